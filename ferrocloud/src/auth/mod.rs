@@ -1,0 +1,454 @@
+//! Authentication with Keystone: options, scopes, the token requests of identity v3 and
+//! v2.0, and what a token brings back (its expiry, its scope and the service catalog).
+//!
+//! [`AuthOptions`] holds credentials for every method Keystone offers; the methods that
+//! are sent are derived from the fields that are set (password, TOTP passcode, token,
+//! application credential; several at once for multi-factor authentication).
+//!
+//! ```
+//! use ferrocloud::{AuthOptions, Scope};
+//!
+//! let opts = AuthOptions::password("https://keystone.example.com:5000/v3", "alice", "s3cret")
+//!     .user_domain_name("Default")
+//!     .scope(Scope::project_name("demo", ferrocloud::DomainRef::Name("Default".into())));
+//! let body = opts.v3_request_body().unwrap();
+//! assert_eq!(body["auth"]["identity"]["methods"][0], "password");
+//! assert_eq!(body["auth"]["scope"]["project"]["name"], "demo");
+//! // Secrets stay out of Debug output.
+//! assert!(!format!("{opts:?}").contains("s3cret"));
+//! ```
+
+pub mod catalog;
+pub mod env;
+pub(crate) mod token;
+
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::{json, Map, Value};
+
+use crate::{Error, Result};
+
+pub use catalog::{Availability, Catalog, CatalogEntry, Endpoint, EndpointOpts};
+pub use token::{AuthInfo, NamedRef};
+
+/// A domain, by ID or by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DomainRef {
+    /// The domain's ID.
+    Id(String),
+    /// The domain's name.
+    Name(String),
+}
+
+impl DomainRef {
+    fn to_json(&self) -> Value {
+        match self {
+            DomainRef::Id(id) => json!({ "id": id }),
+            DomainRef::Name(name) => json!({ "name": name }),
+        }
+    }
+}
+
+/// What a token is scoped to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// A project, by ID.
+    ProjectId(String),
+    /// A project, by name within a domain.
+    ProjectName {
+        /// The project's name.
+        name: String,
+        /// Its domain.
+        domain: DomainRef,
+    },
+    /// A domain.
+    Domain(DomainRef),
+    /// The whole deployment (`{"system": {"all": true}}`).
+    System,
+    /// A trust (OS-TRUST), by ID.
+    Trust(String),
+    /// Explicitly unscoped (`"scope": "unscoped"`), even if the user has a default project.
+    Unscoped,
+}
+
+impl Scope {
+    /// A project by ID.
+    ///
+    /// ```
+    /// let s = ferrocloud::Scope::project_id("abc");
+    /// assert_eq!(s, ferrocloud::Scope::ProjectId("abc".into()));
+    /// ```
+    pub fn project_id(id: impl Into<String>) -> Self {
+        Scope::ProjectId(id.into())
+    }
+
+    /// A project by name within a domain.
+    ///
+    /// ```
+    /// use ferrocloud::{DomainRef, Scope};
+    /// let s = Scope::project_name("demo", DomainRef::Id("default".into()));
+    /// assert!(matches!(s, Scope::ProjectName { .. }));
+    /// ```
+    pub fn project_name(name: impl Into<String>, domain: DomainRef) -> Self {
+        Scope::ProjectName {
+            name: name.into(),
+            domain,
+        }
+    }
+
+    fn to_json(&self) -> Value {
+        match self {
+            Scope::ProjectId(id) => json!({ "project": { "id": id } }),
+            Scope::ProjectName { name, domain } => {
+                json!({ "project": { "name": name, "domain": domain.to_json() } })
+            }
+            Scope::Domain(d) => json!({ "domain": d.to_json() }),
+            Scope::System => json!({ "system": { "all": true } }),
+            Scope::Trust(id) => json!({ "OS-TRUST:trust": { "id": id } }),
+            Scope::Unscoped => json!("unscoped"),
+        }
+    }
+}
+
+/// The identity API version to authenticate with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdentityVersion {
+    /// Keystone v3.
+    V3,
+    /// Keystone v2.0, for legacy clouds.
+    V2,
+}
+
+/// Credentials and scope for authenticating with Keystone.
+///
+/// Build it with a constructor ([`AuthOptions::password`], [`AuthOptions::token`],
+/// [`AuthOptions::application_credential`]) and the setters, from the environment with
+/// [`crate::openstack::auth_options_from_env`], or fill the public fields directly.
+/// Secrets are [`SecretString`]s and never appear in `Debug` output.
+///
+/// ```
+/// use ferrocloud::AuthOptions;
+/// let opts = AuthOptions::application_credential("https://keystone:5000", "ac-id", "ac-secret");
+/// let body = opts.v3_request_body().unwrap();
+/// assert_eq!(body["auth"]["identity"]["application_credential"]["id"], "ac-id");
+/// assert!(body["auth"].get("scope").is_none());
+/// ```
+#[derive(Debug, Clone)]
+pub struct AuthOptions {
+    /// The Keystone URL: unversioned (the version is discovered) or ending in `/v3` or
+    /// `/v2.0` (used as given).
+    pub auth_url: String,
+    /// The user's ID.
+    pub user_id: Option<String>,
+    /// The user's name (needs a user domain, or a default domain).
+    pub username: Option<String>,
+    /// The user's domain, by ID or name.
+    pub user_domain: Option<DomainRef>,
+    /// A domain used for the user and the project when theirs is not given
+    /// (`OS_DEFAULT_DOMAIN`).
+    pub default_domain: Option<DomainRef>,
+    /// The password (method `password`).
+    pub password: Option<SecretString>,
+    /// A TOTP passcode (method `totp`); with a password, both are sent (multi-factor).
+    pub passcode: Option<SecretString>,
+    /// An existing token (method `token`).
+    pub token: Option<SecretString>,
+    /// An application credential's ID.
+    pub application_credential_id: Option<String>,
+    /// An application credential's name (needs the user).
+    pub application_credential_name: Option<String>,
+    /// An application credential's secret.
+    pub application_credential_secret: Option<SecretString>,
+    /// The scope to ask for; `None` lets Keystone use the user's default project.
+    pub scope: Option<Scope>,
+    /// Re-authenticate when a token expires or is refused (default: true).
+    pub allow_reauth: bool,
+    /// Force an identity version instead of discovering it.
+    pub identity_version: Option<IdentityVersion>,
+}
+
+impl Default for AuthOptions {
+    /// Empty options with re-authentication allowed.
+    fn default() -> Self {
+        AuthOptions {
+            auth_url: String::new(),
+            user_id: None,
+            username: None,
+            user_domain: None,
+            default_domain: None,
+            password: None,
+            passcode: None,
+            token: None,
+            application_credential_id: None,
+            application_credential_name: None,
+            application_credential_secret: None,
+            scope: None,
+            allow_reauth: true,
+            identity_version: None,
+        }
+    }
+}
+
+impl AuthOptions {
+    fn base(auth_url: impl Into<String>) -> Self {
+        AuthOptions {
+            auth_url: auth_url.into(),
+            allow_reauth: true,
+            ..Default::default()
+        }
+    }
+
+    /// Password authentication for a user named `username` (set its domain with
+    /// [`user_domain_name`](Self::user_domain_name) or [`user_domain_id`](Self::user_domain_id)).
+    ///
+    /// ```
+    /// let o = ferrocloud::AuthOptions::password("http://k:5000/v3", "alice", "pw").user_domain_id("default");
+    /// assert_eq!(o.username.as_deref(), Some("alice"));
+    /// ```
+    pub fn password(
+        auth_url: impl Into<String>,
+        username: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        let mut o = Self::base(auth_url);
+        o.username = Some(username.into());
+        o.password = Some(SecretString::from(password.into()));
+        o
+    }
+
+    /// Password authentication for the user with ID `user_id`.
+    ///
+    /// ```
+    /// let o = ferrocloud::AuthOptions::password_by_user_id("http://k:5000/v3", "u-1", "pw");
+    /// assert_eq!(o.v3_request_body().unwrap()["auth"]["identity"]["password"]["user"]["id"], "u-1");
+    /// ```
+    pub fn password_by_user_id(
+        auth_url: impl Into<String>,
+        user_id: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        let mut o = Self::base(auth_url);
+        o.user_id = Some(user_id.into());
+        o.password = Some(SecretString::from(password.into()));
+        o
+    }
+
+    /// Token authentication: exchange an existing token for a new (e.g. scoped) one.
+    ///
+    /// ```
+    /// let o = ferrocloud::AuthOptions::token("http://k:5000/v3", "gAAAA...");
+    /// assert_eq!(o.v3_request_body().unwrap()["auth"]["identity"]["methods"][0], "token");
+    /// ```
+    pub fn token(auth_url: impl Into<String>, token: impl Into<String>) -> Self {
+        let mut o = Self::base(auth_url);
+        o.token = Some(SecretString::from(token.into()));
+        o
+    }
+
+    /// Application credential authentication by ID.
+    ///
+    /// ```
+    /// let o = ferrocloud::AuthOptions::application_credential("http://k:5000", "id", "secret");
+    /// assert_eq!(o.application_credential_id.as_deref(), Some("id"));
+    /// ```
+    pub fn application_credential(
+        auth_url: impl Into<String>,
+        id: impl Into<String>,
+        secret: impl Into<String>,
+    ) -> Self {
+        let mut o = Self::base(auth_url);
+        o.application_credential_id = Some(id.into());
+        o.application_credential_secret = Some(SecretString::from(secret.into()));
+        o
+    }
+
+    /// Sets the user's domain by name.
+    pub fn user_domain_name(mut self, name: impl Into<String>) -> Self {
+        self.user_domain = Some(DomainRef::Name(name.into()));
+        self
+    }
+
+    /// Sets the user's domain by ID.
+    pub fn user_domain_id(mut self, id: impl Into<String>) -> Self {
+        self.user_domain = Some(DomainRef::Id(id.into()));
+        self
+    }
+
+    /// Sets the scope.
+    pub fn scope(mut self, scope: Scope) -> Self {
+        self.scope = Some(scope);
+        self
+    }
+
+    /// Adds a TOTP passcode (sent as a second factor when a password is also set).
+    ///
+    /// ```
+    /// let o = ferrocloud::AuthOptions::password("http://k/v3", "u", "p").user_domain_id("default").passcode("123456");
+    /// let b = o.v3_request_body().unwrap();
+    /// assert_eq!(b["auth"]["identity"]["methods"], serde_json::json!(["password", "totp"]));
+    /// ```
+    pub fn passcode(mut self, passcode: impl Into<String>) -> Self {
+        self.passcode = Some(SecretString::from(passcode.into()));
+        self
+    }
+
+    /// Turns re-authentication on expiry or 401 on or off.
+    pub fn allow_reauth(mut self, allow: bool) -> Self {
+        self.allow_reauth = allow;
+        self
+    }
+
+    fn uses_application_credential(&self) -> bool {
+        self.application_credential_id.is_some() || self.application_credential_name.is_some()
+    }
+
+    /// The user object of the password and TOTP methods, with the secret under `key`.
+    fn user_json(&self, key: &str, secret: &SecretString) -> Result<Value> {
+        let mut user = Map::new();
+        if let Some(id) = &self.user_id {
+            user.insert("id".into(), json!(id));
+        } else if let Some(name) = &self.username {
+            user.insert("name".into(), json!(name));
+            let domain = self
+                .user_domain
+                .as_ref()
+                .or(self.default_domain.as_ref())
+                .ok_or_else(|| {
+                    Error::invalid_input(
+                        "username needs user_domain (a domain ID or name) or default_domain",
+                    )
+                })?;
+            user.insert("domain".into(), domain.to_json());
+        } else {
+            return Err(Error::invalid_input(format!(
+                "method {key}: user_id or username is required"
+            )));
+        }
+        user.insert(key.into(), json!(secret.expose_secret()));
+        Ok(Value::Object(user))
+    }
+
+    /// The identity v3 token request body (`POST /v3/auth/tokens`).
+    ///
+    /// Checks the options first: at least one method, a domain for names, no scope with
+    /// application credentials. The returned JSON holds secrets: send it, never log it.
+    pub fn v3_request_body(&self) -> Result<Value> {
+        let mut methods = Vec::new();
+        let mut identity = Map::new();
+        if self.uses_application_credential() {
+            let secret = self
+                .application_credential_secret
+                .as_ref()
+                .ok_or_else(|| Error::invalid_input("application_credential_secret is required"))?;
+            let mut ac = Map::new();
+            if let Some(id) = &self.application_credential_id {
+                ac.insert("id".into(), json!(id));
+            } else if let Some(name) = &self.application_credential_name {
+                ac.insert("name".into(), json!(name));
+                let mut user = Map::new();
+                if let Some(id) = &self.user_id {
+                    user.insert("id".into(), json!(id));
+                } else if let Some(uname) = &self.username {
+                    user.insert("name".into(), json!(uname));
+                    let domain = self
+                        .user_domain
+                        .as_ref()
+                        .or(self.default_domain.as_ref())
+                        .ok_or_else(|| {
+                            Error::invalid_input(
+                                "application_credential_name with username needs user_domain",
+                            )
+                        })?;
+                    user.insert("domain".into(), domain.to_json());
+                } else {
+                    return Err(Error::invalid_input(
+                        "application_credential_name needs user_id or username",
+                    ));
+                }
+                ac.insert("user".into(), Value::Object(user));
+            }
+            ac.insert("secret".into(), json!(secret.expose_secret()));
+            methods.push("application_credential");
+            identity.insert("application_credential".into(), Value::Object(ac));
+        } else {
+            if let Some(pw) = &self.password {
+                identity.insert(
+                    "password".into(),
+                    json!({ "user": self.user_json("password", pw)? }),
+                );
+                methods.push("password");
+            }
+            if let Some(code) = &self.passcode {
+                identity.insert(
+                    "totp".into(),
+                    json!({ "user": self.user_json("passcode", code)? }),
+                );
+                methods.push("totp");
+            }
+            if let Some(tok) = &self.token {
+                identity.insert("token".into(), json!({ "id": tok.expose_secret() }));
+                methods.push("token");
+            }
+        }
+        if methods.is_empty() {
+            return Err(Error::invalid_input(
+                "no credentials: set a password, a passcode, a token or an application credential",
+            ));
+        }
+        identity.insert("methods".into(), json!(methods));
+        let mut auth = Map::new();
+        auth.insert("identity".into(), Value::Object(identity));
+        if !self.uses_application_credential() {
+            if let Some(scope) = &self.scope {
+                auth.insert("scope".into(), scope.to_json());
+            }
+        }
+        Ok(json!({ "auth": Value::Object(auth) }))
+    }
+
+    /// The identity v2.0 token request body (`POST /v2.0/tokens`): password or token, with
+    /// a tenant (project) by ID or name.
+    ///
+    /// ```
+    /// use ferrocloud::{AuthOptions, Scope};
+    /// let o = AuthOptions::password("http://k:5000/v2.0", "alice", "pw").scope(Scope::project_id("t1"));
+    /// let b = o.v2_request_body().unwrap();
+    /// assert_eq!(b["auth"]["passwordCredentials"]["username"], "alice");
+    /// assert_eq!(b["auth"]["tenantId"], "t1");
+    /// ```
+    pub fn v2_request_body(&self) -> Result<Value> {
+        let mut auth = Map::new();
+        if let Some(pw) = &self.password {
+            let username = self.username.as_ref().ok_or_else(|| {
+                Error::invalid_input("identity v2.0 password authentication needs a username")
+            })?;
+            auth.insert(
+                "passwordCredentials".into(),
+                json!({ "username": username, "password": pw.expose_secret() }),
+            );
+        } else if let Some(tok) = &self.token {
+            auth.insert("token".into(), json!({ "id": tok.expose_secret() }));
+        } else {
+            return Err(Error::invalid_input(
+                "identity v2.0 supports password and token authentication only",
+            ));
+        }
+        match &self.scope {
+            Some(Scope::ProjectId(id)) => {
+                auth.insert("tenantId".into(), json!(id));
+            }
+            Some(Scope::ProjectName { name, .. }) => {
+                auth.insert("tenantName".into(), json!(name));
+            }
+            None | Some(Scope::Unscoped) => {}
+            Some(other) => {
+                return Err(Error::invalid_input(format!(
+                    "identity v2.0 cannot scope to {other:?}; only projects (tenants)"
+                )))
+            }
+        }
+        Ok(json!({ "auth": Value::Object(auth) }))
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,770 @@
+//! The one error type of the SDK.
+//!
+//! Every fallible call returns [`Result<T>`](crate::Result), whose error is an [`Error`]:
+//! a [`kind`](Error::kind) a program can match on, plus what is known of the request that
+//! failed: method, URL, HTTP status, the service's own message and the
+//! `x-openstack-request-id`. Secrets never appear in it: URLs are stripped of their
+//! query-string credentials and bodies are never copied verbatim beyond the service's
+//! message.
+
+use std::fmt;
+
+use http::{HeaderMap, Method, StatusCode};
+use url::Url;
+
+/// A `Result` whose error is the SDK's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What went wrong, in a form a program can match on.
+///
+/// ```
+/// use ferrocloud::{Error, ErrorKind};
+/// let err = Error::new(ErrorKind::NotFound, "no such server");
+/// match err.kind() {
+///     ErrorKind::NotFound => {}
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// 400: the service refused the request as malformed.
+    BadRequest,
+    /// 401: the credentials or the token were refused.
+    Unauthorized,
+    /// 403: authenticated, but not allowed.
+    Forbidden,
+    /// 404: the resource (or the URL) does not exist.
+    NotFound,
+    /// 405: the method is not allowed on this URL.
+    MethodNotAllowed,
+    /// 409: the request conflicts with the resource's state.
+    Conflict,
+    /// 413 (request entity too large, as some services answer for quota or rate
+    /// limits) or 429: slow down.
+    RateLimited,
+    /// Any 5xx answer.
+    ServerError,
+    /// Any other status the operation did not expect.
+    UnexpectedStatus,
+    /// The request or the response took longer than the configured timeout.
+    Timeout,
+    /// The connection failed, was reset, or TLS failed.
+    Transport,
+    /// The response body could not be decoded into the expected type.
+    Decode,
+    /// The caller's input was refused before any request was sent.
+    InvalidInput,
+    /// No endpoint in the catalog matched the service type, name, region and interface.
+    EndpointNotFound,
+    /// Configuration (environment variables, clouds.yaml) is missing or invalid.
+    Config,
+    /// Authentication could not be performed (no usable credentials, no token in the
+    /// answer, re-authentication disabled).
+    Auth,
+    /// A request could not be replayed (after re-authentication or for a retry) because
+    /// its body was a stream.
+    NotReplayable,
+}
+
+impl ErrorKind {
+    /// The kind that an HTTP status maps to.
+    ///
+    /// ```
+    /// use ferrocloud::ErrorKind;
+    /// use http::StatusCode;
+    /// assert_eq!(ErrorKind::from_status(StatusCode::CONFLICT), ErrorKind::Conflict);
+    /// assert_eq!(ErrorKind::from_status(StatusCode::BAD_GATEWAY), ErrorKind::ServerError);
+    /// ```
+    pub fn from_status(status: StatusCode) -> Self {
+        match status.as_u16() {
+            400 => Self::BadRequest,
+            401 => Self::Unauthorized,
+            403 => Self::Forbidden,
+            404 => Self::NotFound,
+            405 => Self::MethodNotAllowed,
+            409 => Self::Conflict,
+            413 | 429 => Self::RateLimited,
+            500..=599 => Self::ServerError,
+            _ => Self::UnexpectedStatus,
+        }
+    }
+}
+
+/// An error of the SDK. Cheap to move (one pointer); see [`ErrorKind`] for what it says.
+///
+/// ```
+/// use ferrocloud::{Error, ErrorKind};
+/// let err = Error::new(ErrorKind::InvalidInput, "name is required");
+/// assert_eq!(err.kind(), ErrorKind::InvalidInput);
+/// assert_eq!(err.to_string(), "invalid input: name is required");
+/// ```
+#[derive(Clone)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone)]
+struct Inner {
+    kind: ErrorKind,
+    message: String,
+    method: Option<Method>,
+    url: Option<String>,
+    status: Option<StatusCode>,
+    request_id: Option<String>,
+    retry_after: Option<std::time::Duration>,
+    source: Option<std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>>,
+}
+
+impl Error {
+    /// An error of `kind` with a message.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                message: message.into(),
+                method: None,
+                url: None,
+                status: None,
+                request_id: None,
+                retry_after: None,
+                source: None,
+            }),
+        }
+    }
+
+    /// An [`ErrorKind::InvalidInput`] error.
+    ///
+    /// ```
+    /// let err = ferrocloud::Error::invalid_input("flavor_ref is required");
+    /// assert_eq!(err.kind(), ferrocloud::ErrorKind::InvalidInput);
+    /// ```
+    pub fn invalid_input(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::InvalidInput, message)
+    }
+
+    /// An [`ErrorKind::Config`] error.
+    ///
+    /// ```
+    /// let err = ferrocloud::Error::config("OS_AUTH_URL is not set");
+    /// assert_eq!(err.kind(), ferrocloud::ErrorKind::Config);
+    /// ```
+    pub fn config(message: impl Into<String>) -> Self {
+        Self::new(ErrorKind::Config, message)
+    }
+
+    /// An [`ErrorKind::Decode`] error, with the decoder's error as its source.
+    ///
+    /// ```
+    /// let bad = serde_json::from_str::<u32>("x").unwrap_err();
+    /// let err = ferrocloud::Error::decode("reading a server", bad);
+    /// assert_eq!(err.kind(), ferrocloud::ErrorKind::Decode);
+    /// ```
+    pub fn decode(
+        context: impl Into<String>,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        let context = context.into();
+        let message = format!("{context}: {source}");
+        Self::new(ErrorKind::Decode, message).with_source(source)
+    }
+
+    /// The error for an HTTP answer the operation did not expect.
+    ///
+    /// The service's own message is parsed from the body (every shape the OpenStack
+    /// services use, see [`service_message`]); the request id is read from the headers.
+    ///
+    /// ```
+    /// use ferrocloud::{Error, ErrorKind};
+    /// use http::{HeaderMap, Method, StatusCode};
+    /// let body = br#"{"itemNotFound": {"message": "Instance x could not be found.", "code": 404}}"#;
+    /// let err = Error::from_response(&Method::GET, "http://nova/v2.1/servers/x",
+    ///     StatusCode::NOT_FOUND, &HeaderMap::new(), body);
+    /// assert_eq!(err.kind(), ErrorKind::NotFound);
+    /// assert_eq!(err.service_message(), "Instance x could not be found.");
+    /// ```
+    pub fn from_response(
+        method: &Method,
+        url: &str,
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let message = service_message(body).unwrap_or_default();
+        let mut err = Self::new(ErrorKind::from_status(status), message);
+        err.inner.method = Some(method.clone());
+        err.inner.url = Some(redact_url(url));
+        err.inner.status = Some(status);
+        err.inner.request_id = request_id(headers).map(str::to_owned);
+        err.inner.retry_after = retry_after(headers);
+        err
+    }
+
+    /// Attaches the request this error belongs to.
+    pub fn with_request(mut self, method: &Method, url: &str) -> Self {
+        self.inner.method = Some(method.clone());
+        self.inner.url = Some(redact_url(url));
+        self
+    }
+
+    /// Attaches an underlying cause.
+    pub fn with_source(mut self, source: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.inner.source = Some(std::sync::Arc::new(source));
+        self
+    }
+
+    /// Sets the request id, if the error does not have one yet.
+    pub fn with_request_id(mut self, id: Option<&str>) -> Self {
+        if self.inner.request_id.is_none() {
+            self.inner.request_id = id.map(str::to_owned);
+        }
+        self
+    }
+
+    /// What kind of error this is.
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.kind
+    }
+
+    /// The HTTP method of the failed request, when there was one.
+    pub fn method(&self) -> Option<&Method> {
+        self.inner.method.as_ref()
+    }
+
+    /// The URL of the failed request, when there was one (query-string secrets redacted).
+    pub fn url(&self) -> Option<&str> {
+        self.inner.url.as_deref()
+    }
+
+    /// The HTTP status the service answered with, when it answered.
+    pub fn status(&self) -> Option<StatusCode> {
+        self.inner.status
+    }
+
+    /// The service's `x-openstack-request-id` (or `x-compute-request-id`, `x-trans-id`).
+    pub fn request_id(&self) -> Option<&str> {
+        self.inner.request_id.as_deref()
+    }
+
+    /// The delay the service asked for in `Retry-After`, when it sent one.
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        self.inner.retry_after
+    }
+
+    /// The service's own message (or the SDK's, for errors raised before a request).
+    pub fn service_message(&self) -> &str {
+        &self.inner.message
+    }
+
+    /// True for 404.
+    pub fn is_not_found(&self) -> bool {
+        self.inner.kind == ErrorKind::NotFound
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        let kind = match i.kind {
+            ErrorKind::BadRequest => "bad request",
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::NotFound => "not found",
+            ErrorKind::MethodNotAllowed => "method not allowed",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::RateLimited => "rate limited",
+            ErrorKind::ServerError => "server error",
+            ErrorKind::UnexpectedStatus => "unexpected status",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Transport => "transport error",
+            ErrorKind::Decode => "decode error",
+            ErrorKind::InvalidInput => "invalid input",
+            ErrorKind::EndpointNotFound => "endpoint not found",
+            ErrorKind::Config => "configuration error",
+            ErrorKind::Auth => "authentication error",
+            ErrorKind::NotReplayable => "request not replayable",
+        };
+        f.write_str(kind)?;
+        if let (Some(m), Some(u)) = (&i.method, &i.url) {
+            write!(f, " ({m} {u}")?;
+            if let Some(s) = i.status {
+                write!(f, " -> {}", s.as_u16())?;
+            }
+            f.write_str(")")?;
+        }
+        if !i.message.is_empty() {
+            write!(f, ": {}", i.message)?;
+        }
+        if let Some(id) = &i.request_id {
+            write!(f, " [request id {id}]")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        f.debug_struct("Error")
+            .field("kind", &i.kind)
+            .field("method", &i.method)
+            .field("url", &i.url)
+            .field("status", &i.status)
+            .field("message", &i.message)
+            .field("request_id", &i.request_id)
+            .field("source", &i.source)
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.inner
+            .source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+impl From<reqwest::Error> for Error {
+    fn from(e: reqwest::Error) -> Self {
+        let kind = if e.is_timeout() {
+            ErrorKind::Timeout
+        } else if e.is_decode() {
+            ErrorKind::Decode
+        } else if e.is_builder() {
+            ErrorKind::InvalidInput
+        } else {
+            ErrorKind::Transport
+        };
+        let url = e.url().map(|u| redact_url(u.as_str()));
+        // reqwest's own message may contain the URL; we print ours, redacted, instead.
+        let message = error_chain_text(&e);
+        let mut err = Error::new(kind, message);
+        err.inner.url = url;
+        err.with_source(e.without_url())
+    }
+}
+
+fn error_chain_text(e: &reqwest::Error) -> String {
+    use std::error::Error as _;
+    let mut parts = Vec::new();
+    let mut cur: Option<&dyn std::error::Error> = e.source();
+    while let Some(s) = cur {
+        parts.push(s.to_string());
+        cur = s.source();
+    }
+    if parts.is_empty() {
+        let kind = if e.is_timeout() {
+            "operation timed out"
+        } else if e.is_connect() {
+            "connection failed"
+        } else {
+            "request failed"
+        };
+        kind.to_string()
+    } else {
+        parts.join(": ")
+    }
+}
+
+/// The request id of a response: `x-openstack-request-id`, else `x-compute-request-id`,
+/// else Swift's `x-trans-id`.
+///
+/// ```
+/// let mut h = http::HeaderMap::new();
+/// h.insert("x-openstack-request-id", "req-1".parse().unwrap());
+/// assert_eq!(ferrocloud::error::request_id(&h), Some("req-1"));
+/// ```
+pub fn request_id(headers: &HeaderMap) -> Option<&str> {
+    [
+        "x-openstack-request-id",
+        "x-compute-request-id",
+        "x-trans-id",
+    ]
+    .iter()
+    .find_map(|h| headers.get(*h).and_then(|v| v.to_str().ok()))
+}
+
+/// The delay a `Retry-After` header asks for: seconds, or an HTTP date.
+///
+/// ```
+/// let mut h = http::HeaderMap::new();
+/// h.insert("retry-after", "7".parse().unwrap());
+/// assert_eq!(ferrocloud::error::retry_after(&h), Some(std::time::Duration::from_secs(7)));
+/// ```
+pub fn retry_after(headers: &HeaderMap) -> Option<std::time::Duration> {
+    let v = headers
+        .get(http::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(secs) = v.parse::<u64>() {
+        return Some(std::time::Duration::from_secs(secs));
+    }
+    let when = chrono::DateTime::parse_from_rfc2822(v).ok()?;
+    let delta = when.with_timezone(&chrono::Utc) - chrono::Utc::now();
+    Some(delta.to_std().unwrap_or_default())
+}
+
+/// Removes credentials from a URL before it is shown: user info and the values of
+/// query parameters that carry secrets (TempURL signatures, tokens).
+pub(crate) fn redact_url(url: &str) -> String {
+    let Ok(mut u) = Url::parse(url) else {
+        return url.to_string();
+    };
+    if !u.username().is_empty() || u.password().is_some() {
+        let _ = u.set_username("");
+        let _ = u.set_password(None);
+    }
+    if u.query().is_some() {
+        let pairs: Vec<(String, String)> = u
+            .query_pairs()
+            .map(|(k, v)| {
+                let lower = k.to_ascii_lowercase();
+                let secret = ["sig", "signature", "token", "password", "secret", "key"]
+                    .iter()
+                    .any(|s| lower.contains(s));
+                let v = if secret {
+                    "***".to_string()
+                } else {
+                    v.into_owned()
+                };
+                (k.into_owned(), v)
+            })
+            .collect();
+        u.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    u.to_string()
+}
+
+const MAX_MESSAGE: usize = 2048;
+
+/// The human message in an OpenStack error body, whatever the service.
+///
+/// Understands Nova/Cinder/Manila (`{"itemNotFound": {"message": ..}}`), Neutron
+/// (`{"NeutronError": {"message": ..}}`), Keystone and Heat (`{"error": {"message": ..}}`),
+/// Placement (`{"errors": [{"detail": ..}]}`), Ironic (`{"error_message": "<json>"}`),
+/// Octavia (`{"faultstring": ..}`), Designate (`{"message": ..}`), and plain-text or
+/// HTML bodies (Glance, Swift, proxies). Returns `None` for an empty body.
+///
+/// ```
+/// use ferrocloud::error::service_message;
+/// let neutron = br#"{"NeutronError": {"type": "NetworkNotFound", "message": "Network x could not be found.", "detail": ""}}"#;
+/// assert_eq!(service_message(neutron).unwrap(), "Network x could not be found.");
+/// let glance = b"<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>No image found with ID x<br /><br /></body></html>";
+/// assert_eq!(service_message(glance).unwrap(), "404 Not Found: No image found with ID x");
+/// ```
+pub fn service_message(body: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(body);
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let msg = match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => json_message(&v, 0).unwrap_or_else(|| text.to_string()),
+        Err(_) if looks_like_html(text) => html_text(text),
+        Err(_) => text.to_string(),
+    };
+    Some(truncate(msg.trim(), MAX_MESSAGE))
+}
+
+fn json_message(v: &serde_json::Value, depth: u8) -> Option<String> {
+    use serde_json::Value;
+    if depth > 4 {
+        return None;
+    }
+    match v {
+        Value::String(s) => {
+            // Ironic nests a JSON document in a string.
+            if s.trim_start().starts_with('{') {
+                if let Ok(inner) = serde_json::from_str::<Value>(s) {
+                    if let Some(m) = json_message(&inner, depth + 1) {
+                        return Some(m);
+                    }
+                }
+            }
+            Some(s.clone())
+        }
+        Value::Object(map) => {
+            // Keystone and Heat wrap the message in "error".
+            if let Some(inner @ Value::Object(_)) = map.get("error") {
+                if let Some(m) = json_message(inner, depth + 1) {
+                    return Some(m);
+                }
+            }
+            for key in [
+                "message",
+                "faultstring",
+                "detail",
+                "error_message",
+                "description",
+                "explanation",
+                "title",
+            ] {
+                if let Some(inner) = map.get(key) {
+                    match inner {
+                        Value::String(s) if s.is_empty() => continue,
+                        Value::String(_) | Value::Object(_) => {
+                            if let Some(m) = json_message(inner, depth + 1) {
+                                return Some(m);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            if let Some(Value::Array(errors)) = map.get("errors") {
+                let msgs: Vec<String> = errors
+                    .iter()
+                    .filter_map(|e| json_message(e, depth + 1))
+                    .collect();
+                if !msgs.is_empty() {
+                    return Some(msgs.join("; "));
+                }
+            }
+            // Nova-style: one key naming the fault, wrapping the message.
+            map.values()
+                .filter(|v| v.is_object())
+                .find_map(|v| json_message(v, depth + 1))
+        }
+        _ => None,
+    }
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.starts_with("<html") || head.starts_with("<!doctype") || head.starts_with("<h")
+}
+
+/// The visible text of an HTML error page: the title, then the body, without tags.
+fn html_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    let mut tag = String::new();
+    let mut skip = false;
+    for c in html.chars() {
+        match c {
+            '<' => {
+                in_tag = true;
+                tag.clear();
+            }
+            '>' if in_tag => {
+                in_tag = false;
+                let name = tag
+                    .trim_start_matches('/')
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                skip = !tag.starts_with('/') && (name == "style" || name == "script");
+                if matches!(name.as_str(), "title" | "h1" | "h2" | "p" | "br" | "div")
+                    && !out.ends_with(' ')
+                {
+                    out.push(' ');
+                }
+            }
+            _ if in_tag => tag.push(c),
+            _ if !skip => out.push(c),
+            _ => {}
+        }
+    }
+    // Collapse whitespace and the repeated title ("404 Not Found 404 Not Found ...").
+    let words: Vec<&str> = out.split_whitespace().collect();
+    let joined = words.join(" ");
+    let title = html_title(html);
+    match title {
+        Some(t) if !t.is_empty() => {
+            let rest = joined.trim_start_matches(t.as_str()).trim_start();
+            let rest = rest.trim_start_matches(t.as_str()).trim();
+            if rest.is_empty() {
+                t
+            } else {
+                format!("{t}: {rest}")
+            }
+        }
+        _ => joined,
+    }
+}
+
+fn html_title(html: &str) -> Option<String> {
+    let lower = html.to_ascii_lowercase();
+    for (open, close) in [("<title>", "</title>"), ("<h1>", "</h1>")] {
+        if let Some(start) = lower.find(open) {
+            let from = start + open.len();
+            if let Some(end) = lower[from..].find(close) {
+                return Some(html[from..from + end].trim().to_string());
+            }
+        }
+    }
+    None
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string();
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn msg(body: &str) -> String {
+        service_message(body.as_bytes()).unwrap()
+    }
+
+    #[test]
+    fn nova_and_cinder() {
+        assert_eq!(
+            msg(r#"{"badRequest": {"message": "Invalid flavorRef provided.", "code": 400}}"#),
+            "Invalid flavorRef provided."
+        );
+    }
+
+    #[test]
+    fn keystone() {
+        assert_eq!(
+            msg(
+                r#"{"error": {"code": 401, "title": "Unauthorized", "message": "The request you have made requires authentication."}}"#
+            ),
+            "The request you have made requires authentication."
+        );
+    }
+
+    #[test]
+    fn neutron() {
+        assert_eq!(
+            msg(
+                r#"{"NeutronError": {"type": "PortNotFound", "message": "Port p could not be found.", "detail": ""}}"#
+            ),
+            "Port p could not be found."
+        );
+    }
+
+    #[test]
+    fn placement() {
+        assert_eq!(
+            msg(
+                r#"{"errors": [{"status": 404, "title": "Not Found", "detail": "No resource provider with uuid x found", "request_id": "req-1"}]}"#
+            ),
+            "No resource provider with uuid x found"
+        );
+    }
+
+    #[test]
+    fn ironic_nested_json() {
+        assert_eq!(
+            msg(
+                r#"{"error_message": "{\"faultstring\": \"Node n could not be found.\", \"debuginfo\": null, \"faultcode\": \"Client\"}"}"#
+            ),
+            "Node n could not be found."
+        );
+    }
+
+    #[test]
+    fn heat_and_octavia_and_designate() {
+        assert_eq!(
+            msg(
+                r#"{"explanation": "The resource could not be found.", "code": 404, "error": {"message": "The Stack (s) could not be found.", "traceback": null, "type": "EntityNotFound"}, "title": "Not Found"}"#
+            ),
+            "The Stack (s) could not be found."
+        );
+        assert_eq!(
+            msg(
+                r#"{"faultcode": "Client", "faultstring": "Load Balancer x not found.", "debuginfo": null}"#
+            ),
+            "Load Balancer x not found."
+        );
+        assert_eq!(
+            msg(
+                r#"{"code": 404, "type": "zone_not_found", "message": "Could not find Zone", "request_id": "req-1"}"#
+            ),
+            "Could not find Zone"
+        );
+    }
+
+    #[test]
+    fn plain_text_and_html() {
+        assert_eq!(msg("Not Found\n"), "Not Found");
+        assert_eq!(
+            msg("<html><h1>Not Found</h1><p>The resource could not be found.</p></html>"),
+            "Not Found: The resource could not be found."
+        );
+        assert_eq!(service_message(b"   "), None);
+    }
+
+    #[test]
+    fn odd_bodies_never_panic() {
+        for body in [
+            "{}",
+            "[]",
+            "null",
+            "{\"a\": 1}",
+            "<",
+            "<html",
+            "<h1>\u{00e9}",
+            "{\"error\": []}",
+            "\"just a string\"",
+        ] {
+            let _ = service_message(body.as_bytes());
+        }
+        let long = "x".repeat(10_000);
+        assert!(msg(&long).len() <= MAX_MESSAGE + 4);
+        let _ = service_message(&[0xff, 0xfe, 0x00]);
+    }
+
+    #[test]
+    fn kinds_from_status() {
+        for (code, kind) in [
+            (400, ErrorKind::BadRequest),
+            (401, ErrorKind::Unauthorized),
+            (403, ErrorKind::Forbidden),
+            (404, ErrorKind::NotFound),
+            (405, ErrorKind::MethodNotAllowed),
+            (409, ErrorKind::Conflict),
+            (413, ErrorKind::RateLimited),
+            (429, ErrorKind::RateLimited),
+            (500, ErrorKind::ServerError),
+            (503, ErrorKind::ServerError),
+            (302, ErrorKind::UnexpectedStatus),
+        ] {
+            assert_eq!(
+                ErrorKind::from_status(StatusCode::from_u16(code).unwrap()),
+                kind
+            );
+        }
+    }
+
+    #[test]
+    fn display_carries_request_and_id() {
+        let mut h = HeaderMap::new();
+        h.insert("x-openstack-request-id", "req-abc".parse().unwrap());
+        h.insert("retry-after", "3".parse().unwrap());
+        let e = Error::from_response(
+            &Method::DELETE,
+            "http://u:p@h/v1/AUTH_a/c/o?temp_url_sig=abc&temp_url_expires=1",
+            StatusCode::TOO_MANY_REQUESTS,
+            &h,
+            b"slow down",
+        );
+        let s = e.to_string();
+        assert!(s.contains("DELETE"), "{s}");
+        assert!(s.contains("429"), "{s}");
+        assert!(s.contains("slow down"), "{s}");
+        assert!(s.contains("req-abc"), "{s}");
+        assert!(!s.contains("abc&"), "{s}");
+        assert!(!s.contains("u:p"), "{s}");
+        assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(3)));
+        assert_eq!(e.request_id(), Some("req-abc"));
+    }
+}

@@ -1,0 +1,3 @@
+//! Compute (Nova).
+
+pub mod v2;

@@ -1,0 +1,5 @@
+//! Extension fields of compute resources, read from the same response as the base type
+//! with `extract_into` (they compose with the base type through `#[serde(flatten)]`).
+
+pub mod diskconfig;
+pub mod extendedstatus;

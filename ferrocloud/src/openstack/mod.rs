@@ -1,0 +1,303 @@
+//! OpenStack: the provider constructors, one constructor per service client, and the
+//! resource modules (`openstack::<service>::<version>::<resource>`).
+//!
+//! ```no_run
+//! # async fn demo() -> ferrocloud::Result<()> {
+//! use ferrocloud::{openstack, EndpointOpts};
+//! use ferrocloud::openstack::compute::v2::servers;
+//!
+//! let opts = openstack::auth_options_from_env()?;
+//! let provider = openstack::authenticated_client(opts).await?;
+//! let compute = openstack::new_compute_v2(&provider, EndpointOpts::region("RegionOne"))?;
+//! let server = servers::get(&compute, "8c3c0d25-0b6a-4d54-a7e0-5d0c7b1b0a49").await.extract()?;
+//! println!("{} is {}", server.name, server.status);
+//! # Ok(()) }
+//! ```
+
+pub mod compute;
+
+use crate::auth::catalog::aliases;
+use crate::{AuthOptions, EndpointOpts, ErrorKind, ProviderClient, Result, ServiceClient};
+
+pub use crate::auth::env::{auth_options_from_env, endpoint_opts_from_env};
+
+/// A provider for the Keystone at `auth_url`, not yet authenticated.
+///
+/// ```
+/// let provider = ferrocloud::openstack::new_client("http://keystone:5000/v3").unwrap();
+/// assert!(provider.token().is_none());
+/// ```
+pub fn new_client(auth_url: &str) -> Result<ProviderClient> {
+    ProviderClient::builder(auth_url).build()
+}
+
+/// Authenticates `provider` with `opts` (and keeps them for re-authentication, unless
+/// `opts.allow_reauth` is false).
+///
+/// ```no_run
+/// # async fn demo() -> ferrocloud::Result<()> {
+/// let provider = ferrocloud::openstack::new_client("http://keystone:5000")?;
+/// let opts = ferrocloud::AuthOptions::token("http://keystone:5000", "gAAAA…");
+/// ferrocloud::openstack::authenticate(&provider, opts).await?;
+/// # Ok(()) }
+/// ```
+pub async fn authenticate(provider: &ProviderClient, opts: AuthOptions) -> Result<()> {
+    provider.authenticate(opts).await
+}
+
+/// A new provider for `opts.auth_url`, authenticated with `opts`.
+///
+/// ```no_run
+/// # async fn demo() -> ferrocloud::Result<()> {
+/// let opts = ferrocloud::openstack::auth_options_from_env()?;
+/// let provider = ferrocloud::openstack::authenticated_client(opts).await?;
+/// # Ok(()) }
+/// ```
+pub async fn authenticated_client(opts: AuthOptions) -> Result<ProviderClient> {
+    let provider = new_client(&opts.auth_url)?;
+    provider.authenticate(opts).await?;
+    Ok(provider)
+}
+
+/// A service client for the first of `types` found in the provider's catalog.
+pub fn service_client(
+    provider: &ProviderClient,
+    eo: &EndpointOpts,
+    service_type: &str,
+    types: &[&str],
+    version_suffix: Option<&str>,
+) -> Result<ServiceClient> {
+    let url = provider.catalog().locate(types, eo)?;
+    ServiceClient::new(provider.clone(), service_type, &url, version_suffix)
+}
+
+macro_rules! service_constructors {
+    ($($(#[$doc:meta])* $fn_name:ident => $stype:literal, $types:expr, $suffix:expr;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $fn_name(provider: &ProviderClient, eo: EndpointOpts) -> Result<ServiceClient> {
+                service_client(provider, &eo, $stype, $types, $suffix)
+            }
+        )*
+    };
+}
+
+service_constructors! {
+    /// Compute v2 (Nova).
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let compute = ferrocloud::openstack::new_compute_v2(&provider, ferrocloud::EndpointOpts::region("RegionOne"))?;
+    /// # Ok(()) }
+    /// ```
+    new_compute_v2 => "compute", &["compute"], None;
+    /// Networking v2 (Neutron); resources under `v2.0/`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let network = ferrocloud::openstack::new_network_v2(&provider, Default::default())?;
+    /// assert!(network.resource_base().path().ends_with("/v2.0/"));
+    /// # Ok(()) }
+    /// ```
+    new_network_v2 => "network", &["network"], Some("v2.0");
+    /// Block storage v3 (Cinder), found as `block-storage` or `volumev3`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let volumes = ferrocloud::openstack::new_block_storage_v3(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_block_storage_v3 => "block-storage", &["block-storage", "volumev3", "block-store"], None;
+    /// Block storage v2 (Cinder, legacy), found as `volumev2`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let volumes = ferrocloud::openstack::new_block_storage_v2(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_block_storage_v2 => "block-storage", &["volumev2"], None;
+    /// Block storage v1 (Cinder, legacy), found as `volume`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let volumes = ferrocloud::openstack::new_block_storage_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_block_storage_v1 => "block-storage", &["volume"], None;
+    /// Image v2 (Glance); resources under `v2/`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let image = ferrocloud::openstack::new_image_v2(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_image_v2 => "image", &["image"], Some("v2");
+    /// Object storage v1 (Swift).
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let swift = ferrocloud::openstack::new_object_storage_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_object_storage_v1 => "object-store", &["object-store"], None;
+    /// Placement v1.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let placement = ferrocloud::openstack::new_placement_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_placement_v1 => "placement", &["placement"], None;
+    /// Shared file systems v2 (Manila), found as `shared-file-system` or `sharev2`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let manila = ferrocloud::openstack::new_shared_file_system_v2(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_shared_file_system_v2 => "shared-file-system", &["shared-file-system", "sharev2"], None;
+    /// Orchestration v1 (Heat).
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let heat = ferrocloud::openstack::new_orchestration_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_orchestration_v1 => "orchestration", &["orchestration"], None;
+    /// DNS v2 (Designate); resources under `v2/`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let dns = ferrocloud::openstack::new_dns_v2(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_dns_v2 => "dns", &["dns"], Some("v2");
+    /// Load balancer v2 (Octavia); resources under `v2/`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let lb = ferrocloud::openstack::new_load_balancer_v2(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_load_balancer_v2 => "load-balancer", &["load-balancer"], Some("v2");
+    /// Key manager v1 (Barbican); resources under `v1/`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let barbican = ferrocloud::openstack::new_key_manager_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_key_manager_v1 => "key-manager", &["key-manager"], Some("v1");
+    /// Bare metal v1 (Ironic); resources under `v1/`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let ironic = ferrocloud::openstack::new_baremetal_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_baremetal_v1 => "baremetal", &["baremetal", "bare-metal"], Some("v1");
+    /// Bare metal introspection v1 (Ironic Inspector); resources under `v1/`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let inspector = ferrocloud::openstack::new_baremetal_introspection_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_baremetal_introspection_v1 => "baremetal-introspection", &["baremetal-introspection"], Some("v1");
+    /// Container infrastructure management v1 (Magnum).
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let magnum = ferrocloud::openstack::new_container_infra_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_container_infra_v1 => "container-infrastructure-management", aliases("container-infrastructure-management"), None;
+    /// Containers v1 (Zun).
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let zun = ferrocloud::openstack::new_container_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_container_v1 => "container", &["container"], None;
+    /// Workflow v2 (Mistral).
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let mistral = ferrocloud::openstack::new_workflow_v2(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_workflow_v2 => "workflow", aliases("workflow"), None;
+    /// Messaging v2 (Zaqar).
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let zaqar = ferrocloud::openstack::new_messaging_v2(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_messaging_v2 => "messaging", &["messaging"], None;
+    /// Database v1 (Trove).
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let trove = ferrocloud::openstack::new_database_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_database_v1 => "database", &["database"], None;
+    /// Clustering v1 (Senlin).
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let senlin = ferrocloud::openstack::new_clustering_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_clustering_v1 => "clustering", &["clustering"], None;
+}
+
+fn identity_client(
+    provider: &ProviderClient,
+    eo: &EndpointOpts,
+    suffix: &str,
+) -> Result<ServiceClient> {
+    match provider.catalog().locate(&["identity"], eo) {
+        Ok(url) => ServiceClient::new(provider.clone(), "identity", &url, Some(suffix)),
+        Err(e) if e.kind() == ErrorKind::EndpointNotFound => {
+            // Fall back to the endpoint the provider authenticated against.
+            let base = provider.identity_endpoint().ok_or(e)?;
+            let mut root = base.clone();
+            let path = base.path().trim_end_matches('/');
+            let unversioned = path
+                .strip_suffix("/v3")
+                .or_else(|| path.strip_suffix("/v2.0"))
+                .unwrap_or(path)
+                .to_string();
+            root.set_path(&unversioned);
+            ServiceClient::new(provider.clone(), "identity", root.as_str(), Some(suffix))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Identity v3 (Keystone); resources under `v3/`. Uses the catalog's identity endpoint,
+/// or the one the provider authenticated against when the catalog has none.
+///
+/// ```no_run
+/// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+/// let identity = ferrocloud::openstack::new_identity_v3(&provider, Default::default())?;
+/// assert!(identity.resource_base().path().ends_with("/v3/"));
+/// # Ok(()) }
+/// ```
+pub fn new_identity_v3(provider: &ProviderClient, eo: EndpointOpts) -> Result<ServiceClient> {
+    identity_client(provider, &eo, "v3")
+}
+
+/// Identity v2.0 (Keystone, legacy); resources under `v2.0/`.
+///
+/// ```no_run
+/// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+/// let identity = ferrocloud::openstack::new_identity_v2(&provider, Default::default())?;
+/// # Ok(()) }
+/// ```
+pub fn new_identity_v2(provider: &ProviderClient, eo: EndpointOpts) -> Result<ServiceClient> {
+    identity_client(provider, &eo, "v2.0")
+}

@@ -1,0 +1,718 @@
+//! The request pipeline and the results it gives back.
+//!
+//! A [`RequestBuilder`] starts from an [`Operation`] on a [`ServiceClient`]; query options,
+//! a JSON or raw body, headers, accepted status codes and a timeout are added; `send`
+//! runs it through the provider (token, user agent, re-authentication, tracing) and
+//! returns an [`ApiResult`]: the raw [`Response`] (status, headers, body, request id) from
+//! which `extract` decodes the typed value, and `extract_into` any other type (an
+//! extension's fields) from the same body.
+
+use std::marker::PhantomData;
+use std::time::Duration;
+
+use bytes::Bytes;
+use http::header::{HeaderName, HeaderValue, CONTENT_TYPE};
+use http::{HeaderMap, Method, StatusCode};
+use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::Serialize;
+use url::Url;
+
+use crate::provider::{Body, Prepared};
+use crate::{Error, ErrorKind, Operation, Result, ServiceClient};
+
+/// The status codes an operation accepts when it does not say: GET 200/203, HEAD
+/// 200/204, POST and PUT 200/201/202/204, PATCH and DELETE 200/202/204.
+///
+/// ```
+/// use http::Method;
+/// assert!(ferrocloud::request::default_ok_codes(&Method::DELETE).contains(&204));
+/// assert!(!ferrocloud::request::default_ok_codes(&Method::GET).contains(&204));
+/// ```
+pub fn default_ok_codes(method: &Method) -> &'static [u16] {
+    match *method {
+        Method::GET => &[200, 203],
+        Method::HEAD => &[200, 204],
+        Method::POST | Method::PUT => &[200, 201, 202, 204],
+        Method::PATCH | Method::DELETE => &[200, 202, 204],
+        _ => &[200, 201, 202, 204],
+    }
+}
+
+/// Builds one request. Errors met while building (a bad query option, a body that does
+/// not serialize, a missing path parameter) are kept and returned by `send`, before
+/// anything is sent.
+pub struct RequestBuilder {
+    client: ServiceClient,
+    op: &'static Operation,
+    url: Result<Url>,
+    query: Vec<(String, String)>,
+    headers: HeaderMap,
+    body: Body,
+    ok_codes: Option<Vec<u16>>,
+    timeout: Option<Duration>,
+    envelope: Option<&'static str>,
+    error: Option<Error>,
+}
+
+impl std::fmt::Debug for RequestBuilder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RequestBuilder")
+            .field("method", &self.op.method)
+            .field("path", &self.op.path)
+            .field("query", &self.query)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RequestBuilder {
+    pub(crate) fn new(client: ServiceClient, op: &'static Operation, url: Result<Url>) -> Self {
+        let mut headers = client.default_headers();
+        headers.insert(
+            http::header::ACCEPT,
+            HeaderValue::from_static("application/json"),
+        );
+        RequestBuilder {
+            client,
+            op,
+            url,
+            query: Vec::new(),
+            headers,
+            body: Body::Empty,
+            ok_codes: None,
+            timeout: None,
+            envelope: None,
+            error: None,
+        }
+    }
+
+    fn fail(&mut self, e: Error) {
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+    }
+
+    pub(crate) fn client_ref(&self) -> &ServiceClient {
+        &self.client
+    }
+
+    pub(crate) fn into_parts(self) -> Result<(Url, HeaderMap)> {
+        let (p, _, _) = self.prepare()?;
+        Ok((p.url, p.headers))
+    }
+
+    /// The operation this request performs.
+    pub fn operation(&self) -> &'static Operation {
+        self.op
+    }
+
+    /// The URL, with the query added so far.
+    pub fn url(&self) -> Result<Url> {
+        let mut u = self.url.clone()?;
+        if !self.query.is_empty() {
+            u.query_pairs_mut().extend_pairs(self.query.iter());
+        }
+        Ok(u)
+    }
+
+    /// Adds query pairs from an option struct (see [`crate::query`]).
+    pub fn query<Q: Serialize + ?Sized>(mut self, opts: &Q) -> Self {
+        match crate::query::to_pairs(opts) {
+            Ok(p) => self.query.extend(p),
+            Err(e) => self.fail(e),
+        }
+        self
+    }
+
+    /// Adds one query pair.
+    pub fn query_pair(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.query.push((key.into(), value.into()));
+        self
+    }
+
+    /// Sends `body` as JSON.
+    pub fn json<B: Serialize + ?Sized>(mut self, body: &B) -> Self {
+        match serde_json::to_vec(body) {
+            Ok(v) => {
+                self.headers
+                    .insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                self.body = Body::Bytes(Bytes::from(v));
+            }
+            Err(e) => self.fail(Error::invalid_input(format!("request body: {e}"))),
+        }
+        self
+    }
+
+    /// Sends `body` as JSON wrapped in an object under `key` (`{"server": {...}}`), after
+    /// checking it with [`Validate`].
+    pub fn json_in<B: Serialize + Validate + ?Sized>(self, key: &str, body: &B) -> Self {
+        if let Err(e) = body.validate() {
+            let mut s = self;
+            s.fail(e);
+            return s;
+        }
+        self.json(&Wrapped(key, body))
+    }
+
+    /// Sends raw bytes with a content type.
+    pub fn bytes(mut self, body: impl Into<Bytes>, content_type: &str) -> Self {
+        match HeaderValue::from_str(content_type) {
+            Ok(v) => {
+                self.headers.insert(CONTENT_TYPE, v);
+                self.body = Body::Bytes(body.into());
+            }
+            Err(_) => self.fail(Error::invalid_input(format!(
+                "content type {content_type:?} is not a valid header"
+            ))),
+        }
+        self
+    }
+
+    /// Sends a stream (large uploads). A stream cannot be replayed: a 401 then fails with
+    /// [`ErrorKind::NotReplayable`] instead of re-sending.
+    pub fn stream(mut self, body: reqwest::Body, content_type: &str) -> Self {
+        match HeaderValue::from_str(content_type) {
+            Ok(v) => {
+                self.headers.insert(CONTENT_TYPE, v);
+                self.body = Body::Stream(std::sync::Mutex::new(Some(body)));
+            }
+            Err(_) => self.fail(Error::invalid_input(format!(
+                "content type {content_type:?} is not a valid header"
+            ))),
+        }
+        self
+    }
+
+    /// Adds (or replaces) a header.
+    pub fn header(mut self, name: &str, value: &str) -> Self {
+        match (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(value),
+        ) {
+            (Ok(n), Ok(v)) => {
+                self.headers.insert(n, v);
+            }
+            _ => self.fail(Error::invalid_input(format!("bad header {name:?}"))),
+        }
+        self
+    }
+
+    /// Leaves a header out (one of the client's defaults, e.g. `Accept`).
+    pub fn omit_header(mut self, name: &str) -> Self {
+        self.headers.remove(name);
+        self
+    }
+
+    /// Accepts exactly these status codes instead of the method's defaults.
+    pub fn ok_codes(mut self, codes: &[u16]) -> Self {
+        self.ok_codes = Some(codes.to_vec());
+        self
+    }
+
+    /// A timeout for this request alone.
+    pub fn timeout(mut self, t: Duration) -> Self {
+        self.timeout = Some(t);
+        self
+    }
+
+    /// The key the response wraps its value in (`{"server": {...}}` → `"server"`).
+    pub fn envelope(mut self, key: &'static str) -> Self {
+        self.envelope = Some(key);
+        self
+    }
+
+    fn prepare(self) -> Result<(Prepared, Vec<u16>, Option<&'static str>)> {
+        if let Some(e) = self.error {
+            return Err(e.with_request(
+                &self.op.method,
+                self.url
+                    .as_ref()
+                    .map(|u| u.as_str())
+                    .unwrap_or(self.op.path),
+            ));
+        }
+        let mut url = self.url?;
+        if !self.query.is_empty() {
+            url.query_pairs_mut().extend_pairs(self.query.iter());
+        }
+        let ok = self
+            .ok_codes
+            .unwrap_or_else(|| default_ok_codes(&self.op.method).to_vec());
+        Ok((
+            Prepared {
+                method: self.op.method.clone(),
+                url,
+                headers: self.headers,
+                body: self.body,
+                authenticated: true,
+                timeout: self.timeout,
+            },
+            ok,
+            self.envelope,
+        ))
+    }
+
+    /// Sends the request and reads the whole body. Returns the raw response for an
+    /// accepted status, an error (with the service's message) otherwise.
+    pub async fn send_raw(self) -> Result<Response> {
+        let client = self.client.clone();
+        let (prepared, ok, _) = self.prepare()?;
+        send_prepared(&client, prepared, &ok).await
+    }
+
+    /// Sends the request and returns the result, to be extracted as `T`.
+    pub async fn send<T>(self) -> ApiResult<T> {
+        let client = self.client.clone();
+        match self.prepare() {
+            Ok((prepared, ok, envelope)) => ApiResult {
+                inner: send_prepared(&client, prepared, &ok).await,
+                envelope,
+                _t: PhantomData,
+            },
+            Err(e) => ApiResult::from_error(e),
+        }
+    }
+
+    /// Sends the request and returns the response with its body unread, as a stream of
+    /// bytes (large downloads). The status is checked first.
+    pub async fn send_streaming(self) -> Result<reqwest::Response> {
+        let client = self.client.clone();
+        let (prepared, ok, _) = self.prepare()?;
+        let method = prepared.method.clone();
+        let url = prepared.url.clone();
+        let resp = client.provider().execute(prepared).await?;
+        if ok.contains(&resp.status().as_u16()) {
+            return Ok(resp);
+        }
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let body = resp.bytes().await.unwrap_or_default();
+        Err(Error::from_response(
+            &method,
+            url.as_str(),
+            status,
+            &headers,
+            &body,
+        ))
+    }
+}
+
+/// `{key: value}` without building an intermediate JSON value.
+struct Wrapped<'a, B: ?Sized>(&'a str, &'a B);
+
+impl<B: Serialize + ?Sized> Serialize for Wrapped<'_, B> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry(self.0, self.1)?;
+        m.end()
+    }
+}
+
+/// Sends a prepared request through the provider and reads the body.
+pub(crate) async fn send_prepared(
+    client: &ServiceClient,
+    prepared: Prepared,
+    ok: &[u16],
+) -> Result<Response> {
+    let method = prepared.method.clone();
+    let url = prepared.url.clone();
+    let resp = client.provider().execute(prepared).await?;
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let body = resp.bytes().await.map_err(|e| {
+        Error::from(e)
+            .with_request(&method, url.as_str())
+            .with_request_id(crate::error::request_id(&headers))
+    })?;
+    if !ok.contains(&status.as_u16()) {
+        let mut err = Error::from_response(&method, url.as_str(), status, &headers, &body);
+        if status.is_success() {
+            err = Error::new(
+                ErrorKind::UnexpectedStatus,
+                format!("expected one of {ok:?}, got {}", status.as_u16()),
+            )
+            .with_request(&method, url.as_str())
+            .with_request_id(crate::error::request_id(&headers));
+        }
+        return Err(err);
+    }
+    Ok(Response {
+        method,
+        url,
+        status,
+        headers,
+        body,
+    })
+}
+
+/// Checks an option struct before it is sent: required fields, "exactly one of" and "at
+/// least one of" rules. Errors name the field.
+///
+/// ```
+/// use ferrocloud::{request::Validate, Result, Error};
+/// struct CreateOpts { name: String }
+/// impl Validate for CreateOpts {
+///     fn validate(&self) -> Result<()> {
+///         ferrocloud::request::require("name", !self.name.is_empty())
+///     }
+/// }
+/// assert!(CreateOpts { name: String::new() }.validate().is_err());
+/// ```
+pub trait Validate {
+    /// Returns an [`ErrorKind::InvalidInput`] error naming the offending field.
+    fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}
+
+impl Validate for serde_json::Value {}
+
+/// A required field: `present` must be true.
+///
+/// ```
+/// assert!(ferrocloud::request::require("name", false).unwrap_err().to_string().contains("name"));
+/// ```
+pub fn require(field: &str, present: bool) -> Result<()> {
+    if present {
+        Ok(())
+    } else {
+        Err(Error::invalid_input(format!("{field} is required")))
+    }
+}
+
+/// Exactly one of the named fields must be set.
+///
+/// ```
+/// use ferrocloud::request::exactly_one_of;
+/// assert!(exactly_one_of(&[("image_ref", true), ("block_device_mapping", false)]).is_ok());
+/// let e = exactly_one_of(&[("a", true), ("b", true)]).unwrap_err();
+/// assert!(e.to_string().contains("a, b"));
+/// ```
+pub fn exactly_one_of(fields: &[(&str, bool)]) -> Result<()> {
+    let set = fields.iter().filter(|(_, s)| *s).count();
+    if set == 1 {
+        return Ok(());
+    }
+    let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+    Err(Error::invalid_input(format!(
+        "exactly one of {} must be set ({set} are)",
+        names.join(", ")
+    )))
+}
+
+/// At least one of the named fields must be set.
+///
+/// ```
+/// use ferrocloud::request::at_least_one_of;
+/// assert!(at_least_one_of(&[("name", false), ("description", false)]).is_err());
+/// ```
+pub fn at_least_one_of(fields: &[(&str, bool)]) -> Result<()> {
+    if fields.iter().any(|(_, s)| *s) {
+        return Ok(());
+    }
+    let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+    Err(Error::invalid_input(format!(
+        "at least one of {} must be set",
+        names.join(", ")
+    )))
+}
+
+/// An HTTP response whose body has been read.
+#[derive(Clone)]
+pub struct Response {
+    method: Method,
+    url: Url,
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl std::fmt::Debug for Response {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Response")
+            .field("method", &self.method)
+            .field("url", &crate::error::redact_url(self.url.as_str()))
+            .field("status", &self.status)
+            .field("request_id", &self.request_id())
+            .field("body_len", &self.body.len())
+            .finish()
+    }
+}
+
+impl Response {
+    /// Builds a response (for tests and custom pipelines).
+    ///
+    /// ```
+    /// use ferrocloud::request::Response;
+    /// let r = Response::new(http::Method::GET, "http://x/y".parse().unwrap(),
+    ///     http::StatusCode::OK, Default::default(), "{}".into());
+    /// assert_eq!(r.status(), 200);
+    /// ```
+    pub fn new(
+        method: Method,
+        url: Url,
+        status: StatusCode,
+        headers: HeaderMap,
+        body: Bytes,
+    ) -> Self {
+        Response {
+            method,
+            url,
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// The request method.
+    pub fn method(&self) -> &Method {
+        &self.method
+    }
+    /// The request URL.
+    pub fn url(&self) -> &Url {
+        &self.url
+    }
+    /// The status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+    /// The headers.
+    pub fn headers(&self) -> &HeaderMap {
+        &self.headers
+    }
+    /// The raw body.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+    /// The service's request id.
+    pub fn request_id(&self) -> Option<&str> {
+        crate::error::request_id(&self.headers)
+    }
+    /// A header as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Decodes the body (inside `envelope`, if given) as `T`.
+    pub fn decode<T: DeserializeOwned>(&self, envelope: Option<&str>) -> Result<T> {
+        decode(&self.body, envelope).map_err(|e| {
+            e.with_request(&self.method, self.url.as_str())
+                .with_request_id(self.request_id())
+        })
+    }
+}
+
+/// The result of one request: the response (or the error), with `extract` for the typed
+/// value and access to status, headers, raw body and request id.
+///
+/// ```
+/// use ferrocloud::request::{ApiResult, Response};
+/// #[derive(serde::Deserialize)] struct Thing { id: String }
+/// #[derive(serde::Deserialize)] struct ThingExt { #[serde(rename = "x:extra")] extra: u8 }
+/// let resp = Response::new(http::Method::GET, "http://x/things/1".parse().unwrap(),
+///     http::StatusCode::OK, Default::default(), r#"{"thing": {"id": "1", "x:extra": 7}}"#.into());
+/// let result: ApiResult<Thing> = ApiResult::from_response(resp, Some("thing"));
+/// assert_eq!(result.extract().unwrap().id, "1");
+/// assert_eq!(result.extract_into::<ThingExt>().unwrap().extra, 7);
+/// ```
+pub struct ApiResult<T> {
+    inner: Result<Response>,
+    envelope: Option<&'static str>,
+    _t: PhantomData<fn() -> T>,
+}
+
+impl<T> std::fmt::Debug for ApiResult<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ApiResult")
+            .field("inner", &self.inner)
+            .field("envelope", &self.envelope)
+            .finish()
+    }
+}
+
+impl<T> ApiResult<T> {
+    /// A result from a response.
+    pub fn from_response(resp: Response, envelope: Option<&'static str>) -> Self {
+        ApiResult {
+            inner: Ok(resp),
+            envelope,
+            _t: PhantomData,
+        }
+    }
+
+    /// A failed result.
+    pub fn from_error(e: Error) -> Self {
+        ApiResult {
+            inner: Err(e),
+            envelope: None,
+            _t: PhantomData,
+        }
+    }
+
+    /// The error, if the request failed.
+    pub fn err(&self) -> Option<&Error> {
+        self.inner.as_ref().err()
+    }
+
+    /// True if the request succeeded.
+    pub fn is_ok(&self) -> bool {
+        self.inner.is_ok()
+    }
+
+    /// The response, if the request succeeded.
+    pub fn response(&self) -> Option<&Response> {
+        self.inner.as_ref().ok()
+    }
+
+    /// The response or the error.
+    pub fn into_result(self) -> Result<Response> {
+        self.inner
+    }
+
+    /// Ok if the request succeeded, ignoring the body (for deletes and actions).
+    pub fn ok(&self) -> Result<()> {
+        self.inner.as_ref().map(|_| ()).map_err(Clone::clone)
+    }
+
+    /// The status, if the service answered with an accepted one.
+    pub fn status(&self) -> Option<StatusCode> {
+        self.response().map(|r| r.status())
+    }
+
+    /// The response headers.
+    pub fn headers(&self) -> Option<&HeaderMap> {
+        self.response().map(|r| r.headers())
+    }
+
+    /// The raw body.
+    pub fn body(&self) -> Option<&Bytes> {
+        self.response().map(|r| r.body())
+    }
+
+    /// The request id, from the response or from the error.
+    pub fn request_id(&self) -> Option<&str> {
+        match &self.inner {
+            Ok(r) => r.request_id(),
+            Err(e) => e.request_id(),
+        }
+    }
+
+    /// Decodes the same response as another type `U` (an extension type that flattens
+    /// the base type and adds its fields), inside the same envelope.
+    pub fn extract_into<U: DeserializeOwned>(&self) -> Result<U> {
+        match &self.inner {
+            Ok(r) => r.decode(self.envelope),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}
+
+impl<T: DeserializeOwned> ApiResult<T> {
+    /// The typed value.
+    pub fn extract(&self) -> Result<T> {
+        self.extract_into::<T>()
+    }
+}
+
+/// Decodes JSON, optionally from inside an envelope key, in one pass. An empty body
+/// decodes as `null` (so `()` and `Option<T>` work for bodiless answers).
+///
+/// ```
+/// let v: Vec<u8> = ferrocloud::request::decode(br#"{"a": 1, "items": [1, 2], "z": {}}"#, Some("items")).unwrap();
+/// assert_eq!(v, vec![1, 2]);
+/// let e = ferrocloud::request::decode::<u8>(br#"{"b": 1}"#, Some("a")).unwrap_err();
+/// assert!(e.to_string().contains("\"a\""));
+/// let unit: () = ferrocloud::request::decode(b"", None).unwrap();
+/// ```
+pub fn decode<T: DeserializeOwned>(body: &[u8], envelope: Option<&str>) -> Result<T> {
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"null"
+    } else {
+        body
+    };
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = match envelope {
+        None => T::deserialize(&mut de).map_err(|e| Error::decode(decode_context::<T>(), e))?,
+        Some(key) => {
+            let found = EnvelopeSeed::<T> {
+                key,
+                _t: PhantomData,
+            }
+            .deserialize(&mut de)
+            .map_err(|e| Error::decode(decode_context::<T>(), e))?;
+            found.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Decode,
+                    format!("the response has no {key:?} key"),
+                )
+            })?
+        }
+    };
+    de.end()
+        .map_err(|e| Error::decode("trailing data after the JSON body", e))?;
+    Ok(value)
+}
+
+fn decode_context<T>() -> String {
+    let name = std::any::type_name::<T>();
+    format!("decoding {}", name.rsplit("::").next().unwrap_or(name))
+}
+
+/// Deserializes the value under one key of a JSON object, skipping the rest without
+/// building it.
+struct EnvelopeSeed<'k, T> {
+    key: &'k str,
+    _t: PhantomData<T>,
+}
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for EnvelopeSeed<'_, T> {
+    type Value = Option<T>;
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Option<T>, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for EnvelopeSeed<'_, T> {
+    type Value = Option<T>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "an object with a {:?} key", self.key)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Option<T>, A::Error> {
+        let mut out = None;
+        let keys = [self.key];
+        while let Some(k) = map.next_key_seed(KeyIndex(&keys))? {
+            if k == Some(0) && out.is_none() {
+                out = Some(map.next_value::<T>()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Deserializes an object key and tells which of `keys` it is, without allocating.
+pub(crate) struct KeyIndex<'a>(pub &'a [&'a str]);
+
+impl<'de> DeserializeSeed<'de> for KeyIndex<'_> {
+    type Value = Option<usize>;
+    fn deserialize<D: serde::Deserializer<'de>>(
+        self,
+        d: D,
+    ) -> std::result::Result<Option<usize>, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for KeyIndex<'_> {
+    type Value = Option<usize>;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an object key")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Option<usize>, E> {
+        Ok(self.0.iter().position(|k| *k == v))
+    }
+}

@@ -1,0 +1,242 @@
+//! The service client: a provider plus one service's endpoint.
+
+use std::sync::Arc;
+
+use http::header::{HeaderName, HeaderValue};
+use http::HeaderMap;
+use url::Url;
+
+use crate::request::RequestBuilder;
+use crate::{Error, Operation, ProviderClient, Result};
+
+struct Inner {
+    provider: ProviderClient,
+    endpoint: Url,
+    resource_base: Url,
+    service_type: String,
+    microversion: Option<String>,
+    headers: HeaderMap,
+}
+
+/// A client for one service: the provider, the endpoint found in the catalog, the
+/// resource base that operation paths are joined to, the service type, an optional
+/// microversion and extra headers. Cheap to clone.
+///
+/// ```
+/// use ferrocloud::{ProviderClient, ServiceClient};
+/// let provider = ProviderClient::builder("http://keystone:5000/v3").build().unwrap();
+/// let compute = ServiceClient::new(provider, "compute", "http://nova:8774/v2.1", None)
+///     .unwrap()
+///     .with_microversion("2.79");
+/// assert_eq!(compute.resource_base().as_str(), "http://nova:8774/v2.1/");
+/// assert_eq!(compute.microversion(), Some("2.79"));
+/// ```
+#[derive(Clone)]
+pub struct ServiceClient {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for ServiceClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServiceClient")
+            .field("service_type", &self.inner.service_type)
+            .field("endpoint", &self.inner.endpoint.as_str())
+            .field("resource_base", &self.inner.resource_base.as_str())
+            .field("microversion", &self.inner.microversion)
+            .finish_non_exhaustive()
+    }
+}
+
+fn with_slash(mut u: Url) -> Url {
+    if !u.path().ends_with('/') {
+        let p = format!("{}/", u.path());
+        u.set_path(&p);
+    }
+    u
+}
+
+impl ServiceClient {
+    /// A service client for `endpoint`. `version_suffix` (e.g. `"v2.0"`) is appended to
+    /// form the resource base unless the endpoint already ends with it.
+    pub fn new(
+        provider: ProviderClient,
+        service_type: impl Into<String>,
+        endpoint: &str,
+        version_suffix: Option<&str>,
+    ) -> Result<Self> {
+        let endpoint = with_slash(Url::parse(endpoint).map_err(|e| {
+            Error::invalid_input(format!("endpoint {endpoint:?} is not a URL: {e}"))
+        })?);
+        let resource_base = match version_suffix {
+            Some(v)
+                if !endpoint
+                    .path()
+                    .trim_end_matches('/')
+                    .ends_with(&format!("/{v}")) =>
+            {
+                with_slash(
+                    endpoint
+                        .join(v)
+                        .map_err(|e| Error::invalid_input(e.to_string()))?,
+                )
+            }
+            _ => endpoint.clone(),
+        };
+        Ok(ServiceClient {
+            inner: Arc::new(Inner {
+                provider,
+                endpoint,
+                resource_base,
+                service_type: service_type.into(),
+                microversion: None,
+                headers: HeaderMap::new(),
+            }),
+        })
+    }
+
+    fn modified(&self, f: impl FnOnce(&mut Inner)) -> Self {
+        let mut inner = Inner {
+            provider: self.inner.provider.clone(),
+            endpoint: self.inner.endpoint.clone(),
+            resource_base: self.inner.resource_base.clone(),
+            service_type: self.inner.service_type.clone(),
+            microversion: self.inner.microversion.clone(),
+            headers: self.inner.headers.clone(),
+        };
+        f(&mut inner);
+        ServiceClient {
+            inner: Arc::new(inner),
+        }
+    }
+
+    /// The same client pinned to a microversion, sent in the header(s) the service reads.
+    pub fn with_microversion(&self, version: impl Into<String>) -> Self {
+        let v = version.into();
+        self.modified(|i| i.microversion = Some(v))
+    }
+
+    /// The same client without a microversion (the service's base version).
+    ///
+    /// ```
+    /// # let p = ferrocloud::ProviderClient::builder("http://k/v3").build().unwrap();
+    /// let c = ferrocloud::ServiceClient::new(p, "compute", "http://n/v2.1", None).unwrap();
+    /// assert_eq!(c.with_microversion("2.1").without_microversion().microversion(), None);
+    /// ```
+    pub fn without_microversion(&self) -> Self {
+        self.modified(|i| i.microversion = None)
+    }
+
+    /// The same client with an extra header on every request.
+    ///
+    /// ```
+    /// # let p = ferrocloud::ProviderClient::builder("http://k/v3").build().unwrap();
+    /// let c = ferrocloud::ServiceClient::new(p, "compute", "http://n/v2.1", None).unwrap()
+    ///     .with_header("x-openstack-request-id", "req-123").unwrap();
+    /// assert_eq!(c.extra_headers()["x-openstack-request-id"], "req-123");
+    /// ```
+    pub fn with_header(&self, name: &str, value: &str) -> Result<Self> {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::invalid_input(format!("{name:?} is not a header name")))?;
+        let value = HeaderValue::from_str(value)
+            .map_err(|_| Error::invalid_input(format!("bad value for header {name}")))?;
+        Ok(self.modified(|i| {
+            i.headers.insert(name, value);
+        }))
+    }
+
+    /// The provider underneath.
+    pub fn provider(&self) -> &ProviderClient {
+        &self.inner.provider
+    }
+
+    /// The endpoint from the catalog (with a trailing `/`).
+    pub fn endpoint(&self) -> &Url {
+        &self.inner.endpoint
+    }
+
+    /// The URL operation paths are joined to.
+    pub fn resource_base(&self) -> &Url {
+        &self.inner.resource_base
+    }
+
+    /// The service type.
+    pub fn service_type(&self) -> &str {
+        &self.inner.service_type
+    }
+
+    /// The pinned microversion, if any.
+    pub fn microversion(&self) -> Option<&str> {
+        self.inner.microversion.as_deref()
+    }
+
+    /// The extra headers sent with every request.
+    pub fn extra_headers(&self) -> &HeaderMap {
+        &self.inner.headers
+    }
+
+    /// The headers every request of this client carries: the microversion headers and
+    /// the extra ones.
+    pub(crate) fn default_headers(&self) -> HeaderMap {
+        let mut h = self.inner.headers.clone();
+        if let Some(v) = &self.inner.microversion {
+            for (name, value) in microversion_headers(&self.inner.service_type, v) {
+                if let Ok(value) = HeaderValue::from_str(&value) {
+                    h.insert(name, value);
+                }
+            }
+        }
+        h
+    }
+
+    /// The URL of an operation with its path parameters filled in.
+    pub fn url_for(&self, op: &Operation, params: &[&str]) -> Result<Url> {
+        let path = op.render(params)?;
+        self.inner
+            .resource_base
+            .join(&path)
+            .map_err(|e| Error::invalid_input(format!("{}: {e}", op.path)))
+    }
+
+    /// Starts a request for an operation. See [`RequestBuilder`].
+    ///
+    /// ```
+    /// # let p = ferrocloud::ProviderClient::builder("http://k/v3").build().unwrap();
+    /// let c = ferrocloud::ServiceClient::new(p, "compute", "http://n/v2.1", None).unwrap();
+    /// let req = c.request(&ferrocloud::openstack::compute::v2::servers::GET, &["abc"]);
+    /// assert_eq!(req.url().unwrap().as_str(), "http://n/v2.1/servers/abc");
+    /// ```
+    pub fn request(&self, op: &'static Operation, params: &[&str]) -> RequestBuilder {
+        RequestBuilder::new(self.clone(), op, self.url_for(op, params))
+    }
+}
+
+/// The headers that carry a microversion for a service type: the service-specific legacy
+/// header where there is one, and `OpenStack-API-Version: <type> <version>`.
+///
+/// ```
+/// let h = ferrocloud::service::microversion_headers("compute", "2.79");
+/// assert_eq!(h[0].1, "2.79");
+/// assert_eq!(h[1].1, "compute 2.79");
+/// ```
+pub fn microversion_headers(service_type: &str, version: &str) -> Vec<(HeaderName, String)> {
+    let (legacy, name) = match service_type {
+        "compute" => (Some("x-openstack-nova-api-version"), "compute"),
+        "block-storage" | "volume" | "volumev2" | "volumev3" => {
+            (Some("x-openstack-volume-api-version"), "volume")
+        }
+        "shared-file-system" | "share" | "sharev2" => {
+            (Some("x-openstack-manila-api-version"), "shared-file-system")
+        }
+        "baremetal" => (Some("x-openstack-ironic-api-version"), "baremetal"),
+        other => (None, other),
+    };
+    let mut out = Vec::new();
+    if let Some(l) = legacy {
+        out.push((HeaderName::from_static(l), version.to_string()));
+    }
+    out.push((
+        HeaderName::from_static("openstack-api-version"),
+        format!("{name} {version}"),
+    ));
+    out
+}
