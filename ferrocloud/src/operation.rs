@@ -16,8 +16,155 @@
 //! ```
 
 use http::Method;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
 
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Result};
+
+/// The type of an operation's request or response body, for the conformance checks:
+/// which Rust type reads it, under which envelope key, as one value or a list.
+#[derive(Clone, Copy)]
+pub struct BodySpec {
+    /// The Rust type's name.
+    pub type_name: &'static str,
+    /// The key the body wraps the value in, if any.
+    pub envelope: Option<&'static str>,
+    /// True when the value is a list of items (a listing).
+    pub list: bool,
+    check: fn(&Value) -> std::result::Result<Vec<String>, String>,
+    roundtrip: Option<fn(&Value) -> std::result::Result<Value, String>>,
+}
+
+impl std::fmt::Debug for BodySpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BodySpec")
+            .field("type_name", &self.type_name)
+            .field("envelope", &self.envelope)
+            .field("list", &self.list)
+            .finish()
+    }
+}
+
+impl PartialEq for BodySpec {
+    fn eq(&self, other: &Self) -> bool {
+        self.type_name == other.type_name
+            && self.envelope == other.envelope
+            && self.list == other.list
+    }
+}
+
+impl Eq for BodySpec {}
+
+fn check_one<T: DeserializeOwned>(v: &Value) -> std::result::Result<Vec<String>, String> {
+    let mut dropped = Vec::new();
+    serde_ignored::deserialize::<_, _, T>(v, |path| dropped.push(path.to_string()))
+        .map_err(|e| e.to_string())?;
+    Ok(dropped)
+}
+
+fn check_list<T: DeserializeOwned>(v: &Value) -> std::result::Result<Vec<String>, String> {
+    let items = v.as_array().ok_or("expected a list")?;
+    let mut dropped = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        for p in check_one::<T>(item).map_err(|e| format!("item {i}: {e}"))? {
+            dropped.push(format!("[{i}].{p}"));
+        }
+    }
+    Ok(dropped)
+}
+
+fn roundtrip_one<T: DeserializeOwned + Serialize>(v: &Value) -> std::result::Result<Value, String> {
+    let t = T::deserialize(v).map_err(|e| e.to_string())?;
+    serde_json::to_value(&t).map_err(|e| e.to_string())
+}
+
+impl BodySpec {
+    /// A body holding one `T` (under `envelope`).
+    pub const fn one<T: DeserializeOwned>(
+        type_name: &'static str,
+        envelope: Option<&'static str>,
+    ) -> Self {
+        BodySpec {
+            type_name,
+            envelope,
+            list: false,
+            check: check_one::<T>,
+            roundtrip: None,
+        }
+    }
+
+    /// A body holding a list of `T` (under `envelope`).
+    pub const fn list<T: DeserializeOwned>(
+        type_name: &'static str,
+        envelope: Option<&'static str>,
+    ) -> Self {
+        BodySpec {
+            type_name,
+            envelope,
+            list: true,
+            check: check_list::<T>,
+            roundtrip: None,
+        }
+    }
+
+    /// A request body: one `T` that also serializes, so that the SDK's rendering of a
+    /// sample can be compared with the sample.
+    pub const fn request<T: DeserializeOwned + Serialize>(
+        type_name: &'static str,
+        envelope: Option<&'static str>,
+    ) -> Self {
+        BodySpec {
+            type_name,
+            envelope,
+            list: false,
+            check: check_one::<T>,
+            roundtrip: Some(roundtrip_one::<T>),
+        }
+    }
+
+    fn inner<'v>(&self, body: &'v Value) -> Result<&'v Value> {
+        match self.envelope {
+            None => Ok(body),
+            Some(k) => body
+                .get(k)
+                .ok_or_else(|| Error::new(ErrorKind::Decode, format!("the body has no {k:?} key"))),
+        }
+    }
+
+    /// Decodes a sample body with the SDK's type and returns the paths of the fields the
+    /// type ignored (fields the SDK drops).
+    ///
+    /// ```
+    /// use ferrocloud::openstack::compute::v2::flavors;
+    /// let spec = flavors::GET.response.unwrap();
+    /// let body = serde_json::json!({"flavor": {"id": "1", "name": "tiny", "ram": 512, "vcpus": 1, "disk": 1, "unknown": true}});
+    /// assert_eq!(spec.check(&body).unwrap(), vec!["unknown".to_string()]);
+    /// ```
+    pub fn check(&self, body: &Value) -> Result<Vec<String>> {
+        let inner = self.inner(body)?;
+        (self.check)(inner)
+            .map_err(|e| Error::new(ErrorKind::Decode, format!("{}: {e}", self.type_name)))
+    }
+
+    /// For request bodies: decodes a sample with the SDK's type and serializes it back,
+    /// inside the envelope, to be compared with the sample. `None` for response bodies.
+    pub fn roundtrip(&self, body: &Value) -> Option<Result<Value>> {
+        let f = self.roundtrip?;
+        Some(self.inner(body).and_then(|inner| {
+            let v = f(inner)
+                .map_err(|e| Error::new(ErrorKind::Decode, format!("{}: {e}", self.type_name)))?;
+            Ok(match self.envelope {
+                Some(k) => {
+                    let mut m = serde_json::Map::new();
+                    m.insert(k.to_string(), v);
+                    Value::Object(m)
+                }
+                None => v,
+            })
+        }))
+    }
+}
 
 /// One documented API operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +178,10 @@ pub struct Operation {
     pub path: &'static str,
     /// The first microversion that serves this operation, when it is not the base one.
     pub min_microversion: Option<&'static str>,
+    /// The type of the request body, if the operation sends one.
+    pub request: Option<BodySpec>,
+    /// The type of the response body, if the operation returns one.
+    pub response: Option<BodySpec>,
 }
 
 impl Operation {
@@ -41,7 +192,21 @@ impl Operation {
             method,
             path,
             min_microversion: None,
+            request: None,
+            response: None,
         }
+    }
+
+    /// The same operation, with its request body type.
+    pub const fn with_request(mut self, spec: BodySpec) -> Self {
+        self.request = Some(spec);
+        self
+    }
+
+    /// The same operation, with its response body type.
+    pub const fn with_response(mut self, spec: BodySpec) -> Self {
+        self.response = Some(spec);
+        self
     }
 
     /// The same operation, served from microversion `version` on.
@@ -132,32 +297,67 @@ macro_rules! resources {
     };
 }
 
-/// Declares a resource module's operations as constants and lists them in `OPERATIONS`.
+/// Declares a resource module's operations as statics and lists them in `OPERATIONS`.
+///
+/// Each line names the operation, its method and path template, and optionally (in this
+/// order) the first microversion that serves it, its request body type, and its response
+/// body type (`response`) or item type (`list`), each with its envelope key if it has one.
 ///
 /// ```
 /// mod things {
+///     #[derive(serde::Deserialize, serde::Serialize)]
+///     pub struct Thing { pub id: String }
 ///     ferrocloud::operations! {
 ///         service: "compute";
 ///         /// Show one thing.
-///         GET_THING = GET "/things/{thing_id}";
-///         /// Tag a thing (2.26+).
-///         TAG_THING = PUT "/things/{thing_id}/tags/{tag}", since "2.26";
+///         GET = GET "/things/{thing_id}" response("thing", Thing);
+///         /// List things.
+///         LIST = GET "/things" list("things", Thing);
+///         /// Create a thing (2.26+).
+///         CREATE = POST "/things" since("2.26") request("thing", Thing) response("thing", Thing);
+///         /// Delete a thing.
+///         DELETE = DELETE "/things/{thing_id}";
 ///     }
 /// }
-/// assert_eq!(things::OPERATIONS.len(), 2);
-/// assert_eq!(things::TAG_THING.min_microversion, Some("2.26"));
+/// assert_eq!(things::OPERATIONS.len(), 4);
+/// assert_eq!(things::CREATE.min_microversion, Some("2.26"));
+/// assert_eq!(things::LIST.response.unwrap().envelope, Some("things"));
 /// ```
 #[macro_export]
 macro_rules! operations {
-    (service: $service:literal; $($(#[$meta:meta])* $name:ident = $method:ident $path:literal $(, since $v:literal)?;)*) => {
+    (service: $service:literal;
+     $($(#[$meta:meta])* $name:ident = $method:ident $path:literal
+        $(since($v:literal))?
+        $(request($($rqe:literal,)? $rq:ty))?
+        $(response($($rse:literal,)? $rs:ty))?
+        $(list($($lse:literal,)? $ls:ty))?
+     ;)*) => {
         $(
             $(#[$meta])*
             pub static $name: $crate::Operation =
-                $crate::Operation::new($service, $crate::http::Method::$method, $path)$(.since($v))?;
+                $crate::Operation::new($service, $crate::http::Method::$method, $path)
+                $(.since($v))?
+                $(.with_request($crate::operation::BodySpec::request::<$rq>(
+                    stringify!($rq), $crate::__envelope!($($rqe)?))))?
+                $(.with_response($crate::operation::BodySpec::one::<$rs>(
+                    stringify!($rs), $crate::__envelope!($($rse)?))))?
+                $(.with_response($crate::operation::BodySpec::list::<$ls>(
+                    stringify!($ls), $crate::__envelope!($($lse)?))))?;
         )*
 
         /// Every operation this module implements, for coverage reports.
         pub static OPERATIONS: &[&$crate::Operation] = &[$(&$name),*];
+    };
+}
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __envelope {
+    () => {
+        None
+    };
+    ($e:literal) => {
+        Some($e)
     };
 }
 

@@ -21,11 +21,11 @@ use crate::{Result, ServiceClient};
 crate::operations! {
     service: "compute";
     /// Show flavor details.
-    GET = GET "/flavors/{flavor_id}";
+    GET = GET "/flavors/{flavor_id}" response("flavor", Flavor);
     /// List flavors (IDs, names and links).
-    LIST = GET "/flavors";
+    LIST = GET "/flavors" list("flavors", FlavorRef);
     /// List flavors with details.
-    LIST_DETAIL = GET "/flavors/detail";
+    LIST_DETAIL = GET "/flavors/detail" list("flavors", Flavor);
 }
 
 /// A flavor.

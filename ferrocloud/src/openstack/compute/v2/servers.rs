@@ -25,11 +25,11 @@ use crate::{Result, ServiceClient};
 crate::operations! {
     service: "compute";
     /// Show server details.
-    GET = GET "/servers/{server_id}";
+    GET = GET "/servers/{server_id}" response("server", Server);
     /// List servers (IDs, names and links).
-    LIST = GET "/servers";
+    LIST = GET "/servers" list("servers", ServerRef);
     /// List servers with details.
-    LIST_DETAIL = GET "/servers/detail";
+    LIST_DETAIL = GET "/servers/detail" list("servers", Server);
 }
 
 /// One address of a server on a network.
