@@ -32,9 +32,12 @@ pub struct BodySpec {
     pub envelope: Option<&'static str>,
     /// True when the value is a list of items (a listing).
     pub list: bool,
-    check: fn(&Value) -> std::result::Result<Vec<String>, String>,
-    roundtrip: Option<fn(&Value) -> std::result::Result<Value, String>>,
+    check: CheckFn,
+    roundtrip: Option<RoundtripFn>,
 }
+
+type CheckFn = fn(&Value) -> std::result::Result<Vec<String>, String>;
+type RoundtripFn = fn(&Value) -> std::result::Result<Value, String>;
 
 impl std::fmt::Debug for BodySpec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
