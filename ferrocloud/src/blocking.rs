@@ -43,17 +43,16 @@ fn runtime() -> &'static tokio::runtime::Runtime {
 /// ```
 pub fn block_on<F>(fut: F) -> F::Output
 where
-    F: Future + Send + 'static,
-    F::Output: Send + 'static,
+    F: Future + Send,
+    F::Output: Send,
 {
     if tokio::runtime::Handle::try_current().is_ok() {
-        let handle = runtime().spawn(fut);
+        // A runtime cannot be blocked on from inside another: wait on a helper thread.
         std::thread::scope(|s| {
-            s.spawn(|| runtime().block_on(handle))
+            s.spawn(|| runtime().block_on(fut))
                 .join()
                 .unwrap_or_else(|p| std::panic::resume_unwind(p))
         })
-        .unwrap_or_else(|e| std::panic::resume_unwind(e.into_panic()))
     } else {
         runtime().block_on(fut)
     }
@@ -72,8 +71,8 @@ pub trait Wait: Future + Sized {
 
 impl<F> Wait for F
 where
-    F: Future + Send + 'static,
-    F::Output: Send + 'static,
+    F: Future + Send,
+    F::Output: Send,
 {
     fn wait(self) -> Self::Output {
         block_on(self)

@@ -1,0 +1,58 @@
+//! The blocking facade: the same calls from synchronous code.
+#![cfg(feature = "blocking")]
+
+mod common;
+
+use common::*;
+use ferrocloud::blocking::{iter, Wait};
+use ferrocloud::openstack::compute::v2::servers;
+use ferrocloud::{openstack, EndpointOpts};
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, ResponseTemplate};
+
+#[test]
+fn blocking_calls_without_a_runtime() {
+    // The mock server needs a runtime of its own; the SDK calls below run without one.
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let server = rt.block_on(async {
+        let server = wiremock::MockServer::start().await;
+        mount_keystone(&server, "tok-1").await;
+        Mock::given(method("GET"))
+            .and(path("/compute/v2.1/servers/x"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(sample(
+                "compute/doc/api_samples/servers/server-get-resp.json",
+            )))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/compute/v2.1/servers/detail"))
+            .respond_with(
+                ResponseTemplate::new(200).set_body_string(
+                    sample("compute/doc/api_samples/servers/servers-details-resp.json")
+                        .replace("servers_links", "ignored_links"),
+                ),
+            )
+            .mount(&server)
+            .await;
+        server
+    });
+    let opts = password_opts(&server);
+    std::thread::spawn(move || {
+        let provider = openstack::authenticated_client(opts).wait().unwrap();
+        let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
+        let s = servers::get(&compute, "x").wait().extract().unwrap();
+        assert_eq!(s.name, "new-server-test");
+        let names: Vec<String> = iter(servers::list(&compute, &Default::default()).items())
+            .map(|s| s.unwrap().name)
+            .collect();
+        assert_eq!(names, vec!["new-server-test"]);
+    })
+    .join()
+    .unwrap();
+    drop(server);
+}
+
+#[tokio::test]
+async fn wait_inside_a_runtime_does_not_deadlock() {
+    assert_eq!(async { 7 }.wait(), 7);
+}

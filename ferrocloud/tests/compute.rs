@@ -1,0 +1,239 @@
+//! Compute servers and flavors: requests as sent, official samples as answers.
+
+mod common;
+
+use common::*;
+use ferrocloud::openstack::compute::v2::extensions::diskconfig::{
+    DiskConfig, ServerWithDiskConfig,
+};
+use ferrocloud::openstack::compute::v2::extensions::extendedstatus::ExtendedStatus;
+use ferrocloud::openstack::compute::v2::{flavors, servers};
+use ferrocloud::{openstack, EndpointOpts};
+use serde::Deserialize;
+use wiremock::matchers::{header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+const SAMPLES: &str = "compute/doc/api_samples";
+
+async fn answer(server: &MockServer, p: &str, sample_path: &str) {
+    Mock::given(method("GET"))
+        .and(path(p))
+        .and(header("x-auth-token", "tok-1"))
+        .and(header("accept", "application/json"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("x-openstack-request-id", "req-abc")
+                .set_body_string(sample(&format!("{SAMPLES}/{sample_path}"))),
+        )
+        .mount(server)
+        .await;
+}
+
+#[tokio::test]
+async fn get_server_and_its_extensions_from_one_response() {
+    let server = MockServer::start().await;
+    let provider = provider(&server).await;
+    let compute = openstack::new_compute_v2(&provider, EndpointOpts::region("RegionOne")).unwrap();
+    answer(
+        &server,
+        "/compute/v2.1/servers/0e44cc9c",
+        "servers/server-get-resp.json",
+    )
+    .await;
+    let result = servers::get(&compute, "0e44cc9c").await;
+    let s = result.extract().unwrap();
+    assert_eq!(s.id, "0e44cc9c-e052-415d-afbf-469b0d384170");
+    assert_eq!(s.name, "new-server-test");
+    assert_eq!(s.status, "ACTIVE");
+    assert_eq!(
+        s.image.as_ref().unwrap().id,
+        "70a599e0-31e7-49b7-b260-868f441e862b"
+    );
+    assert_eq!(s.flavor.id.as_deref(), Some("1"));
+    assert_eq!(s.addresses["private"][0].addr, "192.168.1.30");
+    assert_eq!(
+        s.addresses["private"][0].mac_addr.as_deref(),
+        Some("00:0c:29:0d:11:74")
+    );
+    assert_eq!(s.metadata["My Server Name"], "Apache1");
+    assert_eq!(s.created.to_rfc3339(), "2013-09-03T04:01:32+00:00");
+    assert_eq!(result.request_id(), Some("req-abc"));
+    assert_eq!(result.status().unwrap().as_u16(), 200);
+    let dc: ServerWithDiskConfig = result.extract_into().unwrap();
+    assert_eq!(dc.disk_config, Some(DiskConfig::Auto));
+    assert_eq!(dc.server, s);
+    #[derive(Deserialize)]
+    struct WithStatus {
+        #[serde(flatten)]
+        server: servers::Server,
+        #[serde(flatten)]
+        status: ExtendedStatus,
+    }
+    let ws: WithStatus = result.extract_into().unwrap();
+    assert_eq!(ws.status.vm_state.as_deref(), Some("active"));
+    assert_eq!(ws.status.power_state, Some(1));
+    assert_eq!(ws.server.name, "new-server-test");
+}
+
+#[tokio::test]
+async fn servers_at_later_microversions() {
+    let server = MockServer::start().await;
+    let provider = provider(&server).await;
+    let compute = openstack::new_compute_v2(&provider, EndpointOpts::default())
+        .unwrap()
+        .with_microversion("2.100");
+    Mock::given(method("GET"))
+        .and(path("/compute/v2.1/servers/x"))
+        .and(header("x-openstack-nova-api-version", "2.100"))
+        .and(header("openstack-api-version", "compute 2.100"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(sample(&format!(
+            "{SAMPLES}/servers/v2.100/server-get-resp.json"
+        ))))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let s = servers::get(&compute, "x").await.extract().unwrap();
+    assert_eq!(s.flavor.original_name.as_deref(), Some("m1.tiny"));
+    assert_eq!(s.flavor.vcpus, Some(1));
+    assert_eq!(s.locked, Some(false));
+    assert_eq!(s.tags, Some(vec![]));
+    assert_eq!(s.pinned_availability_zone.as_deref(), Some("us-west"));
+    assert!(s.scheduler_hints.unwrap().contains_key("same_host"));
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn list_simple_and_detail() {
+    let server = MockServer::start().await;
+    let provider = provider(&server).await;
+    let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
+    // The sample's next link points to openstack.example.com: serve it back here instead.
+    let body = sample(&format!("{SAMPLES}/servers/servers-details-resp.json")).replace(
+        "http://openstack.example.com/v2.1/6f70656e737461636b20342065766572",
+        &format!("{}/compute/v2.1", server.uri()),
+    );
+    Mock::given(method("GET"))
+        .and(path("/compute/v2.1/servers/detail"))
+        .and(wiremock::matchers::query_param_is_missing("marker"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(body))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/compute/v2.1/servers/detail"))
+        .and(wiremock::matchers::query_param(
+            "marker",
+            "f5dc173b-6804-445a-a6d8-c705dad5b5eb",
+        ))
+        .respond_with(ResponseTemplate::new(200).set_body_string(r#"{"servers": []}"#))
+        .mount(&server)
+        .await;
+    let all = servers::extract_servers(
+        &servers::list(&compute, &Default::default())
+            .all_pages()
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].status, "ACTIVE");
+    assert_eq!(
+        count(&server, "GET", "/compute/v2.1/servers/detail").await,
+        2
+    );
+
+    answer(
+        &server,
+        "/compute/v2.1/servers",
+        "servers/servers-list-status-resp.json",
+    )
+    .await;
+    let mut refs = Vec::new();
+    servers::list_simple(&compute, &Default::default())
+        .each_page(|p| {
+            refs.extend(p.extract().unwrap());
+            async { Ok(false) }
+        })
+        .await
+        .unwrap();
+    assert_eq!(refs[0].name, "new-server-test");
+}
+
+#[tokio::test]
+async fn flavors_old_and_new_shapes() {
+    let server = MockServer::start().await;
+    let provider = provider(&server).await;
+    let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
+    answer(
+        &server,
+        "/compute/v2.1/flavors/1",
+        "flavors/flavor-get-resp.json",
+    )
+    .await;
+    let f = flavors::get(&compute, "1").await.extract().unwrap();
+    assert_eq!(
+        (f.name.as_str(), f.vcpus, f.ram, f.disk, f.swap),
+        ("m1.tiny", 1, 512, 1, 0)
+    );
+    assert_eq!(f.rxtx_factor, Some(1.0));
+    assert!(f.is_public);
+    assert_eq!(f.disabled, Some(false));
+    answer(
+        &server,
+        "/compute/v2.1/flavors/7",
+        "flavors/v2.102/flavor-get-resp.json",
+    )
+    .await;
+    let f = flavors::get(&compute, "7").await.extract().unwrap();
+    assert_eq!(f.description.as_deref(), Some("test description"));
+    assert_eq!(f.extra_specs.unwrap()["hw:numa_nodes"], "1");
+    assert_eq!(f.rxtx_factor, None);
+    answer(
+        &server,
+        "/compute/v2.1/flavors/detail",
+        "flavors/flavors-detail-resp.json",
+    )
+    .await;
+    let all = flavors::extract_flavors(
+        &flavors::list(&compute, &Default::default())
+            .all_pages()
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert!(all.len() >= 5, "{}", all.len());
+    answer(
+        &server,
+        "/compute/v2.1/flavors",
+        "flavors/flavors-list-resp.json",
+    )
+    .await;
+    let refs = flavors::list_simple(&compute, &Default::default())
+        .all_pages()
+        .await
+        .unwrap()
+        .extract()
+        .unwrap();
+    assert_eq!(refs.len(), all.len());
+}
+
+#[tokio::test]
+async fn not_found_carries_novas_message() {
+    let server = MockServer::start().await;
+    let provider = provider(&server).await;
+    let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
+    Mock::given(method("GET"))
+        .and(path("/compute/v2.1/servers/missing"))
+        .respond_with(ResponseTemplate::new(404)
+            .insert_header("x-compute-request-id", "req-404")
+            .set_body_string(r#"{"itemNotFound": {"code": 404, "message": "Instance missing could not be found."}}"#))
+        .mount(&server)
+        .await;
+    let result = servers::get(&compute, "missing").await;
+    let err = result.extract().unwrap_err();
+    assert!(err.is_not_found());
+    assert_eq!(
+        err.service_message(),
+        "Instance missing could not be found."
+    );
+    assert_eq!(result.request_id(), Some("req-404"));
+}
