@@ -62,6 +62,8 @@ pub enum ErrorKind {
     /// Authentication could not be performed (no usable credentials, no token in the
     /// answer, re-authentication disabled).
     Auth,
+    /// A name matched several resources where one was expected.
+    Ambiguous,
     /// A request could not be replayed (after re-authentication or for a retry) because
     /// its body was a stream.
     NotReplayable,
@@ -283,6 +285,7 @@ impl fmt::Display for Error {
             ErrorKind::Config => "configuration error",
             ErrorKind::Auth => "authentication error",
             ErrorKind::NotReplayable => "request not replayable",
+            ErrorKind::Ambiguous => "ambiguous name",
         };
         f.write_str(kind)?;
         if let (Some(m), Some(u)) = (&i.method, &i.url) {

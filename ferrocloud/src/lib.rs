@@ -40,6 +40,7 @@ pub mod blocking;
 pub mod dates;
 pub mod de;
 pub mod error;
+pub mod find;
 pub mod openstack;
 pub mod operation;
 pub mod pagination;

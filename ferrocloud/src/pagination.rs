@@ -68,6 +68,13 @@ impl<T> std::fmt::Debug for Pager<T> {
 }
 
 impl RequestBuilder {
+    /// Turns a GET request into a pager whose items are under the key the operation
+    /// declares for its list (`list("servers", Server)`), linked as `style` says.
+    pub fn paged<T>(self, style: PageStyle) -> Pager<T> {
+        let key = self.operation().response.and_then(|r| r.envelope);
+        self.pager(key, style)
+    }
+
     /// Turns a GET request into a pager whose items are under `items_key` (`None`: the
     /// body is the array) and whose pages are linked as `style` says.
     pub fn pager<T>(self, items_key: Option<&'static str>, style: PageStyle) -> Pager<T> {

@@ -80,7 +80,7 @@ impl RequestBuilder {
             body: Body::Empty,
             ok_codes: None,
             timeout: None,
-            envelope: None,
+            envelope: op.response.filter(|r| !r.list).and_then(|r| r.envelope),
             error: None,
         }
     }
@@ -153,6 +153,23 @@ impl RequestBuilder {
         self.json(&Wrapped(key, body))
     }
 
+    /// Sends an option struct as the operation's request body: checked with
+    /// [`Validate`] first, then written as JSON inside the envelope key the operation
+    /// declares (`{"server": {...}}`), or bare when it declares none.
+    pub fn body<B: Serialize + Validate + ?Sized>(self, body: &B) -> Self {
+        match self.op.request.and_then(|r| r.envelope) {
+            Some(key) => self.json_in(key, body),
+            None => match body.validate() {
+                Ok(()) => self.json(body),
+                Err(e) => {
+                    let mut s = self;
+                    s.fail(e);
+                    s
+                }
+            },
+        }
+    }
+
     /// Sends raw bytes with a content type.
     pub fn bytes(mut self, body: impl Into<Bytes>, content_type: &str) -> Self {
         match HeaderValue::from_str(content_type) {
@@ -214,7 +231,8 @@ impl RequestBuilder {
         self
     }
 
-    /// The key the response wraps its value in (`{"server": {...}}` → `"server"`).
+    /// The key the response wraps its value in (`{"server": {...}}` → `"server"`). By
+    /// default, the one the operation declares.
     pub fn envelope(mut self, key: &'static str) -> Self {
         self.envelope = Some(key);
         self

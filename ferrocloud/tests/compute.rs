@@ -237,3 +237,69 @@ async fn not_found_carries_novas_message() {
     );
     assert_eq!(result.request_id(), Some("req-404"));
 }
+
+#[tokio::test]
+async fn find_by_id_then_by_name() {
+    use serde_json::json;
+    let server = MockServer::start().await;
+    let provider = provider(&server).await;
+    let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
+    answer(
+        &server,
+        "/compute/v2.1/flavors/1",
+        "flavors/flavor-get-resp.json",
+    )
+    .await;
+    Mock::given(method("GET"))
+        .and(path("/compute/v2.1/flavors/m1.small"))
+        .respond_with(ResponseTemplate::new(404).set_body_json(json!({"itemNotFound": {"message": "Flavor m1.small could not be found.", "code": 404}})))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/compute/v2.1/flavors/dup"))
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/compute/v2.1/flavors/none"))
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&server)
+        .await;
+    let flavor =
+        |id: &str, name: &str| json!({"id": id, "name": name, "vcpus": 1, "ram": 512, "disk": 1});
+    Mock::given(method("GET"))
+        .and(path("/compute/v2.1/flavors/detail"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"flavors": [
+            flavor("2", "m1.small"), flavor("3", "dup"), flavor("4", "dup"), flavor("5", "m1.small.x")]})))
+        .mount(&server)
+        .await;
+    assert_eq!(flavors::find(&compute, "1").await.unwrap().name, "m1.tiny");
+    assert_eq!(flavors::find(&compute, "m1.small").await.unwrap().id, "2");
+    let err = flavors::find(&compute, "dup").await.unwrap_err();
+    assert_eq!(err.kind(), ferrocloud::ErrorKind::Ambiguous);
+    assert!(err.to_string().contains("3, 4"), "{err}");
+    let err = flavors::find(&compute, "none").await.unwrap_err();
+    assert_eq!(err.kind(), ferrocloud::ErrorKind::NotFound);
+    assert!(err.to_string().contains("\"none\""), "{err}");
+
+    Mock::given(method("GET"))
+        .and(path("/compute/v2.1/servers/web.1"))
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/compute/v2.1/servers/detail"))
+        .and(wiremock::matchers::query_param("name", "^web\\.1$"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "servers": [sample_json(&format!("{SAMPLES}/servers/server-get-resp.json"))["server"]]}))
+        )
+        .mount(&server)
+        .await;
+    let err = servers::find(&compute, "web.1").await.unwrap_err();
+    // The listed server is named new-server-test, not web.1: no exact match.
+    assert_eq!(err.kind(), ferrocloud::ErrorKind::NotFound);
+    assert_eq!(
+        count(&server, "GET", "/compute/v2.1/servers/detail").await,
+        1
+    );
+}

@@ -142,7 +142,7 @@ pub struct ListOpts {
 
 /// Shows one flavor.
 pub async fn get(client: &ServiceClient, id: &str) -> ApiResult<Flavor> {
-    client.request(&GET, &[id]).envelope("flavor").send().await
+    client.request(&GET, &[id]).send().await
 }
 
 /// Lists flavors with details (`GET /flavors/detail`).
@@ -150,7 +150,7 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Flavor> {
     client
         .request(&LIST_DETAIL, &[])
         .query(opts)
-        .pager(Some("flavors"), PageStyle::Links("flavors_links"))
+        .paged(PageStyle::Links("flavors_links"))
 }
 
 /// Lists flavors with IDs, names and links only (`GET /flavors`).
@@ -158,10 +158,24 @@ pub fn list_simple(client: &ServiceClient, opts: &ListOpts) -> Pager<FlavorRef> 
     client
         .request(&LIST, &[])
         .query(opts)
-        .pager(Some("flavors"), PageStyle::Links("flavors_links"))
+        .paged(PageStyle::Links("flavors_links"))
 }
 
 /// The flavors of a page (or of all pages).
 pub fn extract_flavors(page: &Page<Flavor>) -> Result<Vec<Flavor>> {
     page.extract()
+}
+
+impl crate::find::Named for Flavor {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// Finds a flavor by ID or by exact name.
+pub async fn find(client: &ServiceClient, name_or_id: &str) -> Result<Flavor> {
+    crate::find::find("flavor", name_or_id, get(client, name_or_id), list(client, &ListOpts::default())).await
 }

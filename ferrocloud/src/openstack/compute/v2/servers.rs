@@ -317,7 +317,7 @@ pub struct ListOpts {
 
 /// Shows one server.
 pub async fn get(client: &ServiceClient, id: &str) -> ApiResult<Server> {
-    client.request(&GET, &[id]).envelope("server").send().await
+    client.request(&GET, &[id]).send().await
 }
 
 /// Lists servers with details (`GET /servers/detail`).
@@ -325,7 +325,7 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Server> {
     client
         .request(&LIST_DETAIL, &[])
         .query(opts)
-        .pager(Some("servers"), PageStyle::Links("servers_links"))
+        .paged(PageStyle::Links("servers_links"))
 }
 
 /// Lists servers with IDs, names and links only (`GET /servers`).
@@ -333,10 +333,40 @@ pub fn list_simple(client: &ServiceClient, opts: &ListOpts) -> Pager<ServerRef> 
     client
         .request(&LIST, &[])
         .query(opts)
-        .pager(Some("servers"), PageStyle::Links("servers_links"))
+        .paged(PageStyle::Links("servers_links"))
 }
 
 /// The servers of a page (or of all pages).
 pub fn extract_servers(page: &Page<Server>) -> Result<Vec<Server>> {
     page.extract()
+}
+
+impl crate::find::Named for Server {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// Finds a server by ID or by exact name (the name filter is a regular expression on
+/// the server side; the exact match is checked here).
+pub async fn find(client: &ServiceClient, name_or_id: &str) -> Result<Server> {
+    let opts = ListOpts {
+        name: Some(format!("^{}$", regex_escape(name_or_id))),
+        ..Default::default()
+    };
+    crate::find::find("server", name_or_id, get(client, name_or_id), list(client, &opts)).await
+}
+
+fn regex_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
