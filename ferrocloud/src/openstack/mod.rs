@@ -15,6 +15,7 @@
 //! ```
 
 pub mod compute;
+pub mod identity;
 
 use crate::auth::catalog::aliases;
 use crate::{AuthOptions, EndpointOpts, ErrorKind, ProviderClient, Result, ServiceClient};
