@@ -41,6 +41,7 @@ pub mod dates;
 pub mod de;
 pub mod error;
 pub mod find;
+pub mod microversion;
 pub mod openstack;
 pub mod operation;
 pub mod pagination;
@@ -48,6 +49,7 @@ pub mod provider;
 pub mod query;
 pub mod request;
 pub mod service;
+pub mod wait;
 
 pub use auth::{
     AuthInfo, AuthOptions, Availability, Catalog, DomainRef, EndpointOpts, IdentityVersion, Scope,

@@ -239,6 +239,7 @@ impl RequestBuilder {
     }
 
     fn prepare(self) -> Result<(Prepared, Vec<u16>, Option<&'static str>)> {
+        crate::microversion::check(&self.client, self.op)?;
         if let Some(e) = self.error {
             return Err(e.with_request(
                 &self.op.method,

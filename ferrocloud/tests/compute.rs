@@ -303,3 +303,166 @@ async fn find_by_id_then_by_name() {
         1
     );
 }
+
+mod waiters_and_microversions {
+    use super::*;
+    use ferrocloud::wait::WaitOpts;
+    use ferrocloud::ErrorKind;
+    use serde_json::json;
+    use std::time::Duration;
+
+    fn with_status(status: &str) -> serde_json::Value {
+        let mut v = sample_json(&format!("{SAMPLES}/servers/server-get-resp.json"));
+        v["server"]["status"] = json!(status);
+        if status == "ERROR" {
+            v["server"]["fault"] = json!({"code": 500, "created": "2024-01-01T00:00:00Z", "message": "No valid host was found."});
+        }
+        v
+    }
+
+    fn fast(timeout_ms: u64) -> WaitOpts {
+        WaitOpts::new(Duration::from_millis(timeout_ms))
+            .interval(Duration::from_millis(5), Duration::from_millis(20))
+    }
+
+    #[tokio::test]
+    async fn wait_for_active_then_for_deletion() {
+        let server = MockServer::start().await;
+        let provider = provider(&server).await;
+        let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
+        Mock::given(method("GET"))
+            .and(path("/compute/v2.1/servers/s1"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(with_status("BUILD")))
+            .up_to_n_times(3)
+            .with_priority(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/compute/v2.1/servers/s1"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(with_status("ACTIVE")))
+            .up_to_n_times(1)
+            .with_priority(2)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/compute/v2.1/servers/s1"))
+            .respond_with(ResponseTemplate::new(404))
+            .with_priority(3)
+            .mount(&server)
+            .await;
+        let mut seen = Vec::new();
+        let s = servers::wait_for_status_with(&compute, "s1", "ACTIVE", &fast(5000), |s| {
+            seen.push(s.status.clone())
+        })
+        .await
+        .unwrap();
+        assert_eq!(s.status, "ACTIVE");
+        assert_eq!(seen, ["BUILD", "BUILD", "BUILD", "ACTIVE"]);
+        servers::wait_for_delete(&compute, "s1", &fast(5000))
+            .await
+            .unwrap();
+    }
+
+    #[tokio::test]
+    async fn error_state_carries_the_fault_and_timeouts_say_so() {
+        let server = MockServer::start().await;
+        let provider = provider(&server).await;
+        let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
+        Mock::given(method("GET"))
+            .and(path("/compute/v2.1/servers/bad"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(with_status("ERROR")))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path("/compute/v2.1/servers/slow"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(with_status("BUILD")))
+            .mount(&server)
+            .await;
+        let err = servers::wait_for_status(&compute, "bad", "ACTIVE", &fast(5000))
+            .await
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("No valid host was found."),
+            "{err}"
+        );
+        let err = servers::wait_for_status(&compute, "slow", "ACTIVE", &fast(60))
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::Timeout);
+        assert!(err.to_string().contains("slow"), "{err}");
+        // Cancel-safe: a dropped waiter leaves the client usable.
+        let long = fast(10_000);
+        let w = servers::wait_for_status(&compute, "slow", "ACTIVE", &long);
+        let _ = tokio::time::timeout(Duration::from_millis(30), w).await;
+        assert_eq!(
+            servers::get(&compute, "slow")
+                .await
+                .extract()
+                .unwrap()
+                .status,
+            "BUILD"
+        );
+    }
+
+    #[tokio::test]
+    async fn negotiation_picks_the_highest_common_version() {
+        let server = MockServer::start().await;
+        let provider = provider(&server).await;
+        let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
+        Mock::given(method("GET"))
+            .and(path("/compute/v2.1/"))
+            .respond_with(ResponseTemplate::new(200).set_body_string(sample(&format!(
+                "{SAMPLES}/versions/v21-version-get-resp.json"
+            ))))
+            .mount(&server)
+            .await;
+        let c = compute.negotiate_microversion("2.100").await.unwrap();
+        assert_eq!(c.microversion(), Some("2.100"));
+        let c = compute.negotiate_microversion("2.200").await.unwrap();
+        assert_eq!(c.microversion(), Some("2.104"));
+        let err = compute.negotiate_microversion("1.0").await.unwrap_err();
+        assert!(err.to_string().contains("2.1"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn an_operation_newer_than_the_client_is_refused_before_sending() {
+        static TOPOLOGY: ferrocloud::Operation = ferrocloud::Operation::new(
+            "compute",
+            ferrocloud::http::Method::GET,
+            "/servers/{server_id}/topology",
+        )
+        .since("2.78");
+        let server = MockServer::start().await;
+        let provider = provider(&server).await;
+        let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
+        Mock::given(method("GET"))
+            .and(path("/compute/v2.1/servers/s/topology"))
+            .respond_with(ResponseTemplate::new(200).set_body_string("{}"))
+            .mount(&server)
+            .await;
+        let err = compute
+            .request(&TOPOLOGY, &["s"])
+            .send_raw()
+            .await
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("2.78"), "{err}");
+        let err = compute
+            .with_microversion("2.77")
+            .request(&TOPOLOGY, &["s"])
+            .send_raw()
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("2.77"), "{err}");
+        assert_eq!(
+            count(&server, "GET", "/compute/v2.1/servers/s/topology").await,
+            0
+        );
+        compute
+            .with_microversion("2.79")
+            .request(&TOPOLOGY, &["s"])
+            .send_raw()
+            .await
+            .unwrap();
+    }
+}

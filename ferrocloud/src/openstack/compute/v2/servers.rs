@@ -370,3 +370,51 @@ fn regex_escape(s: &str) -> String {
     }
     out
 }
+
+/// Waits until the server has `status` (e.g. `ACTIVE`, `SHUTOFF`). A server in `ERROR`
+/// ends the wait with its fault message (unless `ERROR` is what was asked for).
+pub async fn wait_for_status(
+    client: &ServiceClient,
+    id: &str,
+    status: &str,
+    opts: &crate::wait::WaitOpts,
+) -> Result<Server> {
+    wait_for_status_with(client, id, status, opts, |_| {}).await
+}
+
+/// [`wait_for_status`] with a callback that sees the server at every poll.
+pub async fn wait_for_status_with(
+    client: &ServiceClient,
+    id: &str,
+    status: &str,
+    opts: &crate::wait::WaitOpts,
+    progress: impl FnMut(&Server),
+) -> Result<Server> {
+    use crate::wait::State;
+    crate::wait::wait_for(
+        &format!("server {id} to be {status}"),
+        opts,
+        || async { get(client, id).await.extract() },
+        |s: &Server| {
+            if s.status.eq_ignore_ascii_case(status) {
+                State::Ready
+            } else if s.status.eq_ignore_ascii_case("ERROR") {
+                let why = s
+                    .fault
+                    .as_ref()
+                    .map(|f| f.message.clone())
+                    .unwrap_or_else(|| "no fault reported".into());
+                State::Failed(format!("server {} is in ERROR: {why}", s.id))
+            } else {
+                State::Pending
+            }
+        },
+        progress,
+    )
+    .await
+}
+
+/// Waits until the server is gone (404).
+pub async fn wait_for_delete(client: &ServiceClient, id: &str, opts: &crate::wait::WaitOpts) -> Result<()> {
+    crate::wait::wait_for_deletion(&format!("server {id}"), opts, || async { get(client, id).await.extract() }).await
+}
