@@ -22,6 +22,42 @@ use crate::{AuthOptions, EndpointOpts, ErrorKind, ProviderClient, Result, Servic
 
 pub use crate::auth::env::{auth_options_from_env, endpoint_opts_from_env};
 
+/// Every operation the SDK implements, for the coverage report and the conformance checks
+/// (`cargo xtask coverage`, `cargo xtask conformance`).
+///
+/// Each entry is the service's name in the API reference index
+/// (`conformance/api-ref/<name>.json`), the prefix that, put before the operation's path
+/// (relative to the service client's resource base), gives the path the index writes
+/// (`""` for compute, `/v3` for identity v3, `/v2.0` for network; a part in brackets is
+/// optional: `/v3[/{project_id}]`), and the operation. `conformance/README.md` lists the
+/// prefix of each service.
+///
+/// ```
+/// let ops = ferrocloud::openstack::all_operations();
+/// assert!(ops.iter().any(|(service, prefix, op)| {
+///     *service == "compute" && prefix.is_empty() && op.path == "/servers/{server_id}"
+/// }));
+/// ```
+pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Operation)> {
+    type Modules = &'static [&'static [&'static crate::Operation]];
+    // (index service name, path prefix, one service version's OPERATIONS)
+    let versions: &[(&'static str, &'static str, Modules)] = &[
+        // Compute v2.1 (Nova): the index's paths start at the resource base.
+        ("compute", "", compute::v2::OPERATIONS),
+        // Identity v3 (Keystone): the index writes /v3/… paths.
+        ("identity", "/v3", identity::v3::OPERATIONS),
+    ];
+    versions
+        .iter()
+        .flat_map(|&(service, prefix, modules)| {
+            modules
+                .iter()
+                .flat_map(|ops| ops.iter())
+                .map(move |op| (service, prefix, *op))
+        })
+        .collect()
+}
+
 /// A provider for the Keystone at `auth_url`, not yet authenticated.
 ///
 /// ```

@@ -1,0 +1,135 @@
+//! `conformance/skipped.toml`: the documented operations the SDK leaves out on purpose, and
+//! the samples the conformance check leaves out on purpose, each with its reason.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::index::IndexOp;
+use crate::paths::index_path;
+
+/// The contents of `skipped.toml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Skips {
+    /// Groups of operations skipped for one reason.
+    #[serde(default)]
+    pub operations: Vec<OperationSkip>,
+    /// Samples skipped one by one.
+    #[serde(default)]
+    pub samples: Vec<SampleSkip>,
+}
+
+/// Operations of one service that the SDK does not implement, for one reason.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OperationSkip {
+    /// The index's service name.
+    pub service: String,
+    /// Why (shown in the report).
+    pub reason: String,
+    /// `"METHOD /path"` as the index writes it, optionally followed by the request body's
+    /// top-level key to pick one of several operations sharing the path
+    /// (`"POST /servers/{server_id}/action resetNetwork"`).
+    pub operations: Vec<String>,
+}
+
+/// A sample the conformance check does not decode.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SampleSkip {
+    /// The index's service name.
+    pub service: String,
+    /// The sample's path, as the index writes it.
+    pub path: String,
+    /// Why (shown in the report).
+    pub reason: String,
+}
+
+/// One `"METHOD /path [key]"` entry, parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkipEntry {
+    /// The HTTP method.
+    pub method: String,
+    /// The path as written.
+    pub path: String,
+    /// The request body key that selects among operations sharing the path.
+    pub body_key: Option<String>,
+}
+
+impl SkipEntry {
+    /// Parses `"METHOD /path [key]"`.
+    ///
+    /// ```
+    /// let e = xtask::skipped::SkipEntry::parse("POST /servers/{id}/action resetNetwork").unwrap();
+    /// assert_eq!(e.body_key.as_deref(), Some("resetNetwork"));
+    /// assert!(xtask::skipped::SkipEntry::parse("GET").is_err());
+    /// ```
+    pub fn parse(s: &str) -> Result<SkipEntry, String> {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        match words[..] {
+            [method, path] => Ok(SkipEntry {
+                method: method.to_string(),
+                path: path.to_string(),
+                body_key: None,
+            }),
+            [method, path, key] => Ok(SkipEntry {
+                method: method.to_string(),
+                path: path.to_string(),
+                body_key: Some(key.to_string()),
+            }),
+            _ => Err(format!("{s:?} is not \"METHOD /path [body-key]\"")),
+        }
+    }
+
+    /// True when this entry names `op` (an operation of `service`).
+    pub fn matches(&self, service: &str, op: &IndexOp) -> bool {
+        op.method == self.method
+            && index_path(service, &op.path) == index_path(service, &self.path)
+            && self
+                .body_key
+                .as_deref()
+                .is_none_or(|k| op.has_request_key(k))
+    }
+}
+
+impl Skips {
+    /// Reads `path`; a missing file is an empty list.
+    pub fn load(path: &Path) -> Result<Skips, String> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Skips::parse(&text).map_err(|e| format!("{}: {e}", path.display())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Skips::default()),
+            Err(e) => Err(format!("{}: {e}", path.display())),
+        }
+    }
+
+    /// Parses the TOML text and checks that every entry is well formed.
+    pub fn parse(text: &str) -> Result<Skips, String> {
+        let skips: Skips = toml::from_str(text).map_err(|e| e.to_string())?;
+        for group in &skips.operations {
+            if group.reason.trim().is_empty() {
+                return Err(format!(
+                    "a [[operations]] group of {} has no reason",
+                    group.service
+                ));
+            }
+            for entry in &group.operations {
+                SkipEntry::parse(entry)?;
+            }
+        }
+        for s in &skips.samples {
+            if s.reason.trim().is_empty() {
+                return Err(format!("the [[samples]] entry {} has no reason", s.path));
+            }
+        }
+        Ok(skips)
+    }
+
+    /// The reason a sample is skipped, if it is.
+    pub fn sample_reason(&self, service: &str, path: &str) -> Option<&str> {
+        self.samples
+            .iter()
+            .find(|s| s.service == service && s.path == path)
+            .map(|s| s.reason.as_str())
+    }
+}
