@@ -1,6 +1,6 @@
 //! Serde helpers for the odd shapes services send, shared by every resource.
 
-use serde::de::{self, DeserializeOwned, Deserializer};
+use serde::de::{self, Deserializer};
 use serde::Deserialize;
 
 /// A link (`{"href": .., "rel": ..}`), as every service lists them.
@@ -35,14 +35,50 @@ pub struct Link {
 pub fn empty_as_none<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: DeserializeOwned,
+    T: Deserialize<'de>,
 {
-    let v = serde_json::Value::deserialize(d)?;
-    match v {
-        serde_json::Value::Null => Ok(None),
-        serde_json::Value::String(s) if s.is_empty() => Ok(None),
-        other => T::deserialize(other).map(Some).map_err(de::Error::custom),
+    struct V<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> de::Visitor<'de> for V<T> {
+        type Value = Option<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a value, \"\" or null")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_none<E: de::Error>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Option<T>, D2::Error> {
+            d.deserialize_any(self)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<T>, E> {
+            if v.is_empty() {
+                Ok(None)
+            } else {
+                T::deserialize(de::value::StrDeserializer::new(v)).map(Some)
+            }
+        }
+        fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+            T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+        }
+        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Option<T>, A::Error> {
+            T::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Some)
+        }
+        fn visit_bool<E: de::Error>(self, v: bool) -> Result<Option<T>, E> {
+            T::deserialize(de::value::BoolDeserializer::new(v)).map(Some)
+        }
+        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<T>, E> {
+            T::deserialize(de::value::I64Deserializer::new(v)).map(Some)
+        }
+        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<T>, E> {
+            T::deserialize(de::value::U64Deserializer::new(v)).map(Some)
+        }
+        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<T>, E> {
+            T::deserialize(de::value::F64Deserializer::new(v)).map(Some)
+        }
     }
+    d.deserialize_any(V(std::marker::PhantomData))
 }
 
 /// `#[serde(deserialize_with = "ferrocloud::de::lenient_string")]`: a string, or a

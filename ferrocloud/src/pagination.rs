@@ -95,11 +95,14 @@ impl RequestBuilder {
 }
 
 /// One page of a listing, or all pages of it after [`Pager::all_pages`]. The raw
-/// responses stay available; [`Page::extract`] decodes the items.
+/// responses stay available; [`Page::extract`] gives the items.
+///
+/// The pager decodes the items while it reads each page (one pass over the body); the
+/// first [`Page::extract`] hands those out, later calls decode the raw bodies again.
 pub struct Page<T> {
     responses: Vec<Response>,
     items_key: Option<&'static str>,
-    _t: PhantomData<fn() -> T>,
+    decoded: std::sync::Mutex<Option<Vec<T>>>,
 }
 
 impl<T> std::fmt::Debug for Page<T> {
@@ -117,7 +120,15 @@ impl<T> Page<T> {
         Page {
             responses,
             items_key,
-            _t: PhantomData,
+            decoded: std::sync::Mutex::new(None),
+        }
+    }
+
+    fn with_items(responses: Vec<Response>, items_key: Option<&'static str>, items: Vec<T>) -> Self {
+        Page {
+            responses,
+            items_key,
+            decoded: std::sync::Mutex::new(Some(items)),
         }
     }
 
@@ -139,9 +150,17 @@ impl<T> Page<T> {
 }
 
 impl<T: DeserializeOwned> Page<T> {
-    /// Decodes the items.
+    /// The items.
     pub fn extract(&self) -> Result<Vec<T>> {
-        self.extract_into::<T>()
+        let cached = self
+            .decoded
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take();
+        match cached {
+            Some(items) => Ok(items),
+            None => self.extract_into::<T>(),
+        }
     }
 }
 
@@ -229,9 +248,9 @@ impl<T: DeserializeOwned> Pager<T> {
         let mut url = Some(self.first.clone()?);
         while let Some(current) = url.take() {
             let resp = self.get(current.clone()).await?;
-            let scan = self.scan(&resp, false)?;
+            let scan = self.scan(&resp, true)?;
             url = self.next_url(&current, &scan)?;
-            let page = Page::from_responses(vec![resp], self.items_key);
+            let page = Page::with_items(vec![resp], self.items_key, scan.items);
             if !f(page).await? {
                 break;
             }
@@ -242,14 +261,16 @@ impl<T: DeserializeOwned> Pager<T> {
     /// Fetches every page and returns them as one [`Page`].
     pub async fn all_pages(self) -> Result<Page<T>> {
         let mut responses = Vec::new();
+        let mut items = Vec::new();
         let mut url = Some(self.first.clone()?);
         while let Some(current) = url.take() {
             let resp = self.get(current.clone()).await?;
-            let scan = self.scan(&resp, false)?;
+            let scan = self.scan(&resp, true)?;
             url = self.next_url(&current, &scan)?;
+            items.extend(scan.items);
             responses.push(resp);
         }
-        Ok(Page::from_responses(responses, self.items_key))
+        Ok(Page::with_items(responses, self.items_key, items))
     }
 
     /// The pages as a stream, fetched one at a time as the stream is polled.
