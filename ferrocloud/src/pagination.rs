@@ -124,7 +124,11 @@ impl<T> Page<T> {
         }
     }
 
-    fn with_items(responses: Vec<Response>, items_key: Option<&'static str>, items: Vec<T>) -> Self {
+    fn with_items(
+        responses: Vec<Response>,
+        items_key: Option<&'static str>,
+        items: Vec<T>,
+    ) -> Self {
         Page {
             responses,
             items_key,
