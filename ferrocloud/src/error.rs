@@ -115,6 +115,8 @@ struct Inner {
     status: Option<StatusCode>,
     request_id: Option<String>,
     retry_after: Option<std::time::Duration>,
+    not_sent: bool,
+    attempts: u32,
     source: Option<std::sync::Arc<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
@@ -130,6 +132,8 @@ impl Error {
                 status: None,
                 request_id: None,
                 retry_after: None,
+                not_sent: false,
+                attempts: 1,
                 source: None,
             }),
         }
@@ -223,6 +227,29 @@ impl Error {
         self
     }
 
+    /// Marks a transport error as one where the request never reached the server.
+    pub(crate) fn not_sent(mut self, yes: bool) -> Self {
+        self.inner.not_sent = yes;
+        self
+    }
+
+    /// True when the request is known not to have reached the server (connection
+    /// refused), so that sending it again cannot repeat its effect.
+    pub fn was_not_sent(&self) -> bool {
+        self.inner.not_sent
+    }
+
+    /// Records how many attempts were made.
+    pub(crate) fn with_attempts(mut self, n: u32) -> Self {
+        self.inner.attempts = n;
+        self
+    }
+
+    /// How many times the request was sent (or tried) before this error.
+    pub fn attempts(&self) -> u32 {
+        self.inner.attempts
+    }
+
     /// What kind of error this is.
     pub fn kind(&self) -> ErrorKind {
         self.inner.kind
@@ -300,6 +327,9 @@ impl fmt::Display for Error {
         }
         if let Some(id) = &i.request_id {
             write!(f, " [request id {id}]")?;
+        }
+        if i.attempts > 1 {
+            write!(f, " (after {} attempts)", i.attempts)?;
         }
         Ok(())
     }

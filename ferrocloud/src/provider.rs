@@ -66,6 +66,7 @@ struct Inner {
     auth_url: String,
     user_agent: HeaderValue,
     renew_before: Option<Duration>,
+    transport_retries: u32,
     state: RwLock<Arc<AuthState>>,
     options: RwLock<Option<AuthOptions>>,
     identity_endpoint: RwLock<Option<Url>>,
@@ -118,6 +119,7 @@ pub struct ProviderBuilder {
     timeout: Option<Duration>,
     connect_timeout: Option<Duration>,
     renew_before: Option<Duration>,
+    transport_retries: u32,
 }
 
 impl ProviderBuilder {
@@ -143,6 +145,13 @@ impl ProviderBuilder {
     /// The timeout of establishing a connection.
     pub fn connect_timeout(mut self, t: Duration) -> Self {
         self.connect_timeout = Some(t);
+        self
+    }
+
+    /// How many times a request that failed in transport is sent again where that is
+    /// safe (never sent, or an idempotent method); default 2, 0 turns it off.
+    pub fn transport_retries(mut self, n: u32) -> Self {
+        self.transport_retries = n;
         self
     }
 
@@ -187,6 +196,7 @@ impl ProviderBuilder {
                 auth_url: self.auth_url,
                 user_agent,
                 renew_before: self.renew_before,
+                transport_retries: self.transport_retries,
                 state: RwLock::new(Arc::new(AuthState::default())),
                 options: RwLock::new(None),
                 identity_endpoint: RwLock::new(None),
@@ -210,6 +220,7 @@ impl ProviderClient {
             timeout: None,
             connect_timeout: None,
             renew_before: None,
+            transport_retries: 2,
         }
     }
 
@@ -550,9 +561,43 @@ impl ProviderClient {
                 Ok(resp)
             }
             Err(e) => {
+                let not_sent = e.is_connect();
                 let err = Error::from(e).with_request(&req.method, req.url.as_str());
                 tracing::debug!(method = %req.method, url = %shown_url, duration_ms = elapsed_ms, error = %err, "request failed");
-                Err(err)
+                Err(err.not_sent(not_sent))
+            }
+        }
+    }
+
+    /// Sends a request, retrying transport failures where that is safe: when the request
+    /// was never sent (connection refused or reset while connecting), or when the method
+    /// is idempotent (a pooled connection the server had closed). Bodies that are streams
+    /// are never re-sent.
+    async fn send_retrying(
+        &self,
+        req: &Prepared,
+        token: Option<&SecretString>,
+    ) -> Result<reqwest::Response> {
+        let idempotent = matches!(
+            req.method,
+            Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
+        );
+        let mut attempt = 1;
+        loop {
+            match self.send_once(req, token).await {
+                Ok(r) => return Ok(r),
+                Err(e)
+                    if e.kind() == ErrorKind::Transport
+                        && attempt <= self.inner.transport_retries
+                        && req.body.replayable()
+                        && (idempotent || e.was_not_sent()) =>
+                {
+                    tracing::debug!(method = %req.method, attempt, error = %e, "retrying after a transport error");
+                    attempt += 1;
+                    tokio::time::sleep(Duration::from_millis(20 * u64::from(attempt))).await;
+                }
+                Err(e) if attempt > 1 => return Err(e.with_attempts(attempt)),
+                Err(e) => return Err(e),
             }
         }
     }
@@ -561,12 +606,12 @@ impl ProviderClient {
     /// after re-authentication on 401. Returns the response whatever its status.
     pub(crate) async fn execute(&self, req: Prepared) -> Result<reqwest::Response> {
         if !req.authenticated {
-            return self.send_once(&req, None).await;
+            return self.send_retrying(&req, None).await;
         }
         let mut replayed = false;
         loop {
             let (token, generation) = self.token_for_request().await?;
-            let resp = self.send_once(&req, token.as_ref()).await?;
+            let resp = self.send_retrying(&req, token.as_ref()).await?;
             let can_reauth = !replayed
                 && resp.status() == StatusCode::UNAUTHORIZED
                 && self.options().is_some_and(|o| o.allow_reauth);

@@ -170,3 +170,77 @@ async fn invalid_input_is_refused_before_sending() {
     assert_eq!(count(&server, "GET", "/compute/v2.1/thing").await, 0);
     assert_eq!(count(&server, "GET", "/compute/v2.1/servers/").await, 0);
 }
+
+/// A server that drops the first `drops` connections after reading the request, then
+/// answers 200 `{}`; returns its address and a counter of connections.
+async fn flaky_server(drops: usize) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let seen = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = seen.clone();
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut sock, _)) = listener.accept().await else {
+                return;
+            };
+            let n = counter.fetch_add(1, Ordering::SeqCst);
+            tokio::spawn(async move {
+                let mut buf = vec![0u8; 8192];
+                let _ = sock.read(&mut buf).await;
+                if n < drops {
+                    drop(sock);
+                } else {
+                    let _ = sock
+                        .write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}")
+                        .await;
+                }
+            });
+        }
+    });
+    (format!("http://{addr}"), seen)
+}
+
+#[tokio::test]
+async fn idempotent_requests_are_retried_after_a_dropped_connection() {
+    use std::sync::atomic::Ordering;
+    static POST_THING: Operation = Operation::new("compute", Method::POST, "/thing");
+    let (uri, seen) = flaky_server(1).await;
+    let p = ferrocloud::ProviderClient::builder(format!("{uri}/v3"))
+        .build()
+        .unwrap();
+    p.set_token("t", None);
+    let c = ferrocloud::ServiceClient::new(p, "compute", &uri, None).unwrap();
+    c.request(&THING, &[]).send_raw().await.unwrap();
+    assert_eq!(seen.load(Ordering::SeqCst), 2, "one drop, one retry");
+
+    // A POST that may have reached the server is not sent twice.
+    let (uri, seen) = flaky_server(1).await;
+    let p = ferrocloud::ProviderClient::builder(format!("{uri}/v3"))
+        .build()
+        .unwrap();
+    p.set_token("t", None);
+    let c = ferrocloud::ServiceClient::new(p, "compute", &uri, None).unwrap();
+    let err = c
+        .request(&POST_THING, &[])
+        .json(&json!({}))
+        .send_raw()
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Transport);
+    assert_eq!(seen.load(Ordering::SeqCst), 1);
+
+    // Retries are bounded, and the error says how many attempts were made.
+    let (uri, seen) = flaky_server(100).await;
+    let p = ferrocloud::ProviderClient::builder(format!("{uri}/v3"))
+        .transport_retries(2)
+        .build()
+        .unwrap();
+    p.set_token("t", None);
+    let c = ferrocloud::ServiceClient::new(p, "compute", &uri, None).unwrap();
+    let err = c.request(&THING, &[]).send_raw().await.unwrap_err();
+    assert_eq!(seen.load(Ordering::SeqCst), 3);
+    assert_eq!(err.attempts(), 3);
+    assert!(err.to_string().contains("after 3 attempts"), "{err}");
+}
