@@ -46,6 +46,8 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("compute", "", compute::v2::OPERATIONS),
         // Identity v3 (Keystone): the index writes /v3/… paths.
         ("identity", "/v3", identity::v3::OPERATIONS),
+        // Identity v2.0 (Keystone, legacy): the index writes /v2.0/… paths.
+        ("identity", "/v2.0", identity::v2::OPERATIONS),
     ];
     versions
         .iter()

@@ -1,0 +1,5 @@
+//! EC2 credentials (OS-KSEC2) and EC2 token validation.
+
+crate::operations! {
+    service: "identity";
+}

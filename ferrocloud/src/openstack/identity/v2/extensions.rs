@@ -1,0 +1,5 @@
+//! Extensions (identity v2.0).
+
+crate::operations! {
+    service: "identity";
+}

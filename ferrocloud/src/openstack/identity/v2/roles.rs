@@ -1,0 +1,5 @@
+//! Roles (identity v2.0).
+
+crate::operations! {
+    service: "identity";
+}

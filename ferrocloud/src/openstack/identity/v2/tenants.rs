@@ -1,0 +1,5 @@
+//! Tenants (identity v2.0).
+
+crate::operations! {
+    service: "identity";
+}

@@ -1,0 +1,5 @@
+//! Users (identity v2.0).
+
+crate::operations! {
+    service: "identity";
+}

@@ -1,0 +1,5 @@
+//! Application credentials and their access rules.
+
+crate::operations! {
+    service: "identity";
+}

@@ -1,0 +1,5 @@
+//! Domain-specific configuration (`/domains/{domain_id}/config`).
+
+crate::operations! {
+    service: "identity";
+}

@@ -1,0 +1,5 @@
+//! Domains.
+
+crate::operations! {
+    service: "identity";
+}

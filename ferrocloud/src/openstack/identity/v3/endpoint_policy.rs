@@ -1,0 +1,5 @@
+//! Policies associated with endpoints, services and regions (OS-ENDPOINT-POLICY).
+
+crate::operations! {
+    service: "identity";
+}

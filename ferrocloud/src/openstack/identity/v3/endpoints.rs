@@ -1,0 +1,5 @@
+//! Endpoints of the catalog.
+
+crate::operations! {
+    service: "identity";
+}

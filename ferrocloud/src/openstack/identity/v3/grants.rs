@@ -1,0 +1,5 @@
+//! Role grants on projects, domains and the system, for users and groups (with OS-INHERIT).
+
+crate::operations! {
+    service: "identity";
+}

@@ -1,0 +1,5 @@
+//! Groups and their members.
+
+crate::operations! {
+    service: "identity";
+}

@@ -1,0 +1,5 @@
+//! Federated identity providers and their protocols (OS-FEDERATION).
+
+crate::operations! {
+    service: "identity";
+}

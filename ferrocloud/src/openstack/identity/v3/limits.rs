@@ -1,0 +1,5 @@
+//! Project limits (unified limits).
+
+crate::operations! {
+    service: "identity";
+}

@@ -1,0 +1,5 @@
+//! Federation mappings (OS-FEDERATION).
+
+crate::operations! {
+    service: "identity";
+}

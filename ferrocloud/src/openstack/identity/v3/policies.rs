@@ -1,0 +1,5 @@
+//! Policies (stored policy blobs).
+
+crate::operations! {
+    service: "identity";
+}

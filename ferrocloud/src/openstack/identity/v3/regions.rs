@@ -1,0 +1,5 @@
+//! Regions.
+
+crate::operations! {
+    service: "identity";
+}

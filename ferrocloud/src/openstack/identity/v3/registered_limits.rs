@@ -1,0 +1,5 @@
+//! Registered limits (defaults) and the enforcement model.
+
+crate::operations! {
+    service: "identity";
+}

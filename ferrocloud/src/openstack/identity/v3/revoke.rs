@@ -1,0 +1,5 @@
+//! Revocation events (OS-REVOKE) and revoked PKI tokens.
+
+crate::operations! {
+    service: "identity";
+}

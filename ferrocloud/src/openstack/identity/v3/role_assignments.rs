@@ -1,0 +1,5 @@
+//! Role assignments, with every filter.
+
+crate::operations! {
+    service: "identity";
+}

@@ -1,0 +1,5 @@
+//! Roles, domain-specific roles and implied roles (inference rules).
+
+crate::operations! {
+    service: "identity";
+}

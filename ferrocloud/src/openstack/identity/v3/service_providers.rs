@@ -1,0 +1,5 @@
+//! Federation service providers (OS-FEDERATION).
+
+crate::operations! {
+    service: "identity";
+}

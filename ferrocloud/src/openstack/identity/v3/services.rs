@@ -1,0 +1,5 @@
+//! Services of the catalog.
+
+crate::operations! {
+    service: "identity";
+}

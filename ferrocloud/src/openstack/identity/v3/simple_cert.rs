@@ -1,0 +1,5 @@
+//! Signing certificates (OS-SIMPLE-CERT).
+
+crate::operations! {
+    service: "identity";
+}

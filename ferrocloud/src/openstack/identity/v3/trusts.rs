@@ -1,0 +1,5 @@
+//! Trusts (OS-TRUST).
+
+crate::operations! {
+    service: "identity";
+}

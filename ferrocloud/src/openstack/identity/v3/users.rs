@@ -1,0 +1,5 @@
+//! Users, their passwords, groups and projects.
+
+crate::operations! {
+    service: "identity";
+}
