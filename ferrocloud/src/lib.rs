@@ -37,6 +37,7 @@
 pub mod auth;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+pub mod config;
 pub mod dates;
 pub mod de;
 pub mod error;
@@ -54,6 +55,7 @@ pub mod wait;
 pub use auth::{
     AuthInfo, AuthOptions, Availability, Catalog, DomainRef, EndpointOpts, IdentityVersion, Scope,
 };
+pub use config::{Cloud, CloudConfig};
 pub use error::{Error, ErrorKind, Result};
 pub use operation::Operation;
 pub use pagination::{Page, PageStyle, Pager};

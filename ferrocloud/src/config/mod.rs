@@ -1,0 +1,119 @@
+//! Configuration as the OpenStack tools read it: `clouds.yaml`, `secure.yaml`,
+//! `clouds-public.yaml`, vendor profiles, `OS_*` variables and TLS settings; and
+//! [`Cloud`], a handle that hands out service clients with a cloud's settings.
+//!
+//! ```no_run
+//! # async fn demo() -> ferrocloud::Result<()> {
+//! // OS_CLOUD=mycloud, or the only cloud, or the cloud made from OS_* variables.
+//! let cloud = ferrocloud::config::Cloud::from_config(None)?;
+//! let compute = cloud.compute().await?; // authenticates once; compute_api_version pinned
+//! let network = cloud.network().await?;
+//! # Ok(()) }
+//! ```
+//!
+//! # Files
+//!
+//! Each of `clouds`, `secure` and `clouds-public` is looked for as `.yaml`, `.yml` and
+//! `.json` in the search directories ([`default_search_dirs`]: the current directory,
+//! the user's configuration directory, the system's) and the first one found is read.
+//! `OS_CLIENT_CONFIG_FILE` and `OS_CLIENT_SECURE_FILE` name a file to try before the
+//! others. `secure.yaml` is merged over `clouds.yaml` (mappings merge, other values
+//! replace). A file that is not valid YAML/JSON is an error that names the file, line
+//! and column ([`SyntaxError`]); a file that cannot be read is skipped with a warning.
+//! Paths and the environment are injectable ([`Environment`]).
+//!
+//! # Choosing a cloud
+//!
+//! The name given, else `OS_CLOUD`, else the cloud made from `OS_*` variables when any
+//! is set (named `envvars`, or `OS_CLOUD_NAME`), else the only cloud of the files. An
+//! unknown name is an error that lists the clouds found and the files read.
+//!
+//! # Layers, lowest first
+//!
+//! 1. the vendor profile named by `profile:` (or the deprecated `cloud:`): first from
+//!    `public-clouds` of `clouds-public.yaml`, else the built-in ones
+//!    ([`vendor_profile_names`]). Profiles published only at a URL are not fetched: a
+//!    warning says so, and so does the error if the cloud then lacks its `auth_url`;
+//! 2. the cloud's entry (`clouds.yaml` with `secure.yaml`);
+//! 3. the values of the chosen region (`regions:` as names, or as `{name, values}`);
+//! 4. `OS_*` variables that override (those documented for the OpenStack tools):
+//!    `OS_DOMAIN_ID/NAME`, `OS_USER_DOMAIN_ID/NAME`, `OS_PROJECT_DOMAIN_ID/NAME`,
+//!    `OS_AUTH_TOKEN`, `OS_PROJECT_ID/NAME` (`OS_TENANT_ID/NAME`), plus `OS_REGION_NAME`,
+//!    `OS_INTERFACE` (`OS_ENDPOINT_TYPE`) and `OS_<SERVICE>_API_VERSION`;
+//! 5. the program's [`CloudOptions`];
+//!
+//! and then the other recognised `OS_*` variables complement what is still unset
+//! (`OS_AUTH_URL`, `OS_USERNAME`, `OS_PASSWORD`, `OS_APPLICATION_CREDENTIAL_*`,
+//! `OS_CACERT`, `OS_CERT`, `OS_KEY`, `OS_INSECURE`, `OS_AUTH_TYPE`, … and
+//! `OS_<SERVICE>_ENDPOINT_OVERRIDE`, `_INTERFACE`, `_REGION_NAME`, `_SERVICE_TYPE`,
+//! `_SERVICE_NAME`): a `clouds.yaml` without its password plus `OS_PASSWORD` works.
+//!
+//! Within a layer, scope and domain keys written next to `auth:` win over the `auth:`
+//! ones, credentials inside `auth:` win over those next to it, and of a name and an ID
+//! for the same thing the name wins. A layer that sets one of a pair (project ID/name,
+//! a domain's ID/name, user ID/name) replaces both of a lower layer. `domain_id`/
+//! `domain_name` with a project scope are the default user and project domains;
+//! without a project they are the scope. `{region_name}` and other `{key}` templates
+//! are expanded (vendor profiles use them in URLs).
+//!
+//! # Authentication types
+//!
+//! [`AuthType`]: `password`, `v3password`, `v2password`, `token`, `v3token`, `v2token`,
+//! `v3applicationcredential`, `v3totp`, `v3multifactor` (with `auth_methods`), `none`
+//! (every service needs an endpoint: `auth.endpoint` or `<service>_endpoint_override`),
+//! `admin_token`/`token_endpoint` (a fixed token). Others, including `http_basic`, are a
+//! clear error. Without `auth_type`, password is used, or what the credentials show
+//! (an application credential, a passcode, a token) when there is no password.
+//!
+//! # Services
+//!
+//! `<service>_endpoint_override`, `<service>_api_version` (a microversion such as
+//! `compute_api_version: "2.79"` is pinned on the client; write it quoted, as YAML reads
+//! an unquoted `2.10` as a number), `<service>_default_microversion`,
+//! `<service>_interface`, `<service>_region_name`, `<service>_service_type`,
+//! `<service>_service_name`, where `<service>` is the service type with `_` for `-` or
+//! an alias (`volume_api_version`). See [`ServiceConfig`].
+//!
+//! # TLS
+//!
+//! `verify` (default true) and `insecure` (wins when true), `cacert` (replaces the
+//! built-in roots), `cert` and `key` (paths, `~` expanded, or inline PEM), `api_timeout`
+//! (seconds). A warning is logged when verification is turned off. See [`TlsConfig`].
+//!
+//! Secrets (passwords, tokens, application credential secrets, TLS keys) never appear in
+//! `Debug` output, logs or error messages.
+
+mod auth;
+mod cloud;
+mod cloud_config;
+mod env;
+mod files;
+mod loader;
+mod service;
+mod tls;
+mod value;
+mod vendors;
+
+pub use auth::{AuthType, CloudAuth};
+pub use cloud::Cloud;
+pub use cloud_config::CloudConfig;
+pub use env::{default_search_dirs, Environment};
+pub use files::SyntaxError;
+pub use loader::{CloudOptions, CloudsConfig, ConfigFiles};
+pub use service::ServiceConfig;
+pub use tls::{KeyPem, Pem, TlsConfig};
+pub use vendors::{vendor_profile, vendor_profile_names};
+
+/// Opens the cloud `name` (else the default one) of this process's configuration and
+/// authenticates now; [`Cloud::from_config`] does the same without authenticating.
+///
+/// ```no_run
+/// # async fn demo() -> ferrocloud::Result<()> {
+/// let cloud = ferrocloud::config::connect(Some("mycloud")).await?;
+/// println!("token for {} expires at {:?}", cloud.name(),
+///     cloud.provider().auth_info().and_then(|i| i.expires_at));
+/// # Ok(()) }
+/// ```
+pub async fn connect(name: Option<&str>) -> crate::Result<Cloud> {
+    Cloud::connect(name).await
+}
