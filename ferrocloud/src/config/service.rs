@@ -128,7 +128,7 @@ pub(crate) fn split_version(v: &str) -> Option<(String, Option<String>)> {
         None => (v, None),
     };
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    if !digits(major) || !minor.map_or(true, digits) {
+    if !digits(major) || !minor.is_none_or(digits) {
         return None;
     }
     let micro = match minor {
