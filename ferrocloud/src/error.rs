@@ -245,6 +245,18 @@ impl Error {
         self
     }
 
+    /// Appends a note to the message (why a request was not retried…).
+    pub(crate) fn with_note(mut self, note: Option<&str>) -> Self {
+        if let Some(n) = note {
+            if self.inner.message.is_empty() {
+                self.inner.message = n.to_string();
+            } else {
+                self.inner.message = format!("{} ({n})", self.inner.message);
+            }
+        }
+        self
+    }
+
     /// How many times the request was sent (or tried) before this error.
     pub fn attempts(&self) -> u32 {
         self.inner.attempts

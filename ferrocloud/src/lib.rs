@@ -49,6 +49,7 @@ pub mod pagination;
 pub mod provider;
 pub mod query;
 pub mod request;
+pub mod retry;
 pub mod service;
 pub mod wait;
 

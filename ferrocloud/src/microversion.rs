@@ -15,7 +15,7 @@ use std::str::FromStr;
 use serde::Deserialize;
 use url::Url;
 
-use crate::provider::{accept_json, Body, Prepared};
+use crate::provider::{accept_json, Body};
 use crate::request::send_prepared;
 use crate::{Error, ErrorKind, Result, ServiceClient};
 
@@ -178,14 +178,13 @@ fn discovery_urls(endpoint: &Url) -> Vec<Url> {
 pub async fn discover(client: &ServiceClient) -> Result<Option<VersionRange>> {
     let mut last_err = None;
     for url in discovery_urls(client.endpoint()) {
-        let prepared = Prepared {
-            method: http::Method::GET,
-            url: url.clone(),
-            headers: accept_json(),
-            body: Body::Empty,
-            authenticated: true,
-            timeout: None,
-        };
+        let prepared = client.prepared(
+            http::Method::GET,
+            url.clone(),
+            accept_json(),
+            Body::Empty,
+            None,
+        );
         match send_prepared(client, prepared, &[200, 300]).await {
             Ok(resp) => match parse_version_document(resp.body(), client.endpoint()) {
                 Ok(Some(r)) => return Ok(Some(r)),

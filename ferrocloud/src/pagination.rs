@@ -26,7 +26,7 @@ use http::{HeaderMap, Method};
 use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use url::Url;
 
-use crate::provider::{Body, Prepared};
+use crate::provider::Body;
 use crate::request::{send_prepared, KeyIndex, RequestBuilder, Response};
 use crate::{Error, Result, ServiceClient};
 
@@ -178,14 +178,9 @@ struct Scan<T> {
 
 impl<T: DeserializeOwned> Pager<T> {
     fn get(&self, url: Url) -> impl Future<Output = Result<Response>> + '_ {
-        let prepared = Prepared {
-            method: Method::GET,
-            url,
-            headers: self.headers.clone(),
-            body: Body::Empty,
-            authenticated: true,
-            timeout: None,
-        };
+        let prepared =
+            self.client
+                .prepared(Method::GET, url, self.headers.clone(), Body::Empty, None);
         send_prepared(&self.client, prepared, LIST_OK)
     }
 

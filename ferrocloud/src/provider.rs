@@ -52,6 +52,10 @@ pub(crate) struct Prepared {
     pub body: Body,
     pub authenticated: bool,
     pub timeout: Option<Duration>,
+    /// The service client's retry policy, overriding the provider's.
+    pub retry: Option<crate::retry::RetryPolicy>,
+    /// The service client's rate limit.
+    pub limiter: Option<Arc<crate::retry::Limiter>>,
 }
 
 #[derive(Default)]
@@ -66,7 +70,9 @@ struct Inner {
     auth_url: String,
     user_agent: HeaderValue,
     renew_before: Option<Duration>,
-    transport_retries: u32,
+    retry: crate::retry::RetryPolicy,
+    limiter: Option<Arc<crate::retry::Limiter>>,
+    global_request_id: Option<HeaderValue>,
     state: RwLock<Arc<AuthState>>,
     options: RwLock<Option<AuthOptions>>,
     identity_endpoint: RwLock<Option<Url>>,
@@ -119,7 +125,9 @@ pub struct ProviderBuilder {
     timeout: Option<Duration>,
     connect_timeout: Option<Duration>,
     renew_before: Option<Duration>,
-    transport_retries: u32,
+    retry: crate::retry::RetryPolicy,
+    rate_limit: crate::retry::RateLimit,
+    global_request_id: Option<String>,
 }
 
 impl ProviderBuilder {
@@ -148,10 +156,31 @@ impl ProviderBuilder {
         self
     }
 
-    /// How many times a request that failed in transport is sent again where that is
-    /// safe (never sent, or an idempotent method); default 2, 0 turns it off.
-    pub fn transport_retries(mut self, n: u32) -> Self {
-        self.transport_retries = n;
+    /// The retry policy of every request (see [`crate::retry`]); on by default.
+    pub fn retry(mut self, policy: crate::retry::RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Limits requests per second and in flight for the whole provider.
+    pub fn rate_limit(mut self, limit: crate::retry::RateLimit) -> Self {
+        self.rate_limit = limit;
+        self
+    }
+
+    /// Sends `X-OpenStack-Request-ID: <id>` with every request, so that one operation can
+    /// be traced across services. The id must look like `req-<uuid>`.
+    ///
+    /// ```
+    /// let p = ferrocloud::ProviderClient::builder("http://k:5000/v3")
+    ///     .global_request_id("req-1e4f0f1a-5b1c-4d7e-9b35-2f1f3c3d8a11")
+    ///     .build();
+    /// assert!(p.is_ok());
+    /// let bad = ferrocloud::ProviderClient::builder("http://k:5000/v3").global_request_id("hello").build();
+    /// assert!(bad.is_err());
+    /// ```
+    pub fn global_request_id(mut self, id: impl Into<String>) -> Self {
+        self.global_request_id = Some(id.into());
         self
     }
 
@@ -183,6 +212,29 @@ impl ProviderBuilder {
                 })?
             }
         };
+        let global_request_id = match &self.global_request_id {
+            Some(id) => {
+                let uuid = id.strip_prefix("req-").unwrap_or("");
+                let ok = uuid.len() == 36
+                    && uuid.chars().enumerate().all(|(i, c)| {
+                        if matches!(i, 8 | 13 | 18 | 23) {
+                            c == '-'
+                        } else {
+                            c.is_ascii_hexdigit()
+                        }
+                    });
+                if !ok {
+                    return Err(Error::invalid_input(format!(
+                        "global request id {id:?} must look like req-<uuid>"
+                    )));
+                }
+                Some(
+                    HeaderValue::from_str(id)
+                        .map_err(|_| Error::invalid_input("bad global request id"))?,
+                )
+            }
+            None => None,
+        };
         let ua = match &self.user_agent_prefix {
             Some(p) => format!("{p} {USER_AGENT_BASE}"),
             None => USER_AGENT_BASE.to_string(),
@@ -196,7 +248,9 @@ impl ProviderBuilder {
                 auth_url: self.auth_url,
                 user_agent,
                 renew_before: self.renew_before,
-                transport_retries: self.transport_retries,
+                retry: self.retry,
+                limiter: crate::retry::Limiter::new(&self.rate_limit),
+                global_request_id,
                 state: RwLock::new(Arc::new(AuthState::default())),
                 options: RwLock::new(None),
                 identity_endpoint: RwLock::new(None),
@@ -220,7 +274,9 @@ impl ProviderClient {
             timeout: None,
             connect_timeout: None,
             renew_before: None,
-            transport_retries: 2,
+            retry: crate::retry::RetryPolicy::default(),
+            rate_limit: crate::retry::RateLimit::default(),
+            global_request_id: None,
         }
     }
 
@@ -393,19 +449,17 @@ impl ProviderClient {
     }
 
     async fn version_document(&self, url: Url) -> Result<(Url, IdentityVersion)> {
-        let resp = self
-            .send_once(
-                &Prepared {
-                    method: Method::GET,
-                    url: url.clone(),
-                    headers: accept_json(),
-                    body: Body::Empty,
-                    authenticated: false,
-                    timeout: None,
-                },
-                None,
-            )
-            .await?;
+        let resp = Box::pin(self.execute(Prepared {
+            method: Method::GET,
+            url: url.clone(),
+            headers: accept_json(),
+            body: Body::Empty,
+            authenticated: false,
+            timeout: None,
+            retry: None,
+            limiter: None,
+        }))
+        .await?;
         let status = resp.status();
         let headers = resp.headers().clone();
         let body = resp
@@ -438,19 +492,17 @@ impl ProviderClient {
         drop(body);
         let mut headers = accept_json();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        let resp = self
-            .send_once(
-                &Prepared {
-                    method: Method::POST,
-                    url: url.clone(),
-                    headers,
-                    body: Body::Bytes(bytes),
-                    authenticated: false,
-                    timeout: None,
-                },
-                None,
-            )
-            .await?;
+        let resp = Box::pin(self.execute(Prepared {
+            method: Method::POST,
+            url: url.clone(),
+            headers,
+            body: Body::Bytes(bytes),
+            authenticated: false,
+            timeout: None,
+            retry: None,
+            limiter: None,
+        }))
+        .await?;
         let status = resp.status();
         let headers = resp.headers().clone();
         let body = resp
@@ -520,6 +572,9 @@ impl ProviderClient {
             .request(req.method.clone(), req.url.clone())
             .headers(req.headers.clone())
             .header(USER_AGENT, self.inner.user_agent.clone());
+        if let Some(id) = &self.inner.global_request_id {
+            rb = rb.header("x-openstack-request-id", id.clone());
+        }
         if let Some(t) = token {
             let mut v = HeaderValue::from_str(t.expose_secret()).map_err(|_| {
                 Error::new(ErrorKind::Auth, "the token is not a valid header value")
@@ -569,69 +624,98 @@ impl ProviderClient {
         }
     }
 
-    /// Sends a request, retrying transport failures where that is safe: when the request
-    /// was never sent (connection refused or reset while connecting), or when the method
-    /// is idempotent (a pooled connection the server had closed). Bodies that are streams
-    /// are never re-sent.
-    async fn send_retrying(
-        &self,
-        req: &Prepared,
-        token: Option<&SecretString>,
-    ) -> Result<reqwest::Response> {
-        let idempotent = matches!(
-            req.method,
-            Method::GET | Method::HEAD | Method::PUT | Method::DELETE | Method::OPTIONS
-        );
-        let mut attempt = 1;
-        loop {
-            match self.send_once(req, token).await {
-                Ok(r) => return Ok(r),
-                Err(e)
-                    if e.kind() == ErrorKind::Transport
-                        && attempt <= self.inner.transport_retries
-                        && req.body.replayable()
-                        && (idempotent || e.was_not_sent()) =>
-                {
-                    tracing::debug!(method = %req.method, attempt, error = %e, "retrying after a transport error");
-                    attempt += 1;
-                    tokio::time::sleep(Duration::from_millis(20 * u64::from(attempt))).await;
-                }
-                Err(e) if attempt > 1 => return Err(e.with_attempts(attempt)),
-                Err(e) => return Err(e),
-            }
-        }
-    }
-
-    /// Sends a request through the pipeline: user agent, token, tracing, and one replay
-    /// after re-authentication on 401. Returns the response whatever its status.
+    /// Sends a request through the pipeline: rate limits, token, user agent, tracing,
+    /// retries (see [`crate::retry`]) and one replay after re-authentication on 401.
+    /// Returns the response whatever its status, with the number of attempts made in its
+    /// extensions ([`Attempts`]).
     pub(crate) async fn execute(&self, req: Prepared) -> Result<reqwest::Response> {
-        if !req.authenticated {
-            return self.send_retrying(&req, None).await;
-        }
+        let policy = req.retry.as_ref().unwrap_or(&self.inner.retry);
+        let idempotent = crate::retry::is_idempotent(&req.method);
+        let started = Instant::now();
+        let mut attempt: u32 = 0;
         let mut replayed = false;
         loop {
-            let (token, generation) = self.token_for_request().await?;
-            let resp = self.send_retrying(&req, token.as_ref()).await?;
-            let can_reauth = !replayed
-                && resp.status() == StatusCode::UNAUTHORIZED
-                && self.options().is_some_and(|o| o.allow_reauth);
-            if can_reauth {
-                if !req.body.replayable() {
-                    return Err(Error::new(
-                        ErrorKind::NotReplayable,
-                        "the token was refused (401) and the request body is a stream, which cannot be replayed after re-authentication",
-                    )
-                    .with_request(&req.method, req.url.as_str())
-                    .with_request_id(request_id(resp.headers())));
+            attempt += 1;
+            let (token, generation) = if req.authenticated {
+                self.token_for_request().await?
+            } else {
+                (None, 0)
+            };
+            let _provider_slot = match &self.inner.limiter {
+                Some(l) => Some(l.acquire().await),
+                None => None,
+            };
+            let _service_slot = match &req.limiter {
+                Some(l) => Some(l.acquire().await),
+                None => None,
+            };
+            let elapsed = started.elapsed();
+            let may_retry = attempt < policy.max_attempts && elapsed < policy.max_elapsed;
+            match self.send_once(&req, token.as_ref()).await {
+                Err(e) => {
+                    let safe = e.kind() == ErrorKind::Transport && (idempotent || e.was_not_sent());
+                    if safe && may_retry && req.body.replayable() {
+                        let delay = policy
+                            .backoff(attempt)
+                            .min(policy.max_elapsed.saturating_sub(elapsed));
+                        tracing::debug!(method = %req.method, attempt, error = %e, delay_ms = delay.as_millis() as u64, "retrying after a transport error");
+                        tokio::time::sleep(delay).await;
+                        continue;
+                    }
+                    return Err(e.with_attempts(attempt));
                 }
-                self.reauthenticate(generation).await?;
-                replayed = true;
-                continue;
+                Ok(mut resp) => {
+                    let status = resp.status();
+                    let can_reauth = req.authenticated
+                        && !replayed
+                        && status == StatusCode::UNAUTHORIZED
+                        && self.options().is_some_and(|o| o.allow_reauth);
+                    if can_reauth {
+                        if !req.body.replayable() {
+                            return Err(Error::new(
+                                ErrorKind::NotReplayable,
+                                "the token was refused (401) and the request body is a stream, which cannot be replayed after re-authentication",
+                            )
+                            .with_request(&req.method, req.url.as_str())
+                            .with_request_id(request_id(resp.headers())));
+                        }
+                        self.reauthenticate(generation).await?;
+                        replayed = true;
+                        attempt -= 1;
+                        continue;
+                    }
+                    if crate::retry::retryable_status(&req.method, status) {
+                        if !req.body.replayable() {
+                            resp.extensions_mut()
+                                .insert(NotRetried("not retried: the request body is a stream"));
+                        } else if may_retry {
+                            let asked = crate::error::retry_after(resp.headers());
+                            let delay = asked
+                                .unwrap_or_else(|| policy.backoff(attempt))
+                                .min(policy.max_delay);
+                            if elapsed + delay < policy.max_elapsed {
+                                tracing::debug!(method = %req.method, status = status.as_u16(), attempt, delay_ms = delay.as_millis() as u64, "retrying");
+                                drop(resp);
+                                tokio::time::sleep(delay).await;
+                                continue;
+                            }
+                        }
+                    }
+                    resp.extensions_mut().insert(Attempts(attempt));
+                    return Ok(resp);
+                }
             }
-            return Ok(resp);
         }
     }
 }
+
+/// How many attempts a response took (in the response's extensions).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Attempts(pub u32);
+
+/// Why a retryable answer was not retried (in the response's extensions).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NotRetried(pub &'static str);
 
 pub(crate) fn accept_json() -> HeaderMap {
     let mut h = HeaderMap::new();

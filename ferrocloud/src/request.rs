@@ -257,14 +257,13 @@ impl RequestBuilder {
             .ok_codes
             .unwrap_or_else(|| default_ok_codes(&self.op.method).to_vec());
         Ok((
-            Prepared {
-                method: self.op.method.clone(),
+            self.client.prepared(
+                self.op.method.clone(),
                 url,
-                headers: self.headers,
-                body: self.body,
-                authenticated: true,
-                timeout: self.timeout,
-            },
+                self.headers,
+                self.body,
+                self.timeout,
+            ),
             ok,
             self.envelope,
         ))
@@ -338,13 +337,24 @@ pub(crate) async fn send_prepared(
     let resp = client.provider().execute(prepared).await?;
     let status = resp.status();
     let headers = resp.headers().clone();
+    let resp_attempts = resp
+        .extensions()
+        .get::<crate::provider::Attempts>()
+        .map_or(1, |a| a.0);
+    let not_retried = resp
+        .extensions()
+        .get::<crate::provider::NotRetried>()
+        .map(|n| n.0);
     let body = resp.bytes().await.map_err(|e| {
         Error::from(e)
             .with_request(&method, url.as_str())
             .with_request_id(crate::error::request_id(&headers))
     })?;
+    let attempts = resp_attempts;
     if !ok.contains(&status.as_u16()) {
-        let mut err = Error::from_response(&method, url.as_str(), status, &headers, &body);
+        let mut err = Error::from_response(&method, url.as_str(), status, &headers, &body)
+            .with_attempts(attempts)
+            .with_note(not_retried);
         if status.is_success() {
             err = Error::new(
                 ErrorKind::UnexpectedStatus,

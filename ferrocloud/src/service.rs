@@ -16,6 +16,8 @@ struct Inner {
     service_type: String,
     microversion: Option<String>,
     headers: HeaderMap,
+    retry: Option<crate::retry::RetryPolicy>,
+    limiter: Option<std::sync::Arc<crate::retry::Limiter>>,
 }
 
 /// A client for one service: the provider, the endpoint found in the catalog, the
@@ -90,6 +92,8 @@ impl ServiceClient {
                 service_type: service_type.into(),
                 microversion: None,
                 headers: HeaderMap::new(),
+                retry: None,
+                limiter: None,
             }),
         })
     }
@@ -102,6 +106,8 @@ impl ServiceClient {
             service_type: self.inner.service_type.clone(),
             microversion: self.inner.microversion.clone(),
             headers: self.inner.headers.clone(),
+            retry: self.inner.retry.clone(),
+            limiter: self.inner.limiter.clone(),
         };
         f(&mut inner);
         ServiceClient {
@@ -142,6 +148,50 @@ impl ServiceClient {
         Ok(self.modified(|i| {
             i.headers.insert(name, value);
         }))
+    }
+
+    /// The same client with its own retry policy (instead of the provider's).
+    ///
+    /// ```
+    /// # let p = ferrocloud::ProviderClient::builder("http://k/v3").build().unwrap();
+    /// let c = ferrocloud::ServiceClient::new(p, "compute", "http://n/v2.1", None).unwrap()
+    ///     .with_retry(ferrocloud::retry::RetryPolicy::none());
+    /// ```
+    pub fn with_retry(&self, policy: crate::retry::RetryPolicy) -> Self {
+        self.modified(|i| i.retry = Some(policy))
+    }
+
+    /// The same client with a rate limit of its own (on top of the provider's).
+    ///
+    /// ```
+    /// # let p = ferrocloud::ProviderClient::builder("http://k/v3").build().unwrap();
+    /// let c = ferrocloud::ServiceClient::new(p, "compute", "http://n/v2.1", None).unwrap()
+    ///     .with_rate_limit(ferrocloud::retry::RateLimit::new().max_in_flight(4));
+    /// ```
+    pub fn with_rate_limit(&self, limit: crate::retry::RateLimit) -> Self {
+        let l = crate::retry::Limiter::new(&limit);
+        self.modified(|i| i.limiter = l)
+    }
+
+    /// A prepared request carrying this client's pipeline settings.
+    pub(crate) fn prepared(
+        &self,
+        method: http::Method,
+        url: Url,
+        headers: HeaderMap,
+        body: crate::provider::Body,
+        timeout: Option<std::time::Duration>,
+    ) -> crate::provider::Prepared {
+        crate::provider::Prepared {
+            method,
+            url,
+            headers,
+            body,
+            authenticated: true,
+            timeout,
+            retry: self.inner.retry.clone(),
+            limiter: self.inner.limiter.clone(),
+        }
     }
 
     /// The provider underneath.

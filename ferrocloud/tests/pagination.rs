@@ -57,7 +57,9 @@ async fn mount_server_pages(server: &MockServer) {
 
 async fn compute(server: &MockServer) -> ServiceClient {
     let provider = provider(server).await;
-    openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap()
+    openstack::new_compute_v2(&provider, EndpointOpts::default())
+        .unwrap()
+        .with_retry(ferrocloud::retry::RetryPolicy::none())
 }
 
 fn opts() -> ListOpts {
