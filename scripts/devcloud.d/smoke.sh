@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Smoke test of a running devcloud, with curl only (python3 just parses JSON), every request
+# through a Keystone token and every URL taken from the token's catalog.
+#   bash scripts/devcloud.d/smoke.sh [light|full]      (also: scripts/devcloud check)
+set -uo pipefail
+PROFILE=${1:-light}
+KS=http://127.0.0.1:5000/v3
+ADMIN_PASSWORD=devcloud-admin DEMO_PASSWORD=devcloud-demo
+PASS=0 FAIL=0
+TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
+ok()  { PASS=$((PASS + 1)); echo "ok   - $*"; }
+bad() { FAIL=$((FAIL + 1)); echo "FAIL - $*"; }
+check() { if [ "$2" = "$3" ]; then ok "$1 ($3)"; else bad "$1: expected [$2] got [$3]"; fi; }
+j() { python3 -c "import sys, json; d = json.load(sys.stdin); print($1)" 2>/dev/null; }
+
+token() { # USER PASSWORD SCOPE-JSON -> token in $TMP/USER.tok, body in $TMP/USER.json
+  local out=$TMP/$4
+  curl -s -D "$out.h" -o "$out.json" -H 'Content-Type: application/json' "$KS/auth/tokens" -d "{\"auth\": {
+    \"identity\": {\"methods\": [\"password\"], \"password\": {\"user\": {\"name\": \"$1\",
+    \"domain\": {\"id\": \"default\"}, \"password\": \"$2\"}}}, \"scope\": $3}}"
+  tr -d '\r' < "$out.h" | awk -F': ' 'tolower($1)=="x-subject-token"{print $2}'
+}
+endpoint() { # TOKEN-NAME SERVICE-TYPE -> public URL from the catalog
+  j "[e['url'] for s in d['token']['catalog'] if s['type'] == '$2' for e in s['endpoints'] if e['interface'] == 'public' and e['region_id'] == 'RegionOne'][0]" < "$TMP/$1.json"
+}
+code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
+
+# ---------------------------------------------------------------- keystone
+DT=$(token demo "$DEMO_PASSWORD" '{"project": {"name": "demo", "domain": {"id": "default"}}}' demo)
+AT=$(token admin "$ADMIN_PASSWORD" '{"project": {"name": "admin", "domain": {"id": "default"}}}' admin)
+[ -n "$DT" ] && ok "demo project-scoped token" || { bad "demo token"; exit 1; }
+[ -n "$AT" ] && ok "admin project-scoped token" || { bad "admin token"; exit 1; }
+check "demo roles" "['member', 'reader']" "$(j "sorted(r['name'] for r in d['token']['roles'])" < "$TMP/demo.json")"
+check "admin roles include admin" True "$(j "'admin' in [r['name'] for r in d['token']['roles']]" < "$TMP/admin.json")"
+[ -n "$(token admin "$ADMIN_PASSWORD" '{"domain": {"id": "default"}}' admindom)" ] && ok "admin domain-scoped token" || bad "admin domain-scoped token"
+[ -n "$(token admin "$ADMIN_PASSWORD" '{"system": {"all": true}}' adminsys)" ] && ok "admin system-scoped token" || bad "admin system-scoped token"
+WANT="identity image object-store placement"
+[ "$PROFILE" = full ] && WANT="block-storage compute identity image network object-store placement volumev3"
+check "catalog service types" "$WANT" "$(j "' '.join(sorted(s['type'] for s in d['token']['catalog']))" < "$TMP/demo.json")"
+check "every catalog entry has public/internal/admin in RegionOne" True "$(j "all(sorted((e['interface'], e['region_id']) for e in s['endpoints']) == [('admin', 'RegionOne'), ('internal', 'RegionOne'), ('public', 'RegionOne')] for s in d['token']['catalog'])" < "$TMP/demo.json")"
+check "keystone GET /v3/auth/projects (demo)" 200 "$(code -H "X-Auth-Token: $DT" "$KS/auth/projects")"
+check "keystone GET /v3/users (admin)" 200 "$(code -H "X-Auth-Token: $AT" "$KS/users")"
+check "keystone GET /v3/users (demo) is forbidden" 403 "$(code -H "X-Auth-Token: $DT" "$KS/users")"
+
+# ---------------------------------------------------------------- placement
+PL=$(endpoint admin placement)
+check "placement GET / (no token)" 200 "$(code "$PL/")"
+check "placement GET /resource_providers (admin)" 200 "$(code -H "X-Auth-Token: $AT" "$PL/resource_providers")"
+check "placement without token" 401 "$(code "$PL/resource_providers")"
+
+# ---------------------------------------------------------------- glance
+GL=$(endpoint demo image)
+check "glance GET /v2/images (demo)" 200 "$(code -H "X-Auth-Token: $DT" "$GL/v2/images")"
+IMG=$(curl -s -H "X-Auth-Token: $DT" -H 'Content-Type: application/json' "$GL/v2/images" \
+  -d '{"name": "smoke-image", "disk_format": "raw", "container_format": "bare"}' | j "d['id']")
+head -c 100000 /dev/urandom > "$TMP/img"
+check "glance upload (demo)" 204 "$(code -X PUT -H "X-Auth-Token: $DT" -H 'Content-Type: application/octet-stream' --data-binary @"$TMP/img" "$GL/v2/images/$IMG/file")"
+curl -s -H "X-Auth-Token: $DT" -o "$TMP/img2" "$GL/v2/images/$IMG/file"
+cmp -s "$TMP/img" "$TMP/img2" && ok "glance download matches" || bad "glance download differs"
+check "glance delete" 204 "$(code -X DELETE -H "X-Auth-Token: $DT" "$GL/v2/images/$IMG")"
+check "glance without token" 401 "$(code "$GL/v2/images")"
+
+# ---------------------------------------------------------------- swift
+SW=$(endpoint demo object-store)
+check "swift account GET (demo)" 204 "$(code -H "X-Auth-Token: $DT" "$SW")"
+check "swift container PUT" 201 "$(code -X PUT -H "X-Auth-Token: $DT" "$SW/smoke")"
+check "swift object PUT" 201 "$(code -X PUT -H "X-Auth-Token: $DT" --data-binary 'hello devcloud' "$SW/smoke/hello.txt")"
+check "swift object GET" "hello devcloud" "$(curl -s -H "X-Auth-Token: $DT" "$SW/smoke/hello.txt")"
+check "swift container listing" "hello.txt" "$(curl -s -H "X-Auth-Token: $DT" "$SW/smoke")"
+check "swift object DELETE" 204 "$(code -X DELETE -H "X-Auth-Token: $DT" "$SW/smoke/hello.txt")"
+check "swift container DELETE" 204 "$(code -X DELETE -H "X-Auth-Token: $DT" "$SW/smoke")"
+check "swift without token" 401 "$(code "$SW")"
+check "swift /info (anonymous)" 200 "$(code "${SW%%/v1/*}/info")"
+
+# ---------------------------------------------------------------- revocation
+RT=$(token demo "$DEMO_PASSWORD" '{"project": {"name": "demo", "domain": {"id": "default"}}}' demo2)
+check "revoked token: before revoke" 200 "$(code -H "X-Auth-Token: $RT" "$GL/v2/images")"
+check "revoke token" 204 "$(code -X DELETE -H "X-Auth-Token: $AT" -H "X-Subject-Token: $RT" "$KS/auth/tokens")"
+check "revoked token refused by glance" 401 "$(code -H "X-Auth-Token: $RT" "$GL/v2/images")"
+check "revoked token refused by swift" 401 "$(code -H "X-Auth-Token: $RT" "$SW")"
+
+if [ "$PROFILE" = full ]; then
+  # ------------------------------------------------------------ neutron
+  NE=$(endpoint demo network)
+  check "neutron GET /v2.0/networks (demo)" 200 "$(code -H "X-Auth-Token: $DT" "$NE/v2.0/networks")"
+  NET=$(curl -s -H "X-Auth-Token: $DT" -H 'Content-Type: application/json' "$NE/v2.0/networks" \
+    -d '{"network": {"name": "smoke-net"}}' | j "d['network']['id']")
+  [ -n "$NET" ] && ok "neutron network create (demo) $NET" || bad "neutron network create"
+  check "neutron subnet create" 201 "$(code -H "X-Auth-Token: $DT" -H 'Content-Type: application/json' "$NE/v2.0/subnets" \
+    -d "{\"subnet\": {\"network_id\": \"$NET\", \"cidr\": \"10.99.0.0/24\", \"ip_version\": 4}}")"
+  check "neutron network delete" 204 "$(code -X DELETE -H "X-Auth-Token: $DT" "$NE/v2.0/networks/$NET")"
+  check "neutron without token" 401 "$(code "$NE/v2.0/networks")"
+
+  # ------------------------------------------------------------ cinder
+  CI=$(endpoint demo block-storage)
+  check "volumev3 endpoint = block-storage endpoint" "$CI" "$(endpoint demo volumev3)"
+  CH=(-H "X-Auth-Token: $DT" -H 'Content-Type: application/json' -H 'OpenStack-API-Version: volume 3.60')
+  vstatus() { curl -s "${CH[@]}" "$CI/volumes/$1" | j "d['volume']['status']"; }
+  wait_vol() { local s; for _ in $(seq 1 240); do s=$(vstatus "$1"); [ "$s" = "$2" ] && break; sleep 0.25; done; echo "$s"; }
+  VOL=$(curl -s "${CH[@]}" "$CI/volumes" -d '{"volume": {"size": 1, "name": "smoke-vol"}}' | j "d['volume']['id']")
+  check "cinder volume create -> available (demo)" available "$(wait_vol "$VOL" available)"
+  check "cinder without token" 401 "$(code "$CI/volumes")"
+
+  # ------------------------------------------------------------ nova
+  NO=$(endpoint demo compute)
+  NH=(-H "X-Auth-Token: $DT" -H 'Content-Type: application/json' -H 'OpenStack-API-Version: compute 2.90')
+  check "nova GET /flavors (demo)" 200 "$(code "${NH[@]}" "$NO/flavors")"
+  IMAGE=$(curl -s -H "X-Auth-Token: $DT" "$GL/v2/images?name=devcloud-raw" | j "d['images'][0]['id']")
+  T0=$(date +%s.%N)
+  SRV=$(curl -s "${NH[@]}" "$NO/servers" -d "{\"server\": {\"name\": \"smoke-vm\", \"imageRef\": \"$IMAGE\", \"flavorRef\": \"42\", \"networks\": \"auto\"}}" | tee "$TMP/boot.json" | j "d['server']['id']")
+  [ -n "$SRV" ] || echo "     boot answer: $(cat "$TMP/boot.json")"
+  sstatus() { curl -s "${NH[@]}" "$NO/servers/$1" | j "d['server']['status']"; }
+  wait_srv() { local s; for _ in $(seq 1 480); do s=$(sstatus "$1"); [ "$s" = "$2" ] || [ "$s" = ERROR ] && break; sleep 0.25; done; echo "$s"; }
+  check "nova boot -> ACTIVE (demo, image from glance, port on 'private')" ACTIVE "$(wait_srv "$SRV" ACTIVE)"
+  echo "     boot took $(python3 -c "import time; print(round(time.time() - $T0, 1))") s"
+  check "server has an address on private" True "$(curl -s "${NH[@]}" "$NO/servers/$SRV" | j "'private' in d['server']['addresses']")"
+  check "neutron port of the server is ACTIVE" ACTIVE "$(curl -s -H "X-Auth-Token: $DT" "$NE/v2.0/ports?device_id=$SRV" | j "d['ports'][0]['status']")"
+  check "nova attach volume" 200 "$(code "${NH[@]}" "$NO/servers/$SRV/os-volume_attachments" -d "{\"volumeAttachment\": {\"volumeId\": \"$VOL\"}}")"
+  check "volume in-use after attach" in-use "$(wait_vol "$VOL" in-use)"
+  check "nova detach volume (service token to cinder)" 202 "$(code -X DELETE "${NH[@]}" "$NO/servers/$SRV/os-volume_attachments/$VOL")"
+  check "volume available after detach" available "$(wait_vol "$VOL" available)"
+  check "nova delete server" 204 "$(code -X DELETE "${NH[@]}" "$NO/servers/$SRV")"
+  for _ in $(seq 1 240); do [ "$(code "${NH[@]}" "$NO/servers/$SRV")" = 404 ] && break; sleep 0.25; done
+  check "server gone" 404 "$(code "${NH[@]}" "$NO/servers/$SRV")"
+  check "cinder volume delete" 202 "$(code -X DELETE "${CH[@]}" "$CI/volumes/$VOL")"
+  check "nova without token" 401 "$(code "$NO/servers")"
+fi
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" = 0 ]
