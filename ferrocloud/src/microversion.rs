@@ -239,24 +239,37 @@ pub fn choose(server: VersionRange, sdk_max: Microversion) -> Result<Microversio
 /// Checks, before a request, that `client`'s microversion serves an operation that
 /// needs `required`.
 pub(crate) fn check(client: &ServiceClient, op: &crate::Operation) -> Result<()> {
-    let Some(required) = op.min_microversion else {
+    if op.min_microversion.is_none() && op.max_microversion.is_none() {
         return Ok(());
-    };
-    let required: Microversion = required.parse()?;
+    }
     let have = match client.microversion() {
         Some(v) => Some(v.parse::<Microversion>()?),
         None => None,
     };
-    match have {
-        Some(h) if h >= required => Ok(()),
-        _ => Err(Error::invalid_input(format!(
-            "{} {} needs microversion {required} or later; this {} client uses {}",
-            op.method,
-            op.path,
-            client.service_type(),
-            client.microversion().unwrap_or("the base version"),
-        ))),
+    let using = client.microversion().unwrap_or("the base version");
+    if let Some(required) = op.min_microversion {
+        let required: Microversion = required.parse()?;
+        if !have.is_some_and(|h| h >= required) {
+            return Err(Error::invalid_input(format!(
+                "{} {} needs microversion {required} or later; this {} client uses {using}",
+                op.method,
+                op.path,
+                client.service_type(),
+            )));
+        }
     }
+    if let (Some(last), Some(h)) = (op.max_microversion, have) {
+        let last: Microversion = last.parse()?;
+        if h > last {
+            return Err(Error::invalid_input(format!(
+                "{} {} was removed after microversion {last}; this {} client uses {h}",
+                op.method,
+                op.path,
+                client.service_type(),
+            )));
+        }
+    }
+    Ok(())
 }
 
 impl ServiceClient {

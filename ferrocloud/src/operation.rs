@@ -181,6 +181,9 @@ pub struct Operation {
     pub path: &'static str,
     /// The first microversion that serves this operation, when it is not the base one.
     pub min_microversion: Option<&'static str>,
+    /// The last microversion that serves this operation, when a later one removed it
+    /// (Nova's proxy APIs stop at 2.35).
+    pub max_microversion: Option<&'static str>,
     /// The type of the request body, if the operation sends one.
     pub request: Option<BodySpec>,
     /// The type of the response body, if the operation returns one.
@@ -195,6 +198,7 @@ impl Operation {
             method,
             path,
             min_microversion: None,
+            max_microversion: None,
             request: None,
             response: None,
         }
@@ -222,6 +226,18 @@ impl Operation {
     /// ```
     pub const fn since(mut self, version: &'static str) -> Self {
         self.min_microversion = Some(version);
+        self
+    }
+
+    /// The same operation, served up to microversion `version` only.
+    ///
+    /// ```
+    /// use ferrocloud::Operation;
+    /// const LIST_IMAGES: Operation = Operation::new("compute", http::Method::GET, "/images").until("2.35");
+    /// assert_eq!(LIST_IMAGES.max_microversion, Some("2.35"));
+    /// ```
+    pub const fn until(mut self, version: &'static str) -> Self {
+        self.max_microversion = Some(version);
         self
     }
 
@@ -303,7 +319,8 @@ macro_rules! resources {
 /// Declares a resource module's operations as statics and lists them in `OPERATIONS`.
 ///
 /// Each line names the operation, its method and path template, and optionally (in this
-/// order) the first microversion that serves it, its request body type, and its response
+/// order) the first microversion that serves it (`since`), the last one (`until`), its
+/// request body type, and its response
 /// body type (`response`) or item type (`list`), each with its envelope key if it has one.
 ///
 /// ```
@@ -331,6 +348,7 @@ macro_rules! operations {
     (service: $service:literal;
      $($(#[$meta:meta])* $name:ident = $method:ident $path:literal
         $(since($v:literal))?
+        $(until($u:literal))?
         $(request($($rqe:literal,)? $rq:ty))?
         $(response($($rse:literal,)? $rs:ty))?
         $(list($($lse:literal,)? $ls:ty))?
@@ -340,6 +358,7 @@ macro_rules! operations {
             pub static $name: $crate::Operation =
                 $crate::Operation::new($service, $crate::http::Method::$method, $path)
                 $(.since($v))?
+                $(.until($u))?
                 $(.with_request($crate::operation::BodySpec::request::<$rq>(
                     stringify!($rq), $crate::__envelope!($($rqe)?))))?
                 $(.with_response($crate::operation::BodySpec::one::<$rs>(
