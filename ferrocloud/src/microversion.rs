@@ -249,7 +249,7 @@ pub(crate) fn check(client: &ServiceClient, op: &crate::Operation) -> Result<()>
     let using = client.microversion().unwrap_or("the base version");
     if let Some(required) = op.min_microversion {
         let required: Microversion = required.parse()?;
-        if !have.is_some_and(|h| h >= required) {
+        if have.is_none_or(|h| h < required) {
             return Err(Error::invalid_input(format!(
                 "{} {} needs microversion {required} or later; this {} client uses {using}",
                 op.method,

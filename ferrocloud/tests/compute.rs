@@ -470,7 +470,8 @@ mod waiters_and_microversions {
 #[tokio::test]
 async fn an_operation_removed_in_a_later_microversion_is_refused() {
     static PROXY: ferrocloud::Operation =
-        ferrocloud::Operation::new("compute", ferrocloud::http::Method::GET, "/images").until("2.35");
+        ferrocloud::Operation::new("compute", ferrocloud::http::Method::GET, "/images")
+            .until("2.35");
     let server = MockServer::start().await;
     let provider = provider(&server).await;
     let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
@@ -480,9 +481,22 @@ async fn an_operation_removed_in_a_later_microversion_is_refused() {
         .mount(&server)
         .await;
     compute.request(&PROXY, &[]).send_raw().await.unwrap();
-    compute.with_microversion("2.35").request(&PROXY, &[]).send_raw().await.unwrap();
-    let err = compute.with_microversion("2.36").request(&PROXY, &[]).send_raw().await.unwrap_err();
+    compute
+        .with_microversion("2.35")
+        .request(&PROXY, &[])
+        .send_raw()
+        .await
+        .unwrap();
+    let err = compute
+        .with_microversion("2.36")
+        .request(&PROXY, &[])
+        .send_raw()
+        .await
+        .unwrap_err();
     assert_eq!(err.kind(), ferrocloud::ErrorKind::InvalidInput);
-    assert!(err.to_string().contains("removed after microversion 2.35"), "{err}");
+    assert!(
+        err.to_string().contains("removed after microversion 2.35"),
+        "{err}"
+    );
     assert_eq!(count(&server, "GET", "/compute/v2.1/images").await, 2);
 }
