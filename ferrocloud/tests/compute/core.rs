@@ -1,8 +1,6 @@
-//! Compute servers and flavors: requests as sent, official samples as answers.
+//! Servers and flavors basics, find, waiters and microversions.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use ferrocloud::openstack::compute::v2::extensions::diskconfig::{
     DiskConfig, ServerWithDiskConfig,
 };

@@ -1,0 +1,5 @@
+//! Host aggregates, their hosts and metadata, and image caching.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Extensions (legacy).
+
+crate::operations! {
+    service: "compute";
+}

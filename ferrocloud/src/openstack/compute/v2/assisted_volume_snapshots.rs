@@ -1,0 +1,5 @@
+//! Assisted volume snapshots (for volume drivers).
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Availability zones.
+
+crate::operations! {
+    service: "compute";
+}

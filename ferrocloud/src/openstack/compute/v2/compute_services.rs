@@ -1,0 +1,5 @@
+//! Compute services (os-services).
+
+crate::operations! {
+    service: "compute";
+}

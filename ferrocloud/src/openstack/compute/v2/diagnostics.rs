@@ -1,0 +1,5 @@
+//! Server diagnostics.
+
+crate::operations! {
+    service: "compute";
+}

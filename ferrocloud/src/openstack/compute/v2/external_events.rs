@@ -1,0 +1,5 @@
+//! Server external events (sent by other services).
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Flavor access: which projects may use a private flavor.
+
+crate::operations! {
+    service: "compute";
+}

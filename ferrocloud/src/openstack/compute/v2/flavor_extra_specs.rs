@@ -1,0 +1,5 @@
+//! Flavor extra specs.
+
+crate::operations! {
+    service: "compute";
+}

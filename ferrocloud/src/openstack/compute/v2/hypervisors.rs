@@ -1,0 +1,5 @@
+//! Hypervisors, their servers, statistics and uptime.
+
+crate::operations! {
+    service: "compute";
+}

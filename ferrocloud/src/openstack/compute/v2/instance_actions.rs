@@ -1,0 +1,5 @@
+//! Instance actions of a server and their events.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Instance usage audit logs.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Port interfaces of a server: attach, list, show, detach.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Server addresses by network.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Key pairs.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Rate and absolute limits.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Migrations of all servers (os-migrations).
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Quota class sets.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Security groups and rules through the compute API (proxy to networking, until 2.35).
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Server groups (affinity and anti-affinity policies).
+
+crate::operations! {
+    service: "compute";
+}

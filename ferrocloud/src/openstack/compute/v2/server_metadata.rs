@@ -1,0 +1,5 @@
+//! Server metadata items.
+
+crate::operations! {
+    service: "compute";
+}

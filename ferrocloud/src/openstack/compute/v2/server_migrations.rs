@@ -1,0 +1,5 @@
+//! Migrations of one server: list, show, force complete, abort.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! The encrypted admin password of a server.
+
+crate::operations! {
+    service: "compute";
+}

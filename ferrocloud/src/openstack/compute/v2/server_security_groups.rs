@@ -1,0 +1,5 @@
+//! The security groups of a server.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Shares (Manila) attached to a server.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Server tags.
+
+crate::operations! {
+    service: "compute";
+}

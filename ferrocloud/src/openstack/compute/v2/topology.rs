@@ -1,0 +1,5 @@
+//! Server NUMA topology.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! Simple tenant usage.
+
+crate::operations! {
+    service: "compute";
+}

@@ -1,0 +1,5 @@
+//! API versions of the compute service.
+
+crate::operations! {
+    service: "compute";
+}
