@@ -373,9 +373,29 @@ impl std::error::Error for Error {
 
 impl From<reqwest::Error> for Error {
     fn from(e: reqwest::Error) -> Self {
+        // A body cut by the peer shows as a "decode" error with an I/O or HTTP error
+        // underneath: that is a transport failure.
+        let broken_stream = {
+            use std::error::Error as _;
+            let mut cur = e.source();
+            let mut found = false;
+            while let Some(s) = cur {
+                let text = s.to_string();
+                if s.is::<std::io::Error>()
+                    || text.contains("connection")
+                    || text.contains("end of file")
+                    || text.contains("incomplete")
+                {
+                    found = true;
+                    break;
+                }
+                cur = s.source();
+            }
+            found
+        };
         let kind = if e.is_timeout() {
             ErrorKind::Timeout
-        } else if e.is_decode() {
+        } else if e.is_decode() && !broken_stream {
             ErrorKind::Decode
         } else if e.is_builder() {
             ErrorKind::InvalidInput

@@ -44,6 +44,13 @@ impl Body {
     }
 }
 
+impl Prepared {
+    /// Whether the body can be sent again.
+    pub(crate) fn body_replayable(&self) -> bool {
+        self.body.replayable()
+    }
+}
+
 /// A request ready to go through the provider's pipeline.
 pub(crate) struct Prepared {
     pub method: Method,
@@ -449,7 +456,7 @@ impl ProviderClient {
     }
 
     async fn version_document(&self, url: Url) -> Result<(Url, IdentityVersion)> {
-        let resp = Box::pin(self.execute(Prepared {
+        let resp = Box::pin(self.execute(&Prepared {
             method: Method::GET,
             url: url.clone(),
             headers: accept_json(),
@@ -492,7 +499,7 @@ impl ProviderClient {
         drop(body);
         let mut headers = accept_json();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        let resp = Box::pin(self.execute(Prepared {
+        let resp = Box::pin(self.execute(&Prepared {
             method: Method::POST,
             url: url.clone(),
             headers,
@@ -628,8 +635,8 @@ impl ProviderClient {
     /// retries (see [`crate::retry`]) and one replay after re-authentication on 401.
     /// Returns the response whatever its status, with the number of attempts made in its
     /// extensions ([`Attempts`]).
-    pub(crate) async fn execute(&self, req: Prepared) -> Result<reqwest::Response> {
-        let policy = req.retry.as_ref().unwrap_or(&self.inner.retry);
+    pub(crate) async fn execute(&self, req: &Prepared) -> Result<reqwest::Response> {
+        let policy = self.policy_for(req);
         let idempotent = crate::retry::is_idempotent(&req.method);
         let started = Instant::now();
         let mut attempt: u32 = 0;
@@ -651,9 +658,13 @@ impl ProviderClient {
             };
             let elapsed = started.elapsed();
             let may_retry = attempt < policy.max_attempts && elapsed < policy.max_elapsed;
-            match self.send_once(&req, token.as_ref()).await {
+            match self.send_once(req, token.as_ref()).await {
                 Err(e) => {
-                    let safe = e.kind() == ErrorKind::Transport && (idempotent || e.was_not_sent());
+                    let safe = match e.kind() {
+                        ErrorKind::Transport => idempotent || e.was_not_sent(),
+                        ErrorKind::Timeout => idempotent,
+                        _ => false,
+                    };
                     if safe && may_retry && req.body.replayable() {
                         let delay = policy
                             .backoff(attempt)
@@ -706,6 +717,13 @@ impl ProviderClient {
                 }
             }
         }
+    }
+}
+
+impl ProviderClient {
+    /// The retry policy that applies to a request.
+    pub(crate) fn policy_for<'a>(&'a self, req: &'a Prepared) -> &'a crate::retry::RetryPolicy {
+        req.retry.as_ref().unwrap_or(&self.inner.retry)
     }
 }
 

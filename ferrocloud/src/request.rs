@@ -297,7 +297,7 @@ impl RequestBuilder {
         let (prepared, ok, _) = self.prepare()?;
         let method = prepared.method.clone();
         let url = prepared.url.clone();
-        let resp = client.provider().execute(prepared).await?;
+        let resp = client.provider().execute(&prepared).await?;
         if ok.contains(&resp.status().as_u16()) {
             return Ok(resp);
         }
@@ -334,22 +334,41 @@ pub(crate) async fn send_prepared(
 ) -> Result<Response> {
     let method = prepared.method.clone();
     let url = prepared.url.clone();
-    let resp = client.provider().execute(prepared).await?;
-    let status = resp.status();
-    let headers = resp.headers().clone();
-    let resp_attempts = resp
-        .extensions()
-        .get::<crate::provider::Attempts>()
-        .map_or(1, |a| a.0);
-    let not_retried = resp
-        .extensions()
-        .get::<crate::provider::NotRetried>()
-        .map(|n| n.0);
-    let body = resp.bytes().await.map_err(|e| {
-        Error::from(e)
-            .with_request(&method, url.as_str())
-            .with_request_id(crate::error::request_id(&headers))
-    })?;
+    let provider = client.provider();
+    let policy = provider.policy_for(&prepared);
+    let mut body_failures = 0;
+    let (status, headers, resp_attempts, not_retried, body) = loop {
+        let resp = provider.execute(&prepared).await?;
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let resp_attempts = resp
+            .extensions()
+            .get::<crate::provider::Attempts>()
+            .map_or(1, |a| a.0);
+        let not_retried = resp
+            .extensions()
+            .get::<crate::provider::NotRetried>()
+            .map(|n| n.0);
+        match resp.bytes().await {
+            Ok(body) => break (status, headers, resp_attempts, not_retried, body),
+            Err(e) => {
+                // The connection broke while the body was read: an idempotent request
+                // is sent again, within the retry policy.
+                body_failures += 1;
+                let err = Error::from(e)
+                    .with_request(&method, url.as_str())
+                    .with_request_id(crate::error::request_id(&headers));
+                let again = crate::retry::is_idempotent(&method)
+                    && prepared.body_replayable()
+                    && body_failures < policy.max_attempts;
+                if !again {
+                    return Err(err.with_attempts(resp_attempts + body_failures - 1));
+                }
+                tracing::debug!(method = %method, error = %err, "retrying after the body was cut");
+                tokio::time::sleep(policy.backoff(body_failures)).await;
+            }
+        }
+    };
     let attempts = resp_attempts;
     if !ok.contains(&status.as_u16()) {
         let mut err = Error::from_response(&method, url.as_str(), status, &headers, &body)
