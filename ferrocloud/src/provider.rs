@@ -63,6 +63,9 @@ pub(crate) struct Prepared {
     pub retry: Option<crate::retry::RetryPolicy>,
     /// The service client's rate limit.
     pub limiter: Option<Arc<crate::retry::Limiter>>,
+    /// Whether a 401 may be answered by re-authenticating and sending again (not for
+    /// requests that carry credentials of their own, such as a token request).
+    pub reauth: bool,
 }
 
 #[derive(Default)]
@@ -465,6 +468,7 @@ impl ProviderClient {
             timeout: None,
             retry: None,
             limiter: None,
+            reauth: false,
         }))
         .await?;
         let status = resp.status();
@@ -508,6 +512,7 @@ impl ProviderClient {
             timeout: None,
             retry: None,
             limiter: None,
+            reauth: false,
         }))
         .await?;
         let status = resp.status();
@@ -678,6 +683,7 @@ impl ProviderClient {
                 Ok(mut resp) => {
                     let status = resp.status();
                     let can_reauth = req.authenticated
+                        && req.reauth
                         && !replayed
                         && status == StatusCode::UNAUTHORIZED
                         && self.options().is_some_and(|o| o.allow_reauth);

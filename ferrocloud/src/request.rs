@@ -52,6 +52,7 @@ pub struct RequestBuilder {
     timeout: Option<Duration>,
     envelope: Option<&'static str>,
     error: Option<Error>,
+    reauth: bool,
 }
 
 impl std::fmt::Debug for RequestBuilder {
@@ -82,6 +83,7 @@ impl RequestBuilder {
             timeout: None,
             envelope: op.response.filter(|r| !r.list).and_then(|r| r.envelope),
             error: None,
+            reauth: true,
         }
     }
 
@@ -225,6 +227,14 @@ impl RequestBuilder {
         self
     }
 
+    /// Never answers a 401 by re-authenticating and sending again: for requests that
+    /// carry credentials of their own (issuing a token, changing a password), where a
+    /// second attempt would only count twice against a lockout limit.
+    pub fn without_reauth(mut self) -> Self {
+        self.reauth = false;
+        self
+    }
+
     /// A timeout for this request alone.
     pub fn timeout(mut self, t: Duration) -> Self {
         self.timeout = Some(t);
@@ -256,17 +266,15 @@ impl RequestBuilder {
         let ok = self
             .ok_codes
             .unwrap_or_else(|| default_ok_codes(&self.op.method).to_vec());
-        Ok((
-            self.client.prepared(
-                self.op.method.clone(),
-                url,
-                self.headers,
-                self.body,
-                self.timeout,
-            ),
-            ok,
-            self.envelope,
-        ))
+        let mut prepared = self.client.prepared(
+            self.op.method.clone(),
+            url,
+            self.headers,
+            self.body,
+            self.timeout,
+        );
+        prepared.reauth = self.reauth;
+        Ok((prepared, ok, self.envelope))
     }
 
     /// Sends the request and reads the whole body. Returns the raw response for an

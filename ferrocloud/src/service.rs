@@ -191,6 +191,7 @@ impl ServiceClient {
             timeout,
             retry: self.inner.retry.clone(),
             limiter: self.inner.limiter.clone(),
+            reauth: true,
         }
     }
 

@@ -272,10 +272,10 @@ pub fn check_body(spec: &BodySpec, direction: Direction, body: &Value) -> Outcom
     let mut dropped: Vec<String> = reported.iter().map(|p| body_path(spec, p)).collect();
     if let (Some(env), Value::Object(m)) = (spec.envelope, body) {
         // Keys beside the envelope are dropped too, except the pagination links that
-        // the pagers read (`servers_links`).
+        // the pagers read (`servers_links`, and Keystone's `links` beside a list).
         dropped.extend(
             m.keys()
-                .filter(|k| *k != env && !k.ends_with("_links"))
+                .filter(|k| *k != env && !k.ends_with("_links") && !(spec.list && *k == "links"))
                 .cloned(),
         );
     }

@@ -13,6 +13,12 @@
 pub const INDEX_PATH_ALIASES: &[(&str, &str, &str)] = &[
     // The OAuth2 token request is written with a deployment's URL prefix.
     ("identity", "/identity/v3/", "/v3/"),
+    // Keystone serves web SSO per identity provider under `protocols` (plural).
+    (
+        "identity",
+        "/v3/auth/OS-FEDERATION/identity_providers/{idp_id}/protocol/",
+        "/v3/auth/OS-FEDERATION/identity_providers/{idp_id}/protocols/",
+    ),
     // Consumers hang off a container's or secret's URL.
     (
         "key-manager",

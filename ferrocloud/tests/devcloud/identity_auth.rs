@@ -1,0 +1,47 @@
+use crate::support::*;
+use ferrocloud::openstack::identity::v3::auth;
+use ferrocloud::pagination::collect;
+use ferrocloud::{openstack, EndpointOpts};
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn the_admin_token_sees_its_catalog_and_scopes() {
+    let identity = admin_identity().await;
+    let services = collect(auth::list_catalog(&identity)).await.unwrap();
+    let keystone = services
+        .iter()
+        .find(|s| s.service_type == "identity")
+        .expect("identity in the catalog");
+    assert!(keystone.endpoints.iter().any(|e| e.interface == "public"));
+    let catalog = auth::to_catalog(&services).unwrap();
+    let url = catalog
+        .locate(&["identity"], &EndpointOpts::region("RegionOne"))
+        .unwrap();
+    assert!(url.starts_with("http://127.0.0.1:5000"), "{url}");
+
+    let projects = collect(auth::list_projects(&identity)).await.unwrap();
+    assert!(projects.iter().any(|p| p.name == "admin"));
+    let domains = collect(auth::list_domains(&identity)).await.unwrap();
+    assert!(domains.iter().any(|d| d.id == "default"), "{domains:?}");
+    let system = collect(auth::list_system(&identity)).await.unwrap();
+    assert_eq!(system, [auth::SystemScope { all: true }]);
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn a_member_may_scope_to_its_project_only() {
+    let identity = openstack::new_identity_v3(&member().await, region()).unwrap();
+    let projects = collect(auth::list_projects(&identity)).await.unwrap();
+    assert_eq!(
+        projects.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["demo"]
+    );
+    assert!(collect(auth::list_domains(&identity))
+        .await
+        .unwrap()
+        .is_empty());
+    assert!(collect(auth::list_system(&identity))
+        .await
+        .unwrap()
+        .is_empty());
+}
