@@ -489,8 +489,148 @@ impl ProviderClient {
         choose_identity_version(&url, &body)
     }
 
+    /// Sends an unauthenticated request and reads the whole answer; a status other than
+    /// 2xx is an error carrying the service's message.
+    async fn plain(
+        &self,
+        method: Method,
+        url: Url,
+        headers: HeaderMap,
+        body: Body,
+    ) -> Result<(HeaderMap, Bytes)> {
+        let resp = Box::pin(self.execute(&Prepared {
+            method: method.clone(),
+            url: url.clone(),
+            headers,
+            body,
+            authenticated: false,
+            timeout: None,
+            retry: None,
+            limiter: None,
+            reauth: false,
+        }))
+        .await?;
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|e| Error::from(e).with_request(&method, url.as_str()))?;
+        if !status.is_success() {
+            return Err(Error::from_response(
+                &method,
+                url.as_str(),
+                status,
+                &headers,
+                &body,
+            ));
+        }
+        Ok((headers, body))
+    }
+
+    /// OpenID Connect: a token from the identity provider, exchanged for an unscoped
+    /// Keystone token through the federation API, then scoped if asked.
+    async fn request_oidc_token(
+        &self,
+        opts: &AuthOptions,
+        oidc: &crate::auth::oidc::OidcOptions,
+        endpoint: &Url,
+    ) -> Result<Issued> {
+        use crate::auth::oidc::{token_endpoint_from_discovery, OidcGrant};
+        oidc.validate()?;
+        let bearer = match &oidc.grant {
+            OidcGrant::AccessToken(t) => t.clone(),
+            _ => {
+                let token_url = match (&oidc.access_token_endpoint, &oidc.discovery_endpoint) {
+                    (Some(u), _) => u.clone(),
+                    (None, Some(d)) => {
+                        let url = Url::parse(d).map_err(|e| {
+                            Error::invalid_input(format!("OIDC discovery endpoint {d:?}: {e}"))
+                        })?;
+                        let (_, body) = self
+                            .plain(Method::GET, url, accept_json(), Body::Empty)
+                            .await?;
+                        token_endpoint_from_discovery(&body)?
+                    }
+                    (None, None) => unreachable_config()?,
+                };
+                let url = Url::parse(&token_url).map_err(|e| {
+                    Error::invalid_input(format!("OIDC token endpoint {token_url:?}: {e}"))
+                })?;
+                let mut headers = accept_json();
+                headers.insert(
+                    CONTENT_TYPE,
+                    HeaderValue::from_static("application/x-www-form-urlencoded"),
+                );
+                if let Some(basic) = oidc.basic_auth() {
+                    let mut v = HeaderValue::from_str(&basic).map_err(|_| {
+                        Error::invalid_input("OIDC client credentials are not valid header text")
+                    })?;
+                    v.set_sensitive(true);
+                    headers.insert(http::header::AUTHORIZATION, v);
+                }
+                let form = oidc.token_form().unwrap_or_default();
+                let (_, body) = self
+                    .plain(Method::POST, url, headers, Body::Bytes(Bytes::from(form)))
+                    .await?;
+                oidc.pick_token(&body)?
+            }
+        };
+        let path = crate::openstack::identity::v3::federation::AUTHENTICATE
+            .render(&[&oidc.identity_provider, &oidc.protocol])?;
+        let url = endpoint
+            .join(&path)
+            .map_err(|e| Error::invalid_input(format!("identity URL: {e}")))?;
+        let mut headers = accept_json();
+        let mut v = HeaderValue::from_str(&format!("Bearer {}", bearer.expose_secret()))
+            .map_err(|_| Error::new(ErrorKind::Auth, "the OIDC token is not valid header text"))?;
+        v.set_sensitive(true);
+        headers.insert(http::header::AUTHORIZATION, v);
+        let (h, body) = self
+            .plain(Method::GET, url.clone(), headers, Body::Empty)
+            .await?;
+        let unscoped = token::parse_v3(
+            h.get("x-subject-token").and_then(|v| v.to_str().ok()),
+            &body,
+        )
+        .map_err(|e| e.with_request(&Method::GET, url.as_str()))?;
+        let Some(scope) = &opts.scope else {
+            return Ok(unscoped);
+        };
+        let mut rescope = AuthOptions::token(
+            opts.auth_url.clone(),
+            unscoped.token.expose_secret().to_string(),
+        );
+        rescope.scope = Some(scope.clone());
+        let body = rescope.v3_request_body()?;
+        let url = endpoint
+            .join("auth/tokens")
+            .map_err(|e| Error::invalid_input(format!("identity URL: {e}")))?;
+        let mut headers = accept_json();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        let bytes =
+            Bytes::from(serde_json::to_vec(&body).map_err(|e| Error::decode("auth body", e))?);
+        let (h, body) = self
+            .plain(Method::POST, url.clone(), headers, Body::Bytes(bytes))
+            .await?;
+        token::parse_v3(
+            h.get("x-subject-token").and_then(|v| v.to_str().ok()),
+            &body,
+        )
+        .map_err(|e| e.with_request(&Method::POST, url.as_str()))
+    }
+
     async fn request_token(&self, opts: &AuthOptions) -> Result<Issued> {
         let (endpoint, version) = self.discover_identity(opts).await?;
+        if let Some(oidc) = &opts.oidc {
+            if version != IdentityVersion::V3 {
+                return Err(Error::new(
+                    ErrorKind::Auth,
+                    "OpenID Connect needs identity v3",
+                ));
+            }
+            return self.request_oidc_token(opts, oidc, &endpoint).await;
+        }
         let (path, body) = match version {
             IdentityVersion::V3 => ("auth/tokens", opts.v3_request_body()?),
             IdentityVersion::V2 => ("tokens", opts.v2_request_body()?),
@@ -740,6 +880,12 @@ pub(crate) struct Attempts(pub u32);
 /// Why a retryable answer was not retried (in the response's extensions).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct NotRetried(pub &'static str);
+
+fn unreachable_config<T>() -> Result<T> {
+    Err(Error::invalid_input(
+        "OIDC: discovery_endpoint or access_token_endpoint is required",
+    ))
+}
 
 pub(crate) fn accept_json() -> HeaderMap {
     let mut h = HeaderMap::new();

@@ -73,6 +73,25 @@ pub fn auth_options_from(get: impl Fn(&str) -> Option<String>) -> Result<AuthOpt
             )))
         }
     };
+    if let Some(auth_type) = first(get, &["OS_AUTH_TYPE"]) {
+        let oidc = super::oidc::from_settings(&auth_type, |k| {
+            first(get, &[format!("OS_{}", k.to_ascii_uppercase()).as_str()])
+        })
+        .map_err(|e| match e.service_message().rsplit_once("needs ") {
+            Some((head, key)) => {
+                Error::config(format!("{head}needs OS_{}", key.to_ascii_uppercase()))
+            }
+            None => e,
+        })?;
+        if let Some(oidc) = oidc {
+            o.oidc = Some(oidc);
+            o.password = None;
+            o.passcode = None;
+            o.token = None;
+            o.scope = env_scope(get, &o)?;
+            return Ok(o);
+        }
+    }
     let v2 = o.identity_version == Some(IdentityVersion::V2)
         || o.auth_url.trim_end_matches('/').ends_with("/v2.0");
 
@@ -112,10 +131,18 @@ pub fn auth_options_from(get: impl Fn(&str) -> Option<String>) -> Result<AuthOpt
         ));
     }
 
+    o.scope = env_scope(get, &o)?;
+    Ok(o)
+}
+
+/// The scope the `OS_*` variables ask for.
+fn env_scope(get: &dyn Fn(&str) -> Option<String>, o: &AuthOptions) -> Result<Option<Scope>> {
+    let v2 = o.identity_version == Some(IdentityVersion::V2)
+        || o.auth_url.trim_end_matches('/').ends_with("/v2.0");
     let project_id = first(get, &["OS_PROJECT_ID", "OS_TENANT_ID"]);
     let project_name = first(get, &["OS_PROJECT_NAME", "OS_TENANT_NAME"]);
     let domain_scope = domain(get, "OS_DOMAIN_ID", "OS_DOMAIN_NAME");
-    o.scope = if let Some(trust) = first(get, &["OS_TRUST_ID"]) {
+    let scope = if let Some(trust) = first(get, &["OS_TRUST_ID"]) {
         Some(Scope::Trust(trust))
     } else if let Some(system) = first(get, &["OS_SYSTEM_SCOPE"]) {
         if system != "all" {
@@ -144,7 +171,7 @@ pub fn auth_options_from(get: impl Fn(&str) -> Option<String>) -> Result<AuthOpt
     } else {
         domain_scope.map(Scope::Domain)
     };
-    Ok(o)
+    Ok(scope)
 }
 
 /// Reads authentication options from the process environment; see [`auth_options_from`].

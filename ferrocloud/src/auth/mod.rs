@@ -20,6 +20,7 @@
 
 pub mod catalog;
 pub mod env;
+pub mod oidc;
 pub(crate) mod token;
 
 use secrecy::{ExposeSecret, SecretString};
@@ -164,6 +165,8 @@ pub struct AuthOptions {
     pub allow_reauth: bool,
     /// Force an identity version instead of discovering it.
     pub identity_version: Option<IdentityVersion>,
+    /// Federated authentication with OpenID Connect instead of the methods above.
+    pub oidc: Option<oidc::OidcOptions>,
 }
 
 impl Default for AuthOptions {
@@ -184,6 +187,7 @@ impl Default for AuthOptions {
             scope: None,
             allow_reauth: true,
             identity_version: None,
+            oidc: None,
         }
     }
 }
@@ -261,6 +265,20 @@ impl AuthOptions {
         o
     }
 
+    /// Federated authentication with OpenID Connect (see [`oidc`]).
+    ///
+    /// ```
+    /// use ferrocloud::auth::oidc::{OidcGrant, OidcOptions};
+    /// let o = ferrocloud::AuthOptions::oidc("http://k:5000/v3",
+    ///     OidcOptions::new("idp", "openid", OidcGrant::AccessToken("at".to_string().into())));
+    /// assert!(o.oidc.is_some());
+    /// ```
+    pub fn oidc(auth_url: impl Into<String>, options: oidc::OidcOptions) -> Self {
+        let mut o = Self::base(auth_url);
+        o.oidc = Some(options);
+        o
+    }
+
     /// Sets the user's domain by name.
     pub fn user_domain_name(mut self, name: impl Into<String>) -> Self {
         self.user_domain = Some(DomainRef::Name(name.into()));
@@ -332,6 +350,11 @@ impl AuthOptions {
     /// Checks the options first: at least one method, a domain for names, no scope with
     /// application credentials. The returned JSON holds secrets: send it, never log it.
     pub fn v3_request_body(&self) -> Result<Value> {
+        if self.oidc.is_some() {
+            return Err(Error::invalid_input(
+                "OpenID Connect options authenticate through the federation API, not a token request body",
+            ));
+        }
         let mut methods = Vec::new();
         let mut identity = Map::new();
         if self.uses_application_credential() {

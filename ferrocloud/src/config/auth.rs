@@ -16,8 +16,9 @@ use crate::{Error, Result};
 /// assert_eq!(AuthType::parse("v3applicationcredential").unwrap(), AuthType::V3ApplicationCredential);
 /// assert_eq!(AuthType::parse("token_endpoint").unwrap(), AuthType::AdminToken);
 /// assert_eq!(AuthType::parse("noauth").unwrap(), AuthType::NoAuth);
-/// let err = AuthType::parse("v3oidcpassword").unwrap_err();
-/// assert!(err.to_string().contains("v3oidcpassword"));
+/// assert_eq!(AuthType::parse("v3oidcpassword").unwrap(), AuthType::V3OidcPassword);
+/// let err = AuthType::parse("v3samlpassword").unwrap_err();
+/// assert!(err.to_string().contains("v3samlpassword"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AuthType {
@@ -45,6 +46,12 @@ pub enum AuthType {
     NoAuth,
     /// `admin_token` (also `token_endpoint`): a fixed token and endpoint, no Keystone.
     AdminToken,
+    /// `v3oidcpassword`: OpenID Connect, password grant.
+    V3OidcPassword,
+    /// `v3oidcclientcredentials`: OpenID Connect, client credentials grant.
+    V3OidcClientCredentials,
+    /// `v3oidcaccesstoken`: OpenID Connect, an access token obtained elsewhere.
+    V3OidcAccessToken,
 }
 
 impl AuthType {
@@ -70,6 +77,9 @@ impl AuthType {
             "v3multifactor" => AuthType::V3Multifactor(Vec::new()),
             "none" | "noauth" | "" => AuthType::NoAuth,
             "admin_token" | "token_endpoint" => AuthType::AdminToken,
+            "v3oidcpassword" => AuthType::V3OidcPassword,
+            "v3oidcclientcredentials" => AuthType::V3OidcClientCredentials,
+            "v3oidcaccesstoken" => AuthType::V3OidcAccessToken,
             "http_basic" => {
                 return Err(Error::config(
                     "auth_type http_basic is not supported: ferrocloud has no HTTP basic authentication",
@@ -77,7 +87,7 @@ impl AuthType {
             }
             _ => {
                 return Err(Error::config(format!(
-                    "auth_type {t:?} is not supported; ferrocloud supports password, v3password, v2password, token, v3token, v2token, v3applicationcredential, v3totp, v3multifactor, none and admin_token"
+                    "auth_type {t:?} is not supported; ferrocloud supports password, v3password, v2password, token, v3token, v2token, v3applicationcredential, v3totp, v3multifactor, v3oidcpassword, v3oidcclientcredentials, v3oidcaccesstoken, none and admin_token"
                 )))
             }
         })
@@ -101,6 +111,9 @@ impl AuthType {
             AuthType::V3Multifactor(_) => "v3multifactor",
             AuthType::NoAuth => "none",
             AuthType::AdminToken => "admin_token",
+            AuthType::V3OidcPassword => "v3oidcpassword",
+            AuthType::V3OidcClientCredentials => "v3oidcclientcredentials",
+            AuthType::V3OidcAccessToken => "v3oidcaccesstoken",
         }
     }
 

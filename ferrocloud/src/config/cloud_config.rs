@@ -224,7 +224,39 @@ pub(crate) fn finish(f: Finish<'_>) -> Result<CloudConfig> {
                 }
             };
             let t = resolve_type(configured.as_deref(), methods, Some(&opts)).map_err(in_cloud)?;
-            let opts = shape(&t, opts, pending, names).map_err(in_cloud)?;
+            let opts = match &t {
+                AuthType::V3OidcPassword
+                | AuthType::V3OidcClientCredentials
+                | AuthType::V3OidcAccessToken => {
+                    let mut opts = opts;
+                    if opts.oidc.is_none() {
+                        let oidc = crate::auth::oidc::from_settings(t.as_str(), |k| {
+                            get_string(&auth, k, "auth.").ok().flatten()
+                        })
+                        .map_err(|e| {
+                            Error::config(e.service_message().replace("needs ", "needs auth."))
+                        })
+                        .map_err(in_cloud)?;
+                        opts.oidc = oidc;
+                    }
+                    opts.password = None;
+                    opts.passcode = None;
+                    opts.token = None;
+                    if opts.auth_url.trim().is_empty() {
+                        return Err(in_cloud(Error::config("auth.auth_url is missing")));
+                    }
+                    if let Some(name) = pending {
+                        let domain = opts.default_domain.clone().ok_or_else(|| {
+                            in_cloud(Error::config(
+                                "auth.project_name needs auth.project_domain_name or auth.project_domain_id",
+                            ))
+                        })?;
+                        opts.scope = Some(crate::Scope::ProjectName { name, domain });
+                    }
+                    opts
+                }
+                _ => shape(&t, opts, pending, names).map_err(in_cloud)?,
+            };
             (t, CloudAuth::Keystone(opts))
         }
     };
@@ -532,8 +564,8 @@ mod tests {
             ),
             (
                 "auth_type",
-                json!("v3oidcpassword"),
-                "auth_type \"v3oidcpassword\" is not supported",
+                json!("v3samlpassword"),
+                "auth_type \"v3samlpassword\" is not supported",
             ),
             (
                 "auth_type",
