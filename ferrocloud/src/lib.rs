@@ -42,6 +42,8 @@ pub mod dates;
 pub mod de;
 pub mod error;
 pub mod find;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod microversion;
 pub mod openstack;
 pub mod operation;

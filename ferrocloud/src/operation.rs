@@ -34,10 +34,20 @@ pub struct BodySpec {
     pub list: bool,
     check: CheckFn,
     roundtrip: Option<RoundtripFn>,
+    decode_bytes: DecodeFn,
 }
 
 type CheckFn = fn(&Value) -> std::result::Result<Vec<String>, String>;
 type RoundtripFn = fn(&Value) -> std::result::Result<Value, String>;
+type DecodeFn = fn(&[u8], Option<&str>) -> crate::Result<()>;
+
+fn decode_one<T: DeserializeOwned>(body: &[u8], envelope: Option<&str>) -> crate::Result<()> {
+    crate::request::decode::<T>(body, envelope).map(drop)
+}
+
+fn decode_list<T: DeserializeOwned>(body: &[u8], envelope: Option<&str>) -> crate::Result<()> {
+    crate::request::decode::<Vec<T>>(body, envelope).map(drop)
+}
 
 impl std::fmt::Debug for BodySpec {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -94,6 +104,7 @@ impl BodySpec {
             list: false,
             check: check_one::<T>,
             roundtrip: None,
+            decode_bytes: decode_one::<T>,
         }
     }
 
@@ -108,6 +119,7 @@ impl BodySpec {
             list: true,
             check: check_list::<T>,
             roundtrip: None,
+            decode_bytes: decode_list::<T>,
         }
     }
 
@@ -123,6 +135,7 @@ impl BodySpec {
             list: false,
             check: check_one::<T>,
             roundtrip: Some(roundtrip_one::<T>),
+            decode_bytes: decode_one::<T>,
         }
     }
 
@@ -148,6 +161,18 @@ impl BodySpec {
         let inner = self.inner(body)?;
         (self.check)(inner)
             .map_err(|e| Error::new(ErrorKind::Decode, format!("{}: {e}", self.type_name)))
+    }
+
+    /// Decodes raw body bytes the way a response is decoded (one pass, envelope
+    /// included), for fuzzing: any input gives `Ok` or an error, never a panic.
+    ///
+    /// ```
+    /// let spec = ferrocloud::openstack::compute::v2::flavors::GET.response.unwrap();
+    /// assert!(spec.decode(br#"{"flavor": {"id": "1"}}"#).is_ok());
+    /// assert!(spec.decode(b"{").is_err());
+    /// ```
+    pub fn decode(&self, body: &[u8]) -> crate::Result<()> {
+        (self.decode_bytes)(body, self.envelope)
     }
 
     /// For request bodies: decodes a sample with the SDK's type and serializes it back,

@@ -394,6 +394,25 @@ fn scan_page<T: DeserializeOwned>(
     Ok(scan)
 }
 
+/// Reads `body` in every page style (for the fuzz targets).
+pub(crate) fn fuzz_scan(body: &[u8]) {
+    for style in [
+        PageStyle::Links("things_links"),
+        PageStyle::Links("links"),
+        PageStyle::Next("next"),
+        PageStyle::Marker("name"),
+        PageStyle::Single,
+    ] {
+        let _ = scan_page::<serde_json::Value>(body, Some("things"), style, true);
+        let _ = scan_page::<serde_json::Value>(body, None, style, false);
+        if let Ok(s) = scan_page::<serde_json::Value>(body, Some("things"), style, false) {
+            if let Some(next) = s.next {
+                let _ = url::Url::parse("http://127.0.0.1/v2/things").map(|u| u.join(&next));
+            }
+        }
+    }
+}
+
 struct PageSeed<'a, T> {
     items_key: &'a str,
     link_key: Option<&'a str>,

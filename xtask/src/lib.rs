@@ -16,6 +16,7 @@
 
 pub mod conformance;
 pub mod coverage;
+pub mod fuzz;
 pub mod index;
 pub mod paths;
 pub mod skipped;

@@ -13,7 +13,10 @@ tasks:
                             --missing lists every missing and skipped operation
   conformance [--verbose]   decode every sample of the implemented operations with the
                             SDK's types; --verbose lists every sample, its microversion
-                            and the fields the SDK drops";
+                            and the fields the SDK drops
+  fuzz [--seconds N] [--seed N] [target...]
+                            mutation fuzzing of the SDK's parsers (N seconds per target,
+                            default 10); crashes are saved under fuzz/crashes/";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +27,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if task == "fuzz" {
+        return fuzz(flags);
+    }
     let allowed: &[&str] = match task {
         "coverage" => &["--missing"],
         "conformance" => &["--verbose"],
@@ -70,5 +76,83 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+fn fuzz(flags: &[String]) -> ExitCode {
+    let mut seconds = 10u64;
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(1);
+    let mut names = Vec::new();
+    let mut it = flags.iter();
+    while let Some(f) = it.next() {
+        let mut value = |what: &str| -> Option<u64> {
+            let v = it.next().and_then(|v| v.parse().ok());
+            if v.is_none() {
+                eprintln!("{what} takes a number");
+            }
+            v
+        };
+        match f.as_str() {
+            "--seconds" => match value("--seconds") {
+                Some(v) => seconds = v,
+                None => return ExitCode::from(2),
+            },
+            "--seed" => match value("--seed") {
+                Some(v) => seed = v,
+                None => return ExitCode::from(2),
+            },
+            other if other.starts_with("--") => {
+                eprintln!("unknown option {other:?} for fuzz\n\n{USAGE}");
+                return ExitCode::from(2);
+            }
+            name => names.push(name.to_string()),
+        }
+    }
+    let root = xtask::conformance_dir();
+    let targets = match xtask::fuzz::targets(&root) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(bad) = names.iter().find(|n| !targets.iter().any(|t| &t.name == n)) {
+        let known: Vec<&str> = targets.iter().map(|t| t.name).collect();
+        eprintln!("unknown fuzz target {bad:?}; targets: {}", known.join(", "));
+        return ExitCode::from(2);
+    }
+    let crash_dir = root.join("../fuzz/crashes");
+    let regressions = root.join("../fuzz/regressions");
+    let mut failed = false;
+    let (mut total, mut crashes) = (0u64, 0usize);
+    println!("seed {seed}, {seconds} s per target");
+    for t in targets
+        .iter()
+        .filter(|t| names.is_empty() || names.iter().any(|n| n == t.name))
+    {
+        let still = xtask::fuzz::replay(t, &regressions);
+        let stats = xtask::fuzz::run(t, std::time::Duration::from_secs(seconds), seed, &crash_dir);
+        println!(
+            "  {:<12} {:>4} seeds {:>9} inputs {:>3} crashes",
+            t.name,
+            t.seeds.len(),
+            stats.execs,
+            stats.crashes.len() + still.len()
+        );
+        for p in stats.crashes.iter().chain(&still) {
+            println!("    crash: {}", p.display());
+        }
+        failed |= !stats.crashes.is_empty() || !still.is_empty();
+        total += stats.execs;
+        crashes += stats.crashes.len() + still.len();
+    }
+    println!("fuzz: {total} inputs, {crashes} crashes");
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

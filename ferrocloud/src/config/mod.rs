@@ -117,3 +117,20 @@ pub use vendors::{vendor_profile, vendor_profile_names};
 pub async fn connect(name: Option<&str>) -> crate::Result<Cloud> {
     Cloud::connect(name).await
 }
+
+/// Reads a clouds.yaml text and resolves every cloud in it (for the fuzz targets).
+pub(crate) fn fuzz_clouds_yaml(text: &str) {
+    let Ok(doc) = files::parse(std::path::Path::new("clouds.yaml"), text) else {
+        return;
+    };
+    let env = Environment::from_vars(Vec::<(String, String)>::new())
+        .with_search_dirs(Vec::<std::path::PathBuf>::new());
+    if let Ok(cfg) = CloudsConfig::from_value(doc, env) {
+        for name in cfg.cloud_names() {
+            if let Ok(c) = cfg.cloud(Some(&name)) {
+                let _ = c.service("compute");
+                let _ = c.auth_url();
+            }
+        }
+    }
+}
