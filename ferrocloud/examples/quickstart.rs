@@ -21,8 +21,14 @@ async fn main() -> ferrocloud::Result<()> {
     println!(
         "Connected to {} as {} (project {}), token valid until {}",
         cloud.name(),
-        info.user.as_ref().and_then(|u| u.name.as_deref()).unwrap_or("?"),
-        info.project.as_ref().and_then(|p| p.name.as_deref()).unwrap_or("-"),
+        info.user
+            .as_ref()
+            .and_then(|u| u.name.as_deref())
+            .unwrap_or("?"),
+        info.project
+            .as_ref()
+            .and_then(|p| p.name.as_deref())
+            .unwrap_or("-"),
         info.expires_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
     );
 
@@ -40,14 +46,28 @@ async fn main() -> ferrocloud::Result<()> {
         }
     }
 
-    let compute = cloud.compute().await?.negotiate_microversion("2.100").await?;
-    println!("\nCompute speaks microversion {}", compute.microversion().unwrap_or("2.1"));
+    let compute = cloud
+        .compute()
+        .await?
+        .negotiate_microversion("2.100")
+        .await?;
+    println!(
+        "\nCompute speaks microversion {}",
+        compute.microversion().unwrap_or("2.1")
+    );
     println!("Flavors:");
     let mut items = flavors::list(&compute, &Default::default()).items();
     while let Some(f) = items.try_next().await? {
-        println!("  {:<8} {:<12} {:>2} vCPU {:>6} MiB {:>4} GiB", f.id, f.name, f.vcpus, f.ram, f.disk);
+        println!(
+            "  {:<8} {:<12} {:>2} vCPU {:>6} MiB {:>4} GiB",
+            f.id, f.name, f.vcpus, f.ram, f.disk
+        );
     }
-    let mine = servers::extract_servers(&servers::list(&compute, &Default::default()).all_pages().await?)?;
+    let mine = servers::extract_servers(
+        &servers::list(&compute, &Default::default())
+            .all_pages()
+            .await?,
+    )?;
     println!("Servers: {}", mine.len());
     for s in &mine {
         println!("  {} {} {}", s.id, s.name, s.status);
@@ -55,7 +75,11 @@ async fn main() -> ferrocloud::Result<()> {
 
     let identity = cloud.identity().await?;
     match projects::find(&identity, "demo").await {
-        Ok(p) => println!("\nProject demo: {} (domain {})", p.id, p.domain_id.unwrap_or_default()),
+        Ok(p) => println!(
+            "\nProject demo: {} (domain {})",
+            p.id,
+            p.domain_id.unwrap_or_default()
+        ),
         Err(e) => println!("\nProject lookup refused for this user: {e}"),
     }
     Ok(())

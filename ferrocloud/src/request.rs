@@ -102,6 +102,14 @@ impl RequestBuilder {
         Ok((p.url, p.headers))
     }
 
+    /// Makes the request fail with `e` when it is sent, before anything goes out (for
+    /// checks a resource function makes on its options, such as a field that needs a
+    /// newer microversion). The first error given is kept.
+    pub fn fail_with(mut self, e: Error) -> Self {
+        self.fail(e);
+        self
+    }
+
     /// The operation this request performs.
     pub fn operation(&self) -> &'static Operation {
         self.op

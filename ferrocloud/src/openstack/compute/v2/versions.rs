@@ -1,5 +1,214 @@
-//! API versions of the compute service.
+//! API versions of the compute service: the version documents served at the service's
+//! root (`GET /`) and at each version's root (`GET /v2.1/`).
+//!
+//! These two operations are not under the compute client's resource base (the catalog
+//! endpoint, `…/v2.1`): their paths are written from the service root, the way the API
+//! reference writes them, and the functions here send them to the root found by cutting
+//! the endpoint before its version segment (`http://nova:8774/v2.1/<project>` →
+//! `http://nova:8774/`). They need no microversion and send none.
+//!
+//! ```no_run
+//! # async fn demo(compute: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
+//! use ferrocloud::openstack::compute::v2::versions;
+//! for v in versions::list(&compute).all_pages().await?.extract()? {
+//!     println!("{} {} ({}–{})", v.id, v.status, v.min_version, v.version);
+//! }
+//! let current = versions::get(&compute, "v2.1").await.extract()?;
+//! assert_eq!(current.status, "CURRENT");
+//! # Ok(()) }
+//! ```
+
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::dates::Timestamp;
+use crate::de::Link;
+use crate::microversion::Microversion;
+use crate::pagination::{PageStyle, Pager};
+use crate::request::{ApiResult, RequestBuilder};
+use crate::{Error, Result, ServiceClient};
 
 crate::operations! {
     service: "compute";
+    /// List all major versions (at the service root).
+    LIST = GET "/" list("versions", Version);
+    /// Show details of one API version (at the service root).
+    GET = GET "/{api_version}/" response("version", Version);
+}
+
+/// One API version of the compute service.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[non_exhaustive]
+pub struct Version {
+    /// The version's ID (`v2.0`, `v2.1`).
+    pub id: String,
+    /// `CURRENT`, `SUPPORTED` or `DEPRECATED`.
+    #[serde(default)]
+    pub status: String,
+    /// The newest microversion (empty for a version without microversions).
+    #[serde(default)]
+    pub version: String,
+    /// The oldest microversion (empty for a version without microversions).
+    #[serde(default)]
+    pub min_version: String,
+    /// When the version last changed.
+    #[serde(default, with = "crate::dates::option")]
+    pub updated: Option<Timestamp>,
+    /// Links (`self`, `describedby`).
+    #[serde(default)]
+    pub links: Vec<Link>,
+    /// The media types the version serves (in `GET /{api_version}/` only).
+    #[serde(default, rename = "media-types")]
+    pub media_types: Vec<MediaType>,
+}
+
+impl Version {
+    /// The microversion range, when the version has one.
+    ///
+    /// ```
+    /// let v: ferrocloud::openstack::compute::v2::versions::Version = serde_json::from_str(
+    ///     r#"{"id": "v2.1", "status": "CURRENT", "version": "2.96", "min_version": "2.1"}"#).unwrap();
+    /// let r = v.microversions().unwrap();
+    /// assert_eq!((r.min.to_string(), r.max.to_string()), ("2.1".into(), "2.96".into()));
+    /// ```
+    pub fn microversions(&self) -> Option<crate::microversion::VersionRange> {
+        Some(crate::microversion::VersionRange {
+            min: self.min_version.parse().ok()?,
+            max: self.version.parse().ok()?,
+        })
+    }
+}
+
+/// A media type of a version document.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct MediaType {
+    /// The base type (`application/json`).
+    #[serde(default)]
+    pub base: String,
+    /// The vendor type.
+    #[serde(default, rename = "type")]
+    pub media_type: String,
+}
+
+/// The service root of a compute endpoint: the endpoint cut before its last version
+/// segment (`v2`, `v2.1`), or the endpoint itself when it has none.
+///
+/// ```
+/// use ferrocloud::openstack::compute::v2::versions::service_root;
+/// let root = service_root(&"http://nova:8774/v2.1/6f70".parse().unwrap());
+/// assert_eq!(root.as_str(), "http://nova:8774/");
+/// let root = service_root(&"https://cloud/compute/v2.1/".parse().unwrap());
+/// assert_eq!(root.as_str(), "https://cloud/compute/");
+/// ```
+pub fn service_root(endpoint: &Url) -> Url {
+    let segs: Vec<&str> = endpoint
+        .path_segments()
+        .map(|s| s.collect())
+        .unwrap_or_default();
+    let is_version = |s: &str| {
+        s.strip_prefix(['v', 'V']).is_some_and(|rest| {
+            !rest.is_empty()
+                && rest
+                    .split('.')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        })
+    };
+    match segs.iter().rposition(|s| is_version(s)) {
+        Some(i) => {
+            let mut u = endpoint.clone();
+            let path = if i == 0 {
+                "/".to_string()
+            } else {
+                format!("/{}/", segs[..i].join("/"))
+            };
+            u.set_path(&path);
+            u.set_query(None);
+            u
+        }
+        None => endpoint.clone(),
+    }
+}
+
+fn root_client(client: &ServiceClient) -> Result<ServiceClient> {
+    let root = service_root(client.endpoint());
+    ServiceClient::new(
+        client.provider().clone(),
+        client.service_type(),
+        root.as_str(),
+        None,
+    )
+}
+
+/// Lists the major versions the service serves (`GET /` at the service root).
+pub fn list(client: &ServiceClient) -> Pager<Version> {
+    match root_client(client) {
+        Ok(root) => root.request(&LIST, &[]).paged(PageStyle::Single),
+        Err(e) => refuse(client.request(&LIST, &[]), e).paged(PageStyle::Single),
+    }
+}
+
+/// Shows one version (`api_version` is its ID, e.g. `v2.1`).
+pub async fn get(client: &ServiceClient, api_version: &str) -> ApiResult<Version> {
+    match root_client(client) {
+        Ok(root) => root.request(&GET, &[api_version]).send().await,
+        Err(e) => ApiResult::from_error(e),
+    }
+}
+
+/// Refuses the request before it is sent, with `e` (for checks on query options whose
+/// result is a pager).
+pub(crate) fn refuse(builder: RequestBuilder, e: Error) -> RequestBuilder {
+    struct Refusal(String);
+    impl Serialize for Refusal {
+        fn serialize<S: serde::Serializer>(&self, _: S) -> std::result::Result<S::Ok, S::Error> {
+            Err(serde::ser::Error::custom(&self.0))
+        }
+    }
+    builder.query(&Refusal(e.to_string()))
+}
+
+/// Checks that a request field set by the caller exists at the client's microversion:
+/// `since` is the first microversion that reads it, `until` the last one. Unset fields
+/// (`set == false`) always pass. A client without a microversion uses the base one
+/// (2.1).
+pub(crate) fn check_field(
+    client: &ServiceClient,
+    field: &str,
+    set: bool,
+    since: Option<&str>,
+    until: Option<&str>,
+) -> Result<()> {
+    if !set {
+        return Ok(());
+    }
+    let have: Microversion = match client.microversion() {
+        Some(v) => v.parse()?,
+        None => Microversion::new(2, 1),
+    };
+    if let Some(min) = since {
+        let min: Microversion = min.parse()?;
+        if have < min {
+            return Err(Error::invalid_input(format!(
+                "{field} needs compute microversion {min} or later; this client uses {have}"
+            )));
+        }
+    }
+    if let Some(max) = until {
+        let max: Microversion = max.parse()?;
+        if have > max {
+            return Err(Error::invalid_input(format!(
+                "{field} was removed after compute microversion {max}; this client uses {have}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Whether the client's microversion is at least `v` (the base version when it has none).
+pub(crate) fn at_least(client: &ServiceClient, v: Microversion) -> bool {
+    client
+        .microversion()
+        .and_then(|s| s.parse::<Microversion>().ok())
+        .unwrap_or(Microversion::new(2, 1))
+        >= v
 }
