@@ -272,6 +272,71 @@ pub(crate) fn check(client: &ServiceClient, op: &crate::Operation) -> Result<()>
     Ok(())
 }
 
+/// Refuses a request field the caller set (`set`) when the client's microversion does
+/// not read it: `since` is the first microversion that does, `until` the last one. A
+/// client without a microversion uses the service's base version (older than any
+/// `since`). Errors name the field.
+///
+/// ```
+/// # let p = ferrocloud::ProviderClient::builder("http://k/v3").build().unwrap();
+/// let c = ferrocloud::ServiceClient::new(p, "compute", "http://n/v2.1", None).unwrap();
+/// use ferrocloud::microversion::check_field;
+/// assert!(check_field(&c, "tags", true, Some("2.52"), None).is_err());
+/// assert!(check_field(&c.with_microversion("2.52"), "tags", true, Some("2.52"), None).is_ok());
+/// assert!(check_field(&c.with_microversion("2.57"), "personality", true, None, Some("2.56")).is_err());
+/// assert!(check_field(&c, "tags", false, Some("2.52"), None).is_ok());
+/// ```
+pub fn check_field(
+    client: &ServiceClient,
+    field: &str,
+    set: bool,
+    since: Option<&str>,
+    until: Option<&str>,
+) -> Result<()> {
+    if !set {
+        return Ok(());
+    }
+    let have = match client.microversion() {
+        Some(v) => Some(v.parse::<Microversion>()?),
+        None => None,
+    };
+    let using = client.microversion().unwrap_or("the base version");
+    let service = client.service_type();
+    if let Some(min) = since {
+        let min: Microversion = min.parse()?;
+        if have.is_none_or(|h| h < min) {
+            return Err(Error::invalid_input(format!(
+                "{field} needs {service} microversion {min} or later; this client uses {using}"
+            )));
+        }
+    }
+    if let (Some(max), Some(h)) = (until, have) {
+        let max: Microversion = max.parse()?;
+        if h > max {
+            return Err(Error::invalid_input(format!(
+                "{field} is not accepted after {service} microversion {max}; this client uses {h}"
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Whether the client is pinned to microversion `v` or later.
+///
+/// ```
+/// # let p = ferrocloud::ProviderClient::builder("http://k/v3").build().unwrap();
+/// let c = ferrocloud::ServiceClient::new(p, "compute", "http://n/v2.1", None).unwrap();
+/// use ferrocloud::microversion::{at_least, Microversion};
+/// assert!(!at_least(&c, Microversion::new(2, 92)));
+/// assert!(at_least(&c.with_microversion("2.92"), Microversion::new(2, 92)));
+/// ```
+pub fn at_least(client: &ServiceClient, v: Microversion) -> bool {
+    client
+        .microversion()
+        .and_then(|s| s.parse::<Microversion>().ok())
+        .is_some_and(|h| h >= v)
+}
+
 impl ServiceClient {
     /// Discovers the server's microversion range and returns a client pinned to the
     /// highest microversion both the server and `sdk_max` support.

@@ -166,7 +166,7 @@ async fn filters_need_their_microversion() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert!(
-        err.to_string().contains("limit needs microversion 2.58"),
+        err.to_string().contains("limit needs compute microversion 2.58"),
         "{err}"
     );
     let before = ListOpts {
@@ -179,7 +179,7 @@ async fn filters_need_their_microversion() {
         .unwrap_err();
     assert!(
         err.to_string()
-            .contains("changes-before needs microversion 2.66"),
+            .contains("changes-before needs compute microversion 2.66"),
         "{err}"
     );
     let inverted = ListOpts {

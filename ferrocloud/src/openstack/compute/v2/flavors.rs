@@ -298,7 +298,7 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Flavor> {
     let req = client.request(&LIST_DETAIL, &[]).query(opts);
     let req = match opts.check(client) {
         Ok(()) => req,
-        Err(e) => super::versions::refuse(req, e),
+        Err(e) => req.fail_with(e),
     };
     req.paged(PageStyle::Links("flavors_links"))
 }
@@ -308,7 +308,7 @@ pub fn list_simple(client: &ServiceClient, opts: &ListOpts) -> Pager<FlavorRef> 
     let req = client.request(&LIST, &[]).query(opts);
     let req = match opts.check(client) {
         Ok(()) => req,
-        Err(e) => super::versions::refuse(req, e),
+        Err(e) => req.fail_with(e),
     };
     req.paged(PageStyle::Links("flavors_links"))
 }

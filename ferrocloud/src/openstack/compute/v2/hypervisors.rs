@@ -311,7 +311,7 @@ fn listing<T>(client: &ServiceClient, op: &'static crate::Operation, opts: &List
     let req = client.request(op, &[]).query(opts);
     let req = match opts.check(client) {
         Ok(()) => req,
-        Err(e) => super::versions::refuse(req, e),
+        Err(e) => req.fail_with(e),
     };
     req.paged(PageStyle::Links("hypervisors_links"))
 }

@@ -29,7 +29,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dates::Timestamp;
-use crate::microversion::Microversion;
 use crate::pagination::{Page, PageStyle, Pager};
 use crate::request::ApiResult;
 use crate::{Error, Result, ServiceClient};
@@ -163,18 +162,7 @@ impl ListOpts {
 
 /// Refuses a field the client's microversion does not have yet.
 fn needs(client: &ServiceClient, field: &str, version: &str) -> Result<()> {
-    let required: Microversion = version.parse()?;
-    let have = client
-        .microversion()
-        .map(str::parse::<Microversion>)
-        .transpose()?;
-    if have.is_some_and(|h| h >= required) {
-        return Ok(());
-    }
-    Err(Error::invalid_input(format!(
-        "{field} needs microversion {version} or later; this compute client uses {}",
-        client.microversion().unwrap_or("the base version")
-    )))
+    crate::microversion::check_field(client, field, true, Some(version), None)
 }
 
 /// Lists the actions of a server, newest first, following the `next` links (2.58+).

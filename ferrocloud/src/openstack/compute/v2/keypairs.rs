@@ -279,7 +279,7 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<KeypairEntry> {
     let req = client.request(&LIST, &[]).query(opts);
     let req = match opts.check(client) {
         Ok(()) => req,
-        Err(e) => super::versions::refuse(req, e),
+        Err(e) => req.fail_with(e),
     };
     req.paged(PageStyle::Links("keypairs_links"))
 }

@@ -663,26 +663,19 @@ pub(crate) fn check_field(
     since: Option<(u32, u32)>,
     until: Option<(u32, u32)>,
 ) -> Result<()> {
-    let Some(have) = client_microversion(client).filter(|_| set) else {
-        return Ok(());
+    // Without a pinned microversion the client speaks the base version, 2.1.
+    let client = match client.microversion() {
+        Some(_) => client.clone(),
+        None => client.with_microversion("2.1"),
     };
-    if let Some((a, b)) = since {
-        let min = Microversion::new(a, b);
-        if have < min {
-            return Err(Error::invalid_input(format!(
-                "{field} needs compute microversion {min} or later; this client uses {have}"
-            )));
-        }
-    }
-    if let Some((a, b)) = until {
-        let max = Microversion::new(a, b);
-        if have > max {
-            return Err(Error::invalid_input(format!(
-                "{field} is not accepted after compute microversion {max}; this client uses {have}"
-            )));
-        }
-    }
-    Ok(())
+    let text = |v: Option<(u32, u32)>| v.map(|(a, b)| Microversion::new(a, b).to_string());
+    crate::microversion::check_field(
+        &client,
+        field,
+        set,
+        text(since).as_deref(),
+        text(until).as_deref(),
+    )
 }
 
 fn nonempty(field: &str, v: &Option<String>) -> Result<()> {

@@ -178,7 +178,7 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<TenantUsage> {
     let req = client.request(&LIST, &[]).query(opts);
     let req = match check_paging(client, opts.limit.is_some(), opts.marker.is_some()) {
         Ok(()) => req,
-        Err(e) => super::versions::refuse(req, e),
+        Err(e) => req.fail_with(e),
     };
     req.paged(PageStyle::Links("tenant_usages_links"))
 }

@@ -23,10 +23,9 @@ use url::Url;
 
 use crate::dates::Timestamp;
 use crate::de::Link;
-use crate::microversion::Microversion;
 use crate::pagination::{PageStyle, Pager};
-use crate::request::{ApiResult, RequestBuilder};
-use crate::{Error, Result, ServiceClient};
+use crate::request::ApiResult;
+use crate::{Result, ServiceClient};
 
 crate::operations! {
     service: "compute";
@@ -143,7 +142,7 @@ fn root_client(client: &ServiceClient) -> Result<ServiceClient> {
 pub fn list(client: &ServiceClient) -> Pager<Version> {
     match root_client(client) {
         Ok(root) => root.request(&LIST, &[]).paged(PageStyle::Single),
-        Err(e) => refuse(client.request(&LIST, &[]), e).paged(PageStyle::Single),
+        Err(e) => client.request(&LIST, &[]).fail_with(e).paged(PageStyle::Single),
     }
 }
 
@@ -155,60 +154,4 @@ pub async fn get(client: &ServiceClient, api_version: &str) -> ApiResult<Version
     }
 }
 
-/// Refuses the request before it is sent, with `e` (for checks on query options whose
-/// result is a pager).
-pub(crate) fn refuse(builder: RequestBuilder, e: Error) -> RequestBuilder {
-    struct Refusal(String);
-    impl Serialize for Refusal {
-        fn serialize<S: serde::Serializer>(&self, _: S) -> std::result::Result<S::Ok, S::Error> {
-            Err(serde::ser::Error::custom(&self.0))
-        }
-    }
-    builder.query(&Refusal(e.to_string()))
-}
-
-/// Checks that a request field set by the caller exists at the client's microversion:
-/// `since` is the first microversion that reads it, `until` the last one. Unset fields
-/// (`set == false`) always pass. A client without a microversion uses the base one
-/// (2.1).
-pub(crate) fn check_field(
-    client: &ServiceClient,
-    field: &str,
-    set: bool,
-    since: Option<&str>,
-    until: Option<&str>,
-) -> Result<()> {
-    if !set {
-        return Ok(());
-    }
-    let have: Microversion = match client.microversion() {
-        Some(v) => v.parse()?,
-        None => Microversion::new(2, 1),
-    };
-    if let Some(min) = since {
-        let min: Microversion = min.parse()?;
-        if have < min {
-            return Err(Error::invalid_input(format!(
-                "{field} needs compute microversion {min} or later; this client uses {have}"
-            )));
-        }
-    }
-    if let Some(max) = until {
-        let max: Microversion = max.parse()?;
-        if have > max {
-            return Err(Error::invalid_input(format!(
-                "{field} was removed after compute microversion {max}; this client uses {have}"
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Whether the client's microversion is at least `v` (the base version when it has none).
-pub(crate) fn at_least(client: &ServiceClient, v: Microversion) -> bool {
-    client
-        .microversion()
-        .and_then(|s| s.parse::<Microversion>().ok())
-        .unwrap_or(Microversion::new(2, 1))
-        >= v
-}
+pub(crate) use crate::microversion::{at_least, check_field};
