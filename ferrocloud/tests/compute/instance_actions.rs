@@ -166,7 +166,8 @@ async fn filters_need_their_microversion() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     assert!(
-        err.to_string().contains("limit needs compute microversion 2.58"),
+        err.to_string()
+            .contains("limit needs compute microversion 2.58"),
         "{err}"
     );
     let before = ListOpts {
