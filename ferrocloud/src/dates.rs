@@ -82,10 +82,10 @@ pub fn parse(s: &str) -> Result<Timestamp> {
             return Ok(Utc.from_utc_datetime(&d));
         }
     }
-    if let Ok(d) = chrono::NaiveDate::parse_from_str(naive, "%Y-%m-%d") {
-        if let Some(dt) = d.and_hms_opt(0, 0, 0) {
-            return Ok(Utc.from_utc_datetime(&dt));
-        }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(naive, "%Y-%m-%d")
+        && let Some(dt) = d.and_hms_opt(0, 0, 0)
+    {
+        return Ok(Utc.from_utc_datetime(&dt));
     }
     Err(bad(s))
 }

@@ -1,7 +1,7 @@
 //! Serde helpers for the odd shapes services send, shared by every resource.
 
-use serde::de::{self, Deserializer};
 use serde::Deserialize;
+use serde::de::{self, Deserializer};
 
 /// A link (`{"href": .., "rel": ..}`), as every service lists them.
 ///

@@ -542,21 +542,20 @@ fn json_message(v: &serde_json::Value, depth: u8) -> Option<String> {
     match v {
         Value::String(s) => {
             // Ironic nests a JSON document in a string.
-            if s.trim_start().starts_with('{') {
-                if let Ok(inner) = serde_json::from_str::<Value>(s) {
-                    if let Some(m) = json_message(&inner, depth + 1) {
-                        return Some(m);
-                    }
-                }
+            if s.trim_start().starts_with('{')
+                && let Ok(inner) = serde_json::from_str::<Value>(s)
+                && let Some(m) = json_message(&inner, depth + 1)
+            {
+                return Some(m);
             }
             Some(s.clone())
         }
         Value::Object(map) => {
             // Keystone and Heat wrap the message in "error".
-            if let Some(inner @ Value::Object(_)) = map.get("error") {
-                if let Some(m) = json_message(inner, depth + 1) {
-                    return Some(m);
-                }
+            if let Some(inner @ Value::Object(_)) = map.get("error")
+                && let Some(m) = json_message(inner, depth + 1)
+            {
+                return Some(m);
             }
             for key in [
                 "message",

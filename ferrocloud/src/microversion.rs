@@ -15,7 +15,7 @@ use std::str::FromStr;
 use serde::Deserialize;
 use url::Url;
 
-use crate::provider::{accept_json, Body};
+use crate::provider::{Body, accept_json};
 use crate::request::send_prepared;
 use crate::{Error, ErrorKind, Result, ServiceClient};
 

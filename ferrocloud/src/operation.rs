@@ -16,8 +16,8 @@
 //! ```
 
 use http::Method;
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::{Error, ErrorKind, Result};
@@ -305,11 +305,7 @@ impl Operation {
             out.extend(
                 url::form_urlencoded::byte_serialize(value.as_bytes()).map(|s| {
                     // form encoding writes spaces as '+', which is literal in a path.
-                    if s == "+" {
-                        "%20"
-                    } else {
-                        s
-                    }
+                    if s == "+" { "%20" } else { s }
                 }),
             );
             rest = &rest[end + 1..];

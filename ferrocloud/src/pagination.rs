@@ -27,7 +27,7 @@ use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAcc
 use url::Url;
 
 use crate::provider::Body;
-use crate::request::{send_prepared, KeyIndex, RequestBuilder, Response};
+use crate::request::{KeyIndex, RequestBuilder, Response, send_prepared};
 use crate::{Error, Result, ServiceClient};
 
 /// How a service points at the next page.
@@ -405,10 +405,10 @@ pub(crate) fn fuzz_scan(body: &[u8]) {
     ] {
         let _ = scan_page::<serde_json::Value>(body, Some("things"), style, true);
         let _ = scan_page::<serde_json::Value>(body, None, style, false);
-        if let Ok(s) = scan_page::<serde_json::Value>(body, Some("things"), style, false) {
-            if let Some(next) = s.next {
-                let _ = url::Url::parse("http://127.0.0.1/v2/things").map(|u| u.join(&next));
-            }
+        if let Ok(s) = scan_page::<serde_json::Value>(body, Some("things"), style, false)
+            && let Some(next) = s.next
+        {
+            let _ = url::Url::parse("http://127.0.0.1/v2/things").map(|u| u.join(&next));
         }
     }
 }

@@ -14,7 +14,7 @@ use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
 
 use bytes::Bytes;
-use http::header::{HeaderName, HeaderValue, CONTENT_TYPE, USER_AGENT};
+use http::header::{CONTENT_TYPE, HeaderName, HeaderValue, USER_AGENT};
 use http::{HeaderMap, Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 use url::Url;
@@ -536,7 +536,7 @@ impl ProviderClient {
         oidc: &crate::auth::oidc::OidcOptions,
         endpoint: &Url,
     ) -> Result<Issued> {
-        use crate::auth::oidc::{token_endpoint_from_discovery, OidcGrant};
+        use crate::auth::oidc::{OidcGrant, token_endpoint_from_discovery};
         oidc.validate()?;
         let bearer = match &oidc.grant {
             OidcGrant::AccessToken(t) => t.clone(),
@@ -747,7 +747,7 @@ impl ProviderClient {
                         ErrorKind::NotReplayable,
                         "the request body is a stream that was already sent",
                     )
-                    .with_request(&req.method, req.url.as_str()))
+                    .with_request(&req.method, req.url.as_str()));
                 }
             },
         };

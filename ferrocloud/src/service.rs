@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use http::header::{HeaderName, HeaderValue};
 use http::HeaderMap;
+use http::header::{HeaderName, HeaderValue};
 use url::Url;
 
 use crate::request::RequestBuilder;

@@ -128,7 +128,7 @@ where
                 return Err(Error::new(
                     ErrorKind::ServerError,
                     format!("waiting for {what}: {why}"),
-                ))
+                ));
             }
             State::Pending => {}
         }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use ferrocloud::{openstack, AuthOptions, DomainRef, EndpointOpts, ErrorKind, Scope};
+use ferrocloud::{AuthOptions, DomainRef, EndpointOpts, ErrorKind, Scope, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -100,10 +100,12 @@ async fn token_info_and_catalog_come_from_the_response() {
         EndpointOpts::region("RegionOne").availability(ferrocloud::Availability::Internal),
     )
     .unwrap();
-    assert!(internal
-        .endpoint()
-        .as_str()
-        .ends_with("/compute/v2.1/internal/"));
+    assert!(
+        internal
+            .endpoint()
+            .as_str()
+            .ends_with("/compute/v2.1/internal/")
+    );
     let network = openstack::new_network_v2(&provider, EndpointOpts::default()).unwrap();
     assert_eq!(
         network.resource_base().as_str(),

@@ -4,9 +4,9 @@
 mod common;
 
 use common::*;
-use ferrocloud::blocking::{iter, Wait};
+use ferrocloud::blocking::{Wait, iter};
 use ferrocloud::openstack::compute::v2::servers;
-use ferrocloud::{openstack, EndpointOpts};
+use ferrocloud::{EndpointOpts, openstack};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 

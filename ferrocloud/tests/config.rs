@@ -11,7 +11,7 @@ use ferrocloud::config::{
     AuthType, CloudAuth, CloudConfig, CloudOptions, CloudsConfig, Environment, Pem, SyntaxError,
 };
 use ferrocloud::{Availability, ErrorKind, ExposeSecret, IdentityVersion};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 struct TempDir(PathBuf);
 
@@ -1060,16 +1060,46 @@ fn unsupported_auth_types_are_named() {
 #[test]
 fn missing_required_keys_are_named() {
     let cases = [
-        (json!({"auth": {"username": "u", "password": "p"}}), "auth.auth_url is missing"),
-        (json!({"auth": {"auth_url": "http://k/v3", "username": "u", "user_domain_id": "d"}}), "auth.password is missing (auth_type password; set it in clouds.yaml or secure.yaml, or with OS_PASSWORD)"),
-        (json!({"auth": {"auth_url": "http://k/v3", "password": "p"}}), "auth.username is missing"),
-        (json!({"auth": {"auth_url": "http://k/v3", "username": "u", "password": "p"}}), "auth.username needs auth.user_domain_name or auth.user_domain_id"),
-        (json!({"auth": {"auth_url": "http://k/v3", "user_id": "u", "password": "p", "project_name": "p"}}), "auth.project_name needs auth.project_domain_name"),
-        (json!({"auth_type": "v3applicationcredential", "auth": {"auth_url": "http://k/v3", "application_credential_id": "a"}}), "auth.application_credential_secret is missing"),
-        (json!({"auth_type": "v3applicationcredential", "auth": {"auth_url": "http://k/v3", "application_credential_name": "a", "application_credential_secret": "s"}}), "belongs to a user"),
-        (json!({"auth_type": "v3multifactor", "auth": {"auth_url": "http://k/v3"}}), "needs auth_methods"),
-        (json!({"auth": {"auth_url": "http://k/v3", "token": "t", "system_scope": "domain"}}), "system_scope must be \"all\""),
-        (json!({"regions": "R1", "auth": {"auth_url": "http://k/v3", "token": "t"}}), "regions must be a list"),
+        (
+            json!({"auth": {"username": "u", "password": "p"}}),
+            "auth.auth_url is missing",
+        ),
+        (
+            json!({"auth": {"auth_url": "http://k/v3", "username": "u", "user_domain_id": "d"}}),
+            "auth.password is missing (auth_type password; set it in clouds.yaml or secure.yaml, or with OS_PASSWORD)",
+        ),
+        (
+            json!({"auth": {"auth_url": "http://k/v3", "password": "p"}}),
+            "auth.username is missing",
+        ),
+        (
+            json!({"auth": {"auth_url": "http://k/v3", "username": "u", "password": "p"}}),
+            "auth.username needs auth.user_domain_name or auth.user_domain_id",
+        ),
+        (
+            json!({"auth": {"auth_url": "http://k/v3", "user_id": "u", "password": "p", "project_name": "p"}}),
+            "auth.project_name needs auth.project_domain_name",
+        ),
+        (
+            json!({"auth_type": "v3applicationcredential", "auth": {"auth_url": "http://k/v3", "application_credential_id": "a"}}),
+            "auth.application_credential_secret is missing",
+        ),
+        (
+            json!({"auth_type": "v3applicationcredential", "auth": {"auth_url": "http://k/v3", "application_credential_name": "a", "application_credential_secret": "s"}}),
+            "belongs to a user",
+        ),
+        (
+            json!({"auth_type": "v3multifactor", "auth": {"auth_url": "http://k/v3"}}),
+            "needs auth_methods",
+        ),
+        (
+            json!({"auth": {"auth_url": "http://k/v3", "token": "t", "system_scope": "domain"}}),
+            "system_scope must be \"all\"",
+        ),
+        (
+            json!({"regions": "R1", "auth": {"auth_url": "http://k/v3", "token": "t"}}),
+            "regions must be a list",
+        ),
         (json!({"auth": "nope"}), "auth must be a mapping"),
     ];
     for (entry, expect) in cases {

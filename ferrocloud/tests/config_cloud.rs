@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use common::*;
+use ferrocloud::ErrorKind;
 use ferrocloud::config::{Cloud, CloudsConfig, Environment};
 use ferrocloud::openstack::compute::v2::servers;
-use ferrocloud::ErrorKind;
 use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -239,8 +239,10 @@ async fn no_auth_clouds_send_no_token() {
     let compute = cloud.compute().await.unwrap();
     servers::get(&compute, "abc").await.extract().unwrap();
     let requests = server.received_requests().await.unwrap();
-    assert!(requests
-        .iter()
-        .all(|r| !r.headers.contains_key("x-auth-token")));
+    assert!(
+        requests
+            .iter()
+            .all(|r| !r.headers.contains_key("x-auth-token"))
+    );
     assert_eq!(count(&server, "POST", TOKENS).await, 0);
 }

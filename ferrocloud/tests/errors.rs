@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use ferrocloud::http::Method;
 use ferrocloud::openstack::compute::v2::servers;
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, Operation};
+use ferrocloud::{EndpointOpts, ErrorKind, Operation, openstack};
 use serde_json::json;
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -15,19 +15,91 @@ static THING: Operation = Operation::new("compute", Method::GET, "/thing");
 #[tokio::test]
 async fn every_error_body_shape() {
     let cases: Vec<(u16, &str, &str, ErrorKind, &str)> = vec![
-        (404, "application/json", r#"{"itemNotFound": {"message": "Instance x could not be found.", "code": 404}}"#, ErrorKind::NotFound, "Instance x could not be found."),
-        (400, "application/json", r#"{"NeutronError": {"type": "HTTPBadRequest", "message": "Invalid input for cidr.", "detail": ""}}"#, ErrorKind::BadRequest, "Invalid input for cidr."),
-        (403, "application/json", r#"{"error": {"code": 403, "title": "Forbidden", "message": "You are not authorized."}}"#, ErrorKind::Forbidden, "You are not authorized."),
-        (409, "application/json", r#"{"conflictingRequest": {"message": "Cannot 'stop' instance while it is in vm_state stopped", "code": 409}}"#, ErrorKind::Conflict, "Cannot 'stop' instance while it is in vm_state stopped"),
-        (413, "application/json", r#"{"overLimit": {"message": "Quota exceeded for cores", "code": 413, "retryAfter": "0"}}"#, ErrorKind::RateLimited, "Quota exceeded for cores"),
-        (429, "text/plain", "Too Many Requests", ErrorKind::RateLimited, "Too Many Requests"),
-        (404, "text/html", "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>No image found with ID abc<br /><br /></body></html>", ErrorKind::NotFound, "404 Not Found: No image found with ID abc"),
-        (404, "text/html; charset=UTF-8", "<html><h1>Not Found</h1><p>The resource could not be found.</p></html>", ErrorKind::NotFound, "Not Found: The resource could not be found."),
-        (405, "application/json", r#"{"errors": [{"status": 405, "title": "Method Not Allowed", "detail": "The method DELETE is not allowed."}]}"#, ErrorKind::MethodNotAllowed, "The method DELETE is not allowed."),
-        (500, "application/json", r#"{"computeFault": {"message": "Unexpected API Error.", "code": 500}}"#, ErrorKind::ServerError, "Unexpected API Error."),
+        (
+            404,
+            "application/json",
+            r#"{"itemNotFound": {"message": "Instance x could not be found.", "code": 404}}"#,
+            ErrorKind::NotFound,
+            "Instance x could not be found.",
+        ),
+        (
+            400,
+            "application/json",
+            r#"{"NeutronError": {"type": "HTTPBadRequest", "message": "Invalid input for cidr.", "detail": ""}}"#,
+            ErrorKind::BadRequest,
+            "Invalid input for cidr.",
+        ),
+        (
+            403,
+            "application/json",
+            r#"{"error": {"code": 403, "title": "Forbidden", "message": "You are not authorized."}}"#,
+            ErrorKind::Forbidden,
+            "You are not authorized.",
+        ),
+        (
+            409,
+            "application/json",
+            r#"{"conflictingRequest": {"message": "Cannot 'stop' instance while it is in vm_state stopped", "code": 409}}"#,
+            ErrorKind::Conflict,
+            "Cannot 'stop' instance while it is in vm_state stopped",
+        ),
+        (
+            413,
+            "application/json",
+            r#"{"overLimit": {"message": "Quota exceeded for cores", "code": 413, "retryAfter": "0"}}"#,
+            ErrorKind::RateLimited,
+            "Quota exceeded for cores",
+        ),
+        (
+            429,
+            "text/plain",
+            "Too Many Requests",
+            ErrorKind::RateLimited,
+            "Too Many Requests",
+        ),
+        (
+            404,
+            "text/html",
+            "<html><head><title>404 Not Found</title></head><body><h1>404 Not Found</h1>No image found with ID abc<br /><br /></body></html>",
+            ErrorKind::NotFound,
+            "404 Not Found: No image found with ID abc",
+        ),
+        (
+            404,
+            "text/html; charset=UTF-8",
+            "<html><h1>Not Found</h1><p>The resource could not be found.</p></html>",
+            ErrorKind::NotFound,
+            "Not Found: The resource could not be found.",
+        ),
+        (
+            405,
+            "application/json",
+            r#"{"errors": [{"status": 405, "title": "Method Not Allowed", "detail": "The method DELETE is not allowed."}]}"#,
+            ErrorKind::MethodNotAllowed,
+            "The method DELETE is not allowed.",
+        ),
+        (
+            500,
+            "application/json",
+            r#"{"computeFault": {"message": "Unexpected API Error.", "code": 500}}"#,
+            ErrorKind::ServerError,
+            "Unexpected API Error.",
+        ),
         (503, "text/plain", "", ErrorKind::ServerError, ""),
-        (302, "text/plain", "moved", ErrorKind::UnexpectedStatus, "moved"),
-        (418, "application/json", "{not json", ErrorKind::UnexpectedStatus, "{not json"),
+        (
+            302,
+            "text/plain",
+            "moved",
+            ErrorKind::UnexpectedStatus,
+            "moved",
+        ),
+        (
+            418,
+            "application/json",
+            "{not json",
+            ErrorKind::UnexpectedStatus,
+            "{not json",
+        ),
     ];
     let server = MockServer::start().await;
     let provider = provider(&server).await;

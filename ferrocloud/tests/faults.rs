@@ -202,7 +202,9 @@ async fn serve(
                 return;
             }
             Fault::Oversized { announced, body } => {
-                let head = format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {announced}\r\n\r\n");
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {announced}\r\n\r\n"
+                );
                 let _ = sock.write_all(head.as_bytes()).await;
                 let _ = sock.write_all(&body).await;
                 return;
@@ -384,14 +386,25 @@ async fn server_error_then_success() {
 async fn bad_bodies() {
     {
         let cases: Vec<(Fault, ErrorKind)> = vec![
-            (answer(200, r#"{"server": {"id": "x", "name": "#), ErrorKind::Decode),
+            (
+                answer(200, r#"{"server": {"id": "x", "name": "#),
+                ErrorKind::Decode,
+            ),
             (answer(200, "{not json}"), ErrorKind::Decode),
             (
-                answer_with(200, vec![("content-type", "text/html".into())], "<html><body>Login</body></html>"),
+                answer_with(
+                    200,
+                    vec![("content-type", "text/html".into())],
+                    "<html><body>Login</body></html>",
+                ),
                 ErrorKind::Decode,
             ),
             (
-                answer_with(502, vec![("content-type", "text/html".into())], "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>"),
+                answer_with(
+                    502,
+                    vec![("content-type", "text/html".into())],
+                    "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+                ),
                 ErrorKind::ServerError,
             ),
         ];

@@ -5,7 +5,7 @@ mod common;
 
 use common::*;
 use ferrocloud::auth::oidc::{OidcGrant, OidcOptions, OidcTokenType};
-use ferrocloud::{openstack, AuthOptions, ErrorKind, Scope};
+use ferrocloud::{AuthOptions, ErrorKind, Scope, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, body_string, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};

@@ -6,9 +6,9 @@ mod common;
 use common::*;
 use ferrocloud::http::Method;
 use ferrocloud::openstack::compute::v2::servers::{self, ListOpts};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, Operation, PageStyle, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, Operation, PageStyle, ServiceClient, openstack};
 use futures::{StreamExt, TryStreamExt};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use common::*;
 use ferrocloud::openstack::compute::v2::servers;
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ProviderClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ProviderClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};

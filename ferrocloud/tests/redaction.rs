@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use common::*;
 use ferrocloud::openstack::compute::v2::servers;
-use ferrocloud::{openstack, AuthOptions, EndpointOpts};
+use ferrocloud::{AuthOptions, EndpointOpts, openstack};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

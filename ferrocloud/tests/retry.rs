@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use common::*;
 use ferrocloud::http::Method;
 use ferrocloud::retry::{RateLimit, RetryPolicy};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, Operation, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, Operation, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};

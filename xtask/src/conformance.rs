@@ -16,8 +16,8 @@ use std::collections::BTreeSet;
 use std::fmt::Write;
 use std::path::Path;
 
-use ferrocloud::operation::BodySpec;
 use ferrocloud::Operation;
+use ferrocloud::operation::BodySpec;
 use serde_json::Value;
 
 use crate::coverage::{Coverage, SdkOp};
@@ -415,13 +415,11 @@ fn check_sample(
             Ok(body) => body,
             Err(e) => return Outcome::Failed(format!("not valid JSON: {e}")),
         };
-        if let Some(min) = op.min_microversion {
-            if predates(service, microversion.as_deref(), min) {
-                let at = microversion.as_deref().unwrap_or("the base version");
-                return Outcome::Skipped(format!(
-                    "the sample ({at}) predates the operation ({min})"
-                ));
-            }
+        if let Some(min) = op.min_microversion
+            && predates(service, microversion.as_deref(), min)
+        {
+            let at = microversion.as_deref().unwrap_or("the base version");
+            return Outcome::Skipped(format!("the sample ({at}) predates the operation ({min})"));
         }
         let spec = match direction {
             Direction::Request => op.request,

@@ -66,19 +66,19 @@ pub fn match_operation(index: &Index, (service, prefix, op): SdkOp<'_>) -> OpMat
             forms.join(" or ")
         ));
     }
-    if ops.len() > 1 {
-        if let Some(key) = op.request.and_then(|r| r.envelope) {
-            let n = ops.len();
-            ops.retain(|&i| {
-                let o = &si.operations[i];
-                o.request_keys.is_empty() || o.has_request_key(key)
-            });
-            if ops.is_empty() {
-                return fail(format!(
-                    "none of the {n} documented {method} {} operations takes a {key:?} body",
-                    forms.join(" or ")
-                ));
-            }
+    if ops.len() > 1
+        && let Some(key) = op.request.and_then(|r| r.envelope)
+    {
+        let n = ops.len();
+        ops.retain(|&i| {
+            let o = &si.operations[i];
+            o.request_keys.is_empty() || o.has_request_key(key)
+        });
+        if ops.is_empty() {
+            return fail(format!(
+                "none of the {n} documented {method} {} operations takes a {key:?} body",
+                forms.join(" or ")
+            ));
         }
     }
     OpMatch { ops, error: None }

@@ -6,7 +6,7 @@
 //! is a failure, saved under `fuzz/crashes/` to become a regression input in
 //! `fuzz/regressions/<target>/`. The regressions are replayed by the tests.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

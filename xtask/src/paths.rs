@@ -93,10 +93,10 @@ pub fn normalize(path: &str) -> String {
 /// ```
 pub fn index_path(service: &str, path: &str) -> String {
     for (s, written, served) in INDEX_PATH_ALIASES {
-        if *s == service {
-            if let Some(rest) = path.strip_prefix(written) {
-                return normalize(&format!("{served}{rest}"));
-            }
+        if *s == service
+            && let Some(rest) = path.strip_prefix(written)
+        {
+            return normalize(&format!("{served}{rest}"));
         }
     }
     normalize(path)

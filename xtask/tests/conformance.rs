@@ -7,11 +7,11 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use ferrocloud::Operation;
 use ferrocloud::http::Method;
 use ferrocloud::operation::BodySpec;
-use ferrocloud::Operation;
 use serde::{Deserialize, Serialize};
-use xtask::conformance::{Report, INVALID_JSON};
+use xtask::conformance::{INVALID_JSON, Report};
 use xtask::coverage::{Coverage, SdkOp};
 
 #[test]
@@ -54,12 +54,10 @@ fn the_invalid_json_allow_list_is_exact() {
             serde_json::from_str::<serde_json::Value>(&text).is_err()
         })
         .map(|f| {
-            let rel = f
-                .strip_prefix(&root)
+            f.strip_prefix(&root)
                 .unwrap()
                 .to_string_lossy()
-                .replace('\\', "/");
-            rel
+                .replace('\\', "/")
         })
         .collect();
     let listed: BTreeSet<String> = INVALID_JSON
@@ -99,12 +97,18 @@ fn fixture(name: &str) -> PathBuf {
   {"title": "Old", "method": "GET", "path": "/old", "removed_in_release": "18.0.0"}
 ]}"#,
         ),
-        ("api-samples/compute/things/thing-get-resp.json", r#"{"thing": {"id": 1}}"#),
+        (
+            "api-samples/compute/things/thing-get-resp.json",
+            r#"{"thing": {"id": 1}}"#,
+        ),
         (
             "api-samples/compute/things/v2.5/thing-get-resp.json",
             r#"{"thing": {"id": "one", "extra": 1}}"#,
         ),
-        ("api-samples/compute/things/thing-get.txt", "HTTP/1.1 200 OK"),
+        (
+            "api-samples/compute/things/thing-get.txt",
+            "HTTP/1.1 200 OK",
+        ),
         ("api-samples/compute/things/a.json", r#"{"a": {"id": 2}}"#),
         ("api-samples/compute/things/b.json", r#"{"b": {"id": 3}}"#),
         (

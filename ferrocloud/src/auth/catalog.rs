@@ -281,10 +281,10 @@ impl Catalog {
         };
         for ty in types {
             for entry in self.entries.iter().filter(|e| e.service_type == *ty) {
-                if let Some(name) = &opts.name {
-                    if entry.name.as_deref() != Some(name.as_str()) {
-                        continue;
-                    }
+                if let Some(name) = &opts.name
+                    && entry.name.as_deref() != Some(name.as_str())
+                {
+                    continue;
                 }
                 let found = entry.endpoints.iter().find(|ep| {
                     ep.interface == opts.availability

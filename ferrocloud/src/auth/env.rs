@@ -70,7 +70,7 @@ pub fn auth_options_from(get: impl Fn(&str) -> Option<String>) -> Result<AuthOpt
         Some(other) => {
             return Err(Error::config(format!(
                 "OS_IDENTITY_API_VERSION={other:?} is not supported (use 3 or 2.0)"
-            )))
+            )));
         }
     };
     if let Some(auth_type) = first(get, &["OS_AUTH_TYPE"]) {
@@ -165,7 +165,7 @@ fn env_scope(get: &dyn Fn(&str) -> Option<String>, o: &AuthOptions) -> Result<Op
             None => {
                 return Err(Error::config(
                     "OS_PROJECT_NAME needs OS_PROJECT_DOMAIN_NAME or OS_PROJECT_DOMAIN_ID (or OS_DEFAULT_DOMAIN)",
-                ))
+                ));
             }
         }
     } else {

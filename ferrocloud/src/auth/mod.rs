@@ -24,7 +24,7 @@ pub mod oidc;
 pub(crate) mod token;
 
 use secrecy::{ExposeSecret, SecretString};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 use crate::{Error, Result};
 
@@ -420,10 +420,10 @@ impl AuthOptions {
         identity.insert("methods".into(), json!(methods));
         let mut auth = Map::new();
         auth.insert("identity".into(), Value::Object(identity));
-        if !self.uses_application_credential() {
-            if let Some(scope) = &self.scope {
-                auth.insert("scope".into(), scope.to_json());
-            }
+        if !self.uses_application_credential()
+            && let Some(scope) = &self.scope
+        {
+            auth.insert("scope".into(), scope.to_json());
         }
         Ok(json!({ "auth": Value::Object(auth) }))
     }
@@ -466,7 +466,7 @@ impl AuthOptions {
             Some(other) => {
                 return Err(Error::invalid_input(format!(
                     "identity v2.0 cannot scope to {other:?}; only projects (tenants)"
-                )))
+                )));
             }
         }
         Ok(json!({ "auth": Value::Object(auth) }))

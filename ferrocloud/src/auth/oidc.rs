@@ -270,7 +270,7 @@ pub fn from_settings(
         Some(other) => {
             return Err(Error::config(format!(
                 "access_token_type {other:?}: expected access_token or id_token"
-            )))
+            )));
         }
     };
     o.validate()
@@ -357,11 +357,12 @@ mod tests {
         let cc = OidcOptions::new("idp", "openid", OidcGrant::ClientCredentials);
         assert!(cc.validate().unwrap_err().to_string().contains("client_id"));
         let cc = cc.client("c", None);
-        assert!(cc
-            .validate()
-            .unwrap_err()
-            .to_string()
-            .contains("discovery_endpoint"));
+        assert!(
+            cc.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("discovery_endpoint")
+        );
         let at = OidcOptions::new(
             "idp",
             "openid",

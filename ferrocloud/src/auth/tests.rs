@@ -79,11 +79,12 @@ fn application_credentials_by_id_and_by_name_send_no_scope() {
     assert!(e.to_string().contains("user_id or username"), "{e}");
     o.user_id = Some("u".into());
     o.application_credential_secret = None;
-    assert!(o
-        .v3_request_body()
-        .unwrap_err()
-        .to_string()
-        .contains("application_credential_secret"));
+    assert!(
+        o.v3_request_body()
+            .unwrap_err()
+            .to_string()
+            .contains("application_credential_secret")
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::fmt;
 
 use secrecy::SecretString;
 
-use super::value::{get_string, Obj};
+use super::value::{Obj, get_string};
 use crate::auth::{AuthOptions, DomainRef, IdentityVersion, Scope};
 use crate::{Error, Result};
 
@@ -83,12 +83,12 @@ impl AuthType {
             "http_basic" => {
                 return Err(Error::config(
                     "auth_type http_basic is not supported: ferrocloud has no HTTP basic authentication",
-                ))
+                ));
             }
             _ => {
                 return Err(Error::config(format!(
                     "auth_type {t:?} is not supported; ferrocloud supports password, v3password, v2password, token, v3token, v2token, v3applicationcredential, v3totp, v3multifactor, v3oidcpassword, v3oidcclientcredentials, v3oidcaccesstoken, none and admin_token"
-                )))
+                )));
             }
         })
     }

@@ -7,12 +7,12 @@ use std::time::Duration;
 use secrecy::SecretString;
 use serde_json::Value;
 
-use super::auth::{options_from_map, resolve_type, shape, AuthType, CloudAuth, Names};
+use super::auth::{AuthType, CloudAuth, Names, options_from_map, resolve_type, shape};
 use super::env::Environment;
-use super::loader::{partner, CloudsConfig};
-use super::service::{key_prefixes, microversion, official_type, split_version, ServiceConfig};
-use super::tls::{is_inline_pem, KeyPem, Pem, TlsConfig};
-use super::value::{expand, get_bool, get_string, is_secret_key, redact, scalar, Obj, REDACTED};
+use super::loader::{CloudsConfig, partner};
+use super::service::{ServiceConfig, key_prefixes, microversion, official_type, split_version};
+use super::tls::{KeyPem, Pem, TlsConfig, is_inline_pem};
+use super::value::{Obj, REDACTED, expand, get_bool, get_string, is_secret_key, redact, scalar};
 use crate::auth::{Availability, Scope};
 use crate::{Error, ProviderClient, Result};
 
@@ -169,10 +169,11 @@ pub(crate) fn finish(f: Finish<'_>) -> Result<CloudConfig> {
         auth.insert("auth_url".into(), Value::String(expanded));
     }
     for (k, v) in cfg.iter_mut() {
-        if let Value::String(s) = v {
-            if !is_secret_key(k) && s.contains('{') {
-                *s = expand(s, &vars);
-            }
+        if let Value::String(s) = v
+            && !is_secret_key(k)
+            && s.contains('{')
+        {
+            *s = expand(s, &vars);
         }
     }
 
@@ -392,10 +393,10 @@ impl CloudConfig {
         let get = |suffix: &str| -> Result<Option<(String, String)>> {
             for p in &prefixes {
                 let key = format!("{p}_{suffix}");
-                if let Some(v) = get_string(&self.settings, &key, "")? {
-                    if v != REDACTED {
-                        return Ok(Some((key, v)));
-                    }
+                if let Some(v) = get_string(&self.settings, &key, "")?
+                    && v != REDACTED
+                {
+                    return Ok(Some((key, v)));
                 }
             }
             Ok(None)

@@ -201,10 +201,10 @@ pub fn default_search_dirs(
         .map(PathBuf::from);
     let mut dirs: Vec<PathBuf> = Vec::new();
     dirs.extend(cwd.map(Path::to_path_buf));
-    if let Some(x) = var("XDG_CONFIG_HOME").map(PathBuf::from) {
-        if x.is_absolute() {
-            dirs.push(x.join("openstack"));
-        }
+    if let Some(x) = var("XDG_CONFIG_HOME").map(PathBuf::from)
+        && x.is_absolute()
+    {
+        dirs.push(x.join("openstack"));
     }
     if let Some(h) = &home {
         dirs.push(h.join(".config").join("openstack"));

@@ -180,7 +180,9 @@ fn yaml_to_json(y: Yaml) -> std::result::Result<Value, String> {
                                 match item {
                                     Value::Object(m) => merged.push(m),
                                     _ => {
-                                        return Err("a merge key (<<) must refer to mappings".into())
+                                        return Err(
+                                            "a merge key (<<) must refer to mappings".into()
+                                        );
                                     }
                                 }
                             }
@@ -295,9 +297,10 @@ clouds:
             .unwrap();
         assert_eq!(s.line, 4);
         assert!(!s.message.contains(" at line "), "{}", s.message);
-        assert!(e
-            .to_string()
-            .starts_with("configuration error: malformed JSON in /cfg/clouds.json at line 4"));
+        assert!(
+            e.to_string()
+                .starts_with("configuration error: malformed JSON in /cfg/clouds.json at line 4")
+        );
     }
 
     #[test]

@@ -5,15 +5,15 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
-use super::cloud_config::{finish, Finish};
+use super::CloudConfig;
+use super::cloud_config::{Finish, finish};
 use super::env::Environment;
 use super::files::{candidates, first_readable};
-use super::service::{key_prefixes, KNOWN_SERVICES};
-use super::value::{get_string, normalize_keys, redact, scalar, type_name, Obj};
+use super::service::{KNOWN_SERVICES, key_prefixes};
+use super::value::{Obj, get_string, normalize_keys, redact, scalar, type_name};
 use super::vendors::{vendor_profile, vendor_profile_names};
-use super::CloudConfig;
 use crate::{Error, Result};
 
 /// The files a configuration was read from.
@@ -281,7 +281,7 @@ pub(crate) fn normalize_layer(raw: &Value, what: &str) -> Result<Obj> {
             return Err(Error::config(format!(
                 "{what} must be a mapping, not {}",
                 type_name(&other)
-            )))
+            )));
         }
     };
     let renames: Vec<String> = m
@@ -319,7 +319,7 @@ pub(crate) fn normalize_layer(raw: &Value, what: &str) -> Result<Obj> {
             return Err(Error::config(format!(
                 "{what}: auth must be a mapping, not {}",
                 type_name(&other)
-            )))
+            )));
         }
     };
     for (alias, canonical) in [
@@ -480,7 +480,7 @@ fn regions_of(layer: &Obj, what: &str) -> Result<Option<Vec<Region>>> {
                         _ => {
                             return Err(Error::config(format!(
                                 "{what}: invalid region entry: a region is a name, or a mapping with `name` and `values` only"
-                            )))
+                            )));
                         }
                     }
                 }
@@ -493,7 +493,7 @@ fn regions_of(layer: &Obj, what: &str) -> Result<Option<Vec<Region>>> {
                         return Err(Error::config(format!(
                             "{what}: invalid region entry ({})",
                             type_name(other)
-                        )))
+                        )));
                     }
                 },
             }
@@ -512,7 +512,9 @@ fn regions_of(layer: &Obj, what: &str) -> Result<Option<Vec<Region>>> {
                 .filter(|p| !p.is_empty())
                 .collect();
             if parts.len() > 1 {
-                tracing::warn!("{what}: a comma-separated region_name is deprecated; list the regions under `regions`");
+                tracing::warn!(
+                    "{what}: a comma-separated region_name is deprecated; list the regions under `regions`"
+                );
             }
             parts
         }
@@ -547,7 +549,7 @@ fn select_region(
                 return Err(Error::config(format!(
                     "region {r:?} is not a region of cloud {cloud:?}; its regions are: {} (region names are case sensitive)",
                     names.join(", ")
-                )))
+                )));
             }
         },
     };
@@ -689,7 +691,7 @@ impl CloudsConfig {
                 return Err(Error::config(format!(
                     "the configuration must be a mapping, not {}",
                     type_name(&other)
-                )))
+                )));
             }
         };
         let mut public = Obj::new();
@@ -721,7 +723,7 @@ impl CloudsConfig {
                 return Err(Error::config(format!(
                     "{where_}clouds must be a mapping of cloud names to settings, not {}",
                     type_name(other)
-                )))
+                )));
             }
         };
         for (name, entry) in &clouds {
@@ -747,7 +749,7 @@ impl CloudsConfig {
                         .map(|p| format!("{}: ", p.display()))
                         .unwrap_or_default(),
                     type_name(other)
-                )))
+                )));
             }
         };
         let envvars_name = env
@@ -1028,10 +1030,10 @@ impl CloudsConfig {
             .map(|(v, k)| (v.to_string(), k.to_string()))
             .chain(service);
         for (var, key) in all {
-            if let Some(v) = self.env.var(&var) {
-                if unset(cfg, &key) {
-                    place(cfg, &key, Value::String(v));
-                }
+            if let Some(v) = self.env.var(&var)
+                && unset(cfg, &key)
+            {
+                place(cfg, &key, Value::String(v));
             }
         }
     }

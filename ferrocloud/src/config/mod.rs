@@ -97,7 +97,7 @@ mod vendors;
 pub use auth::{AuthType, CloudAuth};
 pub use cloud::Cloud;
 pub use cloud_config::CloudConfig;
-pub use env::{default_search_dirs, Environment};
+pub use env::{Environment, default_search_dirs};
 pub use files::SyntaxError;
 pub use loader::{CloudOptions, CloudsConfig, ConfigFiles};
 pub use service::ServiceConfig;

@@ -170,7 +170,7 @@ impl TlsConfig {
             (None, Some(_)) => {
                 return Err(Error::config(
                     "key is set without cert: a client key needs its certificate",
-                ))
+                ));
             }
             (Some(cert), key) => {
                 let mut pem = read("cert", cert)?;
@@ -261,11 +261,12 @@ mod tests {
             client_key: Some(KeyPem::Inline(SecretString::from("k".to_string()))),
             ..TlsConfig::default()
         };
-        assert!(t
-            .client_builder()
-            .unwrap_err()
-            .to_string()
-            .contains("key is set without cert"));
+        assert!(
+            t.client_builder()
+                .unwrap_err()
+                .to_string()
+                .contains("key is set without cert")
+        );
         let t = TlsConfig {
             client_cert: Some(Pem::Inline(
                 "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n".into(),

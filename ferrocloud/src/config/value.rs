@@ -224,8 +224,9 @@ mod tests {
         assert_eq!(get_string(o, "a", "").unwrap().as_deref(), Some("2.5"));
         assert_eq!(get_string(o, "b", "").unwrap(), None);
         let e = get_string(o, "c", "auth.").unwrap_err();
-        assert!(e
-            .to_string()
-            .contains("auth.c must be a string, not a list"));
+        assert!(
+            e.to_string()
+                .contains("auth.c must be a string, not a list")
+        );
     }
 }

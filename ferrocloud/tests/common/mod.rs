@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use ferrocloud::{AuthOptions, ProviderClient};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -6,7 +6,7 @@ use crate::common::*;
 use ferrocloud::openstack::compute::v2::aggregates::{
     self, CacheImagesOpts, CreateOpts, UpdateOpts,
 };
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -3,7 +3,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::compute_services::{self, ListOpts, Service, UpdateOpts};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

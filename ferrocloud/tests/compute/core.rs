@@ -6,7 +6,7 @@ use ferrocloud::openstack::compute::v2::extensions::diskconfig::{
 };
 use ferrocloud::openstack::compute::v2::extensions::extendedstatus::ExtendedStatus;
 use ferrocloud::openstack::compute::v2::{flavors, servers};
-use ferrocloud::{openstack, EndpointOpts};
+use ferrocloud::{EndpointOpts, openstack};
 use serde::Deserialize;
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -304,8 +304,8 @@ async fn find_by_id_then_by_name() {
 
 mod waiters_and_microversions {
     use super::*;
-    use ferrocloud::wait::WaitOpts;
     use ferrocloud::ErrorKind;
+    use ferrocloud::wait::WaitOpts;
     use serde_json::json;
     use std::time::Duration;
 

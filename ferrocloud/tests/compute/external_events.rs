@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::external_events::{self, CreateOpts, Event};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind};
+use ferrocloud::{EndpointOpts, ErrorKind, openstack};
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

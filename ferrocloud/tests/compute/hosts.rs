@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::hosts::{self, ListOpts, UpdateOpts};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind};
+use ferrocloud::{EndpointOpts, ErrorKind, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

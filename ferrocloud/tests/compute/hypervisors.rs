@@ -6,7 +6,7 @@ use crate::common::*;
 use ferrocloud::openstack::compute::v2::hypervisors::{
     self, GetOpts, Hypervisor, HypervisorRef, ListOpts,
 };
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -3,7 +3,7 @@
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::extensions::diskconfig::DiskConfig;
 use ferrocloud::openstack::compute::v2::images::{self, ListOpts, MetadataOpts};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -298,12 +298,14 @@ async fn bad_metadata_is_refused_before_sending() {
         .extract()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-    assert!(server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .all(|r| !r.url.path().contains("/images")));
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| !r.url.path().contains("/images"))
+    );
 }
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::instance_actions::{self, ListOpts};
-use ferrocloud::{dates, openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, dates, openstack};
 use futures::TryStreamExt;
 use wiremock::matchers::{header, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -193,10 +193,12 @@ async fn filters_need_their_microversion() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("changes-before"), "{err}");
-    assert!(server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .all(|r| !r.url.path().contains("/servers/")));
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| !r.url.path().contains("/servers/"))
+    );
 }

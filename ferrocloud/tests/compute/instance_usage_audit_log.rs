@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::instance_usage_audit_log;
-use ferrocloud::{openstack, EndpointOpts};
+use ferrocloud::{EndpointOpts, openstack};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

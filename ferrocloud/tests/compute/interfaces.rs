@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::interfaces::{self, CreateOpts};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -174,12 +174,14 @@ async fn list_show_detach() {
         ))
         .mount(&server)
         .await;
-    assert!(interfaces::get(&compute, "srv-1", "p2")
-        .await
-        .extract()
-        .unwrap()
-        .fixed_ips
-        .is_empty());
+    assert!(
+        interfaces::get(&compute, "srv-1", "p2")
+            .await
+            .extract()
+            .unwrap()
+            .fixed_ips
+            .is_empty()
+    );
 
     Mock::given(method("DELETE"))
         .and(path(format!("{BASE}/{PORT}")))

@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::ips;
-use ferrocloud::{openstack, EndpointOpts, ErrorKind};
+use ferrocloud::{EndpointOpts, ErrorKind, openstack};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -56,9 +56,10 @@ async fn list_and_show_by_network() {
         .extract()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
-    assert!(err
-        .to_string()
-        .contains("Network public could not be found"));
+    assert!(
+        err.to_string()
+            .contains("Network public could not be found")
+    );
 
     let err = ips::get(&compute, "srv-1", "").await.extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);

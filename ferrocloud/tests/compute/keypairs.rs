@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::keypairs::{self, CreateOpts, KeyType, ListOpts, UserOpts};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ExposeSecret, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ExposeSecret, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -37,9 +37,11 @@ async fn generate_a_pair_and_keep_the_private_key_secret() {
     assert_eq!(kp.key_type.as_deref(), Some("ssh"));
     assert_eq!(kp.user_id.as_deref(), Some("fake"));
     let private = kp.private_key.as_ref().unwrap();
-    assert!(private
-        .expose_secret()
-        .starts_with("-----BEGIN RSA PRIVATE KEY-----"));
+    assert!(
+        private
+            .expose_secret()
+            .starts_with("-----BEGIN RSA PRIVATE KEY-----")
+    );
     let shown = format!("{kp:?}");
     assert!(!shown.contains("BEGIN RSA PRIVATE KEY"), "{shown}");
     assert!(shown.contains("REDACTED"), "{shown}");

@@ -4,7 +4,7 @@ use crate::common::*;
 use ferrocloud::openstack::compute::v2::quota_sets::{
     self, QuotaSet, QuotaSetDetail, UpdateOpts, UserOpts,
 };
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

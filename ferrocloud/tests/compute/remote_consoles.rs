@@ -2,9 +2,9 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::remote_consoles::{
-    self, token_of, ConsoleType, CreateOpts, Protocol,
+    self, ConsoleType, CreateOpts, Protocol, token_of,
 };
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -4,7 +4,7 @@ use crate::common::*;
 use ferrocloud::openstack::compute::v2::security_groups::{
     self, CreateOpts, CreateRuleOpts, ListOpts, UpdateOpts,
 };
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -291,10 +291,12 @@ async fn bad_input_and_2_36_are_refused_before_sending() {
             "{err}"
         );
     }
-    assert!(server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .all(|r| !r.url.path().starts_with("/compute")));
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| !r.url.path().starts_with("/compute"))
+    );
 }

@@ -9,8 +9,8 @@ use ferrocloud::openstack::compute::v2::server_actions::{
     CreateImageOpts, EvacuateOpts, LiveMigrateOpts, LockOpts, MigrateOpts, RebootType, RebuildOpts,
     RescueOpts, ResetState, ResizeOpts, UnshelveOpts,
 };
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ExposeSecret, SecretString, ServiceClient};
-use serde_json::{json, Value};
+use ferrocloud::{EndpointOpts, ErrorKind, ExposeSecret, SecretString, ServiceClient, openstack};
+use serde_json::{Value, json};
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -423,10 +423,12 @@ async fn rescue_and_evacuate_return_the_admin_password() {
         ResponseTemplate::new(200).set_body_string("{}"),
     )
     .await;
-    assert!(actions::rescue(&c, "s1", &RescueOpts::default())
-        .await
-        .unwrap()
-        .is_none());
+    assert!(
+        actions::rescue(&c, "s1", &RescueOpts::default())
+            .await
+            .unwrap()
+            .is_none()
+    );
 
     // Before 2.14: onSharedStorage is required, the answer has the password.
     expect(
@@ -460,10 +462,12 @@ async fn rescue_and_evacuate_return_the_admin_password() {
         force: Some(false),
         ..Default::default()
     };
-    assert!(actions::evacuate(&c.with_microversion("2.29"), "s1", &v229)
-        .await
-        .unwrap()
-        .is_none());
+    assert!(
+        actions::evacuate(&c.with_microversion("2.29"), "s1", &v229)
+            .await
+            .unwrap()
+            .is_none()
+    );
     // 2.95: nothing at all.
     expect(
         &server,
@@ -836,14 +840,18 @@ async fn fixed_and_floating_ips_until_2_43() {
         .unwrap_err();
     assert!(e.to_string().contains("2.43"), "{e}");
     assert!(actions::add_fixed_ip(&late, "s1", "n").await.ok().is_err());
-    assert!(actions::remove_fixed_ip(&late, "s1", "a")
-        .await
-        .ok()
-        .is_err());
-    assert!(actions::remove_floating_ip(&late, "s1", "a")
-        .await
-        .ok()
-        .is_err());
+    assert!(
+        actions::remove_fixed_ip(&late, "s1", "a")
+            .await
+            .ok()
+            .is_err()
+    );
+    assert!(
+        actions::remove_floating_ip(&late, "s1", "a")
+            .await
+            .ok()
+            .is_err()
+    );
     assert_eq!(actions_sent(&server).await, 4);
 }
 

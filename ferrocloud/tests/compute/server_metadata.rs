@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::server_metadata::{self, MetaItem};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};

@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::server_password;
-use ferrocloud::{openstack, EndpointOpts, ExposeSecret};
+use ferrocloud::{EndpointOpts, ExposeSecret, openstack};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::server_security_groups;
-use ferrocloud::{openstack, EndpointOpts};
+use ferrocloud::{EndpointOpts, openstack};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

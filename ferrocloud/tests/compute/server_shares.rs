@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::server_shares::{self, AttachOpts};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::server_tags::{self, Tags};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -87,12 +87,14 @@ async fn one_tag() {
     let added = server_tags::add(&compute, "srv-1", "prod").await;
     added.ok().unwrap();
     assert_eq!(added.status().unwrap().as_u16(), 201);
-    assert!(added
-        .response()
-        .unwrap()
-        .header("location")
-        .unwrap()
-        .ends_with("/tags/prod"));
+    assert!(
+        added
+            .response()
+            .unwrap()
+            .header("location")
+            .unwrap()
+            .ends_with("/tags/prod")
+    );
 
     Mock::given(method("GET"))
         .and(path(format!("{BASE}/prod")))
@@ -159,10 +161,12 @@ async fn refused_before_sending() {
         .ok()
         .unwrap_err();
     assert!(err.to_string().contains("50"), "{err}");
-    assert!(server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .all(|r| !r.url.path().contains("/servers/")));
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| !r.url.path().contains("/servers/"))
+    );
 }

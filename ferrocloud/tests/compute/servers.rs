@@ -11,9 +11,9 @@ use ferrocloud::openstack::compute::v2::servers::{
     self, BlockDevice, CreateOpts, CreateRequest, DestinationType, ListOpts, Network, Networks,
     Personality, SchedulerHints, Server, ServerRef, SourceType, UpdateOpts,
 };
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ExposeSecret, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ExposeSecret, ServiceClient, openstack};
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -268,12 +268,14 @@ async fn several_servers_and_the_reservation_id() {
     )))
     .unwrap();
     assert_eq!(parsed.server.min_count.as_ref().unwrap().value(), 2);
-    assert!(parsed
-        .server
-        .return_reservation_id
-        .as_ref()
-        .unwrap()
-        .value());
+    assert!(
+        parsed
+            .server
+            .return_reservation_id
+            .as_ref()
+            .unwrap()
+            .value()
+    );
     let r = servers::create_reservation(&compute, &parsed.server)
         .await
         .unwrap();
@@ -329,9 +331,9 @@ async fn create_refuses_bad_input_and_fields_of_later_microversions() {
     refused(e, "flavorRef");
     let e = servers::create(
         &base,
-        &ok().networks(Networks::List(
-            vec![Network::default().fixed_ip("10.0.0.1")],
-        )),
+        &ok().networks(Networks::List(vec![
+            Network::default().fixed_ip("10.0.0.1"),
+        ])),
     )
     .await
     .extract()

@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::topology;
-use ferrocloud::{openstack, EndpointOpts, ErrorKind};
+use ferrocloud::{EndpointOpts, ErrorKind, openstack};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

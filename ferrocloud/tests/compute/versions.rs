@@ -2,7 +2,7 @@
 
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::versions;
-use ferrocloud::{openstack, EndpointOpts};
+use ferrocloud::{EndpointOpts, openstack};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -69,10 +69,11 @@ async fn list_and_show_at_the_service_root() {
     assert_eq!(old.version, "");
     server.verify().await;
     let sent = server.received_requests().await.unwrap();
-    assert!(sent
-        .iter()
-        .filter(|r| r.url.path().starts_with("/compute"))
-        .all(|r| !r.headers.contains_key("x-openstack-nova-api-version")));
+    assert!(
+        sent.iter()
+            .filter(|r| r.url.path().starts_with("/compute"))
+            .all(|r| !r.headers.contains_key("x-openstack-nova-api-version"))
+    );
 }
 
 #[test]

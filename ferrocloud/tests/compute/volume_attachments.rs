@@ -4,7 +4,7 @@ use crate::common::*;
 use ferrocloud::openstack::compute::v2::volume_attachments::{
     self, AttachOpts, ListOpts, UpdateOpts,
 };
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -244,12 +244,14 @@ async fn refused_before_sending() {
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
         assert!(err.to_string().contains(needle), "{err}");
     }
-    assert!(AttachOpts::new(VOL)
-        .device("/dev/xvda1")
-        .tag("ok")
-        .delete_on_termination(false)
-        .device
-        .is_some());
+    assert!(
+        AttachOpts::new(VOL)
+            .device("/dev/xvda1")
+            .tag("ok")
+            .delete_on_termination(false)
+            .device
+            .is_some()
+    );
 
     // Fields other than the volume ID need 2.85.
     let opts = UpdateOpts {
@@ -266,10 +268,12 @@ async fn refused_before_sending() {
         .ok()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-    assert!(server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .all(|r| !r.url.path().contains("/servers/")));
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| !r.url.path().contains("/servers/"))
+    );
 }

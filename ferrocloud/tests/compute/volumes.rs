@@ -5,7 +5,7 @@ use std::time::Duration;
 use crate::common::*;
 use ferrocloud::openstack::compute::v2::volumes::{self, CreateOpts, CreateSnapshotOpts, ListOpts};
 use ferrocloud::wait::WaitOpts;
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -324,10 +324,12 @@ async fn bad_input_and_2_36_are_refused_before_sending() {
             "{err}"
         );
     }
-    assert!(server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .all(|r| !r.url.path().starts_with("/compute")));
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| !r.url.path().starts_with("/compute"))
+    );
 }

@@ -8,7 +8,7 @@ use ferrocloud::openstack::compute::v2::aggregates::{
     self, CacheImagesOpts, CreateOpts, UpdateOpts,
 };
 use ferrocloud::openstack::compute::v2::{compute_services, images};
-use ferrocloud::{openstack, ErrorKind};
+use ferrocloud::{ErrorKind, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
@@ -105,9 +105,10 @@ async fn compute_aggregates_crud_hosts_metadata() {
     let all =
         aggregates::extract_aggregates(&aggregates::list(&compute).all_pages().await.unwrap())
             .unwrap();
-    assert!(all
-        .iter()
-        .any(|a| a.id == agg.id && a.hosts == [host.clone()]));
+    assert!(
+        all.iter()
+            .any(|a| a.id == agg.id && a.hosts == [host.clone()])
+    );
 
     // An aggregate with hosts cannot be deleted.
     let err = aggregates::delete(&compute, &agg.id)

@@ -5,7 +5,7 @@ use crate::support::*;
 use ferrocloud::openstack::compute::v2::assisted_volume_snapshots::{
     self, CreateInfo, CreateOpts, DeleteInfo,
 };
-use ferrocloud::{openstack, ErrorKind};
+use ferrocloud::{ErrorKind, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

@@ -3,7 +3,7 @@
 
 use crate::support::*;
 use ferrocloud::openstack::compute::v2::compute_services::{self, ListOpts, UpdateOpts};
-use ferrocloud::{openstack, ErrorKind};
+use ferrocloud::{ErrorKind, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

@@ -2,8 +2,8 @@
 //! standard form from 2.48 and the driver's own keys before.
 
 use crate::compute_servers::*;
-use ferrocloud::openstack::compute::v2::diagnostics;
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::compute::v2::diagnostics;
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

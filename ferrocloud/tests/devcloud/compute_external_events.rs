@@ -1,8 +1,8 @@
 //! Server external events against the real Nova (admin only).
 
 use crate::compute_ips::{admin_compute, member_compute, with_server};
-use ferrocloud::openstack::compute::v2::external_events::{self, CreateOpts, Event};
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::compute::v2::external_events::{self, CreateOpts, Event};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

@@ -4,7 +4,7 @@ use crate::support::*;
 use ferrocloud::openstack::compute::v2::flavor_access;
 use ferrocloud::openstack::compute::v2::flavors::{self, CreateOpts};
 use ferrocloud::openstack::identity::v3::projects;
-use ferrocloud::{openstack, ErrorKind};
+use ferrocloud::{ErrorKind, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
@@ -19,13 +19,15 @@ async fn compute_flavor_access_private_flavor_for_demo() {
     opts.is_public = Some(false);
     let f = flavors::create(&admin, &opts).await.extract().unwrap();
     assert!(!f.is_public);
-    assert!(flavor_access::list(&admin, &f.id)
-        .all_pages()
-        .await
-        .unwrap()
-        .extract()
-        .unwrap()
-        .is_empty());
+    assert!(
+        flavor_access::list(&admin, &f.id)
+            .all_pages()
+            .await
+            .unwrap()
+            .extract()
+            .unwrap()
+            .is_empty()
+    );
     let err = flavors::get(&demo, &f.id).await.extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
 

@@ -3,7 +3,7 @@
 use crate::support::*;
 use ferrocloud::openstack::compute::v2::flavor_extra_specs::{self, ExtraSpecs};
 use ferrocloud::openstack::compute::v2::flavors::{self, CreateOpts};
-use ferrocloud::{openstack, ErrorKind};
+use ferrocloud::{ErrorKind, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
@@ -15,12 +15,14 @@ async fn compute_flavor_extra_specs_round_trip() {
         .await
         .extract()
         .unwrap();
-    assert!(flavor_extra_specs::list(&compute, &f.id)
-        .await
-        .extract()
-        .unwrap()
-        .0
-        .is_empty());
+    assert!(
+        flavor_extra_specs::list(&compute, &f.id)
+            .await
+            .extract()
+            .unwrap()
+            .0
+            .is_empty()
+    );
 
     let specs = ExtraSpecs::from_iter([("hw:cpu_policy", "shared"), ("hw:numa_nodes", "1")]);
     let created = flavor_extra_specs::create(&compute, &f.id, &specs)

@@ -4,7 +4,7 @@ use crate::support::*;
 use ferrocloud::openstack::compute::v2::flavors::{
     self, AccessType, CreateOpts, ListOpts, UpdateOpts,
 };
-use ferrocloud::{openstack, ErrorKind};
+use ferrocloud::{ErrorKind, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

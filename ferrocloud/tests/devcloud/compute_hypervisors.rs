@@ -2,7 +2,7 @@
 
 use crate::support::*;
 use ferrocloud::openstack::compute::v2::hypervisors::{self, GetOpts, ListOpts};
-use ferrocloud::{openstack, ErrorKind};
+use ferrocloud::{ErrorKind, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

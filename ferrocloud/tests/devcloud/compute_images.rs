@@ -3,7 +3,7 @@
 use crate::support::*;
 use ferrocloud::http::Method;
 use ferrocloud::openstack::compute::v2::images::{self, ListOpts, MetadataOpts};
-use ferrocloud::{openstack, ErrorKind, Operation, ServiceClient};
+use ferrocloud::{ErrorKind, Operation, ServiceClient, openstack};
 use serde_json::json;
 
 async fn admin_compute() -> ServiceClient {
@@ -92,11 +92,13 @@ async fn compute_images_list_get_and_metadata_on_devcloud_raw() {
         .extract()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
-    assert!(!images::get_metadata(&compute, &img.id)
-        .await
-        .extract()
-        .unwrap()
-        .contains_key(&key));
+    assert!(
+        !images::get_metadata(&compute, &img.id)
+            .await
+            .extract()
+            .unwrap()
+            .contains_key(&key)
+    );
 
     // Refused by the SDK before sending once removed.
     let at_236 = compute.with_microversion("2.36");

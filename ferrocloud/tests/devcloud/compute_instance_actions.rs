@@ -5,7 +5,7 @@ use futures::TryStreamExt;
 use crate::compute_ips::{admin_compute, member_compute, wait_opts, with_server};
 use ferrocloud::openstack::compute::v2::instance_actions::{self, ListOpts};
 use ferrocloud::openstack::compute::v2::servers;
-use ferrocloud::{http::Method, ErrorKind, Operation};
+use ferrocloud::{ErrorKind, Operation, http::Method};
 
 static ACTION: Operation = Operation::new("compute", Method::POST, "/servers/{server_id}/action");
 

@@ -7,7 +7,7 @@ use crate::compute_ips::{
 use crate::support::unique;
 use ferrocloud::openstack::compute::v2::interfaces::{self, CreateOpts};
 use ferrocloud::wait::State;
-use ferrocloud::{openstack, ErrorKind, ServiceClient};
+use ferrocloud::{ErrorKind, ServiceClient, openstack};
 
 /// Waits until Nova lists (or no longer lists) the port on the server.
 async fn wait_listed(compute: &ServiceClient, server: &str, port: &str, listed: bool) {

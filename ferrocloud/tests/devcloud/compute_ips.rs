@@ -10,9 +10,9 @@ use std::time::Duration;
 use crate::support::*;
 use ferrocloud::openstack::compute::v2::{ips, servers};
 use ferrocloud::wait::{State, WaitOpts};
-use ferrocloud::{http::Method, openstack, ErrorKind, Operation, ServiceClient};
+use ferrocloud::{ErrorKind, Operation, ServiceClient, http::Method, openstack};
 use futures::FutureExt;
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 static BOOT: Operation = Operation::new("compute", Method::POST, "/servers");
 static DELETE_SERVER: Operation = Operation::new("compute", Method::DELETE, "/servers/{server_id}");
@@ -195,10 +195,10 @@ pub async fn get_port(network: &ServiceClient, id: &str) -> ferrocloud::Result<V
 
 /// Deletes a port (errors are reported, not raised).
 pub async fn delete_port(network: &ServiceClient, id: &str) {
-    if let Err(e) = network.request(&DELETE_PORT, &[id]).send::<()>().await.ok() {
-        if !e.is_not_found() {
-            eprintln!("cleanup: deleting port {id}: {e}");
-        }
+    if let Err(e) = network.request(&DELETE_PORT, &[id]).send::<()>().await.ok()
+        && !e.is_not_found()
+    {
+        eprintln!("cleanup: deleting port {id}: {e}");
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::support::*;
 use ferrocloud::openstack::compute::v2::keypairs::{self, CreateOpts, KeyType, ListOpts, UserOpts};
-use ferrocloud::{openstack, ErrorKind, ExposeSecret};
+use ferrocloud::{ErrorKind, ExposeSecret, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
@@ -24,12 +24,14 @@ async fn compute_keypairs_generate_import_list_delete() {
         "{}",
         generated.public_key
     );
-    assert!(generated
-        .private_key
-        .as_ref()
-        .unwrap()
-        .expose_secret()
-        .contains("PRIVATE KEY"));
+    assert!(
+        generated
+            .private_key
+            .as_ref()
+            .unwrap()
+            .expose_secret()
+            .contains("PRIVATE KEY")
+    );
     assert!(!format!("{generated:?}").contains("PRIVATE KEY"));
     let demo_user = generated.user_id.clone().unwrap();
 

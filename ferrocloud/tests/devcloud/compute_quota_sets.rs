@@ -4,7 +4,7 @@
 use crate::support::*;
 use ferrocloud::openstack::compute::v2::quota_sets::{self, UpdateOpts, UserOpts};
 use ferrocloud::openstack::identity::v3::projects;
-use ferrocloud::{openstack, ErrorKind};
+use ferrocloud::{ErrorKind, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

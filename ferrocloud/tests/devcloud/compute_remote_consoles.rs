@@ -2,10 +2,10 @@
 //! refuses every console type; console tokens it does not know are 404.
 
 use crate::compute_servers::*;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::compute::v2::remote_consoles::{
     self, ConsoleType, CreateOpts, Protocol,
 };
-use ferrocloud::ErrorKind;
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

@@ -4,7 +4,7 @@ use crate::support::*;
 use ferrocloud::openstack::compute::v2::security_groups::{
     self, CreateOpts, CreateRuleOpts, ListOpts, UpdateOpts,
 };
-use ferrocloud::{openstack, ErrorKind};
+use ferrocloud::{ErrorKind, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
@@ -96,12 +96,14 @@ async fn compute_security_groups_round_trip() {
         let res = security_groups::delete_rule(&compute, r).await;
         assert_eq!(res.status().map(|s| s.as_u16()), Some(202));
     }
-    assert!(security_groups::get(&compute, &sg.id)
-        .await
-        .extract()
-        .unwrap()
-        .rules
-        .is_empty());
+    assert!(
+        security_groups::get(&compute, &sg.id)
+            .await
+            .extract()
+            .unwrap()
+            .rules
+            .is_empty()
+    );
     let res = security_groups::delete(&compute, &sg.id).await;
     assert_eq!(res.status().map(|s| s.as_u16()), Some(202));
     let err = security_groups::get(&compute, &sg.id)

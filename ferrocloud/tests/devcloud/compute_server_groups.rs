@@ -2,9 +2,9 @@
 
 use crate::compute_ips::{boot_with, delete_server, member_compute, run_then};
 use crate::support::unique;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::compute::v2::server_groups::{self, CreateOpts, ListOpts, Policy};
 use ferrocloud::openstack::compute::v2::servers;
-use ferrocloud::ErrorKind;
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

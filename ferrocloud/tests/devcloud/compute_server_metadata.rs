@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::compute_ips::{member_compute, with_server};
-use ferrocloud::openstack::compute::v2::{server_metadata, servers};
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::compute::v2::{server_metadata, servers};
 
 fn map(items: &[(&str, &str)]) -> BTreeMap<String, String> {
     items
@@ -20,11 +20,13 @@ async fn set_get_replace_delete() {
         &member_compute().await,
         "metadata",
         |compute, id| async move {
-            assert!(server_metadata::list(&compute, &id)
-                .await
-                .extract()
-                .unwrap()
-                .is_empty());
+            assert!(
+                server_metadata::list(&compute, &id)
+                    .await
+                    .extract()
+                    .unwrap()
+                    .is_empty()
+            );
 
             // POST merges.
             let all =
@@ -101,11 +103,13 @@ async fn set_get_replace_delete() {
                     .unwrap(),
                 map(&[("only", "one")])
             );
-            assert!(server_metadata::replace(&compute, &id, &BTreeMap::new())
-                .await
-                .extract()
-                .unwrap()
-                .is_empty());
+            assert!(
+                server_metadata::replace(&compute, &id, &BTreeMap::new())
+                    .await
+                    .extract()
+                    .unwrap()
+                    .is_empty()
+            );
 
             // Refused by the SDK before Nova sees it.
             let err = server_metadata::set_item(&compute, &id, "bad/key", "v")

@@ -3,8 +3,8 @@
 //! server is not migrating.
 
 use crate::compute_servers::*;
-use ferrocloud::openstack::compute::v2::server_migrations;
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::compute::v2::server_migrations;
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

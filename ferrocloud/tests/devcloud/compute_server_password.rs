@@ -1,8 +1,8 @@
 //! The server password against the real Nova (fake driver: no guest posts one).
 
 use crate::compute_ips::{member_compute, with_server};
-use ferrocloud::openstack::compute::v2::server_password;
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::compute::v2::server_password;
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
@@ -20,12 +20,14 @@ async fn empty_password_and_clear() {
             let cleared = server_password::clear(&compute, &id).await;
             cleared.ok().unwrap();
             assert_eq!(cleared.status().unwrap().as_u16(), 204);
-            assert!(server_password::get(&compute, &id)
-                .await
-                .extract()
-                .unwrap()
-                .password
-                .is_none());
+            assert!(
+                server_password::get(&compute, &id)
+                    .await
+                    .extract()
+                    .unwrap()
+                    .password
+                    .is_none()
+            );
 
             let err = server_password::get(&compute, "00000000-0000-0000-0000-000000000000")
                 .await

@@ -2,8 +2,8 @@
 //! listing and the errors can be checked.
 
 use crate::compute_ips::{member_compute, with_server};
-use ferrocloud::openstack::compute::v2::server_shares::{self, AttachOpts};
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::compute::v2::server_shares::{self, AttachOpts};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

@@ -1,30 +1,34 @@
 //! Server tags against the real Nova.
 
 use crate::compute_ips::{member_compute, with_server};
-use ferrocloud::openstack::compute::v2::{server_tags, servers};
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::compute::v2::{server_tags, servers};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn add_check_replace_delete() {
     with_server(&member_compute().await, "tags", |compute, id| async move {
         let compute = compute.with_microversion("2.26");
-        assert!(server_tags::list(&compute, &id)
-            .await
-            .extract()
-            .unwrap()
-            .tags
-            .is_empty());
+        assert!(
+            server_tags::list(&compute, &id)
+                .await
+                .extract()
+                .unwrap()
+                .tags
+                .is_empty()
+        );
 
         let added = server_tags::add(&compute, &id, "prod").await;
         added.ok().unwrap();
         assert_eq!(added.status().unwrap().as_u16(), 201);
-        assert!(added
-            .response()
-            .unwrap()
-            .header("location")
-            .unwrap()
-            .ends_with(&format!("/servers/{id}/tags/prod")));
+        assert!(
+            added
+                .response()
+                .unwrap()
+                .header("location")
+                .unwrap()
+                .ends_with(&format!("/servers/{id}/tags/prod"))
+        );
         // Adding it again is fine (204).
         let again = server_tags::add(&compute, &id, "prod").await;
         assert_eq!(again.status().unwrap().as_u16(), 204);
@@ -74,12 +78,14 @@ async fn add_check_replace_delete() {
             ["eu"]
         );
         server_tags::delete_all(&compute, &id).await.ok().unwrap();
-        assert!(server_tags::list(&compute, &id)
-            .await
-            .extract()
-            .unwrap()
-            .tags
-            .is_empty());
+        assert!(
+            server_tags::list(&compute, &id)
+                .await
+                .extract()
+                .unwrap()
+                .tags
+                .is_empty()
+        );
 
         // Refused before sending: a bad tag, an old microversion.
         let err = server_tags::add(&compute, &id, "a/b")

@@ -16,7 +16,7 @@ use ferrocloud::openstack::compute::v2::servers::{
     self, CreateOpts, ListOpts, Networks, Server, UpdateOpts,
 };
 use ferrocloud::wait::{State, WaitOpts};
-use ferrocloud::{openstack, ErrorKind, Operation, ProviderClient, ServiceClient};
+use ferrocloud::{ErrorKind, Operation, ProviderClient, ServiceClient, openstack};
 use serde::Deserialize;
 
 /// The newest microversion these tests ask for.

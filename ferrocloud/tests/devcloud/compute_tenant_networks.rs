@@ -2,7 +2,7 @@
 
 use crate::support::*;
 use ferrocloud::openstack::compute::v2::tenant_networks::{self, CreateOpts};
-use ferrocloud::{openstack, ErrorKind};
+use ferrocloud::{ErrorKind, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

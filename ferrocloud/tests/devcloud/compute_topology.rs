@@ -2,8 +2,8 @@
 //! no nodes.
 
 use crate::compute_servers::*;
-use ferrocloud::openstack::compute::v2::topology;
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::compute::v2::topology;
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

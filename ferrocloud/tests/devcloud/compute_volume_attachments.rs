@@ -6,7 +6,7 @@ use crate::compute_ips::{
 use crate::support::{region, unique};
 use ferrocloud::openstack::compute::v2::volume_attachments::{self, AttachOpts, UpdateOpts};
 use ferrocloud::wait::State;
-use ferrocloud::{openstack, ErrorKind, ServiceClient};
+use ferrocloud::{ErrorKind, ServiceClient, openstack};
 
 /// Waits until Nova lists no volume attachment for the server.
 async fn wait_detached(compute: &ServiceClient, server: &str) {

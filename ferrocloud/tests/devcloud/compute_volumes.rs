@@ -5,7 +5,7 @@ use std::time::Duration;
 use crate::support::*;
 use ferrocloud::openstack::compute::v2::volumes::{self, CreateOpts, CreateSnapshotOpts, ListOpts};
 use ferrocloud::wait::WaitOpts;
-use ferrocloud::{openstack, ErrorKind};
+use ferrocloud::{ErrorKind, openstack};
 
 fn patience() -> WaitOpts {
     WaitOpts::new(Duration::from_secs(180))
@@ -53,9 +53,11 @@ async fn compute_volumes_and_snapshots_round_trip() {
         .unwrap()
         .extract()
         .unwrap();
-    assert!(detailed
-        .iter()
-        .any(|x| x.id == v.id && x.status == "available"));
+    assert!(
+        detailed
+            .iter()
+            .any(|x| x.id == v.id && x.status == "available")
+    );
     assert_eq!(volumes::find(&compute, &name).await.unwrap().id, v.id);
 
     // A snapshot of it.

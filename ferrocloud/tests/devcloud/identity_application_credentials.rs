@@ -3,7 +3,7 @@ use ferrocloud::openstack::identity::v3::application_credentials::{
     self, AccessRuleOpts, CreateOpts, ListOpts,
 };
 use ferrocloud::openstack::identity::v3::roles::RoleRef;
-use ferrocloud::{openstack, AuthOptions, ErrorKind, ExposeSecret};
+use ferrocloud::{AuthOptions, ErrorKind, ExposeSecret, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
@@ -86,14 +86,18 @@ async fn a_member_creates_uses_and_deletes_an_application_credential() {
     assert_eq!(app_info.methods, ["application_credential"]);
     assert_eq!(app_info.project.as_ref().unwrap().id, project_id);
     assert_eq!(app_info.user.as_ref().unwrap().id, user_id);
-    assert!(app_info
-        .roles
-        .iter()
-        .any(|r| r.name.as_deref() == Some("reader")));
-    assert!(app_info
-        .roles
-        .iter()
-        .all(|r| r.name.as_deref() != Some("member")));
+    assert!(
+        app_info
+            .roles
+            .iter()
+            .any(|r| r.name.as_deref() == Some("reader"))
+    );
+    assert!(
+        app_info
+            .roles
+            .iter()
+            .all(|r| r.name.as_deref() != Some("member"))
+    );
 
     // A wrong secret is refused.
     let wrong = AuthOptions::application_credential(auth_url(), &cred.id, "not-the-secret");

@@ -1,7 +1,7 @@
 use crate::support::*;
 use ferrocloud::openstack::identity::v3::auth;
 use ferrocloud::pagination::collect;
-use ferrocloud::{openstack, EndpointOpts};
+use ferrocloud::{EndpointOpts, openstack};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
@@ -36,12 +36,16 @@ async fn a_member_may_scope_to_its_project_only() {
         projects.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
         ["demo"]
     );
-    assert!(collect(auth::list_domains(&identity))
-        .await
-        .unwrap()
-        .is_empty());
-    assert!(collect(auth::list_system(&identity))
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(
+        collect(auth::list_domains(&identity))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        collect(auth::list_system(&identity))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }

@@ -1,6 +1,6 @@
 use crate::support::*;
-use ferrocloud::openstack::identity::v3::domains::{self, CreateOpts, ListOpts, UpdateOpts};
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::identity::v3::domains::{self, CreateOpts, ListOpts, UpdateOpts};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

@@ -1,12 +1,12 @@
 use std::panic::AssertUnwindSafe;
 
 use crate::support::*;
+use ferrocloud::ServiceClient;
 use ferrocloud::openstack::identity::v3::endpoint_filter::{
     self, CreateGroupOpts, Filters, ListGroupsOpts, UpdateGroupOpts,
 };
 use ferrocloud::openstack::identity::v3::endpoints::{self, Endpoint, Interface};
 use ferrocloud::openstack::identity::v3::{projects, services};
-use ferrocloud::ServiceClient;
 use futures::FutureExt;
 
 /// The image service's ID and its public endpoint.
@@ -129,9 +129,11 @@ async fn exercise(identity: &ServiceClient, project: &projects::Project) {
     if let Err(panic) = outcome {
         std::panic::resume_unwind(panic);
     }
-    assert!(!endpoint_filter::group_exists(identity, &group.id)
-        .await
-        .unwrap());
+    assert!(
+        !endpoint_filter::group_exists(identity, &group.id)
+            .await
+            .unwrap()
+    );
 }
 
 async fn with_group(
@@ -140,9 +142,11 @@ async fn with_group(
     group: &endpoint_filter::EndpointGroup,
     endpoint: &Endpoint,
 ) {
-    assert!(endpoint_filter::group_exists(identity, &group.id)
-        .await
-        .unwrap());
+    assert!(
+        endpoint_filter::group_exists(identity, &group.id)
+            .await
+            .unwrap()
+    );
     let got = endpoint_filter::get_group(identity, &group.id)
         .await
         .extract()

@@ -68,9 +68,11 @@ async fn exercise(identity: &ServiceClient, policy_id: &str) {
         },
     ];
     for with in associations {
-        assert!(!endpoint_policy::is_associated(identity, policy_id, with)
-            .await
-            .unwrap());
+        assert!(
+            !endpoint_policy::is_associated(identity, policy_id, with)
+                .await
+                .unwrap()
+        );
         endpoint_policy::associate(identity, policy_id, with)
             .await
             .ok()
@@ -102,18 +104,22 @@ async fn exercise(identity: &ServiceClient, policy_id: &str) {
         .extract()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
-    assert!(!endpoint_policy::check_policy(identity, policy_id)
-        .await
-        .unwrap());
+    assert!(
+        !endpoint_policy::check_policy(identity, policy_id)
+            .await
+            .unwrap()
+    );
 
     for with in associations {
         endpoint_policy::dissociate(identity, policy_id, with)
             .await
             .ok()
             .unwrap();
-        assert!(!endpoint_policy::is_associated(identity, policy_id, with)
-            .await
-            .unwrap());
+        assert!(
+            !endpoint_policy::is_associated(identity, policy_id, with)
+                .await
+                .unwrap()
+        );
     }
     let err = endpoint_policy::get_for_endpoint(identity, &ep.id)
         .await

@@ -1,10 +1,10 @@
 use std::panic::AssertUnwindSafe;
 
 use crate::support::*;
+use ferrocloud::ServiceClient;
 use ferrocloud::openstack::identity::v3::grants::{self, Actor, InheritedTarget, Target};
 use ferrocloud::openstack::identity::v3::role_assignments::{self, ListOpts};
 use ferrocloud::openstack::identity::v3::{groups, projects, roles, users};
-use ferrocloud::ServiceClient;
 use futures::FutureExt;
 
 struct Fixture {
@@ -119,9 +119,11 @@ async fn exercise(identity: &ServiceClient, f: &Fixture) {
                 .await
                 .ok()
                 .unwrap();
-            assert!(grants::check_inherited(identity, target, actor, role)
-                .await
-                .unwrap());
+            assert!(
+                grants::check_inherited(identity, target, actor, role)
+                    .await
+                    .unwrap()
+            );
         }
     }
     let inherited = grants::list_inherited(identity, "default", Actor::Group(&f.group.id))
@@ -230,9 +232,11 @@ async fn exercise(identity: &ServiceClient, f: &Fixture) {
                 .await
                 .ok()
                 .unwrap();
-            assert!(!grants::check_inherited(identity, target, actor, role)
-                .await
-                .unwrap());
+            assert!(
+                !grants::check_inherited(identity, target, actor, role)
+                    .await
+                    .unwrap()
+            );
         }
     }
     for target in targets {

@@ -1,11 +1,11 @@
 use crate::support::*;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::identity::v3::identity_providers::{
     self, CreateOpts, ListOpts, ProtocolOpts, UpdateOpts,
 };
 use ferrocloud::openstack::identity::v3::mappings::{
     self, LocalRule, MappingOpts, RemoteRule, Rule,
 };
-use ferrocloud::ErrorKind;
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

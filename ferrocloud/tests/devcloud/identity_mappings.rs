@@ -1,8 +1,8 @@
 use crate::support::*;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::identity::v3::mappings::{
     self, DomainSpec, LocalProject, LocalRule, MappingOpts, RemoteRule, RoleName, Rule,
 };
-use ferrocloud::ErrorKind;
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

@@ -4,7 +4,7 @@ use ferrocloud::openstack::identity::v3::oauth1::{
 };
 use ferrocloud::openstack::identity::v3::roles::RoleRef;
 use ferrocloud::openstack::identity::v3::tokens::{self, ValidateOpts};
-use ferrocloud::{openstack, ErrorKind, ExposeSecret, ProviderClient, SecretString, ServiceClient};
+use ferrocloud::{ErrorKind, ExposeSecret, ProviderClient, SecretString, ServiceClient, openstack};
 
 /// The consumer's client: it never authenticates with Keystone.
 fn anonymous() -> ServiceClient {
@@ -130,11 +130,13 @@ async fn delegation_flow_request_authorize_access_authenticate() {
         (o.access_token_id.as_str(), o.consumer_id.as_str()),
         (access.key.as_str(), consumer.id.as_str())
     );
-    assert!(token
-        .token
-        .roles
-        .iter()
-        .all(|r| r.name.as_deref() != Some("admin")));
+    assert!(
+        token
+            .token
+            .roles
+            .iter()
+            .all(|r| r.name.as_deref() != Some("admin"))
+    );
     let validated = tokens::validate(&admin, &token.subject_token, &ValidateOpts::default())
         .await
         .extract()

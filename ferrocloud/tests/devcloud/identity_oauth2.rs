@@ -2,7 +2,7 @@ use crate::support::*;
 use ferrocloud::openstack::identity::v3::application_credentials::{self, CreateOpts};
 use ferrocloud::openstack::identity::v3::oauth2::{self, ClientCredentials};
 use ferrocloud::openstack::identity::v3::tokens::{self, ValidateOpts};
-use ferrocloud::{openstack, ErrorKind, ProviderClient, SecretString, ServiceClient};
+use ferrocloud::{ErrorKind, ProviderClient, SecretString, ServiceClient, openstack};
 
 fn anonymous() -> ServiceClient {
     let url = auth_url();

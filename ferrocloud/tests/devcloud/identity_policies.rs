@@ -1,6 +1,6 @@
 use crate::support::*;
-use ferrocloud::openstack::identity::v3::policies::{self, CreateOpts, ListOpts, UpdateOpts};
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::identity::v3::policies::{self, CreateOpts, ListOpts, UpdateOpts};
 use serde_json::json;
 
 #[tokio::test]

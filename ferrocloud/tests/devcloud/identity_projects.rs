@@ -1,6 +1,6 @@
 use crate::support::*;
-use ferrocloud::openstack::identity::v3::projects::{self, CreateOpts, ListOpts, UpdateOpts};
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::identity::v3::projects::{self, CreateOpts, ListOpts, UpdateOpts};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
@@ -56,12 +56,14 @@ async fn project_round_trip_with_tags() {
         .ok()
         .unwrap();
     projects::delete_tags(&identity, &p.id).await.ok().unwrap();
-    assert!(projects::list_tags(&identity, &p.id)
-        .await
-        .extract()
-        .unwrap()
-        .tags
-        .is_empty());
+    assert!(
+        projects::list_tags(&identity, &p.id)
+            .await
+            .extract()
+            .unwrap()
+            .tags
+            .is_empty()
+    );
 
     let listed = projects::extract_projects(
         &projects::list(

@@ -1,7 +1,7 @@
 use crate::support::*;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::identity::v3::revoke::{self, ListEventsOpts};
 use ferrocloud::openstack::identity::v3::tokens::{self, AuthRequest, CreateOpts};
-use ferrocloud::ErrorKind;
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
@@ -52,9 +52,10 @@ async fn revoking_a_token_records_an_event() {
             .unwrap(),
     )
     .unwrap();
-    assert!(none
-        .iter()
-        .all(|e| e.audit_id.as_deref() != Some(audit_id.as_str())));
+    assert!(
+        none.iter()
+            .all(|e| e.audit_id.as_deref() != Some(audit_id.as_str()))
+    );
 }
 
 #[tokio::test]

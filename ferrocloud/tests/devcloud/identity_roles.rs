@@ -1,6 +1,6 @@
 use crate::support::*;
-use ferrocloud::openstack::identity::v3::roles::{self, CreateOpts, ListOpts, UpdateOpts};
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::identity::v3::roles::{self, CreateOpts, ListOpts, UpdateOpts};
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
@@ -52,9 +52,11 @@ async fn role_round_trip_and_inference_rules() {
     assert_eq!(changed.description.as_deref(), Some("changed"));
 
     // Inference rule: prior implies implied.
-    assert!(!roles::is_implied(&identity, &prior.id, &implied.id)
-        .await
-        .unwrap());
+    assert!(
+        !roles::is_implied(&identity, &prior.id, &implied.id)
+            .await
+            .unwrap()
+    );
     let rule = roles::create_inference(&identity, &prior.id, &implied.id)
         .await
         .extract()
@@ -67,9 +69,11 @@ async fn role_round_trip_and_inference_rules() {
         .extract()
         .unwrap();
     assert_eq!(got.role_inference.prior_role.name, prior_name);
-    assert!(roles::is_implied(&identity, &prior.id, &implied.id)
-        .await
-        .unwrap());
+    assert!(
+        roles::is_implied(&identity, &prior.id, &implied.id)
+            .await
+            .unwrap()
+    );
     let list = roles::list_implied(&identity, &prior.id)
         .await
         .extract()
@@ -82,16 +86,19 @@ async fn role_round_trip_and_inference_rules() {
         .unwrap()
         .extract()
         .unwrap();
-    assert!(all
-        .iter()
-        .any(|r| r.prior_role.id == prior.id && r.implies.iter().any(|i| i.id == implied.id)));
+    assert!(
+        all.iter()
+            .any(|r| r.prior_role.id == prior.id && r.implies.iter().any(|i| i.id == implied.id))
+    );
     roles::delete_inference(&identity, &prior.id, &implied.id)
         .await
         .ok()
         .unwrap();
-    assert!(!roles::is_implied(&identity, &prior.id, &implied.id)
-        .await
-        .unwrap());
+    assert!(
+        !roles::is_implied(&identity, &prior.id, &implied.id)
+            .await
+            .unwrap()
+    );
     let err = roles::get_inference(&identity, &prior.id, &implied.id)
         .await
         .extract()

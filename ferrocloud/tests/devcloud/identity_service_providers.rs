@@ -1,8 +1,8 @@
 use crate::support::*;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::identity::v3::service_providers::{
     self, CreateOpts, ListOpts, UpdateOpts,
 };
-use ferrocloud::ErrorKind;
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

@@ -1,6 +1,6 @@
 use crate::support::*;
-use ferrocloud::openstack::identity::v3::simple_cert;
 use ferrocloud::ErrorKind;
+use ferrocloud::openstack::identity::v3::simple_cert;
 
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]

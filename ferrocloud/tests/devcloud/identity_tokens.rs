@@ -157,9 +157,11 @@ async fn tokens_of_every_scope() {
         .await
         .ok()
         .unwrap();
-    assert!(!tokens::check(&identity, &rescoped.subject_token, false)
-        .await
-        .unwrap());
+    assert!(
+        !tokens::check(&identity, &rescoped.subject_token, false)
+            .await
+            .unwrap()
+    );
 }
 
 #[tokio::test]
@@ -239,10 +241,12 @@ async fn receipt_then_token(identity: &ServiceClient, user_id: &str, password: &
     };
     assert_eq!(receipt.details.methods, ["password"]);
     assert_eq!(receipt.details.user.id, user_id);
-    assert!(receipt
-        .required_auth_methods
-        .iter()
-        .any(|set| set.contains(&"token".to_string())));
+    assert!(
+        receipt
+            .required_auth_methods
+            .iter()
+            .any(|set| set.contains(&"token".to_string()))
+    );
     let err = tokens::create(identity, &by_password, &CreateOpts::default())
         .await
         .unwrap_err();

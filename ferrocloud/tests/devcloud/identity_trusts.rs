@@ -4,7 +4,7 @@ use crate::support::*;
 use ferrocloud::openstack::identity::v3::roles::{self, RoleRef};
 use ferrocloud::openstack::identity::v3::trusts::{self, CreateOpts, ListOpts};
 use ferrocloud::openstack::identity::v3::users;
-use ferrocloud::{openstack, AuthOptions, ErrorKind, ProviderClient, Scope, ServiceClient};
+use ferrocloud::{AuthOptions, ErrorKind, ProviderClient, Scope, ServiceClient, openstack};
 use futures::FutureExt;
 
 #[tokio::test]
@@ -81,13 +81,17 @@ async fn exercise(
         .extract()
         .unwrap();
     assert!(delegated.iter().any(|r| r.id == reader.id));
-    assert!(trusts::has_role(identity, &trust.id, &reader.id)
-        .await
-        .unwrap());
+    assert!(
+        trusts::has_role(identity, &trust.id, &reader.id)
+            .await
+            .unwrap()
+    );
     let admin_role = roles::find(identity, "admin").await.unwrap();
-    assert!(!trusts::has_role(identity, &trust.id, &admin_role.id)
-        .await
-        .unwrap());
+    assert!(
+        !trusts::has_role(identity, &trust.id, &admin_role.id)
+            .await
+            .unwrap()
+    );
     assert_eq!(
         trusts::get_role(identity, &trust.id, &reader.id)
             .await

@@ -6,7 +6,7 @@ use ferrocloud::openstack::identity::v3::users::{
     self, ChangePasswordOpts, CreateOpts, ListOpts, UpdateOpts, User,
 };
 use ferrocloud::pagination::collect;
-use ferrocloud::{openstack, AuthOptions, ErrorKind, ProviderClient, ServiceClient};
+use ferrocloud::{AuthOptions, ErrorKind, ProviderClient, ServiceClient, openstack};
 use futures::FutureExt;
 use serde_json::json;
 
@@ -82,14 +82,18 @@ async fn exercise(identity: &ServiceClient, u: &User, name: &str, password: &str
     assert_eq!(u2.description.as_deref(), Some("changed"));
     assert_eq!(u2.extra["email"], "someone@example.com");
 
-    assert!(collect(users::list_groups(identity, &u.id))
-        .await
-        .unwrap()
-        .is_empty());
-    assert!(collect(users::list_projects(identity, &u.id))
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(
+        collect(users::list_groups(identity, &u.id))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        collect(users::list_projects(identity, &u.id))
+            .await
+            .unwrap()
+            .is_empty()
+    );
 
     // The user's current token, to see it revoked by the change.
     let before = tokens::create(

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use ferrocloud::{
-    openstack, AuthOptions, DomainRef, EndpointOpts, ProviderClient, Scope, ServiceClient,
+    AuthOptions, DomainRef, EndpointOpts, ProviderClient, Scope, ServiceClient, openstack,
 };
 
 pub const NEEDS: &str = "needs the devcloud: scripts/devcloud up";

@@ -3,7 +3,7 @@ use ferrocloud::openstack::identity::v3::application_credentials::{
     self, AccessRuleOpts, CreateOpts, ListOpts,
 };
 use ferrocloud::openstack::identity::v3::roles::RoleRef;
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use secrecy::ExposeSecret;
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param};

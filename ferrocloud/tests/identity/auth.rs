@@ -1,7 +1,7 @@
 use crate::common::*;
 use ferrocloud::openstack::identity::v3::auth;
 use ferrocloud::pagination::collect;
-use ferrocloud::{openstack, EndpointOpts, ServiceClient};
+use ferrocloud::{EndpointOpts, ServiceClient, openstack};
 use wiremock::matchers::{header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

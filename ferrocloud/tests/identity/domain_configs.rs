@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use crate::common::*;
 use ferrocloud::openstack::identity::v3::domain_configs::{self, ConfigOption, DomainConfig};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -286,10 +286,12 @@ async fn empty_configurations_are_refused_before_sending() {
         .ok()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-    assert!(server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .all(|r| !r.url.path().contains("/config")));
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| !r.url.path().contains("/config"))
+    );
 }

@@ -2,7 +2,7 @@ use crate::common::*;
 use ferrocloud::openstack::identity::v3::endpoint_filter::{
     self, CreateGroupOpts, Filters, ListGroupsOpts, UpdateGroupOpts,
 };
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -111,12 +111,16 @@ async fn endpoint_group_crud() {
         .unwrap();
     assert_eq!(g.name, "endpoint group name");
     assert_eq!(g.description.as_deref(), Some("endpoint group description"));
-    assert!(endpoint_filter::group_exists(&identity, "ac4861")
-        .await
-        .unwrap());
-    assert!(!endpoint_filter::group_exists(&identity, "nope")
-        .await
-        .unwrap());
+    assert!(
+        endpoint_filter::group_exists(&identity, "ac4861")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !endpoint_filter::group_exists(&identity, "nope")
+            .await
+            .unwrap()
+    );
     endpoint_filter::delete_group(&identity, "ac4861")
         .await
         .ok()

@@ -1,6 +1,6 @@
 use crate::common::*;
 use ferrocloud::openstack::identity::v3::endpoint_policy::{self, Association};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -49,9 +49,11 @@ async fn associations() {
             .await
             .ok()
             .unwrap();
-        assert!(endpoint_policy::is_associated(&identity, "13c928", with)
-            .await
-            .unwrap());
+        assert!(
+            endpoint_policy::is_associated(&identity, "13c928", with)
+                .await
+                .unwrap()
+        );
         endpoint_policy::dissociate(&identity, "13c928", with)
             .await
             .ok()
@@ -116,9 +118,11 @@ async fn lookups() {
         .extract()
         .unwrap();
     assert_eq!(p.id, "13c92821e4c4476a878d3aae7444f52f");
-    assert!(endpoint_policy::check_policy(&identity, "13c928")
-        .await
-        .unwrap());
+    assert!(
+        endpoint_policy::check_policy(&identity, "13c928")
+            .await
+            .unwrap()
+    );
     let p = endpoint_policy::get_for_endpoint(&identity, "e1")
         .await
         .extract()

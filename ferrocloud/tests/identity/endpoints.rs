@@ -2,7 +2,7 @@ use crate::common::*;
 use ferrocloud::openstack::identity::v3::endpoints::{
     self, CreateOpts, Interface, ListOpts, UpdateOpts,
 };
-use ferrocloud::{openstack, Availability, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{Availability, EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

@@ -1,7 +1,7 @@
 use crate::common::*;
 use ferrocloud::openstack::identity::v3::federation::{self, SamlAssertionOpts};
 use ferrocloud::{
-    openstack, EndpointOpts, ErrorKind, ExposeSecret, ProviderClient, SecretString, ServiceClient,
+    EndpointOpts, ErrorKind, ExposeSecret, ProviderClient, SecretString, ServiceClient, openstack,
 };
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -226,10 +226,12 @@ async fn metadata_and_scope_targets() {
         .respond_with(ResponseTemplate::new(200).set_body_string(xml.clone()))
         .mount(&server)
         .await;
-    assert!(federation::metadata(&identity)
-        .await
-        .unwrap()
-        .contains("EntityDescriptor"));
+    assert!(
+        federation::metadata(&identity)
+            .await
+            .unwrap()
+            .contains("EntityDescriptor")
+    );
 
     Mock::given(method("GET"))
         .and(path("/identity/v3/OS-FEDERATION/projects"))

@@ -1,6 +1,6 @@
 use crate::common::*;
 use ferrocloud::openstack::identity::v3::grants::{self, Actor, InheritedTarget, Target};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -102,9 +102,11 @@ async fn direct_grants_for_every_target_and_actor() {
             .ok()
             .unwrap();
         assert!(grants::check(&identity, target, actor, "r1").await.unwrap());
-        assert!(!grants::check(&identity, target, actor, "nope")
-            .await
-            .unwrap());
+        assert!(
+            !grants::check(&identity, target, actor, "nope")
+                .await
+                .unwrap()
+        );
         grants::unassign(&identity, target, actor, "r1")
             .await
             .ok()
@@ -178,12 +180,16 @@ async fn inherited_grants() {
             .await
             .ok()
             .unwrap();
-        assert!(grants::check_inherited(&identity, target, actor, "r1")
-            .await
-            .unwrap());
-        assert!(!grants::check_inherited(&identity, target, actor, "nope")
-            .await
-            .unwrap());
+        assert!(
+            grants::check_inherited(&identity, target, actor, "r1")
+                .await
+                .unwrap()
+        );
+        assert!(
+            !grants::check_inherited(&identity, target, actor, "nope")
+                .await
+                .unwrap()
+        );
         grants::unassign_inherited(&identity, target, actor, "r1")
             .await
             .ok()
@@ -239,10 +245,12 @@ async fn empty_ids_are_refused_before_sending() {
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-    assert!(server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .all(|r| r.url.path().ends_with("/auth/tokens")));
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| r.url.path().ends_with("/auth/tokens"))
+    );
 }

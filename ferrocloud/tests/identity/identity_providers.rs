@@ -2,7 +2,7 @@ use crate::common::*;
 use ferrocloud::openstack::identity::v3::identity_providers::{
     self, CreateOpts, ListOpts, ProtocolOpts, UpdateOpts,
 };
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -231,10 +231,12 @@ async fn invalid_options_are_refused_before_sending() {
         .ok()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-    assert!(server
-        .received_requests()
-        .await
-        .unwrap()
-        .iter()
-        .all(|r| r.url.path().ends_with("/auth/tokens")));
+    assert!(
+        server
+            .received_requests()
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| r.url.path().ends_with("/auth/tokens"))
+    );
 }

@@ -2,7 +2,7 @@ use crate::common::*;
 use ferrocloud::openstack::identity::v3::mappings::{
     self, LocalRule, MappingOpts, RemoteRule, Rule, UserType,
 };
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};

@@ -7,7 +7,7 @@ use ferrocloud::openstack::identity::v3::oauth1::{
 };
 use ferrocloud::openstack::identity::v3::roles::RoleRef;
 use ferrocloud::{
-    openstack, EndpointOpts, ErrorKind, ExposeSecret, ProviderClient, SecretString, ServiceClient,
+    EndpointOpts, ErrorKind, ExposeSecret, ProviderClient, SecretString, ServiceClient, openstack,
 };
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path};

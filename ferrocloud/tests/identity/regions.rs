@@ -1,6 +1,6 @@
 use crate::common::*;
 use ferrocloud::openstack::identity::v3::regions::{self, CreateOpts, ListOpts, UpdateOpts};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

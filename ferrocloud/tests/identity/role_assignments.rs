@@ -1,6 +1,6 @@
 use crate::common::*;
 use ferrocloud::openstack::identity::v3::role_assignments::{self, ListOpts};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -48,12 +48,14 @@ async fn plain_listing() {
     assert_eq!(all[1].scope.project.as_ref().unwrap().id, "456789");
     assert_eq!(all[1].role.id, "123456");
     assert!(all[1].role.name.is_none());
-    assert!(all[1]
-        .links
-        .assignment
-        .as_ref()
-        .unwrap()
-        .ends_with("/roles/123456"));
+    assert!(
+        all[1]
+            .links
+            .assignment
+            .as_ref()
+            .unwrap()
+            .ends_with("/roles/123456")
+    );
     server.verify().await;
 }
 

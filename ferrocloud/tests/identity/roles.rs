@@ -1,6 +1,6 @@
 use crate::common::*;
 use ferrocloud::openstack::identity::v3::roles::{self, CreateOpts, ListOpts, UpdateOpts};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -225,22 +225,28 @@ async fn inference_rules() {
         created.role_inference.implies.id,
         "97e2f5d38bc94842bc3da818c16762ed"
     );
-    assert!(created
-        .links
-        .self_link
-        .unwrap()
-        .ends_with("/implies/97e2f5d38bc94842bc3da818c16762ed"));
+    assert!(
+        created
+            .links
+            .self_link
+            .unwrap()
+            .ends_with("/implies/97e2f5d38bc94842bc3da818c16762ed")
+    );
     let got = roles::get_inference(&identity, "7ceab6", "97e2f5")
         .await
         .extract()
         .unwrap();
     assert_eq!(got.role_inference.implies.name, "implied role name");
-    assert!(roles::is_implied(&identity, "7ceab6", "97e2f5")
-        .await
-        .unwrap());
-    assert!(!roles::is_implied(&identity, "7ceab6", "nope")
-        .await
-        .unwrap());
+    assert!(
+        roles::is_implied(&identity, "7ceab6", "97e2f5")
+            .await
+            .unwrap()
+    );
+    assert!(
+        !roles::is_implied(&identity, "7ceab6", "nope")
+            .await
+            .unwrap()
+    );
     roles::delete_inference(&identity, "7ceab6", "97e2f5")
         .await
         .ok()

@@ -3,8 +3,8 @@ use ferrocloud::openstack::identity::v3::tokens::{
     self, AuthOutcome, AuthRequest, CreateOpts, ValidateOpts,
 };
 use ferrocloud::{
-    openstack, AuthOptions, DomainRef, EndpointOpts, ErrorKind, ExposeSecret, Scope, SecretString,
-    ServiceClient,
+    AuthOptions, DomainRef, EndpointOpts, ErrorKind, ExposeSecret, Scope, SecretString,
+    ServiceClient, openstack,
 };
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};

@@ -1,7 +1,7 @@
 use crate::common::*;
 use ferrocloud::openstack::identity::v3::roles::RoleRef;
 use ferrocloud::openstack::identity::v3::trusts::{self, CreateOpts, ListOpts};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -42,12 +42,13 @@ async fn create_get_delete() {
     assert_eq!(t.redelegation_count, Some(10));
     assert!(t.remaining_uses.is_none());
     assert_eq!(t.roles[0].name, "member");
-    assert!(t
-        .roles_links
-        .unwrap()
-        .self_link
-        .unwrap()
-        .ends_with("/roles"));
+    assert!(
+        t.roles_links
+            .unwrap()
+            .self_link
+            .unwrap()
+            .ends_with("/roles")
+    );
     assert_eq!(t.trustor_user_id, "a0fdfd");
 
     Mock::given(method("GET"))
@@ -130,9 +131,11 @@ async fn list_and_roles() {
             .name,
         "manager"
     );
-    assert!(trusts::has_role(&identity, "1ff900", "c1648e")
-        .await
-        .unwrap());
+    assert!(
+        trusts::has_role(&identity, "1ff900", "c1648e")
+            .await
+            .unwrap()
+    );
     assert!(!trusts::has_role(&identity, "1ff900", "nope").await.unwrap());
 }
 

@@ -3,7 +3,7 @@ use ferrocloud::openstack::identity::v3::users::{
     self, ChangePasswordOpts, CreateOpts, ListOpts, UpdateOpts,
 };
 use ferrocloud::pagination::collect;
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ServiceClient};
+use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};

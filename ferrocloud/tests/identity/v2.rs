@@ -4,8 +4,8 @@
 
 use crate::common::*;
 use ferrocloud::openstack::identity::v2::{ec2, extensions, roles, tenants, tokens, users};
-use ferrocloud::{openstack, EndpointOpts, ErrorKind, ExposeSecret, SecretString, ServiceClient};
-use serde_json::{json, Value};
+use ferrocloud::{EndpointOpts, ErrorKind, ExposeSecret, SecretString, ServiceClient, openstack};
+use serde_json::{Value, json};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 

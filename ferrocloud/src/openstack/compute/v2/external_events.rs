@@ -141,13 +141,12 @@ impl Validate for CreateOpts {
                 !e.server_uuid.is_empty(),
             )?;
             require(&format!("events[{i}].name"), !e.name.is_empty())?;
-            if let Some(s) = &e.status {
-                if !["completed", "failed", "in-progress"].contains(&s.as_str()) {
+            if let Some(s) = &e.status
+                && !["completed", "failed", "in-progress"].contains(&s.as_str()) {
                     return Err(Error::invalid_input(format!(
                         "events[{i}].status {s:?} is not one of completed, failed, in-progress"
                     )));
                 }
-            }
             if e.tag.as_ref().is_some_and(|t| t.chars().count() > 255) {
                 return Err(Error::invalid_input(format!(
                     "events[{i}].tag is longer than 255 characters"

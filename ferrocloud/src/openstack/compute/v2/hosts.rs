@@ -140,13 +140,12 @@ impl Validate for UpdateOpts {
             ("status", &self.status),
             ("maintenance_mode", &self.maintenance_mode),
         ] {
-            if let Some(v) = v {
-                if !v.eq_ignore_ascii_case("enable") && !v.eq_ignore_ascii_case("disable") {
+            if let Some(v) = v
+                && !v.eq_ignore_ascii_case("enable") && !v.eq_ignore_ascii_case("disable") {
                     return Err(Error::invalid_input(format!(
                         "{name} must be enable or disable, not {v:?}"
                     )));
                 }
-            }
         }
         Ok(())
     }

@@ -138,13 +138,12 @@ pub struct ListOpts {
 
 impl ListOpts {
     fn check(&self, client: &ServiceClient) -> Result<()> {
-        if let (Some(since), Some(before)) = (&self.changes_since, &self.changes_before) {
-            if before < since {
+        if let (Some(since), Some(before)) = (&self.changes_since, &self.changes_before)
+            && before < since {
                 return Err(Error::invalid_input(
                     "changes-before must not be earlier than changes-since",
                 ));
             }
-        }
         let fields = [
             ("limit", self.limit.is_some(), "2.58"),
             ("marker", self.marker.is_some(), "2.58"),

@@ -203,11 +203,10 @@ pub async fn create(
     server_id: &str,
     opts: &CreateOpts,
 ) -> ApiResult<Interface> {
-    if opts.tag.is_some() {
-        if let Err(e) = needs(client, "tag", "2.49") {
+    if opts.tag.is_some()
+        && let Err(e) = needs(client, "tag", "2.49") {
             return ApiResult::from_error(e);
         }
-    }
     client
         .request(&CREATE, &[server_id])
         .body(opts)

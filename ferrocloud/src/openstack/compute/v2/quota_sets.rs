@@ -302,14 +302,13 @@ impl UpdateOpts {
 impl Validate for UpdateOpts {
     fn validate(&self) -> Result<()> {
         for (name, value, _) in self.limits() {
-            if let Some(v) = value {
-                if !(-1..=i64::from(i32::MAX)).contains(&v) {
+            if let Some(v) = value
+                && !(-1..=i64::from(i32::MAX)).contains(&v) {
                     return Err(Error::invalid_input(format!(
                         "{name} must be -1 (unlimited) or between 0 and {}",
                         i32::MAX
                     )));
                 }
-            }
         }
         if self.force.as_ref().is_some_and(|f| f.as_bool().is_none()) {
             return Err(Error::invalid_input("force must be a boolean"));

@@ -288,13 +288,12 @@ impl Validate for CreateRuleOpts {
             ));
         }
         for (field, port) in [("from_port", self.from_port), ("to_port", self.to_port)] {
-            if let Some(p) = port {
-                if !(-1..=65535).contains(&p) {
+            if let Some(p) = port
+                && !(-1..=65535).contains(&p) {
                     return Err(Error::invalid_input(format!(
                         "{field} must be between -1 and 65535 (got {p})"
                     )));
                 }
-            }
         }
         if let (Some(from), Some(to)) = (self.from_port, self.to_port) {
             let tcp_udp = self

@@ -1337,15 +1337,14 @@ impl Validate for CreateOpts {
                 }
             }
         }
-        if let (Some(min), Some(max)) = (&self.min_count, &self.max_count) {
-            if min.get() > max.get() {
+        if let (Some(min), Some(max)) = (&self.min_count, &self.max_count)
+            && min.get() > max.get() {
                 return Err(Error::invalid_input(format!(
                     "min_count ({}) must not exceed max_count ({})",
                     min.get(),
                     max.get()
                 )));
             }
-        }
         for (i, p) in self.personality.iter().flatten().enumerate() {
             if p.path.is_empty() {
                 return Err(Error::invalid_input(format!(

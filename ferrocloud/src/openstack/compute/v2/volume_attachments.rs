@@ -291,11 +291,10 @@ pub async fn update(
     volume_id: &str,
     opts: &UpdateOpts,
 ) -> ApiResult<()> {
-    if opts.has_2_85_fields() {
-        if let Err(e) = needs(client, "updating an attachment's fields", "2.85") {
+    if opts.has_2_85_fields()
+        && let Err(e) = needs(client, "updating an attachment's fields", "2.85") {
             return ApiResult::from_error(e);
         }
-    }
     let mut body = opts.clone();
     if body.volume_id.is_empty() {
         body.volume_id = volume_id.to_string();

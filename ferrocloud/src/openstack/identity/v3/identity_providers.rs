@@ -258,13 +258,12 @@ impl Validate for ProtocolOpts {
                 "mapping_id must be at most 64 characters long",
             ));
         }
-        if let Some(a) = &self.remote_id_attribute {
-            if a.chars().count() > REMOTE_ID_MAX {
+        if let Some(a) = &self.remote_id_attribute
+            && a.chars().count() > REMOTE_ID_MAX {
                 return Err(Error::invalid_input(format!(
                     "remote_id_attribute must be at most {REMOTE_ID_MAX} characters long"
                 )));
             }
-        }
         Ok(())
     }
 }
