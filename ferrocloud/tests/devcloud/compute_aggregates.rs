@@ -13,7 +13,7 @@ use ferrocloud::{ErrorKind, openstack};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_aggregates_crud_hosts_metadata() {
-    let compute = openstack::new_compute_v2(&fresh(admin_opts()).await, region())
+    let compute = openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region())
         .unwrap()
         .with_microversion("2.81");
     let host = compute_services::list(
@@ -132,7 +132,8 @@ async fn compute_aggregates_crud_hosts_metadata() {
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_aggregates_availability_zone() {
-    let compute = openstack::new_compute_v2(&fresh(admin_opts()).await, region()).unwrap();
+    let compute =
+        openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region()).unwrap();
     let az = unique("az");
     let agg = aggregates::create(
         &compute,
@@ -146,21 +147,4 @@ async fn compute_aggregates_availability_zone() {
     assert_eq!(shown.metadata["availability_zone"], az);
     assert!(shown.uuid.is_none(), "no UUID before 2.41");
     aggregates::delete(&compute, &agg.id).await.ok().unwrap();
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

@@ -10,7 +10,8 @@ use ferrocloud::{ErrorKind, openstack};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_assisted_volume_snapshots_need_an_attached_volume() {
-    let compute = openstack::new_compute_v2(&fresh(admin_opts()).await, region()).unwrap();
+    let compute =
+        openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region()).unwrap();
     let opts = CreateOpts {
         volume_id: "521752a6-acf6-4b2d-bc7a-119f9148cd8c".into(),
         create_info: CreateInfo {
@@ -35,21 +36,4 @@ async fn compute_assisted_volume_snapshots_need_an_attached_volume() {
     .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::BadRequest);
     assert!(err.to_string().contains("521752a6"), "{err}");
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

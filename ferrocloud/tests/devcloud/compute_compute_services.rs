@@ -8,7 +8,8 @@ use ferrocloud::{ErrorKind, openstack};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_compute_services_list_disable_enable() {
-    let compute = openstack::new_compute_v2(&fresh(admin_opts()).await, region()).unwrap();
+    let compute =
+        openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region()).unwrap();
     let all = compute_services::list(&compute, &ListOpts::default())
         .all_pages()
         .await
@@ -66,21 +67,4 @@ async fn compute_compute_services_list_disable_enable() {
         .ok()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

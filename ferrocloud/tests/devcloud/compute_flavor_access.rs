@@ -9,8 +9,10 @@ use ferrocloud::{ErrorKind, openstack};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_flavor_access_private_flavor_for_demo() {
-    let admin = openstack::new_compute_v2(&fresh(admin_opts()).await, region()).unwrap();
-    let demo = openstack::new_compute_v2(&fresh(member_opts()).await, region()).unwrap();
+    let admin =
+        openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region()).unwrap();
+    let demo =
+        openstack::new_compute_v2(&crate::support::fresh(member_opts()).await, region()).unwrap();
     let demo_project = projects::find(&admin_identity().await, "demo")
         .await
         .unwrap();
@@ -63,21 +65,4 @@ async fn compute_flavor_access_private_flavor_for_demo() {
     let err = flavors::get(&demo, &f.id).await.extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
     flavors::delete(&admin, &f.id).await.ok().unwrap();
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

@@ -8,7 +8,7 @@ use ferrocloud::{ErrorKind, openstack};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_flavor_extra_specs_round_trip() {
-    let compute = openstack::new_compute_v2(&fresh(admin_opts()).await, region())
+    let compute = openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region())
         .unwrap()
         .with_microversion("2.61");
     let f = flavors::create(&compute, &CreateOpts::new(unique("specs"), 64, 1, 1))
@@ -60,21 +60,4 @@ async fn compute_flavor_extra_specs_round_trip() {
     assert_eq!(err.kind(), ErrorKind::NotFound);
 
     flavors::delete(&compute, &f.id).await.ok().unwrap();
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

@@ -9,7 +9,7 @@ use ferrocloud::{ErrorKind, openstack};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_flavors_create_update_delete() {
-    let compute = openstack::new_compute_v2(&fresh(admin_opts()).await, region())
+    let compute = openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region())
         .unwrap()
         .with_microversion("2.55");
     let name = unique("flavor");
@@ -74,27 +74,11 @@ async fn compute_flavors_create_update_delete() {
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_flavors_a_member_cannot_create_flavors() {
-    let compute = openstack::new_compute_v2(&fresh(member_opts()).await, region()).unwrap();
+    let compute =
+        openstack::new_compute_v2(&crate::support::fresh(member_opts()).await, region()).unwrap();
     let err = flavors::create(&compute, &CreateOpts::new(unique("nope"), 64, 1, 1))
         .await
         .ok()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Forbidden);
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

@@ -7,7 +7,7 @@ use ferrocloud::{ErrorKind, openstack};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_floating_ips_allocate_and_release() {
-    let compute = openstack::new_compute_v2(&fresh_connections(member_opts()).await, region())
+    let compute = openstack::new_compute_v2(&crate::support::fresh(member_opts()).await, region())
         .unwrap()
         .with_microversion("2.35");
     let pools = floating_ips::extract_pools(
@@ -63,22 +63,4 @@ async fn compute_floating_ips_allocate_and_release() {
         err.to_string().contains("removed after microversion 2.35"),
         "{err}"
     );
-}
-
-/// The devcloud's nova-api (uwsgi `http-socket`) closes every connection after its
-/// answer without saying `Connection: close`, so a POST sent on a reused connection may
-/// be reset (and is not retried: it is not idempotent). Open a new connection for each
-/// request.
-async fn fresh_connections(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

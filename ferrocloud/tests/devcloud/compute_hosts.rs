@@ -7,7 +7,7 @@ use ferrocloud::{ErrorKind, openstack};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_hosts_list_and_show() {
-    let compute = openstack::new_compute_v2(&fresh(admin_opts()).await, region())
+    let compute = openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region())
         .unwrap()
         .with_microversion("2.42");
     let all = hosts::list(&compute, &ListOpts::default())
@@ -48,21 +48,4 @@ async fn compute_hosts_list_and_show() {
         .await
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

@@ -7,7 +7,8 @@ use ferrocloud::{ErrorKind, openstack};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_hypervisors_at_each_microversion() {
-    let compute = openstack::new_compute_v2(&fresh(admin_opts()).await, region()).unwrap();
+    let compute =
+        openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region()).unwrap();
 
     // Base version: integer IDs, resource figures, cpu_info as JSON text.
     let all = hypervisors::list(&compute, &ListOpts::default())
@@ -117,21 +118,4 @@ async fn compute_hypervisors_at_each_microversion() {
     assert!(got.host_ip.is_some());
     let err = hypervisors::statistics(&v288).await.extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

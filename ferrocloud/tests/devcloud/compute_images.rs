@@ -7,7 +7,7 @@ use ferrocloud::{ErrorKind, Operation, ServiceClient, openstack};
 use serde_json::json;
 
 async fn admin_compute() -> ServiceClient {
-    openstack::new_compute_v2(&fresh_connections(admin_opts()).await, region())
+    openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region())
         .unwrap()
         .with_microversion("2.35")
 }
@@ -127,7 +127,7 @@ static DELETE_GLANCE_IMAGE: Operation =
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_images_replace_metadata_and_delete_a_scratch_image() {
-    let provider = fresh_connections(admin_opts()).await;
+    let provider = crate::support::fresh(admin_opts()).await;
     let glance = openstack::new_image_v2(&provider, region()).unwrap();
     let compute = admin_compute().await;
     let name = unique("image");
@@ -192,22 +192,4 @@ async fn compute_images_replace_metadata_and_delete_a_scratch_image() {
     assert_eq!(deleted.status().map(|s| s.as_u16()), Some(204));
     let err = images::get(&compute, &id).await.extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
-}
-
-/// The devcloud's nova-api (uwsgi `http-socket`) closes every connection after its
-/// answer without saying `Connection: close`, so a POST sent on a reused connection may
-/// be reset (and is not retried: it is not idempotent). Open a new connection for each
-/// request.
-async fn fresh_connections(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

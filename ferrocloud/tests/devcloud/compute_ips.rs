@@ -32,32 +32,14 @@ pub fn wait_opts() -> WaitOpts {
         .interval(Duration::from_millis(500), Duration::from_secs(3))
 }
 
-/// The devcloud's nova-api (uwsgi `http-socket`) closes every connection after its
-/// answer without saying `Connection: close`, so a POST sent on a reused connection may
-/// be reset (and is not retried: it is not idempotent). These providers open a new
-/// connection for each request.
-pub async fn fresh_provider(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
-}
-
 /// A compute client for the `demo` member.
 pub async fn member_compute() -> ServiceClient {
-    openstack::new_compute_v2(&fresh_provider(member_opts()).await, region()).unwrap()
+    openstack::new_compute_v2(&crate::support::fresh(member_opts()).await, region()).unwrap()
 }
 
 /// A compute client for the admin.
 pub async fn admin_compute() -> ServiceClient {
-    openstack::new_compute_v2(&fresh_provider(admin_opts()).await, region()).unwrap()
+    openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region()).unwrap()
 }
 
 /// Runs `body`, then `cleanup` whatever happened (a panic included), then returns the

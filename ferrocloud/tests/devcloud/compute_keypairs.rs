@@ -8,7 +8,8 @@ use ferrocloud::{ErrorKind, ExposeSecret, openstack};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_keypairs_generate_import_list_delete() {
-    let demo = openstack::new_compute_v2(&fresh(member_opts()).await, region()).unwrap();
+    let demo =
+        openstack::new_compute_v2(&crate::support::fresh(member_opts()).await, region()).unwrap();
     let generated_name = unique("kp-gen");
     let generated = keypairs::create(
         &demo.with_microversion("2.91"),
@@ -87,7 +88,7 @@ async fn compute_keypairs_generate_import_list_delete() {
     );
 
     // An administrator reads the demo user's key pairs (2.10).
-    let admin = openstack::new_compute_v2(&fresh(admin_opts()).await, region())
+    let admin = openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region())
         .unwrap()
         .with_microversion("2.10");
     let theirs = UserOpts {
@@ -124,21 +125,4 @@ async fn compute_keypairs_generate_import_list_delete() {
     }
     let err = keypairs::find(&demo, &generated_name).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

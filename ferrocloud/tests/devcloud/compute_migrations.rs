@@ -7,7 +7,8 @@ use ferrocloud::openstack::compute::v2::migrations::{self, ListOpts};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_migrations_list() {
-    let compute = openstack::new_compute_v2(&fresh(admin_opts()).await, region()).unwrap();
+    let compute =
+        openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region()).unwrap();
     for m in migrations::list(&compute, &ListOpts::default())
         .all_pages()
         .await
@@ -48,21 +49,4 @@ async fn compute_migrations_list() {
         .extract()
         .unwrap();
     assert!(none.is_empty());
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

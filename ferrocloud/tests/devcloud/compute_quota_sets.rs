@@ -9,7 +9,8 @@ use ferrocloud::{ErrorKind, openstack};
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_quota_sets_show_update_revert() {
-    let admin = openstack::new_compute_v2(&fresh(admin_opts()).await, region()).unwrap();
+    let admin =
+        openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region()).unwrap();
     let demo_id = projects::find(&admin_identity().await, "demo")
         .await
         .unwrap()
@@ -74,7 +75,11 @@ async fn compute_quota_sets_show_update_revert() {
     quota_sets::delete(&v257, &demo_id).await.ok().unwrap();
 
     // A user-level view of the same project.
-    let me = ferrocloud::openstack::new_compute_v2(&fresh(member_opts()).await, region()).unwrap();
+    let me = ferrocloud::openstack::new_compute_v2(
+        &crate::support::fresh(member_opts()).await,
+        region(),
+    )
+    .unwrap();
     let own = quota_sets::get(&me, &demo_id).await.extract().unwrap();
     assert_eq!(own.instances, defaults.instances);
     let user_opts = UserOpts::user("00000000000000000000000000000000");
@@ -89,21 +94,4 @@ async fn compute_quota_sets_show_update_revert() {
         .ok()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Forbidden);
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

@@ -28,34 +28,14 @@ static LIST_IMAGES: Operation = Operation::new("image", Method::GET, "/images");
 static GET_IMAGE: Operation = Operation::new("image", Method::GET, "/images/{image_id}");
 static DELETE_IMAGE: Operation = Operation::new("image", Method::DELETE, "/images/{image_id}");
 
-/// A provider that opens a connection per request. The devcloud's nova-api (uwsgi with an
-/// `http-socket`) closes each connection after its answer without a `Connection: close`
-/// header; a request sent on such a connection before the close is seen fails
-/// ("connection closed before message completed"), and actions (POST) are rightly not
-/// retried. Not reusing connections avoids the race.
-pub async fn provider_for(opts: ferrocloud::AuthOptions) -> ProviderClient {
-    let http = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .pool_max_idle_per_host(0)
-        .timeout(Duration::from_secs(120))
-        .build()
-        .unwrap();
-    let provider = ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.expect("authentication");
-    provider
-}
-
 /// The demo member, on a provider that does not reuse connections.
 pub async fn member_provider() -> ProviderClient {
-    provider_for(member_opts()).await
+    crate::support::fresh(member_opts()).await
 }
 
 /// The admin, on a provider that does not reuse connections.
 pub async fn admin_provider() -> ProviderClient {
-    provider_for(admin_opts()).await
+    crate::support::fresh(admin_opts()).await
 }
 
 pub async fn compute_for(provider: &ProviderClient) -> ServiceClient {

@@ -47,7 +47,7 @@ async fn compute_tenant_networks_list_and_get() {
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_tenant_networks_create_and_delete_are_gone() {
-    let compute = openstack::new_compute_v2(&fresh_connections(admin_opts()).await, region())
+    let compute = openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region())
         .unwrap()
         .with_microversion("2.35");
     let opts = CreateOpts {
@@ -65,22 +65,4 @@ async fn compute_tenant_networks_create_and_delete_are_gone() {
         .ok()
         .unwrap_err();
     assert_eq!(err.status().map(|s| s.as_u16()), Some(410), "{err}");
-}
-
-/// The devcloud's nova-api (uwsgi `http-socket`) closes every connection after its
-/// answer without saying `Connection: close`, so a POST sent on a reused connection may
-/// be reset (and is not retried: it is not idempotent). Open a new connection for each
-/// request.
-async fn fresh_connections(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

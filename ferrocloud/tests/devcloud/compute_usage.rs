@@ -8,7 +8,8 @@ use ferrocloud::openstack::identity::v3::projects;
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn compute_usage_of_the_demo_project() {
-    let admin = openstack::new_compute_v2(&fresh(admin_opts()).await, region()).unwrap();
+    let admin =
+        openstack::new_compute_v2(&crate::support::fresh(admin_opts()).await, region()).unwrap();
     let demo_id = projects::find(&admin_identity().await, "demo")
         .await
         .unwrap()
@@ -57,23 +58,7 @@ async fn compute_usage_of_the_demo_project() {
     }
 
     // The demo user sees its own project's usage.
-    let demo = openstack::new_compute_v2(&fresh(member_opts()).await, region()).unwrap();
+    let demo =
+        openstack::new_compute_v2(&crate::support::fresh(member_opts()).await, region()).unwrap();
     usage::get(&demo, &demo_id, &opts).await.extract().unwrap();
-}
-
-/// A provider that opens a new connection per request: the devcloud's nova-api closes
-/// the connection after an error answer without saying so, and a request sent on it
-/// right after would meet a reset.
-async fn fresh(opts: ferrocloud::AuthOptions) -> ferrocloud::ProviderClient {
-    let http = reqwest::Client::builder()
-        .pool_max_idle_per_host(0)
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
-    let provider = ferrocloud::ProviderClient::builder(opts.auth_url.clone())
-        .http_client(http)
-        .build()
-        .unwrap();
-    provider.authenticate(opts).await.unwrap();
-    provider
 }

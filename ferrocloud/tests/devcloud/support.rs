@@ -77,3 +77,10 @@ pub fn unique(prefix: &str) -> String {
         N.fetch_add(1, Ordering::SeqCst)
     )
 }
+
+/// A provider authenticated with `opts`.
+pub async fn fresh(opts: AuthOptions) -> ProviderClient {
+    openstack::authenticated_client(opts)
+        .await
+        .expect("authentication")
+}
