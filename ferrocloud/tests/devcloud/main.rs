@@ -5,6 +5,7 @@
 //! The credentials are the devcloud's (test-only, loopback-only); `FERROCLOUD_DEVCLOUD_*`
 //! variables override them.
 
+mod services;
 mod support;
 
 mod compute_aggregates;
