@@ -7,8 +7,8 @@
 //! ```
 
 use ferrocloud::config::Cloud;
-use ferrocloud::openstack::compute::v2::{flavors, servers};
-use ferrocloud::openstack::identity::v3::projects;
+use ferrocloud::openstack::compute::v2::{flavors, keypairs, servers};
+use ferrocloud::openstack::identity::v3::auth;
 use futures::TryStreamExt;
 
 #[tokio::main]
@@ -73,14 +73,24 @@ async fn main() -> ferrocloud::Result<()> {
         println!("  {} {} {}", s.id, s.name, s.status);
     }
 
+    // Create a key pair (Nova generates it up to microversion 2.91), and delete it again.
+    let name = format!("quickstart-{}", std::process::id());
+    let older = compute.with_microversion("2.91");
+    let pair = keypairs::create(&older, &keypairs::CreateOpts::new(&name))
+        .await
+        .extract()?;
+    println!("\nCreated key pair {} ({})", pair.name, pair.fingerprint);
+    keypairs::delete(&compute, &name).await.ok()?;
+    println!("Deleted key pair {name}");
+
     let identity = cloud.identity().await?;
-    match projects::find(&identity, "demo").await {
-        Ok(p) => println!(
-            "\nProject demo: {} (domain {})",
-            p.id,
-            p.domain_id.unwrap_or_default()
-        ),
-        Err(e) => println!("\nProject lookup refused for this user: {e}"),
+    println!("\nProjects this user may scope to:");
+    for p in auth::list_projects(&identity)
+        .all_pages()
+        .await?
+        .extract()?
+    {
+        println!("  {} {}", p.id, p.name);
     }
     Ok(())
 }
