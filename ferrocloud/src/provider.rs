@@ -459,44 +459,22 @@ impl ProviderClient {
     }
 
     async fn version_document(&self, url: Url) -> Result<(Url, IdentityVersion)> {
-        let resp = Box::pin(self.execute(&Prepared {
-            method: Method::GET,
-            url: url.clone(),
-            headers: accept_json(),
-            body: Body::Empty,
-            authenticated: false,
-            timeout: None,
-            retry: None,
-            limiter: None,
-            reauth: false,
-        }))
-        .await?;
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|e| Error::from(e).with_request(&Method::GET, url.as_str()))?;
-        if !(status.is_success() || status == StatusCode::MULTIPLE_CHOICES) {
-            return Err(Error::from_response(
-                &Method::GET,
-                url.as_str(),
-                status,
-                &headers,
-                &body,
-            ));
-        }
+        // Keystone answers its root with 300 Multiple Choices.
+        let (_, body) = self
+            .plain(Method::GET, url.clone(), accept_json(), Body::Empty, &[300])
+            .await?;
         choose_identity_version(&url, &body)
     }
 
     /// Sends an unauthenticated request and reads the whole answer; a status other than
-    /// 2xx is an error carrying the service's message.
+    /// 2xx (or one of `also_ok`) is an error carrying the service's message.
     async fn plain(
         &self,
         method: Method,
         url: Url,
         headers: HeaderMap,
         body: Body,
+        also_ok: &[u16],
     ) -> Result<(HeaderMap, Bytes)> {
         let resp = Box::pin(self.execute(&Prepared {
             method: method.clone(),
@@ -516,7 +494,7 @@ impl ProviderClient {
             .bytes()
             .await
             .map_err(|e| Error::from(e).with_request(&method, url.as_str()))?;
-        if !status.is_success() {
+        if !(status.is_success() || also_ok.contains(&status.as_u16())) {
             return Err(Error::from_response(
                 &method,
                 url.as_str(),
@@ -526,6 +504,17 @@ impl ProviderClient {
             ));
         }
         Ok((headers, body))
+    }
+
+    /// POSTs a JSON token request (it holds secrets: it is never logged) and reads the
+    /// answer.
+    async fn post_auth(&self, url: Url, body: &serde_json::Value) -> Result<(HeaderMap, Bytes)> {
+        let bytes =
+            Bytes::from(serde_json::to_vec(body).map_err(|e| Error::decode("auth body", e))?);
+        let mut headers = accept_json();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        self.plain(Method::POST, url, headers, Body::Bytes(bytes), &[])
+            .await
     }
 
     /// OpenID Connect: a token from the identity provider, exchanged for an unscoped
@@ -548,7 +537,7 @@ impl ProviderClient {
                             Error::invalid_input(format!("OIDC discovery endpoint {d:?}: {e}"))
                         })?;
                         let (_, body) = self
-                            .plain(Method::GET, url, accept_json(), Body::Empty)
+                            .plain(Method::GET, url, accept_json(), Body::Empty, &[])
                             .await?;
                         token_endpoint_from_discovery(&body)?
                     }
@@ -571,7 +560,13 @@ impl ProviderClient {
                 }
                 let form = oidc.token_form().unwrap_or_default();
                 let (_, body) = self
-                    .plain(Method::POST, url, headers, Body::Bytes(Bytes::from(form)))
+                    .plain(
+                        Method::POST,
+                        url,
+                        headers,
+                        Body::Bytes(Bytes::from(form)),
+                        &[],
+                    )
                     .await?;
                 oidc.pick_token(&body)?
             }
@@ -587,7 +582,7 @@ impl ProviderClient {
         v.set_sensitive(true);
         headers.insert(http::header::AUTHORIZATION, v);
         let (h, body) = self
-            .plain(Method::GET, url.clone(), headers, Body::Empty)
+            .plain(Method::GET, url.clone(), headers, Body::Empty, &[])
             .await?;
         let unscoped = token::parse_v3(
             h.get("x-subject-token").and_then(|v| v.to_str().ok()),
@@ -602,22 +597,7 @@ impl ProviderClient {
             unscoped.token.expose_secret().to_string(),
         );
         rescope.scope = Some(scope.clone());
-        let body = rescope.v3_request_body()?;
-        let url = endpoint
-            .join("auth/tokens")
-            .map_err(|e| Error::invalid_input(format!("identity URL: {e}")))?;
-        let mut headers = accept_json();
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        let bytes =
-            Bytes::from(serde_json::to_vec(&body).map_err(|e| Error::decode("auth body", e))?);
-        let (h, body) = self
-            .plain(Method::POST, url.clone(), headers, Body::Bytes(bytes))
-            .await?;
-        token::parse_v3(
-            h.get("x-subject-token").and_then(|v| v.to_str().ok()),
-            &body,
-        )
-        .map_err(|e| e.with_request(&Method::POST, url.as_str()))
+        self.issue(endpoint, IdentityVersion::V3, &rescope).await
     }
 
     async fn request_token(&self, opts: &AuthOptions) -> Result<Issued> {
@@ -631,6 +611,16 @@ impl ProviderClient {
             }
             return self.request_oidc_token(opts, oidc, &endpoint).await;
         }
+        self.issue(&endpoint, version, opts).await
+    }
+
+    /// Requests a token with the methods of `opts` (identity v3 or v2.0).
+    async fn issue(
+        &self,
+        endpoint: &Url,
+        version: IdentityVersion,
+        opts: &AuthOptions,
+    ) -> Result<Issued> {
         let (path, body) = match version {
             IdentityVersion::V3 => ("auth/tokens", opts.v3_request_body()?),
             IdentityVersion::V2 => ("tokens", opts.v2_request_body()?),
@@ -638,38 +628,7 @@ impl ProviderClient {
         let url = endpoint
             .join(path)
             .map_err(|e| Error::invalid_input(format!("identity URL: {e}")))?;
-        let bytes =
-            Bytes::from(serde_json::to_vec(&body).map_err(|e| Error::decode("auth body", e))?);
-        drop(body);
-        let mut headers = accept_json();
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        let resp = Box::pin(self.execute(&Prepared {
-            method: Method::POST,
-            url: url.clone(),
-            headers,
-            body: Body::Bytes(bytes),
-            authenticated: false,
-            timeout: None,
-            retry: None,
-            limiter: None,
-            reauth: false,
-        }))
-        .await?;
-        let status = resp.status();
-        let headers = resp.headers().clone();
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|e| Error::from(e).with_request(&Method::POST, url.as_str()))?;
-        if !status.is_success() {
-            return Err(Error::from_response(
-                &Method::POST,
-                url.as_str(),
-                status,
-                &headers,
-                &body,
-            ));
-        }
+        let (headers, body) = self.post_auth(url.clone(), &body).await?;
         let issued = match version {
             IdentityVersion::V3 => token::parse_v3(
                 headers.get("x-subject-token").and_then(|v| v.to_str().ok()),

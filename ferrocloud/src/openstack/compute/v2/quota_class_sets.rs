@@ -17,7 +17,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::request::{ApiResult, Validate};
-use crate::{Error, Result, ServiceClient};
+use super::quota_sets::{Limit, check_limits, validate_limits};
+use crate::{Result, ServiceClient};
 
 crate::operations! {
     service: "compute";
@@ -129,7 +130,7 @@ pub struct UpdateOpts {
 }
 
 impl UpdateOpts {
-    fn limits(&self) -> [(&'static str, Option<i64>, Option<&'static str>); 14] {
+    fn limits(&self) -> [Limit; 14] {
         [
             ("instances", self.instances, None),
             ("cores", self.cores, None),
@@ -163,16 +164,7 @@ impl UpdateOpts {
 
 impl Validate for UpdateOpts {
     fn validate(&self) -> Result<()> {
-        for (name, value, _) in self.limits() {
-            if let Some(v) = value
-                && !(-1..=i64::from(i32::MAX)).contains(&v) {
-                    return Err(Error::invalid_input(format!(
-                        "{name} must be -1 (unlimited) or between 0 and {}",
-                        i32::MAX
-                    )));
-                }
-        }
-        Ok(())
+        validate_limits(&self.limits())
     }
 }
 
@@ -188,10 +180,8 @@ pub async fn update(
     class: &str,
     opts: &UpdateOpts,
 ) -> ApiResult<QuotaClassSet> {
-    for (name, value, until) in opts.limits() {
-        if let Err(e) = super::versions::check_field(client, name, value.is_some(), None, until) {
-            return ApiResult::from_error(e);
-        }
+    if let Err(e) = check_limits(client, &opts.limits()) {
+        return ApiResult::from_error(e);
     }
     client.request(&UPDATE, &[class]).body(opts).send().await
 }

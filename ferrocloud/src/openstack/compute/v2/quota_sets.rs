@@ -260,7 +260,7 @@ pub struct UpdateOpts {
 }
 
 impl UpdateOpts {
-    fn limits(&self) -> [(&'static str, Option<i64>, Option<&'static str>); 14] {
+    fn limits(&self) -> [Limit; 14] {
         [
             ("instances", self.instances, None),
             ("cores", self.cores, None),
@@ -292,24 +292,40 @@ impl UpdateOpts {
     }
 
     fn check(&self, client: &ServiceClient) -> Result<()> {
-        for (name, value, until) in self.limits() {
-            super::versions::check_field(client, name, value.is_some(), None, until)?;
-        }
-        Ok(())
+        check_limits(client, &self.limits())
     }
+}
+
+/// One quota of an update: its name, the value asked for, and the last microversion
+/// that accepts it.
+pub(crate) type Limit = (&'static str, Option<i64>, Option<&'static str>);
+
+/// Quota values are -1 (unlimited) or 0 to `i32::MAX`.
+pub(crate) fn validate_limits(limits: &[Limit]) -> Result<()> {
+    for (name, value, _) in limits {
+        if let Some(v) = value
+            && !(-1..=i64::from(i32::MAX)).contains(v)
+        {
+            return Err(Error::invalid_input(format!(
+                "{name} must be -1 (unlimited) or between 0 and {}",
+                i32::MAX
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses quotas the client's microversion no longer accepts.
+pub(crate) fn check_limits(client: &ServiceClient, limits: &[Limit]) -> Result<()> {
+    for (name, value, until) in limits {
+        super::versions::check_field(client, name, value.is_some(), None, *until)?;
+    }
+    Ok(())
 }
 
 impl Validate for UpdateOpts {
     fn validate(&self) -> Result<()> {
-        for (name, value, _) in self.limits() {
-            if let Some(v) = value
-                && !(-1..=i64::from(i32::MAX)).contains(&v) {
-                    return Err(Error::invalid_input(format!(
-                        "{name} must be -1 (unlimited) or between 0 and {}",
-                        i32::MAX
-                    )));
-                }
-        }
+        validate_limits(&self.limits())?;
         if self.force.as_ref().is_some_and(|f| f.as_bool().is_none()) {
             return Err(Error::invalid_input("force must be a boolean"));
         }
