@@ -482,6 +482,19 @@ pub(crate) fn redact_url(url: &str) -> String {
         let _ = u.set_username("");
         let _ = u.set_password(None);
     }
+    // Identity v2.0 puts tokens in the path (`/tokens/{token_id}`); a path template
+    // (`%7Btoken_id%7D`) is shown as it is.
+    let segments: Option<Vec<String>> = u.path_segments().map(|s| s.map(str::to_owned).collect());
+    if let Some(mut segs) = segments
+        && let Some(i) = segs.iter().position(|s| s == "tokens")
+        && let Some(next) = segs.get_mut(i + 1)
+        && !next.is_empty()
+        && next != "OS-PKI"
+        && !next.starts_with("%7B")
+    {
+        *next = "***".into();
+        u.set_path(&segs.join("/"));
+    }
     if u.query().is_some() {
         let pairs: Vec<(String, String)> = u
             .query_pairs()
@@ -828,6 +841,10 @@ mod tests {
         assert!(s.contains("req-abc"), "{s}");
         assert!(!s.contains("abc&"), "{s}");
         assert!(!s.contains("u:p"), "{s}");
+        let v2 = redact_url("http://k:5000/v2.0/tokens/gAAAA-secret/endpoints?belongsTo=t");
+        assert_eq!(v2, "http://k:5000/v2.0/tokens/***/endpoints?belongsTo=t");
+        let v3 = redact_url("http://k:5000/v3/auth/tokens/OS-PKI/revoked");
+        assert_eq!(v3, "http://k:5000/v3/auth/tokens/OS-PKI/revoked");
         assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(3)));
         assert_eq!(e.request_id(), Some("req-abc"));
     }
