@@ -1,240 +1,19 @@
-//! The fault-injection suite: a local server that misbehaves on purpose, one case at a
-//! time, and the exact outcome the SDK must give for each: retried N times and
-//! succeeded, or a typed error of a given kind; never a panic, never a lost or
-//! duplicated request. The last test prints the totals (cases, requests, retries,
-//! panics).
+//! Transport faults: dropped connections, stalls, throttling, server errors, bad bodies,
+//! 401s in the middle of a listing, a token expiring under many tasks.
 
-mod common;
-
-use std::collections::VecDeque;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use ferrocloud::retry::RetryPolicy;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use ferrocloud::http::Method;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::compute::v2::servers;
-use ferrocloud::retry::RetryPolicy;
-use ferrocloud::{ErrorKind, Operation, ProviderClient, ServiceClient};
 use futures::TryStreamExt;
 use serde_json::json;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 
-/// What the fault server does with one request.
-#[derive(Clone)]
-enum Fault {
-    /// A complete answer.
-    Answer {
-        status: u16,
-        headers: Vec<(&'static str, String)>,
-        body: Vec<u8>,
-    },
-    /// Close the connection without answering.
-    DropBeforeHeaders,
-    /// Send the headers and part of the body, then close.
-    DropAfterHeaders,
-    /// Wait this long before answering 200 `{}`.
-    Stall(Duration),
-    /// Announce `announced` bytes and send `body` (longer).
-    Oversized { announced: usize, body: Vec<u8> },
-}
+use crate::common;
+use crate::server::*;
 
-fn answer(status: u16, body: &str) -> Fault {
-    Fault::Answer {
-        status,
-        headers: vec![("content-type", "application/json".into())],
-        body: body.as_bytes().to_vec(),
-    }
-}
-
-fn answer_with(status: u16, headers: Vec<(&'static str, String)>, body: &str) -> Fault {
-    Fault::Answer {
-        status,
-        headers,
-        body: body.as_bytes().to_vec(),
-    }
-}
-
-#[derive(Debug, Clone)]
-struct Seen {
-    method: String,
-    path: String,
-    token: Option<String>,
-}
-
-/// A raw HTTP/1.1 server on 127.0.0.1 that plays a script of faults.
-struct FaultServer {
-    uri: String,
-    script: Arc<Mutex<VecDeque<Fault>>>,
-    seen: Arc<Mutex<Vec<Seen>>>,
-}
-
-impl FaultServer {
-    async fn start(script: Vec<Fault>) -> FaultServer {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let uri = format!("http://{}", listener.local_addr().unwrap());
-        let script = Arc::new(Mutex::new(VecDeque::from(script)));
-        let seen = Arc::new(Mutex::new(Vec::new()));
-        let (s2, seen2) = (script.clone(), seen.clone());
-        tokio::spawn(async move {
-            loop {
-                let Ok((sock, _)) = listener.accept().await else {
-                    return;
-                };
-                let (s3, seen3) = (s2.clone(), seen2.clone());
-                tokio::spawn(async move { serve(sock, s3, seen3).await });
-            }
-        });
-        FaultServer { uri, script, seen }
-    }
-
-    fn requests(&self) -> Vec<Seen> {
-        self.seen.lock().unwrap().clone()
-    }
-
-    fn count(&self, method: &str, path: &str) -> usize {
-        self.requests()
-            .iter()
-            .filter(|s| s.method == method && s.path == path)
-            .count()
-    }
-
-    fn client(&self, policy: RetryPolicy) -> ServiceClient {
-        let p = ProviderClient::builder(format!("{}/v3", self.uri))
-            .retry(policy)
-            .timeout(Duration::from_millis(500))
-            .build()
-            .unwrap();
-        p.set_token("tok", None);
-        ServiceClient::new(p, "compute", &self.uri, None).unwrap()
-    }
-}
-
-/// Reads one request (headers and a Content-Length body) from the socket.
-async fn read_request(sock: &mut TcpStream) -> Option<(String, String, Option<String>)> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        let n = sock.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i + 4;
-        }
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
-    let mut lines = head.lines();
-    let first = lines.next()?;
-    let mut parts = first.split_whitespace();
-    let method = parts.next()?.to_string();
-    let path = parts.next()?.split('?').next()?.to_string();
-    let mut len = 0usize;
-    let mut token = None;
-    for l in lines {
-        if let Some((k, v)) = l.split_once(':') {
-            match k.trim().to_ascii_lowercase().as_str() {
-                "content-length" => len = v.trim().parse().unwrap_or(0),
-                "x-auth-token" => token = Some(v.trim().to_string()),
-                _ => {}
-            }
-        }
-    }
-    while buf.len() < head_end + len {
-        let n = sock.read(&mut chunk).await.ok()?;
-        if n == 0 {
-            break;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-    }
-    Some((method, path, token))
-}
-
-async fn serve(
-    mut sock: TcpStream,
-    script: Arc<Mutex<VecDeque<Fault>>>,
-    seen: Arc<Mutex<Vec<Seen>>>,
-) {
-    loop {
-        let Some((method, path, token)) = read_request(&mut sock).await else {
-            return;
-        };
-        seen.lock().unwrap().push(Seen {
-            method,
-            path,
-            token,
-        });
-        let fault = script
-            .lock()
-            .unwrap()
-            .pop_front()
-            .unwrap_or_else(|| answer(200, "{}"));
-        match fault {
-            Fault::Answer {
-                status,
-                headers,
-                body,
-            } => {
-                let mut out = format!("HTTP/1.1 {status} X\r\ncontent-length: {}\r\n", body.len());
-                for (k, v) in headers {
-                    out.push_str(&format!("{k}: {v}\r\n"));
-                }
-                out.push_str("\r\n");
-                let mut bytes = out.into_bytes();
-                bytes.extend_from_slice(&body);
-                if sock.write_all(&bytes).await.is_err() {
-                    return;
-                }
-            }
-            Fault::DropBeforeHeaders => return,
-            Fault::DropAfterHeaders => {
-                let _ = sock
-                    .write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{\"serv")
-                    .await;
-                return;
-            }
-            Fault::Stall(d) => {
-                tokio::time::sleep(d).await;
-                let _ = sock
-                    .write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}")
-                    .await;
-                return;
-            }
-            Fault::Oversized { announced, body } => {
-                let head = format!(
-                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {announced}\r\n\r\n"
-                );
-                let _ = sock.write_all(head.as_bytes()).await;
-                let _ = sock.write_all(&body).await;
-                return;
-            }
-        }
-    }
-}
-
-static GET_THING: Operation = Operation::new("compute", Method::GET, "/thing");
-static POST_THING: Operation = Operation::new("compute", Method::POST, "/thing");
-
-fn fast() -> RetryPolicy {
-    RetryPolicy::default()
-        .max_attempts(4)
-        .delays(Duration::from_millis(2), Duration::from_millis(20))
-}
-
-/// Totals for the report.
-static CASES: AtomicUsize = AtomicUsize::new(0);
-static REQUESTS: AtomicUsize = AtomicUsize::new(0);
-static RETRIES: AtomicUsize = AtomicUsize::new(0);
-
-fn tally(server: &FaultServer, logical_requests: usize) {
-    let n = server.requests().len();
-    CASES.fetch_add(1, Ordering::SeqCst);
-    REQUESTS.fetch_add(n, Ordering::SeqCst);
-    RETRIES.fetch_add(n.saturating_sub(logical_requests), Ordering::SeqCst);
-}
-
-async fn connection_dropped_before_headers() {
+pub(crate) async fn connection_dropped_before_headers() {
     {
         let s = FaultServer::start(vec![Fault::DropBeforeHeaders]).await;
         s.client(fast())
@@ -263,7 +42,7 @@ async fn connection_dropped_before_headers() {
     }
 }
 
-async fn connection_dropped_after_headers() {
+pub(crate) async fn connection_dropped_after_headers() {
     {
         let s = FaultServer::start(vec![Fault::DropAfterHeaders]).await;
         s.client(fast())
@@ -292,7 +71,7 @@ async fn connection_dropped_after_headers() {
     }
 }
 
-async fn stalled_past_the_timeout() {
+pub(crate) async fn stalled_past_the_timeout() {
     {
         let s = FaultServer::start(vec![Fault::Stall(Duration::from_secs(3)); 2]).await;
         let err = s
@@ -320,7 +99,7 @@ async fn stalled_past_the_timeout() {
     }
 }
 
-async fn throttled_and_unavailable() {
+pub(crate) async fn throttled_and_unavailable() {
     {
         for (status, retry_after) in [(429, Some("0")), (429, None), (503, Some("0")), (503, None)]
         {
@@ -345,7 +124,7 @@ async fn throttled_and_unavailable() {
     }
 }
 
-async fn server_error_then_success() {
+pub(crate) async fn server_error_then_success() {
     {
         let s = FaultServer::start(vec![answer(
             500,
@@ -383,7 +162,7 @@ async fn server_error_then_success() {
     }
 }
 
-async fn bad_bodies() {
+pub(crate) async fn bad_bodies() {
     {
         let cases: Vec<(Fault, ErrorKind)> = vec![
             (
@@ -429,7 +208,7 @@ async fn bad_bodies() {
     }
 }
 
-async fn body_larger_than_announced() {
+pub(crate) async fn body_larger_than_announced() {
     {
         let mut body = b"{}".to_vec();
         body.extend(std::iter::repeat_n(b'x', 1 << 20));
@@ -449,7 +228,7 @@ async fn body_larger_than_announced() {
     }
 }
 
-async fn unauthorized_in_the_middle_of_a_listing() {
+pub(crate) async fn unauthorized_in_the_middle_of_a_listing() {
     {
         // Page 1 with the old token, 401 on page 2, a new token, page 2 again, page 3.
         let s = FaultServer::start(vec![]).await;
@@ -523,7 +302,7 @@ async fn unauthorized_in_the_middle_of_a_listing() {
     }
 }
 
-async fn token_expiring_under_a_thousand_tasks() {
+pub(crate) async fn token_expiring_under_a_thousand_tasks() {
     {
         // The old token is refused, the new one accepted: the server answers by token.
         let server = wiremock::MockServer::start().await;
@@ -569,40 +348,4 @@ async fn token_expiring_under_a_thousand_tasks() {
         REQUESTS.fetch_add(gets + token_requests, Ordering::SeqCst);
         RETRIES.fetch_add(gets - 1000, Ordering::SeqCst);
     }
-}
-
-/// Every case in turn, each in its own task so that a panic is caught and reported;
-/// then the totals.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn fault_injection_suite() {
-    macro_rules! run {
-        ($($case:ident),*) => {{
-            let mut panics = 0;
-            $(
-                if let Err(e) = tokio::spawn($case()).await {
-                    panics += 1;
-                    eprintln!("case {} failed: {e}", stringify!($case));
-                }
-            )*
-            panics
-        }};
-    }
-    let panics = run!(
-        connection_dropped_before_headers,
-        connection_dropped_after_headers,
-        stalled_past_the_timeout,
-        throttled_and_unavailable,
-        server_error_then_success,
-        bad_bodies,
-        body_larger_than_announced,
-        unauthorized_in_the_middle_of_a_listing,
-        token_expiring_under_a_thousand_tasks
-    );
-    println!(
-        "fault injection: {} cases, {} requests, {} retries, {panics} panics",
-        CASES.load(Ordering::SeqCst),
-        REQUESTS.load(Ordering::SeqCst),
-        RETRIES.load(Ordering::SeqCst)
-    );
-    assert_eq!(panics, 0, "every case must give its expected outcome");
 }
