@@ -67,6 +67,16 @@ pub enum ErrorKind {
     /// A request could not be replayed (after re-authentication or for a retry) because
     /// its body was a stream.
     NotReplayable,
+    /// A 3xx answer reached the caller: the SDK never follows redirects (a token or a
+    /// password must not travel to another place). The message shows the `Location`.
+    Redirect,
+    /// A response body was larger than the limit for buffered bodies (see
+    /// [`ProviderBuilder::max_response_size`](crate::ProviderBuilder::max_response_size));
+    /// the message names the limit. Large data is read with streaming calls instead.
+    ResponseTooLarge,
+    /// A blocking call ([`crate::blocking`]) was made from inside an async runtime, where
+    /// it would block a worker thread: `.await` the call instead.
+    BlockingInAsync,
 }
 
 impl ErrorKind {
@@ -87,6 +97,7 @@ impl ErrorKind {
             405 => Self::MethodNotAllowed,
             409 => Self::Conflict,
             413 | 429 => Self::RateLimited,
+            300..=399 => Self::Redirect,
             500..=599 => Self::ServerError,
             _ => Self::UnexpectedStatus,
         }
@@ -196,7 +207,14 @@ impl Error {
         headers: &HeaderMap,
         body: &[u8],
     ) -> Self {
-        let message = service_message(body).unwrap_or_default();
+        let mut message = service_message(body).unwrap_or_default();
+        if status.is_redirection() {
+            let to = headers
+                .get(http::header::LOCATION)
+                .and_then(|v| v.to_str().ok())
+                .map_or_else(|| "nowhere (no Location header)".to_string(), redact_url);
+            message = format!("the service redirects to {to}; redirects are not followed");
+        }
         let mut err = Self::new(ErrorKind::from_status(status), message);
         err.inner.method = Some(method.clone());
         err.inner.url = Some(redact_url(url));
@@ -325,6 +343,9 @@ impl fmt::Display for Error {
             ErrorKind::Auth => "authentication error",
             ErrorKind::NotReplayable => "request not replayable",
             ErrorKind::Ambiguous => "ambiguous name",
+            ErrorKind::Redirect => "redirect",
+            ErrorKind::ResponseTooLarge => "response too large",
+            ErrorKind::BlockingInAsync => "blocking call inside an async runtime",
         };
         f.write_str(kind)?;
         if let (Some(m), Some(u)) = (&i.method, &i.url) {
@@ -813,7 +834,8 @@ mod tests {
             (429, ErrorKind::RateLimited),
             (500, ErrorKind::ServerError),
             (503, ErrorKind::ServerError),
-            (302, ErrorKind::UnexpectedStatus),
+            (302, ErrorKind::Redirect),
+            (418, ErrorKind::UnexpectedStatus),
         ] {
             assert_eq!(
                 ErrorKind::from_status(StatusCode::from_u16(code).unwrap()),

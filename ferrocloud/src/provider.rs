@@ -34,13 +34,65 @@ pub const AUTH_TOKEN_HEADER: &str = "x-auth-token";
 pub(crate) enum Body {
     Empty,
     Bytes(Bytes),
-    /// A stream can be sent once; it is taken out when sent.
-    Stream(std::sync::Mutex<Option<reqwest::Body>>),
+    /// A stream can be sent once; it is taken out when sent. Each chunk it hands to the
+    /// connection marks activity, so that a long upload is not mistaken for a silent
+    /// server.
+    Stream(std::sync::Mutex<Option<reqwest::Body>>, Arc<Activity>),
+}
+
+/// When a request last made progress (a chunk of its body went out).
+pub(crate) struct Activity {
+    start: Instant,
+    last_ms: std::sync::atomic::AtomicU64,
+}
+
+impl Activity {
+    pub(crate) fn new() -> Arc<Activity> {
+        Arc::new(Activity {
+            start: Instant::now(),
+            last_ms: std::sync::atomic::AtomicU64::new(0),
+        })
+    }
+
+    pub(crate) fn touch(&self) {
+        let ms = self.start.elapsed().as_millis() as u64;
+        self.last_ms
+            .fetch_max(ms, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    fn last(&self) -> Instant {
+        self.start + Duration::from_millis(self.last_ms.load(std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+/// Runs `fut` until it ends or until nothing has happened for `idle`: since `since`, or
+/// since the last activity of the request body. `None` when the time ran out.
+async fn within_idle<F: std::future::Future>(
+    fut: F,
+    idle: Duration,
+    since: Instant,
+    activity: Option<&Activity>,
+) -> Option<F::Output> {
+    use futures::future::{Either, select};
+    let mut fut = std::pin::pin!(fut);
+    loop {
+        let last = activity.map_or(since, |a| a.last().max(since));
+        let timer = std::pin::pin!(tokio::time::sleep_until((last + idle).into()));
+        match select(fut.as_mut(), timer).await {
+            Either::Left((out, _)) => return Some(out),
+            Either::Right(((), _)) => {
+                let now_last = activity.map_or(since, |a| a.last().max(since));
+                if now_last == last {
+                    return None;
+                }
+            }
+        }
+    }
 }
 
 impl Body {
     fn replayable(&self) -> bool {
-        !matches!(self, Body::Stream(_))
+        !matches!(self, Body::Stream(..))
     }
 }
 
@@ -66,6 +118,9 @@ pub(crate) struct Prepared {
     /// Whether a 401 may be answered by re-authenticating and sending again (not for
     /// requests that carry credentials of their own, such as a token request).
     pub reauth: bool,
+    /// A request made to obtain a token (version discovery, the token request): it never
+    /// waits behind the rate limits of the requests that need the token.
+    pub for_auth: bool,
 }
 
 #[derive(Default)]
@@ -86,8 +141,62 @@ struct Inner {
     state: RwLock<Arc<AuthState>>,
     options: RwLock<Option<AuthOptions>>,
     identity_endpoint: RwLock<Option<Url>>,
-    reauth: tokio::sync::Mutex<()>,
+    /// The re-authentication in progress, if any: its outcome, shared with every task
+    /// that waits for it.
+    flight: std::sync::Mutex<Option<tokio::sync::watch::Receiver<Option<Result<()>>>>>,
+    timeouts: Timeouts,
+    max_response_size: usize,
+    follow_discovered_origin: bool,
 }
+
+/// The time limits of a provider's requests. Every request is bounded by default.
+///
+/// ```
+/// let p = ferrocloud::ProviderClient::builder("https://keystone:5000/v3").build().unwrap();
+/// let t = p.timeouts();
+/// assert_eq!(t.connect, std::time::Duration::from_secs(10));
+/// assert_eq!(t.idle, std::time::Duration::from_secs(60));
+/// assert_eq!(t.auth, std::time::Duration::from_secs(30));
+/// assert_eq!(t.total, None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Timeouts {
+    /// Establishing a connection (TCP and TLS). Default 10 s.
+    pub connect: Duration,
+    /// Idle time: how long the server may stay silent, waiting for its answer or between
+    /// two reads of its body. It restarts at every byte received and at every chunk of a
+    /// streamed upload, so it never cuts a healthy multi-GiB transfer short. Default
+    /// 60 s; `api_timeout` in clouds.yaml sets it.
+    pub idle: Duration,
+    /// The whole of one request made to obtain a token (version discovery, the token
+    /// request, OpenID Connect exchanges). Default 30 s.
+    pub auth: Duration,
+    /// The whole of any request, from connecting to the end of the body. Default none
+    /// (downloads of any size must be able to finish).
+    pub total: Option<Duration>,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            connect: Duration::from_secs(10),
+            idle: Duration::from_secs(60),
+            auth: Duration::from_secs(30),
+            total: None,
+        }
+    }
+}
+
+/// The largest response body read into memory by default: 64 MiB.
+pub const DEFAULT_MAX_RESPONSE_SIZE: usize = 64 << 20;
+
+/// Token and version-discovery answers are bounded by 16 MiB at most, whatever
+/// [`ProviderBuilder::max_response_size`] says (the largest catalogs are far smaller).
+pub const MAX_AUTH_RESPONSE_SIZE: usize = 16 << 20;
+
+/// How much of an error answer is read: enough for any service's message.
+pub(crate) const MAX_ERROR_BODY: usize = 64 << 10;
 
 /// An authenticated (or to-be-authenticated) connection to one cloud.
 ///
@@ -121,30 +230,42 @@ impl std::fmt::Debug for ProviderClient {
 /// use std::time::Duration;
 /// let provider = ferrocloud::ProviderClient::builder("https://keystone:5000/v3")
 ///     .user_agent_prefix("my-tool/1.2")
-///     .timeout(Duration::from_secs(60))
+///     .idle_timeout(Duration::from_secs(120))
 ///     .renew_before(Duration::from_secs(120))
 ///     .build()
 ///     .unwrap();
 /// assert!(provider.user_agent().starts_with("my-tool/1.2 ferrocloud/"));
+/// assert_eq!(provider.timeouts().idle, Duration::from_secs(120));
 /// ```
 #[derive(Debug)]
 pub struct ProviderBuilder {
     auth_url: String,
-    http: Option<reqwest::Client>,
+    http: Option<reqwest::ClientBuilder>,
     user_agent_prefix: Option<String>,
-    timeout: Option<Duration>,
-    connect_timeout: Option<Duration>,
+    timeouts: Timeouts,
     renew_before: Option<Duration>,
     retry: crate::retry::RetryPolicy,
     rate_limit: crate::retry::RateLimit,
     global_request_id: Option<String>,
+    max_response_size: usize,
+    follow_discovered_origin: bool,
 }
 
 impl ProviderBuilder {
-    /// Uses a `reqwest::Client` built by the caller (proxies, TLS roots, client
-    /// certificates). Its own timeouts and redirect policy apply.
-    pub fn http_client(mut self, client: reqwest::Client) -> Self {
-        self.http = Some(client);
+    /// Starts from an HTTP client builder of the caller's (proxies, TLS roots, client
+    /// certificates). The provider sets its redirect policy (none: a token or a password
+    /// never follows a redirect) and its timeouts on it, so that no request is
+    /// unbounded.
+    ///
+    /// ```
+    /// let b = reqwest::Client::builder().https_only(true);
+    /// let p = ferrocloud::ProviderClient::builder("https://keystone:5000/v3")
+    ///     .http_client_builder(b)
+    ///     .build();
+    /// assert!(p.is_ok());
+    /// ```
+    pub fn http_client_builder(mut self, builder: reqwest::ClientBuilder) -> Self {
+        self.http = Some(builder);
         self
     }
 
@@ -154,15 +275,56 @@ impl ProviderBuilder {
         self
     }
 
-    /// The timeout of each HTTP request, from connection to the end of the body.
+    /// A limit on the whole of each request, from connection to the end of the body
+    /// (none by default; see [`Timeouts`]). It also bounds streamed downloads: prefer
+    /// [`idle_timeout`](Self::idle_timeout) for transfers of unknown size.
     pub fn timeout(mut self, t: Duration) -> Self {
-        self.timeout = Some(t);
+        self.timeouts.total = Some(t);
         self
     }
 
-    /// The timeout of establishing a connection.
+    /// The timeout of establishing a connection (default 10 s).
     pub fn connect_timeout(mut self, t: Duration) -> Self {
-        self.connect_timeout = Some(t);
+        self.timeouts.connect = t;
+        self
+    }
+
+    /// How long a server may stay silent, waiting for its answer or between two reads of
+    /// its body (default 60 s; see [`Timeouts::idle`]).
+    pub fn idle_timeout(mut self, t: Duration) -> Self {
+        self.timeouts.idle = t;
+        self
+    }
+
+    /// The limit on each request made to obtain a token (default 30 s).
+    pub fn auth_timeout(mut self, t: Duration) -> Self {
+        self.timeouts.auth = t;
+        self
+    }
+
+    /// The largest response body read into memory (default
+    /// [`DEFAULT_MAX_RESPONSE_SIZE`], 64 MiB). A larger body is an
+    /// [`ErrorKind::ResponseTooLarge`] error naming the limit; streaming calls
+    /// ([`crate::request::RequestBuilder::send_streaming`]) are not limited.
+    ///
+    /// ```
+    /// let p = ferrocloud::ProviderClient::builder("https://keystone:5000/v3")
+    ///     .max_response_size(8 << 20)
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(p.max_response_size(), 8 << 20);
+    /// ```
+    pub fn max_response_size(mut self, bytes: usize) -> Self {
+        self.max_response_size = bytes;
+        self
+    }
+
+    /// Lets identity version discovery move to the scheme, host or port that the version
+    /// document's `self` link names. Off by default: the SDK keeps the scheme, host and
+    /// port of the configured auth URL (so a Keystone that advertises `http://` cannot
+    /// move the password to clear text), and puts the version on the configured URL.
+    pub fn follow_discovered_origin(mut self, yes: bool) -> Self {
+        self.follow_discovered_origin = yes;
         self
     }
 
@@ -172,7 +334,9 @@ impl ProviderBuilder {
         self
     }
 
-    /// Limits requests per second and in flight for the whole provider.
+    /// Limits requests per second and in flight for the whole provider. Requests made to
+    /// obtain a token are not counted: they never wait behind the requests that need
+    /// them.
     pub fn rate_limit(mut self, limit: crate::retry::RateLimit) -> Self {
         self.rate_limit = limit;
         self
@@ -205,23 +369,19 @@ impl ProviderBuilder {
         Url::parse(&self.auth_url).map_err(|e| {
             Error::invalid_input(format!("auth URL {:?} is not a URL: {e}", self.auth_url))
         })?;
-        let http = match self.http {
-            Some(c) => c,
-            None => {
-                let mut b = reqwest::Client::builder()
-                    .redirect(reqwest::redirect::Policy::none())
-                    .use_rustls_tls();
-                if let Some(t) = self.timeout {
-                    b = b.timeout(t);
-                }
-                if let Some(t) = self.connect_timeout {
-                    b = b.connect_timeout(t);
-                }
-                b.build().map_err(|e| {
-                    Error::new(ErrorKind::Config, format!("building the HTTP client: {e}"))
-                })?
-            }
-        };
+        let t = self.timeouts;
+        let mut b = match self.http {
+            Some(b) => b,
+            None => reqwest::Client::builder().use_rustls_tls(),
+        }
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(t.connect);
+        if let Some(total) = t.total {
+            b = b.timeout(total);
+        }
+        let http = b
+            .build()
+            .map_err(|e| Error::new(ErrorKind::Config, format!("building the HTTP client: {e}")))?;
         let global_request_id = match &self.global_request_id {
             Some(id) => {
                 let uuid = id.strip_prefix("req-").unwrap_or("");
@@ -264,7 +424,10 @@ impl ProviderBuilder {
                 state: RwLock::new(Arc::new(AuthState::default())),
                 options: RwLock::new(None),
                 identity_endpoint: RwLock::new(None),
-                reauth: tokio::sync::Mutex::new(()),
+                flight: std::sync::Mutex::new(None),
+                timeouts: t,
+                max_response_size: self.max_response_size,
+                follow_discovered_origin: self.follow_discovered_origin,
             }),
         })
     }
@@ -281,13 +444,24 @@ impl ProviderClient {
             auth_url: auth_url.into(),
             http: None,
             user_agent_prefix: None,
-            timeout: None,
-            connect_timeout: None,
+            timeouts: Timeouts::default(),
             renew_before: None,
             retry: crate::retry::RetryPolicy::default(),
             rate_limit: crate::retry::RateLimit::default(),
             global_request_id: None,
+            max_response_size: DEFAULT_MAX_RESPONSE_SIZE,
+            follow_discovered_origin: false,
         }
+    }
+
+    /// The time limits of this provider's requests.
+    pub fn timeouts(&self) -> Timeouts {
+        self.inner.timeouts
+    }
+
+    /// The largest response body this provider reads into memory.
+    pub fn max_response_size(&self) -> usize {
+        self.inner.max_response_size
     }
 
     /// The auth URL this provider was built for.
@@ -378,13 +552,64 @@ impl ProviderClient {
         self.reauthenticate(seen).await
     }
 
-    /// Authenticates again unless another task already did since generation `seen`
-    /// (single-flight).
+    /// Authenticates again unless another task already did since generation `seen`.
+    ///
+    /// Single-flight: one task requests the token; every task that arrives meanwhile
+    /// waits for that request and gets its outcome, the error included (they do not
+    /// repeat a failed request one after the other). No lock is held across the token
+    /// request, and if the task making it is cancelled, a waiting task takes over.
     pub(crate) async fn reauthenticate(&self, seen: u64) -> Result<()> {
-        let _guard = self.inner.reauth.lock().await;
-        if self.state().generation != seen {
-            return Ok(());
+        enum Role {
+            Lead(tokio::sync::watch::Sender<Option<Result<()>>>),
+            Wait(tokio::sync::watch::Receiver<Option<Result<()>>>),
         }
+        /// Clears the flight slot when the leading task ends, however it ends.
+        struct Landing<'a>(
+            &'a std::sync::Mutex<Option<tokio::sync::watch::Receiver<Option<Result<()>>>>>,
+        );
+        impl Drop for Landing<'_> {
+            fn drop(&mut self) {
+                *self.0.lock().unwrap_or_else(poisoned) = None;
+            }
+        }
+        loop {
+            if self.state().generation != seen {
+                return Ok(());
+            }
+            let role = {
+                let mut slot = self.inner.flight.lock().unwrap_or_else(poisoned);
+                match slot.as_ref() {
+                    Some(rx) => Role::Wait(rx.clone()),
+                    None => {
+                        let (tx, rx) = tokio::sync::watch::channel(None);
+                        *slot = Some(rx);
+                        Role::Lead(tx)
+                    }
+                }
+            };
+            match role {
+                Role::Wait(mut rx) => match rx.wait_for(Option::is_some).await {
+                    Ok(outcome) => return outcome.clone().unwrap_or(Ok(())),
+                    // The leading task was cancelled: try again (perhaps leading).
+                    Err(_) => continue,
+                },
+                Role::Lead(tx) => {
+                    let landing = Landing(&self.inner.flight);
+                    let outcome = if self.state().generation != seen {
+                        Ok(())
+                    } else {
+                        self.obtain_token().await
+                    };
+                    drop(landing);
+                    tx.send_replace(Some(outcome.clone()));
+                    return outcome;
+                }
+            }
+        }
+    }
+
+    /// Requests a token with the stored options and installs it.
+    async fn obtain_token(&self) -> Result<()> {
         let opts = self.options().ok_or_else(|| {
             Error::new(
                 ErrorKind::Auth,
@@ -463,11 +688,13 @@ impl ProviderClient {
         let (_, body) = self
             .plain(Method::GET, url.clone(), accept_json(), Body::Empty, &[300])
             .await?;
-        choose_identity_version(&url, &body)
+        choose_identity_version(&url, &body, !self.inner.follow_discovered_origin)
     }
 
-    /// Sends an unauthenticated request and reads the whole answer; a status other than
-    /// 2xx (or one of `also_ok`) is an error carrying the service's message.
+    /// Sends a request made to obtain a token (unauthenticated, bounded by the auth
+    /// timeout, never queued behind rate limits) and reads the answer, at most
+    /// [`MAX_AUTH_RESPONSE_SIZE`]; a status other than 2xx (or one of `also_ok`) is an
+    /// error carrying the service's message.
     async fn plain(
         &self,
         method: Method,
@@ -476,25 +703,23 @@ impl ProviderClient {
         body: Body,
         also_ok: &[u16],
     ) -> Result<(HeaderMap, Bytes)> {
-        let resp = Box::pin(self.execute(&Prepared {
+        let mut resp = Box::pin(self.execute(&Prepared {
             method: method.clone(),
             url: url.clone(),
             headers,
             body,
             authenticated: false,
-            timeout: None,
+            timeout: Some(self.inner.timeouts.auth),
             retry: None,
             limiter: None,
             reauth: false,
+            for_auth: true,
         }))
         .await?;
         let status = resp.status();
         let headers = resp.headers().clone();
-        let body = resp
-            .bytes()
-            .await
-            .map_err(|e| Error::from(e).with_request(&method, url.as_str()))?;
         if !(status.is_success() || also_ok.contains(&status.as_u16())) {
+            let body = read_error_body(&mut resp, self.inner.timeouts.idle).await;
             return Err(Error::from_response(
                 &method,
                 url.as_str(),
@@ -503,6 +728,13 @@ impl ProviderClient {
                 &body,
             ));
         }
+        let limit = self.inner.max_response_size.min(MAX_AUTH_RESPONSE_SIZE);
+        let body = read_body(&mut resp, limit, self.inner.timeouts.idle)
+            .await
+            .map_err(|e| {
+                e.with_request(&method, url.as_str())
+                    .with_request_id(request_id(&headers))
+            })?;
         Ok((headers, body))
     }
 
@@ -696,11 +928,15 @@ impl ProviderClient {
         if let Some(t) = req.timeout {
             rb = rb.timeout(t);
         }
+        let mut activity = None;
         rb = match &req.body {
             Body::Empty => rb,
             Body::Bytes(b) => rb.body(b.clone()),
-            Body::Stream(s) => match s.lock().unwrap_or_else(poisoned).take() {
-                Some(b) => rb.body(b),
+            Body::Stream(s, a) => match s.lock().unwrap_or_else(poisoned).take() {
+                Some(b) => {
+                    activity = Some(a.as_ref());
+                    rb.body(b)
+                }
                 None => {
                     return Err(Error::new(
                         ErrorKind::NotReplayable,
@@ -712,7 +948,21 @@ impl ProviderClient {
         };
         let shown_url = redact_url(req.url.as_str());
         let started = Instant::now();
-        let result = rb.send().await;
+        let idle = self.inner.timeouts.idle;
+        let result = match within_idle(rb.send(), idle, started, activity).await {
+            Some(Ok(resp)) => Ok(resp),
+            Some(Err(e)) => {
+                let refused = e.is_connect();
+                Err(Error::from(e).not_sent(refused))
+            }
+            None => Err(Error::new(
+                ErrorKind::Timeout,
+                format!(
+                    "no answer within the idle timeout of {}",
+                    crate::retry::show_duration(idle)
+                ),
+            )),
+        };
         let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
         match result {
             Ok(resp) => {
@@ -726,9 +976,9 @@ impl ProviderClient {
                 );
                 Ok(resp)
             }
-            Err(e) => {
-                let not_sent = e.is_connect();
-                let err = Error::from(e).with_request(&req.method, req.url.as_str());
+            Err(err) => {
+                let not_sent = err.was_not_sent();
+                let err = err.with_request(&req.method, req.url.as_str());
                 tracing::debug!(method = %req.method, url = %shown_url, duration_ms = elapsed_ms, error = %err, "request failed");
                 Err(err.not_sent(not_sent))
             }
@@ -739,6 +989,10 @@ impl ProviderClient {
     /// retries (see [`crate::retry`]) and one replay after re-authentication on 401.
     /// Returns the response whatever its status, with the number of attempts made in its
     /// extensions ([`Attempts`]).
+    ///
+    /// Rate-limit slots are held only while a request is on the wire: never while
+    /// re-authenticating or sleeping before a retry, so that the token request (which
+    /// takes no slot) never waits behind the requests that need it.
     pub(crate) async fn execute(&self, req: &Prepared) -> Result<reqwest::Response> {
         let policy = self.policy_for(req);
         let idempotent = crate::retry::is_idempotent(&req.method);
@@ -752,21 +1006,26 @@ impl ProviderClient {
             } else {
                 (None, 0)
             };
-            let _provider_slot = match &self.inner.limiter {
-                Some(l) => Some(l.acquire().await),
-                None => None,
-            };
-            let _service_slot = match &req.limiter {
-                Some(l) => Some(l.acquire().await),
-                None => None,
+            let sent = {
+                let _provider_slot = match (&self.inner.limiter, req.for_auth) {
+                    (Some(l), false) => Some(l.acquire().await),
+                    _ => None,
+                };
+                let _service_slot = match &req.limiter {
+                    Some(l) => Some(l.acquire().await),
+                    None => None,
+                };
+                self.send_once(req, token.as_ref()).await
             };
             let elapsed = started.elapsed();
             let may_retry = attempt < policy.max_attempts && elapsed < policy.max_elapsed;
-            match self.send_once(req, token.as_ref()).await {
+            match sent {
                 Err(e) => {
                     let safe = match e.kind() {
-                        ErrorKind::Transport => idempotent || e.was_not_sent(),
-                        ErrorKind::Timeout => idempotent,
+                        ErrorKind::Transport => {
+                            idempotent || e.was_not_sent() || policy.retry_non_idempotent
+                        }
+                        ErrorKind::Timeout => idempotent || policy.retry_non_idempotent,
                         _ => false,
                     };
                     if safe && may_retry && req.body.replayable() {
@@ -795,26 +1054,24 @@ impl ProviderClient {
                             .with_request(&req.method, req.url.as_str())
                             .with_request_id(request_id(resp.headers())));
                         }
+                        drop(resp);
                         self.reauthenticate(generation).await?;
                         replayed = true;
                         attempt -= 1;
                         continue;
                     }
-                    if crate::retry::retryable_status(&req.method, status) {
-                        if !req.body.replayable() {
-                            resp.extensions_mut()
-                                .insert(NotRetried("not retried: the request body is a stream"));
-                        } else if may_retry {
-                            let asked = crate::error::retry_after(resp.headers());
-                            let delay = asked
-                                .unwrap_or_else(|| policy.backoff(attempt))
-                                .min(policy.max_delay);
-                            if elapsed + delay < policy.max_elapsed {
+                    if policy.retries_status(&req.method, status) {
+                        match self.retry_delay(req, policy, &resp, attempt, elapsed, may_retry) {
+                            Ok(delay) => {
                                 tracing::debug!(method = %req.method, status = status.as_u16(), attempt, delay_ms = delay.as_millis() as u64, "retrying");
                                 drop(resp);
                                 tokio::time::sleep(delay).await;
                                 continue;
                             }
+                            Err(Some(why)) => {
+                                resp.extensions_mut().insert(NotRetried(why));
+                            }
+                            Err(None) => {}
                         }
                     }
                     resp.extensions_mut().insert(Attempts(attempt));
@@ -822,6 +1079,47 @@ impl ProviderClient {
                 }
             }
         }
+    }
+
+    /// How long to wait before sending again after a retryable status, or why not to
+    /// (`Err(Some(note))` when the caller should be told, `Err(None)` when the attempts
+    /// or the time budget are spent, which the error already says).
+    fn retry_delay(
+        &self,
+        req: &Prepared,
+        policy: &crate::retry::RetryPolicy,
+        resp: &reqwest::Response,
+        attempt: u32,
+        elapsed: Duration,
+        may_retry: bool,
+    ) -> std::result::Result<Duration, Option<String>> {
+        if !req.body.replayable() {
+            return Err(Some("not retried: the request body is a stream".into()));
+        }
+        if !may_retry {
+            return Err(None);
+        }
+        let delay = match crate::error::retry_after(resp.headers()) {
+            // The service's own delay is waited out in full, or not at all: retrying
+            // sooner only earns another refusal.
+            Some(asked) if asked > policy.max_retry_after => {
+                return Err(Some(format!(
+                    "not retried: the service asked to wait {}, longer than the retry policy's max_retry_after of {}",
+                    crate::retry::show_duration(asked),
+                    crate::retry::show_duration(policy.max_retry_after)
+                )));
+            }
+            Some(asked) => asked,
+            None => policy.backoff(attempt).min(policy.max_delay),
+        };
+        if elapsed + delay >= policy.max_elapsed {
+            return Err(Some(format!(
+                "not retried: waiting {} would pass the retry policy's max_elapsed of {}",
+                crate::retry::show_duration(delay),
+                crate::retry::show_duration(policy.max_elapsed)
+            )));
+        }
+        Ok(delay)
     }
 }
 
@@ -837,8 +1135,8 @@ impl ProviderClient {
 pub(crate) struct Attempts(pub u32);
 
 /// Why a retryable answer was not retried (in the response's extensions).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct NotRetried(pub &'static str);
+#[derive(Debug, Clone)]
+pub(crate) struct NotRetried(pub String);
 
 fn unreachable_config<T>() -> Result<T> {
     Err(Error::invalid_input(
@@ -857,7 +1155,20 @@ pub(crate) fn accept_json() -> HeaderMap {
 
 /// Picks the versioned identity endpoint from a version document (`{"versions":
 /// {"values": [...]}}`, `{"versions": [...]}` or `{"version": {...}}`).
-fn choose_identity_version(base: &Url, body: &[u8]) -> Result<(Url, IdentityVersion)> {
+///
+/// With `keep_origin`, a `self` link to another scheme, host or port than `base` is not
+/// followed: the version is put on `base` instead.
+fn choose_identity_version(
+    base: &Url,
+    body: &[u8],
+    keep_origin: bool,
+) -> Result<(Url, IdentityVersion)> {
+    let mut base = base.clone();
+    if !base.path().ends_with('/') {
+        let p = format!("{}/", base.path());
+        base.set_path(&p);
+    }
+    let base = &base;
     #[derive(serde::Deserialize)]
     struct Link {
         href: String,
@@ -908,19 +1219,119 @@ fn choose_identity_version(base: &Url, body: &[u8]) -> Result<(Url, IdentityVers
         .iter()
         .find(|l| l.rel == "self")
         .map(|l| l.href.as_str());
+    let on_base = || {
+        base.join(if version == IdentityVersion::V3 {
+            "v3/"
+        } else {
+            "v2.0/"
+        })
+        .map_err(|e| Error::invalid_input(format!("identity URL: {e}")))
+    };
     let url = match href {
-        Some(h) => base
-            .join(h)
-            .map_err(|e| Error::decode(format!("identity version link {h:?}"), e))?,
-        None => base
-            .join(if version == IdentityVersion::V3 {
-                "v3/"
+        Some(h) => {
+            let found = base.join(h).map_err(|_| {
+                Error::new(ErrorKind::Decode, "the identity version link is not a URL")
+            })?;
+            if keep_origin && found.origin() != base.origin() {
+                let kept = on_base()?;
+                tracing::debug!(
+                    advertised = %redact_url(found.as_str()),
+                    used = %redact_url(kept.as_str()),
+                    "the identity version document names another scheme, host or port; keeping the configured one"
+                );
+                kept
             } else {
-                "v2.0/"
-            })
-            .map_err(|e| Error::invalid_input(format!("identity URL: {e}")))?,
+                found
+            }
+        }
+        None => on_base()?,
     };
     Ok((url, version))
+}
+
+/// Reads a response body into memory: at most `limit` bytes (announced or received),
+/// waiting at most `idle` between two reads. A body that arrives in one piece is not
+/// copied.
+pub(crate) async fn read_body(
+    resp: &mut reqwest::Response,
+    limit: usize,
+    idle: Duration,
+) -> Result<Bytes> {
+    let too_large = |seen: Option<u64>| {
+        let size = match seen {
+            Some(n) => format!("{n} bytes"),
+            None => "more".to_string(),
+        };
+        Error::new(
+            ErrorKind::ResponseTooLarge,
+            format!(
+                "the response body is {size}, over the limit of {limit} bytes for a body read into memory (ProviderBuilder::max_response_size; use a streaming call for large data)"
+            ),
+        )
+    };
+    let announced = resp.content_length();
+    if let Some(n) = announced
+        && n > limit as u64
+    {
+        return Err(too_large(Some(n)));
+    }
+    let mut first: Option<Bytes> = None;
+    let mut rest: Vec<u8> = Vec::new();
+    loop {
+        let chunk = match within_idle(resp.chunk(), idle, Instant::now(), None).await {
+            Some(c) => c.map_err(Error::from)?,
+            None => {
+                return Err(Error::new(
+                    ErrorKind::Timeout,
+                    format!(
+                        "the body stopped arriving for the idle timeout of {}",
+                        crate::retry::show_duration(idle)
+                    ),
+                ));
+            }
+        };
+        let Some(chunk) = chunk else { break };
+        let held = first.as_ref().map_or(0, Bytes::len) + rest.len();
+        if held + chunk.len() > limit {
+            return Err(too_large(None));
+        }
+        if first.is_none() && rest.is_empty() {
+            first = Some(chunk);
+            continue;
+        }
+        // Grow by doubling, but never past the limit, so that a body just under the limit
+        // costs the limit at most.
+        let needed = held + chunk.len();
+        if needed > rest.capacity() {
+            let target = (rest.capacity() * 2)
+                .max(needed)
+                .max(announced.map_or(0, |n| n as usize))
+                .min(limit);
+            rest.reserve_exact(target - rest.len());
+        }
+        if let Some(f) = first.take() {
+            rest.extend_from_slice(&f);
+        }
+        rest.extend_from_slice(&chunk);
+    }
+    Ok(first.unwrap_or_else(|| Bytes::from(rest)))
+}
+
+/// Reads the start of an error answer, as much as a service's message needs
+/// ([`MAX_ERROR_BODY`]), and leaves the rest unread; a failure while reading keeps what
+/// arrived.
+pub(crate) async fn read_error_body(resp: &mut reqwest::Response, idle: Duration) -> Bytes {
+    let mut out = bytes::BytesMut::new();
+    while out.len() < MAX_ERROR_BODY {
+        match within_idle(resp.chunk(), idle, Instant::now(), None).await {
+            Some(Ok(Some(chunk))) => {
+                let room = MAX_ERROR_BODY - out.len();
+                out.extend_from_slice(&chunk[..chunk.len().min(room)]);
+            }
+            _ => break,
+        }
+    }
+    out.freeze()
 }
 
 #[cfg(test)]
@@ -933,20 +1344,20 @@ mod tests {
         let doc = br#"{"versions": {"values": [
             {"id": "v3.14", "status": "stable", "links": [{"rel": "self", "href": "http://k:5000/v3/"}]},
             {"id": "v2.0", "status": "deprecated", "links": [{"rel": "self", "href": "http://k:5000/v2.0/"}]}]}}"#;
-        let (u, v) = choose_identity_version(&base, doc).unwrap();
+        let (u, v) = choose_identity_version(&base, doc, true).unwrap();
         assert_eq!((u.as_str(), v), ("http://k:5000/v3/", IdentityVersion::V3));
         let doc = br#"{"versions": [{"id": "v2.0", "links": [{"rel": "self", "href": "/identity/v2.0/"}]}]}"#;
-        let (u, v) = choose_identity_version(&base, doc).unwrap();
+        let (u, v) = choose_identity_version(&base, doc, true).unwrap();
         assert_eq!(
             (u.as_str(), v),
             ("http://k:5000/identity/v2.0/", IdentityVersion::V2)
         );
         let doc = br#"{"version": {"id": "v3.10", "links": []}}"#;
-        let (u, _) = choose_identity_version(&base, doc).unwrap();
+        let (u, _) = choose_identity_version(&base, doc, true).unwrap();
         assert_eq!(u.as_str(), "http://k:5000/v3/");
-        let e = choose_identity_version(&base, br#"{"versions": []}"#).unwrap_err();
+        let e = choose_identity_version(&base, br#"{"versions": []}"#, true).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Auth);
-        let e = choose_identity_version(&base, b"<html>").unwrap_err();
+        let e = choose_identity_version(&base, b"<html>", true).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Decode);
     }
 }

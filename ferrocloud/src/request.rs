@@ -194,13 +194,31 @@ impl RequestBuilder {
         self
     }
 
-    /// Sends a stream (large uploads). A stream cannot be replayed: a 401 then fails with
+    /// Sends a stream of byte chunks (large uploads), read as it is sent: memory stays
+    /// flat whatever the size. Each chunk sent restarts the idle timeout, so a long
+    /// upload is never cut short. A stream cannot be replayed: a 401 then fails with
     /// [`ErrorKind::NotReplayable`] instead of re-sending.
-    pub fn stream(mut self, body: reqwest::Body, content_type: &str) -> Self {
+    ///
+    /// ```no_run
+    /// # async fn demo(swift: ferrocloud::ServiceClient, op: &'static ferrocloud::Operation) -> ferrocloud::Result<()> {
+    /// let chunks = futures::stream::iter(vec![Ok::<_, std::io::Error>(bytes::Bytes::from_static(b"data"))]);
+    /// swift.request(op, &["container", "object"]).stream(chunks, "application/octet-stream").send_raw().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn stream<S>(mut self, body: S, content_type: &str) -> Self
+    where
+        S: futures::TryStream + Send + 'static,
+        S::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+        Bytes: From<S::Ok>,
+    {
+        use futures::TryStreamExt;
         match HeaderValue::from_str(content_type) {
             Ok(v) => {
                 self.headers.insert(CONTENT_TYPE, v);
-                self.body = Body::Stream(std::sync::Mutex::new(Some(body)));
+                let activity = crate::provider::Activity::new();
+                let seen = activity.clone();
+                let body = reqwest::Body::wrap_stream(body.inspect_ok(move |_| seen.touch()));
+                self.body = Body::Stream(std::sync::Mutex::new(Some(body)), activity);
             }
             Err(_) => self.fail(Error::invalid_input(format!(
                 "content type {content_type:?} is not a valid header"
@@ -306,20 +324,27 @@ impl RequestBuilder {
         }
     }
 
-    /// Sends the request and returns the response with its body unread, as a stream of
-    /// bytes (large downloads). The status is checked first.
-    pub async fn send_streaming(self) -> Result<reqwest::Response> {
+    /// Sends the request and returns the response with its body unread, to be read as
+    /// a stream of chunks (large downloads): memory stays flat, and the idle timeout
+    /// applies between two chunks, not to the whole transfer. The status is checked
+    /// first.
+    pub async fn send_streaming(self) -> Result<StreamingResponse> {
         let client = self.client.clone();
         let (prepared, ok, _) = self.prepare()?;
         let method = prepared.method.clone();
         let url = prepared.url.clone();
-        let resp = client.provider().execute(&prepared).await?;
+        let mut resp = client.provider().execute(&prepared).await?;
         if ok.contains(&resp.status().as_u16()) {
-            return Ok(resp);
+            return Ok(StreamingResponse {
+                inner: resp,
+                idle: client.provider().timeouts().idle,
+                method,
+            });
         }
         let status = resp.status();
         let headers = resp.headers().clone();
-        let body = resp.bytes().await.unwrap_or_default();
+        let body =
+            crate::provider::read_error_body(&mut resp, client.provider().timeouts().idle).await;
         Err(Error::from_response(
             &method,
             url.as_str(),
@@ -327,6 +352,87 @@ impl RequestBuilder {
             &headers,
             &body,
         ))
+    }
+}
+
+/// A response whose body is read as it arrives ([`RequestBuilder::send_streaming`]).
+///
+/// ```no_run
+/// # async fn demo(glance: ferrocloud::ServiceClient, op: &'static ferrocloud::Operation) -> ferrocloud::Result<()> {
+/// use futures::TryStreamExt;
+/// let resp = glance.request(op, &["image-id"]).send_streaming().await?;
+/// println!("{:?} bytes", resp.content_length());
+/// let mut chunks = resp.bytes_stream();
+/// while let Some(chunk) = chunks.try_next().await? {
+///     // write `chunk` somewhere
+/// #   let _ = chunk;
+/// }
+/// # Ok(()) }
+/// ```
+pub struct StreamingResponse {
+    inner: reqwest::Response,
+    idle: Duration,
+    method: Method,
+}
+
+impl std::fmt::Debug for StreamingResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StreamingResponse")
+            .field("method", &self.method)
+            .field("url", &crate::error::redact_url(self.inner.url().as_str()))
+            .field("status", &self.inner.status())
+            .field("request_id", &self.request_id())
+            .finish()
+    }
+}
+
+impl StreamingResponse {
+    /// The status.
+    pub fn status(&self) -> StatusCode {
+        self.inner.status()
+    }
+    /// The headers.
+    pub fn headers(&self) -> &HeaderMap {
+        self.inner.headers()
+    }
+    /// A header as text.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.inner.headers().get(name).and_then(|v| v.to_str().ok())
+    }
+    /// The service's request id.
+    pub fn request_id(&self) -> Option<&str> {
+        crate::error::request_id(self.inner.headers())
+    }
+    /// The body's length, when the service announced it.
+    pub fn content_length(&self) -> Option<u64> {
+        self.inner.content_length()
+    }
+
+    /// The next chunk of the body, `None` at its end. A server silent for longer than
+    /// the idle timeout gives an [`ErrorKind::Timeout`] error.
+    pub async fn chunk(&mut self) -> Result<Option<Bytes>> {
+        let idle = self.idle;
+        let method = self.method.clone();
+        let url = self.inner.url().clone();
+        let started = std::time::Instant::now();
+        match tokio::time::timeout_at((started + idle).into(), self.inner.chunk()).await {
+            Ok(r) => r.map_err(|e| Error::from(e).with_request(&method, url.as_str())),
+            Err(_) => Err(Error::new(
+                ErrorKind::Timeout,
+                format!(
+                    "the body stopped arriving for the idle timeout of {}",
+                    crate::retry::show_duration(idle)
+                ),
+            )
+            .with_request(&method, url.as_str())),
+        }
+    }
+
+    /// The body as a stream of chunks.
+    pub fn bytes_stream(self) -> futures::stream::BoxStream<'static, Result<Bytes>> {
+        Box::pin(futures::stream::try_unfold(self, |mut r| async move {
+            Ok(r.chunk().await?.map(|c| (c, r)))
+        }))
     }
 }
 
@@ -342,7 +448,9 @@ impl<B: Serialize + ?Sized> Serialize for Wrapped<'_, B> {
     }
 }
 
-/// Sends a prepared request through the provider and reads the body.
+/// Sends a prepared request through the provider and reads the body: at most the
+/// provider's [`max_response_size`](crate::ProviderClient::max_response_size) for an
+/// accepted answer, only what the message needs for an error.
 pub(crate) async fn send_prepared(
     client: &ServiceClient,
     prepared: Prepared,
@@ -352,9 +460,10 @@ pub(crate) async fn send_prepared(
     let url = prepared.url.clone();
     let provider = client.provider();
     let policy = provider.policy_for(&prepared);
+    let idle = provider.timeouts().idle;
     let mut body_failures = 0;
     let (status, headers, resp_attempts, not_retried, body) = loop {
-        let resp = provider.execute(&prepared).await?;
+        let mut resp = provider.execute(&prepared).await?;
         let status = resp.status();
         let headers = resp.headers().clone();
         let resp_attempts = resp
@@ -364,17 +473,22 @@ pub(crate) async fn send_prepared(
         let not_retried = resp
             .extensions()
             .get::<crate::provider::NotRetried>()
-            .map(|n| n.0);
-        match resp.bytes().await {
+            .map(|n| n.0.clone());
+        if !ok.contains(&status.as_u16()) {
+            let body = crate::provider::read_error_body(&mut resp, idle).await;
+            break (status, headers, resp_attempts, not_retried, body);
+        }
+        match crate::provider::read_body(&mut resp, provider.max_response_size(), idle).await {
             Ok(body) => break (status, headers, resp_attempts, not_retried, body),
             Err(e) => {
+                let err = e
+                    .with_request(&method, url.as_str())
+                    .with_request_id(crate::error::request_id(&headers));
                 // The connection broke while the body was read: an idempotent request
                 // is sent again, within the retry policy.
                 body_failures += 1;
-                let err = Error::from(e)
-                    .with_request(&method, url.as_str())
-                    .with_request_id(crate::error::request_id(&headers));
-                let again = crate::retry::is_idempotent(&method)
+                let again = matches!(err.kind(), ErrorKind::Transport | ErrorKind::Timeout)
+                    && crate::retry::is_idempotent(&method)
                     && prepared.body_replayable()
                     && body_failures < policy.max_attempts;
                 if !again {
@@ -389,7 +503,7 @@ pub(crate) async fn send_prepared(
     if !ok.contains(&status.as_u16()) {
         let mut err = Error::from_response(&method, url.as_str(), status, &headers, &body)
             .with_attempts(attempts)
-            .with_note(not_retried);
+            .with_note(not_retried.as_deref());
         if status.is_success() {
             err = Error::new(
                 ErrorKind::UnexpectedStatus,

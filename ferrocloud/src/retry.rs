@@ -1,15 +1,22 @@
 //! Retries and client-side rate limits, applied by the provider to every request.
 //!
-//! What is retried ([`RetryPolicy`], on by default):
-//! - a transport failure when the request never reached the server (connection
-//!   refused), or when the method is idempotent (a reset pooled connection);
-//! - `429 Too Many Requests` and `503 Service Unavailable`, honouring `Retry-After`
-//!   (seconds or an HTTP date), else with capped exponential backoff and jitter: the
-//!   service did not act on the request;
-//! - other 5xx answers (500, 502, 504) for idempotent methods only.
+//! Nothing is sent again that the server may already have acted on. What is retried
+//! ([`RetryPolicy`], on by default):
+//! - any request that provably never reached the server (the connection was refused);
+//! - `429 Too Many Requests`, for every method: the service refused it unread;
+//! - for idempotent methods only (GET, HEAD, PUT, DELETE, OPTIONS): a transport failure
+//!   or a timeout after the request was sent, and `500`, `502`, `503`, `504`.
 //!
-//! A request whose body is a stream is never sent twice; the error says so. Attempts and
-//! total time are bounded, and the final error says how many attempts were made.
+//! A POST or PATCH answered with 503 or cut off mid-way is not retried, since a create
+//! may have happened: [`RetryPolicy::retry_non_idempotent`] opts in.
+//!
+//! Delays: a `Retry-After` (seconds or an HTTP date) is waited out in full, up to
+//! [`RetryPolicy::max_retry_after`] (60 s by default); a longer one is not cut short but
+//! ends the retries, and the error carries the service's delay
+//! ([`Error::retry_after`](crate::Error::retry_after)). Without `Retry-After`, capped
+//! exponential backoff with jitter. A request whose body is a stream is never sent
+//! twice; the error says so. Attempts and total time are bounded, and the final error
+//! says how many attempts were made.
 //!
 //! [`RateLimit`] caps requests per second and requests in flight, per provider or per
 //! service client.
@@ -39,18 +46,26 @@ pub struct RetryPolicy {
     pub max_elapsed: Duration,
     /// The first backoff delay.
     pub base_delay: Duration,
-    /// The longest delay between attempts (also caps `Retry-After`).
+    /// The longest backoff delay between attempts (without `Retry-After`).
     pub max_delay: Duration,
+    /// The longest `Retry-After` waited out; a longer one ends the retries.
+    pub max_retry_after: Duration,
+    /// Also retry requests the server may have acted on (POST and PATCH after a 5xx or
+    /// a broken connection). Off by default: a create could happen twice.
+    pub retry_non_idempotent: bool,
 }
 
 impl Default for RetryPolicy {
-    /// 4 attempts within 60 s, backoff from 0.5 s up to 10 s.
+    /// 4 attempts within 90 s, backoff from 0.5 s up to 10 s, `Retry-After` honoured up
+    /// to 60 s, non-idempotent requests retried only where the server did not act.
     fn default() -> Self {
         RetryPolicy {
             max_attempts: 4,
-            max_elapsed: Duration::from_secs(60),
+            max_elapsed: Duration::from_secs(90),
             base_delay: Duration::from_millis(500),
             max_delay: Duration::from_secs(10),
+            max_retry_after: Duration::from_secs(60),
+            retry_non_idempotent: false,
         }
     }
 }
@@ -93,6 +108,40 @@ impl RetryPolicy {
         self
     }
 
+    /// Sets the longest `Retry-After` that is waited out (a longer one ends the retries,
+    /// with the service's delay in the error).
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// let p = ferrocloud::retry::RetryPolicy::default().max_retry_after(Duration::from_secs(5));
+    /// assert_eq!(p.max_retry_after, Duration::from_secs(5));
+    /// ```
+    pub fn max_retry_after(mut self, d: Duration) -> Self {
+        self.max_retry_after = d;
+        self
+    }
+
+    /// Opts in to retrying POST and PATCH after a 5xx or a broken connection, for
+    /// requests the caller knows are safe to repeat.
+    ///
+    /// ```
+    /// use ferrocloud::retry::RetryPolicy;
+    /// use http::{Method, StatusCode};
+    /// assert!(!RetryPolicy::default().retries_status(&Method::POST, StatusCode::SERVICE_UNAVAILABLE));
+    /// let p = RetryPolicy::default().retry_non_idempotent(true);
+    /// assert!(p.retries_status(&Method::POST, StatusCode::SERVICE_UNAVAILABLE));
+    /// ```
+    pub fn retry_non_idempotent(mut self, yes: bool) -> Self {
+        self.retry_non_idempotent = yes;
+        self
+    }
+
+    /// Whether this policy sends a `method` request again after `status`.
+    pub fn retries_status(&self, method: &Method, status: StatusCode) -> bool {
+        retryable_status(method, status)
+            || (self.retry_non_idempotent && matches!(status.as_u16(), 500 | 502 | 503 | 504))
+    }
+
     /// The backoff before attempt `attempt + 1` (1-based `attempt`): exponential, capped,
     /// with up to 25% jitter either way.
     pub fn backoff(&self, attempt: u32) -> Duration {
@@ -105,21 +154,36 @@ impl RetryPolicy {
     }
 }
 
-/// Whether an answer with `status` to a `method` request may be sent again.
+/// Whether an answer with `status` to a `method` request may be sent again without
+/// risk of doing twice what the server did once: 429 for every method, 5xx for
+/// idempotent methods only.
 ///
 /// ```
 /// use ferrocloud::retry::retryable_status;
 /// use http::{Method, StatusCode};
 /// assert!(retryable_status(&Method::POST, StatusCode::TOO_MANY_REQUESTS));
 /// assert!(retryable_status(&Method::GET, StatusCode::BAD_GATEWAY));
+/// assert!(retryable_status(&Method::DELETE, StatusCode::SERVICE_UNAVAILABLE));
+/// assert!(!retryable_status(&Method::POST, StatusCode::SERVICE_UNAVAILABLE));
 /// assert!(!retryable_status(&Method::POST, StatusCode::INTERNAL_SERVER_ERROR));
 /// assert!(!retryable_status(&Method::GET, StatusCode::NOT_FOUND));
 /// ```
 pub fn retryable_status(method: &Method, status: StatusCode) -> bool {
     match status.as_u16() {
-        429 | 503 => true,
-        500 | 502 | 504 => is_idempotent(method),
+        429 => true,
+        500 | 502 | 503 | 504 => is_idempotent(method),
         _ => false,
+    }
+}
+
+/// A duration as people write it: `250 ms`, `30 s`, `1.5 s`.
+pub(crate) fn show_duration(d: Duration) -> String {
+    if d < Duration::from_secs(1) {
+        format!("{} ms", d.as_millis())
+    } else if d.subsec_millis() == 0 {
+        format!("{} s", d.as_secs())
+    } else {
+        format!("{:.1} s", d.as_secs_f64())
     }
 }
 

@@ -192,6 +192,7 @@ impl ServiceClient {
             retry: self.inner.retry.clone(),
             limiter: self.inner.limiter.clone(),
             reauth: true,
+            for_auth: false,
         }
     }
 

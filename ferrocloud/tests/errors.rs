@@ -90,8 +90,8 @@ async fn every_error_body_shape() {
             302,
             "text/plain",
             "moved",
-            ErrorKind::UnexpectedStatus,
-            "moved",
+            ErrorKind::Redirect,
+            "the service redirects to nowhere (no Location header); redirects are not followed",
         ),
         (
             418,

@@ -175,10 +175,7 @@ async fn a_streamed_body_is_not_replayed_and_the_error_says_why() {
     ))]);
     let err = compute
         .request(&PUT_OP, &[])
-        .stream(
-            reqwest::Body::wrap_stream(stream),
-            "application/octet-stream",
-        )
+        .stream(stream, "application/octet-stream")
         .send_raw()
         .await
         .unwrap_err();

@@ -54,7 +54,8 @@ pub struct CloudConfig {
     pub interface: Availability,
     /// TLS settings.
     pub tls: TlsConfig,
-    /// The timeout of each request (`api_timeout`; none when 0 or unset).
+    /// The longest wait for the server, to connect and for each read (`api_timeout`;
+    /// the provider's defaults when 0 or unset, see [`crate::provider::Timeouts`]).
     pub api_timeout: Option<Duration>,
     /// The files the settings came from.
     pub sources: Vec<PathBuf>,
@@ -455,8 +456,10 @@ impl CloudConfig {
         })
     }
 
-    /// The HTTP client for this cloud: its TLS settings and `api_timeout`, rustls, no
-    /// redirects. Logs a warning when verification is off.
+    /// An HTTP client for this cloud: its TLS settings and `api_timeout` (the longest
+    /// wait for the server, per read), rustls, no redirects. Logs a warning when
+    /// verification is off. The provider of [`CloudConfig::provider`] builds its own,
+    /// with the same settings.
     ///
     /// ```
     /// let cfg = ferrocloud::config::CloudConfig::from_value("c", serde_json::json!({
@@ -500,12 +503,17 @@ impl CloudConfig {
                     ))
                 })?,
         };
-        let provider = ProviderClient::builder(auth_url)
-            .http_client(self.http_client()?)
-            .build()
-            .map_err(|e| {
-                Error::config(format!("cloud {:?}: {}", self.name, e.service_message()))
-            })?;
+        let mut builder = ProviderClient::builder(auth_url)
+            .http_client_builder(self.tls.builder_for(Some(&self.name))?);
+        if let Some(t) = self.api_timeout {
+            // As for the OpenStack tools, api_timeout bounds each wait on the server.
+            builder = builder
+                .idle_timeout(t)
+                .connect_timeout(t.min(crate::provider::Timeouts::default().connect));
+        }
+        let provider = builder.build().map_err(|e| {
+            Error::config(format!("cloud {:?}: {}", self.name, e.service_message()))
+        })?;
         match &self.auth {
             CloudAuth::Keystone(o) => provider.set_auth_options(o.clone()),
             CloudAuth::AdminToken { token, .. } => {

@@ -76,9 +76,10 @@
 //!
 //! # TLS
 //!
-//! `verify` (default true) and `insecure` (wins when true), `cacert` (replaces the
-//! built-in roots), `cert` and `key` (paths, `~` expanded, or inline PEM), `api_timeout`
-//! (seconds). A warning is logged when verification is turned off. See [`TlsConfig`].
+//! `verify` (default true) and `insecure` (wins when true), `cacert` (added to the
+//! operating system's certificate store, which is always trusted), `cert` and `key`
+//! (paths, `~` expanded, or inline PEM), `api_timeout` (seconds: the longest wait for the
+//! server, to connect and for each read; see [`crate::provider::Timeouts`]). A warning is logged when verification is turned off. See [`TlsConfig`].
 //!
 //! Secrets (passwords, tokens, application credential secrets, TLS keys) never appear in
 //! `Debug` output, logs or error messages.

@@ -65,8 +65,8 @@ pub(crate) fn is_inline_pem(s: &str) -> bool {
 /// A cloud's TLS settings.
 ///
 /// Verification is on unless the cloud turns it off (`verify: false` or
-/// `insecure: true`). A `cacert` replaces the built-in roots, as a CA bundle does for
-/// the OpenStack tools. A client certificate is `cert` (with its key in the same PEM, or
+/// `insecure: true`). The operating system's certificate store is trusted (as curl, Go
+/// and the Python tools do), and a `cacert` adds its certificates to it. A client certificate is `cert` (with its key in the same PEM, or
 /// in `key`).
 ///
 /// ```
@@ -82,7 +82,7 @@ pub(crate) fn is_inline_pem(s: &str) -> bool {
 pub struct TlsConfig {
     /// Verify server certificates (default true).
     pub verify: bool,
-    /// CA certificates to trust instead of the built-in roots.
+    /// CA certificates to trust besides the operating system's store.
     pub ca_cert: Option<Pem>,
     /// A client certificate (may also hold its key).
     pub client_cert: Option<Pem>,
@@ -147,7 +147,6 @@ impl TlsConfig {
                             describe(ca)
                         ))
                     })?;
-                b = b.tls_built_in_root_certs(false);
                 for c in certs {
                     b = b.add_root_certificate(c);
                 }
@@ -200,7 +199,8 @@ impl TlsConfig {
         Ok(b)
     }
 
-    /// A client with these settings and `timeout` per request.
+    /// A client with these settings, waiting at most `timeout` to connect and for each
+    /// read.
     ///
     /// ```
     /// let client = ferrocloud::config::TlsConfig::default()
@@ -219,7 +219,7 @@ impl TlsConfig {
     ) -> Result<reqwest::Client> {
         let mut b = self.builder_for(cloud)?;
         if let Some(t) = timeout {
-            b = b.timeout(t);
+            b = b.connect_timeout(t).read_timeout(t);
         }
         b.build()
             .map_err(|e| Error::config(format!("building the HTTP client: {e}")))

@@ -45,15 +45,17 @@ static VOLUME: Operation = Operation::new("block-storage", Method::GET, "/volume
 static VOLUME_DELETE: Operation =
     Operation::new("block-storage", Method::DELETE, "/volumes/{volume_id}");
 
-fn stream_of(data: Vec<u8>) -> reqwest::Body {
+fn stream_of(
+    data: Vec<u8>,
+) -> impl futures::Stream<Item = Result<Bytes, std::io::Error>> + Send + 'static {
     let chunks: Vec<Result<Bytes, std::io::Error>> = data
         .chunks(64 * 1024)
         .map(|c| Ok(Bytes::copy_from_slice(c)))
         .collect();
-    reqwest::Body::wrap_stream(futures::stream::iter(chunks))
+    futures::stream::iter(chunks)
 }
 
-async fn download(resp: reqwest::Response) -> Vec<u8> {
+async fn download(resp: ferrocloud::request::StreamingResponse) -> Vec<u8> {
     let mut out = Vec::new();
     let mut s = resp.bytes_stream();
     while let Some(chunk) = s.try_next().await.unwrap() {

@@ -6,12 +6,15 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod limits;
+mod memory;
 #[allow(dead_code)] // not every case uses every fault
 mod server;
 mod transport;
 
 use std::sync::atomic::Ordering;
 
+use limits::*;
 use server::{CASES, REQUESTS, RETRIES};
 use transport::*;
 
@@ -40,7 +43,13 @@ async fn fault_injection_suite() {
         bad_bodies,
         body_larger_than_announced,
         unauthorized_in_the_middle_of_a_listing,
-        token_expiring_under_a_thousand_tasks
+        token_expiring_under_a_thousand_tasks,
+        one_request_in_flight_meets_a_401,
+        waiting_tasks_share_the_failed_reauthentication,
+        fifty_megabyte_bodies_stay_out_of_memory,
+        discovery_cannot_move_the_password,
+        redirects_are_errors,
+        retry_after_longer_than_allowed
     );
     println!(
         "fault injection: {} cases, {} requests, {} retries, {panics} panics",
@@ -49,4 +58,10 @@ async fn fault_injection_suite() {
         RETRIES.load(Ordering::SeqCst)
     );
     assert_eq!(panics, 0, "every case must give its expected outcome");
+}
+
+/// Runs beside the suite: it waits for the default timeouts (a minute).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn silent_servers_end_within_the_default_timeouts() {
+    silent_servers_with_default_settings().await;
 }

@@ -33,6 +33,14 @@ pub(crate) enum Fault {
     Silent,
     /// Write these bytes as they are, then keep serving the connection.
     Raw(Vec<u8>),
+    /// A body of `size` bytes of `fill`, written in 64 KiB blocks (never held whole),
+    /// announced with Content-Length, or chunked when `chunked`.
+    Big {
+        status: u16,
+        size: usize,
+        fill: u8,
+        chunked: bool,
+    },
 }
 
 pub(crate) fn answer(status: u16, body: &str) -> Fault {
@@ -98,6 +106,14 @@ impl FaultServer {
             .iter()
             .filter(|s| s.method == method && s.path == path)
             .count()
+    }
+
+    /// The requests seen by path.
+    pub(crate) fn seen(&self, method: &str, path: &str) -> Vec<Seen> {
+        self.requests()
+            .into_iter()
+            .filter(|s| s.method == method && s.path == path)
+            .collect()
     }
 
     pub(crate) fn client(&self, policy: RetryPolicy) -> ServiceClient {
@@ -223,6 +239,44 @@ pub(crate) async fn serve(
                 let mut sink = [0u8; 1024];
                 while matches!(sock.read(&mut sink).await, Ok(n) if n > 0) {}
                 return;
+            }
+            Fault::Big {
+                status,
+                size,
+                fill,
+                chunked,
+            } => {
+                let framing = if chunked {
+                    "transfer-encoding: chunked".to_string()
+                } else {
+                    format!("content-length: {size}")
+                };
+                let head = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\n{framing}\r\n\r\n"
+                );
+                if sock.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                let block = vec![fill; 64 * 1024];
+                let mut left = size;
+                while left > 0 {
+                    let n = left.min(block.len());
+                    let ok = if chunked {
+                        let mut piece = format!("{n:x}\r\n").into_bytes();
+                        piece.extend_from_slice(&block[..n]);
+                        piece.extend_from_slice(b"\r\n");
+                        sock.write_all(&piece).await.is_ok()
+                    } else {
+                        sock.write_all(&block[..n]).await.is_ok()
+                    };
+                    if !ok {
+                        return;
+                    }
+                    left -= n;
+                }
+                if chunked && sock.write_all(b"0\r\n\r\n").await.is_err() {
+                    return;
+                }
             }
             Fault::Raw(bytes) => {
                 if sock.write_all(&bytes).await.is_err() {

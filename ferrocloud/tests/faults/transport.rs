@@ -99,28 +99,45 @@ pub(crate) async fn stalled_past_the_timeout() {
     }
 }
 
+/// 429 is retried for every method (the service refused the request unread); 503 only
+/// for idempotent methods, or where the caller opts in: a POST may have created
+/// something.
 pub(crate) async fn throttled_and_unavailable() {
-    {
-        for (status, retry_after) in [(429, Some("0")), (429, None), (503, Some("0")), (503, None)]
-        {
-            let headers = match retry_after {
-                Some(v) => vec![("retry-after", v.to_string())],
-                None => vec![],
-            };
-            let s = FaultServer::start(vec![
-                answer_with(status, headers.clone(), "slow down"),
-                answer_with(status, headers, "slow down"),
-            ])
+    let cases = [
+        (&POST_THING, 429, Some("0"), false, 3),
+        (&POST_THING, 429, None, false, 3),
+        (&GET_THING, 503, Some("0"), false, 3),
+        (&GET_THING, 503, None, false, 3),
+        (&POST_THING, 503, Some("0"), false, 1),
+        (&POST_THING, 503, None, false, 1),
+        (&POST_THING, 503, None, true, 3),
+    ];
+    for (op, status, retry_after, opt_in, sent) in cases {
+        let headers = match retry_after {
+            Some(v) => vec![("retry-after", v.to_string())],
+            None => vec![],
+        };
+        let s = FaultServer::start(vec![
+            answer_with(status, headers.clone(), "slow down"),
+            answer_with(status, headers, "slow down"),
+        ])
+        .await;
+        let result = s
+            .client(fast().retry_non_idempotent(opt_in))
+            .request(op, &[])
+            .json(&json!({}))
+            .send_raw()
             .await;
-            s.client(fast())
-                .request(&POST_THING, &[])
-                .json(&json!({}))
-                .send_raw()
-                .await
-                .unwrap();
-            assert_eq!(s.count("POST", "/thing"), 3, "{status} {retry_after:?}");
-            tally(&s, 1);
+        let what = format!("{} {status} {retry_after:?} opt-in {opt_in}", op.method);
+        assert_eq!(s.requests().len(), sent, "{what}");
+        if sent == 1 {
+            let err = result.unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::ServerError, "{what}");
+            assert_eq!(err.status().map(|s| s.as_u16()), Some(503), "{what}");
+        } else {
+            result.unwrap();
         }
+        tally(&s, 1);
     }
 }
 
