@@ -23,38 +23,75 @@ use std::sync::OnceLock;
 
 use futures::{Stream, StreamExt};
 
-fn runtime() -> &'static tokio::runtime::Runtime {
-    static RT: OnceLock<tokio::runtime::Runtime> = OnceLock::new();
+use crate::{Error, ErrorKind, Result};
+
+fn runtime() -> Result<&'static tokio::runtime::Runtime> {
+    static RT: OnceLock<std::result::Result<tokio::runtime::Runtime, String>> = OnceLock::new();
     RT.get_or_init(|| {
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("ferrocloud-blocking")
             .enable_all()
             .build()
-            .unwrap_or_else(|e| panic!("ferrocloud cannot start its blocking runtime: {e}"))
+            .map_err(|e| e.to_string())
+    })
+    .as_ref()
+    .map_err(|e| {
+        Error::new(
+            ErrorKind::Config,
+            format!("the runtime for blocking calls cannot start: {e}"),
+        )
     })
 }
 
-/// Runs a future to completion from synchronous code. When called from inside an async
-/// runtime, the future runs on the SDK's own runtime and this thread waits for it.
+/// The outputs a blocking call can give when it must not run: results that carry an
+/// [`Error`].
+pub trait FromBlockingError {
+    /// The output that carries `e`.
+    fn from_blocking_error(e: Error) -> Self;
+}
+
+impl<T> FromBlockingError for Result<T> {
+    fn from_blocking_error(e: Error) -> Self {
+        Err(e)
+    }
+}
+
+impl<T> FromBlockingError for crate::ApiResult<T> {
+    fn from_blocking_error(e: Error) -> Self {
+        crate::ApiResult::from_error(e)
+    }
+}
+
+/// The error of a blocking call made from inside an async runtime, or `None` outside.
+fn inside_runtime() -> Option<Error> {
+    tokio::runtime::Handle::try_current().ok().map(|_| {
+        Error::new(
+            ErrorKind::BlockingInAsync,
+            "a blocking call was made from inside an async runtime, where it would block a worker thread: .await the call instead",
+        )
+    })
+}
+
+/// Runs a future to completion from synchronous code, on a runtime the SDK keeps for
+/// this purpose. Called from inside an async runtime (a task, or `spawn_blocking`), it
+/// does not block: it returns an [`ErrorKind::BlockingInAsync`] error at once.
 ///
 /// ```
-/// assert_eq!(ferrocloud::blocking::block_on(async { 40 + 2 }), 42);
+/// let r: ferrocloud::Result<u8> = ferrocloud::blocking::block_on(async { Ok(42) });
+/// assert_eq!(r.unwrap(), 42);
 /// ```
 pub fn block_on<F>(fut: F) -> F::Output
 where
-    F: Future + Send,
-    F::Output: Send,
+    F: Future,
+    F::Output: FromBlockingError,
 {
-    if tokio::runtime::Handle::try_current().is_ok() {
-        // A runtime cannot be blocked on from inside another: wait on a helper thread.
-        std::thread::scope(|s| {
-            s.spawn(|| runtime().block_on(fut))
-                .join()
-                .unwrap_or_else(|p| std::panic::resume_unwind(p))
-        })
-    } else {
-        runtime().block_on(fut)
+    if let Some(e) = inside_runtime() {
+        return F::Output::from_blocking_error(e);
+    }
+    match runtime() {
+        Ok(rt) => rt.block_on(fut),
+        Err(e) => F::Output::from_blocking_error(e),
     }
 }
 
@@ -62,40 +99,54 @@ where
 ///
 /// ```
 /// use ferrocloud::blocking::Wait;
-/// assert_eq!(async { "done" }.wait(), "done");
+/// let r: ferrocloud::Result<&str> = async { Ok("done") }.wait();
+/// assert_eq!(r.unwrap(), "done");
 /// ```
 pub trait Wait: Future + Sized {
-    /// Runs the future to completion and returns its output.
+    /// Runs the future to completion and returns its output (see [`block_on`]).
     fn wait(self) -> Self::Output;
 }
 
 impl<F> Wait for F
 where
-    F: Future + Send,
-    F::Output: Send,
+    F: Future,
+    F::Output: FromBlockingError,
 {
     fn wait(self) -> Self::Output {
         block_on(self)
     }
 }
 
-/// A blocking iterator over a stream (for example [`crate::Pager::items`]).
+/// A blocking iterator over a stream (for example [`crate::Pager::items`]). Inside an
+/// async runtime it yields one [`ErrorKind::BlockingInAsync`] error and ends.
 ///
 /// ```
-/// let v: Vec<u8> = ferrocloud::blocking::iter(futures::stream::iter([1u8, 2, 3])).collect();
-/// assert_eq!(v, vec![1, 2, 3]);
+/// let items = futures::stream::iter([Ok(1u8), Ok(2), Ok(3)]);
+/// let v: ferrocloud::Result<Vec<u8>> = ferrocloud::blocking::iter(items).collect();
+/// assert_eq!(v.unwrap(), vec![1, 2, 3]);
 /// ```
 pub fn iter<S>(stream: S) -> impl Iterator<Item = S::Item>
 where
     S: Stream + Send + 'static,
-    S::Item: Send + 'static,
+    S::Item: FromBlockingError + Send + 'static,
 {
     let mut stream = Box::pin(stream);
+    let mut done = false;
     std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let rt = match inside_runtime().map_or_else(runtime, Err) {
+            Ok(rt) => rt,
+            Err(e) => {
+                done = true;
+                return Some(S::Item::from_blocking_error(e));
+            }
+        };
         let next = stream.next();
         // The stream is borrowed by `next`; run it on this thread with the SDK's runtime
         // entered so that the HTTP client finds it.
-        let _guard = runtime().enter();
+        let _guard = rt.enter();
         futures::executor::block_on(next)
     })
 }

@@ -1360,4 +1360,22 @@ mod tests {
         let e = choose_identity_version(&base, b"<html>", true).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Decode);
     }
+
+    #[test]
+    fn discovery_keeps_the_configured_origin() {
+        let doc = br#"{"versions": {"values": [{"id": "v3.14",
+            "links": [{"rel": "self", "href": "http://keystone.internal:5000/v3/"}]}]}}"#;
+        // Behind a TLS proxy with a path prefix: the configured scheme, host, port and
+        // prefix are kept, the version is put on them.
+        let base = Url::parse("https://cloud.example/identity").unwrap();
+        let (u, _) = choose_identity_version(&base, doc, true).unwrap();
+        assert_eq!(u.as_str(), "https://cloud.example/identity/v3/");
+        // With the opt-in, the advertised place is used.
+        let (u, _) = choose_identity_version(&base, doc, false).unwrap();
+        assert_eq!(u.as_str(), "http://keystone.internal:5000/v3/");
+        // The same origin: the advertised path is used.
+        let base = Url::parse("http://keystone.internal:5000/").unwrap();
+        let (u, _) = choose_identity_version(&base, doc, true).unwrap();
+        assert_eq!(u.as_str(), "http://keystone.internal:5000/v3/");
+    }
 }

@@ -693,6 +693,29 @@ impl Response {
 /// assert_eq!(result.extract().unwrap().id, "1");
 /// assert_eq!(result.extract_into::<ThingExt>().unwrap().extra, 7);
 /// ```
+///
+/// Ignoring a result is a compiler warning (`#[must_use]`), since it may hold an error:
+///
+/// ```compile_fail
+/// #![deny(unused_must_use)]
+/// fn delete() -> ferrocloud::ApiResult<()> {
+///     ferrocloud::ApiResult::from_error(ferrocloud::Error::invalid_input("refused"))
+/// }
+/// fn main() {
+///     delete(); // error: unused `ApiResult` that must be used
+/// }
+/// ```
+///
+/// What an SDK function returns, by one rule:
+/// - an operation (one request) returns `ApiResult<T>`, whatever the answer was;
+/// - a listing returns a [`Pager<T>`](crate::Pager);
+/// - a function that must read the answer to give its value returns
+///   [`Result<T>`](crate::Result): a body that is not JSON (PEM, XML), an answer turned
+///   into yes or no (`has_tag`, `is_member`), a value taken out of a wrapper, or several
+///   requests (`find`).
+///
+/// Both `ApiResult` and `Result` are `#[must_use]`: no failure can be dropped unseen.
+#[must_use = "the result holds the request's error, if any: check it with `.ok()?`, `.extract()?` or `.into_result()?`"]
 pub struct ApiResult<T> {
     inner: Result<Response>,
     envelope: Option<&'static str>,

@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use ferrocloud::blocking::{Wait, iter};
 use ferrocloud::openstack::compute::v2::servers;
-use ferrocloud::{EndpointOpts, openstack};
+use ferrocloud::{EndpointOpts, ErrorKind, openstack};
 use wiremock::matchers::{method, path};
 use wiremock::{Mock, ResponseTemplate};
 
@@ -52,7 +52,21 @@ fn blocking_calls_without_a_runtime() {
     drop(server);
 }
 
-#[tokio::test]
-async fn wait_inside_a_runtime_does_not_deadlock() {
-    assert_eq!(async { 7 }.wait(), 7);
+#[tokio::test(flavor = "current_thread")]
+async fn wait_inside_a_runtime_is_a_clear_error() {
+    // On a single-threaded runtime, blocking would hang the program: it must not block.
+    let r: ferrocloud::Result<u8> = async { Ok(7) }.wait();
+    let e = r.unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BlockingInAsync);
+    assert!(e.to_string().contains(".await"), "{e}");
+    let items: Vec<ferrocloud::Result<u8>> =
+        iter(futures::stream::iter([Ok(1u8), Ok(2)])).collect();
+    assert_eq!(items.len(), 1, "one error, then the end");
+    assert_eq!(
+        items[0].as_ref().unwrap_err().kind(),
+        ErrorKind::BlockingInAsync
+    );
+    let never = std::future::pending::<ferrocloud::Result<()>>();
+    let e = ferrocloud::blocking::block_on(never).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BlockingInAsync);
 }

@@ -110,6 +110,7 @@ pub(crate) async fn fifty_megabyte_bodies_stay_out_of_memory() {
         chunked,
     };
 
+    let mut costs = Vec::new();
     // An error answer: read up to what the message needs, then dropped.
     for chunked in [false, true] {
         let s = FaultServer::start(vec![big(400, chunked)]).await;
@@ -123,6 +124,7 @@ pub(crate) async fn fifty_megabyte_bodies_stay_out_of_memory() {
         let grew = memory::peak() - base;
         assert_eq!(err.kind(), ErrorKind::BadRequest);
         assert!(grew < 2 << 20, "a 50 MB error body cost {grew} bytes");
+        costs.push(("error body", grew));
         tally(&s, 1);
     }
 
@@ -141,6 +143,7 @@ pub(crate) async fn fifty_megabyte_bodies_stay_out_of_memory() {
         assert_eq!(err.kind(), ErrorKind::ResponseTooLarge, "{err}");
         assert!(err.to_string().contains("1048576 bytes"), "{err}");
         assert!(grew < 4 << 20, "a refused 50 MB body cost {grew} bytes");
+        costs.push(("body over a 1 MiB limit", grew));
         assert_eq!(
             s.count("GET", "/thing"),
             1,
@@ -163,8 +166,24 @@ pub(crate) async fn fifty_megabyte_bodies_stay_out_of_memory() {
             grew < ferrocloud::provider::MAX_AUTH_RESPONSE_SIZE + (4 << 20),
             "a 50 MB token answer cost {grew} bytes"
         );
+        costs.push(("token answer", grew));
         tally(&s, 1);
     }
+    let most = |what: &str| {
+        costs
+            .iter()
+            .filter(|(w, _)| *w == what)
+            .map(|(_, n)| *n)
+            .max()
+            .unwrap_or(0)
+            >> 10
+    };
+    println!(
+        "50 MB bodies, peak memory: error body {} KiB, body over a 1 MiB limit {} KiB, token answer {} KiB",
+        most("error body"),
+        most("body over a 1 MiB limit"),
+        most("token answer")
+    );
 }
 
 /// A version document whose `self` link says `http://` on another port does not move
