@@ -143,3 +143,41 @@ where
 {
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
+
+/// Serde for a [`SecretString`](crate::SecretString) that must reach the service (a
+/// password, a secret in a request body): written as a plain string, read back into a
+/// secret. `#[serde(with = "crate::de::secret")]`, or `crate::de::secret::option` for an
+/// `Option<SecretString>` (`null` is `None`).
+pub(crate) mod secret {
+    use secrecy::{ExposeSecret, SecretString};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(s: &SecretString, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(s.expose_secret())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<SecretString, D::Error> {
+        String::deserialize(d).map(SecretString::from)
+    }
+
+    /// The same for `Option<SecretString>`.
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(
+            s: &Option<SecretString>,
+            ser: S,
+        ) -> Result<S::Ok, S::Error> {
+            match s {
+                Some(s) => ser.serialize_str(s.expose_secret()),
+                None => ser.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<SecretString>, D::Error> {
+            Ok(Option::<String>::deserialize(d)?.map(SecretString::from))
+        }
+    }
+}

@@ -63,24 +63,7 @@ crate::operations! {
 const SUBJECT_TOKEN: &str = "X-Subject-Token";
 const RECEIPT: &str = "Openstack-Auth-Receipt";
 
-/// Serde helpers for secrets in request bodies: written as plain strings (they must
-/// reach the service), read back into [`SecretString`]s.
-pub(crate) mod secret {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(
-        s: &SecretString,
-        ser: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        ser.serialize_str(s.expose_secret())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<SecretString, D::Error> {
-        String::deserialize(d).map(SecretString::from)
-    }
-}
+pub(crate) use crate::de::secret;
 
 // ---------------------------------------------------------------- the request
 
