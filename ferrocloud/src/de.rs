@@ -96,7 +96,7 @@ pub fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
         serde_json::Value::Null => String::new(),
         serde_json::Value::Bool(b) => b.to_string(),
         serde_json::Value::Number(n) => n.to_string(),
-        other => return Err(de::Error::custom(format!("expected a string, got {other}"))),
+        other => return Err(de::Error::invalid_type(unexpected(&other), &"a string")),
     })
 }
 
@@ -114,17 +114,28 @@ pub fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
 pub fn int_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     match serde_json::Value::deserialize(d)? {
         serde_json::Value::Null => Ok(0),
-        serde_json::Value::Number(n) => n
-            .as_u64()
-            .ok_or_else(|| de::Error::custom(format!("expected a non-negative integer, got {n}"))),
+        serde_json::Value::Number(n) => n.as_u64().ok_or_else(|| {
+            de::Error::invalid_value(de::Unexpected::Other("number"), &"a non-negative integer")
+        }),
         serde_json::Value::String(s) if s.trim().is_empty() => Ok(0),
         serde_json::Value::String(s) => s
             .trim()
             .parse()
-            .map_err(|_| de::Error::custom(format!("expected an integer, got {s:?}"))),
-        other => Err(de::Error::custom(format!(
-            "expected an integer, got {other}"
-        ))),
+            .map_err(|_| de::Error::invalid_value(de::Unexpected::Other("string"), &"an integer")),
+        other => Err(de::Error::invalid_type(unexpected(&other), &"an integer")),
+    }
+}
+
+/// What a JSON value is, for an error that does not repeat it.
+fn unexpected(v: &serde_json::Value) -> de::Unexpected<'static> {
+    use serde_json::Value;
+    match v {
+        Value::Null => de::Unexpected::Unit,
+        Value::Bool(_) => de::Unexpected::Other("boolean"),
+        Value::Number(_) => de::Unexpected::Other("number"),
+        Value::String(_) => de::Unexpected::Other("string"),
+        Value::Array(_) => de::Unexpected::Seq,
+        Value::Object(_) => de::Unexpected::Map,
     }
 }
 

@@ -371,6 +371,16 @@ impl ProviderClient {
         self.inner.options.read().unwrap_or_else(poisoned).clone()
     }
 
+    /// The secrets this provider holds (its token, the stored credentials), which are
+    /// scrubbed from the errors built from responses.
+    pub(crate) fn held_secrets(&self) -> Vec<SecretString> {
+        let mut out: Vec<SecretString> = self.token().into_iter().collect();
+        if let Some(o) = self.inner.options.read().unwrap_or_else(poisoned).as_ref() {
+            out.extend(o.secrets());
+        }
+        out
+    }
+
     /// Authenticates with `opts` now, and keeps them for re-authentication.
     pub async fn authenticate(&self, opts: AuthOptions) -> Result<()> {
         let seen = self.state().generation;
@@ -476,7 +486,7 @@ impl ProviderClient {
         body: Body,
         also_ok: &[u16],
     ) -> Result<(HeaderMap, Bytes)> {
-        let resp = Box::pin(self.execute(&Prepared {
+        let req = Prepared {
             method: method.clone(),
             url: url.clone(),
             headers,
@@ -486,8 +496,8 @@ impl ProviderClient {
             retry: None,
             limiter: None,
             reauth: false,
-        }))
-        .await?;
+        };
+        let resp = Box::pin(self.execute(&req)).await?;
         let status = resp.status();
         let headers = resp.headers().clone();
         let body = resp
@@ -495,13 +505,8 @@ impl ProviderClient {
             .await
             .map_err(|e| Error::from(e).with_request(&method, url.as_str()))?;
         if !(status.is_success() || also_ok.contains(&status.as_u16())) {
-            return Err(Error::from_response(
-                &method,
-                url.as_str(),
-                status,
-                &headers,
-                &body,
-            ));
+            let err = Error::from_response(&method, url.as_str(), status, &headers, &body);
+            return Err(crate::secrets::scrub_sent(err, self, &req));
         }
         Ok((headers, body))
     }

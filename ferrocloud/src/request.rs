@@ -320,12 +320,11 @@ impl RequestBuilder {
         let status = resp.status();
         let headers = resp.headers().clone();
         let body = resp.bytes().await.unwrap_or_default();
-        Err(Error::from_response(
-            &method,
-            url.as_str(),
-            status,
-            &headers,
-            &body,
+        let err = Error::from_response(&method, url.as_str(), status, &headers, &body);
+        Err(crate::secrets::scrub_sent(
+            err,
+            client.provider(),
+            &prepared,
         ))
     }
 }
@@ -387,7 +386,8 @@ pub(crate) async fn send_prepared(
     };
     let attempts = resp_attempts;
     if !ok.contains(&status.as_u16()) {
-        let mut err = Error::from_response(&method, url.as_str(), status, &headers, &body)
+        let err = Error::from_response(&method, url.as_str(), status, &headers, &body);
+        let mut err = crate::secrets::scrub_sent(err, provider, &prepared)
             .with_attempts(attempts)
             .with_note(not_retried);
         if status.is_success() {

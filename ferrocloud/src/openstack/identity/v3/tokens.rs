@@ -987,13 +987,16 @@ pub async fn create_multi_factor(
         return created(&resp).map(|t| AuthOutcome::Token(Box::new(t)));
     }
     let fail = || {
-        Error::from_response(
+        let err = Error::from_response(
             resp.method(),
             resp.url().as_str(),
             resp.status(),
             resp.headers(),
             resp.body(),
-        )
+        );
+        let sent = serde_json::to_vec(auth).ok();
+        let none = http::HeaderMap::new();
+        crate::secrets::scrub_request(err, client.provider(), &none, sent.as_deref())
     };
     let Some(receipt) = resp.header(RECEIPT).filter(|r| !r.is_empty()) else {
         return Err(fail());
