@@ -6,12 +6,14 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod secrets;
 #[allow(dead_code)] // not every case uses every fault
 mod server;
 mod transport;
 
 use std::sync::atomic::Ordering;
 
+use secrets::*;
 use server::{CASES, REQUESTS, RETRIES};
 use transport::*;
 
@@ -40,7 +42,10 @@ async fn fault_injection_suite() {
         bad_bodies,
         body_larger_than_announced,
         unauthorized_in_the_middle_of_a_listing,
-        token_expiring_under_a_thousand_tasks
+        token_expiring_under_a_thousand_tasks,
+        echoing_bad_request_hides_the_password,
+        echoing_token_request_hides_the_password,
+        malformed_token_answers_hide_the_token
     );
     println!(
         "fault injection: {} cases, {} requests, {} retries, {panics} panics",
