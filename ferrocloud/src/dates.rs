@@ -134,7 +134,8 @@ impl serde::de::Visitor<'_> for Visitor {
         f.write_str("a date/time string or epoch seconds")
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Timestamp, E> {
-        parse(v).map_err(|e| E::custom(e.service_message()))
+        // The value is not repeated in the error: it may be anything, even a secret.
+        parse(v).map_err(|_| E::invalid_value(serde::de::Unexpected::Other("string"), &self))
     }
     fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<Timestamp, E> {
         Utc.timestamp_opt(v, 0)

@@ -96,7 +96,7 @@ pub fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
         serde_json::Value::Null => String::new(),
         serde_json::Value::Bool(b) => b.to_string(),
         serde_json::Value::Number(n) => n.to_string(),
-        other => return Err(de::Error::custom(format!("expected a string, got {other}"))),
+        other => return Err(de::Error::invalid_type(unexpected(&other), &"a string")),
     })
 }
 
@@ -114,17 +114,28 @@ pub fn lenient_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Erro
 pub fn int_or_empty<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
     match serde_json::Value::deserialize(d)? {
         serde_json::Value::Null => Ok(0),
-        serde_json::Value::Number(n) => n
-            .as_u64()
-            .ok_or_else(|| de::Error::custom(format!("expected a non-negative integer, got {n}"))),
+        serde_json::Value::Number(n) => n.as_u64().ok_or_else(|| {
+            de::Error::invalid_value(de::Unexpected::Other("number"), &"a non-negative integer")
+        }),
         serde_json::Value::String(s) if s.trim().is_empty() => Ok(0),
         serde_json::Value::String(s) => s
             .trim()
             .parse()
-            .map_err(|_| de::Error::custom(format!("expected an integer, got {s:?}"))),
-        other => Err(de::Error::custom(format!(
-            "expected an integer, got {other}"
-        ))),
+            .map_err(|_| de::Error::invalid_value(de::Unexpected::Other("string"), &"an integer")),
+        other => Err(de::Error::invalid_type(unexpected(&other), &"an integer")),
+    }
+}
+
+/// What a JSON value is, for an error that does not repeat it.
+fn unexpected(v: &serde_json::Value) -> de::Unexpected<'static> {
+    use serde_json::Value;
+    match v {
+        Value::Null => de::Unexpected::Unit,
+        Value::Bool(_) => de::Unexpected::Other("boolean"),
+        Value::Number(_) => de::Unexpected::Other("number"),
+        Value::String(_) => de::Unexpected::Other("string"),
+        Value::Array(_) => de::Unexpected::Seq,
+        Value::Object(_) => de::Unexpected::Map,
     }
 }
 
@@ -142,4 +153,42 @@ where
     T: Deserialize<'de> + Default,
 {
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// Serde for a [`SecretString`](crate::SecretString) that must reach the service (a
+/// password, a secret in a request body): written as a plain string, read back into a
+/// secret. `#[serde(with = "crate::de::secret")]`, or `crate::de::secret::option` for an
+/// `Option<SecretString>` (`null` is `None`).
+pub(crate) mod secret {
+    use secrecy::{ExposeSecret, SecretString};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(s: &SecretString, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(s.expose_secret())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<SecretString, D::Error> {
+        String::deserialize(d).map(SecretString::from)
+    }
+
+    /// The same for `Option<SecretString>`.
+    pub mod option {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(
+            s: &Option<SecretString>,
+            ser: S,
+        ) -> Result<S::Ok, S::Error> {
+            match s {
+                Some(s) => ser.serialize_str(s.expose_secret()),
+                None => ser.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<SecretString>, D::Error> {
+            Ok(Option::<String>::deserialize(d)?.map(SecretString::from))
+        }
+    }
 }

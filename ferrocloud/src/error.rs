@@ -4,8 +4,10 @@
 //! a [`kind`](Error::kind) a program can match on, plus what is known of the request that
 //! failed: method, URL, HTTP status, the service's own message and the
 //! `x-openstack-request-id`. Secrets never appear in it: URLs are stripped of their
-//! query-string credentials and bodies are never copied verbatim beyond the service's
-//! message.
+//! query-string credentials, bodies are never copied verbatim beyond the service's
+//! message, the secrets the client sent or holds are scrubbed from that message when a
+//! service echoes them, and decode errors name the path and the expected type, never the
+//! value that was found.
 
 use std::fmt;
 
@@ -170,20 +172,92 @@ impl Error {
         Self::new(ErrorKind::Config, message)
     }
 
-    /// An [`ErrorKind::Decode`] error, with the decoder's error as its source.
+    /// An [`ErrorKind::Decode`] error for a decoder's error.
+    ///
+    /// The decoded data may hold secrets (a token in a token response), so the message
+    /// never shows a value from it: a JSON error (`serde_json::Error`, or one wrapped by
+    /// `serde_path_to_error` with the path of the failure) is described by what was found,
+    /// what was expected and where (`invalid type: string, expected u32 at line 1 column
+    /// 9`), and it is not kept as the source, since its own text quotes the value. Other
+    /// decoders' errors are kept as they are unless their text quotes something.
     ///
     /// ```
-    /// let bad = serde_json::from_str::<u32>("x").unwrap_err();
+    /// let bad = serde_json::from_str::<u32>(r#""gAAAA-token""#).unwrap_err();
     /// let err = ferrocloud::Error::decode("reading a server", bad);
     /// assert_eq!(err.kind(), ferrocloud::ErrorKind::Decode);
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "decode error: reading a server: invalid type: string, expected u32 at line 1 column 13"
+    /// );
+    /// assert!(std::error::Error::source(&err).is_none());
     /// ```
     pub fn decode(
         context: impl Into<String>,
         source: impl std::error::Error + Send + Sync + 'static,
     ) -> Self {
+        use crate::secrets::{describe_json_error, describe_other_error, describe_path};
         let context = context.into();
-        let message = format!("{context}: {source}");
-        Self::new(ErrorKind::Decode, message).with_source(source)
+        let any: &dyn std::any::Any = &source;
+        let detail = if let Some(e) = any.downcast_ref::<serde_json::Error>() {
+            describe_json_error(e, None)
+        } else if let Some(e) = any.downcast_ref::<serde_path_to_error::Error<serde_json::Error>>()
+        {
+            describe_json_error(e.inner(), Some(&describe_path(e.path())))
+        } else {
+            let text = source.to_string();
+            match describe_other_error(&text) {
+                std::borrow::Cow::Borrowed(t) if t == text => {
+                    return Self::new(ErrorKind::Decode, format!("{context}: {text}"))
+                        .with_source(source);
+                }
+                other => other.into_owned(),
+            }
+        };
+        Self::decode_detail(&context, detail)
+    }
+
+    /// An [`ErrorKind::Decode`] error with a detail already free of values.
+    pub(crate) fn decode_detail(context: &str, detail: String) -> Self {
+        Self::new(ErrorKind::Decode, format!("{context}: {detail}"))
+    }
+
+    /// Replaces every secret of `secrets` (as it is, or JSON-, debug- or form-escaped) in
+    /// the message, URL and request id with `[REDACTED]`; a source whose text shows one
+    /// is replaced by its scrubbed text. Secrets shorter than four characters are left
+    /// alone (replacing them would mangle the message and protect nothing).
+    pub(crate) fn scrub(mut self, secrets: &[&str]) -> Self {
+        use crate::secrets::scrub_text;
+        use std::borrow::Cow;
+        if secrets.is_empty() {
+            return self;
+        }
+        let i = &mut *self.inner;
+        if let Cow::Owned(m) = scrub_text(&i.message, secrets) {
+            i.message = m;
+        }
+        if let Some(u) = &i.url
+            && let Cow::Owned(u) = scrub_text(u, secrets)
+        {
+            i.url = Some(u);
+        }
+        if let Some(r) = &i.request_id
+            && let Cow::Owned(r) = scrub_text(r, secrets)
+        {
+            i.request_id = Some(r);
+        }
+        if let Some(src) = &i.source {
+            let mut text = Vec::new();
+            let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(&**src);
+            while let Some(e) = cur {
+                text.push(e.to_string());
+                cur = e.source();
+            }
+            let text = text.join(": ");
+            if let Cow::Owned(t) = scrub_text(&text, secrets) {
+                i.source = Some(std::sync::Arc::new(Scrubbed(t)));
+            }
+        }
+        self
     }
 
     /// The error for an HTTP answer the operation did not expect.
@@ -391,6 +465,18 @@ impl std::error::Error for Error {
             .map(|e| e as &(dyn std::error::Error + 'static))
     }
 }
+
+/// The text of an error whose own text showed a secret, scrubbed.
+#[derive(Debug)]
+struct Scrubbed(String);
+
+impl fmt::Display for Scrubbed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Scrubbed {}
 
 impl From<reqwest::Error> for Error {
     fn from(e: reqwest::Error) -> Self {

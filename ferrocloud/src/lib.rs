@@ -52,6 +52,7 @@ pub mod provider;
 pub mod query;
 pub mod request;
 pub mod retry;
+pub(crate) mod secrets;
 pub mod service;
 pub mod wait;
 

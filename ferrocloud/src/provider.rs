@@ -545,6 +545,16 @@ impl ProviderClient {
         self.inner.options.read().unwrap_or_else(poisoned).clone()
     }
 
+    /// The secrets this provider holds (its token, the stored credentials), which are
+    /// scrubbed from the errors built from responses.
+    pub(crate) fn held_secrets(&self) -> Vec<SecretString> {
+        let mut out: Vec<SecretString> = self.token().into_iter().collect();
+        if let Some(o) = self.inner.options.read().unwrap_or_else(poisoned).as_ref() {
+            out.extend(o.secrets());
+        }
+        out
+    }
+
     /// Authenticates with `opts` now, and keeps them for re-authentication.
     pub async fn authenticate(&self, opts: AuthOptions) -> Result<()> {
         let seen = self.state().generation;
@@ -703,7 +713,7 @@ impl ProviderClient {
         body: Body,
         also_ok: &[u16],
     ) -> Result<(HeaderMap, Bytes)> {
-        let mut resp = Box::pin(self.execute(&Prepared {
+        let req = Prepared {
             method: method.clone(),
             url: url.clone(),
             headers,
@@ -714,19 +724,14 @@ impl ProviderClient {
             limiter: None,
             reauth: false,
             for_auth: true,
-        }))
-        .await?;
+        };
+        let mut resp = Box::pin(self.execute(&req)).await?;
         let status = resp.status();
         let headers = resp.headers().clone();
         if !(status.is_success() || also_ok.contains(&status.as_u16())) {
             let body = read_error_body(&mut resp, self.inner.timeouts.idle).await;
-            return Err(Error::from_response(
-                &method,
-                url.as_str(),
-                status,
-                &headers,
-                &body,
-            ));
+            let err = Error::from_response(&method, url.as_str(), status, &headers, &body);
+            return Err(crate::secrets::scrub_sent(err, self, &req));
         }
         let limit = self.inner.max_response_size.min(MAX_AUTH_RESPONSE_SIZE);
         let body = read_body(&mut resp, limit, self.inner.timeouts.idle)

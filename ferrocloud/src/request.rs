@@ -345,12 +345,11 @@ impl RequestBuilder {
         let headers = resp.headers().clone();
         let body =
             crate::provider::read_error_body(&mut resp, client.provider().timeouts().idle).await;
-        Err(Error::from_response(
-            &method,
-            url.as_str(),
-            status,
-            &headers,
-            &body,
+        let err = Error::from_response(&method, url.as_str(), status, &headers, &body);
+        Err(crate::secrets::scrub_sent(
+            err,
+            client.provider(),
+            &prepared,
         ))
     }
 }
@@ -501,7 +500,8 @@ pub(crate) async fn send_prepared(
     };
     let attempts = resp_attempts;
     if !ok.contains(&status.as_u16()) {
-        let mut err = Error::from_response(&method, url.as_str(), status, &headers, &body)
+        let err = Error::from_response(&method, url.as_str(), status, &headers, &body);
+        let mut err = crate::secrets::scrub_sent(err, provider, &prepared)
             .with_attempts(attempts)
             .with_note(not_retried.as_deref());
         if status.is_success() {

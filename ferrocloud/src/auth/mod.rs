@@ -345,6 +345,31 @@ impl AuthOptions {
         Ok(Value::Object(user))
     }
 
+    /// Every secret these options hold (password, passcode, token, application
+    /// credential secret, and the OpenID Connect client secret, password or access
+    /// token), to be scrubbed from error messages.
+    pub(crate) fn secrets(&self) -> Vec<SecretString> {
+        let mut out: Vec<SecretString> = [
+            &self.password,
+            &self.passcode,
+            &self.token,
+            &self.application_credential_secret,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+        if let Some(o) = &self.oidc {
+            out.extend(o.client_secret.clone());
+            match &o.grant {
+                oidc::OidcGrant::Password { password, .. } => out.push(password.clone()),
+                oidc::OidcGrant::AccessToken(t) => out.push(t.clone()),
+                oidc::OidcGrant::ClientCredentials => {}
+            }
+        }
+        out
+    }
+
     /// The identity v3 token request body (`POST /v3/auth/tokens`).
     ///
     /// Checks the options first: at least one method, a domain for names, no scope with

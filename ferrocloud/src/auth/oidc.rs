@@ -192,8 +192,8 @@ impl OidcOptions {
             #[serde(default)]
             id_token: Option<String>,
         }
-        let a: Answer = serde_json::from_slice(body)
-            .map_err(|e| Error::decode("the identity provider's token answer", e))?;
+        let a: Answer =
+            crate::secrets::from_json_slice(body, "the identity provider's token answer")?;
         let (name, v) = match self.token_type {
             OidcTokenType::AccessToken => ("access_token", a.access_token),
             OidcTokenType::IdToken => ("id_token", a.id_token),

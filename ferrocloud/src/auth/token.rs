@@ -95,8 +95,7 @@ pub(crate) fn parse_v3(subject_token: Option<&str>, body: &[u8]) -> Result<Issue
             "the token response has no X-Subject-Token header",
         )
     })?;
-    let b: V3Body =
-        serde_json::from_slice(body).map_err(|e| Error::decode("identity v3 token response", e))?;
+    let b: V3Body = crate::secrets::from_json_slice(body, "identity v3 token response")?;
     let t = b.token;
     let catalog = match &t.catalog {
         Some(v) => Catalog::from_v3_json(v)?,
@@ -156,8 +155,7 @@ struct V2User {
 
 /// Reads an identity v2.0 token response.
 pub(crate) fn parse_v2(body: &[u8]) -> Result<Issued> {
-    let b: V2Body = serde_json::from_slice(body)
-        .map_err(|e| Error::decode("identity v2.0 token response", e))?;
+    let b: V2Body = crate::secrets::from_json_slice(body, "identity v2.0 token response")?;
     let a = b.access;
     if a.token.id.is_empty() {
         return Err(Error::new(

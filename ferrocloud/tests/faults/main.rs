@@ -8,6 +8,7 @@
 mod common;
 mod limits;
 mod memory;
+mod secrets;
 #[allow(dead_code)] // not every case uses every fault
 mod server;
 mod transport;
@@ -15,6 +16,7 @@ mod transport;
 use std::sync::atomic::Ordering;
 
 use limits::*;
+use secrets::*;
 use server::{CASES, REQUESTS, RETRIES};
 use transport::*;
 
@@ -49,7 +51,10 @@ async fn fault_injection_suite() {
         fifty_megabyte_bodies_stay_out_of_memory,
         discovery_cannot_move_the_password,
         redirects_are_errors,
-        retry_after_longer_than_allowed
+        retry_after_longer_than_allowed,
+        echoing_bad_request_hides_the_password,
+        echoing_token_request_hides_the_password,
+        malformed_token_answers_hide_the_token
     );
     println!(
         "fault injection: {} cases, {} requests, {} retries, {panics} panics",

@@ -213,7 +213,7 @@ async fn invalid_options_are_refused_before_sending() {
     let mut cases = Vec::new();
     cases.push((CreateOpts::default(), "name"));
     let mut o = CreateOpts::new("x");
-    o.secret = Some(String::new());
+    o.secret = Some(String::new().into());
     cases.push((o, "secret"));
     let mut o = CreateOpts::new("x");
     o.roles = Some(vec![RoleRef::default()]);

@@ -574,47 +574,8 @@ pub(crate) mod double_option {
     }
 }
 
-/// Serde helpers for optional secrets in request bodies: written as plain strings (they
-/// must reach the service), read back into [`SecretString`]s.
-pub(crate) mod secret_opt {
-    use super::*;
-    use secrecy::ExposeSecret;
-
-    pub fn serialize<S: Serializer>(
-        v: &Option<SecretString>,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        match v {
-            Some(v) => s.serialize_str(v.expose_secret()),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<Option<SecretString>, D::Error> {
-        Ok(Option::<String>::deserialize(d)?.map(SecretString::from))
-    }
-}
-
-/// Serde helpers for a required secret in a request body.
-pub(crate) mod secret {
-    use super::*;
-    use secrecy::ExposeSecret;
-
-    pub fn serialize<S: Serializer>(
-        v: &SecretString,
-        s: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        s.serialize_str(v.expose_secret())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<SecretString, D::Error> {
-        String::deserialize(d).map(SecretString::from)
-    }
-}
+pub(crate) use crate::de::secret;
+pub(crate) use crate::de::secret::option as secret_opt;
 
 /// Encodes bytes as standard base64 with padding (for `user_data` and `personality`).
 ///

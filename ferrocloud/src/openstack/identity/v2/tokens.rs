@@ -21,7 +21,7 @@
 //! ```
 
 use http::Method;
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::tenants::Tenant;
 use crate::dates::Timestamp;
@@ -57,45 +57,7 @@ pub static LIST_ENDPOINTS: Operation =
         BodySpec::list::<TokenEndpoint>("TokenEndpoint", Some("endpoints")),
     );
 
-/// Serde for a [`SecretString`] that must reach the service: written as a plain string,
-/// read back into a secret.
-pub(crate) mod secret {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(
-        s: &SecretString,
-        ser: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        ser.serialize_str(s.expose_secret())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<SecretString, D::Error> {
-        String::deserialize(d).map(SecretString::from)
-    }
-
-    /// The same for `Option<SecretString>` (`null` is `None`).
-    pub mod option {
-        use super::*;
-
-        pub fn serialize<S: Serializer>(
-            s: &Option<SecretString>,
-            ser: S,
-        ) -> std::result::Result<S::Ok, S::Error> {
-            match s {
-                Some(s) => ser.serialize_str(s.expose_secret()),
-                None => ser.serialize_none(),
-            }
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(
-            d: D,
-        ) -> std::result::Result<Option<SecretString>, D::Error> {
-            Ok(Option::<String>::deserialize(d)?.map(SecretString::from))
-        }
-    }
-}
+pub(crate) use crate::de::secret;
 
 /// The body of a token request (`{"auth": {...}}`): password or token credentials, and
 /// the tenant to scope to. `Debug` does not show the secrets.

@@ -23,7 +23,7 @@
 //! # Ok(()) }
 //! ```
 
-use secrecy::SecretString;
+use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Deserializer, Serialize};
 
 use super::roles::{Role, RoleRef};
@@ -175,14 +175,26 @@ impl AccessRuleOpts {
     }
 }
 
-/// A new application credential. `Debug` does not show the secret.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+/// A new application credential. The secret is held as a [`SecretString`] and shown as
+/// `[REDACTED]` in `Debug` output.
+///
+/// ```
+/// use ferrocloud::openstack::identity::v3::application_credentials::CreateOpts;
+/// let o = CreateOpts::new("ci").secret("ac-s3cret");
+/// assert_eq!(serde_json::to_value(&o).unwrap()["secret"], "ac-s3cret");
+/// assert!(!format!("{o:?}").contains("ac-s3cret"));
+/// ```
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct CreateOpts {
     /// The name (required).
     pub name: String,
     /// The secret to use; Keystone generates one when unset.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub secret: Option<String>,
+    #[serde(
+        default,
+        with = "crate::de::secret::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub secret: Option<SecretString>,
     /// A description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
@@ -227,12 +239,22 @@ impl CreateOpts {
             ..Default::default()
         }
     }
+
+    /// Sets the secret (instead of letting Keystone generate one).
+    pub fn secret(mut self, secret: impl Into<String>) -> Self {
+        self.secret = Some(SecretString::from(secret.into()));
+        self
+    }
 }
 
 impl Validate for CreateOpts {
     fn validate(&self) -> Result<()> {
         require("name", !self.name.is_empty())?;
-        if self.secret.as_deref() == Some("") {
+        if self
+            .secret
+            .as_ref()
+            .is_some_and(|s| s.expose_secret().is_empty())
+        {
             return Err(Error::invalid_input("secret must not be empty"));
         }
         for (i, r) in self.roles.iter().flatten().enumerate() {

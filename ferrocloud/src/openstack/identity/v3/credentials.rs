@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::Links;
 use crate::pagination::{Page, PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
-use crate::{Error, Result, SecretString, ServiceClient};
+use crate::{Error, ExposeSecret, Result, SecretString, ServiceClient};
 
 crate::operations! {
     service: "identity";
@@ -54,7 +54,7 @@ pub struct Credential {
     #[serde(default)]
     pub project_id: Option<String>,
     /// The secret (for `ec2`, a JSON object with `access` and `secret`, as text).
-    #[serde(with = "super::tokens::secret")]
+    #[serde(with = "crate::de::secret")]
     pub blob: SecretString,
     /// Links to it.
     #[serde(default)]
@@ -78,15 +78,18 @@ pub struct ListOpts {
     pub credential_type: Option<String>,
 }
 
-/// A new credential. The blob is left out of `Debug` output.
+/// A new credential. The blob is held as a [`SecretString`] and shown as `[REDACTED]` in
+/// `Debug` output.
 ///
 /// ```
 /// use ferrocloud::openstack::identity::v3::credentials::CreateOpts;
 /// let o = CreateOpts::ec2("u1", "p1", "AKIA1", "s3cret");
 /// assert_eq!(o.credential_type, "ec2");
 /// assert!(!format!("{o:?}").contains("s3cret"));
+/// let body = serde_json::to_value(&o).unwrap();
+/// assert!(body["blob"].as_str().unwrap().contains("s3cret"));
 /// ```
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct CreateOpts {
     /// The type (required): `ec2`, `totp`, `cert`…
     #[serde(rename = "type")]
@@ -97,7 +100,8 @@ pub struct CreateOpts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// The secret, as text (required).
-    pub blob: String,
+    #[serde(with = "crate::de::secret")]
+    pub blob: SecretString,
 }
 
 impl std::fmt::Debug for CreateOpts {
@@ -122,7 +126,7 @@ impl CreateOpts {
             credential_type: credential_type.into(),
             user_id: user_id.into(),
             project_id: None,
-            blob: blob.into(),
+            blob: SecretString::from(blob.into()),
         }
     }
 
@@ -149,7 +153,7 @@ impl Validate for CreateOpts {
     fn validate(&self) -> Result<()> {
         require("type", !self.credential_type.is_empty())?;
         require("user_id", !self.user_id.is_empty())?;
-        require("blob", !self.blob.is_empty())?;
+        require("blob", !self.blob.expose_secret().is_empty())?;
         if self.credential_type == "ec2" {
             require(
                 "project_id",
@@ -160,9 +164,16 @@ impl Validate for CreateOpts {
     }
 }
 
-/// Changes to a credential; unset fields are left as they are. The blob is left out of
-/// `Debug` output.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Changes to a credential; unset fields are left as they are. The blob is held as a
+/// [`SecretString`] and shown as `[REDACTED]` in `Debug` output.
+///
+/// ```
+/// use ferrocloud::openstack::identity::v3::credentials::UpdateOpts;
+/// let o = UpdateOpts::default().blob("new-s3cret");
+/// assert_eq!(serde_json::to_value(&o).unwrap()["blob"], "new-s3cret");
+/// assert!(!format!("{o:?}").contains("new-s3cret"));
+/// ```
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct UpdateOpts {
     /// A new type.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -174,8 +185,20 @@ pub struct UpdateOpts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
     /// A new secret.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub blob: Option<String>,
+    #[serde(
+        default,
+        with = "crate::de::secret::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub blob: Option<SecretString>,
+}
+
+impl UpdateOpts {
+    /// Sets a new secret.
+    pub fn blob(mut self, blob: impl Into<String>) -> Self {
+        self.blob = Some(SecretString::from(blob.into()));
+        self
+    }
 }
 
 impl std::fmt::Debug for UpdateOpts {
@@ -191,12 +214,13 @@ impl std::fmt::Debug for UpdateOpts {
 
 impl Validate for UpdateOpts {
     fn validate(&self) -> Result<()> {
+        let blob = self.blob.as_ref().map(|b| b.expose_secret());
         for (field, v) in [
-            ("type", &self.credential_type),
-            ("user_id", &self.user_id),
-            ("blob", &self.blob),
+            ("type", self.credential_type.as_deref()),
+            ("user_id", self.user_id.as_deref()),
+            ("blob", blob),
         ] {
-            if v.as_deref() == Some("") {
+            if v == Some("") {
                 return Err(Error::invalid_input(format!("{field} must not be empty")));
             }
         }

@@ -63,24 +63,7 @@ crate::operations! {
 const SUBJECT_TOKEN: &str = "X-Subject-Token";
 const RECEIPT: &str = "Openstack-Auth-Receipt";
 
-/// Serde helpers for secrets in request bodies: written as plain strings (they must
-/// reach the service), read back into [`SecretString`]s.
-pub(crate) mod secret {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(
-        s: &SecretString,
-        ser: S,
-    ) -> std::result::Result<S::Ok, S::Error> {
-        ser.serialize_str(s.expose_secret())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(
-        d: D,
-    ) -> std::result::Result<SecretString, D::Error> {
-        String::deserialize(d).map(SecretString::from)
-    }
-}
+pub(crate) use crate::de::secret;
 
 // ---------------------------------------------------------------- the request
 
@@ -1004,13 +987,16 @@ pub async fn create_multi_factor(
         return created(&resp).map(|t| AuthOutcome::Token(Box::new(t)));
     }
     let fail = || {
-        Error::from_response(
+        let err = Error::from_response(
             resp.method(),
             resp.url().as_str(),
             resp.status(),
             resp.headers(),
             resp.body(),
-        )
+        );
+        let sent = serde_json::to_vec(auth).ok();
+        let none = http::HeaderMap::new();
+        crate::secrets::scrub_request(err, client.provider(), &none, sent.as_deref())
     };
     let Some(receipt) = resp.header(RECEIPT).filter(|r| !r.is_empty()) else {
         return Err(fail());

@@ -24,7 +24,7 @@ use super::Links;
 use crate::dates::Timestamp;
 use crate::pagination::{Page, PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
-use crate::{Error, Result, ServiceClient};
+use crate::{Error, ExposeSecret, Result, SecretString, ServiceClient};
 
 crate::operations! {
     service: "identity";
@@ -165,8 +165,18 @@ pub struct ListOpts {
     pub sort_dir: Option<String>,
 }
 
-/// A new user. The password is left out of `Debug` output.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+/// A new user. The password is held as a [`SecretString`] and shown as `[REDACTED]` in
+/// `Debug` output.
+///
+/// ```
+/// use ferrocloud::openstack::identity::v3::users::CreateOpts;
+/// use ferrocloud::ExposeSecret;
+/// let o = CreateOpts::new("alice").password("s3cret-pw");
+/// assert_eq!(o.password.as_ref().unwrap().expose_secret(), "s3cret-pw");
+/// assert_eq!(serde_json::to_value(&o).unwrap()["password"], "s3cret-pw");
+/// assert!(!format!("{o:?}").contains("s3cret-pw"));
+/// ```
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct CreateOpts {
     /// The name (required).
     pub name: String,
@@ -186,8 +196,12 @@ pub struct CreateOpts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub federated: Option<Vec<Federated>>,
     /// Its password.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
+    #[serde(
+        default,
+        with = "crate::de::secret::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub password: Option<SecretString>,
     /// Resource options (`ignore_password_expiry`, `multi_factor_auth_enabled`…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<BTreeMap<String, Value>>,
@@ -229,7 +243,7 @@ impl CreateOpts {
 
     /// Sets the password.
     pub fn password(mut self, p: impl Into<String>) -> Self {
-        self.password = Some(p.into());
+        self.password = Some(SecretString::from(p.into()));
         self
     }
 }
@@ -263,9 +277,9 @@ impl Validate for CreateOpts {
     }
 }
 
-/// Changes to a user; unset fields are left as they are. The password is left out of
-/// `Debug` output.
-#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
+/// Changes to a user; unset fields are left as they are. The password is held as a
+/// [`SecretString`] and shown as `[REDACTED]` in `Debug` output.
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct UpdateOpts {
     /// A new name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -284,8 +298,12 @@ pub struct UpdateOpts {
     pub federated: Option<Vec<Federated>>,
     /// A new password, set by an administrator (a user changes its own with
     /// [`change_password`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
+    #[serde(
+        default,
+        with = "crate::de::secret::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub password: Option<SecretString>,
     /// Resource options to set (`null` removes one).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub options: Option<BTreeMap<String, Value>>,
@@ -319,27 +337,32 @@ impl Validate for UpdateOpts {
 }
 
 /// A password change by the user itself: the current password and the new one. Both are
-/// left out of `Debug` output.
+/// held as [`SecretString`]s and shown as `[REDACTED]` in `Debug` output.
 ///
 /// ```
 /// use ferrocloud::openstack::identity::v3::users::ChangePasswordOpts;
 /// let o = ChangePasswordOpts::new("old-pw", "new-pw");
 /// assert!(!format!("{o:?}").contains("pw"));
+/// let body = serde_json::to_value(&o).unwrap();
+/// assert_eq!(body["original_password"], "old-pw");
+/// assert_eq!(body["password"], "new-pw");
 /// ```
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct ChangePasswordOpts {
     /// The current password.
-    pub original_password: String,
+    #[serde(with = "crate::de::secret")]
+    pub original_password: SecretString,
     /// The new password.
-    pub password: String,
+    #[serde(with = "crate::de::secret")]
+    pub password: SecretString,
 }
 
 impl ChangePasswordOpts {
     /// From the current password to a new one.
     pub fn new(original: impl Into<String>, new: impl Into<String>) -> Self {
         ChangePasswordOpts {
-            original_password: original.into(),
-            password: new.into(),
+            original_password: SecretString::from(original.into()),
+            password: SecretString::from(new.into()),
         }
     }
 }
@@ -355,8 +378,11 @@ impl std::fmt::Debug for ChangePasswordOpts {
 
 impl Validate for ChangePasswordOpts {
     fn validate(&self) -> Result<()> {
-        require("original_password", !self.original_password.is_empty())?;
-        require("password", !self.password.is_empty())
+        require(
+            "original_password",
+            !self.original_password.expose_secret().is_empty(),
+        )?;
+        require("password", !self.password.expose_secret().is_empty())
     }
 }
 
