@@ -67,6 +67,23 @@ pub enum ErrorKind {
     /// A request could not be replayed (after re-authentication or for a retry) because
     /// its body was a stream.
     NotReplayable,
+    /// A listing did not make progress (a page link or marker repeated) or passed the
+    /// page limit; also a next-page link the pager refused to follow (another host, a
+    /// path outside the service endpoint, a scheme other than http or https). See
+    /// [`pagination`](crate::pagination).
+    ///
+    /// ```no_run
+    /// # async fn demo(compute: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
+    /// use ferrocloud::ErrorKind;
+    /// use ferrocloud::openstack::compute::v2::servers;
+    /// match servers::list(&compute, &Default::default()).max_pages(100).all_pages().await {
+    ///     Ok(page) => println!("{} servers", servers::extract_servers(&page)?.len()),
+    ///     Err(e) if e.kind() == ErrorKind::Pagination => eprintln!("listing stopped: {e}"),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    Pagination,
 }
 
 impl ErrorKind {
@@ -325,6 +342,7 @@ impl fmt::Display for Error {
             ErrorKind::Auth => "authentication error",
             ErrorKind::NotReplayable => "request not replayable",
             ErrorKind::Ambiguous => "ambiguous name",
+            ErrorKind::Pagination => "pagination error",
         };
         f.write_str(kind)?;
         if let (Some(m), Some(u)) = (&i.method, &i.url) {
