@@ -6,12 +6,14 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod pagination;
 #[allow(dead_code)] // not every case uses every fault
 mod server;
 mod transport;
 
 use std::sync::atomic::Ordering;
 
+use pagination::*;
 use server::{CASES, REQUESTS, RETRIES};
 use transport::*;
 
@@ -40,7 +42,13 @@ async fn fault_injection_suite() {
         bad_bodies,
         body_larger_than_announced,
         unauthorized_in_the_middle_of_a_listing,
-        token_expiring_under_a_thousand_tasks
+        token_expiring_under_a_thousand_tasks,
+        a_next_link_cycle,
+        a_changing_next_link_with_the_same_marker,
+        a_marker_that_does_not_advance,
+        more_pages_than_the_limit,
+        a_next_link_to_another_host,
+        a_next_link_to_an_internal_address_is_rebased
     );
     println!(
         "fault injection: {} cases, {} requests, {} retries, {panics} panics",
