@@ -714,7 +714,10 @@ pub(crate) fn fuzz_walk(data: &[u8]) {
         }
     }
     let text = String::from_utf8_lossy(data);
-    let absolute = Url::parse(&text).is_ok();
+    // A link that leads to the same URL from any page: one that parses on its own to the
+    // URL it joins to (`http:x/y` parses, but is relative to an http page; a relative
+    // link may lead somewhere new from every page, e.g. `../x:/` grows the path).
+    let absolute = Url::parse(&text).is_ok_and(|u| first.join(&text).is_ok_and(|j| j == u));
     for style in [PageStyle::Links("links"), PageStyle::Marker("name")] {
         let scan = Scan::<()> {
             items: Vec::new(),
@@ -1227,6 +1230,9 @@ mod tests {
             b"{\"things\": [1], \"next\": \"?page=2\"}\x1e{\"things\": [1], \"next\": \"?page=1\"}",
             b"?marker=a",
             b"http://127.0.0.1:80/v2/things?limit=2",
+            b"http:e/ngs?marke",
+            b"../../../x:/??marker=`marker=a/x:/??marker=`marker=a",
+            b"http:v2/t//user:pw@127.0.0.1:80/v2/t",
             b"",
         ] {
             fuzz_walk(body);
