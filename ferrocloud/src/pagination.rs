@@ -12,19 +12,22 @@
 //! [`Pager::items`]) remembers the URL of every page it requested and every `marker` it
 //! sent (the `marker` query parameter of a next-page link as well as the marker a
 //! [`PageStyle::Marker`] listing takes from its last item). A walk that would not make
-//! progress ends with an [`ErrorKind::Pagination`](crate::ErrorKind::Pagination) error
-//! instead of paging for ever or handing out the same items twice:
+//! progress ends with an [`ErrorKind::Pagination`] error instead of paging for ever or
+//! handing out the same items twice:
 //!
 //! - a next-page link to a page already requested (a cycle `A → B → A`);
 //! - a next-page link whose `marker` was already sent (a link that changes while its
 //!   marker stays);
 //! - a marker-style marker equal to one already sent (a service that ignores `marker`).
 //!
-//! The page whose next step repeats is not handed out. A next-page link to the very page
-//! just read ends the listing (some services link their last page to itself).
-//! [`Pager::max_pages`] sets a
-//! limit on the number of pages; a listing with more pages is an error too, not a silent
-//! truncation.
+//! A page whose link repeats (or is refused, see below) is handed out; the error comes
+//! when the walk needs the next page, so a walk stopped before it sees none, and the
+//! repeated page is never requested. A marker listing whose last item's marker was
+//! already sent returned items already handed out: the error comes instead of that page.
+//! A next-page link to the very page just read ends the listing (some services link their
+//! last page to itself).
+//! [`Pager::max_pages`] sets a limit on the number of pages; a listing with more pages is
+//! an error too, not a silent truncation.
 //!
 //! # Next-page links and the token
 //!
@@ -38,9 +41,8 @@
 //!   (`http://controller:8774/v2.1/servers?marker=…`) into their links; the token still
 //!   only goes to the host the user configured;
 //! - any other link (another origin and a path outside the endpoint's path, or a scheme
-//!   other than `http` and `https`) is refused with an
-//!   [`ErrorKind::Pagination`](crate::ErrorKind::Pagination) error, and nothing is sent
-//!   to it.
+//!   other than `http` and `https`) is refused with an [`ErrorKind::Pagination`] error,
+//!   and nothing is sent to it.
 //!
 //! ```no_run
 //! # async fn demo(compute: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
@@ -258,8 +260,9 @@ struct Walk {
     endpoint: Url,
     style: PageStyle,
     max_pages: Option<usize>,
-    /// The page to request next (`None`: the listing is over).
-    pending: Option<Url>,
+    /// The page to request next (`None`: the listing is over), or why the walk cannot go
+    /// on; the error is given when the next page is needed.
+    pending: Option<Result<Url>>,
     requested: HashSet<String>,
     markers: HashSet<String>,
     pages: usize,
@@ -271,7 +274,7 @@ impl Walk {
             endpoint,
             style,
             max_pages,
-            pending: Some(first),
+            pending: Some(Ok(first)),
             requested: HashSet::new(),
             markers: HashSet::new(),
             pages: 0,
@@ -287,10 +290,13 @@ impl Walk {
     }
 
     /// The next page to request, recorded as requested; `None` at the end of the listing.
-    /// Past the page limit, an error.
+    /// Past the page limit, or when the last page's link was refused or repeats, an error
+    /// (once; then the walk is over).
     fn next_request(&mut self) -> Result<Option<Url>> {
-        let Some(url) = self.pending.take() else {
-            return Ok(None);
+        let url = match self.pending.take() {
+            None => return Ok(None),
+            Some(Err(e)) => return Err(e),
+            Some(Ok(url)) => url,
         };
         if let Some(limit) = self.max_pages
             && self.pages >= limit
@@ -308,26 +314,43 @@ impl Walk {
         Ok(Some(url))
     }
 
-    /// Decides what follows the page read from `current`: sets the next page to request,
-    /// or ends the listing. A step that would repeat a page or a marker, or follow a link
-    /// the policy refuses, is an error (and the walk requests nothing more).
+    /// Decides what follows the page read from `current`: the next page to request, or
+    /// the end of the listing.
+    ///
+    /// A next-page link that repeats a page or a marker, or that the policy refuses,
+    /// does not make the page itself wrong: the error is kept for `next_request`,
+    /// so that a caller who stops here sees none, and nothing is requested. A marker
+    /// listing whose last marker was already sent returned items already handed out
+    /// (the service ignored the marker): that is an error now, and the page is not to be
+    /// handed out. After an error, the walk requests nothing more.
     fn read<T>(&mut self, current: &Url, scan: &Scan<T>) -> Result<()> {
         self.pending = None;
         if scan.count == 0 {
             return Ok(());
         }
-        self.pending = match self.style {
-            PageStyle::Single => None,
-            PageStyle::Links(_) | PageStyle::Next(_) => match scan.next.as_deref() {
-                Some(href) if !href.is_empty() => self.follow_link(current, href)?,
-                _ => None,
-            },
-            PageStyle::Marker(_) => match scan.last_marker.as_deref() {
-                Some(m) => Some(self.marker_step(current, m)?),
-                None => None,
-            },
-        };
+        match self.style {
+            PageStyle::Single => {}
+            PageStyle::Links(_) | PageStyle::Next(_) => {
+                if let Some(href) = scan.next.as_deref().filter(|h| !h.is_empty()) {
+                    self.pending = self.follow_link(current, href).transpose();
+                }
+            }
+            PageStyle::Marker(_) => {
+                if let Some(m) = scan.last_marker.as_deref() {
+                    self.pending = Some(Ok(self.marker_step(current, m)?));
+                }
+            }
+        }
         Ok(())
+    }
+
+    /// Applies `f` to the error the walk keeps for its next request, if any (to say which
+    /// page the refused link came from).
+    fn annotate(&mut self, f: impl FnOnce(Error) -> Error) {
+        self.pending = match self.pending.take() {
+            Some(Err(e)) => Some(Err(f(e))),
+            other => other,
+        };
     }
 
     /// The URL a next-page link leads to, if it is to be followed.
@@ -475,10 +498,12 @@ impl<T: DeserializeOwned> Pager<T> {
         };
         let resp = self.get(url.clone()).await?;
         let scan = self.scan(&resp, keep_items)?;
-        walk.read(&url, &scan).map_err(|e| {
+        let context = |e: Error| {
             e.with_request(resp.method(), resp.url().as_str())
                 .with_request_id(resp.request_id())
-        })?;
+        };
+        walk.read(&url, &scan).map_err(context)?;
+        walk.annotate(context);
         Ok(Some((resp, scan.items)))
     }
 
@@ -694,11 +719,12 @@ pub(crate) fn fuzz_walk(data: &[u8]) {
                     Ok(Some(u)) => u,
                     Ok(None) => break,
                     Err(e) => {
-                        assert_eq!(e.kind(), ErrorKind::Pagination, "{e}");
-                        assert_eq!(Some(step), limit, "only the page limit fails here");
+                        assert!(acceptable(&e), "{e}");
+                        assert!(matches!(walk.next_request(), Ok(None)), "one error");
                         break;
                     }
                 };
+                assert!(limit.is_none_or(|l| step < l), "past the page limit");
                 assert!(same_origin(&url), "{url} left the endpoint's origin");
                 assert!(requested.insert(url.to_string()), "{url} requested twice");
                 let body = bodies[step % bodies.len()];
@@ -729,8 +755,13 @@ pub(crate) fn fuzz_walk(data: &[u8]) {
         let mut requested = HashSet::new();
         let mut requests = 0;
         while requests < STEPS {
-            let Ok(Some(url)) = walk.next_request() else {
-                break;
+            let url = match walk.next_request() {
+                Ok(Some(u)) => u,
+                Ok(None) => break,
+                Err(e) => {
+                    assert!(acceptable(&e), "{e}");
+                    break;
+                }
             };
             requests += 1;
             assert!(same_origin(&url), "{url} left the endpoint's origin");
@@ -992,7 +1023,10 @@ mod tests {
             let u = match walk.next_request() {
                 Ok(Some(u)) => u,
                 Ok(None) => return (requested, Ok(())),
-                Err(e) => return (requested, Err(e)),
+                Err(e) => {
+                    assert!(matches!(walk.next_request(), Ok(None)), "one error");
+                    return (requested, Err(e));
+                }
             };
             requested.push(u.to_string());
             if let Err(e) = walk.read(&u, &page(links.next().copied(), None)) {
@@ -1046,6 +1080,25 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_link_is_an_error_only_when_the_next_page_is_needed() {
+        let first = url("https://cloud.example:8774/v2.1/things");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Links("l"), None);
+        // Reading the page is fine: a caller may stop here.
+        first_step(&mut walk, &page(Some("https://evil.example/x"), None)).unwrap();
+        walk.annotate(|e| e.with_request(&Method::GET, "https://cloud.example:8774/v2.1/p1"));
+        let e = walk.next_request().unwrap_err();
+        assert!(e.to_string().contains("refused"), "{e}");
+        assert_eq!(e.url(), Some("https://cloud.example:8774/v2.1/p1"));
+        assert!(matches!(walk.next_request(), Ok(None)));
+        // Annotating a walk that can go on keeps its next page.
+        let first = url("https://cloud.example:8774/v2.1/things");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Links("l"), None);
+        first_step(&mut walk, &page(Some("?marker=a"), None)).unwrap();
+        walk.annotate(|e| e.with_request(&Method::GET, "x"));
+        assert!(walk.next_request().unwrap().is_some());
+    }
+
+    #[test]
     fn a_changing_link_with_the_same_marker_is_a_pagination_error() {
         let (reqs, end) = walk_links(
             &[
@@ -1065,8 +1118,13 @@ mod tests {
     fn the_first_pages_marker_counts_as_sent() {
         let first = url("https://cloud.example:8774/v2.1/things?marker=m");
         let mut walk = Walk::new(first, endpoint(), PageStyle::Next("next"), None);
-        let e = first_step(&mut walk, &page(Some("?marker=m&limit=5"), None)).unwrap_err();
+        first_step(&mut walk, &page(Some("?marker=m&limit=5"), None)).unwrap();
+        let e = walk.next_request().unwrap_err();
         assert_eq!(e.kind(), ErrorKind::Pagination);
+        assert!(
+            matches!(walk.next_request(), Ok(None)),
+            "one error, then the end"
+        );
     }
 
     #[test]
