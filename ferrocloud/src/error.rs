@@ -79,6 +79,23 @@ pub enum ErrorKind {
     /// A blocking call ([`crate::blocking`]) was made from inside an async runtime, where
     /// it would block a worker thread: `.await` the call instead.
     BlockingInAsync,
+    /// A listing did not make progress (a page link or marker repeated) or passed the
+    /// page limit; also a next-page link the pager refused to follow (another host, a
+    /// path outside the service endpoint, a scheme other than http or https). See
+    /// [`pagination`](crate::pagination).
+    ///
+    /// ```no_run
+    /// # async fn demo(compute: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
+    /// use ferrocloud::ErrorKind;
+    /// use ferrocloud::openstack::compute::v2::servers;
+    /// match servers::list(&compute, &Default::default()).max_pages(100).all_pages().await {
+    ///     Ok(page) => println!("{} servers", servers::extract_servers(&page)?.len()),
+    ///     Err(e) if e.kind() == ErrorKind::Pagination => eprintln!("listing stopped: {e}"),
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    Pagination,
 }
 
 impl ErrorKind {
@@ -420,6 +437,7 @@ impl fmt::Display for Error {
             ErrorKind::Redirect => "redirect",
             ErrorKind::ResponseTooLarge => "response too large",
             ErrorKind::BlockingInAsync => "blocking call inside an async runtime",
+            ErrorKind::Pagination => "pagination error",
         };
         f.write_str(kind)?;
         if let (Some(m), Some(u)) = (&i.method, &i.url) {

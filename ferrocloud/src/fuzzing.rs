@@ -27,3 +27,10 @@ pub fn version_document(data: &[u8]) {
     let _ = crate::microversion::parse_version_document(data, &base);
     let _ = crate::Catalog::from_v3_json(&serde_json::from_slice(data).unwrap_or_default());
 }
+
+/// Walks listings whose pages (and next links, and markers) come from the input,
+/// asserting that every request stays on the endpoint's origin and that no page is
+/// requested twice.
+pub fn page_links(data: &[u8]) {
+    crate::pagination::fuzz_walk(data);
+}

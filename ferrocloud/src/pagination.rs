@@ -6,6 +6,44 @@
 //! a top-level `next` URL (Glance), a marker taken from the last item (Swift), or a
 //! single page. Pages are fetched lazily: while streaming, only one page is held.
 //!
+//! # A listing always ends
+//!
+//! Every walk ([`Pager::each_page`], [`Pager::all_pages`], [`Pager::pages`],
+//! [`Pager::items`]) remembers the URL of every page it requested and every `marker` it
+//! sent (the `marker` query parameter of a next-page link as well as the marker a
+//! [`PageStyle::Marker`] listing takes from its last item). A walk that would not make
+//! progress ends with an [`ErrorKind::Pagination`] error instead of paging for ever or
+//! handing out the same items twice:
+//!
+//! - a next-page link to a page already requested (a cycle `A → B → A`);
+//! - a next-page link whose `marker` was already sent (a link that changes while its
+//!   marker stays);
+//! - a marker-style marker equal to one already sent (a service that ignores `marker`).
+//!
+//! A page whose link repeats (or is refused, see below) is handed out; the error comes
+//! when the walk needs the next page, so a walk stopped before it sees none, and the
+//! repeated page is never requested. A marker listing whose last item's marker was
+//! already sent returned items already handed out: the error comes instead of that page.
+//! A next-page link to the very page just read ends the listing (some services link their
+//! last page to itself).
+//! [`Pager::max_pages`] sets a limit on the number of pages; a listing with more pages is
+//! an error too, not a silent truncation.
+//!
+//! # Next-page links and the token
+//!
+//! Requests for later pages carry the token, so they only go to the service endpoint the
+//! client was configured with ([`ServiceClient::endpoint`]):
+//!
+//! - a link with the endpoint's scheme, host and port is followed;
+//! - a link to another origin whose path lies under the endpoint's path is *rebased*: its
+//!   path and query are requested from the endpoint's scheme, host and port. Behind a
+//!   TLS-terminating proxy, services often write their internal address
+//!   (`http://controller:8774/v2.1/servers?marker=…`) into their links; the token still
+//!   only goes to the host the user configured;
+//! - any other link (another origin and a path outside the endpoint's path, or a scheme
+//!   other than `http` and `https`) is refused with an [`ErrorKind::Pagination`] error,
+//!   and nothing is sent to it.
+//!
 //! ```no_run
 //! # async fn demo(compute: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
 //! use futures::TryStreamExt;
@@ -18,6 +56,7 @@
 //! # Ok(()) }
 //! ```
 
+use std::collections::HashSet;
 use std::future::Future;
 use std::marker::PhantomData;
 
@@ -26,11 +65,18 @@ use http::{HeaderMap, Method};
 use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use url::Url;
 
+use crate::error::redact_url;
 use crate::provider::Body;
 use crate::request::{KeyIndex, RequestBuilder, Response, send_prepared};
-use crate::{Error, Result, ServiceClient};
+use crate::{Error, ErrorKind, Result, ServiceClient};
 
 /// How a service points at the next page.
+///
+/// Whatever the style, a walk never requests the same page twice nor sends the same
+/// marker twice, and next-page links are only followed on the service endpoint's own
+/// scheme, host and port: a link to another origin is rebased onto the endpoint when its
+/// path lies under the endpoint's path, and refused otherwise (see the
+/// [module](self) documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PageStyle {
     /// A links member under this key: an array of `{"href", "rel"}` (the `rel: next` one)
@@ -54,6 +100,7 @@ pub struct Pager<T> {
     headers: HeaderMap,
     items_key: Option<&'static str>,
     style: PageStyle,
+    max_pages: Option<usize>,
     _t: PhantomData<fn() -> T>,
 }
 
@@ -63,6 +110,7 @@ impl<T> std::fmt::Debug for Pager<T> {
             .field("first", &self.first.as_ref().map(|u| u.as_str()))
             .field("items_key", &self.items_key)
             .field("style", &self.style)
+            .field("max_pages", &self.max_pages)
             .finish()
     }
 }
@@ -89,6 +137,7 @@ impl RequestBuilder {
             headers,
             items_key,
             style,
+            max_pages: None,
             _t: PhantomData,
         }
     }
@@ -176,6 +225,256 @@ struct Scan<T> {
     last_marker: Option<String>,
 }
 
+/// The longest marker or URL shown in an error message, in bytes.
+const SHOWN_MAX: usize = 200;
+
+/// A value from a server, cut short for an error message.
+fn shorten(s: &str) -> String {
+    if s.len() <= SHOWN_MAX {
+        return s.to_string();
+    }
+    let mut end = SHOWN_MAX;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
+/// A URL as shown in an error message or a log line: without credentials, cut short.
+fn shown(url: &Url) -> String {
+    shorten(&redact_url(url.as_str()))
+}
+
+/// The value of the first `marker` query parameter of a URL.
+fn marker_of(url: &Url) -> Option<String> {
+    url.query_pairs()
+        .find(|(k, _)| k == "marker")
+        .map(|(_, v)| v.into_owned())
+}
+
+/// One walk through a listing: the URL to request next, every page URL requested and
+/// every marker sent so far, and the decision of what follows a page. The four walkers
+/// of [`Pager`] go through it, so that they all end, all refuse the same links and all
+/// count pages the same way.
+struct Walk {
+    endpoint: Url,
+    style: PageStyle,
+    max_pages: Option<usize>,
+    /// The page to request next (`None`: the listing is over), or why the walk cannot go
+    /// on; the error is given when the next page is needed.
+    pending: Option<Result<Url>>,
+    requested: HashSet<String>,
+    markers: HashSet<String>,
+    pages: usize,
+}
+
+impl Walk {
+    fn new(first: Url, endpoint: Url, style: PageStyle, max_pages: Option<usize>) -> Walk {
+        Walk {
+            endpoint,
+            style,
+            max_pages,
+            pending: Some(Ok(first)),
+            requested: HashSet::new(),
+            markers: HashSet::new(),
+            pages: 0,
+        }
+    }
+
+    fn error(&self, what: String) -> Error {
+        let pages = match self.pages {
+            1 => "1 page".to_string(),
+            n => format!("{n} pages"),
+        };
+        Error::new(ErrorKind::Pagination, format!("{what} (after {pages})"))
+    }
+
+    /// The next page to request, recorded as requested; `None` at the end of the listing.
+    /// Past the page limit, or when the last page's link was refused or repeats, an error
+    /// (once; then the walk is over).
+    fn next_request(&mut self) -> Result<Option<Url>> {
+        let url = match self.pending.take() {
+            None => return Ok(None),
+            Some(Err(e)) => return Err(e),
+            Some(Ok(url)) => url,
+        };
+        if let Some(limit) = self.max_pages
+            && self.pages >= limit
+        {
+            return Err(self.error(format!(
+                "the listing has more than {limit} page{} (the page limit set with max_pages)",
+                if limit == 1 { "" } else { "s" }
+            )));
+        }
+        self.pages += 1;
+        if let Some(m) = marker_of(&url) {
+            self.markers.insert(m);
+        }
+        self.requested.insert(url.as_str().to_owned());
+        Ok(Some(url))
+    }
+
+    /// Decides what follows the page read from `current`: the next page to request, or
+    /// the end of the listing.
+    ///
+    /// A next-page link that repeats a page or a marker, or that the policy refuses,
+    /// does not make the page itself wrong: the error is kept for `next_request`,
+    /// so that a caller who stops here sees none, and nothing is requested. A marker
+    /// listing whose last marker was already sent returned items already handed out
+    /// (the service ignored the marker): that is an error now, and the page is not to be
+    /// handed out. After an error, the walk requests nothing more.
+    fn read<T>(&mut self, current: &Url, scan: &Scan<T>) -> Result<()> {
+        self.pending = None;
+        if scan.count == 0 {
+            return Ok(());
+        }
+        match self.style {
+            PageStyle::Single => {}
+            PageStyle::Links(_) | PageStyle::Next(_) => {
+                if let Some(href) = scan.next.as_deref().filter(|h| !h.is_empty()) {
+                    self.pending = self.follow_link(current, href).transpose();
+                }
+            }
+            PageStyle::Marker(_) => {
+                if let Some(m) = scan.last_marker.as_deref() {
+                    self.pending = Some(Ok(self.marker_step(current, m)?));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies `f` to the error the walk keeps for its next request, if any (to say which
+    /// page the refused link came from).
+    fn annotate(&mut self, f: impl FnOnce(Error) -> Error) {
+        self.pending = match self.pending.take() {
+            Some(Err(e)) => Some(Err(f(e))),
+            other => other,
+        };
+    }
+
+    /// The URL a next-page link leads to, if it is to be followed.
+    fn follow_link(&self, current: &Url, href: &str) -> Result<Option<Url>> {
+        let link = current
+            .join(href)
+            .map_err(|e| Error::decode(format!("next-page link {:?}", shorten(href)), e))?;
+        let url = self.admit(link)?;
+        // A link to the very page just read ends the listing.
+        if url == *current {
+            return Ok(None);
+        }
+        if self.requested.contains(url.as_str()) {
+            return Err(self.error(format!(
+                "the listing did not make progress: the next-page link {} was already requested",
+                shown(&url)
+            )));
+        }
+        if let Some(m) = marker_of(&url)
+            && self.markers.contains(&m)
+        {
+            return Err(self.error(format!(
+                "the listing did not make progress: the next-page link {} repeats the marker {:?}, already sent",
+                shown(&url),
+                shorten(&m)
+            )));
+        }
+        Ok(Some(url))
+    }
+
+    /// The URL of the page after `current` in a marker listing: the same query with
+    /// `marker` set to the last item's marker, unless that marker was already sent.
+    fn marker_step(&self, current: &Url, marker: &str) -> Result<Url> {
+        if self.markers.contains(marker) {
+            return Err(self.error(format!(
+                "the listing did not make progress: the marker {:?} of the last item was already sent",
+                shorten(marker)
+            )));
+        }
+        let mut u = current.clone();
+        let kept: Vec<(String, String)> = current
+            .query_pairs()
+            .filter(|(k, _)| k != "marker")
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+        u.query_pairs_mut()
+            .clear()
+            .extend_pairs(kept)
+            .append_pair("marker", marker);
+        if self.requested.contains(u.as_str()) {
+            return Err(self.error(format!(
+                "the listing did not make progress: the page {} was already requested",
+                shown(&u)
+            )));
+        }
+        Ok(u)
+    }
+
+    /// Applies the link policy: the URL to request for a next-page link (on the service
+    /// endpoint's scheme, host and port, without user info or fragment), or an error.
+    fn admit(&self, link: Url) -> Result<Url> {
+        if !matches!(link.scheme(), "http" | "https") {
+            return Err(self.error(format!(
+                "refused to follow the next-page link {}: only http and https links are followed",
+                shown(&link)
+            )));
+        }
+        let same_origin = link.scheme() == self.endpoint.scheme()
+            && link.host_str() == self.endpoint.host_str()
+            && link.port_or_known_default() == self.endpoint.port_or_known_default();
+        let base = self.endpoint.path();
+        let under = link.path().starts_with(base) || link.path() == base.trim_end_matches('/');
+        if !same_origin && !under {
+            return Err(self.error(format!(
+                "refused to follow the next-page link {}: it points to another host than the service endpoint {}, outside the endpoint's path",
+                shown(&link),
+                shown(&self.endpoint)
+            )));
+        }
+        let mut url = self.endpoint.clone();
+        url.set_path(link.path());
+        url.set_query(link.query());
+        url.set_fragment(None);
+        if !same_origin {
+            tracing::debug!(
+                link = %shown(&link),
+                rebased = %shown(&url),
+                "the next-page link points to another host; requesting its path from the service endpoint instead"
+            );
+        }
+        Ok(url)
+    }
+}
+
+impl<T> Pager<T> {
+    /// Sets a limit on the number of pages a walk fetches. A listing with more pages ends
+    /// with an [`ErrorKind::Pagination`] error naming the limit once the walk needs page
+    /// `n + 1` (the pages before it have been handed out); it is not cut short silently.
+    /// Without a call, there is no limit.
+    ///
+    /// ```no_run
+    /// # async fn demo(compute: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
+    /// use ferrocloud::openstack::compute::v2::servers;
+    /// let opts = servers::ListOpts { limit: Some(100), ..Default::default() };
+    /// // At most 50 pages of 100 servers; more is an error of kind `Pagination`.
+    /// let page = servers::list(&compute, &opts).max_pages(50).all_pages().await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn max_pages(mut self, n: usize) -> Self {
+        self.max_pages = Some(n);
+        self
+    }
+
+    /// A new walk through this listing, starting at its first page.
+    fn walk(&self) -> Result<Walk> {
+        Ok(Walk::new(
+            self.first.clone()?,
+            self.client.endpoint().clone(),
+            self.style,
+            self.max_pages,
+        ))
+    }
+}
+
 impl<T: DeserializeOwned> Pager<T> {
     fn get(&self, url: Url) -> impl Future<Output = Result<Response>> + '_ {
         let prepared =
@@ -184,47 +483,28 @@ impl<T: DeserializeOwned> Pager<T> {
         send_prepared(&self.client, prepared, LIST_OK)
     }
 
-    /// Reads what follows a page: the next URL (resolved) or `None` at the end.
-    fn next_url(&self, current: &Url, scan: &Scan<impl Sized>) -> Result<Option<Url>> {
-        if scan.count == 0 {
-            return Ok(None);
-        }
-        let next = match self.style {
-            PageStyle::Single => None,
-            PageStyle::Links(_) | PageStyle::Next(_) => match &scan.next {
-                Some(href) if !href.is_empty() => Some(
-                    current
-                        .join(href)
-                        .map_err(|e| Error::decode(format!("next-page link {href:?}"), e))?,
-                ),
-                _ => None,
-            },
-            PageStyle::Marker(_) => match &scan.last_marker {
-                Some(m) => {
-                    let mut u = current.clone();
-                    let kept: Vec<(String, String)> = current
-                        .query_pairs()
-                        .filter(|(k, _)| k != "marker")
-                        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-                        .collect();
-                    u.query_pairs_mut()
-                        .clear()
-                        .extend_pairs(kept)
-                        .append_pair("marker", m);
-                    Some(u)
-                }
-                None => None,
-            },
-        };
-        // A link back to the same page would never end.
-        Ok(next.filter(|n| n != current))
-    }
-
     fn scan(&self, r: &Response, keep_items: bool) -> Result<Scan<T>> {
         scan_page::<T>(r.body(), self.items_key, self.style, keep_items).map_err(|e| {
             e.with_request(r.method(), r.url().as_str())
                 .with_request_id(r.request_id())
         })
+    }
+
+    /// Fetches the walk's next page and decides what follows it: the response and its
+    /// items (decoded when `keep_items`), or `None` at the end of the listing.
+    async fn step(&self, walk: &mut Walk, keep_items: bool) -> Result<Option<(Response, Vec<T>)>> {
+        let Some(url) = walk.next_request()? else {
+            return Ok(None);
+        };
+        let resp = self.get(url.clone()).await?;
+        let scan = self.scan(&resp, keep_items)?;
+        let context = |e: Error| {
+            e.with_request(resp.method(), resp.url().as_str())
+                .with_request_id(resp.request_id())
+        };
+        walk.read(&url, &scan).map_err(context)?;
+        walk.annotate(context);
+        Ok(Some((resp, scan.items)))
     }
 
     /// Calls `f` with each page in turn, until the last page or until `f` returns
@@ -244,12 +524,9 @@ impl<T: DeserializeOwned> Pager<T> {
         F: FnMut(Page<T>) -> Fut,
         Fut: Future<Output = Result<bool>>,
     {
-        let mut url = Some(self.first.clone()?);
-        while let Some(current) = url.take() {
-            let resp = self.get(current.clone()).await?;
-            let scan = self.scan(&resp, true)?;
-            url = self.next_url(&current, &scan)?;
-            let page = Page::with_items(vec![resp], self.items_key, scan.items);
+        let mut walk = self.walk()?;
+        while let Some((resp, items)) = self.step(&mut walk, true).await? {
+            let page = Page::with_items(vec![resp], self.items_key, items);
             if !f(page).await? {
                 break;
             }
@@ -261,12 +538,9 @@ impl<T: DeserializeOwned> Pager<T> {
     pub async fn all_pages(self) -> Result<Page<T>> {
         let mut responses = Vec::new();
         let mut items = Vec::new();
-        let mut url = Some(self.first.clone()?);
-        while let Some(current) = url.take() {
-            let resp = self.get(current.clone()).await?;
-            let scan = self.scan(&resp, true)?;
-            url = self.next_url(&current, &scan)?;
-            items.extend(scan.items);
+        let mut walk = self.walk()?;
+        while let Some((resp, page_items)) = self.step(&mut walk, true).await? {
+            items.extend(page_items);
             responses.push(resp);
         }
         Ok(Page::with_items(responses, self.items_key, items))
@@ -278,18 +552,19 @@ impl<T: DeserializeOwned> Pager<T> {
         T: Send + 'static,
     {
         Box::pin(futures::stream::try_unfold(
-            (self, None::<Option<Url>>),
-            |(pager, next)| async move {
-                let current = match next {
-                    None => pager.first.clone()?,
-                    Some(Some(u)) => u,
-                    Some(None) => return Ok(None),
+            (self, None::<Walk>),
+            |(pager, walk)| async move {
+                let mut walk = match walk {
+                    Some(w) => w,
+                    None => pager.walk()?,
                 };
-                let resp = pager.get(current.clone()).await?;
-                let scan = pager.scan(&resp, false)?;
-                let following = pager.next_url(&current, &scan)?;
-                let page = Page::from_responses(vec![resp], pager.items_key);
-                Ok(Some((page, (pager, Some(following)))))
+                match pager.step(&mut walk, false).await? {
+                    Some((resp, _)) => {
+                        let page = Page::from_responses(vec![resp], pager.items_key);
+                        Ok(Some((page, (pager, Some(walk)))))
+                    }
+                    None => Ok(None),
+                }
             },
         ))
     }
@@ -302,13 +577,11 @@ impl<T: DeserializeOwned> Pager<T> {
     {
         struct State<T> {
             buffer: std::vec::IntoIter<T>,
-            next: Option<Url>,
-            started: bool,
+            walk: Option<Walk>,
         }
         let state = State {
             buffer: Vec::new().into_iter(),
-            next: None,
-            started: false,
+            walk: None,
         };
         Box::pin(futures::stream::try_unfold(
             (self, state),
@@ -317,19 +590,14 @@ impl<T: DeserializeOwned> Pager<T> {
                     if let Some(item) = st.buffer.next() {
                         return Ok(Some((item, (pager, st))));
                     }
-                    let current = if !st.started {
-                        st.started = true;
-                        pager.first.clone()?
-                    } else {
-                        match st.next.take() {
-                            Some(u) => u,
-                            None => return Ok(None),
-                        }
+                    let walk = match &mut st.walk {
+                        Some(w) => w,
+                        None => st.walk.insert(pager.walk()?),
                     };
-                    let resp = pager.get(current.clone()).await?;
-                    let scan = pager.scan(&resp, true)?;
-                    st.next = pager.next_url(&current, &scan)?;
-                    st.buffer = scan.items.into_iter();
+                    match pager.step(walk, true).await? {
+                        Some((_, items)) => st.buffer = items.into_iter(),
+                        None => return Ok(None),
+                    }
                 }
             },
         ))
@@ -409,6 +677,103 @@ pub(crate) fn fuzz_scan(body: &[u8]) {
             && let Some(next) = s.next
         {
             let _ = url::Url::parse("http://127.0.0.1/v2/things").map(|u| u.join(&next));
+        }
+    }
+}
+
+/// Walks listings whose pages are read from `data` (for the fuzz targets), asserting
+/// what a walk guarantees: every request goes to the endpoint's origin, no URL is
+/// requested twice, and the only errors are pagination and decode errors.
+///
+/// The pages are the parts of `data` between record separators (`0x1e`), served in turn
+/// and round again, in every style. The whole input is then also tried as a next-page
+/// link and as a marker served on every page: such a listing must end within a few
+/// requests.
+pub(crate) fn fuzz_walk(data: &[u8]) {
+    const STEPS: usize = 16;
+    let endpoint = Url::parse("http://127.0.0.1/v2/").expect("a constant URL");
+    let first = Url::parse("http://127.0.0.1/v2/things?limit=2").expect("a constant URL");
+    let same_origin = |u: &Url| {
+        u.scheme() == endpoint.scheme()
+            && u.host_str() == endpoint.host_str()
+            && u.port_or_known_default() == endpoint.port_or_known_default()
+            && u.username().is_empty()
+            && u.password().is_none()
+    };
+    let acceptable = |e: &Error| matches!(e.kind(), ErrorKind::Pagination | ErrorKind::Decode);
+    let bodies: Vec<&[u8]> = data.split(|b| *b == 0x1e).collect();
+    let styles = [
+        (Some("things"), PageStyle::Links("things_links")),
+        (Some("things"), PageStyle::Links("links")),
+        (Some("things"), PageStyle::Next("next")),
+        (Some("things"), PageStyle::Marker("name")),
+        (None, PageStyle::Marker("name")),
+        (Some("things"), PageStyle::Single),
+    ];
+    for (items_key, style) in styles {
+        for limit in [None, Some(3)] {
+            let mut walk = Walk::new(first.clone(), endpoint.clone(), style, limit);
+            let mut requested = HashSet::new();
+            for step in 0..STEPS {
+                let url = match walk.next_request() {
+                    Ok(Some(u)) => u,
+                    Ok(None) => break,
+                    Err(e) => {
+                        assert!(acceptable(&e), "{e}");
+                        assert!(matches!(walk.next_request(), Ok(None)), "one error");
+                        break;
+                    }
+                };
+                assert!(limit.is_none_or(|l| step < l), "past the page limit");
+                assert!(same_origin(&url), "{url} left the endpoint's origin");
+                assert!(requested.insert(url.to_string()), "{url} requested twice");
+                let body = bodies[step % bodies.len()];
+                let Ok(scan) = scan_page::<IgnoredAny>(body, items_key, style, false) else {
+                    break;
+                };
+                if let Err(e) = walk.read(&url, &scan) {
+                    assert!(acceptable(&e), "{e}");
+                    assert!(matches!(walk.next_request(), Ok(None)));
+                    break;
+                }
+            }
+        }
+    }
+    let text = String::from_utf8_lossy(data);
+    // A link that leads to the same URL from any page: one that parses on its own to the
+    // URL it joins to (`http:x/y` parses, but is relative to an http page; a relative
+    // link may lead somewhere new from every page, e.g. `../x:/` grows the path).
+    let absolute = Url::parse(&text).is_ok_and(|u| first.join(&text).is_ok_and(|j| j == u));
+    for style in [PageStyle::Links("links"), PageStyle::Marker("name")] {
+        let scan = Scan::<()> {
+            items: Vec::new(),
+            count: 1,
+            next: Some(text.to_string()),
+            last_marker: Some(text.to_string()),
+        };
+        let mut walk = Walk::new(first.clone(), endpoint.clone(), style, None);
+        let mut requested = HashSet::new();
+        let mut requests = 0;
+        while requests < STEPS {
+            let url = match walk.next_request() {
+                Ok(Some(u)) => u,
+                Ok(None) => break,
+                Err(e) => {
+                    assert!(acceptable(&e), "{e}");
+                    break;
+                }
+            };
+            requests += 1;
+            assert!(same_origin(&url), "{url} left the endpoint's origin");
+            assert!(requested.insert(url.to_string()), "{url} requested twice");
+            if let Err(e) = walk.read(&url, &scan) {
+                assert!(acceptable(&e), "{e}");
+                break;
+            }
+        }
+        // The same marker, or the same absolute link, on every page: two requests at most.
+        if matches!(style, PageStyle::Marker(_)) || absolute {
+            assert!(requests <= 2, "{requests} requests for a repeated {text:?}");
         }
     }
 }
@@ -621,6 +986,315 @@ mod tests {
             scan_page(swift, None, PageStyle::Marker("name"), true).unwrap();
         assert_eq!(s.last_marker.as_deref(), Some("b/c"));
         assert_eq!(s.items.len(), 2);
+    }
+
+    fn endpoint() -> Url {
+        Url::parse("https://cloud.example:8774/v2.1/").unwrap()
+    }
+
+    fn url(s: &str) -> Url {
+        Url::parse(s).unwrap()
+    }
+
+    /// A page with one item and this next link and last marker.
+    fn page(next: Option<&str>, marker: Option<&str>) -> Scan<()> {
+        Scan {
+            items: Vec::new(),
+            count: 1,
+            next: next.map(str::to_owned),
+            last_marker: marker.map(str::to_owned),
+        }
+    }
+
+    /// Requests the first page of a walk and reads `scan` as its answer.
+    fn first_step(walk: &mut Walk, scan: &Scan<()>) -> Result<Url> {
+        let u = walk.next_request().unwrap().unwrap();
+        walk.read(&u, scan).map(|()| u)
+    }
+
+    /// Walks a listing whose pages give these next links, and returns the URLs
+    /// requested and how the walk ended.
+    fn walk_links(links: &[&str], max_pages: Option<usize>) -> (Vec<String>, Result<()>) {
+        let first = url("https://cloud.example:8774/v2.1/things");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Links("l"), max_pages);
+        let mut requested = Vec::new();
+        let mut links = links.iter();
+        loop {
+            let u = match walk.next_request() {
+                Ok(Some(u)) => u,
+                Ok(None) => return (requested, Ok(())),
+                Err(e) => {
+                    assert!(matches!(walk.next_request(), Ok(None)), "one error");
+                    return (requested, Err(e));
+                }
+            };
+            requested.push(u.to_string());
+            if let Err(e) = walk.read(&u, &page(links.next().copied(), None)) {
+                assert!(
+                    matches!(walk.next_request(), Ok(None)),
+                    "nothing after an error"
+                );
+                return (requested, Err(e));
+            }
+        }
+    }
+
+    #[test]
+    fn links_are_followed_to_the_end() {
+        let (reqs, end) = walk_links(
+            &[
+                "https://cloud.example:8774/v2.1/things?marker=a",
+                "/v2.1/things?marker=b",
+                "?marker=c",
+            ],
+            None,
+        );
+        end.unwrap();
+        assert_eq!(
+            reqs,
+            [
+                "https://cloud.example:8774/v2.1/things",
+                "https://cloud.example:8774/v2.1/things?marker=a",
+                "https://cloud.example:8774/v2.1/things?marker=b",
+                "https://cloud.example:8774/v2.1/things?marker=c",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_link_cycle_is_a_pagination_error() {
+        let (reqs, end) = walk_links(
+            &[
+                "https://cloud.example:8774/v2.1/things?page=2",
+                "https://cloud.example:8774/v2.1/things",
+            ],
+            None,
+        );
+        assert_eq!(reqs.len(), 2);
+        let e = end.unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Pagination);
+        let msg = e.to_string();
+        assert!(msg.contains("already requested"), "{msg}");
+        assert!(msg.contains("/v2.1/things"), "{msg}");
+        assert!(msg.contains("after 2 pages"), "{msg}");
+    }
+
+    #[test]
+    fn a_bad_link_is_an_error_only_when_the_next_page_is_needed() {
+        let first = url("https://cloud.example:8774/v2.1/things");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Links("l"), None);
+        // Reading the page is fine: a caller may stop here.
+        first_step(&mut walk, &page(Some("https://evil.example/x"), None)).unwrap();
+        walk.annotate(|e| e.with_request(&Method::GET, "https://cloud.example:8774/v2.1/p1"));
+        let e = walk.next_request().unwrap_err();
+        assert!(e.to_string().contains("refused"), "{e}");
+        assert_eq!(e.url(), Some("https://cloud.example:8774/v2.1/p1"));
+        assert!(matches!(walk.next_request(), Ok(None)));
+        // Annotating a walk that can go on keeps its next page.
+        let first = url("https://cloud.example:8774/v2.1/things");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Links("l"), None);
+        first_step(&mut walk, &page(Some("?marker=a"), None)).unwrap();
+        walk.annotate(|e| e.with_request(&Method::GET, "x"));
+        assert!(walk.next_request().unwrap().is_some());
+    }
+
+    #[test]
+    fn a_changing_link_with_the_same_marker_is_a_pagination_error() {
+        let (reqs, end) = walk_links(
+            &[
+                "/v2.1/things?marker=b&x=1",
+                "/v2.1/things?marker=b&x=2",
+                "/v2.1/things?marker=b&x=3",
+            ],
+            None,
+        );
+        assert_eq!(reqs.len(), 2);
+        let msg = end.unwrap_err().to_string();
+        assert!(msg.contains("marker \"b\""), "{msg}");
+        assert!(msg.contains("x=2"), "{msg}");
+    }
+
+    #[test]
+    fn the_first_pages_marker_counts_as_sent() {
+        let first = url("https://cloud.example:8774/v2.1/things?marker=m");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Next("next"), None);
+        first_step(&mut walk, &page(Some("?marker=m&limit=5"), None)).unwrap();
+        let e = walk.next_request().unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Pagination);
+        assert!(
+            matches!(walk.next_request(), Ok(None)),
+            "one error, then the end"
+        );
+    }
+
+    #[test]
+    fn a_link_to_the_page_just_read_ends_the_listing() {
+        let (reqs, end) = walk_links(
+            &[
+                "/v2.1/things?marker=a",
+                "https://cloud.example:8774/v2.1/things?marker=a#top",
+            ],
+            None,
+        );
+        end.unwrap();
+        assert_eq!(reqs.len(), 2);
+    }
+
+    #[test]
+    fn a_stuck_marker_is_a_pagination_error() {
+        let first = url("https://cloud.example:8774/v2.1/things?format=json");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Marker("name"), None);
+        first_step(&mut walk, &page(None, Some("b"))).unwrap();
+        let second = walk.next_request().unwrap().unwrap();
+        assert_eq!(second.query(), Some("format=json&marker=b"));
+        let e = walk.read(&second, &page(None, Some("b"))).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Pagination);
+        assert!(e.to_string().contains("marker \"b\""), "{e}");
+        assert!(e.to_string().contains("after 2 pages"), "{e}");
+        assert!(matches!(walk.next_request(), Ok(None)));
+        // An older marker coming back is caught too.
+        let first = url("https://cloud.example:8774/v2.1/things");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Marker("name"), None);
+        first_step(&mut walk, &page(None, Some("a"))).unwrap();
+        let u = walk.next_request().unwrap().unwrap();
+        walk.read(&u, &page(None, Some("b"))).unwrap();
+        let u = walk.next_request().unwrap().unwrap();
+        let e = walk.read(&u, &page(None, Some("a"))).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Pagination);
+    }
+
+    #[test]
+    fn empty_pages_and_single_pages_end() {
+        let first = url("https://cloud.example:8774/v2.1/things");
+        let mut walk = Walk::new(first.clone(), endpoint(), PageStyle::Marker("name"), None);
+        let empty = Scan::<()> {
+            items: Vec::new(),
+            count: 0,
+            next: Some("?marker=z".into()),
+            last_marker: None,
+        };
+        first_step(&mut walk, &empty).unwrap();
+        assert!(matches!(walk.next_request(), Ok(None)));
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Single, None);
+        first_step(&mut walk, &page(Some("?marker=z"), Some("z"))).unwrap();
+        assert!(matches!(walk.next_request(), Ok(None)));
+    }
+
+    #[test]
+    fn the_page_limit_is_an_error_not_a_truncation() {
+        let links = ["?page=2", "?page=3", "?page=4"];
+        let (reqs, end) = walk_links(&links, Some(2));
+        assert_eq!(reqs.len(), 2);
+        let e = end.unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Pagination);
+        assert!(e.to_string().contains("more than 2 pages"), "{e}");
+        // Exactly at the limit: fine.
+        let (reqs, end) = walk_links(&links, Some(4));
+        end.unwrap();
+        assert_eq!(reqs.len(), 4);
+        // No limit.
+        let (reqs, end) = walk_links(&links, None);
+        end.unwrap();
+        assert_eq!(reqs.len(), 4);
+        let (reqs, end) = walk_links(&links, Some(0));
+        assert!(reqs.is_empty());
+        assert!(end.unwrap_err().to_string().contains("more than 0 pages"));
+    }
+
+    /// What a walk does with a next-page link from the first page: the URL it requests
+    /// next, or the error.
+    fn admitted(link: &str) -> Result<Option<String>> {
+        let first = url("https://cloud.example:8774/v2.1/things");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Links("l"), None);
+        first_step(&mut walk, &page(Some(link), None))?;
+        Ok(walk.next_request()?.map(|u| u.to_string()))
+    }
+
+    #[test]
+    fn links_are_followed_on_the_endpoints_origin_only() {
+        // Same origin: followed, whatever the path; user info and fragment dropped.
+        for (link, want) in [
+            (
+                "https://cloud.example:8774/v2.1/things?marker=a",
+                "https://cloud.example:8774/v2.1/things?marker=a",
+            ),
+            (
+                "https://CLOUD.example:8774/other?marker=a#frag",
+                "https://cloud.example:8774/other?marker=a",
+            ),
+            (
+                "https://u:p@cloud.example:8774/v2.1/things?marker=a",
+                "https://cloud.example:8774/v2.1/things?marker=a",
+            ),
+            // Another origin, a path under the endpoint's: rebased.
+            (
+                "http://controller:8774/v2.1/things?marker=a",
+                "https://cloud.example:8774/v2.1/things?marker=a",
+            ),
+            (
+                "https://cloud.example:9999/v2.1/things?marker=a",
+                "https://cloud.example:8774/v2.1/things?marker=a",
+            ),
+            (
+                "//elsewhere/v2.1/things?marker=a",
+                "https://cloud.example:8774/v2.1/things?marker=a",
+            ),
+            (
+                "http://u:p@controller/v2.1",
+                "https://cloud.example:8774/v2.1",
+            ),
+        ] {
+            assert_eq!(admitted(link).unwrap().as_deref(), Some(want), "{link}");
+        }
+        // Another origin, a path outside the endpoint's, or not http(s): refused.
+        for link in [
+            "https://evil.example/steal?marker=a",
+            "http://controller:8774/v2.10/things",
+            "https://cloud.example:8775/v2/things",
+            "http://cloud.example:8774/identity/v3/users",
+            "ftp://cloud.example:8774/v2.1/things",
+            "file:///v2.1/things",
+            "javascript:alert(1)",
+            "data:text/plain,v2.1",
+        ] {
+            let e = admitted(link).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::Pagination, "{link}");
+            assert!(e.to_string().contains("refused"), "{e}");
+        }
+        // A link that is no URL at all is a decode error.
+        let e = admitted("http://[::1").unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Decode);
+    }
+
+    #[test]
+    fn error_messages_show_links_without_secrets() {
+        let e = admitted("https://evil.example/x?token=s3cret&marker=a").unwrap_err();
+        let msg = e.to_string();
+        assert!(!msg.contains("s3cret"), "{msg}");
+        assert!(msg.contains("evil.example"), "{msg}");
+        let long = format!("?marker={}", "é".repeat(500));
+        let (_, end) = walk_links(&[&long, &format!("{long}&x=1")], None);
+        let msg = end.unwrap_err().to_string();
+        assert!(msg.len() < 1000, "{}", msg.len());
+    }
+
+    #[test]
+    fn the_fuzz_walk_holds_on_samples() {
+        for body in [
+            &br#"{"things": [{"name": "a"}], "things_links": [{"rel": "next", "href": "http://x/v2/things?marker=a"}]}"#[..],
+            br#"{"things": [{"name": "a"}], "links": {"next": "http://evil/steal"}}"#,
+            br#"{"things": [{"name": "a"}], "next": "/v2/things?marker=a"}"#,
+            br#"[{"name": "a"}, {"name": "a"}]"#,
+            b"{\"things\": [1], \"next\": \"?page=2\"}\x1e{\"things\": [1], \"next\": \"?page=1\"}",
+            b"?marker=a",
+            b"http://127.0.0.1:80/v2/things?limit=2",
+            b"http:e/ngs?marke",
+            b"../../../x:/??marker=`marker=a/x:/??marker=`marker=a",
+            b"http:v2/t//user:pw@127.0.0.1:80/v2/t",
+            b"",
+        ] {
+            fuzz_walk(body);
+        }
     }
 
     #[test]

@@ -144,6 +144,26 @@ pub fn targets(conformance: &Path) -> Result<Vec<Target>, String> {
             run: Box::new(|data, _| ferrocloud::fuzzing::page(data)),
         },
         Target {
+            name: "page_links",
+            // Pages separated by 0x1e, served in turn; the whole input is also tried as a
+            // next link and as a marker. The endpoint is http://127.0.0.1/v2/.
+            seeds: texts(&[
+                r#"{"things": [{"name": "a"}], "things_links": [{"rel": "next", "href": "http://127.0.0.1/v2/things?marker=a"}]}"#,
+                "{\"things\": [{\"name\": \"a\"}], \"next\": \"?page=2\"}\u{1e}{\"things\": [{\"name\": \"b\"}], \"next\": \"?page=1\"}\u{1e}{\"things\": [{\"name\": \"c\"}], \"next\": \"http://127.0.0.1/v2/things?limit=2\"}",
+                "{\"things\": [{\"name\": \"a\"}], \"links\": {\"next\": \"/v2/things?marker=b&x=1\"}}\u{1e}{\"things\": [{\"name\": \"b\"}], \"links\": {\"next\": \"/v2/things?marker=b&x=2\"}}",
+                r#"{"things": [{"name": "a"}], "things_links": [{"rel": "next", "href": "http://controller:8774/v2/things?marker=a"}]}"#,
+                r#"{"things": [{"name": "a"}], "next": "https://evil.example:8443/steal?marker=a"}"#,
+                r#"{"things": [{"name": "a"}], "next": "//127.0.0.1:8080/v2/things?marker=a#f"}"#,
+                r#"{"things": [{"name": "a"}], "next": "file:///v2/things"}"#,
+                r#"[{"name": "a"}, {"name": "b"}]"#,
+                "[{\"name\": \"a\"}]\u{1e}[{\"name\": \"a\"}]\u{1e}[]",
+                "http://user:pw@127.0.0.1:80/v2/things?marker=%00",
+                "../../x/?marker=a",
+                "?marker=a",
+            ]),
+            run: Box::new(|data, _| ferrocloud::fuzzing::page_links(data)),
+        },
+        Target {
             name: "clouds_yaml",
             seeds: {
                 let mut s = texts(&[

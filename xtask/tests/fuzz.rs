@@ -15,6 +15,7 @@ fn regressions_and_a_short_run() {
             "errors",
             "dates",
             "pages",
+            "page_links",
             "clouds_yaml",
             "versions"
         ]

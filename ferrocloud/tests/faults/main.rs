@@ -8,6 +8,7 @@
 mod common;
 mod limits;
 mod memory;
+mod pagination;
 mod secrets;
 #[allow(dead_code)] // not every case uses every fault
 mod server;
@@ -16,6 +17,7 @@ mod transport;
 use std::sync::atomic::Ordering;
 
 use limits::*;
+use pagination::*;
 use secrets::*;
 use server::{CASES, REQUESTS, RETRIES};
 use transport::*;
@@ -54,7 +56,13 @@ async fn fault_injection_suite() {
         retry_after_longer_than_allowed,
         echoing_bad_request_hides_the_password,
         echoing_token_request_hides_the_password,
-        malformed_token_answers_hide_the_token
+        malformed_token_answers_hide_the_token,
+        a_next_link_cycle,
+        a_changing_next_link_with_the_same_marker,
+        a_marker_that_does_not_advance,
+        more_pages_than_the_limit,
+        a_next_link_to_another_host,
+        a_next_link_to_an_internal_address_is_rebased
     );
     println!(
         "fault injection: {} cases, {} requests, {} retries, {panics} panics",
