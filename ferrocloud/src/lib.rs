@@ -24,9 +24,9 @@
 //! let dc: ServerWithDiskConfig = result.extract_into()?;
 //! println!("{} {:?} (request {:?})", server.name, dc.disk_config, result.request_id());
 //!
-//! servers::list(&compute, &ListOpts::default()).each_page(|page| async move {
+//! servers::list(&compute, &ListOpts::default()).each_page(|page| {
 //!     for s in servers::extract_servers(&page)? { println!("{}", s.name) }
-//!     Ok(true)
+//!     Ok::<_, ferrocloud::Error>(true)
 //! }).await?;
 //! # Ok(()) }
 //! ```

@@ -510,24 +510,54 @@ impl<T: DeserializeOwned> Pager<T> {
     /// Calls `f` with each page in turn, until the last page or until `f` returns
     /// `Ok(false)`. An error from a request or from `f` ends the walk and is returned.
     ///
+    /// `f` is a plain closure: it may borrow and change the caller's state, and return
+    /// the caller's own error type, as long as that converts from [`Error`]. The walk's
+    /// future stays `Send`, so it can run in a spawned task. For async work on each page,
+    /// walk [`pages`](Self::pages) instead.
+    ///
     /// ```no_run
     /// # async fn demo(compute: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
     /// use ferrocloud::openstack::compute::v2::servers;
-    /// servers::list(&compute, &Default::default()).each_page(|page| async move {
-    ///     for s in servers::extract_servers(&page)? { println!("{}", s.name) }
-    ///     Ok(true)
-    /// }).await?;
+    /// let mut names = Vec::new();
+    /// servers::list(&compute, &Default::default())
+    ///     .each_page(|page| {
+    ///         names.extend(servers::extract_servers(&page)?.into_iter().map(|s| s.name));
+    ///         Ok::<_, ferrocloud::Error>(names.len() < 500)
+    ///     })
+    ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub async fn each_page<F, Fut>(self, mut f: F) -> Result<()>
+    ///
+    /// With an error type of the caller's:
+    ///
+    /// ```no_run
+    /// # async fn demo(compute: ferrocloud::ServiceClient) {
+    /// use ferrocloud::openstack::compute::v2::servers;
+    /// #[derive(Debug)]
+    /// enum AppError { Cloud(ferrocloud::Error), TooMany }
+    /// impl From<ferrocloud::Error> for AppError {
+    ///     fn from(e: ferrocloud::Error) -> Self { AppError::Cloud(e) }
+    /// }
+    /// let mut count = 0;
+    /// let walked: Result<(), AppError> = servers::list(&compute, &Default::default())
+    ///     .each_page(|page| {
+    ///         count += servers::extract_servers(&page)?.len();
+    ///         if count > 10_000 { return Err(AppError::TooMany) }
+    ///         Ok(true)
+    ///     })
+    ///     .await;
+    /// # let _ = walked;
+    /// # }
+    /// ```
+    pub async fn each_page<F, E>(self, mut f: F) -> std::result::Result<(), E>
     where
-        F: FnMut(Page<T>) -> Fut,
-        Fut: Future<Output = Result<bool>>,
+        F: FnMut(Page<T>) -> std::result::Result<bool, E>,
+        E: From<Error>,
     {
         let mut walk = self.walk()?;
         while let Some((resp, items)) = self.step(&mut walk, true).await? {
             let page = Page::with_items(vec![resp], self.items_key, items);
-            if !f(page).await? {
+            if !f(page)? {
                 break;
             }
         }

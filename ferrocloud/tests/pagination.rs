@@ -95,17 +95,19 @@ async fn each_page_stops_early() {
     let server = MockServer::start().await;
     mount_server_pages(&server).await;
     let compute = compute(&server).await;
+    // The callback borrows and changes the caller's state.
     let mut seen = Vec::new();
-    let seen_ref = &mut seen;
+    let mut calls = 0;
     servers::list(&compute, &opts())
         .each_page(|page| {
-            let n = servers::extract_servers(&page).map(|v| v.len());
-            seen_ref.push(n.unwrap());
-            async move { Ok(false) }
+            calls += 1;
+            seen.push(servers::extract_servers(&page)?.len());
+            Ok::<_, ferrocloud::Error>(false)
         })
         .await
         .unwrap();
     assert_eq!(seen, vec![2]);
+    assert_eq!(calls, 1);
     assert_eq!(count(&server, "GET", DETAIL).await, 1);
 }
 
@@ -115,11 +117,47 @@ async fn each_page_error_from_the_callback_ends_the_walk() {
     mount_server_pages(&server).await;
     let compute = compute(&server).await;
     let err = servers::list(&compute, &opts())
-        .each_page(|_| async { Err(ferrocloud::Error::invalid_input("stop here")) })
+        .each_page(|_| Err(ferrocloud::Error::invalid_input("stop here")))
         .await
         .unwrap_err();
     assert!(err.to_string().contains("stop here"));
     assert_eq!(count(&server, "GET", DETAIL).await, 1);
+}
+
+/// The callback's own error type, converted from the SDK's errors.
+#[tokio::test]
+async fn each_page_returns_the_callers_error_type() {
+    #[derive(Debug)]
+    enum AppError {
+        Cloud(ferrocloud::Error),
+        Enough(usize),
+    }
+    impl From<ferrocloud::Error> for AppError {
+        fn from(e: ferrocloud::Error) -> Self {
+            AppError::Cloud(e)
+        }
+    }
+    let server = MockServer::start().await;
+    mount_server_pages(&server).await;
+    let compute = compute(&server).await;
+    let mut total = 0;
+    let r = servers::list(&compute, &opts())
+        .each_page(|page| {
+            total += servers::extract_servers(&page)?.len();
+            Err(AppError::Enough(total))
+        })
+        .await;
+    assert!(matches!(r, Err(AppError::Enough(2))), "{r:?}");
+
+    // An SDK error met by the walk itself arrives converted.
+    let r: Result<(), AppError> = servers::list(&compute, &opts())
+        .max_pages(1)
+        .each_page(|_| Ok(true))
+        .await;
+    match r {
+        Err(AppError::Cloud(e)) => assert_eq!(e.kind(), ferrocloud::ErrorKind::Pagination),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[tokio::test]
@@ -386,4 +424,27 @@ async fn a_malformed_page_is_a_decode_error_naming_the_request() {
         .unwrap()
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Decode);
+}
+
+
+/// A walk with a borrowing callback runs in a spawned task (its future is `Send`).
+#[tokio::test]
+async fn each_page_in_a_spawned_task() {
+    let server = MockServer::start().await;
+    mount_server_pages(&server).await;
+    let compute = compute(&server).await;
+    let n = tokio::spawn(async move {
+        let mut n = 0;
+        servers::list(&compute, &opts())
+            .each_page(|page| {
+                n += servers::extract_servers(&page)?.len();
+                Ok::<_, ferrocloud::Error>(true)
+            })
+            .await
+            .map(|()| n)
+    })
+    .await
+    .unwrap()
+    .unwrap();
+    assert!(n >= 2, "{n}");
 }

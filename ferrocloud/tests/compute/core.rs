@@ -148,8 +148,8 @@ async fn list_simple_and_detail() {
     let mut refs = Vec::new();
     servers::list_simple(&compute, &Default::default())
         .each_page(|p| {
-            refs.extend(p.extract().unwrap());
-            async { Ok(false) }
+            refs.extend(p.extract()?);
+            Ok::<_, ferrocloud::Error>(false)
         })
         .await
         .unwrap();

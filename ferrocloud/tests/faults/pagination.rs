@@ -117,14 +117,13 @@ pub(crate) async fn a_marker_that_does_not_advance() {
     let same = || answer(200, r#"[{"name": "a"}, {"name": "b"}]"#);
     let s = FaultServer::start(vec![same(), same(), same(), same()]).await;
     let mut handed_out = Vec::new();
-    let handed = &mut handed_out;
     let err = client(&s)
         .request(&LIST_THINGS, &[])
         .query_pair("format", "json")
         .pager::<Value>(None, PageStyle::Marker("name"))
         .each_page(|page| {
-            let read = page.extract().map(|items| handed.extend(items));
-            async move { read.map(|()| true) }
+            handed_out.extend(page.extract()?);
+            Ok::<_, ferrocloud::Error>(true)
         })
         .await
         .unwrap_err();
@@ -220,11 +219,10 @@ pub(crate) async fn a_next_link_to_an_internal_address_is_rebased() {
     ])
     .await;
     let mut got = Vec::new();
-    let got_ref = &mut got;
     links_pager(&client(&s))
         .each_page(|page| {
-            let read = page.extract().map(|items| got_ref.extend(items));
-            async move { read.map(|()| true) }
+            got.extend(page.extract()?);
+            Ok::<_, ferrocloud::Error>(true)
         })
         .await
         .unwrap();
