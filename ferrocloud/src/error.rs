@@ -406,10 +406,62 @@ impl Error {
         &self.inner.message
     }
 
-    /// True for 404.
-    pub fn is_not_found(&self) -> bool {
-        self.inner.kind == ErrorKind::NotFound
+    /// The HTTP status as a number, when the service answered.
+    ///
+    /// ```
+    /// use ferrocloud::Error;
+    /// use http::{HeaderMap, Method, StatusCode};
+    /// let e = Error::from_response(&Method::DELETE, "http://nova/servers/x", StatusCode::CONFLICT, &HeaderMap::new(), b"");
+    /// assert_eq!(e.status_code(), Some(409));
+    /// assert!(e.is_conflict());
+    /// assert_eq!(Error::invalid_input("no").status_code(), None);
+    /// ```
+    pub fn status_code(&self) -> Option<u16> {
+        self.inner.status.map(|s| s.as_u16())
     }
+
+    /// Records the HTTP status of the answer this error comes from.
+    pub(crate) fn with_status(mut self, status: StatusCode) -> Self {
+        self.inner.status = Some(status);
+        self
+    }
+}
+
+/// `is_<kind>()` shortcuts for the kinds programs test most.
+macro_rules! kind_tests {
+    ($($(#[$doc:meta])* $name:ident => $kind:ident;)*) => {
+        impl Error {
+            $(
+                $(#[$doc])*
+                pub fn $name(&self) -> bool {
+                    self.inner.kind == ErrorKind::$kind
+                }
+            )*
+        }
+    };
+}
+
+kind_tests! {
+    /// True for 400 ([`ErrorKind::BadRequest`]).
+    is_bad_request => BadRequest;
+    /// True for 401 ([`ErrorKind::Unauthorized`]).
+    is_unauthorized => Unauthorized;
+    /// True for 403 ([`ErrorKind::Forbidden`]).
+    is_forbidden => Forbidden;
+    /// True for 404 ([`ErrorKind::NotFound`]).
+    ///
+    /// ```
+    /// assert!(ferrocloud::Error::new(ferrocloud::ErrorKind::NotFound, "gone").is_not_found());
+    /// ```
+    is_not_found => NotFound;
+    /// True for 409 ([`ErrorKind::Conflict`]).
+    is_conflict => Conflict;
+    /// True for 413 and 429 ([`ErrorKind::RateLimited`]).
+    is_rate_limited => RateLimited;
+    /// True for any 5xx ([`ErrorKind::ServerError`]).
+    is_server_error => ServerError;
+    /// True for a timeout ([`ErrorKind::Timeout`]).
+    is_timeout => Timeout;
 }
 
 impl fmt::Display for Error {

@@ -695,7 +695,7 @@ impl ProviderClient {
 
     async fn version_document(&self, url: Url) -> Result<(Url, IdentityVersion)> {
         // Keystone answers its root with 300 Multiple Choices.
-        let (_, body) = self
+        let (_, _, body) = self
             .plain(Method::GET, url.clone(), accept_json(), Body::Empty, &[300])
             .await?;
         choose_identity_version(&url, &body, !self.inner.follow_discovered_origin)
@@ -712,7 +712,7 @@ impl ProviderClient {
         headers: HeaderMap,
         body: Body,
         also_ok: &[u16],
-    ) -> Result<(HeaderMap, Bytes)> {
+    ) -> Result<(StatusCode, HeaderMap, Bytes)> {
         let req = Prepared {
             method: method.clone(),
             url: url.clone(),
@@ -740,12 +740,16 @@ impl ProviderClient {
                 e.with_request(&method, url.as_str())
                     .with_request_id(request_id(&headers))
             })?;
-        Ok((headers, body))
+        Ok((status, headers, body))
     }
 
     /// POSTs a JSON token request (it holds secrets: it is never logged) and reads the
     /// answer.
-    async fn post_auth(&self, url: Url, body: &serde_json::Value) -> Result<(HeaderMap, Bytes)> {
+    async fn post_auth(
+        &self,
+        url: Url,
+        body: &serde_json::Value,
+    ) -> Result<(StatusCode, HeaderMap, Bytes)> {
         let bytes =
             Bytes::from(serde_json::to_vec(body).map_err(|e| Error::decode("auth body", e))?);
         let mut headers = accept_json();
@@ -773,7 +777,7 @@ impl ProviderClient {
                         let url = Url::parse(d).map_err(|e| {
                             Error::invalid_input(format!("OIDC discovery endpoint {d:?}: {e}"))
                         })?;
-                        let (_, body) = self
+                        let (_, _, body) = self
                             .plain(Method::GET, url, accept_json(), Body::Empty, &[])
                             .await?;
                         token_endpoint_from_discovery(&body)?
@@ -796,7 +800,7 @@ impl ProviderClient {
                     headers.insert(http::header::AUTHORIZATION, v);
                 }
                 let form = oidc.token_form().unwrap_or_default();
-                let (_, body) = self
+                let (_, _, body) = self
                     .plain(
                         Method::POST,
                         url,
@@ -818,14 +822,18 @@ impl ProviderClient {
             .map_err(|_| Error::new(ErrorKind::Auth, "the OIDC token is not valid header text"))?;
         v.set_sensitive(true);
         headers.insert(http::header::AUTHORIZATION, v);
-        let (h, body) = self
+        let (status, h, body) = self
             .plain(Method::GET, url.clone(), headers, Body::Empty, &[])
             .await?;
         let unscoped = token::parse_v3(
             h.get("x-subject-token").and_then(|v| v.to_str().ok()),
             &body,
         )
-        .map_err(|e| e.with_request(&Method::GET, url.as_str()))?;
+        .map_err(|e| {
+            e.with_request(&Method::GET, url.as_str())
+                .with_status(status)
+                .with_request_id(request_id(&h))
+        })?;
         let Some(scope) = &opts.scope else {
             return Ok(unscoped);
         };
@@ -865,7 +873,7 @@ impl ProviderClient {
         let url = endpoint
             .join(path)
             .map_err(|e| Error::invalid_input(format!("identity URL: {e}")))?;
-        let (headers, body) = self.post_auth(url.clone(), &body).await?;
+        let (status, headers, body) = self.post_auth(url.clone(), &body).await?;
         let issued = match version {
             IdentityVersion::V3 => token::parse_v3(
                 headers.get("x-subject-token").and_then(|v| v.to_str().ok()),
@@ -875,6 +883,7 @@ impl ProviderClient {
         };
         issued.map_err(|e| {
             e.with_request(&Method::POST, url.as_str())
+                .with_status(status)
                 .with_request_id(request_id(&headers))
         })
     }

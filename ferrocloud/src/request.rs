@@ -775,9 +775,27 @@ impl<T> ApiResult<T> {
         self.inner.as_ref().map(|_| ()).map_err(Clone::clone)
     }
 
-    /// The status, if the service answered with an accepted one.
+    /// The status the service answered with, accepted or not (`None` when no answer
+    /// came, e.g. a transport failure or a refused input).
+    ///
+    /// ```
+    /// use ferrocloud::{ApiResult, Error};
+    /// use http::{HeaderMap, Method, StatusCode};
+    /// let failed: ApiResult<()> = ApiResult::from_error(Error::from_response(
+    ///     &Method::GET, "http://nova/servers/x", StatusCode::NOT_FOUND, &HeaderMap::new(), b""));
+    /// assert_eq!(failed.status(), Some(StatusCode::NOT_FOUND));
+    /// assert_eq!(failed.status_code(), Some(404));
+    /// ```
     pub fn status(&self) -> Option<StatusCode> {
-        self.response().map(|r| r.status())
+        match &self.inner {
+            Ok(r) => Some(r.status()),
+            Err(e) => e.status(),
+        }
+    }
+
+    /// The status as a number, accepted or not.
+    pub fn status_code(&self) -> Option<u16> {
+        self.status().map(|s| s.as_u16())
     }
 
     /// The response headers.

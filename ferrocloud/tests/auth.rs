@@ -305,3 +305,27 @@ fn official_token_and_catalog_samples_parse() {
     assert!(cat.entries.is_empty());
     assert_eq!(parsed, 6);
 }
+
+/// A token answer that cannot be read is an error that says which answer: method, URL,
+/// status and request id.
+#[tokio::test]
+async fn an_unreadable_token_answer_names_the_answer() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/identity/v3/auth/tokens"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .insert_header("x-subject-token", "tok")
+                .insert_header("x-openstack-request-id", "req-tok")
+                .set_body_string("<html>proxy page</html>"),
+        )
+        .mount(&server)
+        .await;
+    let err = openstack::authenticated_client(password_opts(&server))
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Decode, "{err}");
+    assert_eq!(err.status_code(), Some(201), "{err}");
+    assert_eq!(err.request_id(), Some("req-tok"));
+    assert!(err.to_string().contains("auth/tokens -> 201"), "{err}");
+}

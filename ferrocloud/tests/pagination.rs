@@ -426,7 +426,6 @@ async fn a_malformed_page_is_a_decode_error_naming_the_request() {
     assert_eq!(err.kind(), ErrorKind::Decode);
 }
 
-
 /// A walk with a borrowing callback runs in a spawned task (its future is `Send`).
 #[tokio::test]
 async fn each_page_in_a_spawned_task() {

@@ -265,6 +265,63 @@ impl Catalog {
         Ok(Catalog { entries })
     }
 
+    /// A short account of what the catalog offers, for error messages: where the asked
+    /// types are offered (names, regions, interfaces), then the other service types and
+    /// the regions, each list cut at a dozen.
+    fn summary(&self, asked: &[&str]) -> String {
+        fn short(mut items: Vec<String>) -> String {
+            items.sort();
+            items.dedup();
+            const MOST: usize = 12;
+            let more = items.len().saturating_sub(MOST);
+            items.truncate(MOST);
+            let mut out = items.join(", ");
+            if more > 0 {
+                out.push_str(&format!(" and {more} more"));
+            }
+            out
+        }
+        let mut out = String::new();
+        let near: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|e| asked.contains(&e.service_type.as_str()))
+            .flat_map(|e| {
+                e.endpoints.iter().map(move |ep| {
+                    format!(
+                        "{}{} ({} {})",
+                        e.service_type,
+                        e.name
+                            .as_deref()
+                            .map(|n| format!("/{n}"))
+                            .unwrap_or_default(),
+                        ep.region.as_deref().unwrap_or("no region"),
+                        ep.interface.as_str()
+                    )
+                })
+            })
+            .collect();
+        if !near.is_empty() {
+            out.push_str(&format!("; the catalog has {}", short(near)));
+        }
+        let types = self
+            .entries
+            .iter()
+            .map(|e| e.service_type.clone())
+            .collect();
+        let regions = self
+            .entries
+            .iter()
+            .flat_map(|e| e.endpoints.iter().filter_map(|ep| ep.region.clone()))
+            .collect();
+        out.push_str(&format!(
+            "; service types: {}; regions: {}",
+            short(types),
+            short(regions)
+        ));
+        out
+    }
+
     /// Finds the URL of an endpoint: the first of `service_types` (a type and its
     /// aliases, in order of preference) that has an endpoint matching `opts`.
     ///
@@ -298,24 +355,6 @@ impl Catalog {
                 }
             }
         }
-        let offered: Vec<String> = self
-            .entries
-            .iter()
-            .flat_map(|e| {
-                e.endpoints.iter().map(move |ep| {
-                    format!(
-                        "{}{} ({} {})",
-                        e.service_type,
-                        e.name
-                            .as_deref()
-                            .map(|n| format!("/{n}"))
-                            .unwrap_or_default(),
-                        ep.region.as_deref().unwrap_or("no region"),
-                        ep.interface.as_str()
-                    )
-                })
-            })
-            .collect();
         let mut msg = format!(
             "no {} endpoint for service type {}",
             opts.availability.as_str(),
@@ -327,10 +366,10 @@ impl Catalog {
         if let Some(r) = &opts.region {
             msg.push_str(&format!(" in region {r:?}"));
         }
-        if offered.is_empty() {
+        if self.entries.is_empty() {
             msg.push_str("; the catalog is empty");
         } else {
-            msg.push_str(&format!("; the catalog has: {}", offered.join(", ")));
+            msg.push_str(&self.summary(types));
         }
         Err(Error::new(ErrorKind::EndpointNotFound, msg))
     }
@@ -463,7 +502,19 @@ mod tests {
         let m = e.to_string();
         assert!(m.contains("network"), "{m}");
         assert!(m.contains("RegionThree"), "{m}");
+        assert!(
+            m.ends_with(
+                "service types: compute, volumev2, volumev3; regions: RegionOne, RegionTwo"
+            ),
+            "{m}"
+        );
+        // Where the asked type is offered, the message says where.
+        let e = c
+            .locate(&["compute"], &EndpointOpts::region("RegionThree"))
+            .unwrap_err();
+        let m = e.to_string();
         assert!(m.contains("compute/nova (RegionTwo public)"), "{m}");
+        assert!(!m.contains("http://"), "no URLs: {m}");
         let e = Catalog::default()
             .locate(&["compute"], &EndpointOpts::default())
             .unwrap_err();

@@ -41,6 +41,24 @@ pub enum DomainRef {
 }
 
 impl DomainRef {
+    /// A domain by ID.
+    ///
+    /// ```
+    /// assert_eq!(ferrocloud::DomainRef::id("default"), ferrocloud::DomainRef::Id("default".into()));
+    /// ```
+    pub fn id(id: impl Into<String>) -> Self {
+        DomainRef::Id(id.into())
+    }
+
+    /// A domain by name.
+    ///
+    /// ```
+    /// assert_eq!(ferrocloud::DomainRef::name("Default"), ferrocloud::DomainRef::Name("Default".into()));
+    /// ```
+    pub fn name(name: impl Into<String>) -> Self {
+        DomainRef::Name(name.into())
+    }
+
     fn to_json(&self) -> Value {
         match self {
             DomainRef::Id(id) => json!({ "id": id }),
@@ -265,6 +283,32 @@ impl AuthOptions {
         o
     }
 
+    /// Application credential authentication by name: the credential `name` of the user
+    /// named `username` (set the user's domain with
+    /// [`user_domain_name`](Self::user_domain_name) or
+    /// [`user_domain_id`](Self::user_domain_id)).
+    ///
+    /// ```
+    /// let o = ferrocloud::AuthOptions::application_credential_by_name(
+    ///     "http://k:5000/v3", "ci-runner", "alice", "secret").user_domain_name("Default");
+    /// let body = o.v3_request_body().unwrap();
+    /// let ac = &body["auth"]["identity"]["application_credential"];
+    /// assert_eq!(ac["name"], "ci-runner");
+    /// assert_eq!(ac["user"]["domain"]["name"], "Default");
+    /// ```
+    pub fn application_credential_by_name(
+        auth_url: impl Into<String>,
+        name: impl Into<String>,
+        username: impl Into<String>,
+        secret: impl Into<String>,
+    ) -> Self {
+        let mut o = Self::base(auth_url);
+        o.application_credential_name = Some(name.into());
+        o.username = Some(username.into());
+        o.application_credential_secret = Some(SecretString::from(secret.into()));
+        o
+    }
+
     /// Federated authentication with OpenID Connect (see [`oidc`]).
     ///
     /// ```
@@ -295,6 +339,58 @@ impl AuthOptions {
     pub fn scope(mut self, scope: Scope) -> Self {
         self.scope = Some(scope);
         self
+    }
+
+    /// Scopes the token to the project with this ID.
+    ///
+    /// ```
+    /// let o = ferrocloud::AuthOptions::password("http://k/v3", "alice", "pw")
+    ///     .user_domain_name("Default")
+    ///     .project_id("8b0d");
+    /// assert_eq!(o.v3_request_body().unwrap()["auth"]["scope"]["project"]["id"], "8b0d");
+    /// ```
+    pub fn project_id(self, id: impl Into<String>) -> Self {
+        self.scope(Scope::project_id(id))
+    }
+
+    /// Scopes the token to the project named `name` in `domain`.
+    ///
+    /// ```
+    /// use ferrocloud::{AuthOptions, DomainRef};
+    /// let o = AuthOptions::password("http://k/v3", "alice", "pw")
+    ///     .user_domain_name("Default")
+    ///     .project_name("demo", DomainRef::name("Default"));
+    /// let scope = &o.v3_request_body().unwrap()["auth"]["scope"];
+    /// assert_eq!(scope["project"]["name"], "demo");
+    /// assert_eq!(scope["project"]["domain"]["name"], "Default");
+    /// ```
+    pub fn project_name(self, name: impl Into<String>, domain: DomainRef) -> Self {
+        self.scope(Scope::project_name(name, domain))
+    }
+
+    /// Scopes the token to a domain.
+    ///
+    /// ```
+    /// use ferrocloud::{AuthOptions, DomainRef};
+    /// let o = AuthOptions::password("http://k/v3", "admin", "pw")
+    ///     .user_domain_id("default")
+    ///     .domain(DomainRef::id("default"));
+    /// assert_eq!(o.v3_request_body().unwrap()["auth"]["scope"]["domain"]["id"], "default");
+    /// ```
+    pub fn domain(self, domain: DomainRef) -> Self {
+        self.scope(Scope::Domain(domain))
+    }
+
+    /// Scopes the token to the whole deployment (`system: all`).
+    ///
+    /// ```
+    /// let o = ferrocloud::AuthOptions::password("http://k/v3", "admin", "pw")
+    ///     .user_domain_id("default")
+    ///     .system_scope();
+    /// assert_eq!(o.v3_request_body().unwrap()["auth"]["scope"]["system"]["all"], true);
+    /// ```
+    pub fn system_scope(self) -> Self {
+        self.scope(Scope::System)
     }
 
     /// Adds a TOTP passcode (sent as a second factor when a password is also set).
