@@ -960,7 +960,8 @@ impl ProviderClient {
                 }
             },
         };
-        let shown_url = redact_url(req.url.as_str());
+        // Shown only when traced: redacting costs a parse and an allocation.
+        let shown_url = || redact_url(req.url.as_str());
         let started = Instant::now();
         let idle = self.inner.timeouts.idle;
         let result = match within_idle(rb.send(), idle, started, activity).await {
@@ -982,7 +983,7 @@ impl ProviderClient {
             Ok(resp) => {
                 tracing::debug!(
                     method = %req.method,
-                    url = %shown_url,
+                    url = %shown_url(),
                     status = resp.status().as_u16(),
                     duration_ms = elapsed_ms,
                     request_id = request_id(resp.headers()).unwrap_or(""),
@@ -993,7 +994,7 @@ impl ProviderClient {
             Err(err) => {
                 let not_sent = err.was_not_sent();
                 let err = err.with_request(&req.method, req.url.as_str());
-                tracing::debug!(method = %req.method, url = %shown_url, duration_ms = elapsed_ms, error = %err, "request failed");
+                tracing::debug!(method = %req.method, url = %shown_url(), duration_ms = elapsed_ms, error = %err, "request failed");
                 Err(err.not_sent(not_sent))
             }
         }

@@ -464,7 +464,7 @@ pub(crate) async fn send_prepared(
     let (status, headers, resp_attempts, not_retried, body) = loop {
         let mut resp = provider.execute(&prepared).await?;
         let status = resp.status();
-        let headers = resp.headers().clone();
+        let headers = std::mem::take(resp.headers_mut());
         let resp_attempts = resp
             .extensions()
             .get::<crate::provider::Attempts>()
