@@ -23,6 +23,33 @@ use ferrocloud::{AuthOptions, EndpointOpts, ExposeSecret, ServiceClient};
 use futures::StreamExt;
 use serde_json::{Value, json};
 
+// ---- counting allocations ----
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is forwarded to `System` unchanged; only a counter is updated.
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: the caller's contract is passed on to `System` unchanged.
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        // SAFETY: as above.
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // SAFETY: as above.
+        unsafe { std::alloc::System.realloc(ptr, layout, new) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
 const CALLS: usize = 1_000;
 const IN_FLIGHT: usize = 16;
 const TOKEN: &str = "gAAAAA-bench-token";
@@ -295,11 +322,21 @@ fn main() {
         .unwrap_or(15);
     let fixture = start_fixture();
 
-    // A check that both clients get the same server.
-    runtime(Flavor::CurrentThread).block_on(async {
-        let a = Client::new(false, &fixture.uri).await.get(ID).await;
-        let b = Client::new(true, &fixture.uri).await.get(ID).await;
-        assert_eq!((a.id, a.name), (b.id, b.name));
+    // A check that both clients get the same server, and the allocations of one call
+    // (the whole process: client, runtime and fixture server).
+    let allocations = runtime(Flavor::CurrentThread).block_on(async {
+        let baseline = Client::new(false, &fixture.uri).await;
+        let sdk = Client::new(true, &fixture.uri).await;
+        let a = baseline.get(ID).await;
+        let b = sdk.get(ID).await;
+        assert_eq!((&a.id, &a.name), (&b.id, &b.name));
+        let mut per_call = [0usize; 2];
+        for (i, c) in [&baseline, &sdk].into_iter().enumerate() {
+            let before = ALLOCATIONS.load(Ordering::Relaxed);
+            sequential(c).await;
+            per_call[i] = (ALLOCATIONS.load(Ordering::Relaxed) - before) / CALLS;
+        }
+        per_call
     });
 
     let variants = [
@@ -349,6 +386,10 @@ fn main() {
     println!(
         "  connections for sequential work, at most: baseline {}, ferrocloud {}",
         connections.0, connections.1
+    );
+    println!(
+        "  allocations per call (whole process, current-thread): baseline {}, ferrocloud {}",
+        allocations[0], allocations[1]
     );
     println!(
         "requests: sequential {:.2}× baseline (multi-thread), {:.2}× (current-thread), concurrent {:.2}×, connections {}",
