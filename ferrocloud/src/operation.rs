@@ -163,6 +163,71 @@ impl BodySpec {
             .map_err(|e| Error::new(ErrorKind::Decode, format!("{}: {e}", self.type_name)))
     }
 
+    /// Like [`check`](Self::check), with `extensions`: types read from the same objects
+    /// as this one (each item of a listing), each a [`BodySpec::one`] without an
+    /// envelope. The body must decode with every type; a field is dropped only when
+    /// every type drops it (or a field that contains it).
+    ///
+    /// ```
+    /// use ferrocloud::operation::BodySpec;
+    /// #[derive(serde::Deserialize)]
+    /// struct Thing { id: String }
+    /// #[derive(serde::Deserialize)]
+    /// struct Colour { colour: Option<String> }
+    /// let spec = BodySpec::list::<Thing>("Thing", Some("things"));
+    /// let colour = [BodySpec::one::<Colour>("Colour", None)];
+    /// let body = serde_json::json!({"things": [{"id": "1", "colour": "red", "size": 2}]});
+    /// assert_eq!(spec.check(&body).unwrap(), ["[0].colour", "[0].size"]);
+    /// assert_eq!(spec.check_extended(&body, &colour).unwrap(), ["[0].size"]);
+    /// ```
+    pub fn check_extended(&self, body: &Value, extensions: &[BodySpec]) -> Result<Vec<String>> {
+        let base = self.check(body)?;
+        if extensions.is_empty() {
+            return Ok(base);
+        }
+        let inner = self.inner(body)?;
+        let objects: Vec<(String, &Value)> = if self.list {
+            inner
+                .as_array()
+                .map(|items| {
+                    items
+                        .iter()
+                        .enumerate()
+                        .map(|(i, v)| (format!("[{i}]."), v))
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else {
+            vec![(String::new(), inner)]
+        };
+        let mut reports = vec![base];
+        for ext in extensions {
+            let mut dropped = Vec::new();
+            for (prefix, object) in &objects {
+                let paths = (ext.check)(object).map_err(|e| {
+                    Error::new(ErrorKind::Decode, format!("{}: {e}", ext.type_name))
+                })?;
+                dropped.extend(paths.into_iter().map(|p| format!("{prefix}{p}")));
+            }
+            reports.push(dropped);
+        }
+        // A path is dropped by a type when it reports the path or a field containing it.
+        let covers = |report: &[String], path: &str| {
+            report.iter().any(|r| {
+                path == r
+                    || path
+                        .strip_prefix(r.as_str())
+                        .is_some_and(|rest| rest.starts_with('.'))
+            })
+        };
+        let candidates: std::collections::BTreeSet<&String> = reports.iter().flatten().collect();
+        Ok(candidates
+            .into_iter()
+            .filter(|p| reports.iter().all(|r| covers(r, p)))
+            .cloned()
+            .collect())
+    }
+
     /// Decodes raw body bytes the way a response is decoded (one pass, envelope
     /// included), for fuzzing: any input gives `Ok` or an error, never a panic.
     ///
@@ -213,6 +278,10 @@ pub struct Operation {
     pub request: Option<BodySpec>,
     /// The type of the response body, if the operation returns one.
     pub response: Option<BodySpec>,
+    /// The extension types read from the same response objects as the response type
+    /// (`OS-EXT-STS:*` fields next to a server, read with `extract_into`): each is
+    /// decoded from every object the response type decodes (each item of a listing).
+    pub extensions: &'static [BodySpec],
 }
 
 impl Operation {
@@ -226,7 +295,15 @@ impl Operation {
             max_microversion: None,
             request: None,
             response: None,
+            extensions: &[],
         }
+    }
+
+    /// The same operation, with the extension types read from its response objects
+    /// (each a [`BodySpec::one`] without an envelope).
+    pub const fn with_extensions(mut self, extensions: &'static [BodySpec]) -> Self {
+        self.extensions = extensions;
+        self
     }
 
     /// The same operation, with its request body type.
@@ -342,16 +419,19 @@ macro_rules! resources {
 /// Each line names the operation, its method and path template, and optionally (in this
 /// order) the first microversion that serves it (`since`), the last one (`until`), its
 /// request body type, and its response
-/// body type (`response`) or item type (`list`), each with its envelope key if it has one.
+/// body type (`response`) or item type (`list`), each with its envelope key if it has one,
+/// and last the extension types read from the same response objects (`extensions`).
 ///
 /// ```
 /// mod things {
 ///     #[derive(serde::Deserialize, serde::Serialize)]
 ///     pub struct Thing { pub id: String }
+///     #[derive(serde::Deserialize)]
+///     pub struct Colour { pub colour: Option<String> }
 ///     ferrocloud::operations! {
 ///         service: "compute";
 ///         /// Show one thing.
-///         GET = GET "/things/{thing_id}" response("thing", Thing);
+///         GET = GET "/things/{thing_id}" response("thing", Thing) extensions(Colour);
 ///         /// List things.
 ///         LIST = GET "/things" list("things", Thing);
 ///         /// Create a thing (2.26+).
@@ -363,6 +443,7 @@ macro_rules! resources {
 /// assert_eq!(things::OPERATIONS.len(), 4);
 /// assert_eq!(things::CREATE.min_microversion, Some("2.26"));
 /// assert_eq!(things::LIST.response.unwrap().envelope, Some("things"));
+/// assert_eq!(things::GET.extensions[0].type_name, "Colour");
 /// ```
 #[macro_export]
 macro_rules! operations {
@@ -373,6 +454,7 @@ macro_rules! operations {
         $(request($($rqe:literal,)? $rq:ty))?
         $(response($($rse:literal,)? $rs:ty))?
         $(list($($lse:literal,)? $ls:ty))?
+        $(extensions($($ext:ty),+ $(,)?))?
      ;)*) => {
         $(
             $(#[$meta])*
@@ -385,7 +467,13 @@ macro_rules! operations {
                 $(.with_response($crate::operation::BodySpec::one::<$rs>(
                     stringify!($rs), $crate::__envelope!($($rse)?))))?
                 $(.with_response($crate::operation::BodySpec::list::<$ls>(
-                    stringify!($ls), $crate::__envelope!($($lse)?))))?;
+                    stringify!($ls), $crate::__envelope!($($lse)?))))?
+                $(.with_extensions({
+                    const EXTENSIONS: &[$crate::operation::BodySpec] = &[$(
+                        $crate::operation::BodySpec::one::<$ext>(stringify!($ext), None)
+                    ),+];
+                    EXTENSIONS
+                }))?;
         )*
 
         /// Every operation this module implements, for coverage reports.

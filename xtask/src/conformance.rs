@@ -3,9 +3,13 @@
 //!
 //! Each (SDK operation, sample) pair gets one [`Outcome`]:
 //! - `Parsed`: the body decodes (request samples with the operation's `request` type,
-//!   response samples with its `response` type). Fields the type ignores are listed,
-//!   not errors. For request types that serialize, the SDK's rendering of the sample must
-//!   also be [`equivalent`] to the sample, apart from the ignored fields.
+//!   response samples with its `response` type and its extension types). Fields every
+//!   type ignores are *dropped*: an error unless `skipped.toml` lists them. For request
+//!   types that serialize, the SDK's rendering of the sample must also be
+//!   [`equivalent`] to the sample, apart from the ignored fields. For response samples,
+//!   every field the index marks as always sent (required, at every microversion) that
+//!   the sample holds must be required by the types: the sample without it must not
+//!   decode, unless `skipped.toml` says why the type reads it as optional.
 //! - `Failed`: the body does not decode, the rendering differs, or the file is missing or
 //!   is not valid JSON without being on [`INVALID_JSON`].
 //! - `NoType`: the operation declares no type for that direction.
@@ -21,7 +25,7 @@ use ferrocloud::operation::BodySpec;
 use serde_json::Value;
 
 use crate::coverage::{Coverage, SdkOp};
-use crate::index::{Index, SERVICES};
+use crate::index::{Index, IndexOp, SERVICES};
 use crate::skipped::Skips;
 
 /// The `.json` samples that are not valid JSON (see `conformance/api-samples/SOURCES.md`,
@@ -84,10 +88,16 @@ impl Direction {
 /// What became of one sample.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    /// Decoded; the paths of the fields the type ignores (list items as `*`).
+    /// Decoded; the paths of the fields the types ignore (list items as `*`).
     Parsed {
-        /// Field paths present in the sample that the SDK's type drops.
+        /// Field paths present in the sample that the SDK's types drop, not listed in
+        /// `skipped.toml` (errors).
         dropped: Vec<String>,
+        /// Dropped field paths that `skipped.toml` lists.
+        listed: Vec<String>,
+        /// Fields the index marks as always sent that the types do not require, not
+        /// listed in `skipped.toml` (errors).
+        not_required: Vec<String>,
     },
     /// Not decoded, or decoded and rendered differently; why.
     Failed(String),
@@ -265,7 +275,18 @@ fn display_path(path: &str) -> String {
 /// samples whose type serializes, the rendering must be [`equivalent`] to the sample
 /// except for fields the type ignores.
 pub fn check_body(spec: &BodySpec, direction: Direction, body: &Value) -> Outcome {
-    let reported = match spec.check(body) {
+    check_body_extended(spec, &[], direction, body)
+}
+
+/// [`check_body`] with the extension types read from the same objects as the response
+/// type: a field is dropped only when every type drops it.
+pub fn check_body_extended(
+    spec: &BodySpec,
+    extensions: &[BodySpec],
+    direction: Direction,
+    body: &Value,
+) -> Outcome {
+    let reported = match spec.check_extended(body, extensions) {
         Ok(paths) => paths,
         Err(e) => return Outcome::Failed(format!("does not decode: {e}")),
     };
@@ -314,7 +335,83 @@ pub fn check_body(spec: &BodySpec, direction: Direction, body: &Value) -> Outcom
     let dropped: BTreeSet<String> = dropped.iter().map(|p| display_path(p)).collect();
     Outcome::Parsed {
         dropped: dropped.into_iter().collect(),
+        listed: Vec::new(),
+        not_required: Vec::new(),
     }
+}
+
+/// Removes the field at `path` from `value` (through objects; at a list, from each
+/// item); true when it was there and not `null` somewhere.
+fn remove_field(value: &mut Value, path: &[&str]) -> bool {
+    let Some((first, rest)) = path.split_first() else {
+        return false;
+    };
+    match value {
+        Value::Array(items) => items
+            .iter_mut()
+            .fold(false, |found, item| remove_field(item, path) | found),
+        Value::Object(m) if rest.is_empty() => m.remove(*first).is_some_and(|v| !v.is_null()),
+        Value::Object(m) => m.get_mut(*first).is_some_and(|v| remove_field(v, rest)),
+        _ => false,
+    }
+}
+
+/// True when some object on `path` holds the field as `null` (through lists too).
+fn has_null(value: &Value, path: &[&str]) -> bool {
+    let Some((first, rest)) = path.split_first() else {
+        return value.is_null();
+    };
+    match value {
+        Value::Array(items) => items.iter().any(|item| has_null(item, path)),
+        Value::Object(m) => m.get(*first).is_some_and(|v| has_null(v, rest)),
+        _ => false,
+    }
+}
+
+/// The fields of a response sample that the index marks as always sent (see
+/// [`Param::always_sent`](crate::index::Param::always_sent)) and that the sample holds
+/// (never `null`), but that the types do not require: the sample without the field
+/// still decodes. Paths as the report writes them (`server.id`, `servers.*.id`).
+pub fn not_required(
+    spec: &BodySpec,
+    extensions: &[BodySpec],
+    documented: &IndexOp,
+    body: &Value,
+) -> Vec<String> {
+    let mut out = BTreeSet::new();
+    for param in documented.response.iter().filter(|p| p.always_sent()) {
+        let mut segments: Vec<&str> = param.name.split('.').collect();
+        if let Some(env) = spec.envelope
+            && segments.first() == Some(&env)
+        {
+            segments.remove(0);
+        }
+        if segments.is_empty() {
+            continue;
+        }
+        let mut copy = body.clone();
+        let inner = match spec.envelope {
+            Some(env) => match copy.get_mut(env) {
+                Some(inner) => inner,
+                None => continue,
+            },
+            None => &mut copy,
+        };
+        if has_null(inner, &segments) || !remove_field(inner, &segments) {
+            continue;
+        }
+        if spec.check_extended(&copy, extensions).is_ok() {
+            let mut shown = segments.join(".");
+            if spec.list {
+                shown = format!("*.{shown}");
+            }
+            if let Some(env) = spec.envelope {
+                shown = join(env, &shown);
+            }
+            out.insert(shown);
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// One checked sample.
@@ -349,8 +446,14 @@ pub struct Totals {
     pub non_json: usize,
     /// Skipped on purpose.
     pub skipped: usize,
-    /// Distinct dropped field paths, summed over the decoded samples.
+    /// Distinct dropped field paths not listed in `skipped.toml`, summed over the decoded
+    /// samples (errors).
     pub dropped: usize,
+    /// Distinct dropped field paths that `skipped.toml` lists, summed likewise.
+    pub listed: usize,
+    /// Fields the index marks as always sent that the types do not require, summed
+    /// likewise (errors).
+    pub not_required: usize,
     /// Samples whose path marks a microversion.
     pub microversioned: usize,
 }
@@ -362,9 +465,15 @@ impl Totals {
             self.microversioned += 1;
         }
         match &r.outcome {
-            Outcome::Parsed { dropped } => {
+            Outcome::Parsed {
+                dropped,
+                listed,
+                not_required,
+            } => {
                 self.parsed += 1;
                 self.dropped += dropped.len();
+                self.listed += listed.len();
+                self.not_required += not_required.len();
             }
             Outcome::Failed(_) => self.failed += 1,
             Outcome::NoType => self.no_type += 1,
@@ -388,6 +497,7 @@ fn check_sample(
     skips: &Skips,
     service: &str,
     op: &Operation,
+    documented: &IndexOp,
     direction: Direction,
     rel: &str,
 ) -> SampleResult {
@@ -425,9 +535,32 @@ fn check_sample(
             Direction::Request => op.request,
             Direction::Response => op.response,
         };
-        match spec {
-            None => Outcome::NoType,
-            Some(spec) => check_body(&spec, direction, &body),
+        let Some(spec) = spec else {
+            return Outcome::NoType;
+        };
+        let extensions = match direction {
+            Direction::Request => &[][..],
+            Direction::Response => op.extensions,
+        };
+        match check_body_extended(&spec, extensions, direction, &body) {
+            Outcome::Parsed { dropped, .. } => {
+                let (listed, dropped) = dropped
+                    .into_iter()
+                    .partition(|f| skips.dropped_reason(service, rel, f).is_some());
+                let not_required = match direction {
+                    Direction::Request => Vec::new(),
+                    Direction::Response => not_required(&spec, extensions, documented, &body)
+                        .into_iter()
+                        .filter(|f| skips.optional_reason(service, spec.type_name, f).is_none())
+                        .collect(),
+                };
+                Outcome::Parsed {
+                    dropped,
+                    listed,
+                    not_required,
+                }
+            }
+            other => other,
         }
     })();
     SampleResult {
@@ -459,13 +592,15 @@ impl Report {
                 for (direction, list) in samples {
                     for rel in list {
                         if seen.insert((direction, rel.as_str())) {
-                            results.push(check_sample(index, skips, service, op, direction, rel));
+                            results.push(check_sample(
+                                index, skips, service, op, documented, direction, rel,
+                            ));
                         }
                     }
                 }
             }
         }
-        let errors = skips
+        let mut errors: Vec<String> = skips
             .samples
             .iter()
             .filter(|s| !results.iter().any(|r| r.service == s.service && r.sample == s.path))
@@ -476,6 +611,22 @@ impl Report {
                 )
             })
             .collect();
+        // A listed dropped field that no sample drops any more is stale.
+        for d in &skips.dropped {
+            for f in &d.fields {
+                let used = results.iter().any(|r| {
+                    r.service == d.service
+                        && matches!(&r.outcome, Outcome::Parsed { listed, .. }
+                            if listed.contains(f) && d.lists(&r.service, &r.sample, f))
+                });
+                if !used {
+                    errors.push(format!(
+                        "skipped.toml: the dropped field {} {f} is not dropped from any sample",
+                        d.service
+                    ));
+                }
+            }
+        }
         Report { results, errors }
     }
 
@@ -490,17 +641,23 @@ impl Report {
         t
     }
 
-    /// True when a sample failed or the skip list names samples that are not checked.
+    /// True when a sample failed or drops a field `skipped.toml` does not list, or when
+    /// the skip list names samples or fields that are not checked.
+    ///
+    /// Fields the index marks as always sent that the types do not require are reported
+    /// ([`Totals::not_required`]) but do not fail the check yet.
     pub fn failed(&self) -> bool {
-        self.totals(None).failed > 0 || !self.errors.is_empty()
+        let t = self.totals(None);
+        t.failed > 0 || t.dropped > 0 || !self.errors.is_empty()
     }
 
     /// The last line of the report.
     pub fn summary_line(&self) -> String {
         let t = self.totals(None);
         format!(
-            "conformance: {} parsed, {} failed, {} without an SDK type, {} dropped fields",
-            t.parsed, t.failed, t.no_type, t.dropped
+            "conformance: {} parsed, {} failed, {} without an SDK type, {} dropped fields \
+             ({} more listed in skipped.toml), {} always-sent fields not required",
+            t.parsed, t.failed, t.no_type, t.dropped, t.listed, t.not_required
         )
     }
 
@@ -576,6 +733,36 @@ impl Report {
                 }
             }
         }
+        let unlisted: Vec<(&SampleResult, &Vec<String>, &Vec<String>)> = self
+            .results
+            .iter()
+            .filter_map(|r| match &r.outcome {
+                Outcome::Parsed {
+                    dropped,
+                    not_required,
+                    ..
+                } if !dropped.is_empty() || (verbose && !not_required.is_empty()) => {
+                    Some((r, dropped, not_required))
+                }
+                _ => None,
+            })
+            .collect();
+        if !unlisted.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nfields to hold or list in skipped.toml ({} samples):",
+                unlisted.len()
+            );
+            for (r, dropped, not_required) in unlisted {
+                let _ = writeln!(out, "  {}", line(r));
+                for f in dropped {
+                    let _ = writeln!(out, "      dropped: {f}");
+                }
+                for f in not_required.iter().filter(|_| verbose) {
+                    let _ = writeln!(out, "      always sent, not required: {f}");
+                }
+            }
+        }
         if !self.errors.is_empty() {
             let _ = writeln!(out, "\nerrors ({}):", self.errors.len());
             for e in &self.errors {
@@ -586,16 +773,24 @@ impl Report {
             let _ = writeln!(out, "\nsamples:");
             for r in &self.results {
                 let what = match &r.outcome {
-                    Outcome::Parsed { dropped } => format!("parsed, {} dropped", dropped.len()),
+                    Outcome::Parsed {
+                        dropped, listed, ..
+                    } => format!("parsed, {} dropped", dropped.len() + listed.len()),
                     Outcome::Failed(_) => "FAILED".to_string(),
                     Outcome::NoType => "no SDK type".to_string(),
                     Outcome::NonJson(why) => why.clone(),
                     Outcome::Skipped(why) => format!("skipped: {why}"),
                 };
                 let _ = writeln!(out, "  {}: {what}", line(r));
-                if let Outcome::Parsed { dropped } = &r.outcome {
+                if let Outcome::Parsed {
+                    dropped, listed, ..
+                } = &r.outcome
+                {
                     for p in dropped {
                         let _ = writeln!(out, "      {p}");
+                    }
+                    for p in listed {
+                        let _ = writeln!(out, "      {p} (skipped.toml)");
                     }
                 }
             }
@@ -642,6 +837,8 @@ mod tests {
     fn parsed(dropped: &[&str]) -> Outcome {
         Outcome::Parsed {
             dropped: dropped.iter().map(|s| s.to_string()).collect(),
+            listed: Vec::new(),
+            not_required: Vec::new(),
         }
     }
 

@@ -55,6 +55,9 @@ pub struct IndexOp {
     /// True when the reference marks the operation deprecated.
     #[serde(default)]
     pub deprecated: Option<bool>,
+    /// The response parameters (headers and body fields).
+    #[serde(default)]
+    pub response: Vec<Param>,
     /// Request body samples, relative to `api-samples/<service>/`.
     #[serde(default)]
     pub request_samples: Vec<String>,
@@ -65,6 +68,36 @@ pub struct IndexOp {
     /// what tells apart operations sharing one path, such as server actions.
     #[serde(skip)]
     pub request_keys: Vec<BTreeSet<String>>,
+}
+
+/// One documented parameter.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Param {
+    /// The name; body fields nested in objects are joined with `.` (`flavor.vcpus`).
+    pub name: String,
+    /// Where it is: `body`, `header`, `path`, `query`.
+    #[serde(rename = "in", default)]
+    pub location: String,
+    /// True when the reference marks it required (for a response: always sent).
+    #[serde(default)]
+    pub required: Option<bool>,
+    /// The first microversion that has it.
+    #[serde(default)]
+    pub min_version: Option<String>,
+    /// The last microversion that has it.
+    #[serde(default)]
+    pub max_version: Option<String>,
+}
+
+impl Param {
+    /// True for a body field that the reference says every response holds, at every
+    /// microversion.
+    pub fn always_sent(&self) -> bool {
+        self.location == "body"
+            && self.required == Some(true)
+            && self.min_version.is_none()
+            && self.max_version.is_none()
+    }
 }
 
 impl IndexOp {

@@ -18,6 +18,54 @@ pub struct Skips {
     /// Samples skipped one by one.
     #[serde(default)]
     pub samples: Vec<SampleSkip>,
+    /// Sample fields the SDK's types do not hold on purpose.
+    #[serde(default)]
+    pub dropped: Vec<DroppedSkip>,
+    /// Fields the reference marks as always sent that the SDK's types read as optional.
+    #[serde(default)]
+    pub optional: Vec<OptionalSkip>,
+}
+
+/// Fields that the reference marks as always sent and that one SDK type reads as
+/// optional (an `Option`, or a documented default), for one reason.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionalSkip {
+    /// The index's service name.
+    pub service: String,
+    /// The response type's name, as the operation declares it (`Server`).
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// The field paths as the conformance report writes them (`server.description`).
+    pub fields: Vec<String>,
+    /// Why (shown in the report).
+    pub reason: String,
+}
+
+/// Fields of a service's samples that the SDK's types do not hold, for one reason.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DroppedSkip {
+    /// The index's service name.
+    pub service: String,
+    /// The field paths as the conformance report writes them (envelope included, list
+    /// items as `*`: `token.user.email`).
+    pub fields: Vec<String>,
+    /// The samples they are dropped from (paths as the index writes them); all of the
+    /// service's samples when empty.
+    #[serde(default)]
+    pub samples: Vec<String>,
+    /// Why (shown in the report).
+    pub reason: String,
+}
+
+impl DroppedSkip {
+    /// True when this entry lists `field` of the sample `sample` of `service`.
+    pub fn lists(&self, service: &str, sample: &str, field: &str) -> bool {
+        self.service == service
+            && self.fields.iter().any(|f| f == field)
+            && (self.samples.is_empty() || self.samples.iter().any(|s| s == sample))
+    }
 }
 
 /// Operations of one service that the SDK does not implement, for one reason.
@@ -117,12 +165,49 @@ impl Skips {
                 SkipEntry::parse(entry)?;
             }
         }
+        for d in &skips.dropped {
+            if d.reason.trim().is_empty() || d.fields.is_empty() {
+                return Err(format!(
+                    "a [[dropped]] entry of {} has no reason or no fields",
+                    d.service
+                ));
+            }
+        }
+        for o in &skips.optional {
+            if o.reason.trim().is_empty() || o.fields.is_empty() {
+                return Err(format!(
+                    "an [[optional]] entry of {} {} has no reason or no fields",
+                    o.service, o.type_name
+                ));
+            }
+        }
         for s in &skips.samples {
             if s.reason.trim().is_empty() {
                 return Err(format!("the [[samples]] entry {} has no reason", s.path));
             }
         }
         Ok(skips)
+    }
+
+    /// The reason a dropped field of a sample is accepted, if it is.
+    pub fn dropped_reason(&self, service: &str, sample: &str, field: &str) -> Option<&str> {
+        self.dropped
+            .iter()
+            .find(|d| d.lists(service, sample, field))
+            .map(|d| d.reason.as_str())
+    }
+
+    /// The reason a field that the reference says is always sent is optional in the
+    /// response type `type_name`, if one is given.
+    pub fn optional_reason(&self, service: &str, type_name: &str, field: &str) -> Option<&str> {
+        self.optional
+            .iter()
+            .find(|o| {
+                o.service == service
+                    && o.type_name == type_name
+                    && o.fields.iter().any(|f| f == field)
+            })
+            .map(|o| o.reason.as_str())
     }
 
     /// The reason a sample is skipped, if it is.

@@ -1,7 +1,8 @@
 //! The SDK against the official API reference: every SDK operation matches a documented
 //! one, the skip list is sound, and every sample of an implemented operation decodes with
-//! the SDK's type. Also checks, on a small made-up reference, that a sample that does not
-//! decode makes the check fail.
+//! the SDK's type. Also checks, on a small made-up reference and deliberately broken
+//! types, that a sample that does not decode, a dropped field that `skipped.toml` does
+//! not list, and an always-sent field that the type does not require are reported.
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -11,7 +12,7 @@ use ferrocloud::Operation;
 use ferrocloud::http::Method;
 use ferrocloud::operation::BodySpec;
 use serde::{Deserialize, Serialize};
-use xtask::conformance::{INVALID_JSON, Report};
+use xtask::conformance::{INVALID_JSON, Outcome, Report};
 use xtask::coverage::{Coverage, SdkOp};
 
 #[test]
@@ -150,7 +151,8 @@ fn a_sample_that_does_not_decode_fails_the_check() {
     assert!(report.failed());
     assert_eq!(
         report.summary_line(),
-        "conformance: 2 parsed, 1 failed, 0 without an SDK type, 0 dropped fields"
+        "conformance: 2 parsed, 1 failed, 0 without an SDK type, 0 dropped fields \
+         (0 more listed in skipped.toml), 0 always-sent fields not required"
     );
     let text = report.render(false);
     assert!(
@@ -195,4 +197,169 @@ fn skip_entries_must_name_an_unimplemented_documented_operation() {
     )
     .unwrap();
     assert!(xtask::load(&dir).is_err());
+}
+
+/// A deliberately broken widget type: it has no `colour` (a dropped field) and reads
+/// `name`, which the reference says is always sent, with a default.
+#[derive(Deserialize)]
+struct BrokenWidget {
+    #[allow(dead_code)]
+    id: u32,
+    #[allow(dead_code)]
+    #[serde(default)]
+    name: String,
+}
+
+/// The widget as it should be: `name` required.
+#[derive(Deserialize)]
+struct Widget {
+    #[allow(dead_code)]
+    id: u32,
+    #[allow(dead_code)]
+    name: String,
+}
+
+/// An extension type read from the same object as a widget.
+#[derive(Deserialize)]
+struct WidgetColour {
+    #[allow(dead_code)]
+    #[serde(default)]
+    colour: Option<String>,
+}
+
+static SHOW_BROKEN: Operation = Operation::new("compute", Method::GET, "/widgets/{id}")
+    .with_response(BodySpec::one::<BrokenWidget>(
+        "BrokenWidget",
+        Some("widget"),
+    ));
+static LIST_BROKEN: Operation = Operation::new("compute", Method::GET, "/widgets").with_response(
+    BodySpec::list::<BrokenWidget>("BrokenWidget", Some("widgets")),
+);
+static SHOW_WIDGET: Operation = Operation::new("compute", Method::GET, "/widgets/{id}")
+    .with_response(BodySpec::one::<Widget>("Widget", Some("widget")))
+    .with_extensions(&[BodySpec::one::<WidgetColour>("WidgetColour", None)]);
+
+/// A made-up reference with one widget operation whose `name` is always sent.
+fn widget_fixture(name: &str, skipped: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = fs::remove_dir_all(&dir);
+    let params = r#"[
+      {"name": "widget", "in": "body", "type": "object", "required": true},
+      {"name": "widgets", "in": "body", "type": "array", "required": true},
+      {"name": "id", "in": "body", "type": "integer", "required": true},
+      {"name": "name", "in": "body", "type": "string", "required": true},
+      {"name": "colour", "in": "body", "type": "string", "required": false},
+      {"name": "size", "in": "body", "type": "integer", "required": true, "min_version": "2.5"}]"#;
+    let index = format!(
+        r#"{{"service": "compute", "operations": [
+  {{"title": "Show widget", "method": "GET", "path": "/widgets/{{widget_id}}",
+   "response": {params}, "response_samples": ["widgets/get.json"]}},
+  {{"title": "List widgets", "method": "GET", "path": "/widgets",
+   "response": {params}, "response_samples": ["widgets/list.json"]}}
+]}}"#
+    );
+    let files = [
+        ("api-ref/compute.json", index.as_str()),
+        (
+            "api-samples/compute/widgets/get.json",
+            r#"{"widget": {"id": 1, "name": "w", "colour": "red", "size": 3}}"#,
+        ),
+        (
+            "api-samples/compute/widgets/list.json",
+            r#"{"widgets": [{"id": 1, "name": "w", "colour": "red"}, {"id": 2, "name": "v"}]}"#,
+        ),
+        ("skipped.toml", skipped),
+    ];
+    for (rel, text) in files {
+        let path = dir.join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+fn run(dir: &Path, ops: &[SdkOp]) -> Report {
+    let (index, skips) = xtask::load(dir).unwrap();
+    let coverage = Coverage::compute(&index, ops, &skips);
+    assert!(coverage.is_ok(), "{:?}", coverage.errors);
+    Report::run(&index, ops, &coverage, &skips)
+}
+
+fn parsed(report: &Report, sample: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let r = report
+        .results
+        .iter()
+        .find(|r| r.sample == sample)
+        .unwrap_or_else(|| panic!("no result for {sample}"));
+    match &r.outcome {
+        Outcome::Parsed {
+            dropped,
+            listed,
+            not_required,
+        } => (dropped.clone(), listed.clone(), not_required.clone()),
+        other => panic!("{sample}: {other:?}"),
+    }
+}
+
+#[test]
+fn an_unlisted_dropped_field_fails_the_check() {
+    let dir = widget_fixture("conformance-dropped", "");
+    let ops: Vec<SdkOp> = vec![("compute", "", &SHOW_BROKEN), ("compute", "", &LIST_BROKEN)];
+    let report = run(&dir, &ops);
+    assert_eq!(
+        parsed(&report, "widgets/get.json").0,
+        ["widget.colour", "widget.size"]
+    );
+    assert_eq!(parsed(&report, "widgets/list.json").0, ["widgets.*.colour"]);
+    assert_eq!(report.totals(None).dropped, 3);
+    assert!(report.failed());
+    let text = report.render(false);
+    assert!(text.contains("dropped: widget.colour"), "{text}");
+
+    // Listed with a reason, the same fields pass; a listed field nothing drops fails.
+    let listed = "[[dropped]]\nservice = \"compute\"\nreason = \"r\"\n\
+                  fields = [\"widget.colour\", \"widget.size\", \"widgets.*.colour\"]\n";
+    let report = run(&widget_fixture("conformance-dropped-listed", listed), &ops);
+    let t = report.totals(None);
+    assert_eq!((t.dropped, t.listed), (0, 3));
+    assert!(!report.failed(), "{}", report.render(false));
+    let stale = format!(
+        "{listed}[[dropped]]\nservice = \"compute\"\nreason = \"r\"\nfields = [\"widget.gone\"]\n"
+    );
+    let report = run(&widget_fixture("conformance-dropped-stale", &stale), &ops);
+    assert!(report.failed());
+    assert!(
+        report.errors[0].contains("widget.gone"),
+        "{:?}",
+        report.errors
+    );
+}
+
+#[test]
+fn a_field_held_by_an_extension_type_is_not_dropped() {
+    let dir = widget_fixture("conformance-extension", "");
+    let report = run(&dir, &[("compute", "", &SHOW_WIDGET)]);
+    // colour is read by the extension; size (2.5+) by no type.
+    assert_eq!(parsed(&report, "widgets/get.json").0, ["widget.size"]);
+}
+
+#[test]
+fn an_always_sent_field_the_type_does_not_require_is_reported() {
+    let dir = widget_fixture("conformance-not-required", "");
+    let ops: Vec<SdkOp> = vec![("compute", "", &SHOW_BROKEN), ("compute", "", &LIST_BROKEN)];
+    let report = run(&dir, &ops);
+    // `name` is read with a default: a sample without it still decodes. `size` is
+    // microversioned and `colour` optional, so neither has to be required.
+    assert_eq!(parsed(&report, "widgets/get.json").2, ["widget.name"]);
+    assert_eq!(parsed(&report, "widgets/list.json").2, ["widgets.*.name"]);
+    assert_eq!(report.totals(None).not_required, 2);
+    let text = report.render(true);
+    assert!(
+        text.contains("always sent, not required: widget.name"),
+        "{text}"
+    );
+
+    // The fixed type requires it.
+    let report = run(&dir, &[("compute", "", &SHOW_WIDGET)]);
+    assert!(parsed(&report, "widgets/get.json").2.is_empty());
 }

@@ -36,7 +36,12 @@ use serde_json::Value;
 use crate::dates::Timestamp;
 use crate::de::Link;
 use crate::microversion::Microversion;
-use crate::openstack::compute::v2::extensions::diskconfig::DiskConfig;
+use crate::openstack::compute::v2::extensions::availabilityzone::AvailabilityZone;
+use crate::openstack::compute::v2::extensions::diskconfig::{DiskConfig, ServerDiskConfig};
+use crate::openstack::compute::v2::extensions::extendedserverattributes::ServerAttributes;
+use crate::openstack::compute::v2::extensions::extendedstatus::ExtendedStatus;
+use crate::openstack::compute::v2::extensions::extendedvolumes::ExtendedVolumes;
+use crate::openstack::compute::v2::extensions::serverusage::ServerUsage;
 use crate::pagination::{Page, PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, SecretString, ServiceClient};
@@ -44,15 +49,18 @@ use crate::{Error, Result, SecretString, ServiceClient};
 crate::operations! {
     service: "compute";
     /// Show server details.
-    GET = GET "/servers/{server_id}" response("server", Server);
+    GET = GET "/servers/{server_id}" response("server", Server)
+        extensions(ServerAttributes, ExtendedStatus, AvailabilityZone, ServerDiskConfig, ExtendedVolumes, ServerUsage);
     /// List servers (IDs, names and links).
     LIST = GET "/servers" list("servers", ServerRef);
     /// List servers with details.
-    LIST_DETAIL = GET "/servers/detail" list("servers", Server);
+    LIST_DETAIL = GET "/servers/detail" list("servers", Server)
+        extensions(ServerAttributes, ExtendedStatus, AvailabilityZone, ServerDiskConfig, ExtendedVolumes, ServerUsage);
     /// Create (boot) one server, or several at once (`min_count`/`max_count`).
     CREATE = POST "/servers" request(CreateRequest) response(CreateResponse);
     /// Update a server's name, description, access addresses or hostname.
-    UPDATE = PUT "/servers/{server_id}" request("server", UpdateOpts) response("server", Server);
+    UPDATE = PUT "/servers/{server_id}" request("server", UpdateOpts) response("server", Server)
+        extensions(ServerAttributes, ExtendedStatus, AvailabilityZone, ServerDiskConfig, ExtendedVolumes, ServerUsage);
     /// Delete a server.
     DELETE = DELETE "/servers/{server_id}";
 }

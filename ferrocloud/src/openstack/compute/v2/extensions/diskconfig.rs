@@ -33,6 +33,15 @@ pub enum DiskConfig {
     Other(String),
 }
 
+/// The `OS-DCF:diskConfig` field alone; flatten it next to a [`Server`] (or use
+/// [`ServerWithDiskConfig`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+pub struct ServerDiskConfig {
+    /// The disk configuration, when the cloud reports it.
+    #[serde(default, rename = "OS-DCF:diskConfig")]
+    pub disk_config: Option<DiskConfig>,
+}
+
 /// A [`Server`] with its `OS-DCF:diskConfig`.
 #[derive(Debug, Clone, Deserialize)]
 pub struct ServerWithDiskConfig {
