@@ -37,7 +37,7 @@ use crate::dates::Timestamp;
 use crate::de::Link;
 use crate::microversion::Microversion;
 use crate::openstack::compute::v2::extensions::diskconfig::DiskConfig;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, SecretString, ServiceClient};
 
@@ -1594,9 +1594,9 @@ pub fn list_simple(client: &ServiceClient, opts: &ListOpts) -> Pager<ServerRef> 
         .paged(PageStyle::Links("servers_links"))
 }
 
-/// The servers of a page (or of all pages).
-pub fn extract_servers(page: &Page<Server>) -> Result<Vec<Server>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The servers of a page (or of all pages).
+    extract_servers, Server
 }
 
 impl crate::find::Named for Server {

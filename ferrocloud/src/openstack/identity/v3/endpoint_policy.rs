@@ -19,7 +19,7 @@
 
 use super::endpoints::Endpoint;
 use super::policies::Policy;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::ApiResult;
 use crate::{Operation, Result, ServiceClient};
 
@@ -146,9 +146,9 @@ pub fn list_endpoints(client: &ServiceClient, policy_id: &str) -> Pager<Endpoint
         .paged(PageStyle::Links("links"))
 }
 
-/// The endpoints of a page.
-pub fn extract_endpoints(page: &Page<Endpoint>) -> Result<Vec<Endpoint>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The endpoints of a page.
+    extract_endpoints, Endpoint
 }
 
 /// Shows a policy through the OS-ENDPOINT-POLICY extension

@@ -28,7 +28,7 @@
 //! ```
 
 use super::roles::Role;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::ApiResult;
 use crate::{Operation, Result, ServiceClient};
 
@@ -270,9 +270,9 @@ pub fn list(client: &ServiceClient, target: Target<'_>, actor: Actor<'_>) -> Pag
         .paged(PageStyle::Links("links"))
 }
 
-/// The roles of a page.
-pub fn extract_roles(page: &Page<Role>) -> Result<Vec<Role>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The roles of a page.
+    extract_roles, Role
 }
 
 /// Gives `actor` the role `role_id` on `target`.

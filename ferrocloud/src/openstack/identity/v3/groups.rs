@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::users::User;
 use super::Links;
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -191,9 +191,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Group> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The groups of a page.
-pub fn extract_groups(page: &Page<Group>) -> Result<Vec<Group>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The groups of a page.
+    extract_groups, Group
 }
 
 /// Creates a group.

@@ -52,7 +52,7 @@ use super::roles::{Role, RoleRef};
 use super::tokens::{CreatedToken, Token};
 use super::Links;
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, RequestBuilder, Response, Validate};
 use crate::{Error, ErrorKind, ExposeSecret, Operation, Result, SecretString, ServiceClient};
 
@@ -170,9 +170,9 @@ pub fn list_consumers(client: &ServiceClient) -> Pager<Consumer> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The consumers of a page.
-pub fn extract_consumers(page: &Page<Consumer>) -> Result<Vec<Consumer>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The consumers of a page.
+    extract_consumers, Consumer
 }
 
 /// Shows a consumer.
@@ -764,9 +764,9 @@ pub fn list_access_tokens(client: &ServiceClient, user_id: &str) -> Pager<Access
         .paged(PageStyle::Links("links"))
 }
 
-/// The access tokens of a page.
-pub fn extract_access_tokens(page: &Page<AccessToken>) -> Result<Vec<AccessToken>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The access tokens of a page.
+    extract_access_tokens, AccessToken
 }
 
 /// Shows one of a user's access tokens.
@@ -804,9 +804,9 @@ pub fn list_access_token_roles(
         .paged(PageStyle::Links("links"))
 }
 
-/// The roles of a page.
-pub fn extract_roles(page: &Page<Role>) -> Result<Vec<Role>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The roles of a page.
+    extract_roles, Role
 }
 
 /// Shows one role an access token delegates.

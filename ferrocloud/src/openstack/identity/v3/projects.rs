@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Result, ServiceClient};
 
@@ -271,9 +271,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Project> {
     client.request(&LIST, &[]).query(opts).paged(PageStyle::Links("links"))
 }
 
-/// The projects of a page.
-pub fn extract_projects(page: &Page<Project>) -> Result<Vec<Project>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The projects of a page.
+    extract_projects, Project
 }
 
 /// Creates a project.

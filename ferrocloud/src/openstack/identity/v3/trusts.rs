@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use super::roles::{Role, RoleRef};
 use super::Links;
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Result, ServiceClient};
 
@@ -184,9 +184,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Trust> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The trusts of a page.
-pub fn extract_trusts(page: &Page<Trust>) -> Result<Vec<Trust>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The trusts of a page.
+    extract_trusts, Trust
 }
 
 /// Creates a trust (as the trustor).
