@@ -271,11 +271,7 @@ pub struct ListGroupsOpts {
 }
 
 async fn exists(client: &ServiceClient, op: &'static Operation, params: &[&str]) -> Result<bool> {
-    match client.request(op, params).send::<()>().await.ok() {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+    client.request(op, params).send::<()>().await.exists()
 }
 
 /// Lists endpoint groups.

@@ -121,11 +121,7 @@ pub async fn is_associated(
         .ok_codes(&[200, 204])
         .send::<()>()
         .await;
-    match sent.ok() {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+    sent.exists()
 }
 
 /// Removes an association of the policy `policy_id`.
@@ -161,16 +157,11 @@ pub async fn get_policy(client: &ServiceClient, policy_id: &str) -> ApiResult<Po
 /// Checks a policy through the OS-ENDPOINT-POLICY extension (HEAD on the same path as
 /// [`get_policy`]): `Ok(false)` when Keystone answers 404.
 pub async fn check_policy(client: &ServiceClient, policy_id: &str) -> Result<bool> {
-    match client
+    client
         .request(&CHECK_POLICY, &[policy_id])
         .send::<()>()
         .await
-        .ok()
-    {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+        .exists()
 }
 
 /// Shows the policy in effect for an endpoint: the one associated with the endpoint, or

@@ -254,11 +254,7 @@ fn inherited_id(target: InheritedTarget<'_>) -> &str {
 }
 
 async fn exists(client: &ServiceClient, op: &'static Operation, params: &[&str]) -> Result<bool> {
-    match client.request(op, params).send::<()>().await.ok() {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+    client.request(op, params).send::<()>().await.exists()
 }
 
 /// Lists the roles `actor` holds on `target` (directly: not through groups, inheritance

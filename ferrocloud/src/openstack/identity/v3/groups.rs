@@ -247,16 +247,11 @@ pub async fn add_user(client: &ServiceClient, group_id: &str, user_id: &str) -> 
 /// Whether a user belongs to a group: `Ok(false)` when Keystone answers 404 (also for a
 /// user or group that does not exist).
 pub async fn is_member(client: &ServiceClient, group_id: &str, user_id: &str) -> Result<bool> {
-    match client
+    client
         .request(&CHECK_USER, &[group_id, user_id])
         .send::<()>()
         .await
-        .ok()
-    {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+        .exists()
 }
 
 /// Removes a user from a group.

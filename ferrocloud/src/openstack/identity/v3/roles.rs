@@ -357,11 +357,7 @@ pub async fn is_implied(
         .request(&CHECK_INFERENCE, &[prior_role_id, implied_role_id])
         .send::<()>()
         .await;
-    match sent.ok() {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+    sent.exists()
 }
 
 /// Deletes the rule "`prior_role_id` implies `implied_role_id`".

@@ -213,16 +213,11 @@ pub fn list_roles(client: &ServiceClient, id: &str) -> Pager<Role> {
 
 /// Whether a trust delegates the role `role_id`: `Ok(false)` when Keystone answers 404.
 pub async fn has_role(client: &ServiceClient, id: &str, role_id: &str) -> Result<bool> {
-    match client
+    client
         .request(&CHECK_ROLE, &[id, role_id])
         .send::<()>()
         .await
-        .ok()
-    {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+        .exists()
 }
 
 /// Shows a role a trust delegates.
