@@ -599,29 +599,7 @@ pub(crate) fn client_microversion(client: &ServiceClient) -> Option<Microversion
     }
 }
 
-/// Refuses a request field the caller set (`set`) when the client's microversion does
-/// not read it: `since` is the first microversion that does, `until` the last one.
-pub(crate) fn check_field(
-    client: &ServiceClient,
-    field: &str,
-    set: bool,
-    since: Option<(u32, u32)>,
-    until: Option<(u32, u32)>,
-) -> Result<()> {
-    // Without a pinned microversion the client speaks the base version, 2.1.
-    let client = match client.microversion() {
-        Some(_) => client.clone(),
-        None => client.with_microversion("2.1"),
-    };
-    let text = |v: Option<(u32, u32)>| v.map(|(a, b)| Microversion::new(a, b).to_string());
-    crate::microversion::check_field(
-        &client,
-        field,
-        set,
-        text(since).as_deref(),
-        text(until).as_deref(),
-    )
-}
+pub(crate) use crate::microversion::check_field;
 
 fn nonempty(field: &str, v: &Option<String>) -> Result<()> {
     match v {
@@ -1184,37 +1162,36 @@ impl CreateOpts {
     /// Refuses the fields the client's microversion does not read, and a missing
     /// `networks` from 2.37 on.
     pub fn check_microversion(&self, client: &ServiceClient) -> Result<()> {
-        let v2 = |a| Some((2, a));
         check_field(
             client,
             "description",
             self.description.is_some(),
-            v2(19),
+            Some("2.19"),
             None,
         )?;
-        check_field(client, "tags", self.tags.is_some(), v2(52), None)?;
+        check_field(client, "tags", self.tags.is_some(), Some("2.52"), None)?;
         check_field(
             client,
             "trusted_image_certificates",
             self.trusted_image_certificates.is_some(),
-            v2(63),
+            Some("2.63"),
             None,
         )?;
-        check_field(client, "host", self.host.is_some(), v2(74), None)?;
+        check_field(client, "host", self.host.is_some(), Some("2.74"), None)?;
         check_field(
             client,
             "hypervisor_hostname",
             self.hypervisor_hostname.is_some(),
-            v2(74),
+            Some("2.74"),
             None,
         )?;
-        check_field(client, "hostname", self.hostname.is_some(), v2(90), None)?;
+        check_field(client, "hostname", self.hostname.is_some(), Some("2.90"), None)?;
         check_field(
             client,
             "personality",
             self.personality.is_some(),
             None,
-            v2(56),
+            Some("2.56"),
         )?;
         let have = client_microversion(client);
         match &self.networks {
@@ -1226,7 +1203,7 @@ impl CreateOpts {
                 }
             }
             Some(Networks::Auto) | Some(Networks::None) => {
-                check_field(client, "networks \"auto\"/\"none\"", true, v2(37), None)?;
+                check_field(client, "networks \"auto\"/\"none\"", true, Some("2.37"), None)?;
             }
             Some(Networks::List(list)) => {
                 let tagged = list.iter().any(|n| n.tag.is_some());
@@ -1239,7 +1216,7 @@ impl CreateOpts {
                         "networks[].tag is not accepted from compute microversion 2.37 to 2.41; use 2.32-2.36 or 2.42+",
                     ));
                 }
-                check_field(client, "networks[].tag", tagged, v2(32), None)?;
+                check_field(client, "networks[].tag", tagged, Some("2.32"), None)?;
             }
         }
         let devices = self.block_device_mapping_v2.as_deref().unwrap_or_default();
@@ -1255,14 +1232,14 @@ impl CreateOpts {
             client,
             "block_device_mapping_v2[].tag",
             tagged,
-            v2(32),
+            Some("2.32"),
             None,
         )?;
         check_field(
             client,
             "block_device_mapping_v2[].volume_type",
             devices.iter().any(|d| d.volume_type.is_some()),
-            v2(67),
+            Some("2.67"),
             None,
         )?;
         Ok(())
@@ -1514,21 +1491,21 @@ impl UpdateOpts {
             client,
             "description",
             self.description.is_some(),
-            Some((2, 19)),
+            Some("2.19"),
             None,
         )?;
         check_field(
             client,
             "hostname",
             self.hostname.is_some(),
-            Some((2, 90)),
+            Some("2.90"),
             None,
         )?;
         check_field(
             client,
             "pinned_availability_zone",
             self.pinned_availability_zone.is_some(),
-            Some((2, 104)),
+            Some("2.104"),
             None,
         )
     }
