@@ -236,46 +236,74 @@ pub fn choose(server: VersionRange, sdk_max: Microversion) -> Result<Microversio
     Ok(v)
 }
 
-/// Checks, before a request, that `client`'s microversion serves an operation that
-/// needs `required`.
+/// What a microversion gate refuses: the client is older than the first microversion
+/// that serves a thing, or newer than the last one.
+enum Refusal {
+    /// The first microversion that serves it, and what the client uses.
+    TooOld(Microversion, String),
+    /// The last microversion that serves it, and the client's.
+    TooNew(Microversion, Microversion),
+}
+
+/// The one rule for everything gated by microversions (operations and request fields).
+///
+/// A client pinned to a microversion is served what `since..=until` includes. A client
+/// with **no pinned microversion** speaks the service's base version (compute 2.1): that
+/// is older than every `since` (a field or operation added by a microversion is refused,
+/// and the error says "the base version"), and no `until` is older than it (a field or
+/// operation removed by a later microversion is accepted).
+fn gate(
+    client: &ServiceClient,
+    since: Option<&str>,
+    until: Option<&str>,
+) -> Result<Option<Refusal>> {
+    if since.is_none() && until.is_none() {
+        return Ok(None);
+    }
+    let have = client
+        .microversion()
+        .map(str::parse::<Microversion>)
+        .transpose()?;
+    if let Some(min) = since {
+        let min: Microversion = min.parse()?;
+        if have.is_none_or(|h| h < min) {
+            let using = client.microversion().unwrap_or("the base version");
+            return Ok(Some(Refusal::TooOld(min, using.to_string())));
+        }
+    }
+    if let (Some(max), Some(h)) = (until, have) {
+        let max: Microversion = max.parse()?;
+        if h > max {
+            return Ok(Some(Refusal::TooNew(max, h)));
+        }
+    }
+    Ok(None)
+}
+
+/// Checks, before a request, that `client`'s microversion serves an operation (the rule
+/// is [`check_field`]'s).
 pub(crate) fn check(client: &ServiceClient, op: &crate::Operation) -> Result<()> {
-    if op.min_microversion.is_none() && op.max_microversion.is_none() {
-        return Ok(());
+    let service = client.service_type();
+    let (method, path) = (&op.method, op.path);
+    match gate(client, op.min_microversion, op.max_microversion)? {
+        None => Ok(()),
+        Some(Refusal::TooOld(min, using)) => Err(Error::invalid_input(format!(
+            "{method} {path} needs microversion {min} or later; this {service} client uses {using}"
+        ))),
+        Some(Refusal::TooNew(max, h)) => Err(Error::invalid_input(format!(
+            "{method} {path} was removed after microversion {max}; this {service} client uses {h}"
+        ))),
     }
-    let have = match client.microversion() {
-        Some(v) => Some(v.parse::<Microversion>()?),
-        None => None,
-    };
-    let using = client.microversion().unwrap_or("the base version");
-    if let Some(required) = op.min_microversion {
-        let required: Microversion = required.parse()?;
-        if have.is_none_or(|h| h < required) {
-            return Err(Error::invalid_input(format!(
-                "{} {} needs microversion {required} or later; this {} client uses {using}",
-                op.method,
-                op.path,
-                client.service_type(),
-            )));
-        }
-    }
-    if let (Some(last), Some(h)) = (op.max_microversion, have) {
-        let last: Microversion = last.parse()?;
-        if h > last {
-            return Err(Error::invalid_input(format!(
-                "{} {} was removed after microversion {last}; this {} client uses {h}",
-                op.method,
-                op.path,
-                client.service_type(),
-            )));
-        }
-    }
-    Ok(())
 }
 
 /// Refuses a request field the caller set (`set`) when the client's microversion does
-/// not read it: `since` is the first microversion that does, `until` the last one. A
-/// client without a microversion uses the service's base version (older than any
-/// `since`). Errors name the field.
+/// not read it: `since` is the first microversion that does, `until` the last one.
+/// Errors name the field.
+///
+/// A client with no pinned microversion speaks the service's base version: a field
+/// added by a microversion (`since`) is refused, a field removed by a later one
+/// (`until`) is accepted. Operations ([`Operation::since`](crate::Operation::since),
+/// [`Operation::until`](crate::Operation::until)) follow the same rule.
 ///
 /// ```
 /// # let p = ferrocloud::ProviderClient::builder("http://k/v3").build().unwrap();
@@ -284,6 +312,7 @@ pub(crate) fn check(client: &ServiceClient, op: &crate::Operation) -> Result<()>
 /// assert!(check_field(&c, "tags", true, Some("2.52"), None).is_err());
 /// assert!(check_field(&c.with_microversion("2.52"), "tags", true, Some("2.52"), None).is_ok());
 /// assert!(check_field(&c.with_microversion("2.57"), "personality", true, None, Some("2.56")).is_err());
+/// assert!(check_field(&c, "personality", true, None, Some("2.56")).is_ok());
 /// assert!(check_field(&c, "tags", false, Some("2.52"), None).is_ok());
 /// ```
 pub fn check_field(
@@ -296,29 +325,16 @@ pub fn check_field(
     if !set {
         return Ok(());
     }
-    let have = match client.microversion() {
-        Some(v) => Some(v.parse::<Microversion>()?),
-        None => None,
-    };
-    let using = client.microversion().unwrap_or("the base version");
     let service = client.service_type();
-    if let Some(min) = since {
-        let min: Microversion = min.parse()?;
-        if have.is_none_or(|h| h < min) {
-            return Err(Error::invalid_input(format!(
-                "{field} needs {service} microversion {min} or later; this client uses {using}"
-            )));
-        }
+    match gate(client, since, until)? {
+        None => Ok(()),
+        Some(Refusal::TooOld(min, using)) => Err(Error::invalid_input(format!(
+            "{field} needs {service} microversion {min} or later; this client uses {using}"
+        ))),
+        Some(Refusal::TooNew(max, h)) => Err(Error::invalid_input(format!(
+            "{field} is not accepted after {service} microversion {max}; this client uses {h}"
+        ))),
     }
-    if let (Some(max), Some(h)) = (until, have) {
-        let max: Microversion = max.parse()?;
-        if h > max {
-            return Err(Error::invalid_input(format!(
-                "{field} is not accepted after {service} microversion {max}; this client uses {h}"
-            )));
-        }
-    }
-    Ok(())
 }
 
 /// Whether the client is pinned to microversion `v` or later.
@@ -409,6 +425,41 @@ mod tests {
         .unwrap()
         .unwrap();
         assert_eq!(placement.min.to_string(), "1.0");
+    }
+
+    #[test]
+    fn an_unpinned_client_speaks_the_base_version() {
+        let p = crate::ProviderClient::builder("http://k/v3")
+            .build()
+            .unwrap();
+        let c = ServiceClient::new(p, "compute", "http://n/v2.1", None).unwrap();
+        // A field added by a microversion is refused, and the error says why.
+        let e = check_field(&c, "tags", true, Some("2.52"), None).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidInput);
+        assert!(e.to_string().contains("the base version"), "{e}");
+        // A field removed by a later microversion is accepted; so is one served by both.
+        check_field(&c, "personality", true, None, Some("2.56")).unwrap();
+        let e = check_field(&c, "force", true, Some("2.30"), Some("2.67")).unwrap_err();
+        assert!(e.to_string().contains("the base version"), "{e}");
+        // Operations follow the same rule.
+        let added = crate::Operation::new("compute", http::Method::GET, "/x").since("2.78");
+        let removed = crate::Operation::new("compute", http::Method::GET, "/y").until("2.35");
+        let e = check(&c, &added).unwrap_err();
+        assert!(e.to_string().contains("the base version"), "{e}");
+        check(&c, &removed).unwrap();
+        // Pinned clients are compared with both ends.
+        let pinned = c.with_microversion("2.36");
+        check(&pinned, &removed).unwrap_err();
+        check_field(&pinned, "personality", true, None, Some("2.56")).unwrap();
+        check_field(&pinned, "force", true, Some("2.30"), Some("2.67")).unwrap();
+        check_field(
+            &c.with_microversion("2.68"),
+            "force",
+            true,
+            Some("2.30"),
+            Some("2.67"),
+        )
+        .unwrap_err();
     }
 
     #[test]

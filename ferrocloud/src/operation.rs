@@ -492,6 +492,27 @@ macro_rules! __envelope {
     };
 }
 
+/// Declares a resource module's `extract_<items>` function: the items of a page (or of
+/// all pages), as [`Page::extract`](crate::pagination::Page::extract) gives them.
+///
+/// ```ignore
+/// crate::operation::extract_fn! {
+///     /// The servers of a page (or of all pages).
+///     extract_servers, Server
+/// }
+/// // expands to
+/// // `pub fn extract_servers(page: &Page<Server>) -> Result<Vec<Server>> { page.extract() }`
+/// ```
+macro_rules! extract_fn {
+    ($(#[$meta:meta])* $name:ident, $item:ty) => {
+        $(#[$meta])*
+        pub fn $name(page: &$crate::pagination::Page<$item>) -> $crate::Result<Vec<$item>> {
+            page.extract()
+        }
+    };
+}
+pub(crate) use extract_fn;
+
 #[cfg(test)]
 mod tests {
     use super::*;

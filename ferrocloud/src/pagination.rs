@@ -576,6 +576,19 @@ impl<T: DeserializeOwned> Pager<T> {
         Ok(Page::with_items(responses, self.items_key, items))
     }
 
+    /// Fetches every page and returns all the items: the short way to read a whole
+    /// listing. For large listings, [`Pager::items`] holds one page at a time instead.
+    ///
+    /// ```no_run
+    /// # async fn demo(compute: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
+    /// use ferrocloud::openstack::compute::v2::flavors;
+    /// let all: Vec<flavors::Flavor> = flavors::list(&compute, &Default::default()).all().await?;
+    /// # Ok(()) }
+    /// ```
+    pub async fn all(self) -> Result<Vec<T>> {
+        self.all_pages().await?.extract()
+    }
+
     /// The pages as a stream, fetched one at a time as the stream is polled.
     pub fn pages(self) -> BoxStream<'static, Result<Page<T>>>
     where
@@ -971,7 +984,7 @@ impl Links {
     }
 }
 
-/// Follows a pager to the end and returns every item (a convenience for small listings).
+/// Follows a pager to the end and returns every item: the same as [`Pager::all`].
 ///
 /// ```no_run
 /// # async fn demo(compute: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
@@ -980,7 +993,7 @@ impl Links {
 /// # Ok(()) }
 /// ```
 pub async fn collect<T: DeserializeOwned>(pager: Pager<T>) -> Result<Vec<T>> {
-    pager.all_pages().await?.extract()
+    pager.all().await
 }
 
 #[cfg(test)]

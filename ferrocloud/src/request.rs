@@ -775,6 +775,20 @@ impl<T> ApiResult<T> {
         self.inner.as_ref().map(|_| ()).map_err(Clone::clone)
     }
 
+    /// The answer to a yes-or-no check (`has_tag`, `is_member`…): `Ok(true)` if the
+    /// request succeeded, `Ok(false)` if the service answered 404, the error otherwise.
+    ///
+    /// ```
+    /// use ferrocloud::{ApiResult, Error, ErrorKind};
+    /// let missing: ApiResult<()> = ApiResult::from_error(Error::new(ErrorKind::NotFound, "no tag"));
+    /// assert!(!missing.exists().unwrap());
+    /// let refused: ApiResult<()> = ApiResult::from_error(Error::new(ErrorKind::Forbidden, "no"));
+    /// assert!(refused.exists().is_err());
+    /// ```
+    pub fn exists(self) -> Result<bool> {
+        found(self.inner)
+    }
+
     /// The status the service answered with, accepted or not (`None` when no answer
     /// came, e.g. a transport failure or a refused input).
     ///
@@ -933,5 +947,15 @@ impl Visitor<'_> for KeyIndex<'_> {
     }
     fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Option<usize>, E> {
         Ok(self.0.iter().position(|k| *k == v))
+    }
+}
+
+/// `Ok(true)` for a success, `Ok(false)` for a 404 ([`ErrorKind::NotFound`]), the error
+/// otherwise: the one rule of the SDK's yes-or-no checks ([`ApiResult::exists`]).
+pub(crate) fn found<T>(res: Result<T>) -> Result<bool> {
+    match res {
+        Ok(_) => Ok(true),
+        Err(e) if e.is_not_found() => Ok(false),
+        Err(e) => Err(e),
     }
 }

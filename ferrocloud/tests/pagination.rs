@@ -91,6 +91,21 @@ async fn links_all_pages() {
 }
 
 #[tokio::test]
+async fn all_returns_every_item_of_every_page() {
+    let server = MockServer::start().await;
+    mount_server_pages(&server).await;
+    let compute = compute(&server).await;
+    let all = servers::list(&compute, &opts()).all().await.unwrap();
+    let ids: Vec<&str> = all.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["srv-0", "srv-1", "srv-2", "srv-3", "srv-4"]);
+    let collected = ferrocloud::pagination::collect(servers::list(&compute, &opts()))
+        .await
+        .unwrap();
+    assert_eq!(collected, all);
+    assert_eq!(count(&server, "GET", DETAIL).await, 6);
+}
+
+#[tokio::test]
 async fn each_page_stops_early() {
     let server = MockServer::start().await;
     mount_server_pages(&server).await;

@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{at_least_one_of, require, ApiResult, Validate};
 use crate::{Error, ErrorKind, Result, ServiceClient};
 
@@ -254,9 +254,9 @@ pub fn list(client: &ServiceClient) -> Pager<Aggregate> {
     client.request(&LIST, &[]).paged(PageStyle::Single)
 }
 
-/// The aggregates of a page.
-pub fn extract_aggregates(page: &Page<Aggregate>) -> Result<Vec<Aggregate>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The aggregates of a page.
+    extract_aggregates, Aggregate
 }
 
 /// Creates an aggregate.

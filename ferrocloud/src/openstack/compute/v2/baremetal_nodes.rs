@@ -19,9 +19,9 @@
 
 use serde::Deserialize;
 
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::ApiResult;
-use crate::{Result, ServiceClient};
+use crate::ServiceClient;
 
 crate::operations! {
     service: "compute";
@@ -76,9 +76,9 @@ pub fn list(client: &ServiceClient) -> Pager<Node> {
     client.request(&LIST, &[]).paged(PageStyle::Single)
 }
 
-/// The nodes of a page.
-pub fn extract_nodes(page: &Page<Node>) -> Result<Vec<Node>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The nodes of a page.
+    extract_nodes, Node
 }
 
 /// Shows a bare metal node with its ports (admin).

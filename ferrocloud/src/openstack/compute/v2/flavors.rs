@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::de::Link;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -332,9 +332,9 @@ pub async fn delete(client: &ServiceClient, id: &str) -> ApiResult<()> {
     client.request(&DELETE, &[id]).send().await
 }
 
-/// The flavors of a page (or of all pages).
-pub fn extract_flavors(page: &Page<Flavor>) -> Result<Vec<Flavor>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The flavors of a page (or of all pages).
+    extract_flavors, Flavor
 }
 
 impl crate::find::Named for Flavor {

@@ -20,7 +20,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -104,9 +104,9 @@ pub fn list_pools(client: &ServiceClient) -> Pager<Pool> {
     client.request(&LIST_POOLS, &[]).paged(PageStyle::Single)
 }
 
-/// The pools of a page.
-pub fn extract_pools(page: &Page<Pool>) -> Result<Vec<Pool>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The pools of a page.
+    extract_pools, Pool
 }
 
 /// Lists the project's floating IPs.
@@ -116,9 +116,9 @@ pub fn list(client: &ServiceClient) -> Pager<FloatingIp> {
     client.request(&LIST, &[]).paged(PageStyle::Single)
 }
 
-/// The floating IPs of a page.
-pub fn extract_floating_ips(page: &Page<FloatingIp>) -> Result<Vec<FloatingIp>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The floating IPs of a page.
+    extract_floating_ips, FloatingIp
 }
 
 /// Allocates a floating IP to the project (Nova answers 404 when the pool has no

@@ -26,7 +26,7 @@ use serde_json::Value;
 use crate::dates::Timestamp;
 use crate::de::Link;
 use crate::openstack::compute::v2::extensions::diskconfig::DiskConfig;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -269,9 +269,9 @@ pub fn list_simple(client: &ServiceClient, opts: &ListOpts) -> Pager<ImageRef> {
         .paged(PageStyle::Links("images_links"))
 }
 
-/// The images of a page (or of all pages).
-pub fn extract_images(page: &Page<Image>) -> Result<Vec<Image>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The images of a page (or of all pages).
+    extract_images, Image
 }
 
 /// Shows one image.

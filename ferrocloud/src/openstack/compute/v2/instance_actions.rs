@@ -29,7 +29,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::ApiResult;
 use crate::{Error, Result, ServiceClient};
 
@@ -184,9 +184,9 @@ impl Serialize for Refused {
     }
 }
 
-/// The actions of a page.
-pub fn extract_instance_actions(page: &Page<InstanceAction>) -> Result<Vec<InstanceAction>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The actions of a page.
+    extract_instance_actions, InstanceAction
 }
 
 /// Shows one action of a server by its request ID, with its events.

@@ -23,7 +23,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -191,9 +191,9 @@ pub fn list(client: &ServiceClient, server_id: &str) -> Pager<Interface> {
     client.request(&LIST, &[server_id]).paged(PageStyle::Single)
 }
 
-/// The interfaces of a page.
-pub fn extract_interfaces(page: &Page<Interface>) -> Result<Vec<Interface>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The interfaces of a page.
+    extract_interfaces, Interface
 }
 
 /// Attaches an interface to a server. A `tag` needs microversion 2.49 (refused before

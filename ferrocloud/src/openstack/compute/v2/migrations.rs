@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::dates::Timestamp;
 use crate::de::Link;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::{Result, ServiceClient};
 
 crate::operations! {
@@ -187,7 +187,7 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Migration> {
     req.paged(PageStyle::Links("migrations_links"))
 }
 
-/// The migrations of a page (or of all pages).
-pub fn extract_migrations(page: &Page<Migration>) -> Result<Vec<Migration>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The migrations of a page (or of all pages).
+    extract_migrations, Migration
 }

@@ -14,10 +14,10 @@
 //! # Ok(()) }
 //! ```
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::request::{ApiResult, Validate};
-use super::quota_sets::{Limit, check_limits, validate_limits};
+use super::quota_sets::{check_limits, quota_update_opts, validate_limits};
 use crate::{Result, ServiceClient};
 
 crate::operations! {
@@ -82,84 +82,9 @@ pub struct QuotaClassSet {
     pub injected_file_path_bytes: Option<i64>,
 }
 
-/// New quotas for a class; unset fields are left as they are. `-1` means unlimited.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UpdateOpts {
-    /// Servers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instances: Option<i64>,
-    /// vCPUs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cores: Option<i64>,
-    /// RAM in MiB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ram: Option<i64>,
-    /// Metadata items per server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metadata_items: Option<i64>,
-    /// Key pairs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key_pairs: Option<i64>,
-    /// Server groups.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_groups: Option<i64>,
-    /// Servers per server group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_group_members: Option<i64>,
-    /// Fixed IPs (until 2.49).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fixed_ips: Option<i64>,
-    /// Floating IPs (until 2.49).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub floating_ips: Option<i64>,
-    /// Security groups (until 2.49).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<i64>,
-    /// Security group rules (until 2.49).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_group_rules: Option<i64>,
-    /// Injected files (until 2.56).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub injected_files: Option<i64>,
-    /// Bytes per injected file (until 2.56).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub injected_file_content_bytes: Option<i64>,
-    /// Bytes per injected file path (until 2.56).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub injected_file_path_bytes: Option<i64>,
-}
-
-impl UpdateOpts {
-    fn limits(&self) -> [Limit; 14] {
-        [
-            ("instances", self.instances, None),
-            ("cores", self.cores, None),
-            ("ram", self.ram, None),
-            ("metadata_items", self.metadata_items, None),
-            ("key_pairs", self.key_pairs, None),
-            ("server_groups", self.server_groups, None),
-            ("server_group_members", self.server_group_members, None),
-            ("fixed_ips", self.fixed_ips, Some("2.49")),
-            ("floating_ips", self.floating_ips, Some("2.49")),
-            ("security_groups", self.security_groups, Some("2.49")),
-            (
-                "security_group_rules",
-                self.security_group_rules,
-                Some("2.49"),
-            ),
-            ("injected_files", self.injected_files, Some("2.56")),
-            (
-                "injected_file_content_bytes",
-                self.injected_file_content_bytes,
-                Some("2.56"),
-            ),
-            (
-                "injected_file_path_bytes",
-                self.injected_file_path_bytes,
-                Some("2.56"),
-            ),
-        ]
-    }
+quota_update_opts! {
+    /// New quotas for a class; unset fields are left as they are. `-1` means unlimited.
+    network_until: "2.49";
 }
 
 impl Validate for UpdateOpts {

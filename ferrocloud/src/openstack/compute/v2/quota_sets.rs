@@ -24,6 +24,91 @@ use serde::{Deserialize, Serialize};
 use crate::request::{ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
+/// Declares `UpdateOpts`, the new quotas of a quota set or of a quota class (the same
+/// quotas, both updated the same way), after the fields given first, and its `limits()`:
+/// the network quotas are accepted until `network_until`, the personality quotas until
+/// 2.56.
+macro_rules! quota_update_opts {
+    (
+        $(#[$meta:meta])*
+        network_until: $net:literal;
+        $($(#[$fmeta:meta])* $field:ident: $ty:ty,)*
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        pub struct UpdateOpts {
+            $($(#[$fmeta])* pub $field: $ty,)*
+            /// Servers.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub instances: Option<i64>,
+            /// vCPUs.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub cores: Option<i64>,
+            /// RAM in MiB.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub ram: Option<i64>,
+            /// Key pairs.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub key_pairs: Option<i64>,
+            /// Metadata items per server.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub metadata_items: Option<i64>,
+            /// Server groups.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub server_groups: Option<i64>,
+            /// Servers per server group.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub server_group_members: Option<i64>,
+            #[doc = concat!("Fixed IPs (until ", $net, ").")]
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub fixed_ips: Option<i64>,
+            #[doc = concat!("Floating IPs (until ", $net, ").")]
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub floating_ips: Option<i64>,
+            #[doc = concat!("Security groups (until ", $net, ").")]
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub security_groups: Option<i64>,
+            #[doc = concat!("Security group rules (until ", $net, ").")]
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub security_group_rules: Option<i64>,
+            /// Injected files (until 2.56).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub injected_files: Option<i64>,
+            /// Bytes per injected file (until 2.56).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub injected_file_content_bytes: Option<i64>,
+            /// Bytes per injected file path (until 2.56).
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub injected_file_path_bytes: Option<i64>,
+        }
+
+        impl UpdateOpts {
+            /// Each quota asked for, with the last microversion that accepts it.
+            fn limits(&self) -> [$crate::openstack::compute::v2::quota_sets::Limit; 14] {
+                let net = Some($net);
+                let personality = Some("2.56");
+                [
+                    ("instances", self.instances, None),
+                    ("cores", self.cores, None),
+                    ("ram", self.ram, None),
+                    ("key_pairs", self.key_pairs, None),
+                    ("metadata_items", self.metadata_items, None),
+                    ("server_groups", self.server_groups, None),
+                    ("server_group_members", self.server_group_members, None),
+                    ("fixed_ips", self.fixed_ips, net),
+                    ("floating_ips", self.floating_ips, net),
+                    ("security_groups", self.security_groups, net),
+                    ("security_group_rules", self.security_group_rules, net),
+                    ("injected_files", self.injected_files, personality),
+                    ("injected_file_content_bytes", self.injected_file_content_bytes, personality),
+                    ("injected_file_path_bytes", self.injected_file_path_bytes, personality),
+                ]
+            }
+        }
+    };
+}
+pub(crate) use quota_update_opts;
+
 crate::operations! {
     service: "compute";
     /// Show a project's (or a user's) quotas.
@@ -203,94 +288,21 @@ impl Flag {
     }
 }
 
-/// New quotas; unset fields are left as they are. `-1` means unlimited.
-///
-/// ```
-/// use ferrocloud::openstack::compute::v2::quota_sets::UpdateOpts;
-/// let opts = UpdateOpts { instances: Some(45), force: Some(true.into()), ..Default::default() };
-/// assert_eq!(serde_json::to_value(&opts).unwrap(), serde_json::json!({"instances": 45, "force": true}));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UpdateOpts {
+quota_update_opts! {
+    /// New quotas; unset fields are left as they are. `-1` means unlimited.
+    ///
+    /// ```
+    /// use ferrocloud::openstack::compute::v2::quota_sets::UpdateOpts;
+    /// let opts = UpdateOpts { instances: Some(45), force: Some(true.into()), ..Default::default() };
+    /// assert_eq!(serde_json::to_value(&opts).unwrap(), serde_json::json!({"instances": 45, "force": true}));
+    /// ```
+    network_until: "2.35";
     /// Apply the new limits even below the current usage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub force: Option<Flag>,
-    /// Servers.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub instances: Option<i64>,
-    /// vCPUs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cores: Option<i64>,
-    /// RAM in MiB.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ram: Option<i64>,
-    /// Key pairs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key_pairs: Option<i64>,
-    /// Metadata items per server.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub metadata_items: Option<i64>,
-    /// Server groups.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_groups: Option<i64>,
-    /// Servers per server group.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub server_group_members: Option<i64>,
-    /// Fixed IPs (until 2.35).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fixed_ips: Option<i64>,
-    /// Floating IPs (until 2.35).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub floating_ips: Option<i64>,
-    /// Security groups (until 2.35).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_groups: Option<i64>,
-    /// Security group rules (until 2.35).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub security_group_rules: Option<i64>,
-    /// Injected files (until 2.56).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub injected_files: Option<i64>,
-    /// Bytes per injected file (until 2.56).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub injected_file_content_bytes: Option<i64>,
-    /// Bytes per injected file path (until 2.56).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub injected_file_path_bytes: Option<i64>,
+    force: Option<Flag>,
 }
 
 impl UpdateOpts {
-    fn limits(&self) -> [Limit; 14] {
-        [
-            ("instances", self.instances, None),
-            ("cores", self.cores, None),
-            ("ram", self.ram, None),
-            ("key_pairs", self.key_pairs, None),
-            ("metadata_items", self.metadata_items, None),
-            ("server_groups", self.server_groups, None),
-            ("server_group_members", self.server_group_members, None),
-            ("fixed_ips", self.fixed_ips, Some("2.35")),
-            ("floating_ips", self.floating_ips, Some("2.35")),
-            ("security_groups", self.security_groups, Some("2.35")),
-            (
-                "security_group_rules",
-                self.security_group_rules,
-                Some("2.35"),
-            ),
-            ("injected_files", self.injected_files, Some("2.56")),
-            (
-                "injected_file_content_bytes",
-                self.injected_file_content_bytes,
-                Some("2.56"),
-            ),
-            (
-                "injected_file_path_bytes",
-                self.injected_file_path_bytes,
-                Some("2.56"),
-            ),
-        ]
-    }
-
     fn check(&self, client: &ServiceClient) -> Result<()> {
         check_limits(client, &self.limits())
     }

@@ -21,7 +21,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -320,9 +320,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<SecurityGroup> {
         .paged(PageStyle::Single)
 }
 
-/// The security groups of a page.
-pub fn extract_security_groups(page: &Page<SecurityGroup>) -> Result<Vec<SecurityGroup>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The security groups of a page.
+    extract_security_groups, SecurityGroup
 }
 
 /// Creates a security group.

@@ -461,31 +461,30 @@ impl RebuildOpts {
 
     /// Refuses the fields the client's microversion does not read.
     pub fn check_microversion(&self, client: &ServiceClient) -> Result<()> {
-        let v2 = |a| Some((2, a));
         check_field(
             client,
             "personality",
             self.personality.is_some(),
             None,
-            v2(56),
+            Some("2.56"),
         )?;
         check_field(
             client,
             "description",
             self.description.is_some(),
-            v2(19),
+            Some("2.19"),
             None,
         )?;
-        check_field(client, "key_name", self.key_name.is_some(), v2(54), None)?;
-        check_field(client, "user_data", self.user_data.is_some(), v2(57), None)?;
+        check_field(client, "key_name", self.key_name.is_some(), Some("2.54"), None)?;
+        check_field(client, "user_data", self.user_data.is_some(), Some("2.57"), None)?;
         check_field(
             client,
             "trusted_image_certificates",
             self.trusted_image_certificates.is_some(),
-            v2(63),
+            Some("2.63"),
             None,
         )?;
-        check_field(client, "hostname", self.hostname.is_some(), v2(90), None)
+        check_field(client, "hostname", self.hostname.is_some(), Some("2.90"), None)
     }
 }
 
@@ -871,7 +870,7 @@ pub async fn lock(client: &ServiceClient, id: &str, opts: &LockOpts) -> ApiResul
         client,
         "locked_reason",
         opts.locked_reason.is_some(),
-        Some((2, 73)),
+        Some("2.73"),
         None,
     ) {
         return refused(e);
@@ -1032,7 +1031,7 @@ pub async fn rescue(
 /// Cold-migrates a server (admin); confirm with [`confirm_resize`] once it is
 /// `VERIFY_RESIZE`.
 pub async fn migrate(client: &ServiceClient, id: &str, opts: &MigrateOpts) -> ApiResult<()> {
-    if let Err(e) = check_field(client, "host", opts.host.is_some(), Some((2, 56)), None) {
+    if let Err(e) = check_field(client, "host", opts.host.is_some(), Some("2.56"), None) {
         return refused(e);
     }
     act(client, &MIGRATE, id, &OrNull(opts.clone())).await
@@ -1053,7 +1052,7 @@ pub async fn live_migrate(
             "disk_over_commit",
             opts.disk_over_commit.is_some(),
             None,
-            Some((2, 24)),
+            Some("2.24"),
         ) {
             return refused(e);
         }
@@ -1069,8 +1068,8 @@ pub async fn live_migrate(
         client,
         "force",
         opts.force.is_some(),
-        Some((2, 30)),
-        Some((2, 67)),
+        Some("2.30"),
+        Some("2.67"),
     ) {
         return refused(e);
     }
@@ -1108,14 +1107,14 @@ pub async fn evacuate(
         "onSharedStorage",
         opts.on_shared_storage.is_some(),
         None,
-        Some((2, 13)),
+        Some("2.13"),
     )?;
     check_field(
         client,
         "force",
         opts.force.is_some(),
-        Some((2, 29)),
-        Some((2, 67)),
+        Some("2.29"),
+        Some("2.67"),
     )?;
     if opts.on_shared_storage.is_none()
         && client_microversion(client).is_some_and(|v| v < Microversion::new(2, 14))
@@ -1137,17 +1136,17 @@ pub async fn evacuate(
 pub async fn unshelve(client: &ServiceClient, id: &str, opts: &UnshelveOpts) -> ApiResult<()> {
     let unpin = matches!(opts.availability_zone, Some(None));
     let zone = matches!(opts.availability_zone, Some(Some(_)));
-    let checks = check_field(client, "availability_zone", zone, Some((2, 77)), None)
+    let checks = check_field(client, "availability_zone", zone, Some("2.77"), None)
         .and_then(|()| {
             check_field(
                 client,
                 "availability_zone: null (unpin)",
                 unpin,
-                Some((2, 91)),
+                Some("2.91"),
                 None,
             )
         })
-        .and_then(|()| check_field(client, "host", opts.host.is_some(), Some((2, 91)), None));
+        .and_then(|()| check_field(client, "host", opts.host.is_some(), Some("2.91"), None));
     if let Err(e) = checks {
         return refused(e);
     }

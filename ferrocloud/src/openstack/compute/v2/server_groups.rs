@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::microversion::Microversion;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -297,9 +297,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<ServerGroup> {
         .paged(PageStyle::Single)
 }
 
-/// The server groups of a page.
-pub fn extract_server_groups(page: &Page<ServerGroup>) -> Result<Vec<ServerGroup>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The server groups of a page.
+    extract_server_groups, ServerGroup
 }
 
 /// Creates a server group, in the form the client's microversion expects (`policy` and

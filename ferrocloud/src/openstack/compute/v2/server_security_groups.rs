@@ -14,8 +14,8 @@
 
 use serde::Deserialize;
 
-use crate::pagination::{Page, PageStyle, Pager};
-use crate::{Result, ServiceClient};
+use crate::pagination::{PageStyle, Pager};
+use crate::ServiceClient;
 
 crate::operations! {
     service: "compute";
@@ -93,7 +93,7 @@ pub fn list(client: &ServiceClient, server_id: &str) -> Pager<SecurityGroup> {
     client.request(&LIST, &[server_id]).paged(PageStyle::Single)
 }
 
-/// The security groups of a page.
-pub fn extract_security_groups(page: &Page<SecurityGroup>) -> Result<Vec<SecurityGroup>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The security groups of a page.
+    extract_security_groups, SecurityGroup
 }

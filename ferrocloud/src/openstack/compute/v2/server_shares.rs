@@ -19,7 +19,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -110,9 +110,9 @@ pub fn list(client: &ServiceClient, server_id: &str) -> Pager<ShareAttachment> {
     client.request(&LIST, &[server_id]).paged(PageStyle::Single)
 }
 
-/// The share attachments of a page.
-pub fn extract_shares(page: &Page<ShareAttachment>) -> Result<Vec<ShareAttachment>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The share attachments of a page.
+    extract_shares, ShareAttachment
 }
 
 /// Attaches a share to a stopped server (Nova answers 201).

@@ -126,17 +126,12 @@ pub async fn delete_all(client: &ServiceClient, server_id: &str) -> ApiResult<()
 /// that matters).
 pub async fn has(client: &ServiceClient, server_id: &str, tag: &str) -> Result<bool> {
     check_tag(tag)?;
-    match client
+    client
         .request(&CHECK, &[server_id, tag])
         .ok_codes(&[200, 204])
         .send::<()>()
         .await
-        .ok()
-    {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+        .exists()
 }
 
 /// Adds one tag to a server (201 when added, 204 when it was there already).

@@ -42,7 +42,7 @@ use crate::openstack::compute::v2::extensions::extendedserverattributes::ServerA
 use crate::openstack::compute::v2::extensions::extendedstatus::ExtendedStatus;
 use crate::openstack::compute::v2::extensions::extendedvolumes::ExtendedVolumes;
 use crate::openstack::compute::v2::extensions::serverusage::ServerUsage;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, SecretString, ServiceClient};
 
@@ -594,24 +594,8 @@ pub(crate) use crate::de::secret::option as secret_opt;
 /// assert_eq!(base64_encode(b"ab"), "YWI=");
 /// ```
 pub fn base64_encode(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 /// The client's microversion (the base one, 2.1, when it sends none); `None` when it is
@@ -623,29 +607,7 @@ pub(crate) fn client_microversion(client: &ServiceClient) -> Option<Microversion
     }
 }
 
-/// Refuses a request field the caller set (`set`) when the client's microversion does
-/// not read it: `since` is the first microversion that does, `until` the last one.
-pub(crate) fn check_field(
-    client: &ServiceClient,
-    field: &str,
-    set: bool,
-    since: Option<(u32, u32)>,
-    until: Option<(u32, u32)>,
-) -> Result<()> {
-    // Without a pinned microversion the client speaks the base version, 2.1.
-    let client = match client.microversion() {
-        Some(_) => client.clone(),
-        None => client.with_microversion("2.1"),
-    };
-    let text = |v: Option<(u32, u32)>| v.map(|(a, b)| Microversion::new(a, b).to_string());
-    crate::microversion::check_field(
-        &client,
-        field,
-        set,
-        text(since).as_deref(),
-        text(until).as_deref(),
-    )
-}
+pub(crate) use crate::microversion::check_field;
 
 fn nonempty(field: &str, v: &Option<String>) -> Result<()> {
     match v {
@@ -1208,37 +1170,36 @@ impl CreateOpts {
     /// Refuses the fields the client's microversion does not read, and a missing
     /// `networks` from 2.37 on.
     pub fn check_microversion(&self, client: &ServiceClient) -> Result<()> {
-        let v2 = |a| Some((2, a));
         check_field(
             client,
             "description",
             self.description.is_some(),
-            v2(19),
+            Some("2.19"),
             None,
         )?;
-        check_field(client, "tags", self.tags.is_some(), v2(52), None)?;
+        check_field(client, "tags", self.tags.is_some(), Some("2.52"), None)?;
         check_field(
             client,
             "trusted_image_certificates",
             self.trusted_image_certificates.is_some(),
-            v2(63),
+            Some("2.63"),
             None,
         )?;
-        check_field(client, "host", self.host.is_some(), v2(74), None)?;
+        check_field(client, "host", self.host.is_some(), Some("2.74"), None)?;
         check_field(
             client,
             "hypervisor_hostname",
             self.hypervisor_hostname.is_some(),
-            v2(74),
+            Some("2.74"),
             None,
         )?;
-        check_field(client, "hostname", self.hostname.is_some(), v2(90), None)?;
+        check_field(client, "hostname", self.hostname.is_some(), Some("2.90"), None)?;
         check_field(
             client,
             "personality",
             self.personality.is_some(),
             None,
-            v2(56),
+            Some("2.56"),
         )?;
         let have = client_microversion(client);
         match &self.networks {
@@ -1250,7 +1211,7 @@ impl CreateOpts {
                 }
             }
             Some(Networks::Auto) | Some(Networks::None) => {
-                check_field(client, "networks \"auto\"/\"none\"", true, v2(37), None)?;
+                check_field(client, "networks \"auto\"/\"none\"", true, Some("2.37"), None)?;
             }
             Some(Networks::List(list)) => {
                 let tagged = list.iter().any(|n| n.tag.is_some());
@@ -1263,7 +1224,7 @@ impl CreateOpts {
                         "networks[].tag is not accepted from compute microversion 2.37 to 2.41; use 2.32-2.36 or 2.42+",
                     ));
                 }
-                check_field(client, "networks[].tag", tagged, v2(32), None)?;
+                check_field(client, "networks[].tag", tagged, Some("2.32"), None)?;
             }
         }
         let devices = self.block_device_mapping_v2.as_deref().unwrap_or_default();
@@ -1279,14 +1240,14 @@ impl CreateOpts {
             client,
             "block_device_mapping_v2[].tag",
             tagged,
-            v2(32),
+            Some("2.32"),
             None,
         )?;
         check_field(
             client,
             "block_device_mapping_v2[].volume_type",
             devices.iter().any(|d| d.volume_type.is_some()),
-            v2(67),
+            Some("2.67"),
             None,
         )?;
         Ok(())
@@ -1538,21 +1499,21 @@ impl UpdateOpts {
             client,
             "description",
             self.description.is_some(),
-            Some((2, 19)),
+            Some("2.19"),
             None,
         )?;
         check_field(
             client,
             "hostname",
             self.hostname.is_some(),
-            Some((2, 90)),
+            Some("2.90"),
             None,
         )?;
         check_field(
             client,
             "pinned_availability_zone",
             self.pinned_availability_zone.is_some(),
-            Some((2, 104)),
+            Some("2.104"),
             None,
         )
     }
@@ -1602,9 +1563,9 @@ pub fn list_simple(client: &ServiceClient, opts: &ListOpts) -> Pager<ServerRef> 
         .paged(PageStyle::Links("servers_links"))
 }
 
-/// The servers of a page (or of all pages).
-pub fn extract_servers(page: &Page<Server>) -> Result<Vec<Server>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The servers of a page (or of all pages).
+    extract_servers, Server
 }
 
 impl crate::find::Named for Server {

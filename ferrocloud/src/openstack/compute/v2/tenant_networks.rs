@@ -21,7 +21,7 @@
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{exactly_one_of, require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -129,9 +129,9 @@ pub fn list(client: &ServiceClient) -> Pager<TenantNetwork> {
     client.request(&LIST, &[]).paged(PageStyle::Single)
 }
 
-/// The networks of a page.
-pub fn extract_networks(page: &Page<TenantNetwork>) -> Result<Vec<TenantNetwork>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The networks of a page.
+    extract_networks, TenantNetwork
 }
 
 /// Shows a network.

@@ -27,7 +27,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -241,9 +241,9 @@ pub fn list(client: &ServiceClient, server_id: &str, opts: &ListOpts) -> Pager<V
         .paged(PageStyle::Single)
 }
 
-/// The attachments of a page.
-pub fn extract_volume_attachments(page: &Page<VolumeAttachment>) -> Result<Vec<VolumeAttachment>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The attachments of a page.
+    extract_volume_attachments, VolumeAttachment
 }
 
 /// Attaches a volume to a server. `tag` needs microversion 2.49 and

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Result, ServiceClient};
 
@@ -301,9 +301,9 @@ pub fn list_detail(client: &ServiceClient, opts: &ListOpts) -> Pager<Volume> {
         .paged(PageStyle::Single)
 }
 
-/// The volumes of a page.
-pub fn extract_volumes(page: &Page<Volume>) -> Result<Vec<Volume>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The volumes of a page.
+    extract_volumes, Volume
 }
 
 /// Creates a volume. It starts `creating`: see [`wait_for_status`].
@@ -406,9 +406,9 @@ pub fn list_snapshots_detail(client: &ServiceClient, opts: &ListOpts) -> Pager<S
         .paged(PageStyle::Single)
 }
 
-/// The snapshots of a page.
-pub fn extract_snapshots(page: &Page<Snapshot>) -> Result<Vec<Snapshot>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The snapshots of a page.
+    extract_snapshots, Snapshot
 }
 
 /// Creates a snapshot of a volume. It starts `creating`: see

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::tokens::{secret, Access};
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Result, SecretString, ServiceClient};
 
@@ -183,9 +183,9 @@ pub fn list(client: &ServiceClient, user_id: &str) -> Pager<Ec2Credential> {
         .paged(PageStyle::Links("credentials_links"))
 }
 
-/// The credentials of a page.
-pub fn extract_credentials(page: &Page<Ec2Credential>) -> Result<Vec<Ec2Credential>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The credentials of a page.
+    extract_credentials, Ec2Credential
 }
 
 /// Shows an EC2 credential by access key.

@@ -18,7 +18,7 @@ use http::Method;
 use serde::{Deserialize, Serialize};
 
 use crate::operation::BodySpec;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Operation, Result, ServiceClient};
 
@@ -112,9 +112,9 @@ pub fn list(client: &ServiceClient) -> Pager<Role> {
         .paged(PageStyle::Links("roles_links"))
 }
 
-/// The roles of a page.
-pub fn extract_roles(page: &Page<Role>) -> Result<Vec<Role>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The roles of a page.
+    extract_roles, Role
 }
 
 /// Creates a role.

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::users::User;
 use crate::operation::BodySpec;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{at_least_one_of, require, ApiResult, Validate};
 use crate::{Error, ErrorKind, Operation, Result, ServiceClient};
 
@@ -175,9 +175,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Tenant> {
         .paged(PageStyle::Links("tenants_links"))
 }
 
-/// The tenants of a page.
-pub fn extract_tenants(page: &Page<Tenant>) -> Result<Vec<Tenant>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The tenants of a page.
+    extract_tenants, Tenant
 }
 
 /// Shows a tenant.

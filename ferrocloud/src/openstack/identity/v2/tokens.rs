@@ -427,11 +427,7 @@ pub async fn check(
 ) -> Result<bool> {
     let res: Result<()> =
         with_token_path(client, &CHECK, token, belongs_to, &[200, 203, 204], None).await;
-    match res {
-        Ok(_) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+    crate::request::found(res)
 }
 
 /// Revokes a token (admin).

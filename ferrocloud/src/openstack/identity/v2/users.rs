@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use super::roles::Role;
 use super::tokens::secret;
 use crate::operation::BodySpec;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{at_least_one_of, require, ApiResult, Validate};
 use crate::{Error, ErrorKind, Operation, Result, SecretString, ServiceClient};
 
@@ -182,9 +182,9 @@ pub fn list(client: &ServiceClient) -> Pager<User> {
         .paged(PageStyle::Links("users_links"))
 }
 
-/// The users of a page.
-pub fn extract_users(page: &Page<User>) -> Result<Vec<User>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The users of a page.
+    extract_users, User
 }
 
 /// Shows a user (admin).
@@ -252,7 +252,7 @@ pub fn list_roles_on_tenant(client: &ServiceClient, tenant_id: &str, user_id: &s
         .paged(PageStyle::Links("roles_links"))
 }
 
-/// The roles of a page.
-pub fn extract_roles(page: &Page<Role>) -> Result<Vec<Role>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The roles of a page.
+    extract_roles, Role
 }

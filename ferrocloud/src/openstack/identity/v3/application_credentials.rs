@@ -29,7 +29,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use super::roles::{Role, RoleRef};
 use super::Links;
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -293,11 +293,9 @@ pub fn list(
         .paged(PageStyle::Links("links"))
 }
 
-/// The application credentials of a page.
-pub fn extract_application_credentials(
-    page: &Page<ApplicationCredential>,
-) -> Result<Vec<ApplicationCredential>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The application credentials of a page.
+    extract_application_credentials, ApplicationCredential
 }
 
 /// Creates an application credential for `user_id` (normally the token's user) on the

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::domains::Domain;
 use super::projects::Project;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::{Catalog, Error, Result, ServiceClient};
 
 crate::operations! {
@@ -106,9 +106,9 @@ pub fn list_catalog(client: &ServiceClient) -> Pager<CatalogService> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The services of a catalog page.
-pub fn extract_catalog(page: &Page<CatalogService>) -> Result<Vec<CatalogService>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The services of a catalog page.
+    extract_catalog, CatalogService
 }
 
 /// Lists the projects the token's user may scope a token to.

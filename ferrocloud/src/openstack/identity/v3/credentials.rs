@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, ExposeSecret, Result, SecretString, ServiceClient};
 
@@ -236,9 +236,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Credential> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The credentials of a page.
-pub fn extract_credentials(page: &Page<Credential>) -> Result<Vec<Credential>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The credentials of a page.
+    extract_credentials, Credential
 }
 
 /// Creates a credential.

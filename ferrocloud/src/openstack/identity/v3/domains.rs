@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -180,9 +180,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Domain> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The domains of a page.
-pub fn extract_domains(page: &Page<Domain>) -> Result<Vec<Domain>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The domains of a page.
+    extract_domains, Domain
 }
 
 /// Creates a domain.

@@ -27,7 +27,7 @@ use serde_json::Value;
 use super::endpoints::Endpoint;
 use super::projects::Project;
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{at_least_one_of, require, ApiResult, Validate};
 use crate::{Error, Operation, Result, ServiceClient};
 
@@ -271,11 +271,7 @@ pub struct ListGroupsOpts {
 }
 
 async fn exists(client: &ServiceClient, op: &'static Operation, params: &[&str]) -> Result<bool> {
-    match client.request(op, params).send::<()>().await.ok() {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+    client.request(op, params).send::<()>().await.exists()
 }
 
 /// Lists endpoint groups.
@@ -286,9 +282,9 @@ pub fn list_groups(client: &ServiceClient, opts: &ListGroupsOpts) -> Pager<Endpo
         .paged(PageStyle::Links("links"))
 }
 
-/// The endpoint groups of a page.
-pub fn extract_groups(page: &Page<EndpointGroup>) -> Result<Vec<EndpointGroup>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The endpoint groups of a page.
+    extract_groups, EndpointGroup
 }
 
 /// Creates an endpoint group.

@@ -19,7 +19,7 @@
 
 use super::endpoints::Endpoint;
 use super::policies::Policy;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::ApiResult;
 use crate::{Operation, Result, ServiceClient};
 
@@ -121,11 +121,7 @@ pub async fn is_associated(
         .ok_codes(&[200, 204])
         .send::<()>()
         .await;
-    match sent.ok() {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+    sent.exists()
 }
 
 /// Removes an association of the policy `policy_id`.
@@ -146,9 +142,9 @@ pub fn list_endpoints(client: &ServiceClient, policy_id: &str) -> Pager<Endpoint
         .paged(PageStyle::Links("links"))
 }
 
-/// The endpoints of a page.
-pub fn extract_endpoints(page: &Page<Endpoint>) -> Result<Vec<Endpoint>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The endpoints of a page.
+    extract_endpoints, Endpoint
 }
 
 /// Shows a policy through the OS-ENDPOINT-POLICY extension
@@ -161,16 +157,11 @@ pub async fn get_policy(client: &ServiceClient, policy_id: &str) -> ApiResult<Po
 /// Checks a policy through the OS-ENDPOINT-POLICY extension (HEAD on the same path as
 /// [`get_policy`]): `Ok(false)` when Keystone answers 404.
 pub async fn check_policy(client: &ServiceClient, policy_id: &str) -> Result<bool> {
-    match client
+    client
         .request(&CHECK_POLICY, &[policy_id])
         .send::<()>()
         .await
-        .ok()
-    {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+        .exists()
 }
 
 /// Shows the policy in effect for an endpoint: the one associated with the endpoint, or

@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Availability, Error, Result, ServiceClient};
 
@@ -232,9 +232,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Endpoint> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The endpoints of a page.
-pub fn extract_endpoints(page: &Page<Endpoint>) -> Result<Vec<Endpoint>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The endpoints of a page.
+    extract_endpoints, Endpoint
 }
 
 /// Creates an endpoint.

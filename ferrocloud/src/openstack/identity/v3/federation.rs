@@ -43,7 +43,7 @@ use super::domains::Domain;
 use super::projects::Project;
 use super::tokens::{TokenServiceProvider, TokenUser};
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, Response, Validate};
 use crate::{Error, ErrorKind, ExposeSecret, Result, SecretString, ServiceClient};
 
@@ -364,9 +364,9 @@ pub fn list_projects(client: &ServiceClient) -> Pager<Project> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The projects of a page.
-pub fn extract_projects(page: &Page<Project>) -> Result<Vec<Project>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The projects of a page.
+    extract_projects, Project
 }
 
 /// The domains the token's (federated) user may scope to.
@@ -376,7 +376,7 @@ pub fn list_domains(client: &ServiceClient) -> Pager<Domain> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The domains of a page.
-pub fn extract_domains(page: &Page<Domain>) -> Result<Vec<Domain>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The domains of a page.
+    extract_domains, Domain
 }

@@ -28,7 +28,7 @@
 //! ```
 
 use super::roles::Role;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::ApiResult;
 use crate::{Operation, Result, ServiceClient};
 
@@ -254,11 +254,7 @@ fn inherited_id(target: InheritedTarget<'_>) -> &str {
 }
 
 async fn exists(client: &ServiceClient, op: &'static Operation, params: &[&str]) -> Result<bool> {
-    match client.request(op, params).send::<()>().await.ok() {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+    client.request(op, params).send::<()>().await.exists()
 }
 
 /// Lists the roles `actor` holds on `target` (directly: not through groups, inheritance
@@ -270,9 +266,9 @@ pub fn list(client: &ServiceClient, target: Target<'_>, actor: Actor<'_>) -> Pag
         .paged(PageStyle::Links("links"))
 }
 
-/// The roles of a page.
-pub fn extract_roles(page: &Page<Role>) -> Result<Vec<Role>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The roles of a page.
+    extract_roles, Role
 }
 
 /// Gives `actor` the role `role_id` on `target`.

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use super::users::User;
 use super::Links;
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -191,9 +191,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Group> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The groups of a page.
-pub fn extract_groups(page: &Page<Group>) -> Result<Vec<Group>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The groups of a page.
+    extract_groups, Group
 }
 
 /// Creates a group.
@@ -247,16 +247,11 @@ pub async fn add_user(client: &ServiceClient, group_id: &str, user_id: &str) -> 
 /// Whether a user belongs to a group: `Ok(false)` when Keystone answers 404 (also for a
 /// user or group that does not exist).
 pub async fn is_member(client: &ServiceClient, group_id: &str, user_id: &str) -> Result<bool> {
-    match client
+    client
         .request(&CHECK_USER, &[group_id, user_id])
         .send::<()>()
         .await
-        .ok()
-    {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+        .exists()
 }
 
 /// Removes a user from a group.

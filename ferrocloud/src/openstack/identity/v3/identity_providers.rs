@@ -27,7 +27,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{at_least_one_of, require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -276,9 +276,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<IdentityProvider> 
         .paged(PageStyle::Links("links"))
 }
 
-/// The identity providers of a page.
-pub fn extract_identity_providers(page: &Page<IdentityProvider>) -> Result<Vec<IdentityProvider>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The identity providers of a page.
+    extract_identity_providers, IdentityProvider
 }
 
 /// Registers an identity provider under the ID `idp_id`.
@@ -330,9 +330,9 @@ pub fn list_protocols(client: &ServiceClient, idp_id: &str) -> Pager<Protocol> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The protocols of a page.
-pub fn extract_protocols(page: &Page<Protocol>) -> Result<Vec<Protocol>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The protocols of a page.
+    extract_protocols, Protocol
 }
 
 /// Shows a protocol of an identity provider.

@@ -23,7 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -254,9 +254,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Limit> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The limits of a page.
-pub fn extract_limits(page: &Page<Limit>) -> Result<Vec<Limit>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The limits of a page.
+    extract_limits, Limit
 }
 
 /// Creates limits, all or none; the answer lists them.

@@ -23,7 +23,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -333,9 +333,9 @@ pub fn list(client: &ServiceClient) -> Pager<Mapping> {
     client.request(&LIST, &[]).paged(PageStyle::Links("links"))
 }
 
-/// The mappings of a page.
-pub fn extract_mappings(page: &Page<Mapping>) -> Result<Vec<Mapping>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The mappings of a page.
+    extract_mappings, Mapping
 }
 
 /// Creates mapping `mapping_id`.

@@ -44,6 +44,8 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 use http::Method;
 use serde::{Deserialize, Deserializer, Serialize};
 use url::Url;
@@ -52,7 +54,7 @@ use super::roles::{Role, RoleRef};
 use super::tokens::{CreatedToken, Token};
 use super::Links;
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, RequestBuilder, Response, Validate};
 use crate::{Error, ErrorKind, ExposeSecret, Operation, Result, SecretString, ServiceClient};
 
@@ -170,9 +172,9 @@ pub fn list_consumers(client: &ServiceClient) -> Pager<Consumer> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The consumers of a page.
-pub fn extract_consumers(page: &Page<Consumer>) -> Result<Vec<Consumer>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The consumers of a page.
+    extract_consumers, Consumer
 }
 
 /// Shows a consumer.
@@ -445,7 +447,7 @@ impl<'a> OAuthRequest<'a> {
                 let k =
                     ring::hmac::Key::new(ring::hmac::HMAC_SHA1_FOR_LEGACY_USE_ONLY, key.as_bytes());
                 let tag = ring::hmac::sign(&k, self.signature_base_string().as_bytes());
-                base64(tag.as_ref())
+                STANDARD.encode(tag.as_ref())
             }
         }
     }
@@ -471,28 +473,6 @@ fn percent_encode(s: &str) -> String {
             out.push(char::from(b));
         } else {
             out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Standard base64 with padding.
-pub(crate) fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
         }
     }
     out
@@ -764,9 +744,9 @@ pub fn list_access_tokens(client: &ServiceClient, user_id: &str) -> Pager<Access
         .paged(PageStyle::Links("links"))
 }
 
-/// The access tokens of a page.
-pub fn extract_access_tokens(page: &Page<AccessToken>) -> Result<Vec<AccessToken>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The access tokens of a page.
+    extract_access_tokens, AccessToken
 }
 
 /// Shows one of a user's access tokens.
@@ -804,9 +784,9 @@ pub fn list_access_token_roles(
         .paged(PageStyle::Links("links"))
 }
 
-/// The roles of a page.
-pub fn extract_roles(page: &Page<Role>) -> Result<Vec<Role>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The roles of a page.
+    extract_roles, Role
 }
 
 /// Shows one role an access token delegates.
@@ -828,15 +808,6 @@ mod tests {
 
     fn consumer(secret: &str, m: SignatureMethod) -> ConsumerCredentials {
         ConsumerCredentials::new("ck", SecretString::from(secret.to_string())).signature_method(m)
-    }
-
-    #[test]
-    fn base64_pads() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
     }
 
     #[test]

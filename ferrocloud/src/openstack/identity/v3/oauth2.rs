@@ -17,6 +17,8 @@
 //! # Ok(()) }
 //! ```
 
+use base64::Engine as _;
+use base64::engine::general_purpose::STANDARD;
 use serde::{Deserialize, Deserializer};
 
 use crate::request::{require, ApiResult};
@@ -100,7 +102,7 @@ pub async fn create_token(
         let pair = SecretString::from(format!("{}:{}", creds.client_id, secret.expose_secret()));
         let header = SecretString::from(format!(
             "Basic {}",
-            super::oauth1::base64(pair.expose_secret().as_bytes())
+            STANDARD.encode(pair.expose_secret())
         ));
         rb = rb.header("Authorization", header.expose_secret());
     }

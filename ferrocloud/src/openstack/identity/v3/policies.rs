@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -150,9 +150,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Policy> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The policies of a page.
-pub fn extract_policies(page: &Page<Policy>) -> Result<Vec<Policy>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The policies of a page.
+    extract_policies, Policy
 }
 
 /// Creates a policy.

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Result, ServiceClient};
 
@@ -271,9 +271,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Project> {
     client.request(&LIST, &[]).query(opts).paged(PageStyle::Links("links"))
 }
 
-/// The projects of a page.
-pub fn extract_projects(page: &Page<Project>) -> Result<Vec<Project>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The projects of a page.
+    extract_projects, Project
 }
 
 /// Creates a project.
@@ -330,11 +330,7 @@ pub async fn delete_tags(client: &ServiceClient, id: &str) -> ApiResult<()> {
 
 /// Whether a project has a tag: `Ok(false)` when Keystone answers 404.
 pub async fn has_tag(client: &ServiceClient, id: &str, tag: &str) -> Result<bool> {
-    match client.request(&CHECK_TAG, &[id, tag]).ok_codes(&[204]).send::<()>().await.ok() {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+    client.request(&CHECK_TAG, &[id, tag]).ok_codes(&[204]).send::<()>().await.exists()
 }
 
 /// Adds a tag to a project.

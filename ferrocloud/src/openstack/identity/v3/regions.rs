@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -138,9 +138,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Region> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The regions of a page.
-pub fn extract_regions(page: &Page<Region>) -> Result<Vec<Region>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The regions of a page.
+    extract_regions, Region
 }
 
 /// Creates a region. A region ID that is taken is a conflict (409).

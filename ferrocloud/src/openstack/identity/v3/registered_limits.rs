@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -203,9 +203,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<RegisteredLimit> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The registered limits of a page.
-pub fn extract_registered_limits(page: &Page<RegisteredLimit>) -> Result<Vec<RegisteredLimit>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The registered limits of a page.
+    extract_registered_limits, RegisteredLimit
 }
 
 /// Creates registered limits, all or none; the answer lists them.

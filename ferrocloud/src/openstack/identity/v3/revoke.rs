@@ -23,9 +23,9 @@
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::ApiResult;
-use crate::{Result, ServiceClient};
+use crate::ServiceClient;
 
 crate::operations! {
     service: "identity";
@@ -124,9 +124,9 @@ pub fn list_events(client: &ServiceClient, opts: &ListEventsOpts) -> Pager<Revoc
         .paged(PageStyle::Single)
 }
 
-/// The events of a page.
-pub fn extract_events(page: &Page<RevocationEvent>) -> Result<Vec<RevocationEvent>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The events of a page.
+    extract_events, RevocationEvent
 }
 
 /// The revoked PKI tokens. PKI tokens are gone from Keystone: it answers 403 (or 410

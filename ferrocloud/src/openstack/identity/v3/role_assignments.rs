@@ -28,7 +28,7 @@
 use serde::ser::Error as _;
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::Validate;
 use crate::{Error, Result, ServiceClient};
 
@@ -281,7 +281,7 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<RoleAssignment> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The role assignments of a page.
-pub fn extract_role_assignments(page: &Page<RoleAssignment>) -> Result<Vec<RoleAssignment>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The role assignments of a page.
+    extract_role_assignments, RoleAssignment
 }

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -274,9 +274,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Role> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The roles of a page.
-pub fn extract_roles(page: &Page<Role>) -> Result<Vec<Role>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The roles of a page.
+    extract_roles, Role
 }
 
 /// Creates a role.
@@ -357,11 +357,7 @@ pub async fn is_implied(
         .request(&CHECK_INFERENCE, &[prior_role_id, implied_role_id])
         .send::<()>()
         .await;
-    match sent.ok() {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+    sent.exists()
 }
 
 /// Deletes the rule "`prior_role_id` implies `implied_role_id`".

@@ -18,7 +18,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{at_least_one_of, require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -169,9 +169,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<ServiceProvider> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The service providers of a page.
-pub fn extract_service_providers(page: &Page<ServiceProvider>) -> Result<Vec<ServiceProvider>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The service providers of a page.
+    extract_service_providers, ServiceProvider
 }
 
 /// Registers service provider `sp_id`.

@@ -14,7 +14,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Links;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -155,9 +155,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Service> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The services of a page.
-pub fn extract_services(page: &Page<Service>) -> Result<Vec<Service>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The services of a page.
+    extract_services, Service
 }
 
 /// Creates a service.

@@ -1033,18 +1033,13 @@ pub async fn check(
     subject_token: &SecretString,
     allow_expired: bool,
 ) -> Result<bool> {
-    let res = client
+    client
         .request(&CHECK, &[])
         .header(SUBJECT_TOKEN, subject_token.expose_secret())
         .query(&AllowExpired { allow_expired })
         .send::<()>()
         .await
-        .ok();
-    match res {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+        .exists()
 }
 
 /// Revokes a token: it is refused from then on (by Keystone at once; by services once

@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use super::roles::{Role, RoleRef};
 use super::Links;
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Result, ServiceClient};
 
@@ -184,9 +184,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Trust> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The trusts of a page.
-pub fn extract_trusts(page: &Page<Trust>) -> Result<Vec<Trust>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The trusts of a page.
+    extract_trusts, Trust
 }
 
 /// Creates a trust (as the trustor).
@@ -213,16 +213,11 @@ pub fn list_roles(client: &ServiceClient, id: &str) -> Pager<Role> {
 
 /// Whether a trust delegates the role `role_id`: `Ok(false)` when Keystone answers 404.
 pub async fn has_role(client: &ServiceClient, id: &str, role_id: &str) -> Result<bool> {
-    match client
+    client
         .request(&CHECK_ROLE, &[id, role_id])
         .send::<()>()
         .await
-        .ok()
-    {
-        Ok(()) => Ok(true),
-        Err(e) if e.is_not_found() => Ok(false),
-        Err(e) => Err(e),
-    }
+        .exists()
 }
 
 /// Shows a role a trust delegates.

@@ -22,7 +22,7 @@ use super::groups::Group;
 use super::projects::Project;
 use super::Links;
 use crate::dates::Timestamp;
-use crate::pagination::{Page, PageStyle, Pager};
+use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, ExposeSecret, Result, SecretString, ServiceClient};
 
@@ -394,9 +394,9 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<User> {
         .paged(PageStyle::Links("links"))
 }
 
-/// The users of a page.
-pub fn extract_users(page: &Page<User>) -> Result<Vec<User>> {
-    page.extract()
+crate::operation::extract_fn! {
+    /// The users of a page.
+    extract_users, User
 }
 
 /// Creates a user.
