@@ -118,13 +118,24 @@ async fn create_and_stop_are_recorded() {
 
             // One action with its events: the owner sees them from 2.51, without traceback
             // or host; hostId from 2.62.
+            // Nova records the event's end just after the server is SHUTOFF: wait for it.
             let v284 = compute.with_microversion("2.84");
-            let detail = instance_actions::get(&v284, &id, &stop.request_id)
-                .await
-                .extract()
-                .unwrap();
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+            let (detail, events) = loop {
+                let detail = instance_actions::get(&v284, &id, &stop.request_id)
+                    .await
+                    .extract()
+                    .unwrap();
+                let events = detail.events.clone().unwrap();
+                let finished = events
+                    .iter()
+                    .any(|e| e.event == "compute_stop_instance" && e.finish_time.is_some());
+                if finished || std::time::Instant::now() > deadline {
+                    break (detail, events);
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            };
             assert_eq!(detail.action, "stop");
-            let events = detail.events.unwrap();
             let ev = events
                 .iter()
                 .find(|e| e.event == "compute_stop_instance")
