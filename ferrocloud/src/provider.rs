@@ -1264,6 +1264,24 @@ fn choose_identity_version(
     Ok((url, version))
 }
 
+/// The next chunk of a response body, `None` at its end; a server silent for `idle` is
+/// an [`ErrorKind::Timeout`] error. Every read of a body goes through here.
+pub(crate) async fn next_chunk(
+    resp: &mut reqwest::Response,
+    idle: Duration,
+) -> Result<Option<Bytes>> {
+    match tokio::time::timeout(idle, resp.chunk()).await {
+        Ok(chunk) => chunk.map_err(Error::from),
+        Err(_) => Err(Error::new(
+            ErrorKind::Timeout,
+            format!(
+                "the body stopped arriving for the idle timeout of {}",
+                crate::retry::show_duration(idle)
+            ),
+        )),
+    }
+}
+
 /// Reads a response body into memory: at most `limit` bytes (announced or received),
 /// waiting at most `idle` between two reads. A body that arrives in one piece is not
 /// copied.
@@ -1293,19 +1311,9 @@ pub(crate) async fn read_body(
     let mut first: Option<Bytes> = None;
     let mut rest: Vec<u8> = Vec::new();
     loop {
-        let chunk = match within_idle(resp.chunk(), idle, Instant::now(), None).await {
-            Some(c) => c.map_err(Error::from)?,
-            None => {
-                return Err(Error::new(
-                    ErrorKind::Timeout,
-                    format!(
-                        "the body stopped arriving for the idle timeout of {}",
-                        crate::retry::show_duration(idle)
-                    ),
-                ));
-            }
+        let Some(chunk) = next_chunk(resp, idle).await? else {
+            break;
         };
-        let Some(chunk) = chunk else { break };
         let held = first.as_ref().map_or(0, Bytes::len) + rest.len();
         if held + chunk.len() > limit {
             return Err(too_large(None));
@@ -1338,8 +1346,8 @@ pub(crate) async fn read_body(
 pub(crate) async fn read_error_body(resp: &mut reqwest::Response, idle: Duration) -> Bytes {
     let mut out = bytes::BytesMut::new();
     while out.len() < MAX_ERROR_BODY {
-        match within_idle(resp.chunk(), idle, Instant::now(), None).await {
-            Some(Ok(Some(chunk))) => {
+        match next_chunk(resp, idle).await {
+            Ok(Some(chunk)) => {
                 let room = MAX_ERROR_BODY - out.len();
                 out.extend_from_slice(&chunk[..chunk.len().min(room)]);
             }

@@ -410,21 +410,9 @@ impl StreamingResponse {
     /// The next chunk of the body, `None` at its end. A server silent for longer than
     /// the idle timeout gives an [`ErrorKind::Timeout`] error.
     pub async fn chunk(&mut self) -> Result<Option<Bytes>> {
-        let idle = self.idle;
-        let method = self.method.clone();
-        let url = self.inner.url().clone();
-        let started = std::time::Instant::now();
-        match tokio::time::timeout_at((started + idle).into(), self.inner.chunk()).await {
-            Ok(r) => r.map_err(|e| Error::from(e).with_request(&method, url.as_str())),
-            Err(_) => Err(Error::new(
-                ErrorKind::Timeout,
-                format!(
-                    "the body stopped arriving for the idle timeout of {}",
-                    crate::retry::show_duration(idle)
-                ),
-            )
-            .with_request(&method, url.as_str())),
-        }
+        crate::provider::next_chunk(&mut self.inner, self.idle)
+            .await
+            .map_err(|e| e.with_request(&self.method, self.inner.url().as_str()))
     }
 
     /// The body as a stream of chunks.
