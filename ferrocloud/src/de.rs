@@ -155,6 +155,26 @@ where
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
+/// `#[serde(deserialize_with = "ferrocloud::de::nullable")]` on an `Option<T>`: the key
+/// must be present (a missing key is an error, as for any required field), and `null`
+/// is `None`. Serde otherwise reads a missing `Option` field as `None`, which hides a
+/// misspelt or renamed key.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct S { #[serde(deserialize_with = "ferrocloud::de::nullable")] zone: Option<String> }
+/// assert_eq!(serde_json::from_str::<S>(r#"{"zone": null}"#).unwrap().zone, None);
+/// assert_eq!(serde_json::from_str::<S>(r#"{"zone": "az1"}"#).unwrap().zone.as_deref(), Some("az1"));
+/// assert!(serde_json::from_str::<S>("{}").is_err());
+/// ```
+pub fn nullable<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d)
+}
+
 /// Serde for a [`SecretString`](crate::SecretString) that must reach the service (a
 /// password, a secret in a request body): written as a plain string, read back into a
 /// secret. `#[serde(with = "crate::de::secret")]`, or `crate::de::secret::option` for an
