@@ -98,6 +98,9 @@ pub enum Outcome {
         /// Fields the index marks as always sent that the types do not require, not
         /// listed in `skipped.toml` (errors).
         not_required: Vec<String>,
+        /// Fields the index marks as always sent that the types read as optional, as
+        /// an `[[optional]]` entry of `skipped.toml` allows.
+        optional: Vec<String>,
     },
     /// Not decoded, or decoded and rendered differently; why.
     Failed(String),
@@ -337,6 +340,7 @@ pub fn check_body_extended(
         dropped: dropped.into_iter().collect(),
         listed: Vec::new(),
         not_required: Vec::new(),
+        optional: Vec::new(),
     }
 }
 
@@ -421,6 +425,8 @@ pub struct SampleResult {
     pub service: String,
     /// The SDK operation, as `METHOD /path`.
     pub operation: String,
+    /// The SDK type the sample is decoded with, if the operation declares one.
+    pub type_name: Option<&'static str>,
     /// Request or response.
     pub direction: Direction,
     /// The sample's path, as the index writes it.
@@ -454,6 +460,9 @@ pub struct Totals {
     /// Fields the index marks as always sent that the types do not require, summed
     /// likewise (errors).
     pub not_required: usize,
+    /// Always-sent fields that `skipped.toml` lets the types read as optional, summed
+    /// likewise.
+    pub optional: usize,
     /// Samples whose path marks a microversion.
     pub microversioned: usize,
 }
@@ -469,8 +478,10 @@ impl Totals {
                 dropped,
                 listed,
                 not_required,
+                optional,
             } => {
                 self.parsed += 1;
+                self.optional += optional.len();
                 self.dropped += dropped.len();
                 self.listed += listed.len();
                 self.not_required += not_required.len();
@@ -547,30 +558,88 @@ fn check_sample(
                 let (listed, dropped) = dropped
                     .into_iter()
                     .partition(|f| skips.dropped_reason(service, rel, f).is_some());
-                let not_required = match direction {
-                    Direction::Request => Vec::new(),
+                let (optional, not_required) = match direction {
+                    Direction::Request => (Vec::new(), Vec::new()),
                     Direction::Response => not_required(&spec, extensions, documented, &body)
                         .into_iter()
-                        .filter(|f| skips.optional_reason(service, spec.type_name, f).is_none())
-                        .collect(),
+                        .partition(|f| skips.optional_reason(service, spec.type_name, f).is_some()),
                 };
                 Outcome::Parsed {
                     dropped,
                     listed,
                     not_required,
+                    optional,
                 }
             }
             other => other,
         }
     })();
+    let spec = match direction {
+        Direction::Request => op.request,
+        Direction::Response => op.response,
+    };
     SampleResult {
         service: service.to_string(),
         operation: format!("{} {}", op.method, op.path),
+        type_name: spec.map(|s| s.type_name),
         direction,
         sample: rel.to_string(),
         microversion,
         outcome,
     }
+}
+
+/// The entries of `skipped.toml` that apply to nothing in `results`: a skipped sample no
+/// implemented operation has, a dropped field no sample drops, an optional field no
+/// sample reads as optional (the type requires it now, or no sample holds it).
+fn stale_skips(results: &[SampleResult], skips: &Skips) -> Vec<String> {
+    let mut errors: Vec<String> = skips
+        .samples
+        .iter()
+        .filter(|s| !results.iter().any(|r| r.service == s.service && r.sample == s.path))
+        .map(|s| {
+            format!(
+                "skipped.toml: the sample {} {} is not attached to any operation the SDK implements",
+                s.service, s.path
+            )
+        })
+        .collect();
+    // A listed dropped field that no sample drops any more is stale.
+    for d in &skips.dropped {
+        for f in &d.fields {
+            let used = results.iter().any(|r| {
+                r.service == d.service
+                    && matches!(&r.outcome, Outcome::Parsed { listed, .. }
+                        if listed.contains(f) && d.lists(&r.service, &r.sample, f))
+            });
+            if !used {
+                errors.push(format!(
+                    "skipped.toml: the dropped field {} {f} is not dropped from any sample",
+                    d.service
+                ));
+            }
+        }
+    }
+    // So is an [[optional]] field that no sample reads as optional: the type now
+    // requires it, or no sample of the type holds it.
+    for o in &skips.optional {
+        for f in &o.fields {
+            let used = results.iter().any(|r| {
+                r.service == o.service
+                    && r.type_name == Some(o.type_name.as_str())
+                    && matches!(&r.outcome, Outcome::Parsed { optional, .. }
+                        if optional.contains(f))
+            });
+            if !used {
+                errors.push(format!(
+                    "skipped.toml: the optional field {} {} {f} is required by the type \
+                     or held by no sample",
+                    o.service, o.type_name
+                ));
+            }
+        }
+    }
+    errors
 }
 
 impl Report {
@@ -600,33 +669,7 @@ impl Report {
                 }
             }
         }
-        let mut errors: Vec<String> = skips
-            .samples
-            .iter()
-            .filter(|s| !results.iter().any(|r| r.service == s.service && r.sample == s.path))
-            .map(|s| {
-                format!(
-                    "skipped.toml: the sample {} {} is not attached to any operation the SDK implements",
-                    s.service, s.path
-                )
-            })
-            .collect();
-        // A listed dropped field that no sample drops any more is stale.
-        for d in &skips.dropped {
-            for f in &d.fields {
-                let used = results.iter().any(|r| {
-                    r.service == d.service
-                        && matches!(&r.outcome, Outcome::Parsed { listed, .. }
-                            if listed.contains(f) && d.lists(&r.service, &r.sample, f))
-                });
-                if !used {
-                    errors.push(format!(
-                        "skipped.toml: the dropped field {} {f} is not dropped from any sample",
-                        d.service
-                    ));
-                }
-            }
-        }
+        let errors = stale_skips(&results, skips);
         Report { results, errors }
     }
 
@@ -641,14 +684,13 @@ impl Report {
         t
     }
 
-    /// True when a sample failed or drops a field `skipped.toml` does not list, or when
-    /// the skip list names samples or fields that are not checked.
-    ///
-    /// Fields the index marks as always sent that the types do not require are reported
-    /// ([`Totals::not_required`]) but do not fail the check yet.
+    /// True when a sample failed, drops a field `skipped.toml` does not list, or holds
+    /// a field the index marks as always sent that the types do not require (and
+    /// `skipped.toml` does not call optional), or when the skip list names samples or
+    /// fields that are not checked.
     pub fn failed(&self) -> bool {
         let t = self.totals(None);
-        t.failed > 0 || t.dropped > 0 || !self.errors.is_empty()
+        t.failed > 0 || t.dropped > 0 || t.not_required > 0 || !self.errors.is_empty()
     }
 
     /// The last line of the report.
@@ -656,8 +698,9 @@ impl Report {
         let t = self.totals(None);
         format!(
             "conformance: {} parsed, {} failed, {} without an SDK type, {} dropped fields \
-             ({} more listed in skipped.toml), {} always-sent fields not required",
-            t.parsed, t.failed, t.no_type, t.dropped, t.listed, t.not_required
+             ({} more listed in skipped.toml), {} always-sent fields not required ({} more \
+             listed as optional)",
+            t.parsed, t.failed, t.no_type, t.dropped, t.listed, t.not_required, t.optional
         )
     }
 
@@ -741,7 +784,7 @@ impl Report {
                     dropped,
                     not_required,
                     ..
-                } if !dropped.is_empty() || (verbose && !not_required.is_empty()) => {
+                } if !dropped.is_empty() || !not_required.is_empty() => {
                     Some((r, dropped, not_required))
                 }
                 _ => None,
@@ -758,7 +801,7 @@ impl Report {
                 for f in dropped {
                     let _ = writeln!(out, "      dropped: {f}");
                 }
-                for f in not_required.iter().filter(|_| verbose) {
+                for f in not_required {
                     let _ = writeln!(out, "      always sent, not required: {f}");
                 }
             }
@@ -839,6 +882,7 @@ mod tests {
             dropped: dropped.iter().map(|s| s.to_string()).collect(),
             listed: Vec::new(),
             not_required: Vec::new(),
+            optional: Vec::new(),
         }
     }
 
@@ -891,6 +935,74 @@ mod tests {
         }
         // The same body as a response is only decoded.
         assert_eq!(check_body(&LOUD, Direction::Response, &body), parsed(&[]));
+    }
+
+    /// A response type that reads an always-sent field with a default: a misspelt key
+    /// would decode as `""` unnoticed.
+    #[derive(Deserialize)]
+    struct Lax {
+        #[allow(dead_code)]
+        id: u32,
+        #[serde(default)]
+        #[allow(dead_code)]
+        name: String,
+        #[serde(default)]
+        #[allow(dead_code)]
+        zone: Option<String>,
+    }
+
+    /// The same, strict: the keys must be present (`zone` may be `null`).
+    #[derive(Deserialize)]
+    struct Strict {
+        #[allow(dead_code)]
+        id: u32,
+        #[allow(dead_code)]
+        name: String,
+        #[serde(deserialize_with = "ferrocloud::de::nullable")]
+        #[allow(dead_code)]
+        zone: Option<String>,
+    }
+
+    fn documented(fields: &[(&str, bool)]) -> IndexOp {
+        IndexOp {
+            response: fields
+                .iter()
+                .map(|&(name, required)| crate::index::Param {
+                    name: name.to_string(),
+                    location: "body".to_string(),
+                    required: Some(required),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn always_sent_fields_a_type_does_not_require_are_reported() {
+        let op = documented(&[
+            ("thing", true),
+            ("thing.id", true),
+            ("thing.name", true),
+            ("thing.zone", true),
+            ("thing.note", false),
+        ]);
+        let lax = BodySpec::one::<Lax>("Lax", Some("thing"));
+        let strict = BodySpec::one::<Strict>("Strict", Some("thing"));
+        let body = json!({"thing": {"id": 1, "name": "a", "zone": "az1"}});
+        assert_eq!(
+            not_required(&lax, &[], &op, &body),
+            ["thing.name", "thing.zone"]
+        );
+        assert!(not_required(&strict, &[], &op, &body).is_empty());
+        // A `null` in the sample says nothing about the key being required.
+        let body = json!({"thing": {"id": 1, "name": "a", "zone": null}});
+        assert_eq!(not_required(&lax, &[], &op, &body), ["thing.name"]);
+        // Listings: every item.
+        let list = BodySpec::list::<Lax>("Lax", Some("things"));
+        let op = documented(&[("things", true), ("things.name", true)]);
+        let body = json!({"things": [{"id": 1, "name": "a"}, {"id": 2, "name": "b"}]});
+        assert_eq!(not_required(&list, &[], &op, &body), ["things.*.name"]);
     }
 
     #[test]

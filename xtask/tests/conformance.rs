@@ -152,7 +152,8 @@ fn a_sample_that_does_not_decode_fails_the_check() {
     assert_eq!(
         report.summary_line(),
         "conformance: 2 parsed, 1 failed, 0 without an SDK type, 0 dropped fields \
-         (0 more listed in skipped.toml), 0 always-sent fields not required"
+         (0 more listed in skipped.toml), 0 always-sent fields not required (0 more listed \
+         as optional)"
     );
     let text = report.render(false);
     assert!(
@@ -296,6 +297,7 @@ fn parsed(report: &Report, sample: &str) -> (Vec<String>, Vec<String>, Vec<Strin
             dropped,
             listed,
             not_required,
+            ..
         } => (dropped.clone(), listed.clone(), not_required.clone()),
         other => panic!("{sample}: {other:?}"),
     }
@@ -316,9 +318,9 @@ fn an_unlisted_dropped_field_fails_the_check() {
     let text = report.render(false);
     assert!(text.contains("dropped: widget.colour"), "{text}");
 
-    // Listed with a reason, the same fields pass; a listed field nothing drops fails.
-    let listed = "[[dropped]]\nservice = \"compute\"\nreason = \"r\"\n\
-                  fields = [\"widget.colour\", \"widget.size\", \"widgets.*.colour\"]\n";
+    // Listed with a reason, the same fields pass (`name`, which the broken type does
+    // not require, is listed as optional); a listed field nothing drops fails.
+    let listed = OPTIONAL_NAME;
     let report = run(&widget_fixture("conformance-dropped-listed", listed), &ops);
     let t = report.totals(None);
     assert_eq!((t.dropped, t.listed), (0, 3));
@@ -359,7 +361,47 @@ fn an_always_sent_field_the_type_does_not_require_is_reported() {
         "{text}"
     );
 
+    assert!(report.failed());
+
     // The fixed type requires it.
     let report = run(&dir, &[("compute", "", &SHOW_WIDGET)]);
     assert!(parsed(&report, "widgets/get.json").2.is_empty());
+}
+
+const OPTIONAL_NAME: &str = r#"
+[[dropped]]
+service = "compute"
+reason = "not read"
+fields = ["widget.colour", "widget.size", "widgets.*.colour"]
+
+[[optional]]
+service = "compute"
+type = "BrokenWidget"
+reason = "omitted for widgets in a far cell"
+fields = ["widget.name", "widgets.*.name"]
+"#;
+
+#[test]
+fn an_optional_entry_excuses_a_field_and_goes_stale_once_the_type_requires_it() {
+    let dir = widget_fixture("conformance-optional", OPTIONAL_NAME);
+    let ops: Vec<SdkOp> = vec![("compute", "", &SHOW_BROKEN), ("compute", "", &LIST_BROKEN)];
+    let report = run(&dir, &ops);
+    assert!(!report.failed(), "{}", report.render(true));
+    assert_eq!(report.totals(None).not_required, 0);
+    assert_eq!(report.totals(None).optional, 2);
+
+    // The entry names `BrokenWidget`: for `Widget`, which requires `name`, it is stale.
+    let report = run(
+        &dir,
+        &[("compute", "", &SHOW_WIDGET), ("compute", "", &LIST_BROKEN)],
+    );
+    assert!(report.failed());
+    assert!(
+        report
+            .errors
+            .iter()
+            .any(|e| e.contains("optional field compute BrokenWidget widget.name")),
+        "{:?}",
+        report.errors
+    );
 }
