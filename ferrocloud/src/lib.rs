@@ -61,7 +61,7 @@ pub use auth::{
 };
 pub use config::{Cloud, CloudConfig};
 pub use error::{Error, ErrorKind, Result};
-pub use operation::Operation;
+pub use operation::{Op, Operation};
 pub use pagination::{Page, PageStyle, Pager};
 pub use provider::{ProviderBuilder, ProviderClient};
 pub use request::{ApiResult, Response};

@@ -15,6 +15,8 @@
 //! assert!(GET_THING.render(&[]).is_err());
 //! ```
 
+use std::marker::PhantomData;
+
 use http::Method;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -284,6 +286,88 @@ pub struct Operation {
     pub extensions: &'static [BodySpec],
 }
 
+/// An [`Operation`] together with the type its response decodes to. `operations!`
+/// declares every operation of the SDK this way, so that
+/// [`ServiceClient::request`](crate::ServiceClient::request) gives a
+/// [`RequestBuilder<R>`](crate::request::RequestBuilder) whose `send` returns an
+/// [`ApiResult<R>`](crate::request::ApiResult): a resource function whose return type
+/// differs from its operation's declaration does not compile. Listings are `Op<Vec<T>>`,
+/// paged into a `Pager<T>`; operations whose answer is not decoded are `Op<()>`.
+///
+/// ```
+/// use ferrocloud::operation::{BodySpec, Op, Operation};
+/// use http::Method;
+///
+/// #[derive(serde::Deserialize)]
+/// struct Thing { id: String }
+///
+/// static GET_THING: Op<Thing> = Op::new(
+///     Operation::new("compute", Method::GET, "/things/{thing_id}")
+///         .with_response(BodySpec::one::<Thing>("Thing", Some("thing"))),
+/// );
+/// assert_eq!(GET_THING.path, "/things/{thing_id}");
+/// # let p = ferrocloud::ProviderClient::builder("http://k/v3").build().unwrap();
+/// # let c = ferrocloud::ServiceClient::new(p, "compute", "http://n/v2.1", None).unwrap();
+/// // `send` gives an `ApiResult<Thing>`.
+/// let request: ferrocloud::request::RequestBuilder<Thing> = c.request(&GET_THING, &["a"]);
+/// ```
+pub struct Op<R> {
+    operation: Operation,
+    _response: PhantomData<fn() -> R>,
+}
+
+impl<R> Op<R> {
+    /// Declares that `operation` answers with an `R`.
+    pub const fn new(operation: Operation) -> Self {
+        Op {
+            operation,
+            _response: PhantomData,
+        }
+    }
+
+    /// The operation, as data.
+    pub const fn operation(&self) -> &Operation {
+        &self.operation
+    }
+}
+
+impl<R> std::ops::Deref for Op<R> {
+    type Target = Operation;
+    fn deref(&self) -> &Operation {
+        &self.operation
+    }
+}
+
+impl<R> std::fmt::Debug for Op<R> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.operation.fmt(f)
+    }
+}
+
+/// What [`ServiceClient::request`](crate::ServiceClient::request) accepts: an
+/// [`Op<R>`], whose requests decode an `R`, or a bare [`Operation`], whose requests
+/// decode nothing (`()`: read them with `send_raw` or `send_streaming`).
+pub trait Declared: Sync {
+    /// The type the response decodes to.
+    type Response;
+    /// The operation, as data.
+    fn as_operation(&'static self) -> &'static Operation;
+}
+
+impl Declared for Operation {
+    type Response = ();
+    fn as_operation(&'static self) -> &'static Operation {
+        self
+    }
+}
+
+impl<R> Declared for Op<R> {
+    type Response = R;
+    fn as_operation(&'static self) -> &'static Operation {
+        &self.operation
+    }
+}
+
 impl Operation {
     /// Declares an operation served since the service's base version.
     pub const fn new(service: &'static str, method: Method, path: &'static str) -> Self {
@@ -445,8 +529,47 @@ macro_rules! resources {
 /// assert_eq!(things::LIST.response.unwrap().envelope, Some("things"));
 /// assert_eq!(things::GET.extensions[0].type_name, "Colour");
 /// ```
+///
+/// Operations the API reference no longer documents (served by older clouds) are
+/// declared the same way after `undocumented;`: they are not listed in `OPERATIONS`.
+///
+/// ```
+/// mod legacy {
+///     #[derive(serde::Deserialize)]
+///     pub struct Tenant { pub id: String }
+///     ferrocloud::operations! {
+///         service: "identity"; undocumented;
+///         /// List tenants.
+///         LIST = GET "/tenants" list("tenants", Tenant);
+///     }
+/// }
+/// assert!(legacy::OPERATIONS.is_empty());
+/// assert_eq!(legacy::LIST.path, "/tenants");
+/// ```
 #[macro_export]
 macro_rules! operations {
+    (service: $service:literal; undocumented;
+     $($(#[$meta:meta])* $name:ident = $method:ident $path:literal
+        $(since($v:literal))?
+        $(until($u:literal))?
+        $(request($($rqe:literal,)? $rq:ty))?
+        $(response($($rse:literal,)? $rs:ty))?
+        $(list($($lse:literal,)? $ls:ty))?
+        $(extensions($($ext:ty),+ $(,)?))?
+     ;)*) => {
+        $(
+            $crate::__operation! {
+                $service; $(#[$meta])* $name = $method $path
+                since($($v)?) until($($u)?)
+                request($($($rqe)?, $rq)?) response($($($rse)?, $rs)?) list($($($lse)?, $ls)?)
+                extensions($($($ext),+)?)
+            }
+        )*
+
+        /// The operations of this module that the API reference documents: none (those
+        /// above are no longer documented), so coverage reports do not count them.
+        pub static OPERATIONS: &[&$crate::Operation] = &[];
+    };
     (service: $service:literal;
      $($(#[$meta:meta])* $name:ident = $method:ident $path:literal
         $(since($v:literal))?
@@ -457,8 +580,31 @@ macro_rules! operations {
         $(extensions($($ext:ty),+ $(,)?))?
      ;)*) => {
         $(
-            $(#[$meta])*
-            pub static $name: $crate::Operation =
+            $crate::__operation! {
+                $service; $(#[$meta])* $name = $method $path
+                since($($v)?) until($($u)?)
+                request($($($rqe)?, $rq)?) response($($($rse)?, $rs)?) list($($($lse)?, $ls)?)
+                extensions($($($ext),+)?)
+            }
+        )*
+
+        /// Every operation this module implements, for coverage reports.
+        pub static OPERATIONS: &[&$crate::Operation] = &[$($name.operation()),*];
+    };
+}
+
+/// One operation of [`operations!`]: the static `Op<R>`, `R` being the response type,
+/// `Vec` of the list item type, or `()`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operation {
+    ($service:literal; $(#[$meta:meta])* $name:ident = $method:ident $path:literal
+     since($($v:literal)?) until($($u:literal)?)
+     request($($($rqe:literal)?, $rq:ty)?) response($($($rse:literal)?, $rs:ty)?)
+     list($($($lse:literal)?, $ls:ty)?) extensions($($ext:ty),*)) => {
+        $(#[$meta])*
+        pub static $name: $crate::operation::Op<$crate::__response_type!($($rs)?; $($ls)?)> =
+            $crate::operation::Op::new(
                 $crate::Operation::new($service, $crate::http::Method::$method, $path)
                 $(.since($v))?
                 $(.until($u))?
@@ -468,16 +614,27 @@ macro_rules! operations {
                     stringify!($rs), $crate::__envelope!($($rse)?))))?
                 $(.with_response($crate::operation::BodySpec::list::<$ls>(
                     stringify!($ls), $crate::__envelope!($($lse)?))))?
-                $(.with_extensions({
+                .with_extensions({
                     const EXTENSIONS: &[$crate::operation::BodySpec] = &[$(
                         $crate::operation::BodySpec::one::<$ext>(stringify!($ext), None)
-                    ),+];
+                    ),*];
                     EXTENSIONS
-                }))?;
-        )*
+                }),
+            );
+    };
+}
 
-        /// Every operation this module implements, for coverage reports.
-        pub static OPERATIONS: &[&$crate::Operation] = &[$(&$name),*];
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __response_type {
+    ($rs:ty;) => {
+        $rs
+    };
+    (; $ls:ty) => {
+        ::std::vec::Vec<$ls>
+    };
+    (;) => {
+        ()
     };
 }
 

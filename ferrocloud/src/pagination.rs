@@ -115,17 +115,17 @@ impl<T> std::fmt::Debug for Pager<T> {
     }
 }
 
-impl RequestBuilder {
+impl<T> RequestBuilder<Vec<T>> {
     /// Turns a GET request into a pager whose items are under the key the operation
     /// declares for its list (`list("servers", Server)`), linked as `style` says.
-    pub fn paged<T>(self, style: PageStyle) -> Pager<T> {
+    pub fn paged(self, style: PageStyle) -> Pager<T> {
         let key = self.operation().response.and_then(|r| r.envelope);
         self.pager(key, style)
     }
 
     /// Turns a GET request into a pager whose items are under `items_key` (`None`: the
     /// body is the array) and whose pages are linked as `style` says.
-    pub fn pager<T>(self, items_key: Option<&'static str>, style: PageStyle) -> Pager<T> {
+    pub fn pager(self, items_key: Option<&'static str>, style: PageStyle) -> Pager<T> {
         let client = self.client_ref().clone();
         let (first, headers) = match self.into_parts() {
             Ok((url, headers)) => (Ok(url), headers),

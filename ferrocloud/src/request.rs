@@ -41,7 +41,7 @@ pub fn default_ok_codes(method: &Method) -> &'static [u16] {
 /// Builds one request. Errors met while building (a bad query option, a body that does
 /// not serialize, a missing path parameter) are kept and returned by `send`, before
 /// anything is sent.
-pub struct RequestBuilder {
+pub struct RequestBuilder<R = ()> {
     client: ServiceClient,
     op: &'static Operation,
     url: Result<Url>,
@@ -53,9 +53,10 @@ pub struct RequestBuilder {
     envelope: Option<&'static str>,
     error: Option<Error>,
     reauth: bool,
+    _response: PhantomData<fn() -> R>,
 }
 
-impl std::fmt::Debug for RequestBuilder {
+impl<R> std::fmt::Debug for RequestBuilder<R> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RequestBuilder")
             .field("method", &self.op.method)
@@ -65,7 +66,7 @@ impl std::fmt::Debug for RequestBuilder {
     }
 }
 
-impl RequestBuilder {
+impl<R> RequestBuilder<R> {
     pub(crate) fn new(client: ServiceClient, op: &'static Operation, url: Result<Url>) -> Self {
         let mut headers = client.default_headers();
         headers.insert(
@@ -81,9 +82,10 @@ impl RequestBuilder {
             body: Body::Empty,
             ok_codes: None,
             timeout: None,
-            envelope: op.response.filter(|r| !r.list).and_then(|r| r.envelope),
+            envelope: op.response.and_then(|r| r.envelope),
             error: None,
             reauth: true,
+            _response: PhantomData,
         }
     }
 
@@ -267,11 +269,23 @@ impl RequestBuilder {
         self
     }
 
-    /// The key the response wraps its value in (`{"server": {...}}` → `"server"`). By
-    /// default, the one the operation declares.
-    pub fn envelope(mut self, key: &'static str) -> Self {
-        self.envelope = Some(key);
-        self
+    /// Reads the answer's field `key`, a `U`, as the result: for an operation whose
+    /// declared response type is the whole answer, when a function returns one part.
+    pub(crate) fn part<U>(self, key: &'static str) -> RequestBuilder<U> {
+        RequestBuilder {
+            client: self.client,
+            op: self.op,
+            url: self.url,
+            query: self.query,
+            headers: self.headers,
+            body: self.body,
+            ok_codes: self.ok_codes,
+            timeout: self.timeout,
+            envelope: Some(key),
+            error: self.error,
+            reauth: self.reauth,
+            _response: PhantomData,
+        }
     }
 
     fn prepare(self) -> Result<(Prepared, Vec<u16>, Option<&'static str>)> {
@@ -311,8 +325,9 @@ impl RequestBuilder {
         send_prepared(&client, prepared, &ok).await
     }
 
-    /// Sends the request and returns the result, to be extracted as `T`.
-    pub async fn send<T>(self) -> ApiResult<T> {
+    /// Sends the request and returns the result, to be extracted as the operation's
+    /// response type.
+    pub async fn send(self) -> ApiResult<R> {
         let client = self.client.clone();
         match self.prepare() {
             Ok((prepared, ok, envelope)) => ApiResult {

@@ -6,6 +6,7 @@ use http::HeaderMap;
 use http::header::{HeaderName, HeaderValue};
 use url::Url;
 
+use crate::operation::Declared;
 use crate::request::RequestBuilder;
 use crate::{Error, Operation, ProviderClient, Result};
 
@@ -257,7 +258,12 @@ impl ServiceClient {
     /// let req = c.request(&ferrocloud::openstack::compute::v2::servers::GET, &["abc"]);
     /// assert_eq!(req.url().unwrap().as_str(), "http://n/v2.1/servers/abc");
     /// ```
-    pub fn request(&self, op: &'static Operation, params: &[&str]) -> RequestBuilder {
+    pub fn request<O: Declared + ?Sized>(
+        &self,
+        op: &'static O,
+        params: &[&str],
+    ) -> RequestBuilder<O::Response> {
+        let op = op.as_operation();
         RequestBuilder::new(self.clone(), op, self.url_for(op, params))
     }
 }

@@ -6,13 +6,13 @@ mod common;
 use common::*;
 use ferrocloud::http::Method;
 use ferrocloud::openstack::compute::v2::servers::{self, ListOpts};
-use ferrocloud::{EndpointOpts, ErrorKind, Operation, PageStyle, ServiceClient, openstack};
+use ferrocloud::{EndpointOpts, ErrorKind, Op, Operation, PageStyle, ServiceClient, openstack};
 use futures::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-static LIST_THINGS: Operation = Operation::new("compute", Method::GET, "/things");
+static LIST_THINGS: Op<Vec<Value>> = Op::new(Operation::new("compute", Method::GET, "/things"));
 
 fn server_item(i: usize) -> Value {
     let mut v = sample_json("compute/doc/api_samples/servers/servers-details-resp.json")["servers"]
@@ -265,7 +265,7 @@ async fn glance_style_relative_next() {
     let compute = compute(&server).await;
     let items: Vec<Value> = compute
         .request(&LIST_THINGS, &[])
-        .pager::<Value>(Some("things"), PageStyle::Next("next"))
+        .pager(Some("things"), PageStyle::Next("next"))
         .items()
         .try_collect()
         .await
@@ -295,7 +295,7 @@ async fn keystone_style_links_object() {
     let compute = compute(&server).await;
     let page = compute
         .request(&LIST_THINGS, &[])
-        .pager::<Value>(Some("things"), PageStyle::Links("links"))
+        .pager(Some("things"), PageStyle::Links("links"))
         .all_pages()
         .await
         .unwrap();
@@ -329,7 +329,7 @@ async fn marker_style_until_an_empty_page() {
     let items: Vec<Value> = compute
         .request(&LIST_THINGS, &[])
         .query_pair("format", "json")
-        .pager::<Value>(None, PageStyle::Marker("name"))
+        .pager(None, PageStyle::Marker("name"))
         .items()
         .try_collect()
         .await
@@ -354,7 +354,7 @@ async fn single_page_and_self_links_end() {
     let compute = compute(&server).await;
     let n = compute
         .request(&LIST_THINGS, &[])
-        .pager::<Value>(Some("things"), PageStyle::Single)
+        .pager(Some("things"), PageStyle::Single)
         .all_pages()
         .await
         .unwrap()
@@ -365,7 +365,7 @@ async fn single_page_and_self_links_end() {
     // A next link back to the same page would loop for ever: it ends the listing.
     let n = compute
         .request(&LIST_THINGS, &[])
-        .pager::<Value>(Some("things"), PageStyle::Links("things_links"))
+        .pager(Some("things"), PageStyle::Links("things_links"))
         .all_pages()
         .await
         .unwrap()
@@ -402,7 +402,7 @@ async fn an_error_on_a_later_page_is_returned() {
     let pager = || {
         compute
             .request(&LIST_THINGS, &[])
-            .pager::<Value>(Some("things"), PageStyle::Links("things_links"))
+            .pager(Some("things"), PageStyle::Links("things_links"))
     };
     let err = pager().all_pages().await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::ServerError);

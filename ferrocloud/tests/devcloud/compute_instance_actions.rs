@@ -19,7 +19,7 @@ async fn create_and_stop_are_recorded() {
             compute
                 .request(&ACTION, &[&id])
                 .json(&serde_json::json!({"os-stop": null}))
-                .send::<()>()
+                .send()
                 .await
                 .ok()
                 .unwrap();

@@ -10,19 +10,24 @@ use std::time::Duration;
 use crate::support::*;
 use ferrocloud::openstack::compute::v2::{ips, servers};
 use ferrocloud::wait::{State, WaitOpts};
-use ferrocloud::{ErrorKind, Operation, ServiceClient, http::Method, openstack};
+use ferrocloud::{ErrorKind, Op, Operation, ServiceClient, http::Method, openstack};
 use futures::FutureExt;
 use serde_json::{Value, json};
 
-static BOOT: Operation = Operation::new("compute", Method::POST, "/servers");
+static BOOT: Op<Value> = Op::new(Operation::new("compute", Method::POST, "/servers"));
 static DELETE_SERVER: Operation = Operation::new("compute", Method::DELETE, "/servers/{server_id}");
-static LIST_IMAGES: Operation = Operation::new("image", Method::GET, "/images");
-static LIST_NETWORKS: Operation = Operation::new("network", Method::GET, "/networks");
-static CREATE_PORT: Operation = Operation::new("network", Method::POST, "/ports");
-static GET_PORT: Operation = Operation::new("network", Method::GET, "/ports/{port_id}");
+static LIST_IMAGES: Op<Value> = Op::new(Operation::new("image", Method::GET, "/images"));
+static LIST_NETWORKS: Op<Value> = Op::new(Operation::new("network", Method::GET, "/networks"));
+static CREATE_PORT: Op<Value> = Op::new(Operation::new("network", Method::POST, "/ports"));
+static GET_PORT: Op<Value> = Op::new(Operation::new("network", Method::GET, "/ports/{port_id}"));
 static DELETE_PORT: Operation = Operation::new("network", Method::DELETE, "/ports/{port_id}");
-static CREATE_VOLUME: Operation = Operation::new("block-storage", Method::POST, "/volumes");
-static GET_VOLUME: Operation = Operation::new("block-storage", Method::GET, "/volumes/{volume_id}");
+static CREATE_VOLUME: Op<Value> =
+    Op::new(Operation::new("block-storage", Method::POST, "/volumes"));
+static GET_VOLUME: Op<Value> = Op::new(Operation::new(
+    "block-storage",
+    Method::GET,
+    "/volumes/{volume_id}",
+));
 static DELETE_VOLUME: Operation =
     Operation::new("block-storage", Method::DELETE, "/volumes/{volume_id}");
 
@@ -58,7 +63,7 @@ async fn image_id(compute: &ServiceClient) -> String {
     let body: Value = image
         .request(&LIST_IMAGES, &[])
         .query_pair("name", "devcloud-raw")
-        .send::<Value>()
+        .send()
         .await
         .extract()
         .unwrap();
@@ -90,7 +95,7 @@ pub async fn boot_with(compute: &ServiceClient, prefix: &str, extra: Value) -> S
         .with_microversion("2.37")
         .request(&BOOT, &[])
         .json(&body)
-        .send::<Value>()
+        .send()
         .await
         .extract()
         .unwrap();
@@ -104,12 +109,7 @@ pub async fn boot_with(compute: &ServiceClient, prefix: &str, extra: Value) -> S
 
 /// Deletes a server and waits until it is gone (errors are reported, not raised).
 pub async fn delete_server(compute: &ServiceClient, id: &str) {
-    match compute
-        .request(&DELETE_SERVER, &[id])
-        .send::<()>()
-        .await
-        .ok()
-    {
+    match compute.request(&DELETE_SERVER, &[id]).send().await.ok() {
         Ok(()) => {}
         Err(e) if e.is_not_found() => return,
         Err(e) => {
@@ -142,7 +142,7 @@ pub async fn private_network(network: &ServiceClient) -> String {
     let body: Value = network
         .request(&LIST_NETWORKS, &[])
         .query_pair("name", "private")
-        .send::<Value>()
+        .send()
         .await
         .extract()
         .unwrap();
@@ -158,7 +158,7 @@ pub async fn create_port(network: &ServiceClient, name: &str) -> String {
     let body: Value = network
         .request(&CREATE_PORT, &[])
         .json(&json!({"port": {"network_id": net, "name": name}}))
-        .send::<Value>()
+        .send()
         .await
         .extract()
         .unwrap();
@@ -167,17 +167,13 @@ pub async fn create_port(network: &ServiceClient, name: &str) -> String {
 
 /// A port as Neutron shows it.
 pub async fn get_port(network: &ServiceClient, id: &str) -> ferrocloud::Result<Value> {
-    let body: Value = network
-        .request(&GET_PORT, &[id])
-        .send::<Value>()
-        .await
-        .extract()?;
+    let body: Value = network.request(&GET_PORT, &[id]).send().await.extract()?;
     Ok(body["port"].clone())
 }
 
 /// Deletes a port (errors are reported, not raised).
 pub async fn delete_port(network: &ServiceClient, id: &str) {
-    if let Err(e) = network.request(&DELETE_PORT, &[id]).send::<()>().await.ok()
+    if let Err(e) = network.request(&DELETE_PORT, &[id]).send().await.ok()
         && !e.is_not_found()
     {
         eprintln!("cleanup: deleting port {id}: {e}");
@@ -189,7 +185,7 @@ pub async fn create_volume(volumes: &ServiceClient, name: &str) -> String {
     let body: Value = volumes
         .request(&CREATE_VOLUME, &[])
         .json(&json!({"volume": {"size": 1, "name": name}}))
-        .send::<Value>()
+        .send()
         .await
         .extract()
         .unwrap();
@@ -211,11 +207,7 @@ pub async fn wait_for_volume(
         &format!("volume {id} to be {status}"),
         &wait_opts(),
         || async {
-            let v: Value = volumes
-                .request(&GET_VOLUME, &[id])
-                .send::<Value>()
-                .await
-                .extract()?;
+            let v: Value = volumes.request(&GET_VOLUME, &[id]).send().await.extract()?;
             Ok(v["volume"].clone())
         },
         |v: &Value| match v["status"].as_str() {
@@ -232,12 +224,7 @@ pub async fn wait_for_volume(
 pub async fn delete_volume(volumes: &ServiceClient, id: &str) {
     // A volume still detaching cannot be deleted yet.
     let _ = wait_for_volume(volumes, id, "available").await;
-    match volumes
-        .request(&DELETE_VOLUME, &[id])
-        .send::<()>()
-        .await
-        .ok()
-    {
+    match volumes.request(&DELETE_VOLUME, &[id]).send().await.ok() {
         Ok(()) => {}
         Err(e) if e.is_not_found() => {}
         Err(e) => eprintln!("cleanup: deleting volume {id}: {e}"),

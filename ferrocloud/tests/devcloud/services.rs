@@ -8,7 +8,7 @@ use crate::support::*;
 use bytes::Bytes;
 use ferrocloud::http::Method;
 use ferrocloud::wait::{State, WaitOpts, wait_for};
-use ferrocloud::{Operation, ServiceClient, openstack};
+use ferrocloud::{Op, Operation, ServiceClient, openstack};
 use futures::TryStreamExt;
 use serde_json::{Value, json};
 
@@ -20,8 +20,8 @@ static PROBE_IMAGE: Operation = Operation::new("image", Method::GET, "/images");
 static PROBE_OBJECTS: Operation = Operation::new("object-store", Method::GET, "/");
 static PROBE_PLACEMENT: Operation = Operation::new("placement", Method::GET, "/resource_providers");
 
-static IMAGES: Operation = Operation::new("image", Method::POST, "/images");
-static IMAGE: Operation = Operation::new("image", Method::GET, "/images/{image_id}");
+static IMAGES: Op<Value> = Op::new(Operation::new("image", Method::POST, "/images"));
+static IMAGE: Op<Value> = Op::new(Operation::new("image", Method::GET, "/images/{image_id}"));
 static IMAGE_DELETE: Operation = Operation::new("image", Method::DELETE, "/images/{image_id}");
 static IMAGE_FILE_PUT: Operation = Operation::new("image", Method::PUT, "/images/{image_id}/file");
 static IMAGE_FILE_GET: Operation = Operation::new("image", Method::GET, "/images/{image_id}/file");
@@ -33,15 +33,19 @@ static OBJECT_GET: Operation = Operation::new("object-store", Method::GET, "/{co
 static OBJECT_DELETE: Operation =
     Operation::new("object-store", Method::DELETE, "/{container}/{object}");
 
-static NETWORKS: Operation = Operation::new("network", Method::POST, "/networks");
+static NETWORKS: Op<Value> = Op::new(Operation::new("network", Method::POST, "/networks"));
 static NETWORK_DELETE: Operation =
     Operation::new("network", Method::DELETE, "/networks/{network_id}");
 static SUBNETS: Operation = Operation::new("network", Method::POST, "/subnets");
-static PORTS: Operation = Operation::new("network", Method::POST, "/ports");
+static PORTS: Op<Value> = Op::new(Operation::new("network", Method::POST, "/ports"));
 static PORT_DELETE: Operation = Operation::new("network", Method::DELETE, "/ports/{port_id}");
 
-static VOLUMES: Operation = Operation::new("block-storage", Method::POST, "/volumes");
-static VOLUME: Operation = Operation::new("block-storage", Method::GET, "/volumes/{volume_id}");
+static VOLUMES: Op<Value> = Op::new(Operation::new("block-storage", Method::POST, "/volumes"));
+static VOLUME: Op<Value> = Op::new(Operation::new(
+    "block-storage",
+    Method::GET,
+    "/volumes/{volume_id}",
+));
 static VOLUME_DELETE: Operation =
     Operation::new("block-storage", Method::DELETE, "/volumes/{volume_id}");
 
@@ -132,7 +136,7 @@ async fn image_upload_and_download_stream() {
     let created: Value = image
         .request(&IMAGES, &[])
         .json(&json!({"name": unique("image"), "disk_format": "raw", "container_format": "bare"}))
-        .send::<Value>()
+        .send()
         .await
         .extract()
         .unwrap();
@@ -145,11 +149,7 @@ async fn image_upload_and_download_stream() {
         .await;
     let result = async {
         uploaded?;
-        let meta: Value = image
-            .request(&IMAGE, &[&id])
-            .send::<Value>()
-            .await
-            .extract()?;
+        let meta: Value = image.request(&IMAGE, &[&id]).send().await.extract()?;
         assert_eq!(meta["status"], "active");
         assert_eq!(meta["size"], data.len());
         let resp = image
@@ -213,7 +213,7 @@ async fn network_subnet_and_port_round_trip() {
     let n: Value = net
         .request(&NETWORKS, &[])
         .json(&json!({"network": {"name": unique("net")}}))
-        .send::<Value>()
+        .send()
         .await
         .extract()
         .unwrap();
@@ -226,7 +226,7 @@ async fn network_subnet_and_port_round_trip() {
         let p: Value = net
             .request(&PORTS, &[])
             .json(&json!({"port": {"network_id": network_id}}))
-            .send::<Value>()
+            .send()
             .await
             .extract()?;
         assert_eq!(p["port"]["fixed_ips"][0]["ip_address"].as_str().map(|a| a.starts_with("10.99.0.")), Some(true));
@@ -249,7 +249,7 @@ async fn volume_created_available_and_deleted() {
     let v: Value = cinder
         .request(&VOLUMES, &[])
         .json(&json!({"volume": {"size": 1, "name": unique("vol")}}))
-        .send::<Value>()
+        .send()
         .await
         .extract()
         .unwrap();
@@ -259,13 +259,7 @@ async fn volume_created_available_and_deleted() {
     let ready = wait_for(
         "volume to be available",
         &opts,
-        || async {
-            cinder
-                .request(&VOLUME, &[&id])
-                .send::<Value>()
-                .await
-                .extract()
-        },
+        || async { cinder.request(&VOLUME, &[&id]).send().await.extract() },
         |v: &Value| match v["volume"]["status"].as_str() {
             Some("available") => State::Ready,
             Some("error") => State::Failed("the volume is in error".into()),
@@ -281,11 +275,7 @@ async fn volume_created_available_and_deleted() {
         .unwrap();
     ready.unwrap();
     ferrocloud::wait::wait_for_deletion("volume", &opts, || async {
-        cinder
-            .request(&VOLUME, &[&id])
-            .send::<Value>()
-            .await
-            .extract()
+        cinder.request(&VOLUME, &[&id]).send().await.extract()
     })
     .await
     .unwrap();

@@ -5,13 +5,13 @@ use std::time::Duration;
 
 use ferrocloud::http::Method;
 use ferrocloud::retry::RetryPolicy;
-use ferrocloud::{ErrorKind, Operation, PageStyle, Pager, ProviderClient, ServiceClient};
+use ferrocloud::{ErrorKind, Op, Operation, PageStyle, Pager, ProviderClient, ServiceClient};
 use futures::{StreamExt, TryStreamExt};
 use serde_json::{Value, json};
 
 use crate::server::*;
 
-static LIST_THINGS: Operation = Operation::new("compute", Method::GET, "/things");
+static LIST_THINGS: Op<Vec<Value>> = Op::new(Operation::new("compute", Method::GET, "/things"));
 
 const THINGS: &str = "/v2.1/things";
 
@@ -38,7 +38,7 @@ fn page(names: &[&str], next: Option<&str>) -> Fault {
 
 fn links_pager(c: &ServiceClient) -> Pager<Value> {
     c.request(&LIST_THINGS, &[])
-        .pager::<Value>(Some("things"), PageStyle::Links("things_links"))
+        .pager(Some("things"), PageStyle::Links("things_links"))
 }
 
 fn names(items: &[Value]) -> Vec<&str> {
@@ -120,7 +120,7 @@ pub(crate) async fn a_marker_that_does_not_advance() {
     let err = client(&s)
         .request(&LIST_THINGS, &[])
         .query_pair("format", "json")
-        .pager::<Value>(None, PageStyle::Marker("name"))
+        .pager(None, PageStyle::Marker("name"))
         .each_page(|page| {
             handed_out.extend(page.extract()?);
             Ok::<_, ferrocloud::Error>(true)

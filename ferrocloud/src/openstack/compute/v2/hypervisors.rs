@@ -307,7 +307,11 @@ pub struct GetOpts {
     pub with_servers: Option<bool>,
 }
 
-fn listing<T>(client: &ServiceClient, op: &'static crate::Operation, opts: &ListOpts) -> Pager<T> {
+fn listing<T>(
+    client: &ServiceClient,
+    op: &'static crate::operation::Op<Vec<T>>,
+    opts: &ListOpts,
+) -> Pager<T> {
     let req = client.request(op, &[]).query(opts);
     let req = match opts.check(client) {
         Ok(()) => req,

@@ -1022,7 +1022,7 @@ pub async fn rescue(
     let r: Option<AdminPassword> = client
         .request(&RESCUE, &[id])
         .body(opts)
-        .send::<()>()
+        .send()
         .await
         .extract_into()?;
     Ok(r.and_then(|p| p.admin_pass))
@@ -1090,7 +1090,7 @@ pub async fn get_console_output(
     client
         .request(&GET_CONSOLE_OUTPUT, &[id])
         .body(&ConsoleOutputOpts { length })
-        .send::<String>()
+        .send()
         .await
         .extract()
 }
@@ -1126,7 +1126,7 @@ pub async fn evacuate(
     let r: Option<AdminPassword> = client
         .request(&EVACUATE, &[id])
         .body(opts)
-        .send::<()>()
+        .send()
         .await
         .extract_into()?;
     Ok(r.and_then(|p| p.admin_pass))

@@ -129,7 +129,7 @@ pub async fn has(client: &ServiceClient, server_id: &str, tag: &str) -> Result<b
     client
         .request(&CHECK, &[server_id, tag])
         .ok_codes(&[200, 204])
-        .send::<()>()
+        .send()
         .await
         .exists()
 }

@@ -1386,7 +1386,7 @@ pub async fn create(client: &ServiceClient, opts: &CreateOpts) -> ApiResult<Crea
     client
         .request(&CREATE, &[])
         .body(&CreateRequest::from(opts.clone()))
-        .envelope("server")
+        .part::<CreatedServer>("server")
         .send()
         .await
 }

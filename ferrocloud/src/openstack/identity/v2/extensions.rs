@@ -13,28 +13,21 @@
 //! # Ok(()) }
 //! ```
 
-use http::Method;
 use serde::Deserialize;
 
 use crate::de::Link;
-use crate::operation::BodySpec;
 use crate::request::ApiResult;
-use crate::{Operation, ServiceClient};
+use crate::ServiceClient;
 
 crate::operations! {
-    service: "identity";
+    service: "identity"; undocumented;
+    /// List extensions.
+    LIST = GET "/extensions" response("extensions", Extensions);
+    /// Show an extension.
+    GET = GET "/extensions/{alias}" response("extension", Extension);
 }
 
-// These calls are not in the current API reference (Keystone no longer serves them), so
-// they are declared apart from the documented operations.
 
-/// List extensions.
-pub static LIST: Operation = Operation::new("identity", Method::GET, "/extensions").with_response(
-    BodySpec::one::<Extensions>("Extensions", Some("extensions")),
-);
-/// Show an extension.
-pub static GET: Operation = Operation::new("identity", Method::GET, "/extensions/{alias}")
-    .with_response(BodySpec::one::<Extension>("Extension", Some("extension")));
 
 /// The extensions of a v2.0 API (`{"extensions": {"values": [...]}}`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

@@ -14,47 +14,29 @@
 //! # Ok(()) }
 //! ```
 
-use http::Method;
 use serde::{Deserialize, Serialize};
 
-use crate::operation::BodySpec;
 use crate::pagination::{PageStyle, Pager};
 use crate::request::{require, ApiResult, Validate};
-use crate::{Operation, Result, ServiceClient};
+use crate::{Result, ServiceClient};
 
 crate::operations! {
-    service: "identity";
+    service: "identity"; undocumented;
+    /// List roles.
+    LIST = GET "/OS-KSADM/roles" list("roles", Role);
+    /// Create a role.
+    CREATE = POST "/OS-KSADM/roles" request("role", CreateOpts) response("role", Role);
+    /// Show a role.
+    GET = GET "/OS-KSADM/roles/{role_id}" response("role", Role);
+    /// Delete a role.
+    DELETE = DELETE "/OS-KSADM/roles/{role_id}";
+    /// Grant a role to a user on a tenant.
+    GRANT = PUT "/tenants/{tenant_id}/users/{user_id}/roles/OS-KSADM/{role_id}" response("role", Role);
+    /// Revoke a role from a user on a tenant.
+    REVOKE = DELETE "/tenants/{tenant_id}/users/{user_id}/roles/OS-KSADM/{role_id}";
 }
 
-// These calls are not in the current API reference (Keystone no longer serves them), so
-// they are declared apart from the documented operations.
 
-/// List roles.
-pub static LIST: Operation = Operation::new("identity", Method::GET, "/OS-KSADM/roles")
-    .with_response(BodySpec::list::<Role>("Role", Some("roles")));
-/// Create a role.
-pub static CREATE: Operation = Operation::new("identity", Method::POST, "/OS-KSADM/roles")
-    .with_request(BodySpec::request::<CreateOpts>("CreateOpts", Some("role")))
-    .with_response(BodySpec::one::<Role>("Role", Some("role")));
-/// Show a role.
-pub static GET: Operation = Operation::new("identity", Method::GET, "/OS-KSADM/roles/{role_id}")
-    .with_response(BodySpec::one::<Role>("Role", Some("role")));
-/// Delete a role.
-pub static DELETE: Operation =
-    Operation::new("identity", Method::DELETE, "/OS-KSADM/roles/{role_id}");
-/// Grant a role to a user on a tenant.
-pub static GRANT: Operation = Operation::new(
-    "identity",
-    Method::PUT,
-    "/tenants/{tenant_id}/users/{user_id}/roles/OS-KSADM/{role_id}",
-)
-.with_response(BodySpec::one::<Role>("Role", Some("role")));
-/// Revoke a role from a user on a tenant.
-pub static REVOKE: Operation = Operation::new(
-    "identity",
-    Method::DELETE,
-    "/tenants/{tenant_id}/users/{user_id}/roles/OS-KSADM/{role_id}",
-);
 
 /// A role.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

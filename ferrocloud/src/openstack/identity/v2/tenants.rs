@@ -17,48 +17,32 @@
 //! # Ok(()) }
 //! ```
 
-use http::Method;
 use serde::{Deserialize, Serialize};
 
 use super::users::User;
-use crate::operation::BodySpec;
 use crate::pagination::{PageStyle, Pager};
 use crate::request::{at_least_one_of, require, ApiResult, Validate};
-use crate::{Error, ErrorKind, Operation, Result, ServiceClient};
+use crate::{Error, ErrorKind, Result, ServiceClient};
 
 crate::operations! {
-    service: "identity";
+    service: "identity"; undocumented;
+    /// List tenants (or, with `?name=`, show one by name).
+    LIST = GET "/tenants" list("tenants", Tenant);
+    /// Show a tenant by name (`?name=`).
+    GET_BY_NAME = GET "/tenants" response("tenant", Tenant);
+    /// Show a tenant.
+    GET = GET "/tenants/{tenant_id}" response("tenant", Tenant);
+    /// Create a tenant.
+    CREATE = POST "/tenants" request("tenant", CreateOpts) response("tenant", Tenant);
+    /// Update a tenant (v2.0 updates with `POST`).
+    UPDATE = POST "/tenants/{tenant_id}" request("tenant", UpdateOpts) response("tenant", Tenant);
+    /// Delete a tenant.
+    DELETE = DELETE "/tenants/{tenant_id}";
+    /// List the users of a tenant.
+    LIST_USERS = GET "/tenants/{tenant_id}/users" list("users", User);
 }
 
-// These calls are not in the current API reference (Keystone no longer serves them), so
-// they are declared apart from the documented operations.
 
-/// List tenants (or, with `?name=`, show one by name).
-pub static LIST: Operation = Operation::new("identity", Method::GET, "/tenants")
-    .with_response(BodySpec::list::<Tenant>("Tenant", Some("tenants")));
-/// Show a tenant.
-pub static GET: Operation = Operation::new("identity", Method::GET, "/tenants/{tenant_id}")
-    .with_response(BodySpec::one::<Tenant>("Tenant", Some("tenant")));
-/// Create a tenant.
-pub static CREATE: Operation = Operation::new("identity", Method::POST, "/tenants")
-    .with_request(BodySpec::request::<CreateOpts>(
-        "CreateOpts",
-        Some("tenant"),
-    ))
-    .with_response(BodySpec::one::<Tenant>("Tenant", Some("tenant")));
-/// Update a tenant (v2.0 updates with `POST`).
-pub static UPDATE: Operation = Operation::new("identity", Method::POST, "/tenants/{tenant_id}")
-    .with_request(BodySpec::request::<UpdateOpts>(
-        "UpdateOpts",
-        Some("tenant"),
-    ))
-    .with_response(BodySpec::one::<Tenant>("Tenant", Some("tenant")));
-/// Delete a tenant.
-pub static DELETE: Operation = Operation::new("identity", Method::DELETE, "/tenants/{tenant_id}");
-/// List the users of a tenant.
-pub static LIST_USERS: Operation =
-    Operation::new("identity", Method::GET, "/tenants/{tenant_id}/users")
-        .with_response(BodySpec::list::<User>("User", Some("users")));
 
 /// A tenant.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -191,9 +175,8 @@ pub async fn get_by_name(client: &ServiceClient, name: &str) -> ApiResult<Tenant
         return ApiResult::from_error(e);
     }
     client
-        .request(&LIST, &[])
+        .request(&GET_BY_NAME, &[])
         .query_pair("name", name)
-        .envelope("tenant")
         .send()
         .await
 }

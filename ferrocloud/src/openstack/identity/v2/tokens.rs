@@ -20,42 +20,29 @@
 //! # Ok(()) }
 //! ```
 
-use http::Method;
 use serde::{Deserialize, Serialize};
 
 use super::tenants::Tenant;
 use crate::dates::Timestamp;
 use crate::de::Link;
-use crate::operation::BodySpec;
 use crate::request::{exactly_one_of, require, ApiResult, Response, Validate};
 use crate::{Error, ExposeSecret, Operation, Result, SecretString, ServiceClient};
 
 crate::operations! {
-    service: "identity";
+    service: "identity"; undocumented;
+    /// Issue a token.
+    CREATE = POST "/tokens" request("auth", AuthRequest) response("access", Access);
+    /// Validate a token (admin).
+    VALIDATE = GET "/tokens/{token_id}" response("access", Access);
+    /// Check a token (admin).
+    CHECK = HEAD "/tokens/{token_id}";
+    /// Revoke a token (admin).
+    DELETE = DELETE "/tokens/{token_id}";
+    /// List the endpoints a token may use (admin).
+    LIST_ENDPOINTS = GET "/tokens/{token_id}/endpoints" list("endpoints", TokenEndpoint);
 }
 
-// These calls are not in the current API reference (Keystone no longer serves them), so
-// they are declared apart from the documented operations.
 
-/// Issue a token.
-pub static CREATE: Operation = Operation::new("identity", Method::POST, "/tokens")
-    .with_request(BodySpec::request::<AuthRequest>(
-        "AuthRequest",
-        Some("auth"),
-    ))
-    .with_response(BodySpec::one::<Access>("Access", Some("access")));
-/// Validate a token (admin).
-pub static VALIDATE: Operation = Operation::new("identity", Method::GET, "/tokens/{token_id}")
-    .with_response(BodySpec::one::<Access>("Access", Some("access")));
-/// Check a token (admin).
-pub static CHECK: Operation = Operation::new("identity", Method::HEAD, "/tokens/{token_id}");
-/// Revoke a token (admin).
-pub static DELETE: Operation = Operation::new("identity", Method::DELETE, "/tokens/{token_id}");
-/// List the endpoints a token may use (admin).
-pub static LIST_ENDPOINTS: Operation =
-    Operation::new("identity", Method::GET, "/tokens/{token_id}/endpoints").with_response(
-        BodySpec::list::<TokenEndpoint>("TokenEndpoint", Some("endpoints")),
-    );
 
 pub(crate) use crate::de::secret;
 

@@ -18,46 +18,33 @@
 //! # Ok(()) }
 //! ```
 
-use http::Method;
 use serde::{Deserialize, Serialize};
 
 use super::roles::Role;
 use super::tokens::secret;
-use crate::operation::BodySpec;
 use crate::pagination::{PageStyle, Pager};
 use crate::request::{at_least_one_of, require, ApiResult, Validate};
-use crate::{Error, ErrorKind, Operation, Result, SecretString, ServiceClient};
+use crate::{Error, ErrorKind, Result, SecretString, ServiceClient};
 
 crate::operations! {
-    service: "identity";
+    service: "identity"; undocumented;
+    /// List users (or, with `?name=`, show one by name).
+    LIST = GET "/users" list("users", User);
+    /// Show a user by name (`?name=`).
+    GET_BY_NAME = GET "/users" response("user", User);
+    /// Show a user.
+    GET = GET "/users/{user_id}" response("user", User);
+    /// Create a user.
+    CREATE = POST "/users" request("user", CreateOpts) response("user", User);
+    /// Update a user.
+    UPDATE = PUT "/users/{user_id}" request("user", UpdateOpts) response("user", User);
+    /// Delete a user.
+    DELETE = DELETE "/users/{user_id}";
+    /// List a user's roles on a tenant.
+    LIST_ROLES_ON_TENANT = GET "/tenants/{tenant_id}/users/{user_id}/roles" list("roles", Role);
 }
 
-// These calls are not in the current API reference (Keystone no longer serves them), so
-// they are declared apart from the documented operations.
 
-/// List users (or, with `?name=`, show one by name).
-pub static LIST: Operation = Operation::new("identity", Method::GET, "/users")
-    .with_response(BodySpec::list::<User>("User", Some("users")));
-/// Show a user.
-pub static GET: Operation = Operation::new("identity", Method::GET, "/users/{user_id}")
-    .with_response(BodySpec::one::<User>("User", Some("user")));
-/// Create a user.
-pub static CREATE: Operation = Operation::new("identity", Method::POST, "/users")
-    .with_request(BodySpec::request::<CreateOpts>("CreateOpts", Some("user")))
-    .with_response(BodySpec::one::<User>("User", Some("user")));
-/// Update a user.
-pub static UPDATE: Operation = Operation::new("identity", Method::PUT, "/users/{user_id}")
-    .with_request(BodySpec::request::<UpdateOpts>("UpdateOpts", Some("user")))
-    .with_response(BodySpec::one::<User>("User", Some("user")));
-/// Delete a user.
-pub static DELETE: Operation = Operation::new("identity", Method::DELETE, "/users/{user_id}");
-/// List a user's roles on a tenant.
-pub static LIST_ROLES_ON_TENANT: Operation = Operation::new(
-    "identity",
-    Method::GET,
-    "/tenants/{tenant_id}/users/{user_id}/roles",
-)
-.with_response(BodySpec::list::<Role>("Role", Some("roles")));
 
 /// A user.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -198,9 +185,8 @@ pub async fn get_by_name(client: &ServiceClient, name: &str) -> ApiResult<User> 
         return ApiResult::from_error(e);
     }
     client
-        .request(&LIST, &[])
+        .request(&GET_BY_NAME, &[])
         .query_pair("name", name)
-        .envelope("user")
         .send()
         .await
 }

@@ -271,7 +271,7 @@ pub struct ListGroupsOpts {
 }
 
 async fn exists(client: &ServiceClient, op: &'static Operation, params: &[&str]) -> Result<bool> {
-    client.request(op, params).send::<()>().await.exists()
+    client.request(op, params).send().await.exists()
 }
 
 /// Lists endpoint groups.

@@ -119,7 +119,7 @@ pub async fn is_associated(
     let sent = client
         .request(op, &params)
         .ok_codes(&[200, 204])
-        .send::<()>()
+        .send()
         .await;
     sent.exists()
 }
@@ -159,7 +159,7 @@ pub async fn get_policy(client: &ServiceClient, policy_id: &str) -> ApiResult<Po
 pub async fn check_policy(client: &ServiceClient, policy_id: &str) -> Result<bool> {
     client
         .request(&CHECK_POLICY, &[policy_id])
-        .send::<()>()
+        .send()
         .await
         .exists()
 }

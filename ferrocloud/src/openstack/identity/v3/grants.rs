@@ -30,7 +30,8 @@
 use super::roles::Role;
 use crate::pagination::{PageStyle, Pager};
 use crate::request::ApiResult;
-use crate::{Operation, Result, ServiceClient};
+use crate::operation::Op;
+use crate::{Result, ServiceClient};
 
 crate::operations! {
     service: "identity";
@@ -156,14 +157,14 @@ impl<'a> Actor<'a> {
 
 /// The operations of one (target, actor) pair: list, assign, check, unassign.
 type Ops = (
-    &'static Operation,
-    &'static Operation,
-    &'static Operation,
-    &'static Operation,
+    &'static Op<Vec<Role>>,
+    &'static Op<()>,
+    &'static Op<()>,
+    &'static Op<()>,
 );
 
 /// The operations of one inherited (target, actor) pair: assign, check, unassign.
-type InheritedOps = (&'static Operation, &'static Operation, &'static Operation);
+type InheritedOps = (&'static Op<()>, &'static Op<()>, &'static Op<()>);
 
 fn ops(target: Target<'_>, actor: Actor<'_>) -> Ops {
     match (target, actor) {
@@ -253,8 +254,8 @@ fn inherited_id(target: InheritedTarget<'_>) -> &str {
     }
 }
 
-async fn exists(client: &ServiceClient, op: &'static Operation, params: &[&str]) -> Result<bool> {
-    client.request(op, params).send::<()>().await.exists()
+async fn exists(client: &ServiceClient, op: &'static Op<()>, params: &[&str]) -> Result<bool> {
+    client.request(op, params).send().await.exists()
 }
 
 /// Lists the roles `actor` holds on `target` (directly: not through groups, inheritance

@@ -249,7 +249,7 @@ pub async fn add_user(client: &ServiceClient, group_id: &str, user_id: &str) -> 
 pub async fn is_member(client: &ServiceClient, group_id: &str, user_id: &str) -> Result<bool> {
     client
         .request(&CHECK_USER, &[group_id, user_id])
-        .send::<()>()
+        .send()
         .await
         .exists()
 }

@@ -264,7 +264,6 @@ pub async fn create(client: &ServiceClient, opts: &[CreateOpts]) -> ApiResult<Ve
     client
         .request(&CREATE, &[])
         .body(opts)
-        .envelope("limits")
         .send()
         .await
 }

@@ -330,7 +330,7 @@ pub async fn delete_tags(client: &ServiceClient, id: &str) -> ApiResult<()> {
 
 /// Whether a project has a tag: `Ok(false)` when Keystone answers 404.
 pub async fn has_tag(client: &ServiceClient, id: &str, tag: &str) -> Result<bool> {
-    client.request(&CHECK_TAG, &[id, tag]).ok_codes(&[204]).send::<()>().await.exists()
+    client.request(&CHECK_TAG, &[id, tag]).ok_codes(&[204]).send().await.exists()
 }
 
 /// Adds a tag to a project.

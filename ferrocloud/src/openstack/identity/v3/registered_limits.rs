@@ -216,7 +216,6 @@ pub async fn create(
     client
         .request(&CREATE, &[])
         .body(opts)
-        .envelope("registered_limits")
         .send()
         .await
 }

@@ -355,7 +355,7 @@ pub async fn is_implied(
 ) -> Result<bool> {
     let sent = client
         .request(&CHECK_INFERENCE, &[prior_role_id, implied_role_id])
-        .send::<()>()
+        .send()
         .await;
     sent.exists()
 }

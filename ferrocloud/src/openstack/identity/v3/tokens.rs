@@ -901,7 +901,11 @@ struct AllowExpired {
 
 // ---------------------------------------------------------------- calls
 
-fn create_request(client: &ServiceClient, auth: &AuthRequest, opts: &CreateOpts) -> RequestBuilder {
+fn create_request(
+    client: &ServiceClient,
+    auth: &AuthRequest,
+    opts: &CreateOpts,
+) -> RequestBuilder<AuthResponse> {
     let mut rb = client.request(&CREATE, &[]).without_reauth().body(auth);
     if opts.nocatalog {
         rb = rb.query_pair("nocatalog", "true");
@@ -1037,7 +1041,7 @@ pub async fn check(
         .request(&CHECK, &[])
         .header(SUBJECT_TOKEN, subject_token.expose_secret())
         .query(&AllowExpired { allow_expired })
-        .send::<()>()
+        .send()
         .await
         .exists()
 }

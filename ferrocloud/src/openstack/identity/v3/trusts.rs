@@ -215,7 +215,7 @@ pub fn list_roles(client: &ServiceClient, id: &str) -> Pager<Role> {
 pub async fn has_role(client: &ServiceClient, id: &str, role_id: &str) -> Result<bool> {
     client
         .request(&CHECK_ROLE, &[id, role_id])
-        .send::<()>()
+        .send()
         .await
         .exists()
 }
