@@ -42,6 +42,9 @@ pub enum ErrorKind {
     MethodNotAllowed,
     /// 409: the request conflicts with the resource's state.
     Conflict,
+    /// 412: a condition of the request (`If-Match`, such as Neutron's
+    /// `revision_number=N`) does not hold: the resource changed since it was read.
+    PreconditionFailed,
     /// 413 (request entity too large, as some services answer for quota or rate
     /// limits) or 429: slow down.
     RateLimited,
@@ -115,6 +118,7 @@ impl ErrorKind {
             404 => Self::NotFound,
             405 => Self::MethodNotAllowed,
             409 => Self::Conflict,
+            412 => Self::PreconditionFailed,
             413 | 429 => Self::RateLimited,
             300..=399 => Self::Redirect,
             500..=599 => Self::ServerError,
@@ -456,6 +460,8 @@ kind_tests! {
     is_not_found => NotFound;
     /// True for 409 ([`ErrorKind::Conflict`]).
     is_conflict => Conflict;
+    /// True for 412 ([`ErrorKind::PreconditionFailed`]).
+    is_precondition_failed => PreconditionFailed;
     /// True for 413 and 429 ([`ErrorKind::RateLimited`]).
     is_rate_limited => RateLimited;
     /// True for any 5xx ([`ErrorKind::ServerError`]).
@@ -474,6 +480,7 @@ impl fmt::Display for Error {
             ErrorKind::NotFound => "not found",
             ErrorKind::MethodNotAllowed => "method not allowed",
             ErrorKind::Conflict => "conflict",
+            ErrorKind::PreconditionFailed => "precondition failed",
             ErrorKind::RateLimited => "rate limited",
             ErrorKind::ServerError => "server error",
             ErrorKind::UnexpectedStatus => "unexpected status",
@@ -986,6 +993,7 @@ mod tests {
             (404, ErrorKind::NotFound),
             (405, ErrorKind::MethodNotAllowed),
             (409, ErrorKind::Conflict),
+            (412, ErrorKind::PreconditionFailed),
             (413, ErrorKind::RateLimited),
             (429, ErrorKind::RateLimited),
             (500, ErrorKind::ServerError),

@@ -188,7 +188,8 @@ impl BodySpec {
             return Ok(base);
         }
         let inner = self.inner(body)?;
-        let objects: Vec<(String, &Value)> = if self.list {
+        // A listing, or a request type that is a list (`Vec<CreateOpts>` for bulk creation).
+        let objects: Vec<(String, &Value)> = if self.list || inner.is_array() {
             inner
                 .as_array()
                 .map(|items| {
@@ -242,6 +243,54 @@ impl BodySpec {
         (self.decode_bytes)(body, self.envelope)
     }
 
+    /// [`roundtrip`](Self::roundtrip) with extension types that serialize: each object
+    /// (each item of a list) is rendered by the base type, and by every extension from
+    /// the same sample object, and the renderings are merged.
+    pub fn roundtrip_extended(
+        &self,
+        body: &Value,
+        extensions: &[BodySpec],
+    ) -> Option<Result<Value>> {
+        let mut rendered = match self.roundtrip(body)? {
+            Ok(v) => v,
+            Err(e) => return Some(Err(e)),
+        };
+        if extensions.is_empty() {
+            return Some(Ok(rendered));
+        }
+        let merge = |target: &mut Value, source: &Value| -> Result<()> {
+            for ext in extensions {
+                let Some(f) = ext.roundtrip else { continue };
+                let v = f(source).map_err(|e| {
+                    Error::new(ErrorKind::Decode, format!("{}: {e}", ext.type_name))
+                })?;
+                if let (Value::Object(t), Value::Object(v)) = (&mut *target, v) {
+                    t.extend(v);
+                }
+            }
+            Ok(())
+        };
+        let result = (|| {
+            let original = self.inner(body)?;
+            let out = match self.envelope {
+                Some(k) => rendered.get_mut(k).ok_or_else(|| {
+                    Error::new(ErrorKind::Decode, format!("the rendering has no {k:?} key"))
+                })?,
+                None => &mut rendered,
+            };
+            match (out, original) {
+                (Value::Array(outs), Value::Array(origs)) => {
+                    for (o, s) in outs.iter_mut().zip(origs) {
+                        merge(o, s)?;
+                    }
+                }
+                (o, s) => merge(o, s)?,
+            }
+            Ok(())
+        })();
+        Some(result.map(|()| rendered))
+    }
+
     /// For request bodies: decodes a sample with the SDK's type and serializes it back,
     /// inside the envelope, to be compared with the sample. `None` for response bodies.
     pub fn roundtrip(&self, body: &Value) -> Option<Result<Value>> {
@@ -284,6 +333,10 @@ pub struct Operation {
     /// (`OS-EXT-STS:*` fields next to a server, read with `extract_into`): each is
     /// decoded from every object the response type decodes (each item of a listing).
     pub extensions: &'static [BodySpec],
+    /// The extension types sent in the same request objects as the request type
+    /// (`With<CreateOpts, Provider>`): each is decoded from, and rendered into, every
+    /// object of a request sample.
+    pub request_extensions: &'static [BodySpec],
 }
 
 /// An [`Operation`] together with the type its response decodes to. `operations!`
@@ -380,6 +433,7 @@ impl Operation {
             request: None,
             response: None,
             extensions: &[],
+            request_extensions: &[],
         }
     }
 
@@ -387,6 +441,12 @@ impl Operation {
     /// (each a [`BodySpec::one`] without an envelope).
     pub const fn with_extensions(mut self, extensions: &'static [BodySpec]) -> Self {
         self.extensions = extensions;
+        self
+    }
+
+    /// The same operation, with the extension types its request objects may hold.
+    pub const fn with_request_extensions(mut self, extensions: &'static [BodySpec]) -> Self {
+        self.request_extensions = extensions;
         self
     }
 
@@ -502,9 +562,10 @@ macro_rules! resources {
 ///
 /// Each line names the operation, its method and path template, and optionally (in this
 /// order) the first microversion that serves it (`since`), the last one (`until`), its
-/// request body type, and its response
-/// body type (`response`) or item type (`list`), each with its envelope key if it has one,
-/// and last the extension types read from the same response objects (`extensions`).
+/// request body type (with, after `;`, the extension types that may be sent in the same
+/// objects), and its response body type (`response`) or item type (`list`), each with its
+/// envelope key if it has one, and last the extension types read from the same response
+/// objects (`extensions`).
 ///
 /// ```
 /// mod things {
@@ -552,7 +613,7 @@ macro_rules! operations {
      $($(#[$meta:meta])* $name:ident = $method:ident $path:literal
         $(since($v:literal))?
         $(until($u:literal))?
-        $(request($($rqe:literal,)? $rq:ty))?
+        $(request($($rqe:literal,)? $rq:ty $(; $($rqx:ty),+)?))?
         $(response($($rse:literal,)? $rs:ty))?
         $(list($($lse:literal,)? $ls:ty))?
         $(extensions($($ext:ty),+ $(,)?))?
@@ -561,7 +622,8 @@ macro_rules! operations {
             $crate::__operation! {
                 $service; $(#[$meta])* $name = $method $path
                 since($($v)?) until($($u)?)
-                request($($($rqe)?, $rq)?) response($($($rse)?, $rs)?) list($($($lse)?, $ls)?)
+                request($($($rqe)?, $rq)?) request_extensions($($($($rqx),+)?)?)
+                response($($($rse)?, $rs)?) list($($($lse)?, $ls)?)
                 extensions($($($ext),+)?)
             }
         )*
@@ -574,7 +636,7 @@ macro_rules! operations {
      $($(#[$meta:meta])* $name:ident = $method:ident $path:literal
         $(since($v:literal))?
         $(until($u:literal))?
-        $(request($($rqe:literal,)? $rq:ty))?
+        $(request($($rqe:literal,)? $rq:ty $(; $($rqx:ty),+)?))?
         $(response($($rse:literal,)? $rs:ty))?
         $(list($($lse:literal,)? $ls:ty))?
         $(extensions($($ext:ty),+ $(,)?))?
@@ -583,7 +645,8 @@ macro_rules! operations {
             $crate::__operation! {
                 $service; $(#[$meta])* $name = $method $path
                 since($($v)?) until($($u)?)
-                request($($($rqe)?, $rq)?) response($($($rse)?, $rs)?) list($($($lse)?, $ls)?)
+                request($($($rqe)?, $rq)?) request_extensions($($($($rqx),+)?)?)
+                response($($($rse)?, $rs)?) list($($($lse)?, $ls)?)
                 extensions($($($ext),+)?)
             }
         )*
@@ -600,7 +663,8 @@ macro_rules! operations {
 macro_rules! __operation {
     ($service:literal; $(#[$meta:meta])* $name:ident = $method:ident $path:literal
      since($($v:literal)?) until($($u:literal)?)
-     request($($($rqe:literal)?, $rq:ty)?) response($($($rse:literal)?, $rs:ty)?)
+     request($($($rqe:literal)?, $rq:ty)?) request_extensions($($rqx:ty),*)
+     response($($($rse:literal)?, $rs:ty)?)
      list($($($lse:literal)?, $ls:ty)?) extensions($($ext:ty),*)) => {
         $(#[$meta])*
         pub static $name: $crate::operation::Op<$crate::__response_type!($($rs)?; $($ls)?)> =
@@ -617,6 +681,12 @@ macro_rules! __operation {
                 .with_extensions({
                     const EXTENSIONS: &[$crate::operation::BodySpec] = &[$(
                         $crate::operation::BodySpec::one::<$ext>(stringify!($ext), None)
+                    ),*];
+                    EXTENSIONS
+                })
+                .with_request_extensions({
+                    const EXTENSIONS: &[$crate::operation::BodySpec] = &[$(
+                        $crate::operation::BodySpec::request::<$rqx>(stringify!($rqx), None)
                     ),*];
                     EXTENSIONS
                 }),

@@ -548,6 +548,80 @@ pub trait Validate {
 
 impl Validate for serde_json::Value {}
 
+/// Several request values sent as one list (bulk creation): the list must not be empty,
+/// and each value is validated.
+///
+/// ```
+/// use ferrocloud::request::{Bulk, Validate};
+/// let none: [serde_json::Value; 0] = [];
+/// assert!(Bulk(&none).validate().is_err());
+/// let two = [serde_json::json!({"name": "a"}), serde_json::json!({"name": "b"})];
+/// assert!(Bulk(&two).validate().is_ok());
+/// assert_eq!(serde_json::to_string(&Bulk(&two)).unwrap(), r#"[{"name":"a"},{"name":"b"}]"#);
+/// ```
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(transparent)]
+pub struct Bulk<'a, T>(pub &'a [T]);
+
+impl<T: Validate> Validate for Bulk<'_, T> {
+    fn validate(&self) -> Result<()> {
+        require("the list of values", !self.0.is_empty())?;
+        self.0.iter().try_for_each(Validate::validate)
+    }
+}
+
+/// A base type and an extension read or written as one JSON object: both flatten into
+/// the same object. Read extension fields next to a resource with
+/// [`ApiResult::extract_into`] (`With<Network, Provider>`), and send extension
+/// attributes with a resource's create or update options (`With<CreateOpts,
+/// provider::CreateOpts>`); extensions nest (`With<With<A, B>, C>`).
+///
+/// ```
+/// use ferrocloud::request::With;
+/// #[derive(serde::Serialize, serde::Deserialize)]
+/// struct Base { name: String }
+/// #[derive(serde::Serialize, serde::Deserialize)]
+/// struct Ext { #[serde(rename = "router:external")] external: bool }
+///
+/// let both: With<Base, Ext> =
+///     serde_json::from_str(r#"{"name": "public", "router:external": true}"#).unwrap();
+/// assert_eq!(both.name, "public"); // the base type's fields through Deref
+/// assert!(both.ext.external);
+/// let sent = With::new(Base { name: "net".into() }, Ext { external: false });
+/// assert_eq!(serde_json::to_value(&sent).unwrap(),
+///            serde_json::json!({"name": "net", "router:external": false}));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
+pub struct With<B, E> {
+    /// The base type.
+    #[serde(flatten)]
+    pub base: B,
+    /// The extension.
+    #[serde(flatten)]
+    pub ext: E,
+}
+
+impl<B, E> With<B, E> {
+    /// Joins a base value and an extension.
+    pub fn new(base: B, ext: E) -> Self {
+        With { base, ext }
+    }
+}
+
+impl<B, E> std::ops::Deref for With<B, E> {
+    type Target = B;
+    fn deref(&self) -> &B {
+        &self.base
+    }
+}
+
+impl<B: Validate, E: Validate> Validate for With<B, E> {
+    fn validate(&self) -> Result<()> {
+        self.base.validate()?;
+        self.ext.validate()
+    }
+}
+
 /// A required field: `present` must be true.
 ///
 /// ```

@@ -16,6 +16,7 @@
 
 pub mod compute;
 pub mod identity;
+pub mod networking;
 
 use crate::auth::catalog::aliases;
 use crate::{AuthOptions, EndpointOpts, ErrorKind, ProviderClient, Result, ServiceClient};
@@ -48,6 +49,8 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("identity", "/v3", identity::v3::OPERATIONS),
         // Identity v2.0 (Keystone, legacy): the index writes /v2.0/… paths.
         ("identity", "/v2.0", identity::v2::OPERATIONS),
+        // Networking v2.0 (Neutron): the index writes /v2.0/… paths.
+        ("network", "/v2.0", networking::v2::OPERATIONS),
     ];
     versions
         .iter()

@@ -77,3 +77,4 @@ mod identity_simple_cert;
 mod identity_tokens;
 mod identity_trusts;
 mod identity_users;
+mod networking_networks;

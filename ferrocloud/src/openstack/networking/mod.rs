@@ -1,0 +1,3 @@
+//! Networking (Neutron).
+
+pub mod v2;

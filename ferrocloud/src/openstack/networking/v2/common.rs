@@ -1,0 +1,119 @@
+//! What every Neutron listing accepts besides its resource's filters: sorting, page size
+//! and marker, `fields`, the tag filters, and filters by any attribute name.
+//!
+//! ```
+//! use ferrocloud::openstack::networking::v2::common::{ListControls, SortDir};
+//! let controls = ListControls::default()
+//!     .sort("name", SortDir::Asc)
+//!     .sort("id", SortDir::Desc)
+//!     .limit(50)
+//!     .tags(["prod", "web"])
+//!     .not_tags_any(["retired"])
+//!     .filter("dns_domain", "example.org.");
+//! let pairs = ferrocloud::query::to_pairs(&controls).unwrap();
+//! assert_eq!(ferrocloud::query::encode(&pairs),
+//!     "limit=50&sort_key=name&sort_key=id&sort_dir=asc&sort_dir=desc&tags=prod%2Cweb\
+//!      &not-tags-any=retired&dns_domain=example.org.");
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// A sort direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortDir {
+    /// Ascending.
+    Asc,
+    /// Descending.
+    Desc,
+}
+
+/// Sorting, paging, field selection, tag filters and free-form filters of a Neutron
+/// listing. Flattened into each resource's `ListOpts` as its `controls` field.
+///
+/// A listing with `fields` answers with the named attributes only: read such pages with
+/// [`Page::extract_into`](crate::pagination::Page::extract_into) and a type of your own
+/// (or `serde_json::Value`), since the resource types require what Neutron always sends.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ListControls {
+    /// The page size (Neutron's default is unlimited, or its `pagination_max_limit`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// Start after this ID (the pager follows `<resources>_links` on its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+    /// Walk the pages backwards from `marker`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_reverse: Option<bool>,
+    /// Sort keys, most significant first (see [`ListControls::sort`]).
+    pub sort_key: Vec<String>,
+    /// Sort directions, one per key.
+    pub sort_dir: Vec<SortDir>,
+    /// Return only these attributes.
+    pub fields: Vec<String>,
+    /// Resources with all of these tags.
+    #[serde(serialize_with = "crate::query::comma")]
+    pub tags: Vec<String>,
+    /// Resources with any of these tags.
+    #[serde(rename = "tags-any", serialize_with = "crate::query::comma")]
+    pub tags_any: Vec<String>,
+    /// Resources without all of these tags (they may have some).
+    #[serde(rename = "not-tags", serialize_with = "crate::query::comma")]
+    pub not_tags: Vec<String>,
+    /// Resources with none of these tags.
+    #[serde(rename = "not-tags-any", serialize_with = "crate::query::comma")]
+    pub not_tags_any: Vec<String>,
+    /// Filters by attribute name (extension attributes, or any the typed options lack).
+    #[serde(flatten)]
+    pub filters: BTreeMap<String, String>,
+}
+
+fn strings<I: IntoIterator<Item = S>, S: Into<String>>(items: I) -> Vec<String> {
+    items.into_iter().map(Into::into).collect()
+}
+
+impl ListControls {
+    /// Adds a sort key (keys added first sort first).
+    pub fn sort(mut self, key: impl Into<String>, dir: SortDir) -> Self {
+        self.sort_key.push(key.into());
+        self.sort_dir.push(dir);
+        self
+    }
+    /// Sets the page size.
+    pub fn limit(mut self, limit: u32) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+    /// Returns only these attributes.
+    pub fn fields<I: IntoIterator<Item = S>, S: Into<String>>(mut self, fields: I) -> Self {
+        self.fields = strings(fields);
+        self
+    }
+    /// Resources with all of these tags.
+    pub fn tags<I: IntoIterator<Item = S>, S: Into<String>>(mut self, tags: I) -> Self {
+        self.tags = strings(tags);
+        self
+    }
+    /// Resources with any of these tags.
+    pub fn tags_any<I: IntoIterator<Item = S>, S: Into<String>>(mut self, tags: I) -> Self {
+        self.tags_any = strings(tags);
+        self
+    }
+    /// Resources without all of these tags.
+    pub fn not_tags<I: IntoIterator<Item = S>, S: Into<String>>(mut self, tags: I) -> Self {
+        self.not_tags = strings(tags);
+        self
+    }
+    /// Resources with none of these tags.
+    pub fn not_tags_any<I: IntoIterator<Item = S>, S: Into<String>>(mut self, tags: I) -> Self {
+        self.not_tags_any = strings(tags);
+        self
+    }
+    /// Filters on any attribute by name (`provider:network_type`, `dns_domain`…).
+    pub fn filter(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.filters.insert(name.into(), value.into());
+        self
+    }
+}

@@ -1,0 +1,20 @@
+//! Networking API v2.0 (Neutron). Create the client with
+//! [`new_network_v2`](crate::openstack::new_network_v2).
+//!
+//! Every resource module follows the same shape: the base type holds the attributes
+//! every Neutron sends (the core attributes and the standard ones: description, tags,
+//! timestamps, revision number); attributes added by an API extension live in
+//! [`extensions`] and compose with the base type through
+//! [`With`](crate::request::With), to read them (`extract_into::<With<Network,
+//! Provider>>()`) and to send them (`create(&client, &With::new(opts, provider))`).
+//! Listings take the resource's typed filters plus [`common::ListControls`] (sorting,
+//! page size, `fields`, tag filters and any other filter by name), and page through
+//! `<resources>_links`.
+
+pub mod common;
+pub mod extensions;
+
+crate::resources! {
+    /// Networks.
+    pub mod networks;
+}
