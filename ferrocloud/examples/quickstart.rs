@@ -70,7 +70,12 @@ async fn main() -> ferrocloud::Result<()> {
     )?;
     println!("Servers: {}", mine.len());
     for s in &mine {
-        println!("  {} {} {}", s.id, s.name, s.status);
+        println!(
+            "  {} {} {}",
+            s.id,
+            s.name.as_deref().unwrap_or("-"),
+            s.status
+        );
     }
 
     // Create a key pair (Nova generates it up to microversion 2.91), and delete it again.

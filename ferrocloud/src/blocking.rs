@@ -13,7 +13,7 @@
 //! let compute = openstack::new_compute_v2(&provider, Default::default())?;
 //! let server = servers::get(&compute, "0e44cc9c").wait().extract()?;
 //! for s in iter(servers::list(&compute, &Default::default()).items()) {
-//!     println!("{}", s?.name);
+//!     println!("{}", s?.name.unwrap_or_default());
 //! }
 //! # Ok::<(), ferrocloud::Error>(())
 //! ```

@@ -22,10 +22,10 @@
 //! let result = servers::get(&compute, "0e44cc9c-e052-415d-afbf-469b0d384170").await;
 //! let server = result.extract()?;
 //! let dc: ServerWithDiskConfig = result.extract_into()?;
-//! println!("{} {:?} (request {:?})", server.name, dc.disk_config, result.request_id());
+//! println!("{:?} {:?} (request {:?})", server.name, dc.disk_config, result.request_id());
 //!
 //! servers::list(&compute, &ListOpts::default()).each_page(|page| {
-//!     for s in servers::extract_servers(&page)? { println!("{}", s.name) }
+//!     for s in servers::extract_servers(&page)? { println!("{}", s.name.unwrap_or_default()) }
 //!     Ok::<_, ferrocloud::Error>(true)
 //! }).await?;
 //! # Ok(()) }

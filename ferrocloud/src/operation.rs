@@ -156,7 +156,9 @@ impl BodySpec {
     /// ```
     /// use ferrocloud::openstack::compute::v2::flavors;
     /// let spec = flavors::GET.response.unwrap();
-    /// let body = serde_json::json!({"flavor": {"id": "1", "name": "tiny", "ram": 512, "vcpus": 1, "disk": 1, "unknown": true}});
+    /// let body = serde_json::json!({"flavor": {"id": "1", "name": "tiny", "ram": 512, "vcpus": 1,
+    ///     "disk": 1, "swap": 0, "OS-FLV-EXT-DATA:ephemeral": 0, "os-flavor-access:is_public": true,
+    ///     "links": [], "unknown": true}});
     /// assert_eq!(spec.check(&body).unwrap(), vec!["unknown".to_string()]);
     /// ```
     pub fn check(&self, body: &Value) -> Result<Vec<String>> {
@@ -236,7 +238,10 @@ impl BodySpec {
     ///
     /// ```
     /// let spec = ferrocloud::openstack::compute::v2::flavors::GET.response.unwrap();
-    /// assert!(spec.decode(br#"{"flavor": {"id": "1"}}"#).is_ok());
+    /// assert!(spec.decode(br#"{"flavor": {"id": "1", "name": "tiny", "ram": 512, "vcpus": 1,
+    ///     "disk": 1, "swap": 0, "OS-FLV-EXT-DATA:ephemeral": 0, "os-flavor-access:is_public": true,
+    ///     "links": []}}"#).is_ok());
+    /// assert!(spec.decode(br#"{"flavor": {"id": "1"}}"#).is_err());
     /// assert!(spec.decode(b"{").is_err());
     /// ```
     pub fn decode(&self, body: &[u8]) -> crate::Result<()> {

@@ -51,7 +51,7 @@
 //!
 //! let mut items = servers::list(&compute, &servers::ListOpts::default()).items();
 //! while let Some(server) = items.try_next().await? {
-//!     println!("{} {}", server.id, server.name);
+//!     println!("{} {}", server.id, server.name.unwrap_or_default());
 //! }
 //! # Ok(()) }
 //! ```

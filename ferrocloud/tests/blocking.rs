@@ -41,11 +41,11 @@ fn blocking_calls_without_a_runtime() {
         let provider = openstack::authenticated_client(opts).wait().unwrap();
         let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
         let s = servers::get(&compute, "x").wait().extract().unwrap();
-        assert_eq!(s.name, "new-server-test");
-        let names: Vec<String> = iter(servers::list(&compute, &Default::default()).items())
+        assert_eq!(s.name.as_deref(), Some("new-server-test"));
+        let names: Vec<Option<String>> = iter(servers::list(&compute, &Default::default()).items())
             .map(|s| s.unwrap().name)
             .collect();
-        assert_eq!(names, vec!["new-server-test"]);
+        assert_eq!(names, vec![Some("new-server-test".to_string())]);
     })
     .join()
     .unwrap();

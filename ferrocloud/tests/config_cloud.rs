@@ -121,7 +121,7 @@ async fn a_cloud_authenticates_lazily_once_and_pins_the_microversion() {
     assert_eq!(compute.endpoint().as_str(), format!("{uri}/compute/v2.1/"));
     assert_eq!(compute.microversion(), Some("2.79"));
     let s = servers::get(&compute, "abc").await.extract().unwrap();
-    assert!(!s.name.is_empty());
+    assert!(s.name.is_some_and(|n| !n.is_empty()));
 
     // The token request carried the configuration's credentials and scope.
     let requests = server.received_requests().await.unwrap();

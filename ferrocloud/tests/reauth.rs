@@ -65,7 +65,7 @@ async fn a_401_reauthenticates_once_and_replays() {
         .unwrap();
     let compute = openstack::new_compute_v2(&provider, EndpointOpts::default()).unwrap();
     let server_obj = servers::get(&compute, "abc").await.extract().unwrap();
-    assert_eq!(server_obj.name, "new-server-test");
+    assert_eq!(server_obj.name.as_deref(), Some("new-server-test"));
     assert_eq!(provider.token_generation(), 2);
     assert_eq!(count(&server, "POST", "/identity/v3/auth/tokens").await, 2);
     assert_eq!(count(&server, "GET", "/compute/v2.1/servers/abc").await, 2);

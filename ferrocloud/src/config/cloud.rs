@@ -30,7 +30,7 @@ struct Inner {
 /// let cloud = Cloud::from_config(None)?; // OS_CLOUD, or the only cloud of clouds.yaml
 /// let compute = cloud.compute().await?;  // authenticates once, pins compute_api_version
 /// let server = servers::get(&compute, "8c3c0d25-0b6a-4d54-a7e0-5d0c7b1b0a49").await.extract()?;
-/// println!("{} on {}", server.name, cloud.name());
+/// println!("{} on {}", server.name.unwrap_or_default(), cloud.name());
 /// # Ok(()) }
 /// ```
 #[derive(Clone)]

@@ -10,7 +10,7 @@
 //! let provider = openstack::authenticated_client(opts).await?;
 //! let compute = openstack::new_compute_v2(&provider, EndpointOpts::region("RegionOne"))?;
 //! let server = servers::get(&compute, "8c3c0d25-0b6a-4d54-a7e0-5d0c7b1b0a49").await.extract()?;
-//! println!("{} is {}", server.name, server.status);
+//! println!("{} is {}", server.name.unwrap_or_default(), server.status);
 //! # Ok(()) }
 //! ```
 

@@ -45,7 +45,7 @@ async fn crud_at_2_41() {
     );
     assert!(agg.hosts.is_empty() && agg.metadata.is_empty());
     assert_eq!(
-        agg.created_at.unwrap().to_rfc3339(),
+        agg.created_at.to_rfc3339(),
         "2016-12-27T22:51:32.877711+00:00"
     );
 

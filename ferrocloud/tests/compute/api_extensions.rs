@@ -44,10 +44,7 @@ async fn list_and_get() {
         .extract()
         .unwrap();
     assert_eq!(ext.name, "Agents");
-    assert_eq!(
-        ext.updated.unwrap().to_rfc3339(),
-        "2014-12-03T00:00:00+00:00"
-    );
+    assert_eq!(ext.updated.to_rfc3339(), "2014-12-03T00:00:00+00:00");
     server.verify().await;
 
     let body = sample(&format!("{S}/extensions-list-resp-v21-compatible.json"));

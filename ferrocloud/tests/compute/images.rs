@@ -72,10 +72,7 @@ async fn list_detail_with_filters_and_links() {
     assert_eq!(first.progress, 100);
     assert_eq!(first.size, Some(25165824));
     assert_eq!(first.metadata["architecture"], "x86_64");
-    assert_eq!(
-        first.created.unwrap().to_rfc3339(),
-        "2011-01-01T01:02:03+00:00"
-    );
+    assert_eq!(first.created.to_rfc3339(), "2011-01-01T01:02:03+00:00");
     assert_eq!(first.links.len(), 3);
     assert_eq!(
         first.links[2].media_type.as_deref(),

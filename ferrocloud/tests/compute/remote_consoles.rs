@@ -122,7 +122,7 @@ async fn console_token_connection_info() {
         .extract()
         .unwrap();
     assert_eq!(info.instance_uuid, "b48316c5-71e8-45e4-9884-6c78055b9b13");
-    assert_eq!(info.port, Some(5900));
+    assert_eq!(info.port, 5900);
     assert_eq!(
         info.internal_access_path.as_deref(),
         Some("51af38c3-555e-4884-a314-6c8cdde37444")
@@ -131,7 +131,7 @@ async fn console_token_connection_info() {
         .await
         .extract()
         .unwrap();
-    assert_eq!((info.port, info.tls_port), (Some(6969), Some(6970)));
+    assert_eq!((info.port, info.tls_port), (6969, Some(6970)));
     assert_eq!(info.internal_access_path, None);
     let e = remote_consoles::get_connection(&c.with_microversion("2.30"), "t231")
         .await

@@ -55,7 +55,7 @@ async fn list_and_show_at_each_microversion() {
         assert_eq!(m.server_uuid, SERVER);
         assert_eq!(m.memory_remaining_bytes, Some(111111));
         assert_eq!(m.dest_compute.as_deref(), Some("compute2"));
-        assert!(m.created_at.is_some());
+        assert!(m.created_at.timestamp() > 0);
         assert_eq!(m.uuid.is_some(), mv != "2.23", "{mv}");
         assert_eq!(m.user_id.is_some(), mv == "2.80", "{mv}");
         assert_eq!(m.project_id.is_some(), mv == "2.80", "{mv}");

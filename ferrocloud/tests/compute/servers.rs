@@ -443,7 +443,7 @@ async fn update_and_delete() {
         .await
         .extract()
         .unwrap();
-    assert_eq!(s.name, "new-server-test");
+    assert_eq!(s.name.as_deref(), Some("new-server-test"));
     assert_eq!(s.pinned_availability_zone, None);
     let rename = UpdateOpts {
         access_ipv4: Some("1.2.3.4".into()),
@@ -457,7 +457,7 @@ async fn update_and_delete() {
         .await
         .extract()
         .unwrap();
-    assert_eq!(s.flavor.original_name.as_deref(), Some("m1.tiny"));
+    assert_eq!(s.flavor.unwrap().original_name.as_deref(), Some("m1.tiny"));
 
     // Fields of later microversions are refused, empty names too.
     let e = servers::update(
@@ -762,10 +762,11 @@ async fn fields_of_each_microversion() {
         Some("new-server-description")
     );
     let s = get(4).await.extract().unwrap();
-    assert_eq!(s.flavor.original_name.as_deref(), Some("m1.tiny.specs"));
-    assert_eq!(s.flavor.ram, Some(512));
-    assert_eq!(s.flavor.extra_specs.unwrap()["hw:numa_nodes"], "1");
-    assert!(s.flavor.id.is_none());
+    let flavor = s.flavor.unwrap();
+    assert_eq!(flavor.original_name.as_deref(), Some("m1.tiny.specs"));
+    assert_eq!(flavor.ram, Some(512));
+    assert_eq!(flavor.extra_specs.unwrap()["hw:numa_nodes"], "1");
+    assert!(flavor.id.is_none());
     assert_eq!(
         get(5)
             .await
@@ -782,7 +783,7 @@ async fn fields_of_each_microversion() {
     );
     let down = get(7).await;
     let s = down.extract().unwrap();
-    assert_eq!((s.status.as_str(), s.name.as_str()), ("UNKNOWN", ""));
+    assert_eq!((s.status.as_str(), s.name.as_deref()), ("UNKNOWN", None));
     let zone: AvailabilityZone = down.extract_into().unwrap();
     assert_eq!(zone.availability_zone.as_deref(), Some("UNKNOWN"));
     assert_eq!(
@@ -815,5 +816,5 @@ async fn list_simple_reads_servers_of_cells_that_are_down() {
         .extract()
         .unwrap();
     assert_eq!(refs[0].status.as_deref(), Some("UNKNOWN"));
-    assert_eq!(refs[0].name, "");
+    assert_eq!(refs[0].name, None);
 }

@@ -29,7 +29,7 @@ async fn show_and_the_microversion() {
     let t = topology::get(&c78, "s1").await.extract().unwrap();
     assert_eq!(t.pagesize_kb, Some(4));
     assert_eq!(t.nodes.len(), 2);
-    assert_eq!(t.nodes[1].memory_mb, Some(2048));
+    assert_eq!(t.nodes[1].memory_mb, 2048);
     assert_eq!(t.nodes[1].host_node, Some(1));
     assert_eq!(t.nodes[1].vcpu_set, [2, 3]);
     assert_eq!(t.nodes[1].siblings, [[2, 3]]);

@@ -94,7 +94,7 @@ async fn list_all_projects_by_pages() {
         .unwrap();
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].server_usages[0].uptime, 3600);
-    assert_eq!(all[0].server_usages[0].vcpus, Some(1));
+    assert_eq!(all[0].server_usages[0].vcpus, 1);
     server.verify().await;
 
     let err = usage::list(&compute.with_microversion("2.39"), &opts)

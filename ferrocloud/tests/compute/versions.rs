@@ -64,7 +64,7 @@ async fn list_and_show_at_the_service_root() {
         v.media_types[0].media_type,
         "application/vnd.openstack.compute+json;version=2.1"
     );
-    assert!(v.updated.is_some());
+    assert_eq!(v.updated.to_rfc3339(), "2013-07-23T11:33:21+00:00");
     let old = versions::get(&compute, "v2").await.extract().unwrap();
     assert_eq!(old.version, "");
     server.verify().await;

@@ -63,7 +63,7 @@ async fn list_and_detail_with_offset_paging() {
     );
     assert_eq!(v.attachments[0].device.as_deref(), Some("/"));
     assert_eq!(
-        v.created_at.unwrap().to_rfc3339(),
+        v.created_at.to_rfc3339(),
         "2013-02-19T20:01:40.274897+00:00"
     );
 
@@ -173,7 +173,9 @@ async fn get_and_error_status_ends_the_wait() {
     Mock::given(method("GET"))
         .and(path("/compute/v2.1/os-volumes/bad"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"volume": {
-            "id": "bad", "status": "error", "size": 1, "attachments": [{}], "metadata": {}}})))
+            "id": "bad", "status": "error", "size": 1, "availabilityZone": "nova",
+            "createdAt": "2013-02-19T20:01:40.000000", "attachments": [{}], "displayName": null,
+            "displayDescription": null, "volumeType": null, "metadata": {}}})))
         .mount(&server)
         .await;
     let err = volumes::wait_for_status(&compute, "bad", "available", &quick())
@@ -252,7 +254,7 @@ async fn snapshots() {
         .unwrap();
     assert_eq!(s.size, 100);
     assert_eq!(
-        s.created_at.unwrap().to_rfc3339(),
+        s.created_at.to_rfc3339(),
         "2025-06-12T14:56:28.922532+00:00"
     );
 

@@ -20,8 +20,11 @@ async fn compute_compute_services_list_disable_enable() {
         assert!(all.iter().any(|s| s.binary == binary), "{binary}: {all:?}");
     }
     assert!(
-        all[0].id.parse::<u64>().is_ok(),
-        "integer IDs before 2.53: {}",
+        all[0]
+            .id
+            .as_deref()
+            .is_some_and(|id| id.parse::<u64>().is_ok()),
+        "integer IDs before 2.53: {:?}",
         all[0].id
     );
     assert_eq!(all[0].forced_down, None);
@@ -38,21 +41,26 @@ async fn compute_compute_services_list_disable_enable() {
         .extract()
         .unwrap()
         .remove(0);
-    assert_eq!(svc.id.len(), 36, "{}", svc.id);
+    let svc_id = svc.id.clone().unwrap();
+    assert_eq!(svc_id.len(), 36, "{svc_id}");
     assert_eq!(svc.zone.as_deref(), Some("nova"));
     assert_eq!(svc.forced_down, Some(false));
-    assert_eq!(svc.status, "enabled", "nova-compute should start enabled");
+    assert_eq!(
+        svc.status.as_deref(),
+        Some("enabled"),
+        "nova-compute should start enabled"
+    );
 
     // Disable and enable again at once (other tests schedule servers here), then check.
     let reason = unique("maintenance");
-    let disabled = compute_services::update(&v253, &svc.id, &UpdateOpts::disable(&reason)).await;
-    let enabled = compute_services::update(&v253, &svc.id, &UpdateOpts::enable()).await;
+    let disabled = compute_services::update(&v253, &svc_id, &UpdateOpts::disable(&reason)).await;
+    let enabled = compute_services::update(&v253, &svc_id, &UpdateOpts::enable()).await;
     let disabled = disabled.extract().unwrap();
     let enabled = enabled.extract().unwrap();
-    assert_eq!(disabled.status, "disabled");
+    assert_eq!(disabled.status.as_deref(), Some("disabled"));
     assert_eq!(disabled.disabled_reason.as_deref(), Some(reason.as_str()));
     assert_eq!(disabled.id, svc.id);
-    assert_eq!(enabled.status, "enabled");
+    assert_eq!(enabled.status.as_deref(), Some("enabled"));
     assert_eq!(enabled.disabled_reason, None);
 
     // The legacy calls are gone from 2.53 (refused before sending); a reason without

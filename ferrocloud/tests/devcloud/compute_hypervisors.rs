@@ -83,7 +83,7 @@ async fn compute_hypervisors_at_each_microversion() {
         .find(|x| x.hypervisor_hostname == host)
         .unwrap();
     assert_eq!(h.id.len(), 36, "{}", h.id);
-    assert_eq!(h.service.as_ref().unwrap().id.len(), 36);
+    assert_eq!(h.service.id.len(), 36);
     let paged = hypervisors::list(
         &v253,
         &ListOpts {

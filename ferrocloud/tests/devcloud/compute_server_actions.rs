@@ -121,12 +121,12 @@ async fn member_actions() {
         settle(&compute, &id, "ACTIVE").await;
 
         // Rebuild returns the server with a new admin password.
-        let new_name = format!("{}-rebuilt", server.name);
+        let new_name = format!("{}-rebuilt", server.name.as_deref().unwrap());
         let rebuilt = actions::rebuild(&compute, &id, &RebuildOpts::new(&image).name(&new_name))
             .await
             .extract()
             .unwrap();
-        assert_eq!(rebuilt.server.name, new_name);
+        assert_eq!(rebuilt.server.name, Some(new_name));
         assert!(rebuilt.admin_pass.is_some());
         settle(&compute, &id, "ACTIVE").await;
 
@@ -138,7 +138,10 @@ async fn member_actions() {
         };
         actions::resize(&compute, &id, &resize).await.ok().unwrap();
         let after = settle(&compute, &id, "ACTIVE").await;
-        assert_eq!(after.flavor.original_name.as_deref(), Some("m1.nano"));
+        assert_eq!(
+            after.flavor.unwrap().original_name.as_deref(),
+            Some("m1.nano")
+        );
 
         // The deprecated console actions exist until 2.5; VNC is off in the devcloud.
         let e =

@@ -248,7 +248,10 @@ async fn server_lifecycle_as_member() {
         assert_eq!(server.metadata["tier"], "1");
         assert_eq!(server.description.as_deref(), Some("made by a test"));
         assert_eq!(server.tags.as_deref(), Some(&["ferro".to_string()][..]));
-        assert_eq!(server.flavor.original_name.as_deref(), Some("m1.nano"));
+        assert_eq!(
+            server.flavor.as_ref().unwrap().original_name.as_deref(),
+            Some("m1.nano")
+        );
         assert!(
             server.addresses.contains_key("private"),
             "{:?}",
@@ -257,9 +260,10 @@ async fn server_lifecycle_as_member() {
         assert!(server.image.is_some());
 
         // Found by name and in listings.
-        assert_eq!(servers::find(&compute, &server.name).await.unwrap().id, id);
+        let name = server.name.clone().unwrap();
+        assert_eq!(servers::find(&compute, &name).await.unwrap().id, id);
         let by_name = ListOpts {
-            name: Some(format!("^{}$", server.name)),
+            name: Some(format!("^{name}$")),
             ..Default::default()
         };
         let listed =
@@ -275,7 +279,7 @@ async fn server_lifecycle_as_member() {
         assert_eq!(refs[0].id, id);
 
         // Rename.
-        let new_name = format!("{}-renamed", server.name);
+        let new_name = format!("{name}-renamed");
         let updated = servers::update(
             &compute,
             &id,
@@ -284,7 +288,7 @@ async fn server_lifecycle_as_member() {
         .await
         .extract()
         .unwrap();
-        assert_eq!(updated.name, new_name);
+        assert_eq!(updated.name, Some(new_name));
         assert_eq!(updated.description.as_deref(), Some("renamed"));
 
         // Power.
@@ -408,7 +412,10 @@ async fn several_servers_at_once_by_reservation() {
     }
     assert_eq!(ids.len(), 2, "{listed:?}");
     // Nova names them name-1 and name-2.
-    let mut names: Vec<&str> = listed.iter().map(|s| s.name.as_str()).collect();
+    let mut names: Vec<&str> = listed
+        .iter()
+        .map(|s| s.name.as_deref().unwrap_or_default())
+        .collect();
     names.sort();
     assert_eq!(
         names,

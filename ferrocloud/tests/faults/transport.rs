@@ -253,7 +253,10 @@ pub(crate) async fn unauthorized_in_the_middle_of_a_listing() {
         let page = |ids: &[&str], next: Option<&str>| {
             let servers: Vec<_> = ids
                 .iter()
-                .map(|id| json!({"id": id, "name": id, "status": "ACTIVE", "created": "2024-01-01T00:00:00Z"}))
+                .map(|id| {
+                    json!({"id": id, "name": id, "status": "ACTIVE", "tenant_id": "p1",
+                        "user_id": "u1", "created": "2024-01-01T00:00:00Z", "links": []})
+                })
                 .collect();
             let mut b = json!({ "servers": servers });
             if let Some(m) = next {

@@ -61,10 +61,9 @@ pub struct Aggregate {
     #[serde(default)]
     pub uuid: Option<String>,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// The availability zone it defines, if any.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub availability_zone: Option<String>,
     /// The compute hosts in it (not in the create response).
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
@@ -73,16 +72,15 @@ pub struct Aggregate {
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
     pub metadata: BTreeMap<String, String>,
     /// When it was created.
-    #[serde(default, with = "crate::dates::option")]
-    pub created_at: Option<Timestamp>,
+    #[serde(with = "crate::dates::timestamp")]
+    pub created_at: Timestamp,
     /// When it last changed.
-    #[serde(default, with = "crate::dates::option")]
+    #[serde(with = "crate::dates::option")]
     pub updated_at: Option<Timestamp>,
     /// Always false.
-    #[serde(default)]
     pub deleted: bool,
     /// Never set.
-    #[serde(default, with = "crate::dates::option")]
+    #[serde(with = "crate::dates::option")]
     pub deleted_at: Option<Timestamp>,
 }
 

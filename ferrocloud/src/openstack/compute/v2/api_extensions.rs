@@ -34,19 +34,15 @@ pub struct Extension {
     /// Its alias (`os-agents`, `OS-DCF`).
     pub alias: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// What it does.
-    #[serde(default)]
     pub description: String,
     /// Its XML namespace (historical).
-    #[serde(default)]
     pub namespace: String,
     /// When it last changed.
-    #[serde(default, with = "crate::dates::option")]
-    pub updated: Option<Timestamp>,
+    #[serde(with = "crate::dates::timestamp")]
+    pub updated: Timestamp,
     /// Links (always empty).
-    #[serde(default)]
     pub links: Vec<Link>,
 }
 

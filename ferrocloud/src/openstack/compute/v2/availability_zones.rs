@@ -40,11 +40,11 @@ pub struct AvailabilityZone {
     #[serde(rename = "zoneName")]
     pub zone_name: String,
     /// Its state.
-    #[serde(rename = "zoneState", default)]
+    #[serde(rename = "zoneState")]
     pub zone_state: ZoneState,
     /// Its hosts, each with its services by binary name (detailed listing only; `None`
     /// in the plain listing).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub hosts: Option<BTreeMap<String, BTreeMap<String, ServiceState>>>,
 }
 
@@ -52,7 +52,6 @@ pub struct AvailabilityZone {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct ZoneState {
     /// Whether the zone is available.
-    #[serde(default)]
     pub available: bool,
 }
 
@@ -60,13 +59,11 @@ pub struct ZoneState {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct ServiceState {
     /// Whether the service is enabled.
-    #[serde(default)]
     pub active: bool,
     /// Whether the service is up.
-    #[serde(default)]
     pub available: bool,
     /// When the service last reported.
-    #[serde(default, with = "crate::dates::option")]
+    #[serde(with = "crate::dates::option")]
     pub updated_at: Option<Timestamp>,
 }
 

@@ -47,22 +47,22 @@ pub struct Node {
     /// The node's ID.
     pub id: String,
     /// Always `IRONIC MANAGED`.
-    #[serde(default, deserialize_with = "crate::de::lenient_string")]
+    #[serde(deserialize_with = "crate::de::lenient_string")]
     pub host: String,
     /// The node's provision state (`active`, `available`…).
-    #[serde(default, deserialize_with = "crate::de::lenient_string")]
+    #[serde(deserialize_with = "crate::de::lenient_string")]
     pub task_state: String,
     /// CPUs.
-    #[serde(default, deserialize_with = "crate::de::lenient_string")]
+    #[serde(deserialize_with = "crate::de::lenient_string")]
     pub cpus: String,
     /// RAM in MiB.
-    #[serde(default, deserialize_with = "crate::de::lenient_string")]
+    #[serde(deserialize_with = "crate::de::lenient_string")]
     pub memory_mb: String,
     /// Local disk in GiB.
-    #[serde(default, deserialize_with = "crate::de::lenient_string")]
+    #[serde(deserialize_with = "crate::de::lenient_string")]
     pub disk_gb: String,
     /// Its ports (only when showing one node; the listing leaves them empty).
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub interfaces: Vec<Interface>,
     /// The server deployed on it (only when showing one node).
     #[serde(default)]

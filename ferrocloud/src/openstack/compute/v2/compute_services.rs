@@ -17,8 +17,9 @@
 //! let compute = compute.with_microversion("2.53");
 //! let opts = ListOpts { binary: Some("nova-compute".into()), ..Default::default() };
 //! let svc = compute_services::list(&compute, &opts).all_pages().await?.extract()?.remove(0);
-//! compute_services::update(&compute, &svc.id, &UpdateOpts::disable("maintenance")).await.extract()?;
-//! compute_services::update(&compute, &svc.id, &UpdateOpts::enable()).await.extract()?;
+//! let id = svc.id.as_deref().expect("a service in a reachable cell has an ID");
+//! compute_services::update(&compute, id, &UpdateOpts::disable("maintenance")).await.extract()?;
+//! compute_services::update(&compute, id, &UpdateOpts::enable()).await.extract()?;
 //! # Ok(()) }
 //! ```
 
@@ -48,22 +49,22 @@ crate::operations! {
 }
 
 /// A compute service. The legacy enable/disable/force-down calls answer with `binary`,
-/// `host` and the changed fields only; the other fields are then empty.
+/// `host` and the changed fields only, and from 2.69 a service in a cell that cannot be
+/// reached has `binary`, `host` and `status` only; the other fields are then `None`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct Service {
-    /// The ID: an integer before 2.53, a UUID from 2.53 (as text; empty when not given).
-    #[serde(default, deserialize_with = "crate::de::lenient_string")]
-    pub id: String,
+    /// The ID: an integer before 2.53, a UUID from 2.53 (as text).
+    #[serde(default, deserialize_with = "super::servers::non_empty_text")]
+    pub id: Option<String>,
     /// The binary (`nova-compute`, `nova-scheduler`, `nova-conductor`).
-    #[serde(default)]
     pub binary: String,
     /// The host it runs on.
-    #[serde(default)]
     pub host: String,
-    /// `enabled` or `disabled` (`UNKNOWN` from 2.69 when its cell is down).
+    /// `enabled` or `disabled` (`UNKNOWN` from 2.69 when its cell is down; not in the
+    /// legacy force-down answer).
     #[serde(default)]
-    pub status: String,
+    pub status: Option<String>,
     /// `up` or `down`.
     #[serde(default)]
     pub state: Option<String>,

@@ -172,8 +172,7 @@ pub struct EventResult {
     #[serde(default)]
     pub tag: Option<String>,
     /// 200 when accepted; 400, 404 or 422 when not.
-    #[serde(default)]
-    pub code: Option<u16>,
+    pub code: u16,
 }
 
 /// Sends events. Accepts 200 and 207 (some events refused: see each result's `code`).

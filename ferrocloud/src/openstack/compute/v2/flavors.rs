@@ -50,28 +50,24 @@ pub struct Flavor {
     /// The flavor's ID.
     pub id: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// vCPUs.
-    #[serde(default)]
     pub vcpus: u32,
     /// RAM in MiB.
-    #[serde(default)]
     pub ram: u64,
     /// Root disk in GiB.
-    #[serde(default)]
     pub disk: u64,
     /// Swap in MiB (Nova writes `""` for none before 2.75).
-    #[serde(default, deserialize_with = "crate::de::int_or_empty")]
+    #[serde(deserialize_with = "crate::de::int_or_empty")]
     pub swap: u64,
     /// Ephemeral disk in GiB.
-    #[serde(default, rename = "OS-FLV-EXT-DATA:ephemeral")]
+    #[serde(rename = "OS-FLV-EXT-DATA:ephemeral")]
     pub ephemeral: u64,
     /// Whether the flavor is disabled.
     #[serde(default, rename = "OS-FLV-DISABLED:disabled")]
     pub disabled: Option<bool>,
     /// Whether every project may use it.
-    #[serde(default = "yes", rename = "os-flavor-access:is_public")]
+    #[serde(rename = "os-flavor-access:is_public")]
     pub is_public: bool,
     /// The RX/TX factor (before 2.102).
     #[serde(default)]
@@ -83,12 +79,7 @@ pub struct Flavor {
     #[serde(default)]
     pub extra_specs: Option<BTreeMap<String, String>>,
     /// Links to the flavor.
-    #[serde(default)]
     pub links: Vec<Link>,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// A flavor as `GET /flavors` lists it.
@@ -97,13 +88,11 @@ pub struct FlavorRef {
     /// The flavor's ID.
     pub id: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// The description (2.55+).
     #[serde(default)]
     pub description: Option<String>,
     /// Links to it.
-    #[serde(default)]
     pub links: Vec<Link>,
 }
 

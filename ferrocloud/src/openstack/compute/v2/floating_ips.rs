@@ -60,7 +60,6 @@ pub struct FloatingIp {
     #[serde(default)]
     pub instance_id: Option<String>,
     /// The pool (external network) it comes from.
-    #[serde(default)]
     pub pool: String,
 }
 

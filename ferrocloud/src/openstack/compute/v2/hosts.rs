@@ -44,10 +44,8 @@ pub struct Host {
     /// The host's name.
     pub host_name: String,
     /// The service's topic (`compute`, `scheduler`, `conductor`).
-    #[serde(default)]
     pub service: String,
     /// Its availability zone (`internal` for control services).
-    #[serde(default)]
     pub zone: String,
 }
 
@@ -64,19 +62,14 @@ pub struct HostResourceEntry {
 #[non_exhaustive]
 pub struct HostResource {
     /// The host's name.
-    #[serde(default)]
     pub host: String,
     /// `(total)`, `(used_now)`, `(used_max)` or a project ID.
-    #[serde(default)]
     pub project: String,
     /// vCPUs.
-    #[serde(default)]
     pub cpu: i64,
     /// RAM in MiB.
-    #[serde(default)]
     pub memory_mb: i64,
     /// Disk in GiB.
-    #[serde(default)]
     pub disk_gb: i64,
 }
 
@@ -100,7 +93,6 @@ pub struct PowerAction {
     /// The host's name.
     pub host: String,
     /// `reboot`, `shutdown` or `startup`.
-    #[serde(default)]
     pub power_action: String,
 }
 

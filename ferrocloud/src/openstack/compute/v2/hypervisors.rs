@@ -52,7 +52,6 @@ pub struct HypervisorServer {
     /// The server's ID.
     pub uuid: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
 }
 
@@ -64,13 +63,10 @@ pub struct HypervisorRef {
     #[serde(deserialize_with = "crate::de::lenient_string")]
     pub id: String,
     /// The host name of the compute node.
-    #[serde(default)]
     pub hypervisor_hostname: String,
     /// `up` or `down`.
-    #[serde(default)]
     pub state: String,
     /// `enabled` or `disabled`.
-    #[serde(default)]
     pub status: String,
     /// Its servers (`servers`, and `with_servers` from 2.53; absent when it has none).
     #[serde(default)]
@@ -81,7 +77,6 @@ pub struct HypervisorRef {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct HypervisorService {
     /// The service's host.
-    #[serde(default)]
     pub host: String,
     /// The service's ID: an integer before 2.53, a UUID from 2.53 (as text).
     #[serde(deserialize_with = "crate::de::lenient_string")]
@@ -99,26 +94,21 @@ pub struct Hypervisor {
     #[serde(deserialize_with = "crate::de::lenient_string")]
     pub id: String,
     /// The host name of the compute node.
-    #[serde(default)]
     pub hypervisor_hostname: String,
     /// `up` or `down`.
-    #[serde(default)]
     pub state: String,
     /// `enabled` or `disabled`.
-    #[serde(default)]
     pub status: String,
     /// The hypervisor type (`QEMU`, `fake`…).
-    #[serde(default)]
     pub hypervisor_type: String,
     /// The hypervisor version (a number, as text).
-    #[serde(default, deserialize_with = "crate::de::lenient_string")]
+    #[serde(deserialize_with = "crate::de::lenient_string")]
     pub hypervisor_version: String,
     /// The compute node's IP address.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub host_ip: Option<String>,
     /// Its compute service.
-    #[serde(default)]
-    pub service: Option<HypervisorService>,
+    pub service: HypervisorService,
     /// Its servers (with `with_servers`, 2.53+; absent when it has none).
     #[serde(default)]
     pub servers: Option<Vec<HypervisorServer>>,
@@ -169,7 +159,10 @@ impl Hypervisor {
     ///
     /// ```
     /// use ferrocloud::openstack::compute::v2::hypervisors::Hypervisor;
-    /// let h: Hypervisor = serde_json::from_str(r#"{"id": 1, "cpu_info": "{\"arch\": \"x86_64\"}"}"#).unwrap();
+    /// let h: Hypervisor = serde_json::from_str(r#"{"id": 1, "hypervisor_hostname": "c1",
+    ///     "state": "up", "status": "enabled", "hypervisor_type": "QEMU", "hypervisor_version": 2012000,
+    ///     "host_ip": "192.0.2.1", "service": {"host": "c1", "id": 2, "disabled_reason": null},
+    ///     "cpu_info": "{\"arch\": \"x86_64\"}"}"#).unwrap();
     /// assert_eq!(h.cpu_info_object().unwrap()["arch"], "x86_64");
     /// ```
     pub fn cpu_info_object(&self) -> Option<Value> {
@@ -198,16 +191,13 @@ pub struct HypervisorUptime {
     #[serde(deserialize_with = "crate::de::lenient_string")]
     pub id: String,
     /// The host name of the compute node.
-    #[serde(default)]
     pub hypervisor_hostname: String,
     /// `up` or `down`.
-    #[serde(default)]
     pub state: String,
     /// `enabled` or `disabled`.
-    #[serde(default)]
     pub status: String,
-    /// The output of `uptime` on the host.
-    #[serde(default)]
+    /// The output of `uptime` on the host (`None` when the driver does not say).
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub uptime: Option<String>,
 }
 
@@ -216,40 +206,33 @@ pub struct HypervisorUptime {
 #[non_exhaustive]
 pub struct HypervisorStatistics {
     /// The number of hypervisors.
-    #[serde(default)]
     pub count: i64,
     /// vCPUs.
-    #[serde(default)]
     pub vcpus: i64,
     /// vCPUs used.
-    #[serde(default)]
     pub vcpus_used: i64,
     /// RAM in MiB.
-    #[serde(default)]
     pub memory_mb: i64,
     /// RAM used in MiB.
-    #[serde(default)]
     pub memory_mb_used: i64,
     /// Free RAM in MiB.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub free_ram_mb: Option<i64>,
     /// Local disk in GiB.
-    #[serde(default)]
     pub local_gb: i64,
     /// Local disk used in GiB.
-    #[serde(default)]
     pub local_gb_used: i64,
     /// Free local disk in GiB.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub free_disk_gb: Option<i64>,
     /// The least disk available for new servers, in GiB.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub disk_available_least: Option<i64>,
     /// Tasks in progress.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub current_workload: Option<i64>,
     /// Running servers.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub running_vms: Option<i64>,
 }
 

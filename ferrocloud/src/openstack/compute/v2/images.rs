@@ -68,10 +68,9 @@ pub struct ImageRef {
     /// The image's ID.
     pub id: String,
     /// Its name (empty when it has none).
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub name: String,
     /// Links to it (self, bookmark, and the Image service's `alternate`).
-    #[serde(default)]
     pub links: Vec<Link>,
 }
 
@@ -81,7 +80,6 @@ pub struct ImageServer {
     /// The server's ID.
     pub id: String,
     /// Links to the server.
-    #[serde(default)]
     pub links: Vec<Link>,
 }
 
@@ -92,32 +90,30 @@ pub struct Image {
     /// The image's ID.
     pub id: String,
     /// Its name (empty when it has none).
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub name: String,
     /// `ACTIVE`, `SAVING`, `DELETED`, `ERROR` or `UNKNOWN` (Nova's reading of the Image
     /// service's status).
-    #[serde(default)]
     pub status: String,
     /// Upload progress in percent: 25 (queued), 50 (saving), 100 (active), 0 otherwise.
-    #[serde(default)]
     pub progress: u8,
     /// The minimum RAM in MiB a server needs to boot it.
-    #[serde(default, rename = "minRam")]
+    #[serde(rename = "minRam")]
     pub min_ram: u64,
     /// The minimum root disk in GiB a server needs to boot it.
-    #[serde(default, rename = "minDisk")]
+    #[serde(rename = "minDisk")]
     pub min_disk: u64,
     /// The image's properties.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub metadata: Metadata,
     /// When it was created.
-    #[serde(default, with = "crate::dates::option")]
-    pub created: Option<Timestamp>,
+    #[serde(with = "crate::dates::timestamp")]
+    pub created: Timestamp,
     /// When it was last updated.
-    #[serde(default, with = "crate::dates::option")]
+    #[serde(with = "crate::dates::option")]
     pub updated: Option<Timestamp>,
     /// Its size in bytes (`OS-EXT-IMG-SIZE:size`); none while no data was uploaded.
-    #[serde(default, rename = "OS-EXT-IMG-SIZE:size")]
+    #[serde(rename = "OS-EXT-IMG-SIZE:size", deserialize_with = "crate::de::nullable")]
     pub size: Option<u64>,
     /// The disk configuration servers booted from it get (`OS-DCF:diskConfig`), shown
     /// when the image has an `auto_disk_config` property.
@@ -127,7 +123,6 @@ pub struct Image {
     #[serde(default)]
     pub server: Option<ImageServer>,
     /// Links to it.
-    #[serde(default)]
     pub links: Vec<Link>,
 }
 

@@ -50,13 +50,12 @@ pub struct InstanceAction {
     /// The ID of the request that started it.
     pub request_id: String,
     /// The server's ID.
-    #[serde(default)]
     pub instance_uuid: String,
     /// The project that asked (`None` for actions started outside the API).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub project_id: Option<String>,
     /// The user that asked (`None` for actions started outside the API).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub user_id: Option<String>,
     /// When it started.
     #[serde(with = "crate::dates::timestamp")]
@@ -80,13 +79,13 @@ pub struct Event {
     /// The step (`compute_stop_instance`, `conductor_schedule_and_build_instances`…).
     pub event: String,
     /// When it started.
-    #[serde(default, with = "crate::dates::option")]
-    pub start_time: Option<Timestamp>,
+    #[serde(with = "crate::dates::timestamp")]
+    pub start_time: Timestamp,
     /// When it finished (`None` while it runs).
-    #[serde(default, with = "crate::dates::option")]
+    #[serde(with = "crate::dates::option")]
     pub finish_time: Option<Timestamp>,
     /// `Success` or `Error` (`None` while it runs).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub result: Option<String>,
     /// The traceback of a failure (admins only by default).
     #[serde(default)]

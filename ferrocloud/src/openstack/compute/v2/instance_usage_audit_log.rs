@@ -30,37 +30,26 @@ crate::operations! {
 #[non_exhaustive]
 pub struct AuditLog {
     /// The start of the period (as Nova writes it, `2012-06-01 00:00:00`).
-    #[serde(default)]
     pub period_beginning: String,
     /// The end of the period.
-    #[serde(default)]
     pub period_ending: String,
     /// A summary (`3 of 4 hosts done. 3 errors.`).
-    #[serde(default)]
     pub overall_status: String,
     /// Compute hosts.
-    #[serde(default)]
     pub num_hosts: i64,
     /// Hosts whose audit is done.
-    #[serde(default)]
     pub num_hosts_done: i64,
     /// Hosts whose audit has not run.
-    #[serde(default)]
     pub num_hosts_not_run: i64,
     /// Hosts whose audit is running.
-    #[serde(default)]
     pub num_hosts_running: i64,
     /// The hosts whose audit has not run.
-    #[serde(default)]
     pub hosts_not_run: Vec<String>,
     /// Errors over all hosts.
-    #[serde(default)]
     pub total_errors: i64,
     /// Servers audited over all hosts.
-    #[serde(default)]
     pub total_instances: i64,
     /// The audit of each host, by host name.
-    #[serde(default)]
     pub log: BTreeMap<String, HostAudit>,
 }
 
@@ -68,16 +57,12 @@ pub struct AuditLog {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct HostAudit {
     /// `DONE` or `RUNNING`.
-    #[serde(default)]
     pub state: String,
     /// Servers audited.
-    #[serde(default)]
     pub instances: i64,
     /// Errors.
-    #[serde(default)]
     pub errors: i64,
     /// What the task reported.
-    #[serde(default)]
     pub message: String,
 }
 

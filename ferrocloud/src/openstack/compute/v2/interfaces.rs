@@ -45,7 +45,6 @@ pub struct FixedIp {
     /// The address.
     pub ip_address: String,
     /// The subnet it belongs to.
-    #[serde(default)]
     pub subnet_id: String,
 }
 
@@ -56,16 +55,13 @@ pub struct Interface {
     /// The port's ID.
     pub port_id: String,
     /// The network's ID.
-    #[serde(default)]
     pub net_id: String,
     /// The port's MAC address.
-    #[serde(default)]
     pub mac_addr: String,
     /// The port's status (`ACTIVE`, `DOWN`, `BUILD`…).
-    #[serde(default)]
     pub port_state: String,
     /// The port's fixed IP addresses.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub fixed_ips: Vec<FixedIp>,
     /// The device tag given when it was attached (2.70+; `None` when untagged).
     #[serde(default)]

@@ -48,10 +48,8 @@ pub struct Keypair {
     /// The name (the key pair's ID).
     pub name: String,
     /// The public key.
-    #[serde(default)]
     pub public_key: String,
     /// The public key's fingerprint.
-    #[serde(default)]
     pub fingerprint: String,
     /// `ssh` or `x509` (2.2+).
     #[serde(default, rename = "type")]

@@ -29,10 +29,8 @@ crate::operations! {
 #[non_exhaustive]
 pub struct Limits {
     /// Absolute limits and usage.
-    #[serde(default)]
     pub absolute: AbsoluteLimits,
     /// Rate limits (always empty: Nova no longer rate-limits).
-    #[serde(default)]
     pub rate: Vec<Value>,
 }
 
@@ -42,37 +40,28 @@ pub struct Limits {
 #[non_exhaustive]
 pub struct AbsoluteLimits {
     /// Servers.
-    #[serde(default)]
     pub max_total_instances: i64,
     /// vCPUs.
-    #[serde(default)]
     pub max_total_cores: i64,
     /// RAM in MiB.
-    #[serde(default, rename = "maxTotalRAMSize")]
+    #[serde(rename = "maxTotalRAMSize")]
     pub max_total_ram_size: i64,
     /// Key pairs.
-    #[serde(default)]
     pub max_total_keypairs: i64,
     /// Metadata items per server.
-    #[serde(default)]
     pub max_server_meta: i64,
     /// Server groups.
-    #[serde(default)]
     pub max_server_groups: i64,
     /// Servers per server group.
-    #[serde(default)]
     pub max_server_group_members: i64,
     /// Servers in use.
-    #[serde(default)]
     pub total_instances_used: i64,
     /// vCPUs in use.
-    #[serde(default)]
     pub total_cores_used: i64,
     /// RAM in use, in MiB.
-    #[serde(default, rename = "totalRAMUsed")]
+    #[serde(rename = "totalRAMUsed")]
     pub total_ram_used: i64,
     /// Server groups in use.
-    #[serde(default)]
     pub total_server_groups_used: i64,
     /// Security groups (until 2.35).
     #[serde(default)]

@@ -40,40 +40,38 @@ pub struct Migration {
     #[serde(default)]
     pub uuid: Option<String>,
     /// The server's ID.
-    #[serde(default)]
     pub instance_uuid: String,
     /// Its state (`migrating`, `finished`, `error`, `done`…).
-    #[serde(default)]
     pub status: String,
     /// `migration`, `resize`, `live-migration` or `evacuation` (2.23+).
     #[serde(default)]
     pub migration_type: Option<String>,
     /// The source compute host.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub source_compute: Option<String>,
     /// The source node.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub source_node: Option<String>,
     /// The destination compute host.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub dest_compute: Option<String>,
     /// The destination host's IP address.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub dest_host: Option<String>,
     /// The destination node.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub dest_node: Option<String>,
     /// The flavor before (its internal ID).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub old_instance_type_id: Option<u64>,
     /// The flavor after (its internal ID).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub new_instance_type_id: Option<u64>,
     /// When it was created.
-    #[serde(default, with = "crate::dates::option")]
-    pub created_at: Option<Timestamp>,
+    #[serde(with = "crate::dates::timestamp")]
+    pub created_at: Timestamp,
     /// When it last changed.
-    #[serde(default, with = "crate::dates::option")]
+    #[serde(with = "crate::dates::option")]
     pub updated_at: Option<Timestamp>,
     /// Links to the server's migration, for live migrations in progress (2.23+).
     #[serde(default)]

@@ -36,19 +36,14 @@ pub struct QuotaClassSet {
     #[serde(default)]
     pub id: Option<String>,
     /// Servers.
-    #[serde(default)]
     pub instances: i64,
     /// vCPUs.
-    #[serde(default)]
     pub cores: i64,
     /// RAM in MiB.
-    #[serde(default)]
     pub ram: i64,
     /// Key pairs.
-    #[serde(default)]
     pub key_pairs: i64,
     /// Metadata items per server.
-    #[serde(default)]
     pub metadata_items: i64,
     /// Server groups (2.50+).
     #[serde(default)]

@@ -131,25 +131,18 @@ pub struct QuotaSet {
     #[serde(default)]
     pub id: Option<String>,
     /// Servers.
-    #[serde(default)]
     pub instances: i64,
     /// vCPUs.
-    #[serde(default)]
     pub cores: i64,
     /// RAM in MiB.
-    #[serde(default)]
     pub ram: i64,
     /// Key pairs (per user).
-    #[serde(default)]
     pub key_pairs: i64,
     /// Metadata items per server.
-    #[serde(default)]
     pub metadata_items: i64,
     /// Server groups.
-    #[serde(default)]
     pub server_groups: i64,
     /// Servers per server group.
-    #[serde(default)]
     pub server_group_members: i64,
     /// Fixed IPs (until 2.35).
     #[serde(default)]
@@ -181,13 +174,10 @@ pub struct QuotaSet {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 pub struct QuotaDetail {
     /// In use.
-    #[serde(default)]
     pub in_use: i64,
     /// The limit (`-1`: unlimited).
-    #[serde(default)]
     pub limit: i64,
     /// Reserved (always 0 in recent Nova).
-    #[serde(default)]
     pub reserved: i64,
 }
 
@@ -196,28 +186,20 @@ pub struct QuotaDetail {
 #[non_exhaustive]
 pub struct QuotaSetDetail {
     /// The project's ID.
-    #[serde(default)]
-    pub id: Option<String>,
+    pub id: String,
     /// Servers.
-    #[serde(default)]
     pub instances: QuotaDetail,
     /// vCPUs.
-    #[serde(default)]
     pub cores: QuotaDetail,
     /// RAM in MiB.
-    #[serde(default)]
     pub ram: QuotaDetail,
     /// Key pairs.
-    #[serde(default)]
     pub key_pairs: QuotaDetail,
     /// Metadata items per server.
-    #[serde(default)]
     pub metadata_items: QuotaDetail,
     /// Server groups.
-    #[serde(default)]
     pub server_groups: QuotaDetail,
     /// Servers per server group.
-    #[serde(default)]
     pub server_group_members: QuotaDetail,
     /// Fixed IPs (until 2.35).
     #[serde(default)]

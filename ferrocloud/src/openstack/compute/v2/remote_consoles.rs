@@ -154,8 +154,7 @@ pub struct ConsoleConnection {
     #[serde(default)]
     pub host: Option<String>,
     /// Its port.
-    #[serde(default)]
-    pub port: Option<u16>,
+    pub port: u16,
     /// Its TLS port (`spice-direct` consoles, 2.99+).
     #[serde(default)]
     pub tls_port: Option<u16>,

@@ -53,16 +53,14 @@ pub struct SecurityGroup {
     /// The group's ID.
     pub id: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// Its description.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub description: Option<String>,
     /// The project it belongs to.
-    #[serde(default)]
     pub tenant_id: String,
     /// Its ingress rules (Nova does not show egress rules).
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub rules: Vec<Rule>,
 }
 
@@ -101,22 +99,21 @@ pub struct Rule {
     /// The rule's ID.
     pub id: String,
     /// The group the rule belongs to.
-    #[serde(default)]
     pub parent_group_id: String,
     /// `tcp`, `udp`, `icmp`, or none for any protocol.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub ip_protocol: Option<String>,
     /// The first port (or the ICMP type; -1 for any), none for any.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub from_port: Option<i32>,
     /// The last port (or the ICMP code; -1 for any), none for any.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub to_port: Option<i32>,
-    /// The source group, for a rule that admits a group.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    /// The source group, for a rule that admits a group (empty for a CIDR rule).
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub group: RuleGroup,
-    /// The source addresses, for a rule that admits a CIDR.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    /// The source addresses, for a rule that admits a CIDR (empty for a group rule).
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub ip_range: IpRange,
 }
 

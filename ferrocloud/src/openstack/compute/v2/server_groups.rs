@@ -62,10 +62,9 @@ pub struct ServerGroup {
     /// The group's ID.
     pub id: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// The IDs of its servers (deleted ones left out).
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub members: Vec<String>,
     /// Its policies, one item (before 2.64).
     #[serde(default)]

@@ -43,49 +43,47 @@ pub struct ServerMigration {
     #[serde(default)]
     pub uuid: Option<String>,
     /// The server.
-    #[serde(default)]
     pub server_uuid: String,
     /// Its status (`queued`, `preparing`, `running`, `completed`…).
-    #[serde(default)]
     pub status: String,
     /// The source compute service's host.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub source_compute: Option<String>,
     /// The source hypervisor node.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub source_node: Option<String>,
     /// The destination compute service's host.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub dest_compute: Option<String>,
     /// The destination host's IP address.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub dest_host: Option<String>,
     /// The destination hypervisor node.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub dest_node: Option<String>,
     /// Memory to transfer, in bytes.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub memory_total_bytes: Option<u64>,
     /// Memory transferred, in bytes.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub memory_processed_bytes: Option<u64>,
     /// Memory left, in bytes.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub memory_remaining_bytes: Option<u64>,
     /// Disk to transfer, in bytes.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub disk_total_bytes: Option<u64>,
     /// Disk transferred, in bytes.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub disk_processed_bytes: Option<u64>,
     /// Disk left, in bytes.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub disk_remaining_bytes: Option<u64>,
     /// When it started.
-    #[serde(default, with = "crate::dates::option")]
-    pub created_at: Option<Timestamp>,
+    #[serde(with = "crate::dates::timestamp")]
+    pub created_at: Timestamp,
     /// When it last changed.
-    #[serde(default, with = "crate::dates::option")]
+    #[serde(with = "crate::dates::option")]
     pub updated_at: Option<Timestamp>,
     /// The user who started it (2.80+).
     #[serde(default)]

@@ -30,16 +30,14 @@ pub struct SecurityGroup {
     /// The group's ID.
     pub id: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// Its description.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub description: Option<String>,
     /// The project that owns it.
-    #[serde(default)]
     pub tenant_id: String,
     /// Its rules (ingress rules only, as the compute API shows them).
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub rules: Vec<SecurityGroupRule>,
 }
 
@@ -50,22 +48,21 @@ pub struct SecurityGroupRule {
     /// The rule's ID.
     pub id: String,
     /// The group it belongs to.
-    #[serde(default)]
     pub parent_group_id: String,
     /// `tcp`, `udp`, `icmp`… (`None`: any).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub ip_protocol: Option<String>,
     /// The first port (the ICMP type for ICMP; `None` or -1: any).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub from_port: Option<i32>,
     /// The last port (the ICMP code for ICMP; `None` or -1: any).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub to_port: Option<i32>,
-    /// The source addresses, for a rule by CIDR.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    /// The source addresses, for a rule by CIDR (empty for a rule by group).
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub ip_range: IpRange,
-    /// The source group, for a rule by group.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    /// The source group, for a rule by group (empty for a rule by CIDR).
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub group: RuleGroup,
 }
 

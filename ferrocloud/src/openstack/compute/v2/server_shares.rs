@@ -42,10 +42,8 @@ pub struct ShareAttachment {
     /// The share's ID.
     pub share_id: String,
     /// `attaching`, `inactive`, `active`, `detaching` or `error`.
-    #[serde(default)]
     pub status: String,
     /// The tag the guest mounts it by.
-    #[serde(default)]
     pub tag: String,
     /// The attachment's ID (admins only).
     #[serde(default)]

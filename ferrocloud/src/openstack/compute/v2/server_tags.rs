@@ -54,7 +54,7 @@ pub const MAX_TAG_LENGTH: usize = 60;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Tags {
     /// The tags.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub tags: Vec<String>,
 }
 

@@ -15,7 +15,7 @@
 //!     .user_data("#cloud-config\npackages: [nginx]\n");
 //! let created = servers::create(&compute, &opts).await.extract()?;
 //! let server = servers::wait_for_status(&compute, &created.id, "ACTIVE", &WaitOpts::default()).await?;
-//! println!("{} is {}", server.name, server.status);
+//! println!("{} is {}", server.name.as_deref().unwrap_or_default(), server.status);
 //!
 //! servers::update(&compute, &server.id, &UpdateOpts::default().name("web-01")).await.extract()?;
 //! let active = ListOpts { status: Some("ACTIVE".into()), ..Default::default() };
@@ -73,7 +73,6 @@ pub struct Address {
     /// The IP address.
     pub addr: String,
     /// 4 or 6.
-    #[serde(default)]
     pub version: u8,
     /// `fixed` or `floating`.
     #[serde(
@@ -97,7 +96,6 @@ pub struct ServerImage {
     /// The image ID.
     pub id: String,
     /// Links to the image.
-    #[serde(default)]
     pub links: Vec<Link>,
     /// The image properties (microversion 2.98 and later).
     #[serde(default)]
@@ -111,7 +109,7 @@ pub struct ServerFlavor {
     /// The flavor ID (before 2.47).
     #[serde(default)]
     pub id: Option<String>,
-    /// Links to the flavor (before 2.47).
+    /// Links to the flavor (before 2.47; empty from 2.47, which leaves them out).
     #[serde(default)]
     pub links: Vec<Link>,
     /// The flavor's name when the server was booted (2.47+).
@@ -155,7 +153,6 @@ pub struct Fault {
     #[serde(default, with = "crate::dates::option")]
     pub created: Option<Timestamp>,
     /// The message.
-    #[serde(default)]
     pub message: String,
     /// Details (admins only).
     #[serde(default)]
@@ -168,74 +165,70 @@ pub struct Fault {
 /// Fields added by a microversion are `Option`s. Extension fields (`OS-EXT-*`,
 /// `OS-DCF:diskConfig`…) are read with `extract_into` and the types in
 /// [`extensions`](crate::openstack::compute::v2::extensions). A server in a cell that is
-/// down (2.69+) comes with few fields and the status `UNKNOWN`; the others keep their
-/// defaults.
+/// down (2.69+) comes with few fields and the status `UNKNOWN`: its name, host ID, access
+/// addresses, update time and config drive are then `None` (in a listing, its user, image
+/// and flavor too), its addresses and metadata empty.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct Server {
     /// The server's ID.
     pub id: String,
-    /// Its name.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
-    pub name: String,
-    /// Its status (`ACTIVE`, `BUILD`, `ERROR`, `SHUTOFF`…).
+    /// Its name (`None` for a server in a cell that is down).
     #[serde(default)]
+    pub name: Option<String>,
+    /// Its status (`ACTIVE`, `BUILD`, `ERROR`, `SHUTOFF`…; `UNKNOWN` in a cell that is
+    /// down).
     pub status: String,
     /// The project that owns it.
-    #[serde(default)]
     pub tenant_id: String,
-    /// The user that created it.
+    /// The user that created it (`None` for a server in a cell that is down, in a
+    /// listing).
     #[serde(default)]
-    pub user_id: String,
-    /// A hash of the host, unique per project.
+    pub user_id: Option<String>,
+    /// A hash of the host, unique per project (empty while the server has no host;
+    /// `None` for a server in a cell that is down).
     #[serde(default, rename = "hostId")]
-    pub host_id: String,
+    pub host_id: Option<String>,
     /// When it was created.
     #[serde(with = "crate::dates::timestamp")]
     pub created: Timestamp,
-    /// When it last changed.
+    /// When it last changed (`None` for a server in a cell that is down).
     #[serde(default, with = "crate::dates::option")]
     pub updated: Option<Timestamp>,
-    /// Its addresses, by network name.
+    /// Its addresses, by network name (empty for a server in a cell that is down).
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
     pub addresses: BTreeMap<String, Vec<Address>>,
-    /// The public IPv4 address set by the user.
-    #[serde(
-        default,
-        rename = "accessIPv4",
-        deserialize_with = "crate::de::lenient_string"
-    )]
-    pub access_ipv4: String,
-    /// The public IPv6 address set by the user.
-    #[serde(
-        default,
-        rename = "accessIPv6",
-        deserialize_with = "crate::de::lenient_string"
-    )]
-    pub access_ipv6: String,
+    /// The public IPv4 address set by the user (`None` when unset, which Nova writes
+    /// `""`, and for a server in a cell that is down).
+    #[serde(default, rename = "accessIPv4", deserialize_with = "non_empty_text")]
+    pub access_ipv4: Option<String>,
+    /// The public IPv6 address set by the user (`None` when unset, which Nova writes
+    /// `""`, and for a server in a cell that is down).
+    #[serde(default, rename = "accessIPv6", deserialize_with = "non_empty_text")]
+    pub access_ipv6: Option<String>,
     /// The image (`None` for a server booted from a volume).
     #[serde(default, deserialize_with = "crate::de::empty_as_none")]
     pub image: Option<ServerImage>,
-    /// The flavor.
+    /// The flavor (`None` for a server in a cell that is down, in a listing).
     #[serde(default)]
-    pub flavor: ServerFlavor,
+    pub flavor: Option<ServerFlavor>,
     /// The key pair's name.
     #[serde(default)]
     pub key_name: Option<String>,
-    /// Metadata.
+    /// Metadata (empty for a server in a cell that is down).
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
     pub metadata: BTreeMap<String, String>,
     /// Build progress, 0–100.
     #[serde(default)]
     pub progress: Option<u32>,
-    /// Whether a config drive is attached (`"True"` or `""`, as Nova writes it).
-    #[serde(default, deserialize_with = "crate::de::lenient_string")]
-    pub config_drive: String,
+    /// Whether a config drive is attached: `Some("True")` when one is (as Nova writes
+    /// it), `None` when not (Nova writes `""`) or for a server in a cell that is down.
+    #[serde(default, deserialize_with = "non_empty_text")]
+    pub config_drive: Option<String>,
     /// Its security groups.
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
     pub security_groups: Vec<SecurityGroupName>,
     /// Links to the server.
-    #[serde(default)]
     pub links: Vec<Link>,
     /// The fault, for a server in ERROR.
     #[serde(default)]
@@ -274,15 +267,22 @@ pub struct Server {
 pub struct ServerRef {
     /// The server's ID.
     pub id: String,
-    /// Its name.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
-    pub name: String,
-    /// Links to it.
+    /// Its name (`None` for a server in a cell that is down).
     #[serde(default)]
+    pub name: Option<String>,
+    /// Links to it.
     pub links: Vec<Link>,
     /// `UNKNOWN` for a server in a cell that is down (2.69+), which has no name.
     #[serde(default)]
     pub status: Option<String>,
+}
+
+/// Text as Nova writes it (a string, or a boolean or number written as text), with `""`
+/// and `null` read as `None`.
+pub(crate) fn non_empty_text<'de, D: Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Option<String>, D::Error> {
+    crate::de::lenient_string(d).map(|s| (!s.is_empty()).then_some(s))
 }
 
 // ------------------------------------------------------------------ listing
@@ -1573,7 +1573,7 @@ impl crate::find::Named for Server {
         &self.id
     }
     fn name(&self) -> &str {
-        &self.name
+        self.name.as_deref().unwrap_or_default()
     }
 }
 

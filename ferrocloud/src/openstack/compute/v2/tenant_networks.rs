@@ -51,7 +51,7 @@ pub struct TenantNetwork {
     /// The network's ID.
     pub id: String,
     /// Its name.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub label: String,
     /// Its CIDR; none when Nova writes `"None"` (always, with Neutron).
     #[serde(default, deserialize_with = "cidr")]

@@ -28,13 +28,12 @@ crate::operations! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 pub struct NumaNode {
     /// Its memory in MiB.
-    #[serde(default)]
-    pub memory_mb: Option<u64>,
+    pub memory_mb: u64,
     /// Its virtual CPUs.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub vcpu_set: Vec<u32>,
     /// Sibling threads of its CPUs.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub siblings: Vec<Vec<u32>>,
     /// The host NUMA node it is on (admin).
     #[serde(default)]
@@ -50,10 +49,10 @@ pub struct NumaNode {
 #[non_exhaustive]
 pub struct Topology {
     /// Its NUMA nodes (none for a server without a NUMA topology).
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub nodes: Vec<NumaNode>,
     /// The page size in KiB (admin; `None` when not set).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub pagesize_kb: Option<u64>,
 }
 

@@ -19,6 +19,7 @@
 //! # Ok(()) }
 //! ```
 
+use serde::de;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::dates::Timestamp;
@@ -35,35 +36,103 @@ crate::operations! {
     GET = GET "/os-simple-tenant-usage/{tenant_id}" response("tenant_usage", TenantUsage);
 }
 
-/// A project's usage over a period. A project without usage comes back with every field
-/// empty.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+/// A project's usage over a period. Nova answers an empty object for a project without
+/// usage in the period: that reads as an empty usage (empty `tenant_id`, no period, zero
+/// totals, no servers). Any other answer must hold every field.
+///
+/// ```
+/// use ferrocloud::openstack::compute::v2::usage::{self, TenantUsage};
+/// let none: TenantUsage = serde_json::from_str("{}").unwrap();
+/// assert!(none.tenant_id.is_empty() && none.start.is_none() && none.total_hours == 0.0);
+/// assert!(serde_json::from_str::<TenantUsage>(r#"{"tenant_id": "p1"}"#).is_err());
+/// let body = serde_json::json!({"tenant_usage": {"tenant_id": "p1",
+///     "start": "2012-10-08T20:10:44.587336", "stop": "2012-10-08T21:10:44.587336",
+///     "total_hours": 1.0, "total_vcpus_usage": 1.0, "total_memory_mb_usage": 512.0,
+///     "total_local_gb_usage": 1.0, "server_usages": [], "colour": "blue"}});
+/// assert_eq!(usage::GET.response.unwrap().check(&body).unwrap(), ["colour"]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct TenantUsage {
-    /// The project's ID.
-    #[serde(default)]
+    /// The project's ID (empty when the project had no usage).
     pub tenant_id: String,
-    /// The start of the period.
-    #[serde(default, with = "crate::dates::option")]
+    /// The start of the period (`None` when the project had no usage).
     pub start: Option<Timestamp>,
-    /// The end of the period.
-    #[serde(default, with = "crate::dates::option")]
+    /// The end of the period (`None` when the project had no usage).
     pub stop: Option<Timestamp>,
     /// Server-hours.
-    #[serde(default)]
     pub total_hours: f64,
     /// vCPU-hours.
-    #[serde(default)]
     pub total_vcpus_usage: f64,
     /// MiB-hours of RAM.
-    #[serde(default)]
     pub total_memory_mb_usage: f64,
     /// GiB-hours of local disk.
-    #[serde(default)]
     pub total_local_gb_usage: f64,
     /// Per-server usage (with `detailed`, and always for one project).
-    #[serde(default)]
     pub server_usages: Vec<ServerUsage>,
+}
+
+/// A time as Nova writes it, for [`UsageVisitor`].
+#[derive(Deserialize)]
+#[serde(transparent)]
+struct Time(#[serde(with = "crate::dates::timestamp")] Timestamp);
+
+/// Reads a project's usage field by field, as a derived implementation would (unknown
+/// fields are ignored), except that an empty object is an empty usage.
+struct UsageVisitor;
+
+impl<'de> de::Visitor<'de> for UsageVisitor {
+    type Value = TenantUsage;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a project's usage")
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<TenantUsage, A::Error> {
+        let mut any = false;
+        let mut tenant_id = None;
+        let (mut start, mut stop) = (None, None);
+        let (mut hours, mut vcpus, mut memory, mut disk) = (None, None, None, None);
+        let mut server_usages = None;
+        while let Some(key) = map.next_key::<String>()? {
+            any = true;
+            match key.as_str() {
+                "tenant_id" => tenant_id = Some(map.next_value::<String>()?),
+                "start" => start = Some(map.next_value::<Time>()?.0),
+                "stop" => stop = Some(map.next_value::<Time>()?.0),
+                "total_hours" => hours = Some(map.next_value::<f64>()?),
+                "total_vcpus_usage" => vcpus = Some(map.next_value::<f64>()?),
+                "total_memory_mb_usage" => memory = Some(map.next_value::<f64>()?),
+                "total_local_gb_usage" => disk = Some(map.next_value::<f64>()?),
+                "server_usages" => server_usages = Some(map.next_value::<Vec<ServerUsage>>()?),
+                _ => {
+                    map.next_value::<de::IgnoredAny>()?;
+                }
+            }
+        }
+        if !any {
+            return Ok(TenantUsage::default());
+        }
+        fn need<T, E: de::Error>(v: Option<T>, field: &'static str) -> std::result::Result<T, E> {
+            v.ok_or_else(|| E::missing_field(field))
+        }
+        Ok(TenantUsage {
+            tenant_id: need(tenant_id, "tenant_id")?,
+            start: Some(need(start, "start")?),
+            stop: Some(need(stop, "stop")?),
+            total_hours: need(hours, "total_hours")?,
+            total_vcpus_usage: need(vcpus, "total_vcpus_usage")?,
+            total_memory_mb_usage: need(memory, "total_memory_mb_usage")?,
+            total_local_gb_usage: need(disk, "total_local_gb_usage")?,
+            server_usages: server_usages.unwrap_or_default(),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for TenantUsage {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        d.deserialize_map(UsageVisitor)
+    }
 }
 
 /// One server's usage over the period.
@@ -73,37 +142,28 @@ pub struct ServerUsage {
     /// The server's ID.
     pub instance_id: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// The project's ID.
-    #[serde(default)]
     pub tenant_id: String,
-    /// Its flavor's name.
-    #[serde(default)]
+    /// Its flavor's name (empty when the flavor is gone).
     pub flavor: String,
     /// Its state (`active`, `terminated`…).
-    #[serde(default)]
     pub state: String,
     /// Hours within the period.
-    #[serde(default)]
     pub hours: f64,
     /// Seconds since it started (or until it ended).
-    #[serde(default)]
     pub uptime: i64,
-    /// vCPUs (absent when the flavor is gone).
-    #[serde(default)]
-    pub vcpus: Option<i64>,
-    /// RAM in MiB (absent when the flavor is gone).
-    #[serde(default)]
-    pub memory_mb: Option<i64>,
-    /// Local disk in GiB (absent when the flavor is gone).
-    #[serde(default)]
-    pub local_gb: Option<i64>,
+    /// vCPUs.
+    pub vcpus: i64,
+    /// RAM in MiB.
+    pub memory_mb: i64,
+    /// Local disk in GiB.
+    pub local_gb: i64,
     /// When it started.
-    #[serde(default, with = "crate::dates::option")]
-    pub started_at: Option<Timestamp>,
+    #[serde(with = "crate::dates::timestamp")]
+    pub started_at: Timestamp,
     /// When it ended (`None` while it runs).
-    #[serde(default, with = "crate::dates::option")]
+    #[serde(with = "crate::dates::option")]
     pub ended_at: Option<Timestamp>,
 }
 
@@ -197,7 +257,6 @@ pub async fn get(
 
 #[derive(Deserialize)]
 struct UsagePage {
-    #[serde(default)]
     tenant_usage: TenantUsage,
     #[serde(default)]
     tenant_usage_links: Vec<Link>,

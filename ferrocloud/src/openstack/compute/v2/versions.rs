@@ -42,19 +42,15 @@ pub struct Version {
     /// The version's ID (`v2.0`, `v2.1`).
     pub id: String,
     /// `CURRENT`, `SUPPORTED` or `DEPRECATED`.
-    #[serde(default)]
     pub status: String,
     /// The newest microversion (empty for a version without microversions).
-    #[serde(default)]
     pub version: String,
     /// The oldest microversion (empty for a version without microversions).
-    #[serde(default)]
     pub min_version: String,
     /// When the version last changed.
-    #[serde(default, with = "crate::dates::option")]
-    pub updated: Option<Timestamp>,
+    #[serde(with = "crate::dates::timestamp")]
+    pub updated: Timestamp,
     /// Links (`self`, `describedby`).
-    #[serde(default)]
     pub links: Vec<Link>,
     /// The media types the version serves (in `GET /{api_version}/` only).
     #[serde(default, rename = "media-types")]
@@ -66,7 +62,8 @@ impl Version {
     ///
     /// ```
     /// let v: ferrocloud::openstack::compute::v2::versions::Version = serde_json::from_str(
-    ///     r#"{"id": "v2.1", "status": "CURRENT", "version": "2.96", "min_version": "2.1"}"#).unwrap();
+    ///     r#"{"id": "v2.1", "status": "CURRENT", "version": "2.96", "min_version": "2.1",
+    ///         "updated": "2013-07-23T11:33:21Z", "links": []}"#).unwrap();
     /// let r = v.microversions().unwrap();
     /// assert_eq!((r.min.to_string(), r.max.to_string()), ("2.1".into(), "2.96".into()));
     /// ```
@@ -82,10 +79,9 @@ impl Version {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct MediaType {
     /// The base type (`application/json`).
-    #[serde(default)]
     pub base: String,
     /// The vendor type.
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub media_type: String,
 }
 

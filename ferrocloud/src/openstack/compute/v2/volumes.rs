@@ -54,7 +54,8 @@ crate::operations! {
 /// Where a volume is attached.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Attachment {
-    /// The attachment's ID (Nova writes the volume's ID here).
+    /// The attachment's ID (Nova writes the volume's ID here). Nova writes `[{}]` for a
+    /// volume attached nowhere; such an empty entry (every ID empty) is left out.
     #[serde(default)]
     pub id: String,
     /// The device name in the server (`/dev/vdb`), when known.
@@ -82,8 +83,9 @@ fn attachments<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<Attac
 ///
 /// ```
 /// let v: ferrocloud::openstack::compute::v2::volumes::Volume = serde_json::from_str(r#"{
-///     "id": "5aa119a8", "status": "available", "size": 1, "attachments": [{}],
-///     "createdAt": "2026-11-28T14:54:21.000000", "metadata": {}}"#).unwrap();
+///     "id": "5aa119a8", "status": "available", "size": 1, "availabilityZone": "nova",
+///     "attachments": [{}], "createdAt": "2026-11-28T14:54:21.000000", "displayName": null,
+///     "displayDescription": null, "volumeType": null, "metadata": {}}"#).unwrap();
 /// assert!(v.attachments.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -92,34 +94,32 @@ pub struct Volume {
     /// The volume's ID.
     pub id: String,
     /// Its status (`creating`, `available`, `in-use`, `error`…).
-    #[serde(default)]
     pub status: String,
     /// Its size in GiB.
-    #[serde(default)]
     pub size: u64,
     /// Its availability zone.
-    #[serde(default, rename = "availabilityZone")]
+    #[serde(rename = "availabilityZone", deserialize_with = "crate::de::nullable")]
     pub availability_zone: Option<String>,
     /// When it was created.
-    #[serde(default, rename = "createdAt", with = "crate::dates::option")]
-    pub created_at: Option<Timestamp>,
+    #[serde(rename = "createdAt", with = "crate::dates::timestamp")]
+    pub created_at: Timestamp,
     /// Where it is attached (empty when it is not).
-    #[serde(default, deserialize_with = "attachments")]
+    #[serde(deserialize_with = "attachments")]
     pub attachments: Vec<Attachment>,
     /// Its name.
-    #[serde(default, rename = "displayName")]
+    #[serde(rename = "displayName", deserialize_with = "crate::de::nullable")]
     pub display_name: Option<String>,
     /// Its description.
-    #[serde(default, rename = "displayDescription")]
+    #[serde(rename = "displayDescription", deserialize_with = "crate::de::nullable")]
     pub display_description: Option<String>,
     /// The name (or ID) of its volume type.
-    #[serde(default, rename = "volumeType")]
+    #[serde(rename = "volumeType", deserialize_with = "crate::de::nullable")]
     pub volume_type: Option<String>,
     /// The snapshot it was created from.
     #[serde(default, rename = "snapshotId")]
     pub snapshot_id: Option<String>,
     /// Its metadata.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub metadata: BTreeMap<String, String>,
 }
 
@@ -139,22 +139,20 @@ pub struct Snapshot {
     /// The snapshot's ID.
     pub id: String,
     /// The volume it is a snapshot of.
-    #[serde(default, rename = "volumeId")]
+    #[serde(rename = "volumeId")]
     pub volume_id: String,
     /// Its status (`creating`, `available`, `error`…).
-    #[serde(default)]
     pub status: String,
     /// The size of the volume, in GiB.
-    #[serde(default)]
     pub size: u64,
     /// When it was created.
-    #[serde(default, rename = "createdAt", with = "crate::dates::option")]
-    pub created_at: Option<Timestamp>,
+    #[serde(rename = "createdAt", with = "crate::dates::timestamp")]
+    pub created_at: Timestamp,
     /// Its name.
-    #[serde(default, rename = "displayName")]
+    #[serde(rename = "displayName", deserialize_with = "crate::de::nullable")]
     pub display_name: Option<String>,
     /// Its description.
-    #[serde(default, rename = "displayDescription")]
+    #[serde(rename = "displayDescription", deserialize_with = "crate::de::nullable")]
     pub display_description: Option<String>,
 }
 

@@ -10,10 +10,11 @@
 //!     #[serde(flatten)]
 //!     zone: AvailabilityZone,
 //! }
-//! let s: ServerWithZone = serde_json::from_str(r#"{"id": "1", "name": "web", "created": "2013-09-03T04:01:32Z",
+//! let s: ServerWithZone = serde_json::from_str(r#"{"id": "1", "name": "web", "status": "ACTIVE",
+//!     "tenant_id": "p1", "user_id": "u1", "created": "2013-09-03T04:01:32Z", "links": [],
 //!     "OS-EXT-AZ:availability_zone": "nova"}"#).unwrap();
 //! assert_eq!(s.zone.availability_zone.as_deref(), Some("nova"));
-//! assert_eq!(s.server.name, "web");
+//! assert_eq!(s.server.name.as_deref(), Some("web"));
 //! ```
 
 use serde::Deserialize;

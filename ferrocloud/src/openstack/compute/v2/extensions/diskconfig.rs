@@ -4,15 +4,16 @@
 //! use ferrocloud::openstack::compute::v2::extensions::diskconfig::{DiskConfig, ServerWithDiskConfig};
 //! use ferrocloud::request::{ApiResult, Response};
 //! let body = r#"{"server": {"id": "1", "name": "new-server-test", "status": "ACTIVE",
-//!     "created": "2013-09-03T04:01:32Z", "updated": "2013-09-03T04:01:33Z",
-//!     "flavor": {"id": "1"}, "image": "", "OS-DCF:diskConfig": "AUTO"}}"#;
+//!     "tenant_id": "p1", "user_id": "u1", "created": "2013-09-03T04:01:32Z",
+//!     "updated": "2013-09-03T04:01:33Z", "flavor": {"id": "1"}, "image": "", "links": [],
+//!     "OS-DCF:diskConfig": "AUTO"}}"#;
 //! let resp = Response::new(http::Method::GET, "http://nova/v2.1/servers/x".parse().unwrap(),
 //!     http::StatusCode::OK, Default::default(), body.to_string().into());
 //! let result: ApiResult<ferrocloud::openstack::compute::v2::servers::Server> =
 //!     ApiResult::from_response(resp, Some("server"));
 //! let s: ServerWithDiskConfig = result.extract_into().unwrap();
 //! assert_eq!(s.disk_config, Some(DiskConfig::Auto));
-//! assert_eq!(s.server.name, "new-server-test");
+//! assert_eq!(s.server.name.as_deref(), Some("new-server-test"));
 //! ```
 
 use serde::{Deserialize, Serialize};
