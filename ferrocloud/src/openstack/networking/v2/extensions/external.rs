@@ -4,6 +4,8 @@
 //! use ferrocloud::openstack::networking::v2::extensions::external::External;
 //! let e: External = serde_json::from_str(r#"{"router:external": true, "is_default": false}"#).unwrap();
 //! assert_eq!((e.external, e.is_default), (Some(true), Some(false)));
+//! assert_eq!(serde_json::to_value(External::new(true).is_default(true)).unwrap(),
+//!            serde_json::json!({"router:external": true, "is_default": true}));
 //! ```
 
 use serde::{Deserialize, Serialize};
@@ -27,8 +29,8 @@ pub struct External {
 }
 
 impl External {
-    /// An external network (`router:external`).
-    pub fn external(external: bool) -> Self {
+    /// An external network (`router:external`), or explicitly an internal one.
+    pub fn new(external: bool) -> Self {
         External {
             external: Some(external),
             is_default: None,

@@ -6,7 +6,7 @@
 //! use ferrocloud::openstack::networking::v2::extensions::mtu::Mtu;
 //! let read: Mtu = serde_json::from_str(r#"{"mtu": 1450}"#).unwrap();
 //! assert_eq!(read.mtu, Some(1450));
-//! assert_eq!(serde_json::to_value(Mtu::default().mtu(9000)).unwrap(),
+//! assert_eq!(serde_json::to_value(Mtu::default().mtu(9000u32)).unwrap(),
 //!            serde_json::json!({"mtu": 9000}));
 //! assert_eq!(serde_json::to_value(Mtu::default()).unwrap(), serde_json::json!({}));
 //! ```
