@@ -597,14 +597,15 @@ macro_rules! resources {
 /// ```
 ///
 /// Operations the API reference no longer documents (served by older clouds) are
-/// declared the same way after `undocumented;`: they are not listed in `OPERATIONS`.
+/// declared the same way, after `service: "…", undocumented;`: they are not listed in
+/// `OPERATIONS`.
 ///
 /// ```
 /// mod legacy {
 ///     #[derive(serde::Deserialize)]
 ///     pub struct Tenant { pub id: String }
 ///     ferrocloud::operations! {
-///         service: "identity"; undocumented;
+///         service: "identity", undocumented;
 ///         /// List tenants.
 ///         LIST = GET "/tenants" list("tenants", Tenant);
 ///     }
@@ -614,7 +615,7 @@ macro_rules! resources {
 /// ```
 #[macro_export]
 macro_rules! operations {
-    (service: $service:literal; undocumented;
+    (service: $service:literal $(, $undocumented:ident)?;
      $($(#[$meta:meta])* $name:ident = $method:ident $path:literal
         $(since($v:literal))?
         $(until($u:literal))?
@@ -632,30 +633,21 @@ macro_rules! operations {
                 extensions($($($ext),+)?)
             }
         )*
+        $crate::__operations_list!($($undocumented)?; $($name),*);
+    };
+}
 
+/// The `OPERATIONS` list of [`operations!`]: every operation, or none after
+/// `, undocumented`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __operations_list {
+    (undocumented; $($name:ident),*) => {
         /// The operations of this module that the API reference documents: none (those
         /// above are no longer documented), so coverage reports do not count them.
         pub static OPERATIONS: &[&$crate::Operation] = &[];
     };
-    (service: $service:literal;
-     $($(#[$meta:meta])* $name:ident = $method:ident $path:literal
-        $(since($v:literal))?
-        $(until($u:literal))?
-        $(request($($rqe:literal,)? $rq:ty $(; $($rqx:ty),+)?))?
-        $(response($($rse:literal,)? $rs:ty))?
-        $(list($($lse:literal,)? $ls:ty))?
-        $(extensions($($ext:ty),+ $(,)?))?
-     ;)*) => {
-        $(
-            $crate::__operation! {
-                $service; $(#[$meta])* $name = $method $path
-                since($($v)?) until($($u)?)
-                request($($($rqe)?, $rq)?) request_extensions($($($($rqx),+)?)?)
-                response($($($rse)?, $rs)?) list($($($lse)?, $ls)?)
-                extensions($($($ext),+)?)
-            }
-        )*
-
+    (; $($name:ident),*) => {
         /// Every operation this module implements, for coverage reports.
         pub static OPERATIONS: &[&$crate::Operation] = &[$($name.operation()),*];
     };

@@ -20,7 +20,7 @@ use crate::request::ApiResult;
 use crate::ServiceClient;
 
 crate::operations! {
-    service: "identity"; undocumented;
+    service: "identity", undocumented;
     /// List extensions.
     LIST = GET "/extensions" response("extensions", Extensions);
     /// Show an extension.

@@ -21,7 +21,7 @@ use crate::request::{require, ApiResult, Validate};
 use crate::{Result, ServiceClient};
 
 crate::operations! {
-    service: "identity"; undocumented;
+    service: "identity", undocumented;
     /// List roles.
     LIST = GET "/OS-KSADM/roles" list("roles", Role);
     /// Create a role.

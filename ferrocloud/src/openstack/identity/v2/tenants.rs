@@ -25,7 +25,7 @@ use crate::request::{at_least_one_of, require, ApiResult, Validate};
 use crate::{Error, ErrorKind, Result, ServiceClient};
 
 crate::operations! {
-    service: "identity"; undocumented;
+    service: "identity", undocumented;
     /// List tenants (or, with `?name=`, show one by name).
     LIST = GET "/tenants" list("tenants", Tenant);
     /// Show a tenant by name (`?name=`).

@@ -29,7 +29,7 @@ use crate::request::{exactly_one_of, require, ApiResult, Response, Validate};
 use crate::{Error, ExposeSecret, Operation, Result, SecretString, ServiceClient};
 
 crate::operations! {
-    service: "identity"; undocumented;
+    service: "identity", undocumented;
     /// Issue a token.
     CREATE = POST "/tokens" request("auth", AuthRequest) response("access", Access);
     /// Validate a token (admin).

@@ -27,7 +27,7 @@ use crate::request::{at_least_one_of, require, ApiResult, Validate};
 use crate::{Error, ErrorKind, Result, SecretString, ServiceClient};
 
 crate::operations! {
-    service: "identity"; undocumented;
+    service: "identity", undocumented;
     /// List users (or, with `?name=`, show one by name).
     LIST = GET "/users" list("users", User);
     /// Show a user by name (`?name=`).
