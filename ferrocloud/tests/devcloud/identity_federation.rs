@@ -104,8 +104,9 @@ async fn federated_authentication_without_a_web_server_module() {
         .ok()
         .unwrap();
     mappings::delete(&admin, &map_id).await.ok().unwrap();
-    if let Some(d) = idp.domain_id {
+    {
         use ferrocloud::openstack::identity::v3::domains::{self, UpdateOpts};
+        let d = idp.domain_id;
         let off = UpdateOpts {
             enabled: Some(false),
             ..Default::default()

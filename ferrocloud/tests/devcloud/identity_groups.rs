@@ -42,7 +42,7 @@ async fn group_round_trip_and_membership() {
 
 async fn exercise(identity: &ServiceClient, g: &groups::Group, user_id: &str, name: &str) {
     assert_eq!(g.name, name);
-    assert_eq!(g.domain_id.as_deref(), Some("default"));
+    assert_eq!(g.domain_id, "default");
     assert_eq!(groups::find(identity, name).await.unwrap().id, g.id);
     let listed = groups::extract_groups(
         &groups::list(

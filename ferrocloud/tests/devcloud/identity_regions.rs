@@ -34,7 +34,7 @@ async fn region_round_trip() {
     assert_eq!(err.kind(), ErrorKind::Conflict);
 
     let got = regions::get(&identity, &parent).await.extract().unwrap();
-    assert_eq!(got.description.as_deref(), Some("made by a test"));
+    assert_eq!(got.description, "made by a test");
     let children = regions::extract_regions(
         &regions::list(
             &identity,
@@ -61,9 +61,8 @@ async fn region_round_trip() {
             .await
             .extract()
             .unwrap()
-            .description
-            .as_deref(),
-        Some("changed")
+            .description,
+        "changed"
     );
 
     // Deleting a region (without endpoints) deletes its subregions too.

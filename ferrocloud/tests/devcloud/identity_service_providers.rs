@@ -22,7 +22,7 @@ async fn service_provider_round_trip() {
     assert_eq!(sp.id, id);
     // Defaults: disabled, and the deployment's RelayState prefix.
     assert!(!sp.enabled);
-    assert_eq!(sp.relay_state_prefix.as_deref(), Some("ss:mem:"));
+    assert_eq!(sp.relay_state_prefix, "ss:mem:");
     assert_eq!(sp.description, None);
 
     let upd = UpdateOpts {
@@ -36,7 +36,7 @@ async fn service_provider_round_trip() {
         .extract()
         .unwrap();
     assert!(sp.enabled);
-    assert_eq!(sp.relay_state_prefix.as_deref(), Some("ss:temp:"));
+    assert_eq!(sp.relay_state_prefix, "ss:temp:");
 
     let got = service_providers::get(&identity, &id)
         .await

@@ -46,7 +46,7 @@ async fn user_round_trip_and_password_change() {
 
 async fn exercise(identity: &ServiceClient, u: &User, name: &str, password: &str) {
     assert_eq!(u.name, name);
-    assert_eq!(u.domain_id.as_deref(), Some("default"));
+    assert_eq!(u.domain_id, "default");
     assert!(u.enabled);
     assert_eq!(u.extra["email"], "someone@example.com");
     assert!(u.password_expires_at.is_none());

@@ -198,7 +198,7 @@ async fn access_rules() {
         .extract()
         .unwrap();
     assert_eq!(rule.method, "GET");
-    assert!(rule.links.self_link.is_some());
+    assert!(rule.links.as_ref().is_some_and(|l| l.self_link.is_some()));
     application_credentials::delete_access_rule(&identity, "fd786d", "07d719")
         .await
         .ok()

@@ -43,7 +43,7 @@ async fn create_get_update_delete() {
         .mount(&server)
         .await;
     let g = groups::get(&identity, "c0d675").await.extract().unwrap();
-    assert_eq!(g.domain_id.as_deref(), Some("default"));
+    assert_eq!(g.domain_id, "default");
 
     Mock::given(method("PATCH"))
         .and(path("/identity/v3/groups/c0d675"))

@@ -61,7 +61,7 @@ async fn register_show_update_delete() {
         .unwrap();
     assert!(!idp.enabled);
     assert_eq!(idp.authorization_ttl, None);
-    assert_eq!(idp.domain_id.as_deref(), Some("1789d1"));
+    assert_eq!(idp.domain_id, "1789d1");
 
     Mock::given(method("PATCH"))
         .and(path(format!("{IDP}/ACME")))

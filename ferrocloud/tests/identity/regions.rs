@@ -44,7 +44,7 @@ async fn crud_and_list() {
         .extract()
         .unwrap();
     assert_eq!(r.id, "RegionThree");
-    assert_eq!(r.description.as_deref(), Some("My subregion 3"));
+    assert_eq!(r.description, "My subregion 3");
 
     Mock::given(method("PATCH"))
         .and(path("/identity/v3/regions/RegionThree"))

@@ -87,7 +87,7 @@ async fn create_update_get_delete() {
         .unwrap();
     assert_eq!(r.name, "Developer");
     assert_eq!(
-        r.links.self_link.as_deref(),
+        r.links.as_ref().and_then(|l| l.self_link.as_deref()),
         Some("http://example.com/identity/v3/roles/1e443fa8cee3482a8a2b6954dd5c8f12")
     );
 

@@ -41,7 +41,7 @@ async fn register_show_update_delete() {
         .await
         .extract()
         .unwrap();
-    assert_eq!(sp.relay_state_prefix.as_deref(), Some("ss:mem:"));
+    assert_eq!(sp.relay_state_prefix, "ss:mem:");
     assert_eq!(sp.sp_url, opts.sp_url);
 
     Mock::given(method("GET"))
@@ -82,7 +82,7 @@ async fn register_show_update_delete() {
         .await
         .extract()
         .unwrap();
-    assert_eq!(sp.relay_state_prefix.as_deref(), Some("ss:temp:"));
+    assert_eq!(sp.relay_state_prefix, "ss:temp:");
 
     Mock::given(method("DELETE"))
         .and(path(format!("{SP}/ACME")))

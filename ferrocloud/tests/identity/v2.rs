@@ -141,7 +141,7 @@ async fn ec2_credentials() {
     let c = ec2::create(&identity, "u1", &ec2::CreateOpts::new("t1"))
         .await
         .unwrap();
-    assert_eq!(c.access, "ak1");
+    assert_eq!(c.access.as_deref(), Some("ak1"));
     assert_eq!(c.secret.as_ref().unwrap().expose_secret(), "sk1");
     assert!(!format!("{c:?}").contains("sk1"));
     let all =

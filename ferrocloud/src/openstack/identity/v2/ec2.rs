@@ -12,8 +12,10 @@
 //! # async fn demo(identity: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
 //! use ferrocloud::openstack::identity::v2::ec2::{self, CreateOpts};
 //! let cred = ec2::create(&identity, "user-id", &CreateOpts::new("tenant-id")).await?;
-//! println!("access key {}", cred.access);
-//! ec2::delete(&identity, "user-id", &cred.access).await.ok()?;
+//! if let Some(access) = &cred.access {
+//!     println!("access key {access}");
+//!     ec2::delete(&identity, "user-id", access).await.ok()?;
+//! }
 //! # Ok(()) }
 //! ```
 
@@ -44,9 +46,10 @@ crate::operations! {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[non_exhaustive]
 pub struct Ec2Credential {
-    /// The access key (also the credential's ID in the URLs).
+    /// The access key (also the credential's ID in the URLs). Keystone always sends it;
+    /// `None` for the username/signature shape the API reference's samples show.
     #[serde(default)]
-    pub access: String,
+    pub access: Option<String>,
     /// The secret key.
     #[serde(default, with = "secret::option")]
     pub secret: Option<SecretString>,

@@ -43,10 +43,8 @@ pub struct Extensions {
 #[non_exhaustive]
 pub struct Extension {
     /// Its alias (`OS-KSADM`, `OS-OAUTH1`…).
-    #[serde(default)]
     pub alias: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// Its namespace URL.
     #[serde(default)]

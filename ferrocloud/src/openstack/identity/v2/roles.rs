@@ -45,7 +45,6 @@ pub struct Role {
     /// The role's ID.
     pub id: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// Its description.
     #[serde(default)]

@@ -51,21 +51,15 @@ pub struct Tenant {
     /// The tenant's ID.
     pub id: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// Its description.
     #[serde(default)]
     pub description: Option<String>,
     /// Whether it is enabled.
-    #[serde(default = "enabled")]
     pub enabled: bool,
     /// Its tags (later v2.0 deployments).
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
     pub tags: Vec<String>,
-}
-
-fn enabled() -> bool {
-    true
 }
 
 impl crate::find::Named for Tenant {

@@ -173,7 +173,6 @@ pub struct Access {
     /// The token.
     pub token: TokenInfo,
     /// The user.
-    #[serde(default)]
     pub user: AccessUser,
     /// The service catalog.
     #[serde(
@@ -216,10 +215,8 @@ pub struct TokenInfo {
 #[non_exhaustive]
 pub struct AccessUser {
     /// The user's ID.
-    #[serde(default)]
     pub id: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// Its name again (`username`).
     #[serde(default)]
@@ -237,7 +234,6 @@ pub struct AccessUser {
 #[non_exhaustive]
 pub struct AccessRole {
     /// The role's name.
-    #[serde(default)]
     pub name: String,
     /// Its ID, when given.
     #[serde(default)]
@@ -252,7 +248,6 @@ pub struct AccessRole {
 #[non_exhaustive]
 pub struct AccessMetadata {
     /// 1 for an admin token.
-    #[serde(default)]
     pub is_admin: i64,
     /// The IDs of the roles.
     #[serde(default)]
@@ -264,7 +259,6 @@ pub struct AccessMetadata {
 #[non_exhaustive]
 pub struct AccessTrust {
     /// The trust's ID.
-    #[serde(default)]
     pub id: String,
     /// The trustee.
     #[serde(default)]
@@ -273,7 +267,6 @@ pub struct AccessTrust {
     #[serde(default)]
     pub trustor_user_id: Option<String>,
     /// Whether the token impersonates the trustor.
-    #[serde(default)]
     pub impersonation: bool,
 }
 
@@ -282,10 +275,9 @@ pub struct AccessTrust {
 #[non_exhaustive]
 pub struct CatalogEntry {
     /// The service's name.
-    #[serde(default)]
     pub name: String,
     /// The service type.
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub service_type: String,
     /// Its endpoints (one per region).
     #[serde(default)]
@@ -321,13 +313,12 @@ pub struct CatalogEndpoint {
 #[non_exhaustive]
 pub struct TokenEndpoint {
     /// Its ID.
-    #[serde(default)]
     pub id: String,
     /// The service's name.
     #[serde(default)]
     pub name: Option<String>,
     /// The service type.
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub service_type: String,
     /// Its region.
     #[serde(default)]

@@ -53,7 +53,6 @@ pub struct User {
     /// The user's ID.
     pub id: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// Its name again (`username`).
     #[serde(default)]
@@ -62,15 +61,10 @@ pub struct User {
     #[serde(default)]
     pub email: Option<String>,
     /// Whether it is enabled.
-    #[serde(default = "enabled")]
     pub enabled: bool,
     /// Its default tenant.
     #[serde(default, rename = "tenantId")]
     pub tenant_id: Option<String>,
-}
-
-fn enabled() -> bool {
-    true
 }
 
 impl crate::find::Named for User {

@@ -58,10 +58,9 @@ pub struct ApplicationCredential {
     /// Its ID.
     pub id: String,
     /// Its name, unique among the user's application credentials.
-    #[serde(default)]
     pub name: String,
     /// Its description.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub description: Option<String>,
     /// The secret: only in the answer to the creation.
     #[serde(default, deserialize_with = "secret")]
@@ -70,26 +69,25 @@ pub struct ApplicationCredential {
     #[serde(default)]
     pub user_id: Option<String>,
     /// The project it is scoped to.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub project_id: Option<String>,
     /// The system scope, for a credential created with a system-scoped token.
     #[serde(default)]
     pub system: Option<String>,
     /// When it expires (`None`: never).
-    #[serde(default, with = "crate::dates::option")]
+    #[serde(with = "crate::dates::option")]
     pub expires_at: Option<Timestamp>,
     /// Whether it may create application credentials and trusts itself (Keystone may
     /// send `null` for false).
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub unrestricted: bool,
     /// The roles it carries.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub roles: Vec<Role>,
     /// The API calls it is limited to (none: every call its roles allow).
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
     pub access_rules: Vec<AccessRule>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 
@@ -114,17 +112,14 @@ pub struct AccessRule {
     /// Its ID.
     pub id: String,
     /// The service type (`compute`, `image`…).
-    #[serde(default)]
     pub service: String,
     /// The HTTP method.
-    #[serde(default)]
     pub method: String,
     /// The path, which may hold `*` (one segment) and `**` (any number) wildcards.
-    #[serde(default)]
     pub path: String,
     /// Links to it.
     #[serde(default)]
-    pub links: Links,
+    pub links: Option<Links>,
 }
 
 /// An access rule for a new application credential: a new one (service, method, path)

@@ -41,16 +41,14 @@ crate::operations! {
 #[non_exhaustive]
 pub struct CatalogService {
     /// The service's ID.
-    #[serde(default)]
     pub id: String,
     /// The service type (`compute`, `identity`…).
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type")]
     pub service_type: String,
-    /// The service name (`nova`…).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    /// The service name (`nova`…; empty for a service registered without one).
+    pub name: String,
     /// Its endpoints.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub endpoints: Vec<CatalogEndpoint>,
 }
 
@@ -59,10 +57,8 @@ pub struct CatalogService {
 #[non_exhaustive]
 pub struct CatalogEndpoint {
     /// The endpoint's ID.
-    #[serde(default)]
     pub id: String,
     /// Its interface: `public`, `internal` or `admin`.
-    #[serde(default)]
     pub interface: String,
     /// Its region (the region's ID, under its older name).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -71,7 +67,6 @@ pub struct CatalogEndpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region_id: Option<String>,
     /// Its URL.
-    #[serde(default)]
     pub url: String,
 }
 
@@ -79,7 +74,6 @@ pub struct CatalogEndpoint {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct SystemScope {
     /// True for the whole deployment.
-    #[serde(default)]
     pub all: bool,
 }
 

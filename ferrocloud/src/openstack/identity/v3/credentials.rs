@@ -45,19 +45,17 @@ pub struct Credential {
     /// The credential's ID (for `ec2`, derived from the access key).
     pub id: String,
     /// Its type (`ec2`, `totp`, `cert`…).
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type")]
     pub credential_type: String,
     /// The user it belongs to.
-    #[serde(default)]
     pub user_id: String,
     /// The project it is for (required for `ec2`).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub project_id: Option<String>,
     /// The secret (for `ec2`, a JSON object with `access` and `secret`, as text).
     #[serde(with = "crate::de::secret")]
     pub blob: SecretString,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 

@@ -44,14 +44,12 @@ pub struct Domain {
     /// The domain's ID.
     pub id: String,
     /// Its name, unique in the deployment.
-    #[serde(default)]
     pub name: String,
     /// Its description.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub description: Option<String>,
     /// Whether it is enabled; the users and projects of a disabled domain cannot
     /// authenticate or be scoped to.
-    #[serde(default = "enabled")]
     pub enabled: bool,
     /// Resource options (e.g. `immutable`).
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
@@ -60,12 +58,7 @@ pub struct Domain {
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
     pub tags: Vec<String>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
-}
-
-fn enabled() -> bool {
-    true
 }
 
 impl crate::find::Named for Domain {

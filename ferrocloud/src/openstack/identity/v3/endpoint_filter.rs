@@ -125,13 +125,10 @@ pub struct EndpointGroup {
 #[derive(Deserialize)]
 struct GroupFields {
     id: String,
-    #[serde(default)]
     name: String,
     #[serde(default)]
     description: Option<String>,
-    #[serde(default)]
     filters: Filters,
-    #[serde(default)]
     links: Links,
 }
 
@@ -193,7 +190,6 @@ pub struct GroupProjectAssociation {
     /// The project.
     pub project_id: String,
     /// Links to the association.
-    #[serde(default)]
     pub links: Links,
 }
 

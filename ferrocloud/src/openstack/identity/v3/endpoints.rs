@@ -85,10 +85,8 @@ pub struct Endpoint {
     /// Who it is for.
     pub interface: Interface,
     /// The service it belongs to.
-    #[serde(default)]
     pub service_id: String,
     /// Its URL (it may hold `$(project_id)s`-style substitutions).
-    #[serde(default)]
     pub url: String,
     /// Its region's ID.
     #[serde(default)]
@@ -96,7 +94,8 @@ pub struct Endpoint {
     /// Its region's ID, under the older name.
     #[serde(default)]
     pub region: Option<String>,
-    /// Whether it appears in the catalog.
+    /// Whether it appears in the catalog (`true` when the service omits it: endpoints
+    /// are enabled unless disabled).
     #[serde(default = "enabled")]
     pub enabled: bool,
     /// Its name.
@@ -106,7 +105,6 @@ pub struct Endpoint {
     #[serde(default)]
     pub description: Option<String>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 

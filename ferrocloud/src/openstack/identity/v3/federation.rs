@@ -80,7 +80,6 @@ pub struct FederatedToken {
     pub methods: Vec<String>,
     /// The user, with its identity provider, protocol and mapped groups under
     /// [`federation`](TokenUser::federation).
-    #[serde(default)]
     pub user: TokenUser,
     /// When it expires.
     #[serde(default, with = "crate::dates::option")]

@@ -54,20 +54,17 @@ pub struct Group {
     /// The group's ID.
     pub id: String,
     /// Its name, unique within its domain.
-    #[serde(default)]
     pub name: String,
     /// Its description.
     #[serde(default)]
     pub description: Option<String>,
     /// The domain it belongs to.
-    #[serde(default)]
-    pub domain_id: Option<String>,
+    pub domain_id: String,
     /// For the groups of a federated user (listing a user's groups): when the membership
     /// the identity provider asserted expires.
     #[serde(default, with = "crate::dates::option")]
     pub membership_expires_at: Option<Timestamp>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 

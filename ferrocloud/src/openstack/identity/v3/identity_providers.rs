@@ -70,23 +70,20 @@ pub struct IdentityProvider {
     /// Its ID (chosen when it was registered).
     pub id: String,
     /// The domain its federated users are created in.
-    #[serde(default)]
-    pub domain_id: Option<String>,
+    pub domain_id: String,
     /// Its description.
     #[serde(default)]
     pub description: Option<String>,
     /// Whether users may authenticate through it.
-    #[serde(default)]
     pub enabled: bool,
     /// The IDs the provider is known by in assertions (entity IDs, issuers).
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub remote_ids: Vec<String>,
     /// How long (minutes) group memberships obtained through mapping are kept; `None`
     /// for Keystone's default.
     #[serde(default)]
     pub authorization_ttl: Option<u32>,
     /// Links to it and to its protocols.
-    #[serde(default)]
     pub links: IdentityProviderLinks,
 }
 
@@ -109,7 +106,6 @@ pub struct Protocol {
     /// The protocol's ID (`saml2`, `openid`, `mapped`…).
     pub id: String,
     /// The mapping applied to the provider's assertions.
-    #[serde(default)]
     pub mapping_id: String,
     /// The identity provider (in listings).
     #[serde(default)]
@@ -118,7 +114,6 @@ pub struct Protocol {
     #[serde(default)]
     pub remote_id_attribute: Option<String>,
     /// Links to it and to its identity provider.
-    #[serde(default)]
     pub links: ProtocolLinks,
 }
 

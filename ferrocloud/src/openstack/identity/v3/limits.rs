@@ -50,7 +50,6 @@ pub struct Model {
     /// `flat` or `strict-two-level`.
     pub name: String,
     /// What it means.
-    #[serde(default)]
     pub description: String,
 }
 
@@ -61,28 +60,24 @@ pub struct Limit {
     /// Its ID.
     pub id: String,
     /// The project it applies to.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub project_id: Option<String>,
     /// The domain it applies to.
     #[serde(default)]
     pub domain_id: Option<String>,
     /// The service.
-    #[serde(default)]
     pub service_id: String,
     /// The region, if it applies to one region only.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub region_id: Option<String>,
     /// The resource (`cores`, `volume`…).
-    #[serde(default)]
     pub resource_name: String,
     /// The limit.
-    #[serde(default)]
     pub resource_limit: i64,
     /// Its description.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub description: Option<String>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 

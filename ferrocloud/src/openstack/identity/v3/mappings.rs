@@ -48,13 +48,11 @@ pub struct Mapping {
     /// Its ID (chosen when it was created).
     pub id: String,
     /// Its rules.
-    #[serde(default)]
     pub rules: Vec<Rule>,
     /// The rule schema version (`1.0`, `2.0`, `3.0`), when Keystone reports it.
     #[serde(default)]
     pub schema_version: Option<String>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 

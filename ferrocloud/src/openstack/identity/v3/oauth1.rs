@@ -125,7 +125,6 @@ pub struct Consumer {
     #[serde(default, deserialize_with = "secret_opt")]
     pub secret: Option<SecretString>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 
@@ -709,19 +708,15 @@ pub struct AccessToken {
     /// Its ID (the `oauth_token` key).
     pub id: String,
     /// The consumer it was issued to.
-    #[serde(default)]
     pub consumer_id: String,
     /// The project it is scoped to.
-    #[serde(default)]
     pub project_id: String,
     /// The user who authorized it.
-    #[serde(default)]
     pub authorizing_user_id: String,
     /// When it expires, if it does.
     #[serde(default, with = "crate::dates::option")]
     pub expires_at: Option<Timestamp>,
     /// Links to it and to its roles.
-    #[serde(default)]
     pub links: AccessTokenLinks,
 }
 

@@ -42,10 +42,8 @@ pub struct AccessToken {
     #[serde(deserialize_with = "secret")]
     pub access_token: SecretString,
     /// Its type (`Bearer`).
-    #[serde(default)]
     pub token_type: String,
     /// How many seconds it is valid.
-    #[serde(default)]
     pub expires_in: u64,
 }
 

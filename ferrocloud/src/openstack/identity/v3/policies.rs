@@ -41,14 +41,12 @@ pub struct Policy {
     /// The policy's ID.
     pub id: String,
     /// The media type of its document (`application/json`…).
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type")]
     pub media_type: String,
     /// The document. Keystone stores and returns it as text (a JSON string); the API
     /// reference shows it as an object.
-    #[serde(default)]
     pub blob: Value,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 

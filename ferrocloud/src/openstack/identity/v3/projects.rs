@@ -54,18 +54,17 @@ pub struct Project {
     /// The project's ID.
     pub id: String,
     /// Its name, unique within its domain.
-    #[serde(default)]
     pub name: String,
     /// Its description.
     #[serde(default)]
     pub description: Option<String>,
-    /// The domain it belongs to.
-    #[serde(default)]
+    /// The domain it belongs to (`None` for a project acting as a domain).
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub domain_id: Option<String>,
     /// Whether it is enabled.
-    #[serde(default = "enabled")]
     pub enabled: bool,
-    /// Whether this project acts as a domain.
+    /// Whether this project acts as a domain (`false` when the service omits it, as in
+    /// the projects listed for scoping and endpoint filters).
     #[serde(default)]
     pub is_domain: bool,
     /// The parent project (or the domain, for a top-level project).
@@ -78,7 +77,6 @@ pub struct Project {
     #[serde(default)]
     pub options: BTreeMap<String, Value>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
     /// Its parents, when asked with `parents_as_list` or `parents_as_ids`.
     #[serde(default)]
@@ -86,10 +84,6 @@ pub struct Project {
     /// Its subtree, when asked with `subtree_as_list` or `subtree_as_ids`.
     #[serde(default)]
     pub subtree: Option<Value>,
-}
-
-fn enabled() -> bool {
-    true
 }
 
 impl crate::find::Named for Project {
@@ -105,7 +99,6 @@ impl crate::find::Named for Project {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Tags {
     /// The tags.
-    #[serde(default)]
     pub tags: Vec<String>,
 }
 

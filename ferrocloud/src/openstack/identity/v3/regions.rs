@@ -36,14 +36,12 @@ crate::operations! {
 pub struct Region {
     /// The region's ID (also its name).
     pub id: String,
-    /// Its description.
-    #[serde(default)]
-    pub description: Option<String>,
+    /// Its description (empty when it has none).
+    pub description: String,
     /// The region it is part of.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub parent_region_id: Option<String>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 

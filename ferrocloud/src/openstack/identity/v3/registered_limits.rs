@@ -39,22 +39,18 @@ pub struct RegisteredLimit {
     /// Its ID.
     pub id: String,
     /// The service.
-    #[serde(default)]
     pub service_id: String,
     /// The region, if it applies to one region only.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub region_id: Option<String>,
     /// The resource (`cores`, `volume`…).
-    #[serde(default)]
     pub resource_name: String,
     /// The default limit.
-    #[serde(default)]
     pub default_limit: i64,
     /// Its description.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub description: Option<String>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 

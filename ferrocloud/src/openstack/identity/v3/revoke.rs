@@ -40,9 +40,9 @@ crate::operations! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct RevocationEvent {
-    /// Tokens issued before this time are concerned (`None` if Keystone sent none, or a
-    /// date that does not parse).
-    #[serde(default, deserialize_with = "lenient_date")]
+    /// Tokens issued before this time are concerned (`None` for a date that does not
+    /// parse).
+    #[serde(deserialize_with = "lenient_date")]
     pub issued_before: Option<Timestamp>,
     /// When the event was recorded.
     #[serde(default, deserialize_with = "lenient_date")]
@@ -112,7 +112,6 @@ fn iso<S: Serializer>(t: &Option<Timestamp>, s: S) -> std::result::Result<S::Ok,
 #[non_exhaustive]
 pub struct RevokedTokens {
     /// The CMS-signed list of revoked tokens (PEM).
-    #[serde(default)]
     pub signed: String,
 }
 

@@ -52,10 +52,8 @@ pub struct RoleAssignment {
     #[serde(default)]
     pub group: Option<Entity>,
     /// Where it applies.
-    #[serde(default)]
     pub scope: AssignmentScope,
     /// Links to the assignment and to what it derives from.
-    #[serde(default)]
     pub links: AssignmentLinks,
 }
 
@@ -122,7 +120,6 @@ impl AssignmentScope {
 #[non_exhaustive]
 pub struct SystemScope {
     /// The whole deployment.
-    #[serde(default)]
     pub all: bool,
 }
 

@@ -60,14 +60,13 @@ crate::operations! {
 /// A role.
 ///
 /// Role references inside other resources (inference rules, grants, trusts, application
-/// credentials) carry only some of these fields; the others keep their defaults.
+/// credentials) carry only some of these fields: the others are `None` (or empty).
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct Role {
     /// The role's ID.
     pub id: String,
     /// Its name.
-    #[serde(default)]
     pub name: String,
     /// Its description.
     #[serde(default)]
@@ -78,9 +77,9 @@ pub struct Role {
     /// Resource options (e.g. `immutable`).
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
     pub options: BTreeMap<String, Value>,
-    /// Links to it.
+    /// Links to it (`None` in the roles of an application credential).
     #[serde(default)]
-    pub links: Links,
+    pub links: Option<Links>,
 }
 
 impl crate::find::Named for Role {
@@ -240,7 +239,6 @@ pub struct InferenceRuleResponse {
     /// The rule.
     pub role_inference: InferenceRule,
     /// Links to the rule.
-    #[serde(default)]
     pub links: Links,
 }
 
@@ -251,7 +249,7 @@ pub struct ImpliedRoles {
     /// The prior role.
     pub prior_role: Role,
     /// The roles it implies.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub implies: Vec<Role>,
 }
 
@@ -262,7 +260,6 @@ pub struct ImpliedRolesResponse {
     /// The prior role and the roles it implies.
     pub role_inference: ImpliedRoles,
     /// Links to the listing.
-    #[serde(default)]
     pub links: Links,
 }
 

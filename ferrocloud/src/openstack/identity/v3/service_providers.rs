@@ -10,7 +10,7 @@
 //!     "https://sp.example.com/Shibboleth.sso/SAML2/ECP",
 //! );
 //! let sp = service_providers::create(&identity, "partner-cloud", &opts).await.extract()?;
-//! println!("{} relays with prefix {:?}", sp.id, sp.relay_state_prefix);
+//! println!("{} relays with prefix {}", sp.id, sp.relay_state_prefix);
 //! service_providers::delete(&identity, &sp.id).await.ok()?;
 //! # Ok(()) }
 //! ```
@@ -45,22 +45,17 @@ pub struct ServiceProvider {
     /// Its ID (chosen when it was registered).
     pub id: String,
     /// The remote Keystone's federated authentication URL.
-    #[serde(default)]
     pub auth_url: String,
     /// The URL assertions are posted to (the remote SAML2 ECP endpoint).
-    #[serde(default)]
     pub sp_url: String,
     /// Its description.
     #[serde(default)]
     pub description: Option<String>,
     /// Whether tokens list it and assertions may be issued for it.
-    #[serde(default)]
     pub enabled: bool,
     /// The prefix of the ECP RelayState.
-    #[serde(default)]
-    pub relay_state_prefix: Option<String>,
+    pub relay_state_prefix: String,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 

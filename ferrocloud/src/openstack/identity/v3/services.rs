@@ -39,24 +39,18 @@ pub struct Service {
     /// The service's ID.
     pub id: String,
     /// Its type (`compute`, `identity`…).
-    #[serde(rename = "type", default)]
+    #[serde(rename = "type")]
     pub service_type: String,
-    /// Its name (`nova`…).
+    /// Its name (`nova`…; `None` for a service registered without one).
     #[serde(default)]
     pub name: Option<String>,
     /// Its description.
     #[serde(default)]
     pub description: Option<String>,
     /// Whether it (and its endpoints) appear in the catalog.
-    #[serde(default = "enabled")]
     pub enabled: bool,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
-}
-
-fn enabled() -> bool {
-    true
 }
 
 /// Filters for listing services.

@@ -558,7 +558,6 @@ mod scope_opt {
 #[non_exhaustive]
 pub struct Reference {
     /// The ID.
-    #[serde(default)]
     pub id: String,
     /// The name.
     #[serde(default)]
@@ -576,7 +575,6 @@ pub struct Reference {
 #[non_exhaustive]
 pub struct TokenUser {
     /// The user's ID.
-    #[serde(default)]
     pub id: String,
     /// Its name.
     #[serde(default)]
@@ -600,10 +598,10 @@ pub struct TokenUser {
 #[non_exhaustive]
 pub struct FederationInfo {
     /// The identity provider's ID.
-    #[serde(default, deserialize_with = "id_or_object")]
+    #[serde(deserialize_with = "id_or_object")]
     pub identity_provider: String,
     /// The protocol's ID.
-    #[serde(default, deserialize_with = "id_or_object")]
+    #[serde(deserialize_with = "id_or_object")]
     pub protocol: String,
     /// The groups the mapping put the user in.
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
@@ -629,10 +627,8 @@ fn id_or_object<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<String, 
 #[non_exhaustive]
 pub struct TokenTrust {
     /// The trust's ID.
-    #[serde(default)]
     pub id: String,
     /// Whether the token acts as the trustor (impersonation).
-    #[serde(default)]
     pub impersonation: bool,
     /// The user who delegated.
     #[serde(default)]
@@ -656,13 +652,11 @@ pub struct TokenTrust {
 #[non_exhaustive]
 pub struct TokenApplicationCredential {
     /// Its ID.
-    #[serde(default)]
     pub id: String,
     /// Its name.
     #[serde(default)]
     pub name: Option<String>,
     /// True when the token may not create or delete application credentials or trusts.
-    #[serde(default)]
     pub restricted: bool,
     /// The API calls the token is limited to, when the credential has access rules.
     #[serde(default)]
@@ -674,10 +668,8 @@ pub struct TokenApplicationCredential {
 #[non_exhaustive]
 pub struct TokenOAuth1 {
     /// The access token's ID.
-    #[serde(default)]
     pub access_token_id: String,
     /// The consumer's ID.
-    #[serde(default)]
     pub consumer_id: String,
 }
 
@@ -686,7 +678,7 @@ pub struct TokenOAuth1 {
 #[non_exhaustive]
 pub struct TokenOAuth2Credential {
     /// The SHA-256 thumbprint of the client certificate.
-    #[serde(default, rename = "x5t#S256")]
+    #[serde(rename = "x5t#S256")]
     pub thumbprint: String,
 }
 
@@ -695,13 +687,10 @@ pub struct TokenOAuth2Credential {
 #[non_exhaustive]
 pub struct TokenServiceProvider {
     /// Its ID.
-    #[serde(default)]
     pub id: String,
     /// Where to authenticate with it.
-    #[serde(default)]
     pub auth_url: String,
     /// Its SAML endpoint.
-    #[serde(default)]
     pub sp_url: String,
 }
 
@@ -709,7 +698,6 @@ pub struct TokenServiceProvider {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 pub struct TokenSystem {
     /// True for the whole deployment.
-    #[serde(default)]
     pub all: bool,
 }
 
@@ -718,10 +706,8 @@ pub struct TokenSystem {
 #[non_exhaustive]
 pub struct Token {
     /// The methods used to get it.
-    #[serde(default)]
     pub methods: Vec<String>,
     /// The user.
-    #[serde(default)]
     pub user: TokenUser,
     /// When it expires.
     #[serde(with = "crate::dates::timestamp")]
@@ -803,7 +789,6 @@ pub struct Receipt {
     #[serde(default)]
     pub methods: Vec<String>,
     /// The user.
-    #[serde(default)]
     pub user: TokenUser,
     /// When the receipt expires.
     #[serde(with = "crate::dates::timestamp")]

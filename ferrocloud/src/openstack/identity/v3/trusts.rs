@@ -56,16 +56,13 @@ pub struct Trust {
     /// Its ID.
     pub id: String,
     /// The user who delegates.
-    #[serde(default)]
     pub trustor_user_id: String,
     /// The user who receives the delegation.
-    #[serde(default)]
     pub trustee_user_id: String,
     /// The project the roles are delegated on.
     #[serde(default)]
     pub project_id: Option<String>,
     /// Whether tokens of the trust show the trustor as their user.
-    #[serde(default)]
     pub impersonation: bool,
     /// Whether the trustee may delegate further.
     #[serde(default)]
@@ -92,7 +89,6 @@ pub struct Trust {
     #[serde(default)]
     pub roles_links: Option<Links>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
 }
 

@@ -56,13 +56,10 @@ pub struct User {
     /// The user's ID.
     pub id: String,
     /// Its name, unique within its domain.
-    #[serde(default)]
     pub name: String,
     /// The domain it belongs to.
-    #[serde(default)]
-    pub domain_id: Option<String>,
+    pub domain_id: String,
     /// Whether it is enabled: a disabled user cannot authenticate.
-    #[serde(default = "enabled")]
     pub enabled: bool,
     /// Its description.
     #[serde(default)]
@@ -80,15 +77,10 @@ pub struct User {
     #[serde(default, deserialize_with = "crate::de::null_as_default")]
     pub options: BTreeMap<String, Value>,
     /// Links to it.
-    #[serde(default)]
     pub links: Links,
     /// Other attributes, as given when it was created or updated.
     #[serde(flatten)]
     pub extra: BTreeMap<String, Value>,
-}
-
-fn enabled() -> bool {
-    true
 }
 
 impl crate::find::Named for User {
