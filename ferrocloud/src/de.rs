@@ -175,6 +175,37 @@ where
     Option::<T>::deserialize(d)
 }
 
+/// `#[serde(default, deserialize_with = "ferrocloud::de::double_option")]` on an
+/// `Option<Option<T>>`: a missing key is `None`, `null` is `Some(None)` and a value is
+/// `Some(Some(v))`, for options where "leave as is" and "set to null" differ (a subnet's
+/// gateway).
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct S { #[serde(default, deserialize_with = "ferrocloud::de::double_option")] gw: Option<Option<String>> }
+/// assert_eq!(serde_json::from_str::<S>("{}").unwrap().gw, None);
+/// assert_eq!(serde_json::from_str::<S>(r#"{"gw": null}"#).unwrap().gw, Some(None));
+/// assert_eq!(serde_json::from_str::<S>(r#"{"gw": "10.0.0.1"}"#).unwrap().gw, Some(Some("10.0.0.1".into())));
+/// ```
+pub fn double_option<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// `#[serde(default = "ferrocloud::de::yes")]`: a flag that is true when absent.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct S { #[serde(default = "ferrocloud::de::yes")] enabled: bool }
+/// assert!(serde_json::from_str::<S>("{}").unwrap().enabled);
+/// ```
+pub fn yes() -> bool {
+    true
+}
+
 /// Serde for a [`SecretString`](crate::SecretString) that must reach the service (a
 /// password, a secret in a request body): written as a plain string, read back into a
 /// secret. `#[serde(with = "crate::de::secret")]`, or `crate::de::secret::option` for an

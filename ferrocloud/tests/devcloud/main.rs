@@ -78,3 +78,4 @@ mod identity_tokens;
 mod identity_trusts;
 mod identity_users;
 mod networking_networks;
+mod networking_subnets;

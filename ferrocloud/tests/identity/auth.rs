@@ -56,7 +56,7 @@ async fn catalog_and_scopes_of_the_token() {
     let services = collect(auth::list_catalog(&identity)).await.unwrap();
     assert_eq!(services.len(), 1);
     assert_eq!(services[0].service_type, "identity");
-    assert_eq!(services[0].name, "keystone");
+    assert_eq!(services[0].name.as_deref(), Some("keystone"));
     assert_eq!(services[0].endpoints.len(), 3);
     assert_eq!(services[0].endpoints[2].interface, "admin");
     let catalog = auth::to_catalog(&services).unwrap();

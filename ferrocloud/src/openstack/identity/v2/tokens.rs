@@ -312,8 +312,9 @@ pub struct CatalogEndpoint {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct TokenEndpoint {
-    /// Its ID.
-    pub id: String,
+    /// Its ID (`null` in a templated catalog).
+    #[serde(default)]
+    pub id: Option<String>,
     /// The service's name.
     #[serde(default)]
     pub name: Option<String>,

@@ -40,13 +40,16 @@ crate::operations! {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CatalogService {
-    /// The service's ID.
-    pub id: String,
+    /// The service's ID (a templated catalog, Keystone's until 27.0, has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The service type (`compute`, `identity`…).
     #[serde(rename = "type")]
     pub service_type: String,
-    /// The service name (`nova`…; empty for a service registered without one).
-    pub name: String,
+    /// The service name (`nova`…; empty for a service registered without one, absent
+    /// from a templated catalog that gives none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Its endpoints.
     #[serde(deserialize_with = "crate::de::null_as_default")]
     pub endpoints: Vec<CatalogEndpoint>,
@@ -56,8 +59,9 @@ pub struct CatalogService {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[non_exhaustive]
 pub struct CatalogEndpoint {
-    /// The endpoint's ID.
-    pub id: String,
+    /// The endpoint's ID (a templated catalog has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Its interface: `public`, `internal` or `admin`.
     pub interface: String,
     /// Its region (the region's ID, under its older name).

@@ -96,7 +96,7 @@ pub struct Endpoint {
     pub region: Option<String>,
     /// Whether it appears in the catalog (`true` when the service omits it: endpoints
     /// are enabled unless disabled).
-    #[serde(default = "enabled")]
+    #[serde(default = "crate::de::yes")]
     pub enabled: bool,
     /// Its name.
     #[serde(default)]
@@ -108,9 +108,6 @@ pub struct Endpoint {
     pub links: Links,
 }
 
-fn enabled() -> bool {
-    true
-}
 
 /// Filters for listing endpoints.
 ///

@@ -59,7 +59,9 @@ pub struct User {
     pub name: String,
     /// The domain it belongs to.
     pub domain_id: String,
-    /// Whether it is enabled: a disabled user cannot authenticate.
+    /// Whether it is enabled: a disabled user cannot authenticate (`true` when the
+    /// service omits it, as Keystone's LDAP backend does when it ignores the attribute).
+    #[serde(default = "crate::de::yes")]
     pub enabled: bool,
     /// Its description.
     #[serde(default)]

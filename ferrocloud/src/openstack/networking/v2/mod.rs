@@ -17,4 +17,6 @@ pub mod extensions;
 crate::resources! {
     /// Networks.
     pub mod networks;
+    /// Subnets: address ranges of a network.
+    pub mod subnets;
 }

@@ -2,7 +2,7 @@
 //! bulk), update (optionally only if unchanged since read), delete, find.
 //!
 //! Extension attributes (`provider:*`, `router:external`, `mtu`, `port_security_enabled`
-//! …) are read and sent with the types of [`extensions`](super::extensions), joined to
+//! …) are read and sent with the types of [extensions](crate::openstack::networking::v2::extensions), joined to
 //! the network with [`With`](crate::request::With).
 //!
 //! ```no_run
@@ -81,7 +81,7 @@ crate::operations! {
 }
 
 /// A network, with the attributes every Neutron sends (extension attributes are read
-/// with [`extensions`](super::extensions)).
+/// with [extensions](crate::openstack::networking::v2::extensions)).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Network {

@@ -20,6 +20,8 @@ pub mod mtu;
 pub mod port_security;
 pub mod provider;
 pub mod qos;
+pub mod segments;
+pub mod service_types;
 pub mod vlan_transparent;
 
 /// Declares an extension type of optional attributes, each with a setter of its name.
