@@ -615,6 +615,27 @@ impl<B, E> std::ops::Deref for With<B, E> {
     }
 }
 
+/// Options that may carry extension attributes: a resource's own options type (`Base`
+/// is itself), or it joined with extension types by [`With`] (`Base` is the innermost
+/// base). Resource functions take `O: Extensible<Base = CreateOpts>`, so that a
+/// network's options cannot be sent to create a subnet.
+///
+/// ```
+/// use ferrocloud::openstack::networking::v2::{extensions::mtu::Mtu, networks::CreateOpts};
+/// use ferrocloud::request::{Extensible, With};
+/// fn base_of<O: Extensible<Base = CreateOpts>>(_: &O) {}
+/// base_of(&CreateOpts::new("a"));
+/// base_of(&With::new(CreateOpts::new("a"), Mtu::default().mtu(1400u32)));
+/// ```
+pub trait Extensible: Serialize + Validate {
+    /// The resource's options type.
+    type Base;
+}
+
+impl<B: Extensible, E: Serialize + Validate> Extensible for With<B, E> {
+    type Base = B::Base;
+}
+
 impl<B: Validate, E: Validate> Validate for With<B, E> {
     fn validate(&self) -> Result<()> {
         self.base.validate()?;

@@ -43,7 +43,7 @@ use super::extensions::qos::QosPolicyId;
 use super::extensions::vlan_transparent::VlanTransparent;
 use crate::dates::Timestamp;
 use crate::pagination::{PageStyle, Pager};
-use crate::request::{ApiResult, Bulk, Validate};
+use crate::request::{ApiResult, Bulk, Extensible, Validate};
 use crate::{Error, Result, ServiceClient};
 
 crate::operations! {
@@ -188,6 +188,10 @@ impl CreateOpts {
     }
 }
 
+impl Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
 impl Validate for CreateOpts {
     fn validate(&self) -> Result<()> {
         if self.project_id.is_some() && self.tenant_id.is_some() {
@@ -247,6 +251,10 @@ impl UpdateOpts {
         self.shared = Some(shared);
         self
     }
+}
+
+impl Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }
 
 impl Validate for UpdateOpts {}
@@ -331,12 +339,12 @@ pub async fn get(client: &ServiceClient, id: &str) -> ApiResult<Network> {
 }
 
 /// Creates a network: [`CreateOpts`], or [`CreateOpts`] joined with extension types.
-pub async fn create<O: Serialize + Validate>(client: &ServiceClient, opts: &O) -> ApiResult<Network> {
+pub async fn create<O: Extensible<Base = CreateOpts>>(client: &ServiceClient, opts: &O) -> ApiResult<Network> {
     client.request(&CREATE, &[]).body(opts).send().await
 }
 
 /// Creates several networks in one request: all of them, or none.
-pub async fn create_bulk<O: Serialize + Validate>(
+pub async fn create_bulk<O: Extensible<Base = CreateOpts>>(
     client: &ServiceClient,
     opts: &[O],
 ) -> ApiResult<Vec<Network>> {
@@ -344,7 +352,7 @@ pub async fn create_bulk<O: Serialize + Validate>(
 }
 
 /// Updates a network: [`UpdateOpts`], or [`UpdateOpts`] joined with extension types.
-pub async fn update<O: Serialize + Validate>(
+pub async fn update<O: Extensible<Base = UpdateOpts>>(
     client: &ServiceClient,
     id: &str,
     opts: &O,
@@ -355,7 +363,7 @@ pub async fn update<O: Serialize + Validate>(
 /// Updates a network only if its revision is still `revision_number` (the one read):
 /// otherwise Neutron answers 412, an error for which
 /// [`Error::is_precondition_failed`] is true, and nothing changes.
-pub async fn update_if_revision<O: Serialize + Validate>(
+pub async fn update_if_revision<O: Extensible<Base = UpdateOpts>>(
     client: &ServiceClient,
     id: &str,
     revision_number: u64,

@@ -24,7 +24,7 @@ use super::extensions::segments::SegmentId;
 use super::extensions::service_types::ServiceTypes;
 use crate::dates::Timestamp;
 use crate::pagination::{PageStyle, Pager};
-use crate::request::{ApiResult, Bulk, Validate};
+use crate::request::{ApiResult, Bulk, Extensible, Validate};
 use crate::{Error, Result, ServiceClient};
 
 crate::operations! {
@@ -297,6 +297,10 @@ impl CreateOpts {
     }
 }
 
+impl Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
 impl Validate for CreateOpts {
     fn validate(&self) -> Result<()> {
         if self.network_id.is_empty() {
@@ -384,6 +388,10 @@ impl UpdateOpts {
     }
 }
 
+impl Extensible for UpdateOpts {
+    type Base = UpdateOpts;
+}
+
 impl Validate for UpdateOpts {}
 
 /// Filters for listing subnets; sorting, paging, tags and other filters are in
@@ -469,12 +477,12 @@ pub async fn get(client: &ServiceClient, id: &str) -> ApiResult<Subnet> {
 }
 
 /// Creates a subnet: [`CreateOpts`], or [`CreateOpts`] joined with extension types.
-pub async fn create<O: Serialize + Validate>(client: &ServiceClient, opts: &O) -> ApiResult<Subnet> {
+pub async fn create<O: Extensible<Base = CreateOpts>>(client: &ServiceClient, opts: &O) -> ApiResult<Subnet> {
     client.request(&CREATE, &[]).body(opts).send().await
 }
 
 /// Creates several subnets in one request: all of them, or none.
-pub async fn create_bulk<O: Serialize + Validate>(
+pub async fn create_bulk<O: Extensible<Base = CreateOpts>>(
     client: &ServiceClient,
     opts: &[O],
 ) -> ApiResult<Vec<Subnet>> {
@@ -482,7 +490,7 @@ pub async fn create_bulk<O: Serialize + Validate>(
 }
 
 /// Updates a subnet: [`UpdateOpts`], or [`UpdateOpts`] joined with extension types.
-pub async fn update<O: Serialize + Validate>(
+pub async fn update<O: Extensible<Base = UpdateOpts>>(
     client: &ServiceClient,
     id: &str,
     opts: &O,
@@ -492,7 +500,7 @@ pub async fn update<O: Serialize + Validate>(
 
 /// Updates a subnet only if its revision is still `revision_number`: otherwise Neutron
 /// answers 412 ([`Error::is_precondition_failed`]) and nothing changes.
-pub async fn update_if_revision<O: Serialize + Validate>(
+pub async fn update_if_revision<O: Extensible<Base = UpdateOpts>>(
     client: &ServiceClient,
     id: &str,
     revision_number: u64,
