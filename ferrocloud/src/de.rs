@@ -206,6 +206,45 @@ pub fn yes() -> bool {
     true
 }
 
+/// `#[serde(deserialize_with = "ferrocloud::de::count")]` on a `u128`: an address count
+/// that may pass `u64::MAX` (IPv6 subnets). Read exactly from JSON text; a value already
+/// held as a float (from a `serde_json::Value`) is rounded.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct S { #[serde(deserialize_with = "ferrocloud::de::count")] n: u128 }
+/// let big = serde_json::from_str::<S>(r#"{"n": 18446744073709551870}"#).unwrap();
+/// assert_eq!(big.n, 18446744073709551870);
+/// assert_eq!(serde_json::from_str::<S>(r#"{"n": 253}"#).unwrap().n, 253);
+/// assert!(serde_json::from_str::<S>(r#"{"n": -1}"#).is_err());
+/// ```
+pub fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u128, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = u128;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a non-negative count")
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<u128, E> {
+            Ok(v.into())
+        }
+        fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<u128, E> {
+            Ok(v)
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<u128, E> {
+            u128::try_from(v).map_err(|_| E::custom("a negative count"))
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<u128, E> {
+            if v.is_finite() && v >= 0.0 {
+                Ok(v as u128)
+            } else {
+                Err(E::custom("a negative or non-finite count"))
+            }
+        }
+    }
+    d.deserialize_u128(V)
+}
+
 /// Serde for a [`SecretString`](crate::SecretString) that must reach the service (a
 /// password, a secret in a request body): written as a plain string, read back into a
 /// secret. `#[serde(with = "crate::de::secret")]`, or `crate::de::secret::option` for an

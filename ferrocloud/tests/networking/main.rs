@@ -4,5 +4,6 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod api_extensions;
 mod networks;
 mod subnets;

@@ -15,6 +15,12 @@ pub mod common;
 pub mod extensions;
 
 crate::resources! {
+    /// The API extensions this Neutron has loaded.
+    pub mod api_extensions;
+    /// Availability zones of networks and routers.
+    pub mod availability_zones;
+    /// How many addresses each network and subnet has left.
+    pub mod network_ip_availability;
     /// Networks.
     pub mod networks;
     /// Subnets: address ranges of a network.
