@@ -513,6 +513,10 @@ fn check_sample(
     rel: &str,
 ) -> SampleResult {
     let microversion = sample_microversion(rel);
+    let (spec, extensions) = match direction {
+        Direction::Request => (op.request, op.request_extensions),
+        Direction::Response => (op.response, op.extensions),
+    };
     let outcome = (|| {
         if let Some(reason) = skips.sample_reason(service, rel) {
             return Outcome::Skipped(format!("skipped.toml: {reason}"));
@@ -542,16 +546,8 @@ fn check_sample(
             let at = microversion.as_deref().unwrap_or("the base version");
             return Outcome::Skipped(format!("the sample ({at}) predates the operation ({min})"));
         }
-        let spec = match direction {
-            Direction::Request => op.request,
-            Direction::Response => op.response,
-        };
         let Some(spec) = spec else {
             return Outcome::NoType;
-        };
-        let extensions = match direction {
-            Direction::Request => op.request_extensions,
-            Direction::Response => op.extensions,
         };
         match check_body_extended(&spec, extensions, direction, &body) {
             Outcome::Parsed { dropped, .. } => {
@@ -576,10 +572,6 @@ fn check_sample(
             other => other,
         }
     })();
-    let spec = match direction {
-        Direction::Request => op.request,
-        Direction::Response => op.response,
-    };
     SampleResult {
         service: service.to_string(),
         operation: format!("{} {}", op.method, op.path),
