@@ -117,3 +117,108 @@ impl ListControls {
         self
     }
 }
+
+/// The functions of a Neutron resource with the usual operations, declared once:
+/// `list` (following `<resources>_links`), `extract_<resources>`, `get`, `create`,
+/// `create_bulk`, `update`, `update_if_revision` (`If-Match: revision_number=N`),
+/// `delete` and `find`. The module declares the operations `LIST`, `GET`, `CREATE`,
+/// `CREATE_BULK`, `UPDATE`, `DELETE` and the types `ListOpts` (with a `name` filter),
+/// `CreateOpts` and `UpdateOpts` (both [`Extensible`](crate::request::Extensible)).
+///
+/// ```ignore
+/// crate::openstack::networking::v2::common::resource_functions! {
+///     Network, "network", "networks", extract_networks
+/// }
+/// ```
+macro_rules! resource_functions {
+    ($item:ty, $noun:literal, $plural:literal, $extract:ident) => {
+        #[doc = concat!("Lists ", $plural, ", following `", $plural, "_links` from page to page.")]
+        pub fn list(
+            client: &$crate::ServiceClient,
+            opts: &ListOpts,
+        ) -> $crate::pagination::Pager<$item> {
+            client
+                .request(&LIST, &[])
+                .query(opts)
+                .paged($crate::pagination::PageStyle::Links(concat!($plural, "_links")))
+        }
+
+        $crate::operation::extract_fn! {
+            #[doc = concat!("The ", $plural, " of a page.")]
+            $extract, $item
+        }
+
+        #[doc = concat!("Shows a ", $noun, ".")]
+        pub async fn get(
+            client: &$crate::ServiceClient,
+            id: &str,
+        ) -> $crate::request::ApiResult<$item> {
+            client.request(&GET, &[id]).send().await
+        }
+
+        #[doc = concat!("Creates a ", $noun, ": [`CreateOpts`], or [`CreateOpts`] joined with extension types.")]
+        pub async fn create<O: $crate::request::Extensible<Base = CreateOpts>>(
+            client: &$crate::ServiceClient,
+            opts: &O,
+        ) -> $crate::request::ApiResult<$item> {
+            client.request(&CREATE, &[]).body(opts).send().await
+        }
+
+        #[doc = concat!("Creates several ", $plural, " in one request: all of them, or none.")]
+        pub async fn create_bulk<O: $crate::request::Extensible<Base = CreateOpts>>(
+            client: &$crate::ServiceClient,
+            opts: &[O],
+        ) -> $crate::request::ApiResult<Vec<$item>> {
+            client
+                .request(&CREATE_BULK, &[])
+                .body(&$crate::request::Bulk(opts))
+                .send()
+                .await
+        }
+
+        #[doc = concat!("Updates a ", $noun, ": [`UpdateOpts`], or [`UpdateOpts`] joined with extension types.")]
+        pub async fn update<O: $crate::request::Extensible<Base = UpdateOpts>>(
+            client: &$crate::ServiceClient,
+            id: &str,
+            opts: &O,
+        ) -> $crate::request::ApiResult<$item> {
+            client.request(&UPDATE, &[id]).body(opts).send().await
+        }
+
+        #[doc = concat!("Updates a ", $noun, " only if its revision is still `revision_number` (the one \
+            read): otherwise Neutron answers 412, an error for which \
+            [`Error::is_precondition_failed`](crate::Error::is_precondition_failed) is true, and \
+            nothing changes.")]
+        pub async fn update_if_revision<O: $crate::request::Extensible<Base = UpdateOpts>>(
+            client: &$crate::ServiceClient,
+            id: &str,
+            revision_number: u64,
+            opts: &O,
+        ) -> $crate::request::ApiResult<$item> {
+            client
+                .request(&UPDATE, &[id])
+                .header("If-Match", &format!("revision_number={revision_number}"))
+                .body(opts)
+                .send()
+                .await
+        }
+
+        #[doc = concat!("Deletes a ", $noun, ".")]
+        pub async fn delete(
+            client: &$crate::ServiceClient,
+            id: &str,
+        ) -> $crate::request::ApiResult<()> {
+            client.request(&DELETE, &[id]).send().await
+        }
+
+        #[doc = concat!("Finds a ", $noun, " by ID, or by name when exactly one has it.")]
+        pub async fn find(client: &$crate::ServiceClient, name_or_id: &str) -> $crate::Result<$item> {
+            let by_name = ListOpts {
+                name: Some(name_or_id.to_string()),
+                ..ListOpts::default()
+            };
+            $crate::find::find($noun, name_or_id, get(client, name_or_id), list(client, &by_name)).await
+        }
+    };
+}
+pub(crate) use resource_functions;

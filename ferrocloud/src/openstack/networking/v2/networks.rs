@@ -1,5 +1,6 @@
 //! Networks: list (typed filters, sorting, tags, any attribute), show, create (one or in
 //! bulk), update (optionally only if unchanged since read), delete, find.
+//! A network is deleted once its ports are gone, apart from the network's own.
 //!
 //! Extension attributes (`provider:*`, `router:external`, `mtu`, `port_security_enabled`
 //! …) are read and sent with the types of [extensions](crate::openstack::networking::v2::extensions), joined to
@@ -42,9 +43,8 @@ use super::extensions::provider::Provider;
 use super::extensions::qos::QosPolicyId;
 use super::extensions::vlan_transparent::VlanTransparent;
 use crate::dates::Timestamp;
-use crate::pagination::{PageStyle, Pager};
-use crate::request::{ApiResult, Bulk, Extensible, Validate};
-use crate::{Error, Result, ServiceClient};
+use crate::request::{Extensible, Validate};
+use crate::{Error, Result};
 
 crate::operations! {
     service: "network";
@@ -320,79 +320,6 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-/// Lists networks, following `networks_links` from page to page.
-pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Network> {
-    client
-        .request(&LIST, &[])
-        .query(opts)
-        .paged(PageStyle::Links("networks_links"))
-}
-
-crate::operation::extract_fn! {
-    /// The networks of a page.
-    extract_networks, Network
-}
-
-/// Shows a network.
-pub async fn get(client: &ServiceClient, id: &str) -> ApiResult<Network> {
-    client.request(&GET, &[id]).send().await
-}
-
-/// Creates a network: [`CreateOpts`], or [`CreateOpts`] joined with extension types.
-pub async fn create<O: Extensible<Base = CreateOpts>>(client: &ServiceClient, opts: &O) -> ApiResult<Network> {
-    client.request(&CREATE, &[]).body(opts).send().await
-}
-
-/// Creates several networks in one request: all of them, or none.
-pub async fn create_bulk<O: Extensible<Base = CreateOpts>>(
-    client: &ServiceClient,
-    opts: &[O],
-) -> ApiResult<Vec<Network>> {
-    client.request(&CREATE_BULK, &[]).body(&Bulk(opts)).send().await
-}
-
-/// Updates a network: [`UpdateOpts`], or [`UpdateOpts`] joined with extension types.
-pub async fn update<O: Extensible<Base = UpdateOpts>>(
-    client: &ServiceClient,
-    id: &str,
-    opts: &O,
-) -> ApiResult<Network> {
-    client.request(&UPDATE, &[id]).body(opts).send().await
-}
-
-/// Updates a network only if its revision is still `revision_number` (the one read):
-/// otherwise Neutron answers 412, an error for which
-/// [`Error::is_precondition_failed`] is true, and nothing changes.
-pub async fn update_if_revision<O: Extensible<Base = UpdateOpts>>(
-    client: &ServiceClient,
-    id: &str,
-    revision_number: u64,
-    opts: &O,
-) -> ApiResult<Network> {
-    client
-        .request(&UPDATE, &[id])
-        .header("If-Match", &format!("revision_number={revision_number}"))
-        .body(opts)
-        .send()
-        .await
-}
-
-/// Deletes a network (its ports must be gone, apart from the network's own).
-pub async fn delete(client: &ServiceClient, id: &str) -> ApiResult<()> {
-    client.request(&DELETE, &[id]).send().await
-}
-
-/// Finds a network by ID, or by name when exactly one has it.
-pub async fn find(client: &ServiceClient, name_or_id: &str) -> Result<Network> {
-    let by_name = ListOpts {
-        name: Some(name_or_id.to_string()),
-        ..ListOpts::default()
-    };
-    crate::find::find(
-        "network",
-        name_or_id,
-        get(client, name_or_id),
-        list(client, &by_name),
-    )
-    .await
+super::common::resource_functions! {
+    Network, "network", "networks", extract_networks
 }

@@ -1,6 +1,7 @@
 //! Subnets: list (typed filters, sorting, tags, any attribute), show, create (one or in
 //! bulk, from a CIDR or from a subnet pool), update (optionally only if unchanged since
 //! read), delete, find.
+//! A subnet is deleted once no port holds one of its addresses.
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient, net_id: &str) -> ferrocloud::Result<()> {
@@ -23,9 +24,8 @@ use super::extensions::external::External;
 use super::extensions::segments::SegmentId;
 use super::extensions::service_types::ServiceTypes;
 use crate::dates::Timestamp;
-use crate::pagination::{PageStyle, Pager};
-use crate::request::{ApiResult, Bulk, Extensible, Validate};
-use crate::{Error, Result, ServiceClient};
+use crate::request::{Extensible, Validate};
+use crate::{Error, Result};
 
 crate::operations! {
     service: "network";
@@ -458,72 +458,6 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-/// Lists subnets, following `subnets_links` from page to page.
-pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Subnet> {
-    client
-        .request(&LIST, &[])
-        .query(opts)
-        .paged(PageStyle::Links("subnets_links"))
-}
-
-crate::operation::extract_fn! {
-    /// The subnets of a page.
-    extract_subnets, Subnet
-}
-
-/// Shows a subnet.
-pub async fn get(client: &ServiceClient, id: &str) -> ApiResult<Subnet> {
-    client.request(&GET, &[id]).send().await
-}
-
-/// Creates a subnet: [`CreateOpts`], or [`CreateOpts`] joined with extension types.
-pub async fn create<O: Extensible<Base = CreateOpts>>(client: &ServiceClient, opts: &O) -> ApiResult<Subnet> {
-    client.request(&CREATE, &[]).body(opts).send().await
-}
-
-/// Creates several subnets in one request: all of them, or none.
-pub async fn create_bulk<O: Extensible<Base = CreateOpts>>(
-    client: &ServiceClient,
-    opts: &[O],
-) -> ApiResult<Vec<Subnet>> {
-    client.request(&CREATE_BULK, &[]).body(&Bulk(opts)).send().await
-}
-
-/// Updates a subnet: [`UpdateOpts`], or [`UpdateOpts`] joined with extension types.
-pub async fn update<O: Extensible<Base = UpdateOpts>>(
-    client: &ServiceClient,
-    id: &str,
-    opts: &O,
-) -> ApiResult<Subnet> {
-    client.request(&UPDATE, &[id]).body(opts).send().await
-}
-
-/// Updates a subnet only if its revision is still `revision_number`: otherwise Neutron
-/// answers 412 ([`Error::is_precondition_failed`]) and nothing changes.
-pub async fn update_if_revision<O: Extensible<Base = UpdateOpts>>(
-    client: &ServiceClient,
-    id: &str,
-    revision_number: u64,
-    opts: &O,
-) -> ApiResult<Subnet> {
-    client
-        .request(&UPDATE, &[id])
-        .header("If-Match", &format!("revision_number={revision_number}"))
-        .body(opts)
-        .send()
-        .await
-}
-
-/// Deletes a subnet (no port may still hold one of its addresses).
-pub async fn delete(client: &ServiceClient, id: &str) -> ApiResult<()> {
-    client.request(&DELETE, &[id]).send().await
-}
-
-/// Finds a subnet by ID, or by name when exactly one has it.
-pub async fn find(client: &ServiceClient, name_or_id: &str) -> Result<Subnet> {
-    let by_name = ListOpts {
-        name: Some(name_or_id.to_string()),
-        ..ListOpts::default()
-    };
-    crate::find::find("subnet", name_or_id, get(client, name_or_id), list(client, &by_name)).await
+super::common::resource_functions! {
+    Subnet, "subnet", "subnets", extract_subnets
 }
