@@ -10,6 +10,13 @@
 //! with [`With`](crate::request::With). Neutron creates routers one at a time (it
 //! answers 400 "Bulk operation not supported" to a list), so there is no bulk creation.
 //!
+//! Real Neutron (28) differs from its API reference here: the extra-route actions answer
+//! with the whole router; the interface actions answer without tags (and without
+//! `tenant_id`); and while a router has an external gateway, Neutron bumps its revision
+//! while handling any update, before it checks `If-Match`, so that
+//! [`update_if_revision`] always gets 412 for such a router (it works on routers without
+//! a gateway).
+//!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient, ext_net: &str, subnet: &str) -> ferrocloud::Result<()> {
 //! use ferrocloud::openstack::networking::v2::extensions::l3_ha::Ha;
