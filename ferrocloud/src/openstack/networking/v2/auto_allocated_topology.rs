@@ -1,7 +1,7 @@
 //! Auto-allocated topology (`auto-allocated-topology`): a project's network, subnets
 //! and router, made by Neutron on first request from the default external network and
 //! the default subnet pools ("get me a network"). Check first whether the cloud can do
-//! it ([`validate`]), get (and make) it ([`get`]), remove it ([`delete`]).
+//! it ([`validate`](crate::openstack::networking::v2::auto_allocated_topology::validate)), get (and make) it ([`get`](crate::openstack::networking::v2::auto_allocated_topology::get)), remove it ([`delete`](crate::openstack::networking::v2::auto_allocated_topology::delete)).
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient, project: &str) -> ferrocloud::Result<()> {

@@ -14,7 +14,7 @@
 //! with the whole router; the interface actions answer without tags (and without
 //! `tenant_id`); and while a router has an external gateway, Neutron bumps its revision
 //! while handling any update, before it checks `If-Match`, so that
-//! [`update_if_revision`] always gets 412 for such a router (it works on routers without
+//! [`update_if_revision`](crate::openstack::networking::v2::routers::update_if_revision) always gets 412 for such a router (it works on routers without
 //! a gateway).
 //!
 //! ```no_run
