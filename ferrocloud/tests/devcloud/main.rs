@@ -79,4 +79,5 @@ mod identity_trusts;
 mod identity_users;
 mod networking_api_extensions;
 mod networking_networks;
+mod networking_routers;
 mod networking_subnets;

@@ -5,5 +5,8 @@
 mod common;
 
 mod api_extensions;
+mod floating_ips;
+mod l3_resources;
 mod networks;
+mod routers;
 mod subnets;

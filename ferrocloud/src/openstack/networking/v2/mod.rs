@@ -17,12 +17,30 @@ pub mod extensions;
 crate::resources! {
     /// The API extensions this Neutron has loaded.
     pub mod api_extensions;
+    /// Auto-allocated topology: a project's network made on demand.
+    pub mod auto_allocated_topology;
     /// Availability zones of networks and routers.
     pub mod availability_zones;
+    /// Conntrack helpers of routers.
+    pub mod conntrack_helpers;
+    /// The subnets floating IPs come from.
+    pub mod floating_ip_pools;
+    /// Floating IPs.
+    pub mod floating_ips;
+    /// Which L3 agents host which routers.
+    pub mod l3_agent_scheduler;
+    /// Local IPs and their port associations.
+    pub mod local_ips;
+    /// NDP proxies of routers.
+    pub mod ndp_proxies;
     /// How many addresses each network and subnet has left.
     pub mod network_ip_availability;
     /// Networks.
     pub mod networks;
+    /// Port forwardings of floating IPs.
+    pub mod port_forwardings;
+    /// Routers: gateways, interfaces and routes.
+    pub mod routers;
     /// Subnets: address ranges of a network.
     pub mod subnets;
 }
