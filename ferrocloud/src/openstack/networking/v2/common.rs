@@ -124,14 +124,36 @@ impl ListControls {
 /// `delete` and `find`. The module declares the operations `LIST`, `GET`, `CREATE`,
 /// `CREATE_BULK`, `UPDATE`, `DELETE` and the types `ListOpts` (with a `name` filter),
 /// `CreateOpts` and `UpdateOpts` (both [`Extensible`](crate::request::Extensible)).
+/// For a resource Neutron does not create in bulk, `without_bulk` leaves out
+/// `create_bulk` (and `CREATE_BULK`).
 ///
 /// ```ignore
 /// crate::openstack::networking::v2::common::resource_functions! {
 ///     Network, "network", "networks", extract_networks
 /// }
+/// crate::openstack::networking::v2::common::resource_functions! {
+///     Segment, "segment", "segments", extract_segments, without_bulk
+/// }
 /// ```
 macro_rules! resource_functions {
     ($item:ty, $noun:literal, $plural:literal, $extract:ident) => {
+        $crate::openstack::networking::v2::common::resource_functions! {
+            $item, $noun, $plural, $extract, without_bulk
+        }
+
+        #[doc = concat!("Creates several ", $plural, " in one request: all of them, or none.")]
+        pub async fn create_bulk<O: $crate::request::Extensible<Base = CreateOpts>>(
+            client: &$crate::ServiceClient,
+            opts: &[O],
+        ) -> $crate::request::ApiResult<Vec<$item>> {
+            client
+                .request(&CREATE_BULK, &[])
+                .body(&$crate::request::Bulk(opts))
+                .send()
+                .await
+        }
+    };
+    ($item:ty, $noun:literal, $plural:literal, $extract:ident, without_bulk) => {
         #[doc = concat!("Lists ", $plural, ", following `", $plural, "_links` from page to page.")]
         pub fn list(
             client: &$crate::ServiceClient,
@@ -162,18 +184,6 @@ macro_rules! resource_functions {
             opts: &O,
         ) -> $crate::request::ApiResult<$item> {
             client.request(&CREATE, &[]).body(opts).send().await
-        }
-
-        #[doc = concat!("Creates several ", $plural, " in one request: all of them, or none.")]
-        pub async fn create_bulk<O: $crate::request::Extensible<Base = CreateOpts>>(
-            client: &$crate::ServiceClient,
-            opts: &[O],
-        ) -> $crate::request::ApiResult<Vec<$item>> {
-            client
-                .request(&CREATE_BULK, &[])
-                .body(&$crate::request::Bulk(opts))
-                .send()
-                .await
         }
 
         #[doc = concat!("Updates a ", $noun, ": [`UpdateOpts`], or [`UpdateOpts`] joined with extension types.")]
