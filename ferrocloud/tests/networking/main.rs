@@ -5,5 +5,8 @@
 mod common;
 
 mod api_extensions;
+mod network_segment_ranges;
 mod networks;
+mod qos;
+mod segments;
 mod subnets;

@@ -192,6 +192,11 @@ impl CreateOpts {
         self.description = Some(description.into());
         self
     }
+    /// Shares it with every project, or not (then `project_id` is required).
+    pub fn shared(mut self, shared: bool) -> Self {
+        self.shared = shared;
+        self
+    }
     /// Reserves it for a project (and makes it unshared).
     pub fn project_id(mut self, project_id: impl Into<String>) -> Self {
         self.project_id = Some(project_id.into());
