@@ -78,5 +78,8 @@ mod identity_tokens;
 mod identity_trusts;
 mod identity_users;
 mod networking_api_extensions;
+mod networking_network_segment_ranges;
 mod networking_networks;
+mod networking_qos;
+mod networking_segments;
 mod networking_subnets;

@@ -3,7 +3,9 @@
 //! sorting, tags, any attribute), show (with the IDs still available and those in use),
 //! create, update (name, description and bounds, optionally only if
 //! unchanged since read), delete, find. Neutron makes one default range per type and
-//! physical network from ML2's configuration; those cannot be changed.
+//! physical network from ML2's configuration; those cannot be changed. A project's
+//! tenant networks take their IDs from the ranges reserved for it first, and a range
+//! with an ID in use cannot be deleted (409).
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient, project_id: &str) -> ferrocloud::Result<()> {

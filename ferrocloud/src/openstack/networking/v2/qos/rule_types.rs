@@ -2,8 +2,9 @@
 //! Neutron knows, with `all_rules`), and for one kind, each driver's accepted
 //! parameters.
 //!
-//! Neutron answers the show operation inside a `rule_type` object; the API
-//! reference's samples show the object alone.
+//! Neutron answers the show operation inside a `rule_type` object (the API
+//! reference's samples show the object alone), and a rule type name it does not know
+//! with a server error (500) rather than 404.
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
