@@ -9,4 +9,8 @@ mod floating_ips;
 mod l3_resources;
 mod networks;
 mod routers;
+mod network_segment_ranges;
+mod networks;
+mod qos;
+mod segments;
 mod subnets;

@@ -35,12 +35,18 @@ crate::resources! {
     pub mod ndp_proxies;
     /// How many addresses each network and subnet has left.
     pub mod network_ip_availability;
+    /// Network segment ranges: the segmentation IDs Neutron allocates from (admin).
+    pub mod network_segment_ranges;
     /// Networks.
     pub mod networks;
     /// Port forwardings of floating IPs.
     pub mod port_forwardings;
     /// Routers: gateways, interfaces and routes.
     pub mod routers;
+    /// Quality of service: policies, their rules, and the rule types drivers support.
+    pub mod qos;
+    /// Network segments (routed networks).
+    pub mod segments;
     /// Subnets: address ranges of a network.
     pub mod subnets;
 }
