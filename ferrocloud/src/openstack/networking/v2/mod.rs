@@ -12,17 +12,42 @@
 //! `<resources>_links`.
 
 pub mod common;
+mod crud;
 pub mod extensions;
 
 crate::resources! {
+    /// Agents (admin).
+    pub mod agents;
     /// The API extensions this Neutron has loaded.
     pub mod api_extensions;
     /// Availability zones of networks and routers.
     pub mod availability_zones;
+    /// Which DHCP agents serve which networks (admin).
+    pub mod dhcp_agent_scheduler;
+    /// Flavors of the service plugins, and their service profiles.
+    pub mod flavors;
+    /// Logs of network events (firewall groups, security groups).
+    pub mod logs;
+    /// Metering label rules: the traffic a metering label counts.
+    pub mod metering_label_rules;
+    /// Metering labels: counters of router traffic.
+    pub mod metering_labels;
     /// How many addresses each network and subnet has left.
     pub mod network_ip_availability;
     /// Networks.
     pub mod networks;
+    /// Quotas of projects.
+    pub mod quotas;
+    /// Service profiles: drivers that serve a flavor (admin).
+    pub mod service_profiles;
+    /// Drivers of the service plugins.
+    pub mod service_providers;
     /// Subnets: address ranges of a network.
     pub mod subnets;
+    /// API versions, and the resources of v2.0.
+    pub mod versions;
 }
+
+/// The operations written from Neutron's root rather than from `/v2.0` (the list of
+/// versions), for coverage reports.
+pub static ROOT_OPERATIONS: &[&[&crate::Operation]] = &[versions::ROOT_OPERATIONS];
