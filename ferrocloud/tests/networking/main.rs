@@ -4,6 +4,12 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod agents;
 mod api_extensions;
+mod flavors;
+mod logs;
+mod metering;
 mod networks;
+mod quotas;
+mod service_providers;
 mod subnets;
