@@ -6,7 +6,7 @@
 //! `configurations` is what the agent reported about itself, different for each agent
 //! type (a DHCP agent's `networks`, an OVS agent's `bridge_mappings`…), kept as JSON.
 //! Which networks a DHCP agent serves is in
-//! [`dhcp_agent_scheduler`](crate::openstack::networking::v2::dhcp_agent_scheduler).
+//! [`dhcp_agent_scheduler`].
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

@@ -4,7 +4,7 @@
 //! log. List, show, create, update (name, description, enabled), delete, find.
 //!
 //! Which resource types can be logged depends on the logging drivers loaded
-//! ([`list_loggable_resources`]); Neutron refuses a log of any other type.
+//! ([`list_loggable_resources`](crate::openstack::networking::v2::logs::list_loggable_resources)); Neutron refuses a log of any other type.
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

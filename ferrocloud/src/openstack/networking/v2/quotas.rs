@@ -2,11 +2,11 @@
 //! limits, one project's limits, the defaults, the usage (used, reserved, limit), and
 //! changing or resetting them (admin; a member may read its own project's).
 //!
-//! A limit is a [`Limit`]: [`Limit::Unlimited`] (Neutron's `-1`) or a maximum. The
-//! limits every Neutron has are plain fields of [`QuotaSet`]; those of service plugins
+//! A limit is a [`Limit`](crate::openstack::networking::v2::quotas::Limit): [`Limit::Unlimited`](crate::openstack::networking::v2::quotas::Limit::Unlimited) (Neutron's `-1`) or a maximum. The
+//! limits every Neutron has are plain fields of [`QuotaSet`](crate::openstack::networking::v2::quotas::QuotaSet); those of service plugins
 //! (routers and floating IPs come with the L3 plugin, trunks, FWaaS, VPNaaS, SFC,
 //! BGPVPN, TaaS) are `Option`s, and any other resource a plugin registers is in
-//! [`QuotaSet::other`]. [`QuotaSet::get`] reads any of them by name.
+//! [`QuotaSet::other`](crate::openstack::networking::v2::quotas::QuotaSet::other). [`QuotaSet::get`](crate::openstack::networking::v2::quotas::QuotaSet::get) reads any of them by name.
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

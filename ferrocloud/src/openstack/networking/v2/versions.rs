@@ -2,15 +2,15 @@
 //! service root) and the resources of v2.0 (`GET /v2.0/`).
 //!
 //! The listing of versions is not under the network client's resource base
-//! (`…/v2.0/`): its operation, [`LIST`], is written from the service root, the way the
-//! API reference writes it, and [`list`] sends it to the root found by cutting the
+//! (`…/v2.0/`): its operation, [`LIST`](crate::openstack::networking::v2::versions::LIST), is written from the service root, the way the
+//! API reference writes it, and [`list`](crate::openstack::networking::v2::versions::list) sends it to the root found by cutting the
 //! endpoint before its version segment (see
 //! [`service_root`](crate::openstack::compute::v2::versions::service_root)).
-//! [`get`] asks the resource base itself.
+//! [`get`](crate::openstack::networking::v2::versions::get) asks the resource base itself.
 //!
 //! Neutron answers `GET /v2.0/` with its core resources only (networks, subnets, subnet
 //! pools, ports); the extensions' resources are in
-//! [`api_extensions`](crate::openstack::networking::v2::api_extensions).
+//! [`api_extensions`].
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
