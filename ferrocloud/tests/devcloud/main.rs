@@ -77,6 +77,7 @@ mod identity_simple_cert;
 mod identity_tokens;
 mod identity_trusts;
 mod identity_users;
+mod networking_admin;
 mod networking_api_extensions;
 mod networking_network_segment_ranges;
 mod networking_networks;

@@ -4,6 +4,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod agents;
 mod api_extensions;
 mod floating_ips;
 mod l3_resources;
@@ -13,4 +14,10 @@ mod network_segment_ranges;
 mod networks;
 mod qos;
 mod segments;
+mod flavors;
+mod logs;
+mod metering;
+mod networks;
+mod quotas;
+mod service_providers;
 mod subnets;

@@ -12,9 +12,12 @@
 //! `<resources>_links`.
 
 pub mod common;
+mod crud;
 pub mod extensions;
 
 crate::resources! {
+    /// Agents (admin).
+    pub mod agents;
     /// The API extensions this Neutron has loaded.
     pub mod api_extensions;
     /// Auto-allocated topology: a project's network made on demand.
@@ -33,6 +36,16 @@ crate::resources! {
     pub mod local_ips;
     /// NDP proxies of routers.
     pub mod ndp_proxies;
+    /// Which DHCP agents serve which networks (admin).
+    pub mod dhcp_agent_scheduler;
+    /// Flavors of the service plugins, and their service profiles.
+    pub mod flavors;
+    /// Logs of network events (firewall groups, security groups).
+    pub mod logs;
+    /// Metering label rules: the traffic a metering label counts.
+    pub mod metering_label_rules;
+    /// Metering labels: counters of router traffic.
+    pub mod metering_labels;
     /// How many addresses each network and subnet has left.
     pub mod network_ip_availability;
     /// Network segment ranges: the segmentation IDs Neutron allocates from (admin).
@@ -47,6 +60,18 @@ crate::resources! {
     pub mod qos;
     /// Network segments (routed networks).
     pub mod segments;
+    /// Quotas of projects.
+    pub mod quotas;
+    /// Service profiles: drivers that serve a flavor (admin).
+    pub mod service_profiles;
+    /// Drivers of the service plugins.
+    pub mod service_providers;
     /// Subnets: address ranges of a network.
     pub mod subnets;
+    /// API versions, and the resources of v2.0.
+    pub mod versions;
 }
+
+/// The operations written from Neutron's root rather than from `/v2.0` (the list of
+/// versions), for coverage reports.
+pub static ROOT_OPERATIONS: &[&[&crate::Operation]] = &[versions::ROOT_OPERATIONS];
