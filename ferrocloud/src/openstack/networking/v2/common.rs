@@ -124,6 +124,8 @@ impl ListControls {
 /// `delete` and `find`. The module declares the operations `LIST`, `GET`, `CREATE`,
 /// `CREATE_BULK`, `UPDATE`, `DELETE` and the types `ListOpts` (with a `name` filter),
 /// `CreateOpts` and `UpdateOpts` (both [`Extensible`](crate::request::Extensible)).
+/// `without_bulk: Trunk, …` leaves out `create_bulk` (and `CREATE_BULK`), for resources
+/// Neutron creates one at a time.
 ///
 /// ```ignore
 /// crate::openstack::networking::v2::common::resource_functions! {
@@ -132,6 +134,25 @@ impl ListControls {
 /// ```
 macro_rules! resource_functions {
     ($item:ty, $noun:literal, $plural:literal, $extract:ident) => {
+        $crate::openstack::networking::v2::common::resource_functions! {
+            without_bulk: $item, $noun, $plural, $extract
+        }
+
+        #[doc = concat!("Creates several ", $plural, " in one request: all of them, or none.")]
+        pub async fn create_bulk<O: $crate::request::Extensible<Base = CreateOpts>>(
+            client: &$crate::ServiceClient,
+            opts: &[O],
+        ) -> $crate::request::ApiResult<Vec<$item>> {
+            client
+                .request(&CREATE_BULK, &[])
+                .body(&$crate::request::Bulk(opts))
+                .send()
+                .await
+        }
+    };
+    // For resources Neutron creates one at a time ("Bulk operation not supported"):
+    // the same functions but `create_bulk`, and no `CREATE_BULK` operation.
+    (without_bulk: $item:ty, $noun:literal, $plural:literal, $extract:ident) => {
         #[doc = concat!("Lists ", $plural, ", following `", $plural, "_links` from page to page.")]
         pub fn list(
             client: &$crate::ServiceClient,
@@ -162,18 +183,6 @@ macro_rules! resource_functions {
             opts: &O,
         ) -> $crate::request::ApiResult<$item> {
             client.request(&CREATE, &[]).body(opts).send().await
-        }
-
-        #[doc = concat!("Creates several ", $plural, " in one request: all of them, or none.")]
-        pub async fn create_bulk<O: $crate::request::Extensible<Base = CreateOpts>>(
-            client: &$crate::ServiceClient,
-            opts: &[O],
-        ) -> $crate::request::ApiResult<Vec<$item>> {
-            client
-                .request(&CREATE_BULK, &[])
-                .body(&$crate::request::Bulk(opts))
-                .send()
-                .await
         }
 
         #[doc = concat!("Updates a ", $noun, ": [`UpdateOpts`], or [`UpdateOpts`] joined with extension types.")]

@@ -23,6 +23,14 @@ crate::resources! {
     pub mod network_ip_availability;
     /// Networks.
     pub mod networks;
+    /// Bindings of a port to hosts (extended port bindings).
+    pub mod port_bindings;
+    /// Ports: a network's attachment points (servers, routers, DHCP…).
+    pub mod ports;
     /// Subnets: address ranges of a network.
     pub mod subnets;
+    /// Resource tags on every taggable resource.
+    pub mod tags;
+    /// Trunks: a parent port carrying subports as VLANs.
+    pub mod trunks;
 }
