@@ -6,4 +6,8 @@ mod common;
 
 mod api_extensions;
 mod networks;
+mod port_bindings;
+mod ports;
 mod subnets;
+mod tags;
+mod trunks;

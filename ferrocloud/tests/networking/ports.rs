@@ -53,7 +53,9 @@ async fn create_with_extension_attributes_and_read_them_back() {
     let client = network(&server).await;
     Mock::given(method("POST"))
         .and(path("/network/v2.0/ports"))
-        .and(body_json(sample_json(&format!("{S}/port-create-request.json"))))
+        .and(body_json(sample_json(&format!(
+            "{S}/port-create-request.json"
+        ))))
         .respond_with(reply(201, "port-create-response.json"))
         .expect(1)
         .mount(&server)
@@ -137,7 +139,10 @@ async fn create_a_bound_port_with_a_profile_and_hints() {
     let opts = With::new(
         With::new(
             With::new(
-                With::new(With::new(base, binding), DnsDomain::default().dns_domain("my-domain.org.")),
+                With::new(
+                    With::new(base, binding),
+                    DnsDomain::default().dns_domain("my-domain.org."),
+                ),
                 PortDns::default().dns_name("myport"),
             ),
             With::new(Hints::default().hints(hints.clone()), qos()),
@@ -181,7 +186,10 @@ async fn show_reads_bindings_resource_request_and_qos() {
     assert_eq!(port.revision_number, 1);
     assert_eq!(port.tags, ["tag1,tag2"]);
     assert_eq!(port.extra_dhcp_opts[0].opt_name, "bootfile-name");
-    assert_eq!(port.extra_dhcp_opts[0].opt_value.as_deref(), Some("pxelinux.0"));
+    assert_eq!(
+        port.extra_dhcp_opts[0].opt_value.as_deref(),
+        Some("pxelinux.0")
+    );
     assert_eq!(port.extra_dhcp_opts[0].ip_version, Some(4));
     let read = result
         .extract_into::<With<With<With<Port, Binding>, PortResourceRequest>, QosNetworkPolicyId>>()
@@ -189,7 +197,10 @@ async fn show_reads_bindings_resource_request_and_qos() {
     let binding = &read.base.base.ext;
     assert_eq!(binding.vnic_type, Some(VnicType::Normal));
     assert_eq!(binding.vif_type.as_deref(), Some("ovs"));
-    assert_eq!(binding.vif_details.as_ref().unwrap()["ovs_hybrid_plug"], true);
+    assert_eq!(
+        binding.vif_details.as_ref().unwrap()["ovs_hybrid_plug"],
+        true
+    );
     let request = read.base.ext.resource_request.as_ref().unwrap();
     assert_eq!(request.request_groups.len(), 2);
     assert_eq!(
@@ -245,14 +256,18 @@ async fn bulk_create_sends_every_port_and_refuses_an_empty_list() {
     let opts = [
         With::new(
             With::new(
-                CreateOpts::new(net).admin_state_up(false).name("sample_port_1"),
+                CreateOpts::new(net)
+                    .admin_state_up(false)
+                    .name("sample_port_1"),
                 qos(),
             ),
             HardwareOffloadType::default(),
         ),
         With::new(
             With::new(
-                CreateOpts::new(net).admin_state_up(false).name("sample_port_2"),
+                CreateOpts::new(net)
+                    .admin_state_up(false)
+                    .name("sample_port_2"),
                 QosPolicyId::default(),
             ),
             HardwareOffloadType::default().hardware_offload_type("switchdev"),
@@ -266,7 +281,10 @@ async fn bulk_create_sends_every_port_and_refuses_an_empty_list() {
     assert_eq!(created[1].fixed_ips[0].ip_address, "10.0.0.6");
 
     let none: [CreateOpts; 0] = [];
-    let err = ports::create_bulk(&client, &none).await.extract().unwrap_err();
+    let err = ports::create_bulk(&client, &none)
+        .await
+        .extract()
+        .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
     let err = ports::create(&client, &CreateOpts::default())
         .await
@@ -384,7 +402,9 @@ async fn update_with_bindings_and_if_revision() {
 
     Mock::given(method("PUT"))
         .and(path(format!("/network/v2.0/ports/{id}")))
-        .and(body_json(sample_json(&format!("{S}/port-update-request.json"))))
+        .and(body_json(sample_json(&format!(
+            "{S}/port-update-request.json"
+        ))))
         .respond_with(reply(200, "port-update-response.json"))
         .expect(1)
         .mount(&server)
@@ -433,8 +453,10 @@ async fn find_by_name_delete_and_wait_for_status() {
     let client = network(&server).await;
     Mock::given(method("GET"))
         .and(path("/network/v2.0/ports/web-1"))
-        .respond_with(ResponseTemplate::new(404).set_body_json(json!({"NeutronError": {
-            "type": "PortNotFound", "message": "Port web-1 could not be found.", "detail": ""}})))
+        .respond_with(
+            ResponseTemplate::new(404).set_body_json(json!({"NeutronError": {
+            "type": "PortNotFound", "message": "Port web-1 could not be found.", "detail": ""}})),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -450,7 +472,10 @@ async fn find_by_name_delete_and_wait_for_status() {
         .mount(&server)
         .await;
     let found = ports::find(&client, "web-1").await.unwrap();
-    assert_eq!((found.name.as_str(), found.id.as_str()), ("web-1", id.as_str()));
+    assert_eq!(
+        (found.name.as_str(), found.id.as_str()),
+        ("web-1", id.as_str())
+    );
 
     // DOWN first, then ACTIVE.
     let mut down = json!({"port": listed["ports"][0].clone()});

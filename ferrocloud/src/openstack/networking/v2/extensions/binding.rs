@@ -58,10 +58,18 @@ pub enum VnicType {
 #[non_exhaustive]
 pub struct Binding {
     /// The host the port is bound on (empty: unbound).
-    #[serde(rename = "binding:host_id", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "binding:host_id",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub host_id: Option<String>,
     /// The VNIC type.
-    #[serde(rename = "binding:vnic_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "binding:vnic_type",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub vnic_type: Option<VnicType>,
     /// Driver-specific binding details (`local_link_information` of a bare metal port,
     /// the PCI slot of an SR-IOV one…): `Some(None)` is JSON `null`, sent to clear it.
@@ -73,11 +81,19 @@ pub struct Binding {
     )]
     pub profile: Option<Option<JsonMap>>,
     /// How the port is plugged (`ovs`, `bridge`, `unbound`, `binding_failed`…); read-only.
-    #[serde(rename = "binding:vif_type", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "binding:vif_type",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub vif_type: Option<String>,
     /// Details of the plugging for the compute service (`port_filter`,
     /// `ovs_hybrid_plug`…); read-only.
-    #[serde(rename = "binding:vif_details", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "binding:vif_details",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub vif_details: Option<JsonMap>,
 }
 
