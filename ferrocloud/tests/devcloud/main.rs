@@ -79,4 +79,8 @@ mod identity_trusts;
 mod identity_users;
 mod networking_api_extensions;
 mod networking_networks;
+mod networking_port_bindings;
+mod networking_ports;
 mod networking_subnets;
+mod networking_tags;
+mod networking_trunks;

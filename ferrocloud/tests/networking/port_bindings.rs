@@ -66,7 +66,10 @@ async fn list_create_activate_delete() {
 
     Mock::given(method("PUT"))
         .and(path(format!("{base}/compute/activate")))
-        .respond_with(reply(200, "port-binding-activate-response.json"))
+        // Neutron answers with the binding without an envelope (the sample has one).
+        .respond_with(ResponseTemplate::new(200).set_body_json(
+            sample_json(&format!("{S}/port-binding-activate-response.json"))["binding"].clone(),
+        ))
         .expect(1)
         .mount(&server)
         .await;

@@ -31,8 +31,9 @@ crate::operations! {
     /// Bind a port to one more host (an inactive binding).
     CREATE = POST "/ports/{port_id}/bindings" request("binding", CreateOpts)
         response("binding", PortBinding);
-    /// Make a port's binding on a host the active one.
-    ACTIVATE = PUT "/ports/{port_id}/bindings/{host}/activate" response("binding", PortBinding);
+    /// Make a port's binding on a host the active one. Neutron answers with the binding
+    /// itself, without the `binding` envelope the API reference's sample shows.
+    ACTIVATE = PUT "/ports/{port_id}/bindings/{host}/activate" response(PortBinding);
     /// Delete a port's binding on a host.
     DELETE = DELETE "/ports/{port_id}/bindings/{host}";
 }
@@ -143,7 +144,7 @@ pub async fn create(client: &ServiceClient, port_id: &str, opts: &CreateOpts) ->
 }
 
 /// Makes the port's binding on `host` the active one (the previously active binding
-/// becomes inactive).
+/// becomes inactive, and unbound).
 pub async fn activate(client: &ServiceClient, port_id: &str, host: &str) -> ApiResult<PortBinding> {
     client.request(&ACTIVATE, &[port_id, host]).send().await
 }
