@@ -84,4 +84,8 @@ mod networking_networks;
 mod networking_routers;
 mod networking_qos;
 mod networking_segments;
+mod networking_port_bindings;
+mod networking_ports;
 mod networking_subnets;
+mod networking_tags;
+mod networking_trunks;

@@ -20,4 +20,8 @@ mod metering;
 mod networks;
 mod quotas;
 mod service_providers;
+mod port_bindings;
+mod ports;
 mod subnets;
+mod tags;
+mod trunks;

@@ -70,6 +70,16 @@ crate::resources! {
     pub mod subnets;
     /// API versions, and the resources of v2.0.
     pub mod versions;
+    /// Bindings of a port to hosts (extended port bindings).
+    pub mod port_bindings;
+    /// Ports: a network's attachment points (servers, routers, DHCP…).
+    pub mod ports;
+    /// Subnets: address ranges of a network.
+    pub mod subnets;
+    /// Resource tags on every taggable resource.
+    pub mod tags;
+    /// Trunks: a parent port carrying subports as VLANs.
+    pub mod trunks;
 }
 
 /// The operations written from Neutron's root rather than from `/v2.0` (the list of
