@@ -76,14 +76,14 @@ async fn scenario(client: &ServiceClient, nets: &[String]) {
         .await
         .extract()
         .unwrap();
-    assert_eq!(added, [green.clone()]);
+    assert_eq!(added, vec![green.clone()]);
     assert_eq!(sorted(client, &net, b).await, [green.clone(), red.clone()]);
     tags::replace_all(client, &net, c, &[&blue])
         .await
         .ok()
         .unwrap();
     let shown = networks::get(client, c).await.extract().unwrap();
-    assert_eq!(shown.tags, [blue.clone()]);
+    assert_eq!(shown.tags, vec![blue.clone()]);
 
     // a: red, blue   b: red, green   c: blue
     let ours = |controls: ListControls| ListOpts {
@@ -108,7 +108,7 @@ async fn scenario(client: &ServiceClient, nets: &[String]) {
     ac.sort();
     assert_eq!(
         ids(ours(ListControls::default().tags([&red, &blue]))).await,
-        [a.clone()]
+        vec![a.clone()]
     );
     assert_eq!(
         ids(ours(ListControls::default().tags_any([&red]))).await,
@@ -124,7 +124,7 @@ async fn scenario(client: &ServiceClient, nets: &[String]) {
     // not-tags-any: with none of them.
     assert_eq!(
         ids(ours(ListControls::default().not_tags_any([&red]))).await,
-        [c.clone()]
+        vec![c.clone()]
     );
     assert_eq!(
         ids(ours(ListControls::default().tags_any([&blue]))).await,
@@ -150,7 +150,7 @@ async fn scenario(client: &ServiceClient, nets: &[String]) {
         .await
         .ok()
         .unwrap();
-    assert_eq!(sorted(client, &kind, &port.id).await, [blue.clone()]);
+    assert_eq!(sorted(client, &kind, &port.id).await, vec![blue.clone()]);
     let by_tag = ports::ListOpts {
         controls: ListControls::default().tags([&blue]),
         ..ports::ListOpts::default()

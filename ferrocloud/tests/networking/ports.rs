@@ -18,7 +18,7 @@ use ferrocloud::openstack::networking::v2::extensions::{
     port_trusted_vif::Trusted,
     pvlan::Pvlan,
     qos::QosPolicyId,
-    qos_port_network_policy::QosNetworkPolicyId,
+    qos_network_policy::QosNetworkPolicyId,
     trunk_details::TrunkDetails,
     uplink_status_propagation::PropagateUplinkStatus,
 };

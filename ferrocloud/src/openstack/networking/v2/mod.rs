@@ -26,6 +26,10 @@ crate::resources! {
     pub mod availability_zones;
     /// Conntrack helpers of routers.
     pub mod conntrack_helpers;
+    /// Which DHCP agents serve which networks (admin).
+    pub mod dhcp_agent_scheduler;
+    /// Flavors of the service plugins, and their service profiles.
+    pub mod flavors;
     /// The subnets floating IPs come from.
     pub mod floating_ip_pools;
     /// Floating IPs.
@@ -34,52 +38,46 @@ crate::resources! {
     pub mod l3_agent_scheduler;
     /// Local IPs and their port associations.
     pub mod local_ips;
-    /// NDP proxies of routers.
-    pub mod ndp_proxies;
-    /// Which DHCP agents serve which networks (admin).
-    pub mod dhcp_agent_scheduler;
-    /// Flavors of the service plugins, and their service profiles.
-    pub mod flavors;
     /// Logs of network events (firewall groups, security groups).
     pub mod logs;
     /// Metering label rules: the traffic a metering label counts.
     pub mod metering_label_rules;
     /// Metering labels: counters of router traffic.
     pub mod metering_labels;
+    /// NDP proxies of routers.
+    pub mod ndp_proxies;
     /// How many addresses each network and subnet has left.
     pub mod network_ip_availability;
     /// Network segment ranges: the segmentation IDs Neutron allocates from (admin).
     pub mod network_segment_ranges;
     /// Networks.
     pub mod networks;
+    /// Bindings of a port to hosts (extended port bindings).
+    pub mod port_bindings;
     /// Port forwardings of floating IPs.
     pub mod port_forwardings;
-    /// Routers: gateways, interfaces and routes.
-    pub mod routers;
+    /// Ports: a network's attachment points (servers, routers, DHCP…).
+    pub mod ports;
     /// Quality of service: policies, their rules, and the rule types drivers support.
     pub mod qos;
-    /// Network segments (routed networks).
-    pub mod segments;
     /// Quotas of projects.
     pub mod quotas;
+    /// Routers: gateways, interfaces and routes.
+    pub mod routers;
+    /// Network segments (routed networks).
+    pub mod segments;
     /// Service profiles: drivers that serve a flavor (admin).
     pub mod service_profiles;
     /// Drivers of the service plugins.
     pub mod service_providers;
     /// Subnets: address ranges of a network.
     pub mod subnets;
-    /// API versions, and the resources of v2.0.
-    pub mod versions;
-    /// Bindings of a port to hosts (extended port bindings).
-    pub mod port_bindings;
-    /// Ports: a network's attachment points (servers, routers, DHCP…).
-    pub mod ports;
-    /// Subnets: address ranges of a network.
-    pub mod subnets;
     /// Resource tags on every taggable resource.
     pub mod tags;
     /// Trunks: a parent port carrying subports as VLANs.
     pub mod trunks;
+    /// API versions, and the resources of v2.0.
+    pub mod versions;
 }
 
 /// The operations written from Neutron's root rather than from `/v2.0` (the list of

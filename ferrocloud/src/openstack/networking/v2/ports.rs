@@ -47,7 +47,7 @@ use super::extensions::port_security::PortSecurity;
 use super::extensions::port_trusted_vif::Trusted;
 use super::extensions::pvlan::Pvlan;
 use super::extensions::qos::QosPolicyId;
-use super::extensions::qos_port_network_policy::QosNetworkPolicyId;
+use super::extensions::qos_network_policy::QosNetworkPolicyId;
 use super::extensions::trunk_details::TrunkDetails;
 use super::extensions::uplink_status_propagation::PropagateUplinkStatus;
 use crate::dates::Timestamp;
