@@ -1073,11 +1073,11 @@ fn missing_required_keys_are_named() {
             "auth.username is missing",
         ),
         (
-            json!({"auth": {"auth_url": "http://k/v3", "username": "u", "password": "p"}}),
+            json!({"auth_type": "v3password", "auth": {"auth_url": "http://k/v3", "username": "u", "password": "p"}}),
             "auth.username needs auth.user_domain_name or auth.user_domain_id",
         ),
         (
-            json!({"auth": {"auth_url": "http://k/v3", "user_id": "u", "password": "p", "project_name": "p"}}),
+            json!({"auth_type": "v3password", "auth": {"auth_url": "http://k/v3", "user_id": "u", "password": "p", "project_name": "p"}}),
             "auth.project_name needs auth.project_domain_name",
         ),
         (

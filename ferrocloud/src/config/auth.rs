@@ -302,20 +302,15 @@ fn parse_identity_version(v: &str) -> Result<IdentityVersion> {
     }
 }
 
-/// Options read from a cloud's `auth:` mapping, and a project name whose domain is not
-/// known yet (needed with identity v3 only, which [`shape`] knows).
-pub(crate) struct MapAuth {
-    pub opts: AuthOptions,
-    pub project_name_without_domain: Option<String>,
-}
-
 /// Reads every credential and scope key of a cloud's `auth:` mapping into
-/// [`AuthOptions`]; [`shape`] then keeps what the auth type uses.
+/// [`AuthOptions`]; [`shape`] then keeps what the auth type uses. Of a project's name
+/// and ID, the ID scopes; a project name without a domain waits for the identity version
+/// ([`Scope::ProjectNameOnly`]).
 pub(crate) fn options_from_map(
     cloud: &str,
     auth: &Obj,
     identity_api_version: Option<&str>,
-) -> Result<MapAuth> {
+) -> Result<AuthOptions> {
     let names = Names::File(cloud);
     let w = "auth.";
     let secret = |k: &str| -> Result<Option<SecretString>> {
@@ -338,10 +333,7 @@ pub(crate) fn options_from_map(
             .transpose()?,
         ..AuthOptions::default()
     };
-    let mut pending = None;
-    let project_domain = domain(auth, "project_domain_id", "project_domain_name", w)?
-        .or_else(|| o.default_domain.clone());
-    // Of redundant settings, the name wins (as the OpenStack tools document).
+    let project_domain = domain(auth, "project_domain_id", "project_domain_name", w)?;
     let project_name = get_string(auth, "project_name", w)?;
     let project_id = get_string(auth, "project_id", w)?;
     o.scope = if let Some(trust) = get_string(auth, "trust_id", w)? {
@@ -354,32 +346,26 @@ pub(crate) fn options_from_map(
             )));
         }
         Some(Scope::System)
-    } else if let Some(name) = project_name {
-        match project_domain {
-            Some(domain) => Some(Scope::ProjectName { name, domain }),
-            None if project_id.is_some() => project_id.map(Scope::ProjectId),
-            None => {
-                pending = Some(name);
-                None
-            }
-        }
     } else if let Some(id) = project_id {
         Some(Scope::ProjectId(id))
+    } else if let Some(name) = project_name {
+        Some(match project_domain {
+            Some(domain) => Scope::ProjectName { name, domain },
+            None => Scope::ProjectNameOnly(name),
+        })
     } else {
         domain(auth, "domain_id", "domain_name", w)?.map(Scope::Domain)
     };
-    Ok(MapAuth {
-        opts: o,
-        project_name_without_domain: pending,
-    })
+    Ok(o)
 }
 
 /// Keeps what `auth_type` uses of `o`, forces the identity version the type implies, and
-/// checks that what the type needs is there.
+/// checks that what the type needs is there. Names without a domain are refused here
+/// only for the types that are identity v3 by name; for `password` and `token` the
+/// identity version is known at authentication, which then names the missing key.
 pub(crate) fn shape(
     auth_type: &AuthType,
     mut o: AuthOptions,
-    project_name_without_domain: Option<String>,
     names: Names<'_>,
 ) -> Result<AuthOptions> {
     let t = auth_type.as_str();
@@ -394,10 +380,6 @@ pub(crate) fn shape(
             return Err(names.missing("username", &format!("or {}; {why}", names.key("user_id"))));
         }
         Ok(())
-    };
-    let v2 = |o: &AuthOptions| {
-        o.identity_version == Some(IdentityVersion::V2)
-            || o.auth_url.trim_end_matches('/').ends_with("/v2.0")
     };
     let clear_app_cred = |o: &mut AuthOptions| {
         o.application_credential_id = None;
@@ -482,40 +464,38 @@ pub(crate) fn shape(
         AuthType::Password | AuthType::Token => {}
         _ => o.identity_version = Some(IdentityVersion::V3),
     }
-    if let Some(name) = project_name_without_domain.filter(|_| !app_cred) {
-        if !v2(&o) {
-            return Err(Error::config(format!(
-                "{}{} needs {} or {} (or {}, or {})",
-                names.cloud(),
-                names.key("project_name"),
-                names.key("project_domain_name"),
-                names.key("project_domain_id"),
-                names.key("domain_name"),
-                names.key("default_domain_id"),
-            )));
-        }
-        // Identity v2.0 has no domains.
-        o.scope = Some(Scope::ProjectName {
-            name,
-            domain: DomainRef::Id("default".into()),
-        });
+    let explicit_v3 = !matches!(
+        auth_type,
+        AuthType::Password | AuthType::Token | AuthType::V2Password | AuthType::V2Token
+    );
+    if explicit_v3
+        && o.default_domain.is_none()
+        && matches!(o.scope, Some(Scope::ProjectNameOnly(_)))
+    {
+        return Err(Error::config(format!(
+            "{}{} needs {} or {} (or {}): auth_type {t} is identity v3, where a project name is unique only within a domain",
+            names.cloud(),
+            names.key("project_name"),
+            names.key("project_domain_name"),
+            names.key("project_domain_id"),
+            names.key("domain_name"),
+        )));
     }
     if auth_type == &AuthType::V2Password && o.username.is_none() {
         return Err(names.missing("username", "identity v2.0 authenticates users by name"));
     }
-    if !v2(&o)
+    if explicit_v3
         && o.user_id.is_none()
         && o.username.is_some()
         && o.user_domain.is_none()
         && o.default_domain.is_none()
     {
         return Err(Error::config(format!(
-            "{}{} needs {} or {} (or {})",
+            "{}{} needs {} or {}: auth_type {t} is identity v3, where a user name is unique only within a domain",
             names.cloud(),
             names.key("username"),
             names.key("user_domain_name"),
             names.key("user_domain_id"),
-            names.key("default_domain_id"),
         )));
     }
     Ok(o)
@@ -533,8 +513,8 @@ mod tests {
 
     fn build(t: &str, auth: serde_json::Value) -> Result<AuthOptions> {
         let ty = resolve_type(Some(t), None, None)?;
-        let m = options_from_map("c", &obj(auth), None)?;
-        shape(&ty, m.opts, m.project_name_without_domain, Names::File("c"))
+        let o = options_from_map("c", &obj(auth), None)?;
+        shape(&ty, o, Names::File("c"))
     }
 
     #[test]

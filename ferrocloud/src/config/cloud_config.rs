@@ -214,16 +214,10 @@ pub(crate) fn finish(f: Finish<'_>) -> Result<CloudConfig> {
             )
         }
         _ => {
-            let (opts, pending) = match env_auth {
-                Some(lookup) => (
-                    crate::auth::env::auth_options_from(lookup).map_err(in_cloud)?,
-                    None,
-                ),
-                None => {
-                    let m = options_from_map(name, &auth, identity_api_version.as_deref())
-                        .map_err(in_cloud)?;
-                    (m.opts, m.project_name_without_domain)
-                }
+            let opts = match env_auth {
+                Some(lookup) => crate::auth::env::auth_options_from(lookup).map_err(in_cloud)?,
+                None => options_from_map(name, &auth, identity_api_version.as_deref())
+                    .map_err(in_cloud)?,
             };
             let t = resolve_type(configured.as_deref(), methods, Some(&opts)).map_err(in_cloud)?;
             let opts = match &t {
@@ -247,17 +241,16 @@ pub(crate) fn finish(f: Finish<'_>) -> Result<CloudConfig> {
                     if opts.auth_url.trim().is_empty() {
                         return Err(in_cloud(Error::config("auth.auth_url is missing")));
                     }
-                    if let Some(name) = pending {
-                        let domain = opts.default_domain.clone().ok_or_else(|| {
-                            in_cloud(Error::config(
-                                "auth.project_name needs auth.project_domain_name or auth.project_domain_id",
-                            ))
-                        })?;
-                        opts.scope = Some(crate::Scope::ProjectName { name, domain });
+                    if matches!(opts.scope, Some(Scope::ProjectNameOnly(_)))
+                        && opts.default_domain.is_none()
+                    {
+                        return Err(in_cloud(Error::config(
+                            "auth.project_name needs auth.project_domain_name or auth.project_domain_id",
+                        )));
                     }
                     opts
                 }
-                _ => shape(&t, opts, pending, names).map_err(in_cloud)?,
+                _ => shape(&t, opts, names).map_err(in_cloud)?,
             };
             (t, CloudAuth::Keystone(opts))
         }

@@ -65,6 +65,11 @@
 //! clear error. Without `auth_type`, password is used, or what the credentials show
 //! (an application credential, a passcode, a token) when there is no password.
 //!
+//! A `project_name` or `username` without its domain loads with `password` and `token`:
+//! identity v2.0 has no domains, and with v3 `default_domain_id`/`_name` serves; when
+//! Keystone v3 needs a domain that is not there, authentication fails naming the key.
+//! The types that are identity v3 by name (`v3password`, …) refuse them at load.
+//!
 //! # Services
 //!
 //! `<service>_endpoint_override`, `<service>_api_version` (a microversion such as
