@@ -165,3 +165,198 @@ async fn names_without_a_domain_load_and_are_decided_at_authentication() {
         expect_err(what, one(entry), &[expect]);
     }
 }
+
+// ---- auth keys the auth type does not take ----
+
+/// A row's outcome: resolved, or an error with these words.
+type Expect = Result<(), &'static [&'static str]>;
+
+#[test]
+fn auth_keys_the_type_does_not_take_are_errors_naming_key_and_type() {
+    let base = json!({"auth_url": "http://k/v3", "username": "u", "password": "secret-pw",
+                      "user_domain_id": "default"});
+    let with = |t: Option<&str>, extra: Value| {
+        let mut a = base.clone();
+        a.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let mut e = json!({ "auth": a });
+        if let Some(t) = t {
+            e["auth_type"] = json!(t);
+        }
+        e
+    };
+    // (what, entry, Ok or the words of the error)
+    let rows: Vec<(&str, Value, Expect)> = vec![
+        (
+            "a typo",
+            with(None, json!({"pasword": "x"})),
+            Err(&["auth.pasword is not an option of auth_type password"]),
+        ),
+        (
+            "default_domain_id with password",
+            with(None, json!({"default_domain_id": "d"})),
+            Ok(()),
+        ),
+        (
+            "default_domain_name with token",
+            json!({"auth": {"auth_url": "http://k/v3", "token": "t", "default_domain_name": "D"}}),
+            Ok(()),
+        ),
+        (
+            "default_domain_id with v3password",
+            with(Some("v3password"), json!({"default_domain_id": "d"})),
+            Err(&["auth.default_domain_id is not an option of auth_type v3password"]),
+        ),
+        (
+            "a user domain with v2password",
+            with(Some("v2password"), json!({})),
+            Err(&["auth.user_domain_id is not an option of auth_type v2password"]),
+        ),
+        (
+            "a password with token",
+            json!({"auth_type": "token", "auth": {"auth_url": "http://k/v3", "token": "t", "password": "p"}}),
+            Err(&["auth.password is not an option of auth_type token"]),
+        ),
+        (
+            "auth_url with none",
+            json!({"auth_type": "none", "auth": {"auth_url": "http://k", "endpoint": "http://e"}}),
+            Err(&[
+                "auth.auth_url is not an option of auth_type none",
+                "endpoint",
+            ]),
+        ),
+        (
+            "multifactor takes its methods' keys",
+            json!({"auth_type": "v3multifactor", "auth_methods": ["v3password", "v3totp"],
+                   "auth": {"auth_url": "http://k/v3", "user_id": "u", "password": "p", "passcode": "1"}}),
+            Ok(()),
+        ),
+        (
+            "multifactor without token takes no token",
+            json!({"auth_type": "v3multifactor", "auth_methods": ["v3password", "v3totp"],
+                   "auth": {"auth_url": "http://k/v3", "user_id": "u", "password": "p", "passcode": "1", "token": "t"}}),
+            Err(&["auth.token is not an option of auth_type v3multifactor"]),
+        ),
+    ];
+    for (what, entry, want) in rows {
+        let r = one(entry);
+        match want {
+            Ok(()) => {
+                r.unwrap_or_else(|e| panic!("{what}: {e}"));
+            }
+            Err(words) => {
+                let e = r.expect_err(what).to_string();
+                for w in words {
+                    assert!(e.contains(w), "{what}: {e}");
+                }
+                assert!(!e.contains("secret-pw"), "{what}: {e}");
+            }
+        }
+    }
+    // Keys that come from OS_* variables are set for every cloud: a type that does not
+    // take them drops them.
+    let cfg = resolve(
+        json!({"clouds": {"old": {"auth_type": "v2password",
+            "auth": {"auth_url": "http://k/v2.0", "username": "u", "password": "p"}}}}),
+        &[
+            ("OS_USER_DOMAIN_NAME", "Default"),
+            ("OS_DEFAULT_DOMAIN", "x"),
+        ],
+        Some("old"),
+    )
+    .unwrap();
+    assert!(cfg.auth.auth_options().unwrap().user_domain.is_none());
+    let cfg = resolve(
+        json!({"clouds": {"v3": {"auth_type": "v3password",
+            "auth": {"auth_url": "http://k/v3", "username": "u", "password": "p", "user_domain_id": "d"}}}}),
+        &[("OS_DEFAULT_DOMAIN", "x")],
+        Some("v3"),
+    )
+    .unwrap();
+    assert!(cfg.auth.auth_options().unwrap().default_domain.is_none());
+}
+
+// ---- name and ID together ----
+
+#[test]
+fn name_and_id_together_keep_both_and_scope_by_the_id() {
+    let rows: &[(&str, Value, Scope)] = &[
+        (
+            "project name and ID",
+            json!({"auth": {"auth_url": "http://k/v3", "token": "t",
+                            "project_name": "p", "project_id": "pid", "project_domain_id": "d"}}),
+            Scope::ProjectId("pid".into()),
+        ),
+        (
+            "project name and ID, no domain",
+            json!({"auth_type": "v3token", "auth": {"auth_url": "http://k/v3", "token": "t",
+                            "project_name": "p", "project_id": "pid"}}),
+            Scope::ProjectId("pid".into()),
+        ),
+        (
+            "v2 tenant name and ID",
+            json!({"auth_type": "v2password", "auth": {"auth_url": "http://k/v2.0", "username": "u",
+                   "password": "p", "tenant_name": "t", "tenant_id": "tid"}}),
+            Scope::ProjectId("tid".into()),
+        ),
+    ];
+    for (what, entry, want) in rows {
+        let cfg = one(entry.clone()).unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(scope(&cfg).as_ref(), Some(want), "{what}");
+    }
+    // The default domain's ID serves when both are given.
+    let cfg = one(
+        json!({"auth": {"auth_url": "http://k/v3", "username": "u", "password": "p",
+        "project_name": "p", "default_domain_id": "did", "default_domain_name": "Dname"}}),
+    )
+    .unwrap();
+    assert_eq!(
+        cfg.auth.auth_options().unwrap().default_domain,
+        Some(DomainRef::Id("did".into()))
+    );
+}
+
+// ---- http_basic ----
+
+#[tokio::test]
+async fn http_basic_sends_the_credentials_on_every_request() {
+    use wiremock::matchers::{header, method, path_regex};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path_regex("/servers/abc$"))
+        .and(header("authorization", "Basic dTpzM2NyZXQ="))
+        .respond_with(ResponseTemplate::new(404))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let cfg = one(json!({"auth_type": "http_basic",
+        "auth": {"endpoint": server.uri(), "username": "u", "password": "s3cret"}}))
+    .unwrap();
+    assert_eq!(cfg.auth_type, AuthType::HttpBasic);
+    assert!(!format!("{cfg:?}").contains("s3cret"));
+    let cloud = ferrocloud::config::Cloud::new(cfg).unwrap();
+    let compute = cloud.compute().await.unwrap();
+    assert!(compute.endpoint().as_str().starts_with(&server.uri()));
+    // The mock answers only with the credentials (and is checked when dropped).
+    let _ = ferrocloud::openstack::compute::v2::servers::get(&compute, "abc").await;
+    server.verify().await;
+
+    for (entry, expect) in [
+        (
+            json!({"auth_type": "http_basic", "auth": {"endpoint": "http://e", "username": "u"}}),
+            "auth.password is missing (auth_type http_basic)",
+        ),
+        (
+            json!({"auth_type": "http_basic", "auth": {"endpoint": "http://e", "password": "p"}}),
+            "auth.username is missing",
+        ),
+        (
+            json!({"auth_type": "http_basic", "auth": {"endpoint": "http://e", "username": "u", "password": "p", "project_id": "x"}}),
+            "auth.project_id is not an option of auth_type http_basic",
+        ),
+    ] {
+        expect_err("http_basic", one(entry), &[expect]);
+    }
+}

@@ -46,6 +46,9 @@ pub enum AuthType {
     NoAuth,
     /// `admin_token` (also `token_endpoint`): a fixed token and endpoint, no Keystone.
     AdminToken,
+    /// `http_basic`: HTTP basic authentication (`username`, `password`) on every request
+    /// to a fixed endpoint, as for Ironic behind a proxy; no Keystone.
+    HttpBasic,
     /// `v3oidcpassword`: OpenID Connect, password grant.
     V3OidcPassword,
     /// `v3oidcclientcredentials`: OpenID Connect, client credentials grant.
@@ -61,7 +64,8 @@ impl AuthType {
     /// ```
     /// use ferrocloud::config::AuthType;
     /// assert_eq!(AuthType::parse("V3Password").unwrap(), AuthType::V3Password);
-    /// assert!(AuthType::parse("http_basic").unwrap_err().to_string().contains("http_basic"));
+    /// assert_eq!(AuthType::parse("http_basic").unwrap(), AuthType::HttpBasic);
+    /// assert!(AuthType::parse("v3kerberos").unwrap_err().to_string().contains("v3kerberos"));
     /// ```
     pub fn parse(s: &str) -> Result<AuthType> {
         let t = s.trim();
@@ -80,14 +84,10 @@ impl AuthType {
             "v3oidcpassword" => AuthType::V3OidcPassword,
             "v3oidcclientcredentials" => AuthType::V3OidcClientCredentials,
             "v3oidcaccesstoken" => AuthType::V3OidcAccessToken,
-            "http_basic" => {
-                return Err(Error::config(
-                    "auth_type http_basic is not supported: ferrocloud has no HTTP basic authentication",
-                ));
-            }
+            "http_basic" => AuthType::HttpBasic,
             _ => {
                 return Err(Error::config(format!(
-                    "auth_type {t:?} is not supported; ferrocloud supports password, v3password, v2password, token, v3token, v2token, v3applicationcredential, v3totp, v3multifactor, v3oidcpassword, v3oidcclientcredentials, v3oidcaccesstoken, none and admin_token"
+                    "auth_type {t:?} is not supported; ferrocloud supports password, v3password, v2password, token, v3token, v2token, v3applicationcredential, v3totp, v3multifactor, v3oidcpassword, v3oidcclientcredentials, v3oidcaccesstoken, none, admin_token and http_basic"
                 )));
             }
         })
@@ -111,6 +111,7 @@ impl AuthType {
             AuthType::V3Multifactor(_) => "v3multifactor",
             AuthType::NoAuth => "none",
             AuthType::AdminToken => "admin_token",
+            AuthType::HttpBasic => "http_basic",
             AuthType::V3OidcPassword => "v3oidcpassword",
             AuthType::V3OidcClientCredentials => "v3oidcclientcredentials",
             AuthType::V3OidcAccessToken => "v3oidcaccesstoken",
@@ -170,6 +171,15 @@ pub enum CloudAuth {
         /// The endpoint of every service that has no endpoint of its own.
         endpoint: Option<String>,
     },
+    /// HTTP basic authentication on every request (`auth_type: http_basic`).
+    HttpBasic {
+        /// The user name.
+        username: String,
+        /// The password.
+        password: SecretString,
+        /// The endpoint of every service that has no endpoint of its own.
+        endpoint: Option<String>,
+    },
 }
 
 impl CloudAuth {
@@ -186,8 +196,8 @@ impl CloudAuth {
         }
     }
 
-    /// The endpoint that every service uses (`auth.endpoint` of `none` and
-    /// `admin_token`).
+    /// The endpoint that every service uses (`auth.endpoint` of `none`, `admin_token`
+    /// and `http_basic`).
     ///
     /// ```
     /// let auth = ferrocloud::config::CloudAuth::NoAuth { endpoint: Some("http://ironic:6385".into()) };
@@ -196,9 +206,9 @@ impl CloudAuth {
     pub fn fixed_endpoint(&self) -> Option<&str> {
         match self {
             CloudAuth::Keystone(_) => None,
-            CloudAuth::NoAuth { endpoint } | CloudAuth::AdminToken { endpoint, .. } => {
-                endpoint.as_deref()
-            }
+            CloudAuth::NoAuth { endpoint }
+            | CloudAuth::AdminToken { endpoint, .. }
+            | CloudAuth::HttpBasic { endpoint, .. } => endpoint.as_deref(),
         }
     }
 }
@@ -213,7 +223,7 @@ pub(crate) enum Names<'a> {
 }
 
 impl Names<'_> {
-    fn key(&self, key: &str) -> String {
+    pub(crate) fn key(&self, key: &str) -> String {
         match self {
             Names::File(_) => format!("auth.{key}"),
             Names::Env => format!("OS_{}", key.to_ascii_uppercase()),
@@ -241,6 +251,153 @@ impl Names<'_> {
             self.key(key)
         ))
     }
+}
+
+/// The scope keys of every identity v3 type (keystoneauth's).
+const SCOPE_KEYS: &[&str] = &[
+    "auth_url",
+    "domain_id",
+    "domain_name",
+    "project_domain_id",
+    "project_domain_name",
+    "project_id",
+    "project_name",
+    "system_scope",
+    "trust_id",
+];
+const USER_KEYS: &[&str] = &["user_id", "username", "user_domain_id", "user_domain_name"];
+const DEFAULT_DOMAIN_KEYS: &[&str] = &["default_domain_id", "default_domain_name"];
+const V2_KEYS: &[&str] = &["auth_url", "project_id", "project_name", "trust_id"];
+const OIDC_KEYS: &[&str] = &[
+    "identity_provider",
+    "protocol",
+    "client_id",
+    "client_secret",
+    "discovery_endpoint",
+    "access_token_endpoint",
+    "openid_scope",
+    "access_token_type",
+];
+
+impl AuthType {
+    /// The `auth:` keys this type takes (keystoneauth's options, with `project_*` for
+    /// v2.0's `tenant_*`); any other key is an error when a cloud is resolved.
+    ///
+    /// ```
+    /// use ferrocloud::config::AuthType;
+    /// assert!(AuthType::Password.auth_keys().contains(&"default_domain_id"));
+    /// assert!(!AuthType::V3Password.auth_keys().contains(&"default_domain_id"));
+    /// assert_eq!(AuthType::HttpBasic.auth_keys(), ["endpoint", "username", "password"]);
+    /// ```
+    pub fn auth_keys(&self) -> Vec<&'static str> {
+        let mut keys: Vec<&'static str> = Vec::new();
+        let mut add = |k: &[&'static str]| keys.extend_from_slice(k);
+        match self {
+            AuthType::Password => {
+                add(SCOPE_KEYS);
+                add(USER_KEYS);
+                add(DEFAULT_DOMAIN_KEYS);
+                add(&["password"]);
+            }
+            AuthType::V3Password => {
+                add(SCOPE_KEYS);
+                add(USER_KEYS);
+                add(&["password"]);
+            }
+            AuthType::V2Password => {
+                add(V2_KEYS);
+                add(&["user_id", "username", "password"]);
+            }
+            AuthType::Token => {
+                add(SCOPE_KEYS);
+                add(DEFAULT_DOMAIN_KEYS);
+                add(&["token"]);
+            }
+            AuthType::V3Token => {
+                add(SCOPE_KEYS);
+                add(&["token"]);
+            }
+            AuthType::V2Token => {
+                add(V2_KEYS);
+                add(&["token"]);
+            }
+            AuthType::V3ApplicationCredential => {
+                add(SCOPE_KEYS);
+                add(USER_KEYS);
+                add(&[
+                    "application_credential_id",
+                    "application_credential_name",
+                    "application_credential_secret",
+                ]);
+            }
+            AuthType::V3Totp => {
+                add(SCOPE_KEYS);
+                add(USER_KEYS);
+                add(&["passcode"]);
+            }
+            AuthType::V3Multifactor(methods) => {
+                add(SCOPE_KEYS);
+                for m in methods {
+                    for k in m.auth_keys() {
+                        if !keys.contains(&k) {
+                            keys.push(k);
+                        }
+                    }
+                }
+            }
+            AuthType::NoAuth => add(&["endpoint"]),
+            AuthType::AdminToken => add(&["endpoint", "token"]),
+            AuthType::HttpBasic => add(&["endpoint", "username", "password"]),
+            AuthType::V3OidcPassword => {
+                add(SCOPE_KEYS);
+                add(OIDC_KEYS);
+                add(&["username", "password"]);
+            }
+            AuthType::V3OidcClientCredentials => {
+                add(SCOPE_KEYS);
+                add(OIDC_KEYS);
+            }
+            AuthType::V3OidcAccessToken => {
+                add(SCOPE_KEYS);
+                add(&["identity_provider", "protocol", "access_token"]);
+            }
+        }
+        keys
+    }
+}
+
+/// Refuses the `auth:` keys that `auth_type` does not take, naming the key and the type;
+/// keys that came from `OS_*` variables (`lenient`) are dropped instead, as they are set
+/// for every cloud. Returns whether a key was dropped.
+pub(crate) fn check_keys(
+    auth_type: &AuthType,
+    auth: &mut Obj,
+    lenient: &[String],
+    names: Names<'_>,
+) -> Result<bool> {
+    let accepted = auth_type.auth_keys();
+    let unknown: Vec<String> = auth
+        .keys()
+        .filter(|k| !accepted.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    let mut dropped = false;
+    for key in unknown {
+        if lenient.contains(&key) {
+            auth.remove(&key);
+            dropped = true;
+            continue;
+        }
+        let mut takes = accepted.clone();
+        takes.sort_unstable();
+        return Err(Error::config(format!(
+            "{}{} is not an option of auth_type {auth_type} (it takes: {})",
+            names.cloud(),
+            names.key(&key),
+            takes.join(", ")
+        )));
+    }
+    Ok(dropped)
 }
 
 /// What is known about the auth type: the configured one (or `None` when the cloud does

@@ -374,14 +374,20 @@ pub(crate) fn merge_layer(base: &mut Obj, top: Obj) {
                 *base_auth = Value::Object(Obj::new());
             }
             if let Value::Object(base_auth) = base_auth {
-                for (ak, av) in top_auth {
-                    if av.is_null() {
-                        continue;
-                    }
-                    if let Some(p) = partner(&ak) {
+                // A pair given whole in one layer is kept whole (the ID scopes).
+                for ak in top_auth
+                    .iter()
+                    .filter(|(_, v)| !v.is_null())
+                    .map(|(k, _)| k)
+                {
+                    if let Some(p) = partner(ak) {
                         base_auth.remove(p);
                     }
-                    base_auth.insert(ak, av);
+                }
+                for (ak, av) in top_auth {
+                    if !av.is_null() {
+                        base_auth.insert(ak, av);
+                    }
                 }
             }
         } else {
@@ -1022,8 +1028,10 @@ impl CloudsConfig {
         layer
     }
 
-    /// Fills what `cfg` leaves unset from the complementing `OS_*` variables.
-    fn env_complements(&self, cfg: &mut Obj) {
+    /// Fills what `cfg` leaves unset from the complementing `OS_*` variables; returns
+    /// the `auth:` keys it set.
+    fn env_complements(&self, cfg: &mut Obj) -> Vec<String> {
+        let mut placed = Vec::new();
         let service = service_vars(SERVICE_COMPLEMENTS);
         let all = ENV_COMPLEMENTS
             .iter()
@@ -1034,8 +1042,12 @@ impl CloudsConfig {
                 && unset(cfg, &key)
             {
                 place(cfg, &key, Value::String(v));
+                if let Some(k) = key.strip_prefix("auth.") {
+                    placed.push(k.to_string());
+                }
             }
         }
+        placed
     }
 
     fn requested_region(&self, options: &CloudOptions, from_env: bool) -> Option<String> {
@@ -1093,7 +1105,12 @@ impl CloudsConfig {
                 &format!("{what}, region {:?}", region.as_deref().unwrap_or("")),
             )?,
         );
-        merge_layer(&mut cfg, self.env_overrides());
+        let overrides = self.env_overrides();
+        let mut env_keys: Vec<String> = match overrides.get("auth") {
+            Some(Value::Object(a)) => a.keys().cloned().collect(),
+            _ => Vec::new(),
+        };
+        merge_layer(&mut cfg, overrides);
         merge_layer(
             &mut cfg,
             normalize_layer(
@@ -1106,7 +1123,7 @@ impl CloudsConfig {
             Some(r) => cfg.insert("region_name".into(), Value::String(r.clone())),
             None => cfg.remove("region_name"),
         };
-        self.env_complements(&mut cfg);
+        env_keys.extend(self.env_complements(&mut cfg));
 
         let mut sources: Vec<PathBuf> = self
             .files
@@ -1124,6 +1141,7 @@ impl CloudsConfig {
             env: &self.env,
             env_auth: None,
             notes,
+            env_keys,
             regions,
             sources,
         })
@@ -1134,7 +1152,7 @@ impl CloudsConfig {
         let mut entry = Obj::new();
         entry.insert("auth".into(), json!({}));
         let mut complements = Obj::new();
-        self.env_complements(&mut complements);
+        let env_keys = self.env_complements(&mut complements);
         merge_layer(&mut entry, complements);
         merge_layer(&mut entry, self.env_overrides());
         let program = normalize_layer(
@@ -1218,6 +1236,7 @@ impl CloudsConfig {
                 "the environment cloud is made from: {}",
                 self.env_vars.join(", ")
             )],
+            env_keys,
             regions,
             sources: Vec::new(),
         })

@@ -49,8 +49,8 @@
 //! `_SERVICE_NAME`): a `clouds.yaml` without its password plus `OS_PASSWORD` works.
 //!
 //! Within a layer, scope and domain keys written next to `auth:` win over the `auth:`
-//! ones, credentials inside `auth:` win over those next to it, and of a name and an ID
-//! for the same thing the name wins. A layer that sets one of a pair (project ID/name,
+//! ones, credentials inside `auth:` win over those next to it, and a name and an ID for
+//! the same thing given together are both kept, the ID scoping. A layer that sets one of a pair (project ID/name,
 //! a domain's ID/name, user ID/name) replaces both of a lower layer. `domain_id`/
 //! `domain_name` with a project scope are the default user and project domains;
 //! without a project they are the scope. `{region_name}` and other `{key}` templates
@@ -61,8 +61,11 @@
 //! [`AuthType`]: `password`, `v3password`, `v2password`, `token`, `v3token`, `v2token`,
 //! `v3applicationcredential`, `v3totp`, `v3multifactor` (with `auth_methods`), `none`
 //! (every service needs an endpoint: `auth.endpoint` or `<service>_endpoint_override`),
-//! `admin_token`/`token_endpoint` (a fixed token). Others, including `http_basic`, are a
-//! clear error. Without `auth_type`, password is used, or what the credentials show
+//! `admin_token`/`token_endpoint` (a fixed token; `url` is the old name of `endpoint`),
+//! `http_basic` (HTTP basic authentication on every request to `auth.endpoint`). Others
+//! are a clear error. An `auth:` key that the type does not take (keystoneauth's options
+//! of each type, see [`AuthType::auth_keys`]) is an error naming the key and the type;
+//! one set by an `OS_*` variable is dropped instead. Without `auth_type`, password is used, or what the credentials show
 //! (an application credential, a passcode, a token) when there is no password.
 //!
 //! A `project_name` or `username` without its domain loads with `password` and `token`:
