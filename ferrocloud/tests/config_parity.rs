@@ -360,3 +360,173 @@ async fn http_basic_sends_the_credentials_on_every_request() {
         expect_err("http_basic", one(entry), &[expect]);
     }
 }
+
+// ---- legacy spellings ----
+
+#[test]
+fn legacy_spellings_are_read_and_the_old_one_wins() {
+    let url = "http://k/v3";
+    // (what, entry, the setting read, its value)
+    let rows: &[(&str, Value, &str, Value)] = &[
+        (
+            "endpoint_type wins over interface",
+            json!({"auth_type": "none", "interface": "internal", "endpoint_type": "admin"}),
+            "interface",
+            json!("admin"),
+        ),
+        (
+            "<service>_endpoint_type wins over <service>_interface",
+            json!({"auth_type": "none", "compute_interface": "internal", "compute_endpoint_type": "admin"}),
+            "compute_interface",
+            json!("admin"),
+        ),
+        (
+            "<service>_timeout sets api_timeout",
+            json!({"auth_type": "none", "api_timeout": 3, "compute_timeout": 7}),
+            "api_timeout",
+            json!(7),
+        ),
+    ];
+    for (what, entry, key, want) in rows {
+        let cfg = one(entry.clone()).unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(cfg.setting(key), Some(want), "{what}");
+    }
+    let cfg = one(
+        json!({"auth_type": "none", "endpoint_type": "admin", "compute-endpoint-type": "internal",
+        "volume_timeout": "7"}),
+    )
+    .unwrap();
+    assert_eq!(cfg.interface, ferrocloud::Availability::Admin);
+    assert_eq!(
+        cfg.service("compute").unwrap().interface,
+        ferrocloud::Availability::Internal
+    );
+    assert_eq!(cfg.api_timeout, Some(std::time::Duration::from_secs(7)));
+
+    // `url` is the old name of `endpoint` for admin_token/token_endpoint.
+    for t in ["admin_token", "token_endpoint"] {
+        let cfg =
+            one(json!({"auth_type": t, "auth": {"url": "http://svc", "token": "t"}})).unwrap();
+        assert_eq!(cfg.auth.fixed_endpoint(), Some("http://svc"), "{t}");
+    }
+
+    // Under v2password the tenant wins over the project; elsewhere the project does.
+    let rows: &[(&str, Value, Scope)] = &[
+        (
+            "v2password, in auth",
+            json!({"auth_type": "v2password", "auth": {"auth_url": "http://k/v2.0", "username": "u",
+                   "password": "p", "project_id": "pid", "tenant_id": "tid"}}),
+            Scope::ProjectId("tid".into()),
+        ),
+        (
+            "v2password, next to auth",
+            json!({"auth_type": "v2password", "project_name": "pn", "tenant_name": "tn",
+                   "auth": {"auth_url": "http://k/v2.0", "username": "u", "password": "p"}}),
+            Scope::ProjectNameOnly("tn".into()),
+        ),
+        (
+            "token, in auth",
+            json!({"auth": {"auth_url": url, "token": "t", "project_id": "pid", "tenant_id": "tid"}}),
+            Scope::ProjectId("pid".into()),
+        ),
+    ];
+    for (what, entry, want) in rows {
+        let cfg = one(entry.clone()).unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(scope(&cfg).as_ref(), Some(want), "{what}");
+    }
+}
+
+// ---- no configuration, or several clouds and no choice ----
+
+#[test]
+fn the_defaults_pseudo_cloud_when_nothing_or_no_choice() {
+    let none = config(json!({}), &[]).unwrap();
+    assert_eq!(none.cloud_names(), ["defaults"]);
+    assert_eq!(none.default_cloud(), Some("defaults"));
+    expect_err(
+        "nothing configured",
+        none.cloud(None),
+        &["auth.auth_url is missing", "no cloud is configured"],
+    );
+    expect_err(
+        "nothing configured, by name",
+        none.cloud(Some("defaults")),
+        &["auth.auth_url is missing"],
+    );
+    // The program's options make a cloud of it.
+    let opts = ferrocloud::config::CloudOptions::new()
+        .set("auth_type", "none")
+        .set("compute_endpoint_override", "http://nova");
+    let cfg = none.cloud_with(None, &opts).unwrap();
+    assert_eq!(cfg.name, "defaults");
+
+    let two = config(
+        json!({"clouds": {"a": {"auth_type": "none"}, "b": {"auth_type": "none"}}}),
+        &[],
+    )
+    .unwrap();
+    assert_eq!(two.cloud_names(), ["a", "b"]);
+    assert_eq!(two.default_cloud(), None);
+    expect_err(
+        "several clouds",
+        two.cloud(None),
+        &[
+            "auth.auth_url is missing",
+            "several clouds are configured (a, b)",
+        ],
+    );
+    expect_err(
+        "defaults is not a cloud there",
+        two.cloud(Some("defaults")),
+        &["clouds found: a, b"],
+    );
+}
+
+// ---- name clashes ----
+
+#[test]
+fn a_file_cloud_named_like_the_environment_cloud_is_an_error() {
+    // (what, clouds, variables, the name the error gives, if any)
+    type Row<'a> = (&'a str, Value, &'a [(&'a str, &'a str)], Option<&'a str>);
+    let rows: &[Row] = &[
+        (
+            "envvars, no variables",
+            json!({"envvars": {}}),
+            &[],
+            Some("\"envvars\""),
+        ),
+        (
+            "envvars, with variables",
+            json!({"envvars": {}, "a": {}}),
+            &[("OS_AUTH_URL", "http://k")],
+            Some("\"envvars\""),
+        ),
+        (
+            "OS_CLOUD_NAME names a file cloud",
+            json!({"mine": {}}),
+            &[("OS_CLOUD_NAME", "mine")],
+            Some("\"mine\""),
+        ),
+        (
+            "envvars renamed",
+            json!({"envvars": {}}),
+            &[("OS_CLOUD_NAME", "fromenv")],
+            None,
+        ),
+    ];
+    for (what, clouds, vars, err) in rows {
+        let r = config(json!({ "clouds": clouds }), vars);
+        match err {
+            Some(name) => {
+                let e = r.expect_err(what).to_string();
+                assert!(
+                    e.contains(name) && e.contains("OS_CLOUD_NAME"),
+                    "{what}: {e}"
+                );
+            }
+            None => {
+                r.unwrap_or_else(|e| panic!("{what}: {e}"));
+            }
+        }
+    }
+}

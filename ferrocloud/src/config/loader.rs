@@ -289,10 +289,22 @@ pub(crate) fn normalize_layer(raw: &Value, what: &str) -> Result<Obj> {
         .filter(|k| k.ends_with("endpoint_type"))
         .cloned()
         .collect();
+    // The old spelling wins, as for the OpenStack tools.
     for k in renames {
         if let Some(v) = m.remove(&k) {
             let new = format!("{}interface", k.trim_end_matches("endpoint_type"));
-            m.entry(new).or_insert(v);
+            m.insert(new, v);
+        }
+    }
+    // Requests have one timeout: a legacy `<service>_timeout` sets it.
+    let timeouts: Vec<String> = m
+        .keys()
+        .filter(|k| k.ends_with("_timeout") && *k != "api_timeout")
+        .cloned()
+        .collect();
+    for k in timeouts {
+        if let Some(v) = m.remove(&k).filter(|v| !v.is_null()) {
+            m.insert("api_timeout".into(), v);
         }
     }
     if let Some(c) = m.remove("cloud") {
@@ -322,19 +334,33 @@ pub(crate) fn normalize_layer(raw: &Value, what: &str) -> Result<Obj> {
             )));
         }
     };
+    // Under v2password the tenant is the native word and wins over the project.
+    let v2password = m
+        .get("auth_type")
+        .and_then(Value::as_str)
+        .is_some_and(|t| t.eq_ignore_ascii_case("v2password"));
     for (alias, canonical) in [
         ("tenant_id", "project_id"),
         ("tenant_name", "project_name"),
         ("auth_token", "token"),
     ] {
         if let Some(v) = auth.remove(alias) {
-            auth.entry(canonical).or_insert(v);
+            if v2password && alias.starts_with("tenant") {
+                auth.insert(canonical.to_string(), v);
+            } else {
+                auth.entry(canonical).or_insert(v);
+            }
         }
     }
     for (target, sources) in TOP_LEVEL_WINS {
         let mut found = None;
-        for s in *sources {
-            if let Some(v) = m.remove(*s).filter(|v| !v.is_null()) {
+        let ordered: Vec<&str> = if v2password {
+            sources.iter().rev().copied().collect()
+        } else {
+            sources.to_vec()
+        };
+        for s in ordered {
+            if let Some(v) = m.remove(s).filter(|v| !v.is_null()) {
                 found = Some(v);
             }
         }
@@ -565,6 +591,10 @@ fn select_region(
     })
 }
 
+/// The pseudo-cloud resolved when no cloud is configured, or several are and none is
+/// chosen (openstacksdk's name for it).
+const DEFAULTS: &str = "defaults";
+
 /// How the cloud was chosen, for error messages.
 enum Chosen {
     Named,
@@ -773,10 +803,14 @@ impl CloudsConfig {
             )
             .filter(|v| env.var(v).is_some())
             .collect();
-        if !env_vars.is_empty() && clouds.contains_key(&envvars_name) {
+        if clouds.contains_key(&envvars_name) {
+            let set = if env_vars.is_empty() {
+                String::new()
+            } else {
+                format!(" ({} set now)", env_vars.join(", "))
+            };
             return Err(Error::config(format!(
-                "{where_}a cloud is named {envvars_name:?}, which is also the name of the cloud made from the OS_* variables ({}); rename one (OS_CLOUD_NAME names the environment cloud)",
-                env_vars.join(", ")
+                "{where_}a cloud is named {envvars_name:?}, which is the name of the cloud made from the OS_* variables{set}; rename it, or name the environment cloud otherwise with OS_CLOUD_NAME"
             )));
         }
         let default = env
@@ -786,7 +820,8 @@ impl CloudsConfig {
                 (clouds.len() == 1)
                     .then(|| clouds.keys().next().cloned())
                     .flatten()
-            });
+            })
+            .or_else(|| clouds.is_empty().then(|| DEFAULTS.to_string()));
         Ok(CloudsConfig {
             env,
             files,
@@ -823,9 +858,13 @@ impl CloudsConfig {
     }
 
     /// The names of the clouds: those of the files, sorted, then the cloud made from
-    /// `OS_*` variables (`envvars`, or `OS_CLOUD_NAME`) when there is one.
+    /// `OS_*` variables (`envvars`, or `OS_CLOUD_NAME`) when there is one; `defaults`
+    /// (the program's options alone) when there are none.
     ///
     /// ```
+    /// # let empty = ferrocloud::config::CloudsConfig::from_value(serde_json::json!({}),
+    /// #     ferrocloud::config::Environment::from_vars([("X", "y")])).unwrap();
+    /// assert_eq!(empty.cloud_names(), ["defaults"]);
     /// # let config = ferrocloud::config::CloudsConfig::from_value(
     /// #     serde_json::json!({"clouds": {"a": {"auth_type": "none"}, "b": {"auth_type": "none"}}}),
     /// #     ferrocloud::config::Environment::from_vars([("OS_CLOUD", "b")])).unwrap();
@@ -836,11 +875,26 @@ impl CloudsConfig {
         if !self.env_vars.is_empty() {
             names.push(self.envvars_name.clone());
         }
+        if names.is_empty() {
+            names.push(DEFAULTS.to_string());
+        }
+        names
+    }
+
+    /// The names of the clouds that are configured: [`cloud_names`](Self::cloud_names)
+    /// without the `defaults` pseudo-cloud.
+    fn configured_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.clouds.keys().cloned().collect();
+        if !self.env_vars.is_empty() {
+            names.push(self.envvars_name.clone());
+        }
         names
     }
 
     /// The cloud used when none is named: `OS_CLOUD`, else the environment cloud when
-    /// `OS_*` variables are set, else the only cloud of the files.
+    /// `OS_*` variables are set, else the only cloud of the files, else `defaults` when
+    /// there is none. `None` when several clouds are configured: then
+    /// [`cloud`](Self::cloud) resolves `defaults`, and its error lists the clouds.
     ///
     /// ```
     /// # let config = ferrocloud::config::CloudsConfig::from_value(
@@ -900,7 +954,7 @@ impl CloudsConfig {
                     (d.clone(), Chosen::OsCloud)
                 }
                 Some(d) => (d.clone(), Chosen::Default),
-                None => return Err(self.no_default()),
+                None => return self.defaults_cloud(options),
             },
         };
         if name == self.envvars_name && !self.env_vars.is_empty() {
@@ -908,28 +962,38 @@ impl CloudsConfig {
         }
         match self.clouds.get(&name) {
             Some(entry) => self.file_cloud(&name, entry, options),
+            None if name == DEFAULTS && self.configured_names().is_empty() => {
+                self.defaults_cloud(options)
+            }
             None => Err(self.unknown(&name, &chosen)),
         }
     }
 
-    fn no_default(&self) -> Error {
-        let names = self.cloud_names();
-        if names.is_empty() {
-            Error::config(format!(
-                "no cloud is configured: no clouds in the configuration files and no OS_* variables ({})",
-                self.files.describe()
-            ))
-        } else {
-            Error::config(format!(
-                "several clouds are configured ({}); choose one with OS_CLOUD or by name ({})",
-                names.join(", "),
-                self.files.describe()
-            ))
-        }
+    /// The `defaults` pseudo-cloud: nothing but the program's options and the `OS_*`
+    /// variables, when no cloud is configured or several are and none is chosen. Its
+    /// errors say which.
+    fn defaults_cloud(&self, options: &CloudOptions) -> Result<CloudConfig> {
+        self.file_cloud(DEFAULTS, &Value::Null, options)
+            .map_err(|e| {
+                let names = self.configured_names();
+                let why = if names.is_empty() {
+                    format!(
+                        "no cloud is configured: no clouds in the configuration files and no OS_* variables ({})",
+                        self.files.describe()
+                    )
+                } else {
+                    format!(
+                        "several clouds are configured ({}); choose one with OS_CLOUD or by name ({})",
+                        names.join(", "),
+                        self.files.describe()
+                    )
+                };
+                Error::config(format!("{}; {why}", e.service_message()))
+            })
     }
 
     fn unknown(&self, name: &str, chosen: &Chosen) -> Error {
-        let names = self.cloud_names();
+        let names = self.configured_names();
         let how = match chosen {
             Chosen::OsCloud => " (named by OS_CLOUD)",
             _ => "",

@@ -26,7 +26,11 @@
 //!
 //! The name given, else `OS_CLOUD`, else the cloud made from `OS_*` variables when any
 //! is set (named `envvars`, or `OS_CLOUD_NAME`), else the only cloud of the files. An
-//! unknown name is an error that lists the clouds found and the files read.
+//! unknown name is an error that lists the clouds found and the files read. With no
+//! cloud at all, or several and none chosen, the `defaults` pseudo-cloud is resolved
+//! (the program's options and `OS_*` variables alone); its error names what is missing
+//! and lists the clouds found. A file cloud named `envvars` (or the name in
+//! `OS_CLOUD_NAME`) is an error when the files are read.
 //!
 //! # Layers, lowest first
 //!
@@ -88,6 +92,13 @@
 //! operating system's certificate store, which is always trusted), `cert` and `key`
 //! (paths, `~` expanded, or inline PEM), `api_timeout` (seconds: the longest wait for the
 //! server, to connect and for each read; see [`crate::provider::Timeouts`]). A warning is logged when verification is turned off. See [`TlsConfig`].
+//!
+//! # Legacy spellings
+//!
+//! `endpoint_type` and `<service>_endpoint_type` are read as `interface` and
+//! `<service>_interface`, and win over them; any `<service>_timeout` sets `api_timeout`;
+//! `tenant_id`/`tenant_name` are `project_id`/`project_name`, except that under
+//! `v2password` the tenant wins over the project.
 //!
 //! Secrets (passwords, tokens, application credential secrets, TLS keys) never appear in
 //! `Debug` output, logs or error messages.
