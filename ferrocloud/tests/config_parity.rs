@@ -530,3 +530,60 @@ fn a_file_cloud_named_like_the_environment_cloud_is_an_error() {
         }
     }
 }
+
+// ---- call options ----
+
+#[test]
+fn call_options_are_normalised_and_profile_applies() {
+    use ferrocloud::config::CloudOptions;
+    let cfg = config(
+        json!({"clouds": {"c": {"auth": {"auth_url": "http://k/v3", "token": "t"}}}}),
+        &[],
+    )
+    .unwrap();
+    // (what, options, the setting read, its value)
+    let rows: Vec<(&str, CloudOptions, &str, Value)> = vec![
+        (
+            "os_ prefix",
+            CloudOptions::new().set("os_compute_api_version", "2.95"),
+            "compute_api_version",
+            json!("2.95"),
+        ),
+        (
+            "dashes and --",
+            CloudOptions::new().set("--os-image-format", "qcow2"),
+            "image_format",
+            json!("qcow2"),
+        ),
+        (
+            "plain",
+            CloudOptions::new().set("interface", "internal"),
+            "interface",
+            json!("internal"),
+        ),
+    ];
+    for (what, opts, key, want) in rows {
+        let c = cfg
+            .cloud_with(Some("c"), &opts)
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(c.setting(key), Some(&want), "{what}");
+    }
+    let c = cfg
+        .cloud_with(
+            Some("c"),
+            &CloudOptions::new().set("auth", json!({"os-project-id": "pid"})),
+        )
+        .unwrap();
+    assert_eq!(scope(&c), Some(Scope::ProjectId("pid".into())));
+    // `profile` applies a vendor profile.
+    let c = cfg
+        .cloud_with(
+            Some("c"),
+            &CloudOptions::new()
+                .set("profile", "citycloud")
+                .set("region_name", "Kna1"),
+        )
+        .unwrap();
+    assert_eq!(c.profile.as_deref(), Some("citycloud"));
+    assert_eq!(c.setting("image_format"), Some(&json!("raw")));
+}

@@ -125,7 +125,15 @@ impl CloudOptions {
         self
     }
 
-    /// Sets a `clouds.yaml` key (an `auth` mapping is merged key by key).
+    /// Sets a `clouds.yaml` key (an `auth` mapping is merged key by key). Keys are
+    /// written as on a command line or in `clouds.yaml`: `os-project-name`,
+    /// `os_project_name` and `project_name` are the same key. `profile` names a vendor
+    /// profile that replaces the cloud's.
+    ///
+    /// ```
+    /// let o = ferrocloud::config::CloudOptions::new().set("os-compute-api-version", "2.95");
+    /// assert_eq!(o.settings["compute_api_version"], "2.95");
+    /// ```
     ///
     /// ```
     /// use serde_json::json;
@@ -136,8 +144,13 @@ impl CloudOptions {
     /// assert_eq!(o.settings["auth"], json!({"project_name": "p", "project_domain_id": "default"}));
     /// ```
     pub fn set(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
-        let key = key.into();
-        let value = value.into();
+        let key = option_key(&key.into());
+        let value = match value.into() {
+            Value::Object(m) if key == "auth" => {
+                Value::Object(m.into_iter().map(|(k, v)| (option_key(&k), v)).collect())
+            }
+            v => v,
+        };
         match (self.settings.get_mut(&key), value) {
             (Some(Value::Object(old)), Value::Object(new)) if key == "auth" => old.extend(new),
             (_, value) => {
@@ -145,6 +158,15 @@ impl CloudOptions {
             }
         }
         self
+    }
+}
+
+/// A program option's key as `clouds.yaml` writes it: `_` for `-`, without `os_`.
+fn option_key(key: &str) -> String {
+    let key = key.trim().trim_start_matches("--").replace('-', "_");
+    match key.strip_prefix("os_") {
+        Some(k) => k.to_string(),
+        None => key,
     }
 }
 
@@ -1132,7 +1154,11 @@ impl CloudsConfig {
                 .unwrap_or_default()
         );
         let mut notes = Vec::new();
-        let entry = normalize_layer(raw, &what)?;
+        let mut entry = normalize_layer(raw, &what)?;
+        // A profile among the program's options replaces the cloud's.
+        if let Some(p) = options.settings.get("profile").filter(|p| !p.is_null()) {
+            entry.insert("profile".into(), p.clone());
+        }
         let profile_name = get_string(&entry, "profile", "")?;
         let profile = match &profile_name {
             Some(p) => self.resolve_profile(p, name, &mut notes)?,
