@@ -88,8 +88,13 @@ pub enum Scope {
     /// let o = AuthOptions::password("http://k:5000/v2.0", "alice", "pw")
     ///     .scope(Scope::ProjectNameOnly("demo".into()));
     /// assert_eq!(o.v2_request_body().unwrap()["auth"]["tenantName"], "demo");
+    /// let mut o = AuthOptions::password_by_user_id("http://k:5000/v3", "uid", "pw")
+    ///     .scope(Scope::ProjectNameOnly("demo".into()));
     /// let err = o.v3_request_body().unwrap_err();
     /// assert!(err.to_string().contains("project_domain_id"));
+    /// o.default_domain = Some(DomainRef::id("default"));
+    /// let body = o.v3_request_body().unwrap();
+    /// assert_eq!(body["auth"]["scope"]["project"]["domain"]["id"], "default");
     /// ```
     ProjectNameOnly(String),
     /// A domain.

@@ -100,6 +100,16 @@
 //! `tenant_id`/`tenant_name` are `project_id`/`project_name`, except that under
 //! `v2password` the tenant wins over the project.
 //!
+//! # Deliberate differences from openstacksdk
+//!
+//! - A configuration file that cannot be parsed, or is not a mapping, is an error (openstacksdk skips it with a log line).
+//! - `verify: "False"` (a string) means false, as every boolean spelling does.
+//! - An unquoted `2.10` stays "2.10": numbers keep their source text.
+//! - `OS_REGION_NAME`/`OS_INTERFACE` set beside `OS_CLOUD` apply to the file cloud, as openstackclient does.
+//! - `noauth` is a name of `none`, and a token without `auth_type` means token authentication.
+//! - With `password`/`token`, a name without its domain fails at authentication with Keystone v3, naming the key (keystoneauth sends it and Keystone refuses it).
+//! - A project's name and ID given together scope by the ID, for `v3password` too (keystoneauth refuses the name without a domain).
+//!
 //! Secrets (passwords, tokens, application credential secrets, TLS keys) never appear in
 //! `Debug` output, logs or error messages.
 
