@@ -15,14 +15,30 @@ pub mod common;
 pub mod extensions;
 
 crate::resources! {
+    /// Address groups: named sets of CIDRs for security group rules.
+    pub mod address_groups;
+    /// Address scopes: address spaces without overlaps.
+    pub mod address_scopes;
     /// The API extensions this Neutron has loaded.
     pub mod api_extensions;
     /// Availability zones of networks and routers.
     pub mod availability_zones;
+    /// The templates of the rules new security groups get (admin).
+    pub mod default_security_group_rules;
     /// How many addresses each network and subnet has left.
     pub mod network_ip_availability;
     /// Networks.
     pub mod networks;
+    /// RBAC policies: share objects with other projects.
+    pub mod rbac_policies;
+    /// Security group rules.
+    pub mod security_group_rules;
+    /// Security groups.
+    pub mod security_groups;
+    /// The default statefulness of new security groups (admin).
+    pub mod security_groups_default_statefulness;
+    /// Subnet pools: the prefixes subnets are allocated from.
+    pub mod subnet_pools;
     /// Subnets: address ranges of a network.
     pub mod subnets;
 }
