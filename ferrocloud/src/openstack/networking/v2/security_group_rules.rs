@@ -285,7 +285,9 @@ pub struct SecurityGroupRule {
 }
 
 /// What a rule matches: the part of a rule that a security group rule and a default
-/// rule template share.
+/// rule template share. As Neutron does, [`Validate`] refuses several remotes at once,
+/// ports without a protocol, and for TCP, UDP, SCTP, DCCP and UDP-Lite anything but a
+/// range of two ports from 1 up (for ICMP the range holds a type and a code).
 ///
 /// ```
 /// use ferrocloud::openstack::networking::v2::security_group_rules::{Ethertype, Protocol, RuleSpec};
@@ -412,15 +414,19 @@ impl Validate for RuleSpec {
                 "a port range (or ICMP type and code) needs a protocol",
             ));
         };
-        if let (Some(min), Some(max)) = (min, max)
-            && protocol.has_ports()
-            && min > max
-        {
-            return Err(Error::invalid_input(format!(
-                "port_range_min {min} is greater than port_range_max {max}"
-            )));
-        }
-        if min.is_none() && max.is_some() {
+        if protocol.has_ports() {
+            let (Some(min), Some(max)) = (min, max) else {
+                return Err(Error::invalid_input(format!(
+                    "a {} rule with ports needs both port_range_min and port_range_max",
+                    protocol.as_str()
+                )));
+            };
+            if min == 0 || min > max {
+                return Err(Error::invalid_input(format!(
+                    "the port range {min}-{max} is not a range of ports from 1 to 65535"
+                )));
+            }
+        } else if min.is_none() {
             return Err(Error::invalid_input(
                 "port_range_max (or the ICMP code) needs port_range_min (or the ICMP type)",
             ));
