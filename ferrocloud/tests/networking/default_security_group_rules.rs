@@ -34,6 +34,9 @@ async fn create_from_the_sample_show_and_delete() {
     ));
     body["default_security_group_rule"]["port_range_min"] = json!(80);
     body["default_security_group_rule"]["port_range_max"] = json!(80);
+    // Neutron requires both flags, which the sample leaves out.
+    body["default_security_group_rule"]["used_in_default_sg"] = json!(false);
+    body["default_security_group_rule"]["used_in_non_default_sg"] = json!(true);
     Mock::given(method("POST"))
         .and(path("/network/v2.0/default-security-group-rules"))
         .and(body_json(body))
@@ -48,7 +51,7 @@ async fn create_from_the_sample_show_and_delete() {
         .ethertype(Ethertype::Ipv4)
         .protocol(Protocol::Tcp)
         .ports(80, 80);
-    let rule = default_security_group_rules::create(&client, &CreateOpts::new(spec))
+    let rule = default_security_group_rules::create(&client, &CreateOpts::other_groups(spec))
         .await
         .extract()
         .unwrap();

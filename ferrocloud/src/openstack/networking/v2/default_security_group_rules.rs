@@ -13,7 +13,7 @@
 //! use ferrocloud::openstack::networking::v2::security_group_rules::{Protocol, RuleSpec};
 //! // Every group created from now on lets SSH in (but the projects' default groups).
 //! let ssh = RuleSpec::ingress().protocol(Protocol::Tcp).ports(22, 22);
-//! let opts = CreateOpts::new(ssh).used_in_default_sg(false).used_in_non_default_sg(true);
+//! let opts = CreateOpts::other_groups(ssh);
 //! let template = default_security_group_rules::create(&network, &opts).await.extract()?;
 //! default_security_group_rules::delete(&network, &template.id).await.ok()?;
 //! # Ok(()) }
@@ -82,15 +82,17 @@ pub struct DefaultSecurityGroupRule {
 }
 
 /// Options for creating a default rule: what it matches, and which new groups get it.
+/// Neutron (28.0) requires both flags, which the API reference calls optional.
 ///
 /// ```
 /// use ferrocloud::openstack::networking::v2::default_security_group_rules::CreateOpts;
 /// use ferrocloud::openstack::networking::v2::security_group_rules::{Ethertype, Protocol, RuleSpec};
 /// let http = RuleSpec::ingress().ethertype(Ethertype::Ipv4).protocol(Protocol::Tcp).ports(80, 80);
-/// let opts = CreateOpts::new(http).used_in_default_sg(false);
+/// let opts = CreateOpts::other_groups(http);
 /// assert_eq!(serde_json::to_value(&opts).unwrap(), serde_json::json!({
 ///     "direction": "ingress", "ethertype": "IPv4", "protocol": "tcp",
-///     "port_range_min": 80, "port_range_max": 80, "used_in_default_sg": false}));
+///     "port_range_min": 80, "port_range_max": 80,
+///     "used_in_default_sg": false, "used_in_non_default_sg": true}));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -98,32 +100,32 @@ pub struct CreateOpts {
     /// What the rule matches (`remote_group_id` may be [`PARENT`]).
     #[serde(flatten)]
     pub rule: RuleSpec,
-    /// Give it to the projects' `default` groups (Neutron's default: false).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub used_in_default_sg: Option<bool>,
-    /// Give it to the other groups (Neutron's default: true).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub used_in_non_default_sg: Option<bool>,
+    /// The projects' `default` groups get it.
+    pub used_in_default_sg: bool,
+    /// The other groups get it.
+    pub used_in_non_default_sg: bool,
 }
 
 impl CreateOpts {
-    /// A template of `rule`.
-    pub fn new(rule: RuleSpec) -> Self {
+    /// A template of `rule` for every new group.
+    pub fn everywhere(rule: RuleSpec) -> Self {
+        Self::new(rule, true, true)
+    }
+    /// A template of `rule` for the projects' `default` groups only.
+    pub fn default_groups(rule: RuleSpec) -> Self {
+        Self::new(rule, true, false)
+    }
+    /// A template of `rule` for the groups other than the projects' `default` ones.
+    pub fn other_groups(rule: RuleSpec) -> Self {
+        Self::new(rule, false, true)
+    }
+    /// A template of `rule`, for the default groups or not, for the others or not.
+    pub fn new(rule: RuleSpec, used_in_default_sg: bool, used_in_non_default_sg: bool) -> Self {
         CreateOpts {
             rule,
-            used_in_default_sg: None,
-            used_in_non_default_sg: None,
+            used_in_default_sg,
+            used_in_non_default_sg,
         }
-    }
-    /// Gives it to the projects' `default` groups, or not.
-    pub fn used_in_default_sg(mut self, used: bool) -> Self {
-        self.used_in_default_sg = Some(used);
-        self
-    }
-    /// Gives it to the other groups, or not.
-    pub fn used_in_non_default_sg(mut self, used: bool) -> Self {
-        self.used_in_non_default_sg = Some(used);
-        self
     }
 }
 

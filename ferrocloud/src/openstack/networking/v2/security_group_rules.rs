@@ -262,7 +262,8 @@ pub struct SecurityGroupRule {
     #[serde(default)]
     pub description: Option<String>,
     /// It belongs to a project's default group
-    /// (`security-groups-rules-belongs-to-default-sg`).
+    /// (`security-groups-rules-belongs-to-default-sg`; Neutron 28.0 answers `null` in
+    /// the rules of a default group it creates while answering a listing).
     #[serde(default)]
     pub belongs_to_default_sg: Option<bool>,
     /// The owning project.
