@@ -1,6 +1,6 @@
 //! Address scopes: address spaces within which addresses do not overlap, so that
 //! routers route between their subnets without NAT. Subnet pools join a scope
-//! ([`subnet_pools`](crate::openstack::networking::v2::subnet_pools)); a network's scopes
+//! ([`subnet_pools`]); a network's scopes
 //! are read with the
 //! [`AddressScopes`](crate::openstack::networking::v2::extensions::address_scopes::AddressScopes)
 //! extension type. List, show, create, update, delete, find.

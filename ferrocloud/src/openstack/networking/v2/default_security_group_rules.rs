@@ -4,8 +4,8 @@
 //! has no update. Changing the templates changes the groups created afterwards only.
 //!
 //! What a template matches is a
-//! [`RuleSpec`], as for the rules of
-//! [`security_group_rules`](crate::openstack::networking::v2::security_group_rules).
+//! [`RuleSpec`](crate::openstack::networking::v2::security_group_rules::RuleSpec), as for the rules of
+//! [`security_group_rules`].
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

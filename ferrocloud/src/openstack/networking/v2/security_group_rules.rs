@@ -1,9 +1,9 @@
 //! Security group rules: list (typed filters), show, create (one or in bulk), delete.
 //! A rule has no update: delete it and create another.
 //!
-//! What a rule matches ([`RuleSpec`]: direction, ethertype, protocol, ports, remote)
+//! What a rule matches ([`RuleSpec`](crate::openstack::networking::v2::security_group_rules::RuleSpec): direction, ethertype, protocol, ports, remote)
 //! is shared with the templates of
-//! [`default_security_group_rules`](crate::openstack::networking::v2::default_security_group_rules).
+//! [`default_security_group_rules`].
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient, sg_id: &str) -> ferrocloud::Result<()> {

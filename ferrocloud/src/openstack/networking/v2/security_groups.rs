@@ -1,11 +1,11 @@
 //! Security groups: list (typed filters, sorting, tags, any attribute), show, create,
 //! update (optionally only if unchanged since read), delete, find. A group comes with
-//! its rules ([`SecurityGroupRule`]); add and remove rules with
+//! its rules ([`SecurityGroupRule`](crate::openstack::networking::v2::security_group_rules::SecurityGroupRule)); add and remove rules with
 //! [`security_group_rules`](crate::openstack::networking::v2::security_group_rules).
 //!
 //! Neutron creates each project's `default` group on its first use, and gives every new
 //! group the rules of the templates in
-//! [`default_security_group_rules`](crate::openstack::networking::v2::default_security_group_rules)
+//! [`default_security_group_rules`]
 //! (by default: all outgoing traffic allowed). A stateless group (`stateful: false`,
 //! `stateful-security-group`) does not track connections: replies need their own rules.
 //!
