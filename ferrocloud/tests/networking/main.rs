@@ -4,8 +4,11 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod address_groups;
+mod address_scopes;
 mod agents;
 mod api_extensions;
+mod default_security_group_rules;
 mod flavors;
 mod floating_ips;
 mod l3_resources;
@@ -17,9 +20,14 @@ mod port_bindings;
 mod ports;
 mod qos;
 mod quotas;
+mod rbac_policies;
 mod routers;
+mod security_group_rules;
+mod security_groups;
+mod security_groups_default_statefulness;
 mod segments;
 mod service_providers;
+mod subnet_pools;
 mod subnets;
 mod tags;
 mod trunks;

@@ -16,6 +16,10 @@ mod crud;
 pub mod extensions;
 
 crate::resources! {
+    /// Address groups: named sets of CIDRs for security group rules.
+    pub mod address_groups;
+    /// Address scopes: address spaces without overlaps.
+    pub mod address_scopes;
     /// Agents (admin).
     pub mod agents;
     /// The API extensions this Neutron has loaded.
@@ -26,6 +30,8 @@ crate::resources! {
     pub mod availability_zones;
     /// Conntrack helpers of routers.
     pub mod conntrack_helpers;
+    /// The templates of the rules new security groups get (admin).
+    pub mod default_security_group_rules;
     /// Which DHCP agents serve which networks (admin).
     pub mod dhcp_agent_scheduler;
     /// Flavors of the service plugins, and their service profiles.
@@ -62,14 +68,24 @@ crate::resources! {
     pub mod qos;
     /// Quotas of projects.
     pub mod quotas;
+    /// RBAC policies: share objects with other projects.
+    pub mod rbac_policies;
     /// Routers: gateways, interfaces and routes.
     pub mod routers;
+    /// Security group rules.
+    pub mod security_group_rules;
+    /// Security groups.
+    pub mod security_groups;
+    /// The default statefulness of new security groups (admin).
+    pub mod security_groups_default_statefulness;
     /// Network segments (routed networks).
     pub mod segments;
     /// Service profiles: drivers that serve a flavor (admin).
     pub mod service_profiles;
     /// Drivers of the service plugins.
     pub mod service_providers;
+    /// Subnet pools: the prefixes subnets are allocated from.
+    pub mod subnet_pools;
     /// Subnets: address ranges of a network.
     pub mod subnets;
     /// Resource tags on every taggable resource.
