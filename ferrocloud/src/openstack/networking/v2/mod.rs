@@ -13,16 +13,25 @@
 
 pub mod common;
 pub mod extensions;
+pub(crate) mod plugin_crud;
 
 crate::resources! {
     /// The API extensions this Neutron has loaded.
     pub mod api_extensions;
     /// Availability zones of networks and routers.
     pub mod availability_zones;
+    /// Firewall as a service v2 (neutron-fwaas): firewall groups, policies and rules.
+    pub mod fwaas;
     /// How many addresses each network and subnet has left.
     pub mod network_ip_availability;
     /// Networks.
     pub mod networks;
+    /// Service function chaining (networking-sfc): port pairs, port pair groups, flow
+    /// classifiers, port chains and service graphs.
+    pub mod sfc;
     /// Subnets: address ranges of a network.
     pub mod subnets;
+    /// VPN as a service (neutron-vpnaas): IKE and IPsec policies, VPN services, endpoint
+    /// groups and IPsec site connections.
+    pub mod vpnaas;
 }

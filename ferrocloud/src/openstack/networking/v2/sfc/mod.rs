@@ -1,0 +1,5 @@
+//! WIP
+
+crate::resources! {
+    nested;
+}
