@@ -5,5 +5,8 @@
 mod common;
 
 mod api_extensions;
+mod fwaas;
 mod networks;
+mod sfc;
 mod subnets;
+mod vpnaas;
