@@ -78,5 +78,8 @@ mod identity_tokens;
 mod identity_trusts;
 mod identity_users;
 mod networking_api_extensions;
+mod networking_fwaas;
 mod networking_networks;
+mod networking_sfc;
 mod networking_subnets;
+mod networking_vpnaas;

@@ -105,7 +105,10 @@ async fn bad_rule_options_are_refused_before_sending() {
     let bad = rules::CreateOpts::new("x", rules::Action::Allow).destination_port("70000");
     let err = rules::create(&client, &bad).await.extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::InvalidInput);
-    assert_eq!(count(&server, "POST", "/network/v2.0/fwaas/firewall_rules").await, 0);
+    assert_eq!(
+        count(&server, "POST", "/network/v2.0/fwaas/firewall_rules").await,
+        0
+    );
 }
 
 #[tokio::test]

@@ -1,6 +1,6 @@
 //! VPN services (VPNaaS): list, show, create, update, delete, find. A VPN service is a
 //! router's VPN endpoint; the router needs an external gateway. neutron-vpnaas refuses
-//! to update a service whose status is `PENDING_*` (409): without a VPN agent a new
+//! to update a service whose status is `PENDING_*` (400): without a VPN agent a new
 //! service stays `PENDING_CREATE`.
 //!
 //! ```no_run

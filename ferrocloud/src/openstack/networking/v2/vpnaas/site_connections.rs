@@ -4,7 +4,7 @@
 //! [`SecretString`](crate::SecretString): `Debug` shows `[REDACTED]`, and an error
 //! message that quotes it has it replaced.
 //!
-//! neutron-vpnaas refuses to update a connection whose status is `PENDING_*` (409):
+//! neutron-vpnaas refuses to update a connection whose status is `PENDING_*` (400):
 //! without a VPN agent a new connection stays `PENDING_CREATE`.
 //!
 //! ```no_run
