@@ -42,7 +42,7 @@ async fn networking_fwaas_rules_policies_groups_crud() {
     .await
     .extract()
     .unwrap();
-    assert_eq!(policy.firewall_rules, [r1.id.clone()]);
+    assert_eq!(policy.firewall_rules, [r1.id.as_str()]);
     // Insert r2 before r1, then remove it: the answers are the policy, without envelope.
     let inserted = policies::insert_rule(
         &net,
@@ -54,12 +54,12 @@ async fn networking_fwaas_rules_policies_groups_crud() {
     .unwrap();
     assert_eq!(inserted.firewall_rules, [r2.id.clone(), r1.id.clone()]);
     let shown = rules::get(&net, &r2.id).await.extract().unwrap();
-    assert_eq!(shown.firewall_policy_id, [policy.id.clone()]);
+    assert_eq!(shown.firewall_policy_id, [policy.id.as_str()]);
     let removed = policies::remove_rule(&net, &policy.id, &r2.id)
         .await
         .extract()
         .unwrap();
-    assert_eq!(removed.firewall_rules, [r1.id.clone()]);
+    assert_eq!(removed.firewall_rules, [r1.id.as_str()]);
 
     let group = groups::create(
         &net,

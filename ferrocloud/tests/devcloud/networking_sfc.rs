@@ -200,7 +200,7 @@ async fn networking_sfc_pairs_groups_classifiers_chains_graph_crud() {
     .await
     .extract()
     .unwrap();
-    assert_eq!(graph.port_chains[&ca.id], [cb.id.clone()]);
+    assert_eq!(graph.port_chains[&ca.id], [cb.id.as_str()]);
     let graph = service_graphs::update(
         &net,
         &graph.id,

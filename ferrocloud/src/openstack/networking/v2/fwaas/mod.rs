@@ -3,7 +3,7 @@
 //! [policies](crate::openstack::networking::v2::fwaas::policies) order rules, and
 //! [groups](crate::openstack::networking::v2::fwaas::groups) apply an ingress and an
 //! egress policy to ports. Check that the cloud has it with
-//! [`api_extensions::is_loaded`](crate::openstack::networking::v2::api_extensions::is_loaded).
+//! [`is_loaded`](crate::openstack::networking::v2::api_extensions::is_loaded) (alias `fwaas_v2`).
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
