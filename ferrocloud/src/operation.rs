@@ -553,14 +553,75 @@ impl Operation {
 /// // expands to the two `pub mod` items and
 /// // `pub static OPERATIONS: &[&[&Operation]] = &[servers::OPERATIONS, flavors::OPERATIONS];`
 /// ```
+///
+/// A folder of resources inside a version (a Neutron service plugin's resources) starts
+/// its list with `nested;`: its `OPERATIONS` is then one flat list, like a resource
+/// module's, and the folder is listed in the version's `resources!` as a resource module.
+///
+/// ```ignore
+/// // networking/v2/fwaas/mod.rs
+/// ferrocloud::resources! {
+///     nested;
+///     /// Firewall rules.
+///     pub mod rules;
+/// }
+/// // expands to `pub mod rules;` and
+/// // `pub static OPERATIONS: &[&Operation] = <the operations of rules, in one list>;`
+/// ```
 #[macro_export]
 macro_rules! resources {
+    (nested; $($(#[$meta:meta])* pub mod $name:ident;)*) => {
+        $($(#[$meta])* pub mod $name;)*
+
+        /// Every operation the resource modules above implement, in one list, for
+        /// coverage reports.
+        pub static OPERATIONS: &[&$crate::Operation] = {
+            const PARTS: &[&[&$crate::Operation]] = &[$($name::OPERATIONS),*];
+            static ALL: [&$crate::Operation; $crate::operation::count_operations(PARTS)] =
+                $crate::operation::flatten_operations(PARTS);
+            &ALL
+        };
+    };
     ($($(#[$meta:meta])* pub mod $name:ident;)*) => {
         $($(#[$meta])* pub mod $name;)*
 
         /// Every operation the resource modules above implement, for coverage reports.
         pub static OPERATIONS: &[&[&$crate::Operation]] = &[$($name::OPERATIONS),*];
     };
+}
+
+/// The number of operations in `parts` (for the `nested;` form of [`resources!`]).
+#[doc(hidden)]
+pub const fn count_operations(parts: &[&[&Operation]]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        n += parts[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// The operations of `parts` in one array (for the `nested;` form of [`resources!`]);
+/// `N` is [`count_operations`] of `parts`.
+#[doc(hidden)]
+pub const fn flatten_operations<const N: usize>(
+    parts: &[&[&'static Operation]],
+) -> [&'static Operation; N] {
+    const NONE: &Operation = &Operation::new("", Method::GET, "");
+    let mut out = [NONE; N];
+    let mut n = 0;
+    let mut i = 0;
+    while i < parts.len() {
+        let mut j = 0;
+        while j < parts[i].len() {
+            out[n] = parts[i][j];
+            n += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Declares a resource module's operations as statics and lists them in `OPERATIONS`.

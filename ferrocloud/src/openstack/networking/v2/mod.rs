@@ -14,6 +14,7 @@
 pub mod common;
 mod crud;
 pub mod extensions;
+pub(crate) mod plugin_crud;
 
 crate::resources! {
     /// Address groups: named sets of CIDRs for security group rules.
@@ -40,6 +41,8 @@ crate::resources! {
     pub mod floating_ip_pools;
     /// Floating IPs.
     pub mod floating_ips;
+    /// Firewall as a service v2 (neutron-fwaas): firewall groups, policies and rules.
+    pub mod fwaas;
     /// Which L3 agents host which routers.
     pub mod l3_agent_scheduler;
     /// Local IPs and their port associations.
@@ -84,6 +87,9 @@ crate::resources! {
     pub mod service_profiles;
     /// Drivers of the service plugins.
     pub mod service_providers;
+    /// Service function chaining (networking-sfc): port pairs, port pair groups, flow
+    /// classifiers, port chains and service graphs.
+    pub mod sfc;
     /// Subnet pools: the prefixes subnets are allocated from.
     pub mod subnet_pools;
     /// Subnets: address ranges of a network.
@@ -94,6 +100,9 @@ crate::resources! {
     pub mod trunks;
     /// API versions, and the resources of v2.0.
     pub mod versions;
+    /// VPN as a service (neutron-vpnaas): IKE and IPsec policies, VPN services, endpoint
+    /// groups and IPsec site connections.
+    pub mod vpnaas;
 }
 
 /// The operations written from Neutron's root rather than from `/v2.0` (the list of
