@@ -76,14 +76,14 @@ async fn scenario(client: &ServiceClient, nets: &[String]) {
         .await
         .extract()
         .unwrap();
-    assert_eq!(added, vec![green.clone()]);
+    assert_eq!(added, std::slice::from_ref(&green));
     assert_eq!(sorted(client, &net, b).await, [green.clone(), red.clone()]);
     tags::replace_all(client, &net, c, &[&blue])
         .await
         .ok()
         .unwrap();
     let shown = networks::get(client, c).await.extract().unwrap();
-    assert_eq!(shown.tags, vec![blue.clone()]);
+    assert_eq!(shown.tags, std::slice::from_ref(&blue));
 
     // a: red, blue   b: red, green   c: blue
     let ours = |controls: ListControls| ListOpts {
@@ -108,7 +108,7 @@ async fn scenario(client: &ServiceClient, nets: &[String]) {
     ac.sort();
     assert_eq!(
         ids(ours(ListControls::default().tags([&red, &blue]))).await,
-        vec![a.clone()]
+        std::slice::from_ref(a)
     );
     assert_eq!(
         ids(ours(ListControls::default().tags_any([&red]))).await,
@@ -124,7 +124,7 @@ async fn scenario(client: &ServiceClient, nets: &[String]) {
     // not-tags-any: with none of them.
     assert_eq!(
         ids(ours(ListControls::default().not_tags_any([&red]))).await,
-        vec![c.clone()]
+        std::slice::from_ref(c)
     );
     assert_eq!(
         ids(ours(ListControls::default().tags_any([&blue]))).await,
@@ -150,7 +150,10 @@ async fn scenario(client: &ServiceClient, nets: &[String]) {
         .await
         .ok()
         .unwrap();
-    assert_eq!(sorted(client, &kind, &port.id).await, vec![blue.clone()]);
+    assert_eq!(
+        sorted(client, &kind, &port.id).await,
+        std::slice::from_ref(&blue)
+    );
     let by_tag = ports::ListOpts {
         controls: ListControls::default().tags([&blue]),
         ..ports::ListOpts::default()

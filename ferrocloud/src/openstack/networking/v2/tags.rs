@@ -1,6 +1,7 @@
 //! Resource tags (`standard-attr-tag`, `tag-creation`): list, check, add, replace and
 //! remove the tags of any taggable resource, named by its collection
-//! ([`ResourceType`]) and ID. Listings filter by tag with
+//! ([`ResourceType`](crate::openstack::networking::v2::tags::ResourceType)) and ID.
+//! Listings filter by tag with
 //! [`ListControls`](crate::openstack::networking::v2::common::ListControls)'s `tags`,
 //! `tags_any`, `not_tags` and `not_tags_any`.
 //!
