@@ -278,7 +278,11 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::crud::crud! {
-    Agent, "agent", "agents", "agents_links", extract_agents;
-    list, get, update, delete
+super::common::resource_functions! {
+    Agent, "agent", "agents", extract_agents;
+    list get update delete
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

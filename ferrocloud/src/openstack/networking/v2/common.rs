@@ -257,3 +257,19 @@ macro_rules! resource_functions {
     };
 }
 pub(crate) use resource_functions;
+
+/// Implements [`Named`](crate::find::Named) (for `find`) for resource types with `id`
+/// and `name`.
+macro_rules! named {
+    ($($item:ty),+) => {
+        $(impl $crate::find::Named for $item {
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn name(&self) -> &str {
+                &self.name
+            }
+        })+
+    };
+}
+pub(crate) use named;

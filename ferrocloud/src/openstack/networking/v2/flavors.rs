@@ -223,9 +223,17 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::crud::crud! {
-    Flavor, "flavor", "flavors", "flavors_links", extract_flavors;
-    list, get, create, update, delete, find
+super::common::resource_functions! {
+    Flavor, "flavor", "flavors", extract_flavors;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }
 
 /// Associates service profile `profile_id` with flavor `flavor_id` (admin).

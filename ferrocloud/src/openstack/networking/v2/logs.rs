@@ -295,9 +295,17 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::crud::crud! {
-    Log, "log", "logs", "logs_links", extract_logs;
-    list, get, create, update, delete, find
+super::common::resource_functions! {
+    Log, "log", "logs", extract_logs;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }
 
 /// Lists the resource types this Neutron can log (one page).

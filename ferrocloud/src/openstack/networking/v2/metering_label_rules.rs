@@ -195,8 +195,11 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::crud::crud! {
-    MeteringLabelRule, "metering label rule", "metering label rules", "metering_label_rules_links",
-    extract_metering_label_rules;
-    list, get, create, delete
+super::common::resource_functions! {
+    MeteringLabelRule, "metering label rule", "metering_label_rules", extract_metering_label_rules;
+    list get create delete
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
 }

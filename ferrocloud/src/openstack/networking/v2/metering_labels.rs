@@ -156,7 +156,11 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::crud::crud! {
-    MeteringLabel, "metering label", "metering labels", "metering_labels_links", extract_metering_labels;
-    list, get, create, delete, find
+super::common::resource_functions! {
+    MeteringLabel, "metering label", "metering_labels", extract_metering_labels;
+    list get create delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
 }

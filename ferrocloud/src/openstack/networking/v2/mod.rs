@@ -12,9 +12,7 @@
 //! `<resources>_links`.
 
 pub mod common;
-mod crud;
 pub mod extensions;
-pub(crate) mod plugin_crud;
 
 crate::resources! {
     /// Address groups: named sets of CIDRs for security group rules.

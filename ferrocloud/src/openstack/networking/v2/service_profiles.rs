@@ -198,8 +198,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::crud::crud! {
-    ServiceProfile, "service profile", "service profiles", "service_profiles_links",
-    extract_service_profiles;
-    list, get, create, update, delete
+super::common::resource_functions! {
+    ServiceProfile, "service profile", "service_profiles", extract_service_profiles;
+    list get create update delete
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

@@ -84,7 +84,7 @@ pub struct FirewallGroup {
     pub revision_number: Option<u64>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(FirewallGroup);
+crate::openstack::networking::v2::common::named!(FirewallGroup);
 
 /// Options for creating a firewall group.
 ///
@@ -306,6 +306,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    FirewallGroup, "firewall group", "firewall groups", "firewall_groups", extract_groups
+crate::openstack::networking::v2::common::resource_functions! {
+    FirewallGroup, "firewall group", "firewall_groups", extract_groups;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

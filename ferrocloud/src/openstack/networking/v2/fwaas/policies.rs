@@ -81,7 +81,7 @@ pub struct FirewallPolicy {
     pub revision_number: Option<u64>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(FirewallPolicy);
+crate::openstack::networking::v2::common::named!(FirewallPolicy);
 
 /// Options for creating a firewall policy.
 ///
@@ -353,8 +353,17 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    FirewallPolicy, "firewall policy", "firewall policies", "firewall_policies", extract_policies
+crate::openstack::networking::v2::common::resource_functions! {
+    FirewallPolicy, "firewall policy", "firewall_policies", extract_policies;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }
 
 /// Inserts a rule into a policy, at the place `opts` says; answers with the policy.

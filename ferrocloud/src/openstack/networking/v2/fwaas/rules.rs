@@ -178,7 +178,7 @@ fn policy_ids<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Vec<String
     })
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(FirewallRule);
+crate::openstack::networking::v2::common::named!(FirewallRule);
 
 /// `"80"` or `"8000:8080"`: a port or an inclusive range of ports, 1 to 65535.
 fn check_ports(field: &str, ports: &Option<String>) -> Result<()> {
@@ -484,6 +484,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    FirewallRule, "firewall rule", "firewall rules", "firewall_rules", extract_rules
+crate::openstack::networking::v2::common::resource_functions! {
+    FirewallRule, "firewall rule", "firewall_rules", extract_rules;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

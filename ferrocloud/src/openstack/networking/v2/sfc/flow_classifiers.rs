@@ -91,7 +91,7 @@ pub struct FlowClassifier {
     pub tenant_id: Option<String>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(FlowClassifier);
+crate::openstack::networking::v2::common::named!(FlowClassifier);
 
 /// Options for creating a flow classifier; unset fields match anything.
 ///
@@ -292,6 +292,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    FlowClassifier, "flow classifier", "flow classifiers", "flow_classifiers", extract_flow_classifiers
+crate::openstack::networking::v2::common::resource_functions! {
+    FlowClassifier, "flow classifier", "flow_classifiers", extract_flow_classifiers;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

@@ -63,7 +63,7 @@ pub struct PortChain {
     pub tenant_id: Option<String>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(PortChain);
+crate::openstack::networking::v2::common::named!(PortChain);
 
 /// Options for creating a port chain.
 ///
@@ -215,6 +215,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    PortChain, "port chain", "port chains", "port_chains", extract_port_chains
+crate::openstack::networking::v2::common::resource_functions! {
+    PortChain, "port chain", "port_chains", extract_port_chains;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

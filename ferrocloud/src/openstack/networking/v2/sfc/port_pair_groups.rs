@@ -69,7 +69,7 @@ pub struct PortPairGroup {
     pub tenant_id: Option<String>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(PortPairGroup);
+crate::openstack::networking::v2::common::named!(PortPairGroup);
 
 /// Options for creating a port pair group.
 ///
@@ -212,6 +212,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    PortPairGroup, "port pair group", "port pair groups", "port_pair_groups", extract_port_pair_groups
+crate::openstack::networking::v2::common::resource_functions! {
+    PortPairGroup, "port pair group", "port_pair_groups", extract_port_pair_groups;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

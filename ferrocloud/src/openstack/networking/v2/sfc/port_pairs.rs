@@ -62,7 +62,7 @@ pub struct PortPair {
     pub tenant_id: Option<String>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(PortPair);
+crate::openstack::networking::v2::common::named!(PortPair);
 
 /// Options for creating a port pair.
 ///
@@ -198,6 +198,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    PortPair, "port pair", "port pairs", "port_pairs", extract_port_pairs
+crate::openstack::networking::v2::common::resource_functions! {
+    PortPair, "port pair", "port_pairs", extract_port_pairs;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

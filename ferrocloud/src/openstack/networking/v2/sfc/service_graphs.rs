@@ -55,7 +55,7 @@ pub struct ServiceGraph {
     pub tenant_id: Option<String>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(ServiceGraph);
+crate::openstack::networking::v2::common::named!(ServiceGraph);
 
 /// Options for creating a service graph.
 ///
@@ -186,6 +186,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    ServiceGraph, "service graph", "service graphs", "service_graphs", extract_service_graphs
+crate::openstack::networking::v2::common::resource_functions! {
+    ServiceGraph, "service graph", "service_graphs", extract_service_graphs;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

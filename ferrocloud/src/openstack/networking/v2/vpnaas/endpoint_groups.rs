@@ -76,7 +76,7 @@ pub struct EndpointGroup {
     pub tenant_id: Option<String>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(EndpointGroup);
+crate::openstack::networking::v2::common::named!(EndpointGroup);
 
 /// Options for creating a VPN endpoint group.
 ///
@@ -216,6 +216,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    EndpointGroup, "VPN endpoint group", "VPN endpoint groups", "endpoint_groups", extract_endpoint_groups
+crate::openstack::networking::v2::common::resource_functions! {
+    EndpointGroup, "VPN endpoint group", "endpoint_groups", extract_endpoint_groups;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

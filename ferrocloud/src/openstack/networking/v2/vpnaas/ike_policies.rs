@@ -94,7 +94,7 @@ pub struct IkePolicy {
     pub tenant_id: Option<String>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(IkePolicy);
+crate::openstack::networking::v2::common::named!(IkePolicy);
 
 /// Options for creating an IKE policy; unset algorithms take neutron-vpnaas's defaults
 /// (SHA-1, AES-128, group 5, main mode, IKEv1, 3600 seconds).
@@ -321,6 +321,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    IkePolicy, "IKE policy", "IKE policies", "ikepolicies", extract_ike_policies
+crate::openstack::networking::v2::common::resource_functions! {
+    IkePolicy, "IKE policy", "ikepolicies", extract_ike_policies;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

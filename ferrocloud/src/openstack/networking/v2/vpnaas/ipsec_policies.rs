@@ -94,7 +94,7 @@ pub struct IpsecPolicy {
     pub tenant_id: Option<String>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(IpsecPolicy);
+crate::openstack::networking::v2::common::named!(IpsecPolicy);
 
 /// Options for creating an IPsec policy; unset fields take neutron-vpnaas's defaults
 /// (ESP, SHA-1, tunnel, AES-128, group 5, 3600 seconds).
@@ -304,6 +304,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    IpsecPolicy, "IPsec policy", "IPsec policies", "ipsecpolicies", extract_ipsec_policies
+crate::openstack::networking::v2::common::resource_functions! {
+    IpsecPolicy, "IPsec policy", "ipsecpolicies", extract_ipsec_policies;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

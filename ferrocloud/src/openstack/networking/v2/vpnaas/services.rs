@@ -72,7 +72,7 @@ pub struct VpnService {
     pub tenant_id: Option<String>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(VpnService);
+crate::openstack::networking::v2::common::named!(VpnService);
 
 /// Options for creating a VPN service.
 ///
@@ -240,6 +240,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    VpnService, "VPN service", "VPN services", "vpnservices", extract_services
+crate::openstack::networking::v2::common::resource_functions! {
+    VpnService, "VPN service", "vpnservices", extract_services;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

@@ -169,7 +169,7 @@ pub struct SiteConnection {
     pub tenant_id: Option<String>,
 }
 
-crate::openstack::networking::v2::plugin_crud::named!(SiteConnection);
+crate::openstack::networking::v2::common::named!(SiteConnection);
 
 fn check_common(
     psk: &Option<SecretString>,
@@ -501,7 +501,15 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::plugin_crud::plugin_functions! {
-    SiteConnection, "IPsec site connection", "IPsec site connections", "ipsec_site_connections",
-    extract_site_connections
+crate::openstack::networking::v2::common::resource_functions! {
+    SiteConnection, "IPsec site connection", "ipsec_site_connections", extract_site_connections;
+    list get create update delete find
+}
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }
