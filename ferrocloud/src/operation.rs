@@ -553,14 +553,70 @@ impl Operation {
 /// // expands to the two `pub mod` items and
 /// // `pub static OPERATIONS: &[&[&Operation]] = &[servers::OPERATIONS, flavors::OPERATIONS];`
 /// ```
+///
+/// A folder of resources inside a version (`networking::v2::bgp`) starts its list with
+/// `nested;`: its `OPERATIONS` is then one flat list, like a resource module's, so that
+/// the version's `resources!` lists the folder as one of its modules.
+///
+/// ```ignore
+/// // networking/v2/bgp/mod.rs
+/// crate::resources! {
+///     nested;
+///     /// BGP peers.
+///     pub mod peers;
+///     /// BGP speakers.
+///     pub mod speakers;
+/// }
+/// // networking/v2/mod.rs lists `pub mod bgp;` among its resources.
+/// ```
 #[macro_export]
 macro_rules! resources {
+    (nested; $($(#[$meta:meta])* pub mod $name:ident;)*) => {
+        $($(#[$meta])* pub mod $name;)*
+
+        const __NESTED: &[&[&$crate::Operation]] = &[$($name::OPERATIONS),*];
+
+        /// Every operation the resource modules above implement, for coverage reports.
+        pub static OPERATIONS: &[&$crate::Operation] =
+            &$crate::operation::flatten::<{ $crate::operation::count(__NESTED) }>(__NESTED);
+    };
     ($($(#[$meta:meta])* pub mod $name:ident;)*) => {
         $($(#[$meta])* pub mod $name;)*
 
         /// Every operation the resource modules above implement, for coverage reports.
         pub static OPERATIONS: &[&[&$crate::Operation]] = &[$($name::OPERATIONS),*];
     };
+}
+
+/// The number of operations in `lists`, for [`resources!`]'s `nested` form.
+#[doc(hidden)]
+pub const fn count(lists: &[&[&'static Operation]]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < lists.len() {
+        n += lists[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// `lists` as one list of `N` operations (`N` = [`count`]), at compile time, for
+/// [`resources!`]'s `nested` form.
+#[doc(hidden)]
+pub const fn flatten<const N: usize>(lists: &[&[&'static Operation]]) -> [&'static Operation; N] {
+    static NONE: Operation = Operation::new("", Method::GET, "");
+    let mut out: [&'static Operation; N] = [&NONE; N];
+    let (mut k, mut i) = (0, 0);
+    while i < lists.len() {
+        let mut j = 0;
+        while j < lists[i].len() && k < N {
+            out[k] = lists[i][j];
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
 }
 
 /// Declares a resource module's operations as statics and lists them in `OPERATIONS`.
@@ -762,5 +818,16 @@ mod tests {
         assert!(OP.render(&["a"]).is_err());
         assert!(OP.render(&["a", ""]).is_err());
         assert!(OP.render(&["a", "b", "c"]).is_err());
+    }
+
+    #[test]
+    fn nested_lists_flatten_in_order() {
+        static A: Operation = Operation::new("network", Method::GET, "/a");
+        static B: Operation = Operation::new("network", Method::GET, "/b");
+        static C: Operation = Operation::new("network", Method::GET, "/c");
+        const LISTS: &[&[&Operation]] = &[&[&A, &B], &[], &[&C]];
+        static FLAT: &[&Operation] = &flatten::<{ count(LISTS) }>(LISTS);
+        let paths: Vec<&str> = FLAT.iter().map(|o| o.path).collect();
+        assert_eq!(paths, ["/a", "/b", "/c"]);
     }
 }

@@ -19,6 +19,8 @@ crate::resources! {
     pub mod api_extensions;
     /// Availability zones of networks and routers.
     pub mod availability_zones;
+    /// BGP dynamic routing: speakers, peers, agent scheduling.
+    pub mod bgp;
     /// How many addresses each network and subnet has left.
     pub mod network_ip_availability;
     /// Networks.
