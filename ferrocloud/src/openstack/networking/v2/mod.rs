@@ -21,6 +21,8 @@ crate::resources! {
     pub mod availability_zones;
     /// BGP dynamic routing: speakers, peers, agent scheduling.
     pub mod bgp;
+    /// BGP VPNs and their network, router and port associations.
+    pub mod bgpvpn;
     /// How many addresses each network and subnet has left.
     pub mod network_ip_availability;
     /// Networks.
