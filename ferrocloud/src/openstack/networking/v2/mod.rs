@@ -29,4 +29,6 @@ crate::resources! {
     pub mod networks;
     /// Subnets: address ranges of a network.
     pub mod subnets;
+    /// Tap-as-a-Service: tap services, tap flows, tap mirrors.
+    pub mod taas;
 }
