@@ -5,5 +5,8 @@
 mod common;
 
 mod api_extensions;
+mod bgp;
+mod bgpvpn;
 mod networks;
 mod subnets;
+mod taas;
