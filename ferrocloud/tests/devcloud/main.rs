@@ -78,5 +78,8 @@ mod identity_tokens;
 mod identity_trusts;
 mod identity_users;
 mod networking_api_extensions;
+mod networking_bgp;
+mod networking_bgpvpn;
 mod networking_networks;
 mod networking_subnets;
+mod networking_taas;
