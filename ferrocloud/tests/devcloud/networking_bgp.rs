@@ -45,7 +45,7 @@ async fn networking_bgp_speakers_peers_networks_routes() {
     .all()
     .await
     .unwrap();
-    assert_eq!(listed, [updated.clone()]);
+    assert_eq!(listed, std::slice::from_ref(&updated));
 
     // Peer CRUD: the MD5 password is accepted and never shown.
     let peer_name = unique("peer");
@@ -83,7 +83,7 @@ async fn networking_bgp_speakers_peers_networks_routes() {
         .unwrap();
     assert_eq!(added.bgp_peer_id, peer.id);
     let shown = speakers::get(&client, &speaker.id).await.extract().unwrap();
-    assert_eq!(shown.peers, [peer.id.clone()]);
+    assert_eq!(shown.peers, std::slice::from_ref(&peer.id));
     speakers::remove_bgp_peer(&client, &speaker.id, &peer.id)
         .await
         .ok()
@@ -105,7 +105,7 @@ async fn networking_bgp_speakers_peers_networks_routes() {
         .unwrap();
     assert_eq!(added.network_id, net.id);
     let shown = speakers::get(&client, &speaker.id).await.extract().unwrap();
-    assert_eq!(shown.networks, [net.id.clone()]);
+    assert_eq!(shown.networks, std::slice::from_ref(&net.id));
     let routes = speakers::get_advertised_routes(&client, &speaker.id)
         .await
         .extract()

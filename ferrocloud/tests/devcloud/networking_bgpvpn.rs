@@ -81,7 +81,7 @@ async fn networking_bgpvpn_crud_and_associations() {
         .all()
         .await
         .unwrap();
-    assert_eq!(all, [na.clone()]);
+    assert_eq!(all, std::slice::from_ref(&na));
     let by_net = bgpvpns::list(
         &client,
         &bgpvpns::ListOpts {
@@ -93,7 +93,7 @@ async fn networking_bgpvpn_crud_and_associations() {
     .await
     .unwrap();
     assert_eq!(by_net.len(), 1);
-    assert_eq!(by_net[0].networks, [net.id.clone()]);
+    assert_eq!(by_net[0].networks, std::slice::from_ref(&net.id));
 
     // Router association (without bgpvpn-routes-control, no advertise_extra_routes).
     let router_id = router(&client).await;
@@ -110,7 +110,7 @@ async fn networking_bgpvpn_crud_and_associations() {
         .all()
         .await
         .unwrap();
-    assert_eq!(all, [ra.clone()]);
+    assert_eq!(all, std::slice::from_ref(&ra));
     assert_eq!(
         router_associations::get(&client, &vpn.id, &ra.id)
             .await

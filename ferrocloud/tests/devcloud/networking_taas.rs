@@ -85,7 +85,7 @@ async fn networking_taas_services_flows_mirrors() {
     .all()
     .await
     .unwrap();
-    assert_eq!(flows, [flow.clone()]);
+    assert_eq!(flows, std::slice::from_ref(&flow));
 
     // Tap mirror.
     let opts = tap_mirrors::CreateOpts::new(

@@ -15,7 +15,7 @@
 //!     .md5("s3cret")).await.extract()?;
 //! speakers::add_bgp_peer(&network, &speaker.id, &peer.id).await.extract()?;
 //! for route in speakers::get_advertised_routes(&network, &speaker.id).await.extract()? {
-//!     println!("{} via {}", route.cidr, route.nexthop);
+//!     println!("{} via {}", route.destination, route.next_hop);
 //! }
 //! # Ok(()) }
 //! ```

@@ -2,7 +2,7 @@
 //!
 //! A peer is an address and a remote AS number, with an optional MD5 password. The
 //! password is write-only: Neutron never shows it, and the option types here hold it as
-//! a [`SecretString`] that `Debug` prints as `[REDACTED]`.
+//! a [`SecretString`](crate::SecretString) that `Debug` prints as `[REDACTED]`.
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

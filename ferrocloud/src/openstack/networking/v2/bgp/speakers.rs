@@ -2,10 +2,14 @@
 //! gateway networks; the routes a speaker advertises.
 //!
 //! A speaker's AS number and IP version are fixed at creation. Its peers and networks
-//! change through [`add_bgp_peer`], [`remove_bgp_peer`], [`add_gateway_network`] and
-//! [`remove_gateway_network`] only. The advertised routes are computed by Neutron from
-//! the bound networks (the subnets behind routers whose gateway is on them, and
-//! floating IPs as host routes), whether or not an agent hosts the speaker.
+//! change through [`add_bgp_peer`](crate::openstack::networking::v2::bgp::speakers::add_bgp_peer),
+//! [`remove_bgp_peer`](crate::openstack::networking::v2::bgp::speakers::remove_bgp_peer),
+//! [`add_gateway_network`](crate::openstack::networking::v2::bgp::speakers::add_gateway_network) and
+//! [`remove_gateway_network`](crate::openstack::networking::v2::bgp::speakers::remove_gateway_network) only. The
+//! advertised routes are computed by Neutron from the bound networks (the subnets behind
+//! routers whose gateway is on them, and floating IPs as host routes), whether or not an
+//! agent hosts the speaker. Neutron sends them as `destination` and `next_hop` (the API
+//! reference writes `cidr` and `nexthop`; both are read).
 //!
 //! ```no_run
 //! # async fn demo(network: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
