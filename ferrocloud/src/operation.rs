@@ -554,31 +554,33 @@ impl Operation {
 /// // `pub static OPERATIONS: &[&[&Operation]] = &[servers::OPERATIONS, flavors::OPERATIONS];`
 /// ```
 ///
-/// A folder of resources inside a version (`networking::v2::bgp`) starts its list with
-/// `nested;`: its `OPERATIONS` is then one flat list, like a resource module's, so that
-/// the version's `resources!` lists the folder as one of its modules.
+/// A folder of resources inside a version (a Neutron service plugin's resources) starts
+/// its list with `nested;`: its `OPERATIONS` is then one flat list, like a resource
+/// module's, and the folder is listed in the version's `resources!` as a resource module.
 ///
 /// ```ignore
-/// // networking/v2/bgp/mod.rs
-/// crate::resources! {
+/// // networking/v2/fwaas/mod.rs
+/// ferrocloud::resources! {
 ///     nested;
-///     /// BGP peers.
-///     pub mod peers;
-///     /// BGP speakers.
-///     pub mod speakers;
+///     /// Firewall rules.
+///     pub mod rules;
 /// }
-/// // networking/v2/mod.rs lists `pub mod bgp;` among its resources.
+/// // expands to `pub mod rules;` and
+/// // `pub static OPERATIONS: &[&Operation] = <the operations of rules, in one list>;`
 /// ```
 #[macro_export]
 macro_rules! resources {
     (nested; $($(#[$meta:meta])* pub mod $name:ident;)*) => {
         $($(#[$meta])* pub mod $name;)*
 
-        const __NESTED: &[&[&$crate::Operation]] = &[$($name::OPERATIONS),*];
-
-        /// Every operation the resource modules above implement, for coverage reports.
-        pub static OPERATIONS: &[&$crate::Operation] =
-            &$crate::operation::flatten::<{ $crate::operation::count(__NESTED) }>(__NESTED);
+        /// Every operation the resource modules above implement, in one list, for
+        /// coverage reports.
+        pub static OPERATIONS: &[&$crate::Operation] = {
+            const PARTS: &[&[&$crate::Operation]] = &[$($name::OPERATIONS),*];
+            static ALL: [&$crate::Operation; $crate::operation::count_operations(PARTS)] =
+                $crate::operation::flatten_operations(PARTS);
+            &ALL
+        };
     };
     ($($(#[$meta:meta])* pub mod $name:ident;)*) => {
         $($(#[$meta])* pub mod $name;)*
@@ -588,30 +590,33 @@ macro_rules! resources {
     };
 }
 
-/// The number of operations in `lists`, for [`resources!`]'s `nested` form.
+/// The number of operations in `parts` (for the `nested;` form of [`resources!`]).
 #[doc(hidden)]
-pub const fn count(lists: &[&[&'static Operation]]) -> usize {
+pub const fn count_operations(parts: &[&[&Operation]]) -> usize {
     let mut n = 0;
     let mut i = 0;
-    while i < lists.len() {
-        n += lists[i].len();
+    while i < parts.len() {
+        n += parts[i].len();
         i += 1;
     }
     n
 }
 
-/// `lists` as one list of `N` operations (`N` = [`count`]), at compile time, for
-/// [`resources!`]'s `nested` form.
+/// The operations of `parts` in one array (for the `nested;` form of [`resources!`]);
+/// `N` is [`count_operations`] of `parts`.
 #[doc(hidden)]
-pub const fn flatten<const N: usize>(lists: &[&[&'static Operation]]) -> [&'static Operation; N] {
-    static NONE: Operation = Operation::new("", Method::GET, "");
-    let mut out: [&'static Operation; N] = [&NONE; N];
-    let (mut k, mut i) = (0, 0);
-    while i < lists.len() {
+pub const fn flatten_operations<const N: usize>(
+    parts: &[&[&'static Operation]],
+) -> [&'static Operation; N] {
+    const NONE: &Operation = &Operation::new("", Method::GET, "");
+    let mut out = [NONE; N];
+    let mut n = 0;
+    let mut i = 0;
+    while i < parts.len() {
         let mut j = 0;
-        while j < lists[i].len() && k < N {
-            out[k] = lists[i][j];
-            k += 1;
+        while j < parts[i].len() {
+            out[n] = parts[i][j];
+            n += 1;
             j += 1;
         }
         i += 1;
@@ -818,16 +823,5 @@ mod tests {
         assert!(OP.render(&["a"]).is_err());
         assert!(OP.render(&["a", ""]).is_err());
         assert!(OP.render(&["a", "b", "c"]).is_err());
-    }
-
-    #[test]
-    fn nested_lists_flatten_in_order() {
-        static A: Operation = Operation::new("network", Method::GET, "/a");
-        static B: Operation = Operation::new("network", Method::GET, "/b");
-        static C: Operation = Operation::new("network", Method::GET, "/c");
-        const LISTS: &[&[&Operation]] = &[&[&A, &B], &[], &[&C]];
-        static FLAT: &[&Operation] = &flatten::<{ count(LISTS) }>(LISTS);
-        let paths: Vec<&str> = FLAT.iter().map(|o| o.path).collect();
-        assert_eq!(paths, ["/a", "/b", "/c"]);
     }
 }

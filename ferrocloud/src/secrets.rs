@@ -57,6 +57,7 @@ pub(crate) const SECRET_KEYS: &[&str] = &[
     "secret",
     "client_secret",
     "passcode",
+    "psk",
     "token",
     "access_token",
     "refresh_token",

@@ -872,15 +872,15 @@ fn every_supported_auth_type_maps_onto_auth_options() {
         ),
         (
             Some("v3password"),
-            json!({"auth_url": url, "username": "u", "password": "pw", "default_domain_id": "dd",
-                   "tenant_name": "legacy"}),
+            json!({"auth_url": url, "username": "u", "password": "pw", "user_domain_id": "dd",
+                   "project_domain_id": "dd", "tenant_name": "legacy"}),
             json!({}),
             json!({"auth": {"identity": {"methods": ["password"], "password": {"user": {"name": "u", "domain": {"id": "dd"}, "password": "pw"}}},
                    "scope": {"project": {"name": "legacy", "domain": {"id": "dd"}}}}}),
         ),
         (
             Some("token"),
-            json!({"auth_url": url, "token": "tok", "project_id": "pid", "username": "ignored"}),
+            json!({"auth_url": url, "token": "tok", "project_id": "pid"}),
             json!({}),
             json!({"auth": {"identity": {"methods": ["token"], "token": {"id": "tok"}}, "scope": {"project": {"id": "pid"}}}}),
         ),
@@ -893,7 +893,7 @@ fn every_supported_auth_type_maps_onto_auth_options() {
         (
             Some("v3applicationcredential"),
             json!({"auth_url": url, "application_credential_id": "ac", "application_credential_secret": "acs",
-                   "project_name": "ignored", "password": "ignored"}),
+                   "project_name": "ignored"}),
             json!({}),
             json!({"auth": {"identity": {"methods": ["application_credential"], "application_credential": {"id": "ac", "secret": "acs"}}}}),
         ),
@@ -907,7 +907,7 @@ fn every_supported_auth_type_maps_onto_auth_options() {
         ),
         (
             Some("v3totp"),
-            json!({"auth_url": url, "user_id": "uid", "passcode": "123456", "password": "ignored", "project_id": "pid"}),
+            json!({"auth_url": url, "user_id": "uid", "passcode": "123456", "project_id": "pid"}),
             json!({}),
             json!({"auth": {"identity": {"methods": ["totp"], "totp": {"user": {"id": "uid", "passcode": "123456"}}},
                    "scope": {"project": {"id": "pid"}}}}),
@@ -1033,7 +1033,6 @@ fn no_auth_and_admin_token() {
 #[test]
 fn unsupported_auth_types_are_named() {
     for t in [
-        "http_basic",
         "v3oidcpassword",
         "v3samlpassword",
         "v3oauth1",
@@ -1043,11 +1042,6 @@ fn unsupported_auth_types_are_named() {
         assert_eq!(e.kind(), ErrorKind::Config);
         assert!(e.to_string().contains(t), "{t}: {e}");
     }
-    let e = cloud_auth(Some("http_basic"), json!({}), json!({})).unwrap_err();
-    assert!(
-        e.to_string().contains("no HTTP basic authentication"),
-        "{e}"
-    );
     let e = cloud_auth(
         Some("v3multifactor"),
         json!({"auth_url": "http://k"}),
@@ -1073,11 +1067,11 @@ fn missing_required_keys_are_named() {
             "auth.username is missing",
         ),
         (
-            json!({"auth": {"auth_url": "http://k/v3", "username": "u", "password": "p"}}),
+            json!({"auth_type": "v3password", "auth": {"auth_url": "http://k/v3", "username": "u", "password": "p"}}),
             "auth.username needs auth.user_domain_name or auth.user_domain_id",
         ),
         (
-            json!({"auth": {"auth_url": "http://k/v3", "user_id": "u", "password": "p", "project_name": "p"}}),
+            json!({"auth_type": "v3password", "auth": {"auth_url": "http://k/v3", "user_id": "u", "password": "p", "project_name": "p"}}),
             "auth.project_name needs auth.project_domain_name",
         ),
         (
@@ -1195,7 +1189,7 @@ fn secrets_never_appear_in_debug_output_errors_or_logs() {
     let dir = TempDir::new("secrets");
     dir.write(
         "clouds.yaml",
-        "clouds:\n  c:\n    auth: {auth_url: 'https://k/v3', user_id: u}\n    verify: false\n    cacert: /nonexistent/ca.pem\n    profile: nonesuch\n  d:\n    auth_type: v3applicationcredential\n    auth: {auth_url: 'https://k/v3', application_credential_id: ac}\n  e:\n    auth_type: admin_token\n    auth: {endpoint: 'http://svc', token: tok-5b2e90}\n",
+        "clouds:\n  c:\n    auth_type: v3multifactor\n    auth_methods: [v3password, v3totp]\n    auth: {auth_url: 'https://k/v3', user_id: u}\n    verify: false\n    cacert: /nonexistent/ca.pem\n    profile: nonesuch\n  d:\n    auth_type: v3applicationcredential\n    auth: {auth_url: 'https://k/v3', application_credential_id: ac}\n  e:\n    auth_type: admin_token\n    auth: {endpoint: 'http://svc', token: tok-5b2e90}\n",
     );
     dir.write(
         "secure.yaml",

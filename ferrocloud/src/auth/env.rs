@@ -88,12 +88,10 @@ pub fn auth_options_from(get: impl Fn(&str) -> Option<String>) -> Result<AuthOpt
             o.password = None;
             o.passcode = None;
             o.token = None;
-            o.scope = env_scope(get, &o)?;
+            o.scope = env_scope(get)?;
             return Ok(o);
         }
     }
-    let v2 = o.identity_version == Some(IdentityVersion::V2)
-        || o.auth_url.trim_end_matches('/').ends_with("/v2.0");
 
     let has_app_cred =
         o.application_credential_id.is_some() || o.application_credential_name.is_some();
@@ -119,26 +117,12 @@ pub fn auth_options_from(get: impl Fn(&str) -> Option<String>) -> Result<AuthOpt
             "OS_PASSWORD/OS_PASSCODE need OS_USERNAME or OS_USER_ID",
         ));
     }
-    if !v2
-        && o.user_id.is_none()
-        && o.username.is_some()
-        && o.user_domain.is_none()
-        && o.default_domain.is_none()
-        && (o.password.is_some() || o.passcode.is_some() || o.application_credential_name.is_some())
-    {
-        return Err(Error::config(
-            "OS_USERNAME needs OS_USER_DOMAIN_NAME or OS_USER_DOMAIN_ID (or OS_DEFAULT_DOMAIN)",
-        ));
-    }
-
-    o.scope = env_scope(get, &o)?;
+    o.scope = env_scope(get)?;
     Ok(o)
 }
 
 /// The scope the `OS_*` variables ask for.
-fn env_scope(get: &dyn Fn(&str) -> Option<String>, o: &AuthOptions) -> Result<Option<Scope>> {
-    let v2 = o.identity_version == Some(IdentityVersion::V2)
-        || o.auth_url.trim_end_matches('/').ends_with("/v2.0");
+fn env_scope(get: &dyn Fn(&str) -> Option<String>) -> Result<Option<Scope>> {
     let project_id = first(get, &["OS_PROJECT_ID", "OS_TENANT_ID"]);
     let project_name = first(get, &["OS_PROJECT_NAME", "OS_TENANT_NAME"]);
     let domain_scope = domain(get, "OS_DOMAIN_ID", "OS_DOMAIN_NAME");
@@ -154,19 +138,11 @@ fn env_scope(get: &dyn Fn(&str) -> Option<String>, o: &AuthOptions) -> Result<Op
     } else if let Some(id) = project_id {
         Some(Scope::ProjectId(id))
     } else if let Some(name) = project_name {
-        let pd = domain(get, "OS_PROJECT_DOMAIN_ID", "OS_PROJECT_DOMAIN_NAME")
-            .or_else(|| o.default_domain.clone());
-        match pd {
+        // Without a domain, identity v3 needs OS_DEFAULT_DOMAIN; the version is known
+        // at authentication.
+        match domain(get, "OS_PROJECT_DOMAIN_ID", "OS_PROJECT_DOMAIN_NAME") {
             Some(domain) => Some(Scope::ProjectName { name, domain }),
-            None if v2 => Some(Scope::ProjectName {
-                name,
-                domain: DomainRef::Id("default".into()),
-            }),
-            None => {
-                return Err(Error::config(
-                    "OS_PROJECT_NAME needs OS_PROJECT_DOMAIN_NAME or OS_PROJECT_DOMAIN_ID (or OS_DEFAULT_DOMAIN)",
-                ));
-            }
+            None => Some(Scope::ProjectNameOnly(name)),
         }
     } else {
         domain_scope.map(Scope::Domain)

@@ -79,6 +79,24 @@ pub enum Scope {
         /// Its domain.
         domain: DomainRef,
     },
+    /// A project by name whose domain is not given: identity v2.0 needs none; with v3
+    /// the options' `default_domain` is used, and authentication fails with an error
+    /// naming `project_domain_id`/`project_domain_name` when there is none.
+    ///
+    /// ```
+    /// use ferrocloud::{AuthOptions, DomainRef, Scope};
+    /// let o = AuthOptions::password("http://k:5000/v2.0", "alice", "pw")
+    ///     .scope(Scope::ProjectNameOnly("demo".into()));
+    /// assert_eq!(o.v2_request_body().unwrap()["auth"]["tenantName"], "demo");
+    /// let mut o = AuthOptions::password_by_user_id("http://k:5000/v3", "uid", "pw")
+    ///     .scope(Scope::ProjectNameOnly("demo".into()));
+    /// let err = o.v3_request_body().unwrap_err();
+    /// assert!(err.to_string().contains("project_domain_id"));
+    /// o.default_domain = Some(DomainRef::id("default"));
+    /// let body = o.v3_request_body().unwrap();
+    /// assert_eq!(body["auth"]["scope"]["project"]["domain"]["id"], "default");
+    /// ```
+    ProjectNameOnly(String),
     /// A domain.
     Domain(DomainRef),
     /// The whole deployment (`{"system": {"all": true}}`).
@@ -114,17 +132,26 @@ impl Scope {
         }
     }
 
-    fn to_json(&self) -> Value {
-        match self {
+    /// The v3 `scope` object; a project name without a domain takes `default_domain`.
+    fn to_json(&self, default_domain: Option<&DomainRef>) -> Result<Value> {
+        Ok(match self {
             Scope::ProjectId(id) => json!({ "project": { "id": id } }),
             Scope::ProjectName { name, domain } => {
+                json!({ "project": { "name": name, "domain": domain.to_json() } })
+            }
+            Scope::ProjectNameOnly(name) => {
+                let domain = default_domain.ok_or_else(|| {
+                    Error::invalid_input(
+                        "project_name needs project_domain_id or project_domain_name (OS_PROJECT_DOMAIN_ID, OS_PROJECT_DOMAIN_NAME), or default_domain_id: identity v3 finds projects by name within a domain",
+                    )
+                })?;
                 json!({ "project": { "name": name, "domain": domain.to_json() } })
             }
             Scope::Domain(d) => json!({ "domain": d.to_json() }),
             Scope::System => json!({ "system": { "all": true } }),
             Scope::Trust(id) => json!({ "OS-TRUST:trust": { "id": id } }),
             Scope::Unscoped => json!("unscoped"),
-        }
+        })
     }
 }
 
@@ -428,7 +455,7 @@ impl AuthOptions {
                 .or(self.default_domain.as_ref())
                 .ok_or_else(|| {
                     Error::invalid_input(
-                        "username needs user_domain (a domain ID or name) or default_domain",
+                        "username needs user_domain_id or user_domain_name (OS_USER_DOMAIN_ID, OS_USER_DOMAIN_NAME), or default_domain_id: identity v3 finds users by name within a domain",
                     )
                 })?;
             user.insert("domain".into(), domain.to_json());
@@ -544,7 +571,7 @@ impl AuthOptions {
         if !self.uses_application_credential()
             && let Some(scope) = &self.scope
         {
-            auth.insert("scope".into(), scope.to_json());
+            auth.insert("scope".into(), scope.to_json(self.default_domain.as_ref())?);
         }
         Ok(json!({ "auth": Value::Object(auth) }))
     }
@@ -580,7 +607,7 @@ impl AuthOptions {
             Some(Scope::ProjectId(id)) => {
                 auth.insert("tenantId".into(), json!(id));
             }
-            Some(Scope::ProjectName { name, .. }) => {
+            Some(Scope::ProjectName { name, .. } | Scope::ProjectNameOnly(name)) => {
                 auth.insert("tenantName".into(), json!(name));
             }
             None | Some(Scope::Unscoped) => {}

@@ -46,6 +46,9 @@ pub enum AuthType {
     NoAuth,
     /// `admin_token` (also `token_endpoint`): a fixed token and endpoint, no Keystone.
     AdminToken,
+    /// `http_basic`: HTTP basic authentication (`username`, `password`) on every request
+    /// to a fixed endpoint, as for Ironic behind a proxy; no Keystone.
+    HttpBasic,
     /// `v3oidcpassword`: OpenID Connect, password grant.
     V3OidcPassword,
     /// `v3oidcclientcredentials`: OpenID Connect, client credentials grant.
@@ -61,7 +64,8 @@ impl AuthType {
     /// ```
     /// use ferrocloud::config::AuthType;
     /// assert_eq!(AuthType::parse("V3Password").unwrap(), AuthType::V3Password);
-    /// assert!(AuthType::parse("http_basic").unwrap_err().to_string().contains("http_basic"));
+    /// assert_eq!(AuthType::parse("http_basic").unwrap(), AuthType::HttpBasic);
+    /// assert!(AuthType::parse("v3kerberos").unwrap_err().to_string().contains("v3kerberos"));
     /// ```
     pub fn parse(s: &str) -> Result<AuthType> {
         let t = s.trim();
@@ -80,14 +84,10 @@ impl AuthType {
             "v3oidcpassword" => AuthType::V3OidcPassword,
             "v3oidcclientcredentials" => AuthType::V3OidcClientCredentials,
             "v3oidcaccesstoken" => AuthType::V3OidcAccessToken,
-            "http_basic" => {
-                return Err(Error::config(
-                    "auth_type http_basic is not supported: ferrocloud has no HTTP basic authentication",
-                ));
-            }
+            "http_basic" => AuthType::HttpBasic,
             _ => {
                 return Err(Error::config(format!(
-                    "auth_type {t:?} is not supported; ferrocloud supports password, v3password, v2password, token, v3token, v2token, v3applicationcredential, v3totp, v3multifactor, v3oidcpassword, v3oidcclientcredentials, v3oidcaccesstoken, none and admin_token"
+                    "auth_type {t:?} is not supported; ferrocloud supports password, v3password, v2password, token, v3token, v2token, v3applicationcredential, v3totp, v3multifactor, v3oidcpassword, v3oidcclientcredentials, v3oidcaccesstoken, none, admin_token and http_basic"
                 )));
             }
         })
@@ -111,6 +111,7 @@ impl AuthType {
             AuthType::V3Multifactor(_) => "v3multifactor",
             AuthType::NoAuth => "none",
             AuthType::AdminToken => "admin_token",
+            AuthType::HttpBasic => "http_basic",
             AuthType::V3OidcPassword => "v3oidcpassword",
             AuthType::V3OidcClientCredentials => "v3oidcclientcredentials",
             AuthType::V3OidcAccessToken => "v3oidcaccesstoken",
@@ -170,6 +171,15 @@ pub enum CloudAuth {
         /// The endpoint of every service that has no endpoint of its own.
         endpoint: Option<String>,
     },
+    /// HTTP basic authentication on every request (`auth_type: http_basic`).
+    HttpBasic {
+        /// The user name.
+        username: String,
+        /// The password.
+        password: SecretString,
+        /// The endpoint of every service that has no endpoint of its own.
+        endpoint: Option<String>,
+    },
 }
 
 impl CloudAuth {
@@ -186,8 +196,8 @@ impl CloudAuth {
         }
     }
 
-    /// The endpoint that every service uses (`auth.endpoint` of `none` and
-    /// `admin_token`).
+    /// The endpoint that every service uses (`auth.endpoint` of `none`, `admin_token`
+    /// and `http_basic`).
     ///
     /// ```
     /// let auth = ferrocloud::config::CloudAuth::NoAuth { endpoint: Some("http://ironic:6385".into()) };
@@ -196,9 +206,9 @@ impl CloudAuth {
     pub fn fixed_endpoint(&self) -> Option<&str> {
         match self {
             CloudAuth::Keystone(_) => None,
-            CloudAuth::NoAuth { endpoint } | CloudAuth::AdminToken { endpoint, .. } => {
-                endpoint.as_deref()
-            }
+            CloudAuth::NoAuth { endpoint }
+            | CloudAuth::AdminToken { endpoint, .. }
+            | CloudAuth::HttpBasic { endpoint, .. } => endpoint.as_deref(),
         }
     }
 }
@@ -213,7 +223,7 @@ pub(crate) enum Names<'a> {
 }
 
 impl Names<'_> {
-    fn key(&self, key: &str) -> String {
+    pub(crate) fn key(&self, key: &str) -> String {
         match self {
             Names::File(_) => format!("auth.{key}"),
             Names::Env => format!("OS_{}", key.to_ascii_uppercase()),
@@ -241,6 +251,153 @@ impl Names<'_> {
             self.key(key)
         ))
     }
+}
+
+/// The scope keys of every identity v3 type (keystoneauth's).
+const SCOPE_KEYS: &[&str] = &[
+    "auth_url",
+    "domain_id",
+    "domain_name",
+    "project_domain_id",
+    "project_domain_name",
+    "project_id",
+    "project_name",
+    "system_scope",
+    "trust_id",
+];
+const USER_KEYS: &[&str] = &["user_id", "username", "user_domain_id", "user_domain_name"];
+const DEFAULT_DOMAIN_KEYS: &[&str] = &["default_domain_id", "default_domain_name"];
+const V2_KEYS: &[&str] = &["auth_url", "project_id", "project_name", "trust_id"];
+const OIDC_KEYS: &[&str] = &[
+    "identity_provider",
+    "protocol",
+    "client_id",
+    "client_secret",
+    "discovery_endpoint",
+    "access_token_endpoint",
+    "openid_scope",
+    "access_token_type",
+];
+
+impl AuthType {
+    /// The `auth:` keys this type takes (keystoneauth's options, with `project_*` for
+    /// v2.0's `tenant_*`); any other key is an error when a cloud is resolved.
+    ///
+    /// ```
+    /// use ferrocloud::config::AuthType;
+    /// assert!(AuthType::Password.auth_keys().contains(&"default_domain_id"));
+    /// assert!(!AuthType::V3Password.auth_keys().contains(&"default_domain_id"));
+    /// assert_eq!(AuthType::HttpBasic.auth_keys(), ["endpoint", "username", "password"]);
+    /// ```
+    pub fn auth_keys(&self) -> Vec<&'static str> {
+        let mut keys: Vec<&'static str> = Vec::new();
+        let mut add = |k: &[&'static str]| keys.extend_from_slice(k);
+        match self {
+            AuthType::Password => {
+                add(SCOPE_KEYS);
+                add(USER_KEYS);
+                add(DEFAULT_DOMAIN_KEYS);
+                add(&["password"]);
+            }
+            AuthType::V3Password => {
+                add(SCOPE_KEYS);
+                add(USER_KEYS);
+                add(&["password"]);
+            }
+            AuthType::V2Password => {
+                add(V2_KEYS);
+                add(&["user_id", "username", "password"]);
+            }
+            AuthType::Token => {
+                add(SCOPE_KEYS);
+                add(DEFAULT_DOMAIN_KEYS);
+                add(&["token"]);
+            }
+            AuthType::V3Token => {
+                add(SCOPE_KEYS);
+                add(&["token"]);
+            }
+            AuthType::V2Token => {
+                add(V2_KEYS);
+                add(&["token"]);
+            }
+            AuthType::V3ApplicationCredential => {
+                add(SCOPE_KEYS);
+                add(USER_KEYS);
+                add(&[
+                    "application_credential_id",
+                    "application_credential_name",
+                    "application_credential_secret",
+                ]);
+            }
+            AuthType::V3Totp => {
+                add(SCOPE_KEYS);
+                add(USER_KEYS);
+                add(&["passcode"]);
+            }
+            AuthType::V3Multifactor(methods) => {
+                add(SCOPE_KEYS);
+                for m in methods {
+                    for k in m.auth_keys() {
+                        if !keys.contains(&k) {
+                            keys.push(k);
+                        }
+                    }
+                }
+            }
+            AuthType::NoAuth => add(&["endpoint"]),
+            AuthType::AdminToken => add(&["endpoint", "token"]),
+            AuthType::HttpBasic => add(&["endpoint", "username", "password"]),
+            AuthType::V3OidcPassword => {
+                add(SCOPE_KEYS);
+                add(OIDC_KEYS);
+                add(&["username", "password"]);
+            }
+            AuthType::V3OidcClientCredentials => {
+                add(SCOPE_KEYS);
+                add(OIDC_KEYS);
+            }
+            AuthType::V3OidcAccessToken => {
+                add(SCOPE_KEYS);
+                add(&["identity_provider", "protocol", "access_token"]);
+            }
+        }
+        keys
+    }
+}
+
+/// Refuses the `auth:` keys that `auth_type` does not take, naming the key and the type;
+/// keys that came from `OS_*` variables (`lenient`) are dropped instead, as they are set
+/// for every cloud. Returns whether a key was dropped.
+pub(crate) fn check_keys(
+    auth_type: &AuthType,
+    auth: &mut Obj,
+    lenient: &[String],
+    names: Names<'_>,
+) -> Result<bool> {
+    let accepted = auth_type.auth_keys();
+    let unknown: Vec<String> = auth
+        .keys()
+        .filter(|k| !accepted.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    let mut dropped = false;
+    for key in unknown {
+        if lenient.contains(&key) {
+            auth.remove(&key);
+            dropped = true;
+            continue;
+        }
+        let mut takes = accepted.clone();
+        takes.sort_unstable();
+        return Err(Error::config(format!(
+            "{}{} is not an option of auth_type {auth_type} (it takes: {})",
+            names.cloud(),
+            names.key(&key),
+            takes.join(", ")
+        )));
+    }
+    Ok(dropped)
 }
 
 /// What is known about the auth type: the configured one (or `None` when the cloud does
@@ -302,20 +459,15 @@ fn parse_identity_version(v: &str) -> Result<IdentityVersion> {
     }
 }
 
-/// Options read from a cloud's `auth:` mapping, and a project name whose domain is not
-/// known yet (needed with identity v3 only, which [`shape`] knows).
-pub(crate) struct MapAuth {
-    pub opts: AuthOptions,
-    pub project_name_without_domain: Option<String>,
-}
-
 /// Reads every credential and scope key of a cloud's `auth:` mapping into
-/// [`AuthOptions`]; [`shape`] then keeps what the auth type uses.
+/// [`AuthOptions`]; [`shape`] then keeps what the auth type uses. Of a project's name
+/// and ID, the ID scopes; a project name without a domain waits for the identity version
+/// ([`Scope::ProjectNameOnly`]).
 pub(crate) fn options_from_map(
     cloud: &str,
     auth: &Obj,
     identity_api_version: Option<&str>,
-) -> Result<MapAuth> {
+) -> Result<AuthOptions> {
     let names = Names::File(cloud);
     let w = "auth.";
     let secret = |k: &str| -> Result<Option<SecretString>> {
@@ -338,10 +490,7 @@ pub(crate) fn options_from_map(
             .transpose()?,
         ..AuthOptions::default()
     };
-    let mut pending = None;
-    let project_domain = domain(auth, "project_domain_id", "project_domain_name", w)?
-        .or_else(|| o.default_domain.clone());
-    // Of redundant settings, the name wins (as the OpenStack tools document).
+    let project_domain = domain(auth, "project_domain_id", "project_domain_name", w)?;
     let project_name = get_string(auth, "project_name", w)?;
     let project_id = get_string(auth, "project_id", w)?;
     o.scope = if let Some(trust) = get_string(auth, "trust_id", w)? {
@@ -354,32 +503,26 @@ pub(crate) fn options_from_map(
             )));
         }
         Some(Scope::System)
-    } else if let Some(name) = project_name {
-        match project_domain {
-            Some(domain) => Some(Scope::ProjectName { name, domain }),
-            None if project_id.is_some() => project_id.map(Scope::ProjectId),
-            None => {
-                pending = Some(name);
-                None
-            }
-        }
     } else if let Some(id) = project_id {
         Some(Scope::ProjectId(id))
+    } else if let Some(name) = project_name {
+        Some(match project_domain {
+            Some(domain) => Scope::ProjectName { name, domain },
+            None => Scope::ProjectNameOnly(name),
+        })
     } else {
         domain(auth, "domain_id", "domain_name", w)?.map(Scope::Domain)
     };
-    Ok(MapAuth {
-        opts: o,
-        project_name_without_domain: pending,
-    })
+    Ok(o)
 }
 
 /// Keeps what `auth_type` uses of `o`, forces the identity version the type implies, and
-/// checks that what the type needs is there.
+/// checks that what the type needs is there. Names without a domain are refused here
+/// only for the types that are identity v3 by name; for `password` and `token` the
+/// identity version is known at authentication, which then names the missing key.
 pub(crate) fn shape(
     auth_type: &AuthType,
     mut o: AuthOptions,
-    project_name_without_domain: Option<String>,
     names: Names<'_>,
 ) -> Result<AuthOptions> {
     let t = auth_type.as_str();
@@ -394,10 +537,6 @@ pub(crate) fn shape(
             return Err(names.missing("username", &format!("or {}; {why}", names.key("user_id"))));
         }
         Ok(())
-    };
-    let v2 = |o: &AuthOptions| {
-        o.identity_version == Some(IdentityVersion::V2)
-            || o.auth_url.trim_end_matches('/').ends_with("/v2.0")
     };
     let clear_app_cred = |o: &mut AuthOptions| {
         o.application_credential_id = None;
@@ -482,40 +621,38 @@ pub(crate) fn shape(
         AuthType::Password | AuthType::Token => {}
         _ => o.identity_version = Some(IdentityVersion::V3),
     }
-    if let Some(name) = project_name_without_domain.filter(|_| !app_cred) {
-        if !v2(&o) {
-            return Err(Error::config(format!(
-                "{}{} needs {} or {} (or {}, or {})",
-                names.cloud(),
-                names.key("project_name"),
-                names.key("project_domain_name"),
-                names.key("project_domain_id"),
-                names.key("domain_name"),
-                names.key("default_domain_id"),
-            )));
-        }
-        // Identity v2.0 has no domains.
-        o.scope = Some(Scope::ProjectName {
-            name,
-            domain: DomainRef::Id("default".into()),
-        });
+    let explicit_v3 = !matches!(
+        auth_type,
+        AuthType::Password | AuthType::Token | AuthType::V2Password | AuthType::V2Token
+    );
+    if explicit_v3
+        && o.default_domain.is_none()
+        && matches!(o.scope, Some(Scope::ProjectNameOnly(_)))
+    {
+        return Err(Error::config(format!(
+            "{}{} needs {} or {} (or {}): auth_type {t} is identity v3, where a project name is unique only within a domain",
+            names.cloud(),
+            names.key("project_name"),
+            names.key("project_domain_name"),
+            names.key("project_domain_id"),
+            names.key("domain_name"),
+        )));
     }
     if auth_type == &AuthType::V2Password && o.username.is_none() {
         return Err(names.missing("username", "identity v2.0 authenticates users by name"));
     }
-    if !v2(&o)
+    if explicit_v3
         && o.user_id.is_none()
         && o.username.is_some()
         && o.user_domain.is_none()
         && o.default_domain.is_none()
     {
         return Err(Error::config(format!(
-            "{}{} needs {} or {} (or {})",
+            "{}{} needs {} or {}: auth_type {t} is identity v3, where a user name is unique only within a domain",
             names.cloud(),
             names.key("username"),
             names.key("user_domain_name"),
             names.key("user_domain_id"),
-            names.key("default_domain_id"),
         )));
     }
     Ok(o)
@@ -533,8 +670,8 @@ mod tests {
 
     fn build(t: &str, auth: serde_json::Value) -> Result<AuthOptions> {
         let ty = resolve_type(Some(t), None, None)?;
-        let m = options_from_map("c", &obj(auth), None)?;
-        shape(&ty, m.opts, m.project_name_without_domain, Names::File("c"))
+        let o = options_from_map("c", &obj(auth), None)?;
+        shape(&ty, o, Names::File("c"))
     }
 
     #[test]

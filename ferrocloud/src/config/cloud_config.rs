@@ -7,7 +7,7 @@ use std::time::Duration;
 use secrecy::SecretString;
 use serde_json::Value;
 
-use super::auth::{AuthType, CloudAuth, Names, options_from_map, resolve_type, shape};
+use super::auth::{AuthType, CloudAuth, Names, check_keys, options_from_map, resolve_type, shape};
 use super::env::Environment;
 use super::loader::{CloudsConfig, partner};
 use super::service::{ServiceConfig, key_prefixes, microversion, official_type, split_version};
@@ -74,6 +74,9 @@ pub(crate) struct Finish<'a> {
     pub env_auth: Option<Lookup<'a>>,
     /// Why things may be missing (an unresolved profile…), added to errors.
     pub notes: Vec<String>,
+    /// `auth:` keys whose value came from `OS_*` variables: dropped, not refused, when
+    /// the auth type does not take them.
+    pub env_keys: Vec<String>,
     pub regions: Vec<String>,
     pub sources: Vec<PathBuf>,
 }
@@ -141,6 +144,7 @@ pub(crate) fn finish(f: Finish<'_>) -> Result<CloudConfig> {
         env,
         env_auth,
         notes,
+        env_keys,
         regions,
         sources,
     } = f;
@@ -189,43 +193,58 @@ pub(crate) fn finish(f: Finish<'_>) -> Result<CloudConfig> {
         Some(_) => Names::Env,
         None => Names::File(name),
     };
+    let fixed_endpoint = |auth: &Obj| get_string(auth, "endpoint", "auth.").map_err(in_cloud);
     let (auth_type, cloud_auth) = match explicit {
-        Some(AuthType::NoAuth) => (
-            AuthType::NoAuth,
-            CloudAuth::NoAuth {
-                endpoint: get_string(&auth, "endpoint", "auth.").map_err(in_cloud)?,
-            },
-        ),
-        Some(AuthType::AdminToken) => {
-            let token = get_string(&auth, "token", "auth.")
-                .map_err(in_cloud)?
-                .ok_or_else(|| {
-                    in_cloud(Error::config(match names {
-                        Names::Env => "OS_TOKEN is missing (auth_type admin_token)",
-                        Names::File(_) => "auth.token is missing (auth_type admin_token)",
-                    }))
-                })?;
-            (
-                AuthType::AdminToken,
-                CloudAuth::AdminToken {
-                    token: SecretString::from(token),
-                    endpoint: get_string(&auth, "endpoint", "auth.").map_err(in_cloud)?,
+        Some(t @ (AuthType::NoAuth | AuthType::AdminToken | AuthType::HttpBasic)) => {
+            if t == AuthType::AdminToken
+                && let Some(url) = auth.remove("url")
+            {
+                // `url` is the old name of `endpoint`, which wins.
+                auth.entry("endpoint").or_insert(url);
+            }
+            if env_auth.is_none() {
+                check_keys(&t, &mut auth, &env_keys, names).map_err(in_cloud)?;
+            }
+            let needed = |key: &str| -> Result<String> {
+                get_string(&auth, key, "auth.")
+                    .map_err(in_cloud)?
+                    .ok_or_else(|| {
+                        in_cloud(Error::config(format!(
+                            "{} is missing (auth_type {t})",
+                            names.key(key)
+                        )))
+                    })
+            };
+            let a = match t {
+                AuthType::NoAuth => CloudAuth::NoAuth {
+                    endpoint: fixed_endpoint(&auth)?,
                 },
-            )
+                AuthType::AdminToken => CloudAuth::AdminToken {
+                    token: SecretString::from(needed("token")?),
+                    endpoint: fixed_endpoint(&auth)?,
+                },
+                _ => CloudAuth::HttpBasic {
+                    username: needed("username")?,
+                    password: SecretString::from(needed("password")?),
+                    endpoint: fixed_endpoint(&auth)?,
+                },
+            };
+            (t, a)
         }
         _ => {
-            let (opts, pending) = match env_auth {
-                Some(lookup) => (
-                    crate::auth::env::auth_options_from(lookup).map_err(in_cloud)?,
-                    None,
-                ),
-                None => {
-                    let m = options_from_map(name, &auth, identity_api_version.as_deref())
-                        .map_err(in_cloud)?;
-                    (m.opts, m.project_name_without_domain)
+            let read = |auth: &Obj| -> Result<crate::AuthOptions> {
+                match env_auth {
+                    Some(lookup) => crate::auth::env::auth_options_from(lookup),
+                    None => options_from_map(name, auth, identity_api_version.as_deref()),
                 }
             };
+            let mut opts = read(&auth).map_err(in_cloud)?;
             let t = resolve_type(configured.as_deref(), methods, Some(&opts)).map_err(in_cloud)?;
+            if env_auth.is_none()
+                && check_keys(&t, &mut auth, &env_keys, names).map_err(in_cloud)?
+            {
+                opts = read(&auth).map_err(in_cloud)?;
+            }
             let opts = match &t {
                 AuthType::V3OidcPassword
                 | AuthType::V3OidcClientCredentials
@@ -247,17 +266,16 @@ pub(crate) fn finish(f: Finish<'_>) -> Result<CloudConfig> {
                     if opts.auth_url.trim().is_empty() {
                         return Err(in_cloud(Error::config("auth.auth_url is missing")));
                     }
-                    if let Some(name) = pending {
-                        let domain = opts.default_domain.clone().ok_or_else(|| {
-                            in_cloud(Error::config(
-                                "auth.project_name needs auth.project_domain_name or auth.project_domain_id",
-                            ))
-                        })?;
-                        opts.scope = Some(crate::Scope::ProjectName { name, domain });
+                    if matches!(opts.scope, Some(Scope::ProjectNameOnly(_)))
+                        && opts.default_domain.is_none()
+                    {
+                        return Err(in_cloud(Error::config(
+                            "auth.project_name needs auth.project_domain_name or auth.project_domain_id",
+                        )));
                     }
                     opts
                 }
-                _ => shape(&t, opts, pending, names).map_err(in_cloud)?,
+                _ => shape(&t, opts, names).map_err(in_cloud)?,
             };
             (t, CloudAuth::Keystone(opts))
         }
@@ -474,7 +492,8 @@ impl CloudConfig {
 
     /// A provider for this cloud, not yet authenticated: with Keystone, the credentials
     /// are stored and the first request authenticates; with `admin_token` the token is
-    /// set; with `none` no token is sent.
+    /// set; with `http_basic` every request carries the credentials (a sensitive
+    /// `Authorization` header); with `none` no token is sent.
     ///
     /// ```
     /// let cfg = ferrocloud::config::CloudConfig::from_value("c", serde_json::json!({
@@ -503,8 +522,29 @@ impl CloudConfig {
                     ))
                 })?,
         };
-        let mut builder = ProviderClient::builder(auth_url)
-            .http_client_builder(self.tls.builder_for(Some(&self.name))?);
+        let mut http = self.tls.builder_for(Some(&self.name))?;
+        if let CloudAuth::HttpBasic {
+            username, password, ..
+        } = &self.auth
+        {
+            use base64::Engine as _;
+            let credentials = base64::engine::general_purpose::STANDARD.encode(format!(
+                "{username}:{}",
+                secrecy::ExposeSecret::expose_secret(password)
+            ));
+            let mut value = reqwest::header::HeaderValue::from_str(&format!("Basic {credentials}"))
+                .map_err(|_| {
+                    Error::config(format!(
+                        "cloud {:?}: auth.username is not valid in an HTTP header",
+                        self.name
+                    ))
+                })?;
+            value.set_sensitive(true);
+            let mut headers = reqwest::header::HeaderMap::new();
+            headers.insert(reqwest::header::AUTHORIZATION, value);
+            http = http.default_headers(headers);
+        }
+        let mut builder = ProviderClient::builder(auth_url).http_client_builder(http);
         if let Some(t) = self.api_timeout {
             // As for the OpenStack tools, api_timeout bounds each wait on the server.
             builder = builder
@@ -519,7 +559,7 @@ impl CloudConfig {
             CloudAuth::AdminToken { token, .. } => {
                 provider.set_token(secrecy::ExposeSecret::expose_secret(token), None)
             }
-            CloudAuth::NoAuth { .. } => {}
+            CloudAuth::NoAuth { .. } | CloudAuth::HttpBasic { .. } => {}
         }
         Ok(provider)
     }
@@ -579,7 +619,7 @@ mod tests {
             (
                 "auth_type",
                 json!("http_basic"),
-                "http_basic is not supported",
+                "auth.auth_url is not an option of auth_type http_basic",
             ),
         ] {
             let mut v = base.clone();

@@ -125,7 +125,15 @@ impl CloudOptions {
         self
     }
 
-    /// Sets a `clouds.yaml` key (an `auth` mapping is merged key by key).
+    /// Sets a `clouds.yaml` key (an `auth` mapping is merged key by key). Keys are
+    /// written as on a command line or in `clouds.yaml`: `os-project-name`,
+    /// `os_project_name` and `project_name` are the same key. `profile` names a vendor
+    /// profile that replaces the cloud's.
+    ///
+    /// ```
+    /// let o = ferrocloud::config::CloudOptions::new().set("os-compute-api-version", "2.95");
+    /// assert_eq!(o.settings["compute_api_version"], "2.95");
+    /// ```
     ///
     /// ```
     /// use serde_json::json;
@@ -136,8 +144,13 @@ impl CloudOptions {
     /// assert_eq!(o.settings["auth"], json!({"project_name": "p", "project_domain_id": "default"}));
     /// ```
     pub fn set(mut self, key: impl Into<String>, value: impl Into<Value>) -> Self {
-        let key = key.into();
-        let value = value.into();
+        let key = option_key(&key.into());
+        let value = match value.into() {
+            Value::Object(m) if key == "auth" => {
+                Value::Object(m.into_iter().map(|(k, v)| (option_key(&k), v)).collect())
+            }
+            v => v,
+        };
         match (self.settings.get_mut(&key), value) {
             (Some(Value::Object(old)), Value::Object(new)) if key == "auth" => old.extend(new),
             (_, value) => {
@@ -145,6 +158,15 @@ impl CloudOptions {
             }
         }
         self
+    }
+}
+
+/// A program option's key as `clouds.yaml` writes it: `_` for `-`, without `os_`.
+fn option_key(key: &str) -> String {
+    let key = key.trim().trim_start_matches("--").replace('-', "_");
+    match key.strip_prefix("os_") {
+        Some(k) => k.to_string(),
+        None => key,
     }
 }
 
@@ -289,10 +311,22 @@ pub(crate) fn normalize_layer(raw: &Value, what: &str) -> Result<Obj> {
         .filter(|k| k.ends_with("endpoint_type"))
         .cloned()
         .collect();
+    // The old spelling wins, as for the OpenStack tools.
     for k in renames {
         if let Some(v) = m.remove(&k) {
             let new = format!("{}interface", k.trim_end_matches("endpoint_type"));
-            m.entry(new).or_insert(v);
+            m.insert(new, v);
+        }
+    }
+    // Requests have one timeout: a legacy `<service>_timeout` sets it.
+    let timeouts: Vec<String> = m
+        .keys()
+        .filter(|k| k.ends_with("_timeout") && *k != "api_timeout")
+        .cloned()
+        .collect();
+    for k in timeouts {
+        if let Some(v) = m.remove(&k).filter(|v| !v.is_null()) {
+            m.insert("api_timeout".into(), v);
         }
     }
     if let Some(c) = m.remove("cloud") {
@@ -322,19 +356,33 @@ pub(crate) fn normalize_layer(raw: &Value, what: &str) -> Result<Obj> {
             )));
         }
     };
+    // Under v2password the tenant is the native word and wins over the project.
+    let v2password = m
+        .get("auth_type")
+        .and_then(Value::as_str)
+        .is_some_and(|t| t.eq_ignore_ascii_case("v2password"));
     for (alias, canonical) in [
         ("tenant_id", "project_id"),
         ("tenant_name", "project_name"),
         ("auth_token", "token"),
     ] {
         if let Some(v) = auth.remove(alias) {
-            auth.entry(canonical).or_insert(v);
+            if v2password && alias.starts_with("tenant") {
+                auth.insert(canonical.to_string(), v);
+            } else {
+                auth.entry(canonical).or_insert(v);
+            }
         }
     }
     for (target, sources) in TOP_LEVEL_WINS {
         let mut found = None;
-        for s in *sources {
-            if let Some(v) = m.remove(*s).filter(|v| !v.is_null()) {
+        let ordered: Vec<&str> = if v2password {
+            sources.iter().rev().copied().collect()
+        } else {
+            sources.to_vec()
+        };
+        for s in ordered {
+            if let Some(v) = m.remove(s).filter(|v| !v.is_null()) {
                 found = Some(v);
             }
         }
@@ -374,14 +422,20 @@ pub(crate) fn merge_layer(base: &mut Obj, top: Obj) {
                 *base_auth = Value::Object(Obj::new());
             }
             if let Value::Object(base_auth) = base_auth {
-                for (ak, av) in top_auth {
-                    if av.is_null() {
-                        continue;
-                    }
-                    if let Some(p) = partner(&ak) {
+                // A pair given whole in one layer is kept whole (the ID scopes).
+                for ak in top_auth
+                    .iter()
+                    .filter(|(_, v)| !v.is_null())
+                    .map(|(k, _)| k)
+                {
+                    if let Some(p) = partner(ak) {
                         base_auth.remove(p);
                     }
-                    base_auth.insert(ak, av);
+                }
+                for (ak, av) in top_auth {
+                    if !av.is_null() {
+                        base_auth.insert(ak, av);
+                    }
                 }
             }
         } else {
@@ -558,6 +612,10 @@ fn select_region(
         None => (None, Value::Null, names),
     })
 }
+
+/// The pseudo-cloud resolved when no cloud is configured, or several are and none is
+/// chosen (openstacksdk's name for it).
+const DEFAULTS: &str = "defaults";
 
 /// How the cloud was chosen, for error messages.
 enum Chosen {
@@ -767,10 +825,14 @@ impl CloudsConfig {
             )
             .filter(|v| env.var(v).is_some())
             .collect();
-        if !env_vars.is_empty() && clouds.contains_key(&envvars_name) {
+        if clouds.contains_key(&envvars_name) {
+            let set = if env_vars.is_empty() {
+                String::new()
+            } else {
+                format!(" ({} set now)", env_vars.join(", "))
+            };
             return Err(Error::config(format!(
-                "{where_}a cloud is named {envvars_name:?}, which is also the name of the cloud made from the OS_* variables ({}); rename one (OS_CLOUD_NAME names the environment cloud)",
-                env_vars.join(", ")
+                "{where_}a cloud is named {envvars_name:?}, which is the name of the cloud made from the OS_* variables{set}; rename it, or name the environment cloud otherwise with OS_CLOUD_NAME"
             )));
         }
         let default = env
@@ -780,7 +842,8 @@ impl CloudsConfig {
                 (clouds.len() == 1)
                     .then(|| clouds.keys().next().cloned())
                     .flatten()
-            });
+            })
+            .or_else(|| clouds.is_empty().then(|| DEFAULTS.to_string()));
         Ok(CloudsConfig {
             env,
             files,
@@ -817,9 +880,13 @@ impl CloudsConfig {
     }
 
     /// The names of the clouds: those of the files, sorted, then the cloud made from
-    /// `OS_*` variables (`envvars`, or `OS_CLOUD_NAME`) when there is one.
+    /// `OS_*` variables (`envvars`, or `OS_CLOUD_NAME`) when there is one; `defaults`
+    /// (the program's options alone) when there are none.
     ///
     /// ```
+    /// # let empty = ferrocloud::config::CloudsConfig::from_value(serde_json::json!({}),
+    /// #     ferrocloud::config::Environment::from_vars([("X", "y")])).unwrap();
+    /// assert_eq!(empty.cloud_names(), ["defaults"]);
     /// # let config = ferrocloud::config::CloudsConfig::from_value(
     /// #     serde_json::json!({"clouds": {"a": {"auth_type": "none"}, "b": {"auth_type": "none"}}}),
     /// #     ferrocloud::config::Environment::from_vars([("OS_CLOUD", "b")])).unwrap();
@@ -830,11 +897,26 @@ impl CloudsConfig {
         if !self.env_vars.is_empty() {
             names.push(self.envvars_name.clone());
         }
+        if names.is_empty() {
+            names.push(DEFAULTS.to_string());
+        }
+        names
+    }
+
+    /// The names of the clouds that are configured: [`cloud_names`](Self::cloud_names)
+    /// without the `defaults` pseudo-cloud.
+    fn configured_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.clouds.keys().cloned().collect();
+        if !self.env_vars.is_empty() {
+            names.push(self.envvars_name.clone());
+        }
         names
     }
 
     /// The cloud used when none is named: `OS_CLOUD`, else the environment cloud when
-    /// `OS_*` variables are set, else the only cloud of the files.
+    /// `OS_*` variables are set, else the only cloud of the files, else `defaults` when
+    /// there is none. `None` when several clouds are configured: then
+    /// [`cloud`](Self::cloud) resolves `defaults`, and its error lists the clouds.
     ///
     /// ```
     /// # let config = ferrocloud::config::CloudsConfig::from_value(
@@ -894,7 +976,7 @@ impl CloudsConfig {
                     (d.clone(), Chosen::OsCloud)
                 }
                 Some(d) => (d.clone(), Chosen::Default),
-                None => return Err(self.no_default()),
+                None => return self.defaults_cloud(options),
             },
         };
         if name == self.envvars_name && !self.env_vars.is_empty() {
@@ -902,28 +984,38 @@ impl CloudsConfig {
         }
         match self.clouds.get(&name) {
             Some(entry) => self.file_cloud(&name, entry, options),
+            None if name == DEFAULTS && self.configured_names().is_empty() => {
+                self.defaults_cloud(options)
+            }
             None => Err(self.unknown(&name, &chosen)),
         }
     }
 
-    fn no_default(&self) -> Error {
-        let names = self.cloud_names();
-        if names.is_empty() {
-            Error::config(format!(
-                "no cloud is configured: no clouds in the configuration files and no OS_* variables ({})",
-                self.files.describe()
-            ))
-        } else {
-            Error::config(format!(
-                "several clouds are configured ({}); choose one with OS_CLOUD or by name ({})",
-                names.join(", "),
-                self.files.describe()
-            ))
-        }
+    /// The `defaults` pseudo-cloud: nothing but the program's options and the `OS_*`
+    /// variables, when no cloud is configured or several are and none is chosen. Its
+    /// errors say which.
+    fn defaults_cloud(&self, options: &CloudOptions) -> Result<CloudConfig> {
+        self.file_cloud(DEFAULTS, &Value::Null, options)
+            .map_err(|e| {
+                let names = self.configured_names();
+                let why = if names.is_empty() {
+                    format!(
+                        "no cloud is configured: no clouds in the configuration files and no OS_* variables ({})",
+                        self.files.describe()
+                    )
+                } else {
+                    format!(
+                        "several clouds are configured ({}); choose one with OS_CLOUD or by name ({})",
+                        names.join(", "),
+                        self.files.describe()
+                    )
+                };
+                Error::config(format!("{}; {why}", e.service_message()))
+            })
     }
 
     fn unknown(&self, name: &str, chosen: &Chosen) -> Error {
-        let names = self.cloud_names();
+        let names = self.configured_names();
         let how = match chosen {
             Chosen::OsCloud => " (named by OS_CLOUD)",
             _ => "",
@@ -1022,8 +1114,10 @@ impl CloudsConfig {
         layer
     }
 
-    /// Fills what `cfg` leaves unset from the complementing `OS_*` variables.
-    fn env_complements(&self, cfg: &mut Obj) {
+    /// Fills what `cfg` leaves unset from the complementing `OS_*` variables; returns
+    /// the `auth:` keys it set.
+    fn env_complements(&self, cfg: &mut Obj) -> Vec<String> {
+        let mut placed = Vec::new();
         let service = service_vars(SERVICE_COMPLEMENTS);
         let all = ENV_COMPLEMENTS
             .iter()
@@ -1034,8 +1128,12 @@ impl CloudsConfig {
                 && unset(cfg, &key)
             {
                 place(cfg, &key, Value::String(v));
+                if let Some(k) = key.strip_prefix("auth.") {
+                    placed.push(k.to_string());
+                }
             }
         }
+        placed
     }
 
     fn requested_region(&self, options: &CloudOptions, from_env: bool) -> Option<String> {
@@ -1056,7 +1154,11 @@ impl CloudsConfig {
                 .unwrap_or_default()
         );
         let mut notes = Vec::new();
-        let entry = normalize_layer(raw, &what)?;
+        let mut entry = normalize_layer(raw, &what)?;
+        // A profile among the program's options replaces the cloud's.
+        if let Some(p) = options.settings.get("profile").filter(|p| !p.is_null()) {
+            entry.insert("profile".into(), p.clone());
+        }
         let profile_name = get_string(&entry, "profile", "")?;
         let profile = match &profile_name {
             Some(p) => self.resolve_profile(p, name, &mut notes)?,
@@ -1093,7 +1195,12 @@ impl CloudsConfig {
                 &format!("{what}, region {:?}", region.as_deref().unwrap_or("")),
             )?,
         );
-        merge_layer(&mut cfg, self.env_overrides());
+        let overrides = self.env_overrides();
+        let mut env_keys: Vec<String> = match overrides.get("auth") {
+            Some(Value::Object(a)) => a.keys().cloned().collect(),
+            _ => Vec::new(),
+        };
+        merge_layer(&mut cfg, overrides);
         merge_layer(
             &mut cfg,
             normalize_layer(
@@ -1106,7 +1213,7 @@ impl CloudsConfig {
             Some(r) => cfg.insert("region_name".into(), Value::String(r.clone())),
             None => cfg.remove("region_name"),
         };
-        self.env_complements(&mut cfg);
+        env_keys.extend(self.env_complements(&mut cfg));
 
         let mut sources: Vec<PathBuf> = self
             .files
@@ -1124,6 +1231,7 @@ impl CloudsConfig {
             env: &self.env,
             env_auth: None,
             notes,
+            env_keys,
             regions,
             sources,
         })
@@ -1134,7 +1242,7 @@ impl CloudsConfig {
         let mut entry = Obj::new();
         entry.insert("auth".into(), json!({}));
         let mut complements = Obj::new();
-        self.env_complements(&mut complements);
+        let env_keys = self.env_complements(&mut complements);
         merge_layer(&mut entry, complements);
         merge_layer(&mut entry, self.env_overrides());
         let program = normalize_layer(
@@ -1218,6 +1326,7 @@ impl CloudsConfig {
                 "the environment cloud is made from: {}",
                 self.env_vars.join(", ")
             )],
+            env_keys,
             regions,
             sources: Vec::new(),
         })

@@ -26,7 +26,11 @@
 //!
 //! The name given, else `OS_CLOUD`, else the cloud made from `OS_*` variables when any
 //! is set (named `envvars`, or `OS_CLOUD_NAME`), else the only cloud of the files. An
-//! unknown name is an error that lists the clouds found and the files read.
+//! unknown name is an error that lists the clouds found and the files read. With no
+//! cloud at all, or several and none chosen, the `defaults` pseudo-cloud is resolved
+//! (the program's options and `OS_*` variables alone); its error names what is missing
+//! and lists the clouds found. A file cloud named `envvars` (or the name in
+//! `OS_CLOUD_NAME`) is an error when the files are read.
 //!
 //! # Layers, lowest first
 //!
@@ -49,8 +53,8 @@
 //! `_SERVICE_NAME`): a `clouds.yaml` without its password plus `OS_PASSWORD` works.
 //!
 //! Within a layer, scope and domain keys written next to `auth:` win over the `auth:`
-//! ones, credentials inside `auth:` win over those next to it, and of a name and an ID
-//! for the same thing the name wins. A layer that sets one of a pair (project ID/name,
+//! ones, credentials inside `auth:` win over those next to it, and a name and an ID for
+//! the same thing given together are both kept, the ID scoping. A layer that sets one of a pair (project ID/name,
 //! a domain's ID/name, user ID/name) replaces both of a lower layer. `domain_id`/
 //! `domain_name` with a project scope are the default user and project domains;
 //! without a project they are the scope. `{region_name}` and other `{key}` templates
@@ -61,9 +65,17 @@
 //! [`AuthType`]: `password`, `v3password`, `v2password`, `token`, `v3token`, `v2token`,
 //! `v3applicationcredential`, `v3totp`, `v3multifactor` (with `auth_methods`), `none`
 //! (every service needs an endpoint: `auth.endpoint` or `<service>_endpoint_override`),
-//! `admin_token`/`token_endpoint` (a fixed token). Others, including `http_basic`, are a
-//! clear error. Without `auth_type`, password is used, or what the credentials show
+//! `admin_token`/`token_endpoint` (a fixed token; `url` is the old name of `endpoint`),
+//! `http_basic` (HTTP basic authentication on every request to `auth.endpoint`). Others
+//! are a clear error. An `auth:` key that the type does not take (keystoneauth's options
+//! of each type, see [`AuthType::auth_keys`]) is an error naming the key and the type;
+//! one set by an `OS_*` variable is dropped instead. Without `auth_type`, password is used, or what the credentials show
 //! (an application credential, a passcode, a token) when there is no password.
+//!
+//! A `project_name` or `username` without its domain loads with `password` and `token`:
+//! identity v2.0 has no domains, and with v3 `default_domain_id`/`_name` serves; when
+//! Keystone v3 needs a domain that is not there, authentication fails naming the key.
+//! The types that are identity v3 by name (`v3password`, …) refuse them at load.
 //!
 //! # Services
 //!
@@ -80,6 +92,23 @@
 //! operating system's certificate store, which is always trusted), `cert` and `key`
 //! (paths, `~` expanded, or inline PEM), `api_timeout` (seconds: the longest wait for the
 //! server, to connect and for each read; see [`crate::provider::Timeouts`]). A warning is logged when verification is turned off. See [`TlsConfig`].
+//!
+//! # Legacy spellings
+//!
+//! `endpoint_type` and `<service>_endpoint_type` are read as `interface` and
+//! `<service>_interface`, and win over them; any `<service>_timeout` sets `api_timeout`;
+//! `tenant_id`/`tenant_name` are `project_id`/`project_name`, except that under
+//! `v2password` the tenant wins over the project.
+//!
+//! # Deliberate differences from openstacksdk
+//!
+//! - A configuration file that cannot be parsed, or is not a mapping, is an error (openstacksdk skips it with a log line).
+//! - `verify: "False"` (a string) means false, as every boolean spelling does.
+//! - An unquoted `2.10` stays "2.10": numbers keep their source text.
+//! - `OS_REGION_NAME`/`OS_INTERFACE` set beside `OS_CLOUD` apply to the file cloud, as openstackclient does.
+//! - `noauth` is a name of `none`, and a token without `auth_type` means token authentication.
+//! - With `password`/`token`, a name without its domain fails at authentication with Keystone v3, naming the key (keystoneauth sends it and Keystone refuses it).
+//! - A project's name and ID given together scope by the ID, for `v3password` too (keystoneauth refuses the name without a domain).
 //!
 //! Secrets (passwords, tokens, application credential secrets, TLS keys) never appear in
 //! `Debug` output, logs or error messages.

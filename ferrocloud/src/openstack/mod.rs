@@ -51,6 +51,8 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("identity", "/v2.0", identity::v2::OPERATIONS),
         // Networking v2.0 (Neutron): the index writes /v2.0/… paths.
         ("network", "/v2.0", networking::v2::OPERATIONS),
+        // Networking operations at Neutron's root (the list of versions).
+        ("network", "", networking::v2::ROOT_OPERATIONS),
     ];
     versions
         .iter()

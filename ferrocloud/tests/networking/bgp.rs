@@ -2,6 +2,7 @@
 //! peers (CRUD, the password kept out of Debug) and DR agent scheduling.
 
 use crate::common::*;
+use ferrocloud::openstack::networking::v2::agents::AgentType;
 use ferrocloud::openstack::networking::v2::bgp::peers::{self, AuthType};
 use ferrocloud::openstack::networking::v2::bgp::{dragent_scheduler, speakers};
 use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
@@ -352,6 +353,7 @@ async fn dragent_scheduling_mock_only_needs_a_dragent() {
     let a = &agents[0];
     assert_eq!(a.id, AGENT);
     assert_eq!(a.binary, "neutron-bgp-dragent");
+    assert_eq!(a.agent_type, AgentType::BgpDynamicRouting);
     assert!(a.alive && a.admin_state_up);
     assert_eq!(a.description, None);
     assert_eq!(

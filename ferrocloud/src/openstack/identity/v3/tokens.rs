@@ -460,6 +460,11 @@ mod scope_opt {
                     domain: Some(RawDomain::from_ref(domain)),
                 })
             }
+            Scope::ProjectNameOnly(_) => {
+                return Err(serde::ser::Error::custom(
+                    "a project scope by name needs its domain (Scope::ProjectName)",
+                ));
+            }
             Scope::Domain(d) => raw.domain = Some(RawDomain::from_ref(d)),
             Scope::System => raw.system = Some(RawSystem { all: true }),
             Scope::Trust(id) => raw.trust = Some(RawTrust { id: id.clone() }),

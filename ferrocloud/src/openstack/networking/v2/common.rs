@@ -125,13 +125,41 @@ impl ListControls {
 /// `CREATE_BULK`, `UPDATE`, `DELETE` and the types `ListOpts` (with a `name` filter),
 /// `CreateOpts` and `UpdateOpts` (both [`Extensible`](crate::request::Extensible)).
 ///
+/// A resource with fewer operations names the functions it has after a `;` (`list`
+/// declares `extract_<resources>` too), and declares only what those need;
+/// `, without_bulk` stands for all of them but `create_bulk`, for resources Neutron
+/// creates one at a time.
+///
 /// ```ignore
 /// crate::openstack::networking::v2::common::resource_functions! {
 ///     Network, "network", "networks", extract_networks
 /// }
+/// crate::openstack::networking::v2::common::resource_functions! {
+///     AddressScope, "address scope", "address_scopes", extract_address_scopes;
+///     list get create update delete find
+/// }
 /// ```
 macro_rules! resource_functions {
     ($item:ty, $noun:literal, $plural:literal, $extract:ident) => {
+        $crate::openstack::networking::v2::common::resource_functions! {
+            $item, $noun, $plural, $extract;
+            list get create create_bulk update update_if_revision delete find
+        }
+    };
+    ($item:ty, $noun:literal, $plural:literal, $extract:ident, without_bulk) => {
+        $crate::openstack::networking::v2::common::resource_functions! {
+            $item, $noun, $plural, $extract;
+            list get create update update_if_revision delete find
+        }
+    };
+    ($item:ty, $noun:literal, $plural:literal, $extract:ident; $($function:ident)+) => {
+        $(
+            $crate::openstack::networking::v2::common::resource_functions! {
+                @$function $item, $noun, $plural, $extract
+            }
+        )+
+    };
+    (@list $item:ty, $noun:literal, $plural:literal, $extract:ident) => {
         #[doc = concat!("Lists ", $plural, ", following `", $plural, "_links` from page to page.")]
         pub fn list(
             client: &$crate::ServiceClient,
@@ -147,7 +175,8 @@ macro_rules! resource_functions {
             #[doc = concat!("The ", $plural, " of a page.")]
             $extract, $item
         }
-
+    };
+    (@get $item:ty, $noun:literal, $plural:literal, $extract:ident) => {
         #[doc = concat!("Shows a ", $noun, ".")]
         pub async fn get(
             client: &$crate::ServiceClient,
@@ -155,7 +184,8 @@ macro_rules! resource_functions {
         ) -> $crate::request::ApiResult<$item> {
             client.request(&GET, &[id]).send().await
         }
-
+    };
+    (@create $item:ty, $noun:literal, $plural:literal, $extract:ident) => {
         #[doc = concat!("Creates a ", $noun, ": [`CreateOpts`], or [`CreateOpts`] joined with extension types.")]
         pub async fn create<O: $crate::request::Extensible<Base = CreateOpts>>(
             client: &$crate::ServiceClient,
@@ -163,7 +193,8 @@ macro_rules! resource_functions {
         ) -> $crate::request::ApiResult<$item> {
             client.request(&CREATE, &[]).body(opts).send().await
         }
-
+    };
+    (@create_bulk $item:ty, $noun:literal, $plural:literal, $extract:ident) => {
         #[doc = concat!("Creates several ", $plural, " in one request: all of them, or none.")]
         pub async fn create_bulk<O: $crate::request::Extensible<Base = CreateOpts>>(
             client: &$crate::ServiceClient,
@@ -175,7 +206,8 @@ macro_rules! resource_functions {
                 .send()
                 .await
         }
-
+    };
+    (@update $item:ty, $noun:literal, $plural:literal, $extract:ident) => {
         #[doc = concat!("Updates a ", $noun, ": [`UpdateOpts`], or [`UpdateOpts`] joined with extension types.")]
         pub async fn update<O: $crate::request::Extensible<Base = UpdateOpts>>(
             client: &$crate::ServiceClient,
@@ -184,7 +216,8 @@ macro_rules! resource_functions {
         ) -> $crate::request::ApiResult<$item> {
             client.request(&UPDATE, &[id]).body(opts).send().await
         }
-
+    };
+    (@update_if_revision $item:ty, $noun:literal, $plural:literal, $extract:ident) => {
         #[doc = concat!("Updates a ", $noun, " only if its revision is still `revision_number` (the one \
             read): otherwise Neutron answers 412, an error for which \
             [`Error::is_precondition_failed`](crate::Error::is_precondition_failed) is true, and \
@@ -202,7 +235,8 @@ macro_rules! resource_functions {
                 .send()
                 .await
         }
-
+    };
+    (@delete $item:ty, $noun:literal, $plural:literal, $extract:ident) => {
         #[doc = concat!("Deletes a ", $noun, ".")]
         pub async fn delete(
             client: &$crate::ServiceClient,
@@ -210,7 +244,8 @@ macro_rules! resource_functions {
         ) -> $crate::request::ApiResult<()> {
             client.request(&DELETE, &[id]).send().await
         }
-
+    };
+    (@find $item:ty, $noun:literal, $plural:literal, $extract:ident) => {
         #[doc = concat!("Finds a ", $noun, " by ID, or by name when exactly one has it.")]
         pub async fn find(client: &$crate::ServiceClient, name_or_id: &str) -> $crate::Result<$item> {
             let by_name = ListOpts {

@@ -18,13 +18,10 @@
 //! # Ok(()) }
 //! ```
 
-use std::collections::BTreeMap;
-
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::speakers::BgpSpeaker;
-use crate::dates::Timestamp;
+use crate::openstack::networking::v2::agents::Agent;
 use crate::request::{ApiResult, Validate};
 use crate::{Result, ServiceClient};
 
@@ -38,7 +35,7 @@ crate::operations! {
     /// Remove a BGP speaker from a dynamic routing agent.
     REMOVE_SPEAKER = DELETE "/agents/{bgp-agent-id}/bgp-drinstances/{bgp-speaker-id}";
     /// List the dynamic routing agents hosting a BGP speaker.
-    LIST_DRAGENTS = GET "/bgp-speakers/{bgp-speaker-id}/bgp-dragents" list("agents", DrAgent);
+    LIST_DRAGENTS = GET "/bgp-speakers/{bgp-speaker-id}/bgp-dragents" list("agents", Agent);
 }
 
 /// A BGP speaker named in a scheduling request.
@@ -53,49 +50,6 @@ impl Validate for SpeakerRef {
     fn validate(&self) -> Result<()> {
         crate::request::require("bgp_speaker_id", !self.bgp_speaker_id.is_empty())
     }
-}
-
-/// A BGP dynamic routing agent, as Neutron's agent listing shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct DrAgent {
-    /// The agent's ID.
-    pub id: String,
-    /// Its type (`BGP dynamic routing agent`).
-    pub agent_type: String,
-    /// Its program (`neutron-bgp-dragent`).
-    pub binary: String,
-    /// The host it runs on.
-    pub host: String,
-    /// Its message queue topic (`bgp_dragent`).
-    pub topic: String,
-    /// A description, if one was set.
-    #[serde(deserialize_with = "crate::de::nullable")]
-    pub description: Option<String>,
-    /// Its availability zone (none for these agents).
-    #[serde(deserialize_with = "crate::de::nullable")]
-    pub availability_zone: Option<String>,
-    /// The administrative state: false keeps new speakers off it.
-    pub admin_state_up: bool,
-    /// Whether it reported recently.
-    pub alive: bool,
-    /// When it first reported.
-    #[serde(with = "crate::dates::timestamp")]
-    pub created_at: Timestamp,
-    /// When it last started.
-    #[serde(with = "crate::dates::timestamp")]
-    pub started_at: Timestamp,
-    /// When it last reported.
-    #[serde(with = "crate::dates::timestamp")]
-    pub heartbeat_timestamp: Timestamp,
-    /// What it reports about itself (`bgp_speakers`, `bgp_peers`, `advertise_routes`
-    /// counts).
-    pub configurations: BTreeMap<String, Value>,
-    /// The versions of the objects it handles.
-    pub resource_versions: BTreeMap<String, Value>,
-    /// Whether its resources are in sync (`agent-resources-synced`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub resources_synced: Option<bool>,
 }
 
 /// Schedules the speaker `speaker_id` on the dynamic routing agent `agent_id`.
@@ -131,10 +85,11 @@ pub async fn remove_speaker(
         .await
 }
 
-/// The dynamic routing agents hosting the speaker `speaker_id` (one answer, no pages).
+/// The dynamic routing agents hosting the speaker `speaker_id` (one answer, no pages),
+/// as [`agents`](crate::openstack::networking::v2::agents) shows them.
 pub async fn list_dragents_hosting_speaker(
     client: &ServiceClient,
     speaker_id: &str,
-) -> ApiResult<Vec<DrAgent>> {
+) -> ApiResult<Vec<Agent>> {
     client.request(&LIST_DRAGENTS, &[speaker_id]).send().await
 }

@@ -1,0 +1,246 @@
+//! Quality of service (the `qos` service plugin): policies, the rules they hold, and
+//! the rule types the loaded QoS drivers support. A policy applies to a network or a
+//! port through their `qos_policy_id` attribute
+//! ([`QosPolicyId`](crate::openstack::networking::v2::extensions::qos::QosPolicyId)).
+//!
+//! Every rule kind has its module with the same functions: `list`, `get`, `create`,
+//! `update` and `delete` under a policy (`/qos/policies/{policy_id}/<kind>_rules`), and,
+//! except for packet rate limit rules, `get_alias`, `update_alias` and `delete_alias`
+//! that address a rule by its ID alone (`qos-rules-alias`).
+//!
+//! Neutron refuses to apply a policy to a network or port when a rule of it is of a
+//! kind no loaded QoS driver supports (409, `QosRuleNotSupportedByNetwork`); a policy
+//! applied to nothing holds rules of every kind.
+//!
+//! ```no_run
+//! # async fn demo(network: ferrocloud::ServiceClient, net_id: &str) -> ferrocloud::Result<()> {
+//! use ferrocloud::openstack::networking::v2::extensions::qos::QosPolicyId;
+//! use ferrocloud::openstack::networking::v2::networks;
+//! use ferrocloud::openstack::networking::v2::qos::{bandwidth_limit_rules, policies, Direction};
+//! use ferrocloud::request::With;
+//!
+//! let policy = policies::create(&network, &policies::CreateOpts::new("10Mbit")).await.extract()?;
+//! let opts = bandwidth_limit_rules::CreateOpts::new(10_000).direction(Direction::Ingress);
+//! bandwidth_limit_rules::create(&network, &policy.id, &opts).await.extract()?;
+//! let update = With::new(
+//!     networks::UpdateOpts::default(),
+//!     QosPolicyId::default().qos_policy_id(policy.id.as_str()),
+//! );
+//! networks::update(&network, net_id, &update).await.extract()?;
+//! # Ok(()) }
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::Operation;
+
+pub mod bandwidth_limit_rules;
+pub mod dscp_marking_rules;
+pub mod minimum_bandwidth_rules;
+pub mod minimum_packet_rate_rules;
+pub mod packet_rate_limit_rules;
+pub mod policies;
+pub mod rule_types;
+
+const PARTS: &[&[&Operation]] = &[
+    bandwidth_limit_rules::OPERATIONS,
+    dscp_marking_rules::OPERATIONS,
+    minimum_bandwidth_rules::OPERATIONS,
+    minimum_packet_rate_rules::OPERATIONS,
+    packet_rate_limit_rules::OPERATIONS,
+    policies::OPERATIONS,
+    rule_types::OPERATIONS,
+];
+
+const fn total(parts: &[&[&Operation]]) -> usize {
+    let (mut i, mut n) = (0, 0);
+    while i < parts.len() {
+        n += parts[i].len();
+        i += 1;
+    }
+    n
+}
+
+/// The operations of `parts`, one after the other (`N` is their total).
+const fn flatten<const N: usize>(parts: &[&[&'static Operation]]) -> [&'static Operation; N] {
+    let mut out: [&'static Operation; N] = [parts[0][0]; N];
+    let (mut i, mut k) = (0, 0);
+    while i < parts.len() {
+        let mut j = 0;
+        while j < parts[i].len() {
+            out[k] = parts[i][j];
+            k += 1;
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+static ALL: [&Operation; total(PARTS)] = flatten(PARTS);
+
+/// Every operation of the QoS modules above, for coverage reports.
+pub static OPERATIONS: &[&Operation] = &ALL;
+
+/// The direction of traffic a rule applies to, as seen from the instance: `egress`
+/// leaves it, `ingress` reaches it. `any` is accepted by minimum packet rate rules only
+/// (the other kinds' option types refuse it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Traffic the instance sends (Neutron's default).
+    #[default]
+    Egress,
+    /// Traffic the instance receives.
+    Ingress,
+    /// Both directions (minimum packet rate rules).
+    Any,
+}
+
+impl Direction {
+    /// The name Neutron uses.
+    ///
+    /// ```
+    /// use ferrocloud::openstack::networking::v2::qos::Direction;
+    /// assert_eq!(Direction::Ingress.as_str(), "ingress");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Egress => "egress",
+            Direction::Ingress => "ingress",
+            Direction::Any => "any",
+        }
+    }
+}
+
+/// The largest rate Neutron stores (a database integer).
+pub const MAX_RATE: u32 = 2_147_483_647;
+
+/// Checks a rate against [`MAX_RATE`].
+pub(crate) fn check_rate(field: &str, value: Option<u32>) -> crate::Result<()> {
+    match value {
+        Some(v) if v > MAX_RATE => Err(crate::Error::invalid_input(format!(
+            "{field} must be at most {MAX_RATE} ({v} given)"
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// Refuses `any`, which only minimum packet rate rules accept.
+pub(crate) fn check_not_any(direction: Option<Direction>) -> crate::Result<()> {
+    if direction == Some(Direction::Any) {
+        return Err(crate::Error::invalid_input(
+            "direction any is accepted by minimum packet rate rules only",
+        ));
+    }
+    Ok(())
+}
+
+/// The functions every kind of QoS rule has, declared once: `list` (a policy's rules of
+/// the kind), `extract_<rules>`, `get`, `create`, `update` and `delete`, and with
+/// `alias` the functions that address a rule by its ID alone (`get_alias`,
+/// `update_alias`, `delete_alias`). The module declares the operations `LIST`, `GET`,
+/// `CREATE`, `UPDATE`, `DELETE` (and `ALIAS_GET`, `ALIAS_UPDATE`, `ALIAS_DELETE`) and
+/// the types `CreateOpts` and `UpdateOpts`.
+///
+/// ```ignore
+/// super::rule_functions! { DscpMarkingRule, "DSCP marking rule", "dscp_marking_rules", extract_dscp_marking_rules, alias }
+/// ```
+macro_rules! rule_functions {
+    ($rule:ty, $noun:literal, $plural:literal, $extract:ident) => {
+        #[doc = concat!("Lists a policy's ", $noun, "s (sorting, paging, `fields` and filters by \
+            attribute name in `controls`; tag filters do not apply to rules).")]
+        pub fn list(
+            client: &$crate::ServiceClient,
+            policy_id: &str,
+            controls: &$crate::openstack::networking::v2::common::ListControls,
+        ) -> $crate::pagination::Pager<$rule> {
+            client
+                .request(&LIST, &[policy_id])
+                .query(controls)
+                .paged($crate::pagination::PageStyle::Links(concat!($plural, "_links")))
+        }
+
+        $crate::operation::extract_fn! {
+            #[doc = concat!("The ", $noun, "s of a page.")]
+            $extract, $rule
+        }
+
+        #[doc = concat!("Shows a ", $noun, " of a policy.")]
+        pub async fn get(
+            client: &$crate::ServiceClient,
+            policy_id: &str,
+            rule_id: &str,
+        ) -> $crate::request::ApiResult<$rule> {
+            client.request(&GET, &[policy_id, rule_id]).send().await
+        }
+
+        #[doc = concat!("Adds a ", $noun, " to a policy.")]
+        pub async fn create(
+            client: &$crate::ServiceClient,
+            policy_id: &str,
+            opts: &CreateOpts,
+        ) -> $crate::request::ApiResult<$rule> {
+            client.request(&CREATE, &[policy_id]).body(opts).send().await
+        }
+
+        #[doc = concat!("Updates a ", $noun, " of a policy.")]
+        pub async fn update(
+            client: &$crate::ServiceClient,
+            policy_id: &str,
+            rule_id: &str,
+            opts: &UpdateOpts,
+        ) -> $crate::request::ApiResult<$rule> {
+            client
+                .request(&UPDATE, &[policy_id, rule_id])
+                .body(opts)
+                .send()
+                .await
+        }
+
+        #[doc = concat!("Deletes a ", $noun, " from a policy.")]
+        pub async fn delete(
+            client: &$crate::ServiceClient,
+            policy_id: &str,
+            rule_id: &str,
+        ) -> $crate::request::ApiResult<()> {
+            client.request(&DELETE, &[policy_id, rule_id]).send().await
+        }
+    };
+    ($rule:ty, $noun:literal, $plural:literal, $extract:ident, alias) => {
+        $crate::openstack::networking::v2::qos::rule_functions! {
+            $rule, $noun, $plural, $extract
+        }
+
+        #[doc = concat!("Shows a ", $noun, " by its ID alone, without its policy's \
+            (`qos-rules-alias`).")]
+        pub async fn get_alias(
+            client: &$crate::ServiceClient,
+            rule_id: &str,
+        ) -> $crate::request::ApiResult<$rule> {
+            client.request(&ALIAS_GET, &[rule_id]).send().await
+        }
+
+        #[doc = concat!("Updates a ", $noun, " by its ID alone (`qos-rules-alias`).")]
+        pub async fn update_alias(
+            client: &$crate::ServiceClient,
+            rule_id: &str,
+            opts: &UpdateOpts,
+        ) -> $crate::request::ApiResult<$rule> {
+            client
+                .request(&ALIAS_UPDATE, &[rule_id])
+                .body(opts)
+                .send()
+                .await
+        }
+
+        #[doc = concat!("Deletes a ", $noun, " by its ID alone (`qos-rules-alias`).")]
+        pub async fn delete_alias(
+            client: &$crate::ServiceClient,
+            rule_id: &str,
+        ) -> $crate::request::ApiResult<()> {
+            client.request(&ALIAS_DELETE, &[rule_id]).send().await
+        }
+    };
+}
+pub(crate) use rule_functions;
