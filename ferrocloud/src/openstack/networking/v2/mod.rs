@@ -27,6 +27,10 @@ crate::resources! {
     pub mod auto_allocated_topology;
     /// Availability zones of networks and routers.
     pub mod availability_zones;
+    /// BGP dynamic routing: speakers, peers, agent scheduling.
+    pub mod bgp;
+    /// BGP VPNs and their network, router and port associations.
+    pub mod bgpvpn;
     /// Conntrack helpers of routers.
     pub mod conntrack_helpers;
     /// The templates of the rules new security groups get (admin).
@@ -92,6 +96,8 @@ crate::resources! {
     pub mod subnet_pools;
     /// Subnets: address ranges of a network.
     pub mod subnets;
+    /// Tap-as-a-Service: tap services, tap flows, tap mirrors.
+    pub mod taas;
     /// Resource tags on every taggable resource.
     pub mod tags;
     /// Trunks: a parent port carrying subports as VLANs.
