@@ -255,6 +255,17 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::plugin_resource_functions! {
-    BgpPeer, "BGP peer", "bgp_peers", extract_bgp_peers
+crate::openstack::networking::v2::common::resource_functions! {
+    BgpPeer, "BGP peer", "bgp_peers", extract_bgp_peers;
+    list get create update delete find
+}
+
+crate::openstack::networking::v2::common::named!(BgpPeer);
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

@@ -244,8 +244,19 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::plugin_resource_functions! {
-    BgpSpeaker, "BGP speaker", "bgp_speakers", extract_bgp_speakers
+crate::openstack::networking::v2::common::resource_functions! {
+    BgpSpeaker, "BGP speaker", "bgp_speakers", extract_bgp_speakers;
+    list get create update delete find
+}
+
+crate::openstack::networking::v2::common::named!(BgpSpeaker);
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }
 
 /// A BGP peer named in an add or remove request, and in the add answer.

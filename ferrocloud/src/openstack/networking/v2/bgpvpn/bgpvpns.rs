@@ -359,6 +359,17 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::bgp::plugin_resource_functions! {
-    Bgpvpn, "BGP VPN", "bgpvpns", extract_bgpvpns
+crate::openstack::networking::v2::common::resource_functions! {
+    Bgpvpn, "BGP VPN", "bgpvpns", extract_bgpvpns;
+    list get create update delete find
+}
+
+crate::openstack::networking::v2::common::named!(Bgpvpn);
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

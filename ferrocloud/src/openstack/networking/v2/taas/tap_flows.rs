@@ -225,6 +225,17 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::bgp::plugin_resource_functions! {
-    TapFlow, "tap flow", "tap_flows", extract_tap_flows
+crate::openstack::networking::v2::common::resource_functions! {
+    TapFlow, "tap flow", "tap_flows", extract_tap_flows;
+    list get create update delete find
+}
+
+crate::openstack::networking::v2::common::named!(TapFlow);
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

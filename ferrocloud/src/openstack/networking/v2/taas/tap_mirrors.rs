@@ -246,6 +246,17 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::bgp::plugin_resource_functions! {
-    TapMirror, "tap mirror", "tap_mirrors", extract_tap_mirrors
+crate::openstack::networking::v2::common::resource_functions! {
+    TapMirror, "tap mirror", "tap_mirrors", extract_tap_mirrors;
+    list get create update delete find
+}
+
+crate::openstack::networking::v2::common::named!(TapMirror);
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }

@@ -166,6 +166,17 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-crate::openstack::networking::v2::bgp::plugin_resource_functions! {
-    TapService, "tap service", "tap_services", extract_tap_services
+crate::openstack::networking::v2::common::resource_functions! {
+    TapService, "tap service", "tap_services", extract_tap_services;
+    list get create update delete find
+}
+
+crate::openstack::networking::v2::common::named!(TapService);
+
+impl crate::request::Extensible for CreateOpts {
+    type Base = CreateOpts;
+}
+
+impl crate::request::Extensible for UpdateOpts {
+    type Base = UpdateOpts;
 }
