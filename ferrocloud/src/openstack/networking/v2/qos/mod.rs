@@ -32,55 +32,23 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::Operation;
-
-pub mod bandwidth_limit_rules;
-pub mod dscp_marking_rules;
-pub mod minimum_bandwidth_rules;
-pub mod minimum_packet_rate_rules;
-pub mod packet_rate_limit_rules;
-pub mod policies;
-pub mod rule_types;
-
-const PARTS: &[&[&Operation]] = &[
-    bandwidth_limit_rules::OPERATIONS,
-    dscp_marking_rules::OPERATIONS,
-    minimum_bandwidth_rules::OPERATIONS,
-    minimum_packet_rate_rules::OPERATIONS,
-    packet_rate_limit_rules::OPERATIONS,
-    policies::OPERATIONS,
-    rule_types::OPERATIONS,
-];
-
-const fn total(parts: &[&[&Operation]]) -> usize {
-    let (mut i, mut n) = (0, 0);
-    while i < parts.len() {
-        n += parts[i].len();
-        i += 1;
-    }
-    n
+crate::resources! {
+    nested;
+    /// Bandwidth limit rules of a policy.
+    pub mod bandwidth_limit_rules;
+    /// DSCP marking rules of a policy.
+    pub mod dscp_marking_rules;
+    /// Minimum bandwidth rules of a policy.
+    pub mod minimum_bandwidth_rules;
+    /// Minimum packet rate rules of a policy.
+    pub mod minimum_packet_rate_rules;
+    /// Packet rate limit rules of a policy.
+    pub mod packet_rate_limit_rules;
+    /// QoS policies.
+    pub mod policies;
+    /// The rule types the loaded drivers support.
+    pub mod rule_types;
 }
-
-/// The operations of `parts`, one after the other (`N` is their total).
-const fn flatten<const N: usize>(parts: &[&[&'static Operation]]) -> [&'static Operation; N] {
-    let mut out: [&'static Operation; N] = [parts[0][0]; N];
-    let (mut i, mut k) = (0, 0);
-    while i < parts.len() {
-        let mut j = 0;
-        while j < parts[i].len() {
-            out[k] = parts[i][j];
-            k += 1;
-            j += 1;
-        }
-        i += 1;
-    }
-    out
-}
-
-static ALL: [&Operation; total(PARTS)] = flatten(PARTS);
-
-/// Every operation of the QoS modules above, for coverage reports.
-pub static OPERATIONS: &[&Operation] = &ALL;
 
 /// The direction of traffic a rule applies to, as seen from the instance: `egress`
 /// leaves it, `ingress` reaches it. `any` is accepted by minimum packet rate rules only
