@@ -1,6 +1,6 @@
 //! QoS policies: list (typed filters, sorting, tags, any attribute), show, create,
 //! update (optionally only if unchanged since read), delete, find. A policy holds
-//! rules (added with the rule kinds' modules, read here as [`PolicyRule`]s) and applies
+//! rules (added with the rule kinds' modules, read here as [`PolicyRule`](crate::openstack::networking::v2::qos::policies::PolicyRule)s) and applies
 //! to the networks and ports whose `qos_policy_id` names it; Neutron refuses to delete
 //! a policy in use (409, `QosPolicyInUse`). Neutron creates policies one at a time (no
 //! bulk creation).
