@@ -1,21 +1,17 @@
 //! Address groups: create, list, show, update, add and remove addresses, find, delete.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::address_groups::{
     self, CreateOpts, ListOpts, UpdateOpts,
 };
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/address-groups";
 const ID: &str = "9ace2ef6-bd57-426a-9223-cf1751d26db9";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

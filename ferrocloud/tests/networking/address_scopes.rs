@@ -1,21 +1,17 @@
 //! Address scopes: create, list, show, update, find, delete, and refused options.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::address_scopes::{
     self, CreateOpts, ListOpts, UpdateOpts,
 };
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/address-scopes";
 const ID: &str = "4143da3e-d2a7-4077-ba80-215ecfd016d7";
 const PROJECT: &str = "a7a7fa10fd7a4c80acb7e4b224480495";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

@@ -2,21 +2,17 @@
 //! networks of a DHCP agent, adding and removing one, the DHCP agents of a network.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::agents::{self, AgentType, ListOpts, UpdateOpts};
 use ferrocloud::openstack::networking::v2::dhcp_agent_scheduler as dhcp;
 use ferrocloud::openstack::networking::v2::extensions::mtu::Mtu;
 use ferrocloud::openstack::networking::v2::networks::Network;
 use ferrocloud::request::With;
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/agents";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

@@ -1,19 +1,14 @@
 //! The read-only listings: API extensions, availability zones, network IP availability.
 
 use crate::common::*;
+use crate::network;
 use ferrocloud::openstack::networking::v2::{
     api_extensions, availability_zones, network_ip_availability,
 };
-use ferrocloud::{EndpointOpts, ServiceClient, openstack};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 async fn mount(server: &MockServer, p: &str, status: u16, rel: &str) {
     let body = if rel.is_empty() {

@@ -2,10 +2,11 @@
 //! peers (CRUD, the password kept out of Debug) and DR agent scheduling.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::agents::AgentType;
 use ferrocloud::openstack::networking::v2::bgp::peers::{self, AuthType};
 use ferrocloud::openstack::networking::v2::bgp::{dragent_scheduler, speakers};
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -15,11 +16,6 @@ const SPEAKER: &str = "5e08db80-db77-4b5c-a56d-dbca0b284f2c";
 const PEER: &str = "a7193581-a31c-4ea5-8218-b3052758461f";
 const NET: &str = "f2269b61-6755-4174-8f64-5e318617b204";
 const AGENT: &str = "af216618-29d3-4ee7-acab-725bdc90e614";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

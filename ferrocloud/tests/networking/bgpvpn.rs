@@ -2,22 +2,18 @@
 //! (typed port routes).
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::bgpvpn::port_associations::Route;
 use ferrocloud::openstack::networking::v2::bgpvpn::{
     bgpvpns, network_associations, port_associations, router_associations,
 };
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/bgpvpn";
 const VPN: &str = "0f9d472a-908f-40f5-8574-b4e8a63ccbf0";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

@@ -2,23 +2,18 @@
 //! show, delete.
 
 use crate::common::*;
+use crate::network;
 use ferrocloud::openstack::networking::v2::default_security_group_rules::{
     self, CreateOpts, ListOpts, PARENT,
 };
 use ferrocloud::openstack::networking::v2::security_group_rules::{
     Direction, Ethertype, Protocol, RuleSpec,
 };
-use ferrocloud::{EndpointOpts, ServiceClient, openstack};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/security-group-default-rules";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

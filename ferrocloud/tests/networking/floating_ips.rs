@@ -5,6 +5,8 @@
 use std::time::Duration;
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::extensions::{
     fip_dns::FloatingIpDns, fip_port_details::PortDetails, fip_port_forwardings::PortForwardings,
     qos::QosPolicyId, qos_network_policy::QosNetworkPolicyId,
@@ -13,7 +15,6 @@ use ferrocloud::openstack::networking::v2::floating_ips::{self, CreateOpts, Floa
 use ferrocloud::openstack::networking::v2::{floating_ip_pools, port_forwardings};
 use ferrocloud::request::With;
 use ferrocloud::wait::WaitOpts;
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -21,11 +22,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const S: &str = "network/api-ref/source/v2/samples/floatingips";
 const PF: &str = "network/api-ref/source/v2/samples/port_forwardings";
 const FIP: &str = "2f245a7b-796b-4f26-9cf9-9e82d248fda7";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(rel))

@@ -2,22 +2,18 @@
 //! auto-allocated topology, against the official samples.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::local_ips::{self, IpMode};
 use ferrocloud::openstack::networking::v2::{
     auto_allocated_topology, conntrack_helpers, ndp_proxies,
 };
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const V2: &str = "network/api-ref/source/v2/samples";
 const ROUTER: &str = "915a14a6-867b-4af7-83d1-70efceb146f9";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{V2}/{rel}")))

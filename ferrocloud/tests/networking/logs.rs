@@ -1,18 +1,13 @@
 //! Logs and loggable resources.
 
 use crate::common::*;
+use crate::network;
 use ferrocloud::openstack::networking::v2::logs::{self, CreateOpts, Event, ListOpts, UpdateOpts};
-use ferrocloud::{EndpointOpts, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/logs";
 const ID: &str = "46ebaec0-0570-43ac-82f6-60d2b03168c4";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

@@ -4,6 +4,12 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+/// A network client of a mock Neutron (the catalog's endpoint, version path `/v2.0`).
+pub async fn network(server: &wiremock::MockServer) -> ferrocloud::ServiceClient {
+    let p = common::provider(server).await;
+    ferrocloud::openstack::new_network_v2(&p, ferrocloud::EndpointOpts::default()).unwrap()
+}
+
 mod address_groups;
 mod address_scopes;
 mod agents;

@@ -2,10 +2,11 @@
 //! IDs, If-Match, filters, find, and the checks made before anything is sent.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::network_segment_ranges::{
     self, CreateOpts, ListOpts, UpdateOpts,
 };
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -13,11 +14,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const S: &str = "network/api-ref/source/v2/samples/network_segment_ranges";
 const ID: &str = "59b38ee8-6642-418a-88b7-756861606ecb";
 const PROJECT: &str = "7011dc7fccac4efda89dc3b7f0d0975a";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

@@ -2,6 +2,8 @@
 //! pages, compare-and-swap updates, find.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::common::{ListControls, SortDir};
 use ferrocloud::openstack::networking::v2::extensions::{
     dns::DnsDomain, external::External, mtu::Mtu, provider::Provider, qos::QosPolicyId,
@@ -10,17 +12,11 @@ use ferrocloud::openstack::networking::v2::networks::{
     self, CreateOpts, ListOpts, Network, UpdateOpts,
 };
 use ferrocloud::request::With;
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/networks";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

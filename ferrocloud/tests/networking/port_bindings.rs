@@ -1,19 +1,15 @@
 //! Extended port bindings: list, create (inactive), activate, delete.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::extensions::binding::VnicType;
 use ferrocloud::openstack::networking::v2::port_bindings::{self, CreateOpts, ListOpts};
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/port_bindings";
 const PORT: &str = "46d4bfb9-b26e-41f3-bd2e-e6dcc1ccedb2";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

@@ -5,6 +5,8 @@
 use std::time::Duration;
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::common::{ListControls, SortDir};
 use ferrocloud::openstack::networking::v2::extensions::{
     binding::{Binding, VnicType},
@@ -27,17 +29,11 @@ use ferrocloud::openstack::networking::v2::ports::{
 };
 use ferrocloud::request::With;
 use ferrocloud::wait::WaitOpts;
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/ports";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

@@ -2,6 +2,8 @@
 //! and by rule ID alone, rule types, and the checks made before anything is sent.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::common::ListControls;
 use ferrocloud::openstack::networking::v2::qos::policies::{self, Rule};
 use ferrocloud::openstack::networking::v2::qos::rule_types::{
@@ -11,7 +13,6 @@ use ferrocloud::openstack::networking::v2::qos::{
     Direction, bandwidth_limit_rules, dscp_marking_rules, minimum_bandwidth_rules,
     minimum_packet_rate_rules, packet_rate_limit_rules,
 };
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -19,11 +20,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const S: &str = "network/api-ref/source/v2/samples/qos";
 const POLICY: &str = "46ebaec0-0570-43ac-82f6-60d2b03168c4";
 const BASE: &str = "/network/v2.0/qos";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn qos_sample(rel: &str) -> Value {
     sample_json(&format!("{S}/{rel}"))

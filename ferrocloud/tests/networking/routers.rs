@@ -6,6 +6,8 @@
 use std::time::Duration;
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::extensions::{
     availability_zones::AvailabilityZones, dvr::Distributed, l3_conntrack_helper::ConntrackHelpers,
     l3_flavors::FlavorId, l3_ha::Ha, l3_multihoming::ExternalGateways,
@@ -16,7 +18,6 @@ use ferrocloud::openstack::networking::v2::routers::{
 };
 use ferrocloud::request::With;
 use ferrocloud::wait::WaitOpts;
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -24,11 +25,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const S: &str = "network/api-ref/source/v2/samples/routers";
 const A: &str = "network/api-ref/source/v2/samples/agents";
 const ROUTER: &str = "f8a44de0-fc8e-45df-93c7-f79bf3b01c95";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(rel))

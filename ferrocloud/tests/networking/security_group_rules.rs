@@ -2,22 +2,18 @@
 //! protocols by name or number, and refused rules.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::common::ListControls;
 use ferrocloud::openstack::networking::v2::security_group_rules::{
     self, CreateOpts, Direction, Ethertype, ListOpts, Protocol, RuleSpec,
 };
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/security-groups";
 const SG: &str = "a7734e61-b545-452d-a3cd-0189cbd9747a";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

@@ -2,21 +2,17 @@
 //! with filters, compare-and-swap update, find, delete, and refused names.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::security_group_rules::{Direction, Ethertype};
 use ferrocloud::openstack::networking::v2::security_groups::{
     self, CreateOpts, ListOpts, UpdateOpts,
 };
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/security-groups";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

@@ -3,20 +3,15 @@
 //! test).
 
 use crate::common::*;
+use crate::network;
 use ferrocloud::openstack::networking::v2::security_groups_default_statefulness::{
     self as statefulness, CreateOpts, ListOpts, UpdateOpts,
 };
-use ferrocloud::{EndpointOpts, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/security-groups-default-statefulness";
 const BASE: &str = "/network/v2.0/security-groups-default-statefulness";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

@@ -1,8 +1,9 @@
 //! Segments: CRUD with the official samples, If-Match, filters, find; no bulk creation.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::segments::{self, CreateOpts, ListOpts, UpdateOpts};
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -10,11 +11,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const S: &str = "network/api-ref/source/v2/samples/segments";
 const ID: &str = "57fe85e4-ca2f-4192-b3cd-d5c249d7a21f";
 const NET: &str = "5c0cb560-4089-41dd-be29-469907a23b49";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

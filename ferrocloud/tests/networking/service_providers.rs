@@ -1,18 +1,13 @@
 //! Service providers and API versions.
 
 use crate::common::*;
+use crate::network;
 use ferrocloud::openstack::networking::v2::service_providers::{self, ListOpts};
 use ferrocloud::openstack::networking::v2::versions;
-use ferrocloud::{EndpointOpts, ServiceClient, openstack};
 use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(200).set_body_string(sample(&format!("{S}/{rel}")))

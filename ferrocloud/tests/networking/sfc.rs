@@ -3,20 +3,15 @@
 //! under `/v2.0/sfc`, with underscores, as networking-sfc serves them).
 
 use crate::common::*;
+use crate::network;
 use ferrocloud::openstack::networking::v2::sfc::{
     flow_classifiers, port_chains, port_pair_groups, port_pairs, service_graphs,
 };
-use ferrocloud::{EndpointOpts, ServiceClient, openstack};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 async fn expect(
     server: &MockServer,

@@ -1,19 +1,15 @@
 //! Tap-as-a-Service: tap services, tap flows and tap mirrors.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::taas::tap_flows::{self, Direction};
 use ferrocloud::openstack::networking::v2::taas::tap_mirrors::{self, Directions, MirrorType};
 use ferrocloud::openstack::networking::v2::taas::tap_services;
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/taas";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

@@ -1,11 +1,12 @@
 //! Trunks: create, show, list, update, subports (add, remove, get), find, delete.
 
 use crate::common::*;
+use crate::network;
+use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::common::ListControls;
 use ferrocloud::openstack::networking::v2::trunks::{
     self, CreateOpts, ListOpts, Subport, UpdateOpts,
 };
-use ferrocloud::{EndpointOpts, ErrorKind, ServiceClient, openstack};
 use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -14,11 +15,6 @@ const S: &str = "network/api-ref/source/v2/samples/trunks";
 const TRUNK: &str = "114a26b1-d124-4835-bb4f-021d3d886023";
 const PARENT: &str = "8027c4da-772f-4e43-bfbf-023b4a4e63de";
 const CHILD: &str = "4b4c691b-086d-43d2-8a65-5487e9434155";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 fn reply(status: u16, rel: &str) -> ResponseTemplate {
     ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))

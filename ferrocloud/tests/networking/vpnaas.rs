@@ -2,21 +2,17 @@
 //! connections against a mock Neutron answering with the official samples.
 
 use crate::common::*;
+use crate::network;
 use ferrocloud::openstack::networking::v2::vpnaas::{
     AuthAlgorithm, EncryptionAlgorithm, Lifetime, LifetimeUnits, Pfs, endpoint_groups,
     ike_policies, ipsec_policies, services, site_connections,
 };
-use ferrocloud::{EndpointOpts, ErrorKind, ExposeSecret, ServiceClient, openstack};
+use ferrocloud::{ErrorKind, ExposeSecret};
 use serde_json::{Value, json};
 use wiremock::matchers::{body_json, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/vpn";
-
-async fn network(server: &MockServer) -> ServiceClient {
-    let p = provider(server).await;
-    openstack::new_network_v2(&p, EndpointOpts::default()).unwrap()
-}
 
 /// Expects one `verb` on `/v2.0/vpn/{rel_path}` (with `body` if given), answered with
 /// the sample `answer`.
