@@ -44,6 +44,7 @@ pub mod error;
 pub mod find;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod metadata;
 pub mod microversion;
 pub mod openstack;
 pub mod operation;

@@ -14,6 +14,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod blockstorage;
 pub mod compute;
 pub mod identity;
 pub mod networking;
@@ -53,6 +54,19 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("network", "/v2.0", networking::v2::OPERATIONS),
         // Networking operations at Neutron's root (the list of versions).
         ("network", "", networking::v2::ROOT_OPERATIONS),
+        // Block storage v3 (Cinder): the index writes /v3/{project_id}/… paths, and a few
+        // /v3/… ones for the resources Cinder also serves without the project.
+        (
+            "block-storage",
+            "/v3[/{project_id}]",
+            blockstorage::v3::OPERATIONS,
+        ),
+        // Block storage v2 (Cinder, legacy): the same, under /v2.
+        (
+            "block-storage",
+            "/v2[/{project_id}]",
+            blockstorage::v2::OPERATIONS,
+        ),
     ];
     versions
         .iter()

@@ -34,6 +34,7 @@ pub fn catalog(uri: &str) -> Value {
         svc("network", "neutron", format!("{uri}/network")),
         svc("image", "glance", format!("{uri}/image")),
         svc("volumev3", "cinderv3", format!("{uri}/volume/v3/p1")),
+        svc("volumev2", "cinderv2", format!("{uri}/volume/v2/p1")),
     ])
 }
 

@@ -1,0 +1,13 @@
+//! Block Storage API v2 (Cinder, for older clouds). Create the client with
+//! [`new_block_storage_v2`](crate::openstack::new_block_storage_v2).
+//!
+//! The v2 API is the v3 API's base version: the same paths (relative to the catalog
+//! endpoint), bodies and answers, without microversions. Its resources are the
+//! [`v3`](super::v3) modules, re-exported here; [`OPERATIONS`] lists the operations v2
+//! documents.
+
+pub use super::v3::volume_metadata;
+
+/// The operations of the v2 API (the v3 modules' operations that v2 documents), for
+/// coverage reports.
+pub static OPERATIONS: &[&[&crate::Operation]] = &[volume_metadata::OPERATIONS];

@@ -1,0 +1,17 @@
+//! Block Storage API v3 (Cinder). Create the client with
+//! [`new_block_storage_v3`](crate::openstack::new_block_storage_v3), and pin a
+//! microversion with [`ServiceClient::with_microversion`](crate::ServiceClient::with_microversion)
+//! or [`negotiate_microversion`](crate::ServiceClient::negotiate_microversion) (sent as
+//! `OpenStack-API-Version: volume 3.N`). Operations and fields added by a microversion are
+//! refused before sending when the client's is older.
+//!
+//! Paths are relative to the catalog endpoint (`…/v3/{project_id}`, or `…/v3` on clouds
+//! that register it without the project). Listings take the resource's typed filters plus
+//! [`common::ListControls`] and page through `<resources>_links`.
+
+pub mod common;
+
+crate::resources! {
+    /// Volume metadata items.
+    pub mod volume_metadata;
+}
