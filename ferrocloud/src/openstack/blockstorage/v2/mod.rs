@@ -3,11 +3,20 @@
 //!
 //! The v2 API is the v3 API's base version: the same paths (relative to the catalog
 //! endpoint), bodies and answers, without microversions. Its resources are the
-//! [`v3`](super::v3) modules, re-exported here; [`OPERATIONS`] lists the operations v2
-//! documents.
+//! [`v3`](super::v3) modules, re-exported here; each lists the operations v2 documents
+//! as its `V2_OPERATIONS`, and [`OPERATIONS`] joins them.
 
-pub use super::v3::volume_metadata;
+/// Re-exports v3 modules as v2 resources, and joins their `V2_OPERATIONS`.
+macro_rules! v2_resources {
+    ($($module:ident,)*) => {
+        $(pub use super::v3::$module;)*
 
-/// The operations of the v2 API (the v3 modules' operations that v2 documents), for
-/// coverage reports.
-pub static OPERATIONS: &[&[&crate::Operation]] = &[volume_metadata::OPERATIONS];
+        /// The operations of the v2 API (the v3 modules' operations that v2 documents),
+        /// for coverage reports.
+        pub static OPERATIONS: &[&[&crate::Operation]] = &[$($module::V2_OPERATIONS),*];
+    };
+}
+
+v2_resources! {
+    volume_metadata,
+}

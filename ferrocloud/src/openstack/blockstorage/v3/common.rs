@@ -98,3 +98,139 @@ impl ListControls {
         self
     }
 }
+
+/// The functions of a Cinder resource with the usual operations, declared once; the
+/// module names the ones it has after the `;`:
+///
+/// - `list`: `GET /<plural>` (the short form, items of `$summary`), following
+///   `<plural>_links`, and `extract_<plural>`-style `extract_summaries`;
+/// - `list_detail`: `GET /<plural>/detail` (items of `$item`), and `extract`;
+/// - `get`, `create` (a [`Validate`](crate::request::Validate) `CreateOpts`), `update`
+///   (`UpdateOpts`), `delete`;
+/// - `find`: by ID, or by name when exactly one has it (through `list_detail` with a
+///   `name` filter; the item type implements [`Named`](crate::find::Named)).
+///
+/// The module declares the operations `LIST`, `LIST_DETAIL`, `GET`, `CREATE`, `UPDATE`,
+/// `DELETE` and the types `ListOpts` (with a `name: Option<String>` for `find`),
+/// `CreateOpts` and `UpdateOpts` that the functions it names use.
+///
+/// ```ignore
+/// crate::openstack::blockstorage::v3::common::resource_functions! {
+///     Volume, VolumeSummary, "volume", "volumes";
+///     list list_detail get create update delete find
+/// }
+/// ```
+#[allow(unused_macros)]
+macro_rules! resource_functions {
+    ($item:ty, $summary:ty, $noun:literal, $plural:literal; $($function:ident)+) => {
+        $(
+            $crate::openstack::blockstorage::v3::common::resource_functions! {
+                @$function $item, $summary, $noun, $plural
+            }
+        )+
+    };
+    (@list $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("Lists ", $plural, " (the short form), following `", $plural, "_links` from page to page.")]
+        pub fn list(
+            client: &$crate::ServiceClient,
+            opts: &ListOpts,
+        ) -> $crate::pagination::Pager<$summary> {
+            client
+                .request(&LIST, &[])
+                .query(opts)
+                .paged($crate::pagination::PageStyle::Links(concat!($plural, "_links")))
+        }
+
+        $crate::operation::extract_fn! {
+            #[doc = concat!("The ", $plural, " of a page of [`list`] (the short form).")]
+            extract_summaries, $summary
+        }
+    };
+    (@list_detail $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("Lists ", $plural, " with their details, following `", $plural, "_links` from page to page.")]
+        pub fn list_detail(
+            client: &$crate::ServiceClient,
+            opts: &ListOpts,
+        ) -> $crate::pagination::Pager<$item> {
+            client
+                .request(&LIST_DETAIL, &[])
+                .query(opts)
+                .paged($crate::pagination::PageStyle::Links(concat!($plural, "_links")))
+        }
+
+        $crate::operation::extract_fn! {
+            #[doc = concat!("The ", $plural, " of a page of [`list_detail`].")]
+            extract, $item
+        }
+    };
+    (@get $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("Shows a ", $noun, ".")]
+        pub async fn get(
+            client: &$crate::ServiceClient,
+            id: &str,
+        ) -> $crate::request::ApiResult<$item> {
+            client.request(&GET, &[id]).send().await
+        }
+    };
+    (@create $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("Creates a ", $noun, ".")]
+        pub async fn create(
+            client: &$crate::ServiceClient,
+            opts: &CreateOpts,
+        ) -> $crate::request::ApiResult<$item> {
+            client.request(&CREATE, &[]).body(opts).send().await
+        }
+    };
+    (@update $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("Updates a ", $noun, ".")]
+        pub async fn update(
+            client: &$crate::ServiceClient,
+            id: &str,
+            opts: &UpdateOpts,
+        ) -> $crate::request::ApiResult<$item> {
+            client.request(&UPDATE, &[id]).body(opts).send().await
+        }
+    };
+    (@delete $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("Deletes a ", $noun, ".")]
+        pub async fn delete(
+            client: &$crate::ServiceClient,
+            id: &str,
+        ) -> $crate::request::ApiResult<()> {
+            client.request(&DELETE, &[id]).send().await
+        }
+    };
+    (@find $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("Finds a ", $noun, " by ID, or by name when exactly one has it.")]
+        pub async fn find(client: &$crate::ServiceClient, name_or_id: &str) -> $crate::Result<$item> {
+            let by_name = ListOpts {
+                name: Some(name_or_id.to_string()),
+                ..ListOpts::default()
+            };
+            $crate::find::find($noun, name_or_id, get(client, name_or_id), list_detail(client, &by_name)).await
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use resource_functions;
+
+/// The short form of a listed resource (`GET /<resources>` without `/detail`): its ID,
+/// name and links.
+///
+/// ```
+/// use ferrocloud::openstack::blockstorage::v3::common::Summary;
+/// let s: Summary = serde_json::from_str(r#"{"id": "1", "name": null, "links": []}"#).unwrap();
+/// assert_eq!(s.name, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+#[non_exhaustive]
+pub struct Summary {
+    /// The ID.
+    pub id: String,
+    /// The name (Cinder allows none).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Links (`self`, `bookmark`).
+    #[serde(default)]
+    pub links: Vec<crate::de::Link>,
+}

@@ -37,3 +37,6 @@ crate::operations! {
 }
 
 crate::metadata::metadata_functions!("volume", "/");
+
+/// The operations the v2 API documents: all of them.
+pub static V2_OPERATIONS: &[&crate::Operation] = OPERATIONS;
