@@ -70,6 +70,14 @@ async fn networking_bgp_speakers_peers_networks_routes() {
     .unwrap();
     assert_eq!(peer.name, "renamed");
     assert_eq!(peers::get(&client, &peer.id).await.extract().unwrap(), peer);
+    let by_name = peers::ListOpts {
+        name: Some("renamed".into()),
+        peer_ip: Some("192.0.2.77".into()),
+        ..Default::default()
+    };
+    let listed = peers::list(&client, &by_name).all().await.unwrap();
+    assert!(listed.contains(&peer), "{listed:?}");
+    assert!(listed.iter().all(|p| p.peer_ip == "192.0.2.77"));
     // md5 without a password is refused before anything is sent.
     let mut bad = peers::CreateOpts::new("x", "192.0.2.78", 64513).md5("x");
     bad.password = None;

@@ -303,9 +303,8 @@ async fn networking_qos_rules_of_every_kind_under_a_policy_and_by_alias() {
         packet_rate_limit_rules::list(&admin, pid, &none)
             .all()
             .await
-            .unwrap()
-            .len(),
-        1
+            .unwrap(),
+        vec![pps.clone()]
     );
 
     // The policy lists every rule, typed by kind.

@@ -1,8 +1,8 @@
 //! Routers, floating IPs, port forwardings, conntrack helpers, local IPs and the
 //! auto-allocated topology against the real Neutron (its router service plugin, with no
 //! L3 agent: routers stay ACTIVE, floating IPs DOWN). Ports are created with test-local
-//! operations, subnet pools too. The L3 agent scheduling calls need an L3 agent and NDP
-//! proxies an IPv6 address-scope setup: those are tested with the mock server only.
+//! operations, subnet pools too. The L3 agent scheduling calls need an L3 agent: those are
+//! tested with the mock server only.
 
 use crate::support::*;
 use ferrocloud::openstack::networking::v2::extensions::{
@@ -11,8 +11,8 @@ use ferrocloud::openstack::networking::v2::extensions::{
 };
 use ferrocloud::openstack::networking::v2::local_ips::{self, AssociationOpts, IpMode};
 use ferrocloud::openstack::networking::v2::{
-    auto_allocated_topology, conntrack_helpers, floating_ip_pools, floating_ips, networks,
-    port_forwardings, routers, subnets,
+    address_scopes, auto_allocated_topology, conntrack_helpers, floating_ip_pools, floating_ips,
+    ndp_proxies, networks, port_forwardings, routers, subnet_pools, subnets,
 };
 use ferrocloud::request::With;
 use ferrocloud::wait::WaitOpts;
@@ -413,6 +413,10 @@ async fn networking_routers_local_ips_and_port_associations() {
     .extract()
     .unwrap();
     assert_eq!(updated.description, "lip");
+    assert_eq!(
+        local_ips::get(&admin, &lip.id).await.extract().unwrap(),
+        updated
+    );
     let listed = local_ips::list(
         &admin,
         &local_ips::ListOpts {
@@ -452,6 +456,142 @@ async fn networking_routers_local_ips_and_port_associations() {
         .ok()
         .unwrap();
     networks::delete(&admin, &net).await.ok().unwrap();
+}
+
+/// NDP proxies need what Neutron checks before creating one: a router with
+/// `enable_ndp_proxy`, whose gateway network has an IPv6 subnet in an address scope, and
+/// an internal IPv6 subnet of the same scope on one of its interfaces.
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn networking_routers_ndp_proxies_on_an_ipv6_address_scope() {
+    let admin = openstack::new_network_v2(&fresh(admin_opts()).await, region()).unwrap();
+    let scope = address_scopes::create(&admin, &address_scopes::CreateOpts::ipv6(unique("scope6")))
+        .await
+        .extract()
+        .unwrap();
+    let pool = subnet_pools::create(
+        &admin,
+        &subnet_pools::CreateOpts::new(unique("pool6"), ["2001:db8:77::/48"])
+            .default_prefixlen(64)
+            .address_scope_id(&scope.id),
+    )
+    .await
+    .extract()
+    .unwrap();
+    let v6_network = |external: bool| {
+        let admin = admin.clone();
+        let pool = pool.id.clone();
+        async move {
+            let opts = With::new(
+                networks::CreateOpts::new(unique("net6")),
+                External::new(external),
+            );
+            let net = networks::create(&admin, &opts).await.extract().unwrap();
+            let subnet =
+                subnets::create(&admin, &subnets::CreateOpts::from_pool(&net.id, 6, &pool))
+                    .await
+                    .extract()
+                    .unwrap();
+            (net.id, subnet.id)
+        }
+    };
+    let (ext_net, _) = v6_network(true).await;
+    let (int_net, int_subnet) = v6_network(false).await;
+
+    let opts = With::new(
+        routers::CreateOpts::new(unique("router6"))
+            .external_gateway_info(routers::GatewayOpts::new(&ext_net)),
+        EnableNdpProxy::default().enable_ndp_proxy(true),
+    );
+    let created = routers::create(&admin, &opts).await;
+    let router = created.extract().unwrap();
+    let enabled: With<routers::Router, EnableNdpProxy> = created.extract_into().unwrap();
+    assert_eq!(enabled.ext.enable_ndp_proxy, Some(true));
+    routers::add_interface(
+        &admin,
+        &router.id,
+        &routers::InterfaceOpts::subnet(&int_subnet),
+    )
+    .await
+    .extract()
+    .unwrap();
+    let (port, address) = create_port(&admin, &int_net).await;
+    assert!(address.starts_with("2001:db8:77:"), "{address}");
+
+    // Without an address, Neutron picks the port's address on the router's subnet.
+    let name = unique("ndp");
+    let proxy = ndp_proxies::create(
+        &admin,
+        &ndp_proxies::CreateOpts::new(&router.id, &port).name(&name),
+    )
+    .await
+    .extract()
+    .unwrap();
+    assert_eq!(
+        (
+            proxy.router_id.as_str(),
+            proxy.port_id.as_str(),
+            proxy.ip_address.as_str()
+        ),
+        (router.id.as_str(), port.as_str(), address.as_str())
+    );
+    assert_eq!(ndp_proxies::find(&admin, &name).await.unwrap().id, proxy.id);
+    let updated = ndp_proxies::update(
+        &admin,
+        &proxy.id,
+        &ndp_proxies::UpdateOpts::default().description("reachable from outside"),
+    )
+    .await
+    .extract()
+    .unwrap();
+    assert_eq!(updated.description, "reachable from outside");
+    assert_eq!(
+        ndp_proxies::get(&admin, &proxy.id).await.extract().unwrap(),
+        updated
+    );
+    let on_router = ndp_proxies::ListOpts {
+        router_id: Some(router.id.clone()),
+        ..Default::default()
+    };
+    assert_eq!(
+        ndp_proxies::list(&admin, &on_router).all().await.unwrap(),
+        vec![updated.clone()]
+    );
+    // While a proxy uses it, the router's interface cannot go.
+    let e = routers::remove_interface(
+        &admin,
+        &router.id,
+        &routers::InterfaceOpts::subnet(&int_subnet),
+    )
+    .await
+    .extract()
+    .unwrap_err();
+    assert_eq!(e.status_code(), Some(409), "{e}");
+
+    // Clean up.
+    ndp_proxies::delete(&admin, &proxy.id).await.ok().unwrap();
+    admin
+        .request(&DELETE_PORT, &[&port])
+        .send()
+        .await
+        .ok()
+        .unwrap();
+    routers::remove_interface(
+        &admin,
+        &router.id,
+        &routers::InterfaceOpts::subnet(&int_subnet),
+    )
+    .await
+    .extract()
+    .unwrap();
+    routers::delete(&admin, &router.id).await.ok().unwrap();
+    networks::delete(&admin, &int_net).await.ok().unwrap();
+    networks::delete(&admin, &ext_net).await.ok().unwrap();
+    subnet_pools::delete(&admin, &pool.id).await.ok().unwrap();
+    address_scopes::delete(&admin, &scope.id)
+        .await
+        .ok()
+        .unwrap();
 }
 
 #[tokio::test]

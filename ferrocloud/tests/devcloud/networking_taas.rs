@@ -117,6 +117,14 @@ async fn networking_taas_services_flows_mirrors() {
             .unwrap(),
         mirror
     );
+    let by_name = tap_mirrors::ListOpts {
+        name: Some(mirror.name.clone()),
+        ..Default::default()
+    };
+    assert_eq!(
+        tap_mirrors::list(&client, &by_name).all().await.unwrap(),
+        vec![mirror.clone()]
+    );
 
     // Clean up.
     tap_mirrors::delete(&client, &mirror.id).await.ok().unwrap();
