@@ -1,11 +1,11 @@
-//! BGP VPNs against the real Neutron (networking-bgpvpn with its dummy driver): CRUD,
-//! network and router associations. The devcloud loads neither `bgpvpn-routes-control`
-//! nor `bgpvpn-vni`: port associations, local_pref and vni are tested on the mock
-//! server only.
+//! BGP VPNs against the real Neutron (networking-bgpvpn with its DB-only driver that
+//! serves `bgpvpn-routes-control`): CRUD, network, router and port associations, local
+//! preferences. The devcloud does not load `bgpvpn-vni`: vni is tested on the mock server
+//! only.
 
 use crate::support::*;
 use ferrocloud::openstack::networking::v2::bgpvpn::{
-    bgpvpns, network_associations, router_associations,
+    bgpvpns, network_associations, port_associations, router_associations,
 };
 use ferrocloud::openstack::networking::v2::networks::{self, CreateOpts as NetOpts};
 use ferrocloud::{ErrorKind, Operation, ServiceClient, http::Method, openstack};
@@ -14,6 +14,19 @@ use serde_json::json;
 // Routers belong to another module; created here with raw requests.
 static CREATE_ROUTER: Operation = Operation::new("network", Method::POST, "/routers");
 static DELETE_ROUTER: Operation = Operation::new("network", Method::DELETE, "/routers/{router_id}");
+static CREATE_PORT: Operation = Operation::new("network", Method::POST, "/ports");
+static DELETE_PORT: Operation = Operation::new("network", Method::DELETE, "/ports/{port_id}");
+
+async fn port(client: &ServiceClient, network_id: &str) -> String {
+    let resp = client
+        .request(&CREATE_PORT, &[])
+        .json(&json!({"port": {"name": unique("bgpvpn-port"), "network_id": network_id}}))
+        .send_raw()
+        .await
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(resp.body()).unwrap();
+    v["port"]["id"].as_str().unwrap().to_string()
+}
 
 async fn router(client: &ServiceClient) -> String {
     let resp = client
@@ -140,5 +153,116 @@ async fn networking_bgpvpn_crud_and_associations() {
         .await
         .ok()
         .unwrap();
+    networks::delete(&client, &net.id).await.ok().unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn networking_bgpvpn_routes_control_port_and_router_associations() {
+    let client = openstack::new_network_v2(&fresh(admin_opts()).await, region()).unwrap();
+    let opts = bgpvpns::CreateOpts::new(unique("vpn-rc"))
+        .route_targets(["64512:2444"])
+        .local_pref(150);
+    let vpn = bgpvpns::create(&client, &opts).await.extract().unwrap();
+    assert_eq!(vpn.local_pref, Some(150));
+    let other = bgpvpns::create(
+        &client,
+        &bgpvpns::CreateOpts::new(unique("vpn-leak")).route_targets(["64512:2555"]),
+    )
+    .await
+    .extract()
+    .unwrap();
+
+    // A router association that advertises the router's extra routes, then stops.
+    let router_id = router(&client).await;
+    let ra = router_associations::create(
+        &client,
+        &vpn.id,
+        &router_associations::CreateOpts::new(&router_id).advertise_extra_routes(false),
+    )
+    .await
+    .extract()
+    .unwrap();
+    assert_eq!(ra.advertise_extra_routes, Some(false));
+    let ra = router_associations::update(
+        &client,
+        &vpn.id,
+        &ra.id,
+        &router_associations::UpdateOpts::default().advertise_extra_routes(true),
+    )
+    .await
+    .extract()
+    .unwrap();
+    assert_eq!(ra.advertise_extra_routes, Some(true));
+
+    // A port association with a prefix route and the routes of another BGP VPN.
+    let net = networks::create(&client, &NetOpts::new(unique("bgpvpn-net")))
+        .await
+        .extract()
+        .unwrap();
+    let port_id = port(&client, &net.id).await;
+    let create = port_associations::CreateOpts::new(&port_id).routes([
+        port_associations::Route::prefix("203.0.113.0/24").local_pref(111),
+        port_associations::Route::bgpvpn(&other.id),
+    ]);
+    let pa = port_associations::create(&client, &vpn.id, &create)
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(pa.port_id, port_id);
+    assert!(pa.advertise_fixed_ips, "advertised by default");
+    assert_eq!(pa.routes.len(), 2);
+    assert!(
+        pa.routes
+            .contains(&port_associations::Route::prefix("203.0.113.0/24").local_pref(111))
+    );
+    assert!(
+        pa.routes
+            .contains(&port_associations::Route::bgpvpn(&other.id))
+    );
+    assert_eq!(
+        port_associations::get(&client, &vpn.id, &pa.id)
+            .await
+            .extract()
+            .unwrap(),
+        pa
+    );
+    let update = port_associations::UpdateOpts::default()
+        .routes([port_associations::Route::prefix("198.51.100.0/24")])
+        .advertise_fixed_ips(false);
+    let pa = port_associations::update(&client, &vpn.id, &pa.id, &update)
+        .await
+        .extract()
+        .unwrap();
+    assert!(!pa.advertise_fixed_ips);
+    assert_eq!(
+        pa.routes,
+        [port_associations::Route::prefix("198.51.100.0/24")]
+    );
+    let all = port_associations::list(&client, &vpn.id, &Default::default())
+        .all()
+        .await
+        .unwrap();
+    assert_eq!(all, std::slice::from_ref(&pa));
+
+    // Clean up.
+    port_associations::delete(&client, &vpn.id, &pa.id)
+        .await
+        .ok()
+        .unwrap();
+    let e = port_associations::get(&client, &vpn.id, &pa.id)
+        .await
+        .extract()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
+    router_associations::delete(&client, &vpn.id, &ra.id)
+        .await
+        .ok()
+        .unwrap();
+    bgpvpns::delete(&client, &vpn.id).await.ok().unwrap();
+    bgpvpns::delete(&client, &other.id).await.ok().unwrap();
+    for (op, id) in [(&DELETE_PORT, &port_id), (&DELETE_ROUTER, &router_id)] {
+        client.request(op, &[id]).send().await.ok().unwrap();
+    }
     networks::delete(&client, &net.id).await.ok().unwrap();
 }
