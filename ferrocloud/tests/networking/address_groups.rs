@@ -1,7 +1,7 @@
 //! Address groups: create, list, show, update, add and remove addresses, find, delete.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::address_groups::{
     self, CreateOpts, ListOpts, UpdateOpts,
@@ -13,10 +13,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const S: &str = "network/api-ref/source/v2/samples/address-groups";
 const ID: &str = "9ace2ef6-bd57-426a-9223-cf1751d26db9";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn create_update_and_delete() {
     let server = MockServer::start().await;
@@ -26,7 +22,7 @@ async fn create_update_and_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/address-group-create-request.json"
         ))))
-        .respond_with(reply(201, "address-group-create-response.json"))
+        .respond_with(reply(S, 201, "address-group-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -46,7 +42,7 @@ async fn create_update_and_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/address-group-update-request.json"
         ))))
-        .respond_with(reply(200, "address-group-update-response.json"))
+        .respond_with(reply(S, 200, "address-group-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -81,7 +77,7 @@ async fn add_and_remove_addresses() {
         .and(body_json(sample_json(&format!(
             "{S}/address-group-add-addresses-request.json"
         ))))
-        .respond_with(reply(200, "address-group-add-addresses-response.json"))
+        .respond_with(reply(S, 200, "address-group-add-addresses-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -98,7 +94,11 @@ async fn add_and_remove_addresses() {
         .and(body_json(sample_json(&format!(
             "{S}/address-group-remove-addresses-request.json"
         ))))
-        .respond_with(reply(200, "address-group-remove-addresses-response.json"))
+        .respond_with(reply(
+            S,
+            200,
+            "address-group-remove-addresses-response.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -152,7 +152,7 @@ async fn show_list_and_find() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/address-groups"))
         .and(query_param("name", "doc-address-group"))
-        .respond_with(reply(200, "address-groups-list-response.json"))
+        .respond_with(reply(S, 200, "address-groups-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -167,7 +167,7 @@ async fn show_list_and_find() {
             "project_id",
             "c9a6f447205640e89523df967c26f4d5",
         ))
-        .respond_with(reply(200, "address-groups-list-response.json"))
+        .respond_with(reply(S, 200, "address-groups-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;

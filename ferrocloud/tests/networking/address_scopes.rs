@@ -1,7 +1,7 @@
 //! Address scopes: create, list, show, update, find, delete, and refused options.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::address_scopes::{
     self, CreateOpts, ListOpts, UpdateOpts,
@@ -13,10 +13,6 @@ const S: &str = "network/api-ref/source/v2/samples/address-scopes";
 const ID: &str = "4143da3e-d2a7-4077-ba80-215ecfd016d7";
 const PROJECT: &str = "a7a7fa10fd7a4c80acb7e4b224480495";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn crud_from_the_samples() {
     let server = MockServer::start().await;
@@ -26,7 +22,7 @@ async fn crud_from_the_samples() {
         .and(body_json(sample_json(&format!(
             "{S}/address-scope-create-request.json"
         ))))
-        .respond_with(reply(201, "address-scope-create-response.json"))
+        .respond_with(reply(S, 201, "address-scope-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -48,7 +44,7 @@ async fn crud_from_the_samples() {
         .and(body_json(sample_json(&format!(
             "{S}/address-scope-update-request.json"
         ))))
-        .respond_with(reply(200, "address-scope-update-response.json"))
+        .respond_with(reply(S, 200, "address-scope-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -60,7 +56,7 @@ async fn crud_from_the_samples() {
 
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/address-scopes/{ID}")))
-        .respond_with(reply(200, "address-scope-show-response.json"))
+        .respond_with(reply(S, 200, "address-scope-show-response.json"))
         .expect(2)
         .mount(&server)
         .await;
@@ -71,7 +67,7 @@ async fn crud_from_the_samples() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/address-scopes"))
         .and(query_param("ip_version", "6"))
-        .respond_with(reply(200, "address-scopes-list-response.json"))
+        .respond_with(reply(S, 200, "address-scopes-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -2,7 +2,7 @@
 //! networks of a DHCP agent, adding and removing one, the DHCP agents of a network.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::agents::{self, AgentType, ListOpts, UpdateOpts};
 use ferrocloud::openstack::networking::v2::dhcp_agent_scheduler as dhcp;
@@ -14,10 +14,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/agents";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn list_with_filters_reads_types_and_configurations() {
     let server = MockServer::start().await;
@@ -27,7 +23,7 @@ async fn list_with_filters_reads_types_and_configurations() {
         .and(query_param("agent_type", "DHCP agent"))
         .and(query_param("alive", "true"))
         .and(query_param("host", "agenthost1"))
-        .respond_with(reply(200, "agents-list-response.json"))
+        .respond_with(reply(S, 200, "agents-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -73,7 +69,7 @@ async fn show_update_delete() {
     let id = "04c62b91-b799-48b7-9cd5-2982db6df9c6";
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/agents/{id}")))
-        .respond_with(reply(200, "agent-show-response.json"))
+        .respond_with(reply(S, 200, "agent-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -82,7 +78,7 @@ async fn show_update_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/agent-update-request.json"
         ))))
-        .respond_with(reply(200, "agent-update-response.json"))
+        .respond_with(reply(S, 200, "agent-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -124,7 +120,7 @@ async fn dhcp_networks_of_an_agent_add_and_remove() {
     let net = "1ae075ca-708b-4e66-b4a7-b7698632f05f";
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/agents/{agent}/dhcp-networks")))
-        .respond_with(reply(200, "agent-dhcp-networks-list-response.json"))
+        .respond_with(reply(S, 200, "agent-dhcp-networks-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -171,7 +167,7 @@ async fn dhcp_agents_of_a_network() {
     let net = "d32019d3-bc6e-4319-9c1d-6722fc136a22";
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/networks/{net}/dhcp-agents")))
-        .respond_with(reply(200, "network-dhcp-agent-list-response.json"))
+        .respond_with(reply(S, 200, "network-dhcp-agent-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -1,7 +1,7 @@
 //! The read-only listings: API extensions, availability zones, network IP availability.
 
 use crate::common::*;
-use crate::network;
+use crate::{expect, network, reply};
 use ferrocloud::openstack::networking::v2::{
     api_extensions, availability_zones, network_ip_availability,
 };
@@ -10,42 +10,37 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples";
 
-async fn mount(server: &MockServer, p: &str, status: u16, rel: &str) {
-    let body = if rel.is_empty() {
-        String::new()
-    } else {
-        sample(&format!("{S}/{rel}"))
-    };
-    Mock::given(method("GET"))
-        .and(path(p))
-        .respond_with(ResponseTemplate::new(status).set_body_string(body))
-        .expect(1)
-        .mount(server)
-        .await;
-}
-
 #[tokio::test]
 async fn extensions_list_show_and_is_loaded() {
     let server = MockServer::start().await;
     let client = network(&server).await;
-    mount(
+    expect(
         &server,
+        "GET",
         "/network/v2.0/extensions",
-        200,
-        "extensions/extensions-list-response.json",
+        None,
+        reply(S, 200, "extensions/extensions-list-response.json"),
     )
     .await;
     let all = api_extensions::list(&client).all().await.unwrap();
     assert!(all.iter().any(|e| e.alias == "agent"), "{all:?}");
-    mount(
+    expect(
         &server,
+        "GET",
         "/network/v2.0/extensions/agent",
-        200,
-        "extensions/extension-show-response.json",
+        None,
+        reply(S, 200, "extensions/extension-show-response.json"),
     )
     .await;
     assert!(api_extensions::is_loaded(&client, "agent").await.unwrap());
-    mount(&server, "/network/v2.0/extensions/nothing", 404, "").await;
+    expect(
+        &server,
+        "GET",
+        "/network/v2.0/extensions/nothing",
+        None,
+        ResponseTemplate::new(404),
+    )
+    .await;
     assert!(!api_extensions::is_loaded(&client, "nothing").await.unwrap());
 }
 
@@ -79,11 +74,16 @@ async fn ip_availability_counts_beyond_u64() {
     let server = MockServer::start().await;
     let client = network(&server).await;
     let id = "6801d9c8-20e6-4b27-945d-62499f00002e";
-    mount(
+    expect(
         &server,
+        "GET",
         &format!("/network/v2.0/network-ip-availabilities/{id}"),
-        200,
-        "network-ip-availability/network-ip-availability-show.json",
+        None,
+        reply(
+            S,
+            200,
+            "network-ip-availability/network-ip-availability-show.json",
+        ),
     )
     .await;
     let a = network_ip_availability::get(&client, id)
@@ -96,11 +96,16 @@ async fn ip_availability_counts_beyond_u64() {
     assert_eq!(details.total_ips_in_subnet, 18446744073709551870);
     assert_eq!(a.subnet_ip_availability[0].total_ips, 253);
 
-    mount(
+    expect(
         &server,
+        "GET",
         "/network/v2.0/network-ip-availabilities",
-        200,
-        "network-ip-availability/network-ip-availability-list.json",
+        None,
+        reply(
+            S,
+            200,
+            "network-ip-availability/network-ip-availability-list.json",
+        ),
     )
     .await;
     let all = network_ip_availability::list(&client, &Default::default())

@@ -2,7 +2,7 @@
 //! peers (CRUD, the password kept out of Debug) and DR agent scheduling.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::agents::AgentType;
 use ferrocloud::openstack::networking::v2::bgp::peers::{self, AuthType};
@@ -17,10 +17,6 @@ const PEER: &str = "a7193581-a31c-4ea5-8218-b3052758461f";
 const NET: &str = "f2269b61-6755-4174-8f64-5e318617b204";
 const AGENT: &str = "af216618-29d3-4ee7-acab-725bdc90e614";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn speaker_create_show_list_update_delete() {
     let server = MockServer::start().await;
@@ -30,20 +26,20 @@ async fn speaker_create_show_list_update_delete() {
         .and(body_json(
             json!({"bgp_speaker": {"name": "bgp-speaker", "local_as": 1000, "ip_version": 4}}),
         ))
-        .respond_with(reply(201, "bgp_speaker-create-response.json"))
+        .respond_with(reply(S, 201, "bgp_speaker-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/bgp-speakers/{SPEAKER}")))
-        .respond_with(reply(200, "bgp_speaker-show-response.json"))
+        .respond_with(reply(S, 200, "bgp_speaker-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path("/network/v2.0/bgp-speakers"))
         .and(query_param("ip_version", "4"))
-        .respond_with(reply(200, "bgp_speaker-list-response.json"))
+        .respond_with(reply(S, 200, "bgp_speaker-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -51,7 +47,7 @@ async fn speaker_create_show_list_update_delete() {
         .and(path(format!("/network/v2.0/bgp-speakers/{SPEAKER}")))
         .and(body_json(json!({"bgp_speaker": {"name": "bgp-speaker_2",
             "advertise_floating_ip_host_routes": true, "advertise_tenant_networks": false}})))
-        .respond_with(reply(200, "bgp_speaker-show-response.json"))
+        .respond_with(reply(S, 200, "bgp_speaker-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -106,7 +102,7 @@ async fn speaker_peers_networks_and_routes() {
         .and(body_json(sample_json(&format!(
             "{S}/bgp_speaker_add_peer-request.json"
         ))))
-        .respond_with(reply(200, "bgp_speaker_add_peer-response.json"))
+        .respond_with(reply(S, 200, "bgp_speaker_add_peer-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -124,7 +120,7 @@ async fn speaker_peers_networks_and_routes() {
         .and(body_json(sample_json(&format!(
             "{S}/bgp_speaker_add_network-request.json"
         ))))
-        .respond_with(reply(200, "bgp_speaker_add_network-response.json"))
+        .respond_with(reply(S, 200, "bgp_speaker_add_network-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -139,7 +135,7 @@ async fn speaker_peers_networks_and_routes() {
         .await;
     Mock::given(method("GET"))
         .and(path(format!("{base}/get_advertised_routes")))
-        .respond_with(reply(200, "bgp_speaker_list_routes-response.json"))
+        .respond_with(reply(S, 200, "bgp_speaker_list_routes-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -207,27 +203,27 @@ async fn peer_create_with_md5_show_list_update_delete() {
             json!({"bgp_peer": {"name": "bgp-peer", "peer_ip": "10.0.0.3",
             "remote_as": 1001, "auth_type": "md5", "password": "s3cret-pw"}}),
         ))
-        .respond_with(reply(201, "bgp_peer-create-response.json"))
+        .respond_with(reply(S, 201, "bgp_peer-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/bgp-peers/{PEER}")))
-        .respond_with(reply(200, "bgp_peer-show-response.json"))
+        .respond_with(reply(S, 200, "bgp_peer-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path("/network/v2.0/bgp-peers"))
         .and(query_param("peer_ip", "10.0.0.3"))
-        .respond_with(reply(200, "bgp_peer-list-response.json"))
+        .respond_with(reply(S, 200, "bgp_peer-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("PUT"))
         .and(path(format!("/network/v2.0/bgp-peers/{PEER}")))
         .and(body_json(json!({"bgp_peer": {"password": "n3w-pw"}})))
-        .respond_with(reply(200, "bgp_peer-show-response.json"))
+        .respond_with(reply(S, 200, "bgp_peer-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -277,7 +273,7 @@ async fn peer_find_by_name() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/bgp-peers"))
         .and(query_param("name", "bgp-peer"))
-        .respond_with(reply(200, "bgp_peer-list-response.json"))
+        .respond_with(reply(S, 200, "bgp_peer-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -306,7 +302,7 @@ async fn dragent_scheduling_mock_only_needs_a_dragent() {
         .and(path(format!(
             "/network/v2.0/agents/{AGENT}/bgp-drinstances"
         )))
-        .respond_with(reply(200, "dragent_list_speakers-response.json"))
+        .respond_with(reply(S, 200, "dragent_list_speakers-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -322,7 +318,7 @@ async fn dragent_scheduling_mock_only_needs_a_dragent() {
         .and(path(format!(
             "/network/v2.0/bgp-speakers/{speaker}/bgp-dragents"
         )))
-        .respond_with(reply(200, "bgp_speaker_list_dragent_host-response.json"))
+        .respond_with(reply(S, 200, "bgp_speaker_list_dragent_host-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -2,43 +2,25 @@
 //! (typed port routes).
 
 use crate::common::*;
-use crate::network;
+use crate::{expect, network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::bgpvpn::port_associations::Route;
 use ferrocloud::openstack::networking::v2::bgpvpn::{
     bgpvpns, network_associations, port_associations, router_associations,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, method, path, query_param};
+use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/bgpvpn";
 const VPN: &str = "0f9d472a-908f-40f5-8574-b4e8a63ccbf0";
-
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
-async fn mount(
-    server: &MockServer,
-    m: &str,
-    p: String,
-    body: Option<serde_json::Value>,
-    r: ResponseTemplate,
-) {
-    let mut mock = Mock::given(method(m)).and(path(p));
-    if let Some(b) = body {
-        mock = mock.and(body_json(b));
-    }
-    mock.respond_with(r).expect(1).mount(server).await;
-}
 
 #[tokio::test]
 async fn bgpvpn_create_show_list_update_delete() {
     let server = MockServer::start().await;
     let client = network(&server).await;
     let base = "/network/v2.0/bgpvpn/bgpvpns".to_string();
-    mount(
+    expect(
         &server,
         "POST",
         base.clone(),
@@ -48,28 +30,28 @@ async fn bgpvpn_create_show_list_update_delete() {
         "export_targets": ["64512:1666"],
         "route_distinguishers": ["64512:1777", "64512:1888", "64512:1999"],
         "type": "l3", "vni": 1000}})),
-        reply(201, "bgpvpns/bgpvpn-create-response.json"),
+        reply(S, 201, "bgpvpns/bgpvpn-create-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "GET",
         format!("{base}/460ac411-3dfb-45bb-8116-ed1a7233d143"),
         None,
-        reply(200, "bgpvpns/bgpvpn-show-response.json"),
+        reply(S, 200, "bgpvpns/bgpvpn-show-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "PUT",
         format!("{base}/{VPN}"),
         Some(sample_json(&format!(
             "{S}/bgpvpns/bgpvpn-update-request.json"
         ))),
-        reply(200, "bgpvpns/bgpvpn-update-response.json"),
+        reply(S, 200, "bgpvpns/bgpvpn-update-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "DELETE",
         format!("{base}/{VPN}"),
@@ -83,7 +65,7 @@ async fn bgpvpn_create_show_list_update_delete() {
             "networks",
             "a4f2b8df-cb42-4893-a333-d0b5c36ade17",
         ))
-        .respond_with(reply(200, "bgpvpns/bgpvpns-list-response.json"))
+        .respond_with(reply(S, 200, "bgpvpns/bgpvpns-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -141,7 +123,7 @@ async fn network_associations_create_show_list_delete() {
     let client = network(&server).await;
     let base = format!("/network/v2.0/bgpvpn/bgpvpns/{VPN}/network_associations");
     let id = "1b09fd12-c769-4be7-9c26-dececa474acf";
-    mount(
+    expect(
         &server,
         "POST",
         base.clone(),
@@ -149,34 +131,37 @@ async fn network_associations_create_show_list_delete() {
             "{S}/network_associations/network_association-create-request.json"
         ))),
         reply(
+            S,
             201,
             "network_associations/network_association-create-response.json",
         ),
     )
     .await;
-    mount(
+    expect(
         &server,
         "GET",
         format!("{base}/{id}"),
         None,
         reply(
+            S,
             200,
             "network_associations/network_association-show-response.json",
         ),
     )
     .await;
-    mount(
+    expect(
         &server,
         "GET",
         base.clone(),
         None,
         reply(
+            S,
             200,
             "network_associations/network_association-list-response.json",
         ),
     )
     .await;
-    mount(
+    expect(
         &server,
         "DELETE",
         format!("{base}/{id}"),
@@ -217,7 +202,7 @@ async fn router_associations_create_show_list_update_delete() {
     let client = network(&server).await;
     let base = format!("/network/v2.0/bgpvpn/bgpvpns/{VPN}/router_associations");
     let id = "c63149a0-a0b3-4ca7-aba4-9aaa1b39d7f3";
-    mount(
+    expect(
         &server,
         "POST",
         base.clone(),
@@ -225,34 +210,37 @@ async fn router_associations_create_show_list_update_delete() {
             "{S}/router_associations/router_association-create-request.json"
         ))),
         reply(
+            S,
             201,
             "router_associations/router_association-create-response.json",
         ),
     )
     .await;
-    mount(
+    expect(
         &server,
         "GET",
         format!("{base}/{id}"),
         None,
         reply(
+            S,
             200,
             "router_associations/router_association-show-response.json",
         ),
     )
     .await;
-    mount(
+    expect(
         &server,
         "GET",
         base.clone(),
         None,
         reply(
+            S,
             200,
             "router_associations/router_association-list-response.json",
         ),
     )
     .await;
-    mount(
+    expect(
         &server,
         "PUT",
         format!("{base}/{id}"),
@@ -260,12 +248,13 @@ async fn router_associations_create_show_list_update_delete() {
             "{S}/router_associations/router_association-update-request.json"
         ))),
         reply(
+            S,
             200,
             "router_associations/router_association-update-response.json",
         ),
     )
     .await;
-    mount(
+    expect(
         &server,
         "DELETE",
         format!("{base}/{id}"),
@@ -313,7 +302,7 @@ async fn port_associations_with_typed_routes() {
     let client = network(&server).await;
     let base = format!("/network/v2.0/bgpvpn/bgpvpns/{VPN}/port_associations");
     let id = "c63149a0-a0b3-4ca7-aba4-9aaa1b39d7f3";
-    mount(
+    expect(
         &server,
         "POST",
         base.clone(),
@@ -321,28 +310,37 @@ async fn port_associations_with_typed_routes() {
             "{S}/port_associations/port_association-create-request.json"
         ))),
         reply(
+            S,
             201,
             "port_associations/port_association-create-response.json",
         ),
     )
     .await;
-    mount(
+    expect(
         &server,
         "GET",
         format!("{base}/{id}"),
         None,
-        reply(200, "port_associations/port_association-show-response.json"),
+        reply(
+            S,
+            200,
+            "port_associations/port_association-show-response.json",
+        ),
     )
     .await;
-    mount(
+    expect(
         &server,
         "GET",
         base.clone(),
         None,
-        reply(200, "port_associations/port_association-list-response.json"),
+        reply(
+            S,
+            200,
+            "port_associations/port_association-list-response.json",
+        ),
     )
     .await;
-    mount(
+    expect(
         &server,
         "PUT",
         format!("{base}/{id}"),
@@ -350,12 +348,13 @@ async fn port_associations_with_typed_routes() {
             "{S}/port_associations/port_association-update-request.json"
         ))),
         reply(
+            S,
             200,
             "port_associations/port_association-update-response.json",
         ),
     )
     .await;
-    mount(
+    expect(
         &server,
         "DELETE",
         format!("{base}/{id}"),

@@ -2,7 +2,7 @@
 //! show, delete.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::openstack::networking::v2::default_security_group_rules::{
     self, CreateOpts, ListOpts, PARENT,
 };
@@ -14,10 +14,6 @@ use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/security-group-default-rules";
-
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
 
 #[tokio::test]
 async fn create_from_the_sample_show_and_delete() {
@@ -36,6 +32,7 @@ async fn create_from_the_sample_show_and_delete() {
         .and(path("/network/v2.0/default-security-group-rules"))
         .and(body_json(body))
         .respond_with(reply(
+            S,
             201,
             "security-group-default-rule-create-response.json",
         ))
@@ -59,7 +56,11 @@ async fn create_from_the_sample_show_and_delete() {
             "/network/v2.0/default-security-group-rules/{}",
             rule.id
         )))
-        .respond_with(reply(200, "security-group-default-rule-show-response.json"))
+        .respond_with(reply(
+            S,
+            200,
+            "security-group-default-rule-show-response.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;

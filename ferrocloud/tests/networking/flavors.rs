@@ -1,34 +1,16 @@
 //! Flavors, service profiles, and associating them.
 
 use crate::common::*;
-use crate::network;
+use crate::{expect, network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::flavors::{self, CreateOpts, ListOpts, UpdateOpts};
 use ferrocloud::openstack::networking::v2::service_profiles as profiles;
 use serde_json::json;
-use wiremock::matchers::{body_json, method, path, query_param};
+use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/flavors";
 const DRIVER: &str = "neutron.services.vpn.device_drivers.ipsec.OpenSwanDriver";
-
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
-async fn expect(
-    server: &MockServer,
-    m: &str,
-    p: String,
-    request: Option<serde_json::Value>,
-    r: ResponseTemplate,
-) {
-    let mut mock = Mock::given(method(m)).and(path(p));
-    if let Some(body) = request {
-        mock = mock.and(body_json(body));
-    }
-    mock.respond_with(r).expect(1).mount(server).await;
-}
 
 #[tokio::test]
 async fn flavors_crud_and_find() {
@@ -40,9 +22,9 @@ async fn flavors_crud_and_find() {
     expect(
         &server,
         "POST",
-        "/network/v2.0/flavors".into(),
+        "/network/v2.0/flavors",
         req("flavor-create-request.json"),
-        reply(201, "flavor-create-response.json"),
+        reply(S, 201, "flavor-create-response.json"),
     )
     .await;
     expect(
@@ -50,7 +32,7 @@ async fn flavors_crud_and_find() {
         "GET",
         format!("/network/v2.0/flavors/{shown_id}"),
         None,
-        reply(200, "flavor-show-response.json"),
+        reply(S, 200, "flavor-show-response.json"),
     )
     .await;
     expect(
@@ -58,7 +40,7 @@ async fn flavors_crud_and_find() {
         "PUT",
         format!("/network/v2.0/flavors/{id}"),
         req("flavor-update-request.json"),
-        reply(200, "flavor-update-response.json"),
+        reply(S, 200, "flavor-update-response.json"),
     )
     .await;
     expect(
@@ -72,7 +54,7 @@ async fn flavors_crud_and_find() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/flavors"))
         .and(query_param("service_type", "FIREWALL"))
-        .respond_with(reply(200, "flavors-list-response.json"))
+        .respond_with(reply(S, 200, "flavors-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -86,7 +68,7 @@ async fn flavors_crud_and_find() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/flavors"))
         .and(query_param("name", "dummy"))
-        .respond_with(reply(200, "flavors-list-response.json"))
+        .respond_with(reply(S, 200, "flavors-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -135,7 +117,7 @@ async fn associate_and_disassociate_a_service_profile() {
         "POST",
         format!("/network/v2.0/flavors/{flavor}/service_profiles"),
         Some(sample_json(&format!("{S}/flavor-associate-request.json"))),
-        reply(201, "flavor-associate-response.json"),
+        reply(S, 201, "flavor-associate-response.json"),
     )
     .await;
     expect(
@@ -168,9 +150,9 @@ async fn service_profiles_crud() {
     expect(
         &server,
         "POST",
-        "/network/v2.0/service_profiles".into(),
+        "/network/v2.0/service_profiles",
         Some(create),
-        reply(201, "service-profile-create-response.json"),
+        reply(S, 201, "service-profile-create-response.json"),
     )
     .await;
     expect(
@@ -178,7 +160,7 @@ async fn service_profiles_crud() {
         "GET",
         format!("/network/v2.0/service_profiles/{id}"),
         None,
-        reply(200, "service-profile-show-response.json"),
+        reply(S, 200, "service-profile-show-response.json"),
     )
     .await;
     expect(
@@ -188,7 +170,7 @@ async fn service_profiles_crud() {
         Some(sample_json(&format!(
             "{S}/service-profile-update-request.json"
         ))),
-        reply(200, "service-profile-update-response.json"),
+        reply(S, 200, "service-profile-update-response.json"),
     )
     .await;
     expect(
@@ -202,7 +184,7 @@ async fn service_profiles_crud() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/service_profiles"))
         .and(query_param("driver", DRIVER))
-        .respond_with(reply(200, "service-profiles-list-response.json"))
+        .respond_with(reply(S, 200, "service-profiles-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::extensions::{
     fip_dns::FloatingIpDns, fip_port_details::PortDetails, fip_port_forwardings::PortForwardings,
@@ -23,10 +23,6 @@ const S: &str = "network/api-ref/source/v2/samples/floatingips";
 const PF: &str = "network/api-ref/source/v2/samples/port_forwardings";
 const FIP: &str = "2f245a7b-796b-4f26-9cf9-9e82d248fda7";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(rel))
-}
-
 #[tokio::test]
 async fn create_with_dns_and_qos_and_read_the_extensions() {
     let server = MockServer::start().await;
@@ -36,7 +32,11 @@ async fn create_with_dns_and_qos_and_read_the_extensions() {
         .and(body_json(sample_json(&format!(
             "{S}/floatingip-create-request.json"
         ))))
-        .respond_with(reply(201, &format!("{S}/floatingip-create-response.json")))
+        .respond_with(reply(
+            "",
+            201,
+            &format!("{S}/floatingip-create-response.json"),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -97,7 +97,11 @@ async fn list_with_filters_and_port_forwardings_then_find_by_address() {
             "floating_network_id",
             "376da547-b977-4cfe-9cba-275c80debf57",
         ))
-        .respond_with(reply(200, &format!("{S}/floating-ips-list-response.json")))
+        .respond_with(reply(
+            "",
+            200,
+            &format!("{S}/floating-ips-list-response.json"),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -160,7 +164,11 @@ async fn associate_disassociate_show_and_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/floatingip-update-request.json"
         ))))
-        .respond_with(reply(200, &format!("{S}/floatingip-update-response.json")))
+        .respond_with(reply(
+            "",
+            200,
+            &format!("{S}/floatingip-update-response.json"),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -177,6 +185,7 @@ async fn associate_disassociate_show_and_delete() {
             "{S}/floatingip-disassociate-request.json"
         ))))
         .respond_with(reply(
+            "",
             200,
             &format!("{S}/floatingip-disassociate-response.json"),
         ))
@@ -199,7 +208,11 @@ async fn associate_disassociate_show_and_delete() {
 
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/floatingips/{FIP}")))
-        .respond_with(reply(200, &format!("{S}/floatingip-show-response.json")))
+        .respond_with(reply(
+            "",
+            200,
+            &format!("{S}/floatingip-show-response.json"),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -230,7 +243,11 @@ async fn wait_for_status_reaches_active() {
         .await;
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/floatingips/{FIP}")))
-        .respond_with(reply(200, &format!("{S}/floatingip-show-response.json")))
+        .respond_with(reply(
+            "",
+            200,
+            &format!("{S}/floatingip-show-response.json"),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -249,6 +266,7 @@ async fn floating_ip_pools_list() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/floatingip_pools"))
         .respond_with(reply(
+            "",
             200,
             &format!("{S}/floating-ip-pools-list-response.json"),
         ))
@@ -275,6 +293,7 @@ async fn port_forwardings_crud() {
             "{PF}/port-fowarding-create-request.json"
         ))))
         .respond_with(reply(
+            "",
             201,
             &format!("{PF}/port-fowarding-create-response.json"),
         ))
@@ -298,6 +317,7 @@ async fn port_forwardings_crud() {
         .and(path(base.clone()))
         .and(query_param("protocol", "tcp"))
         .respond_with(reply(
+            "",
             200,
             &format!("{PF}/port-fowarding-list-response.json"),
         ))
@@ -325,6 +345,7 @@ async fn port_forwardings_crud() {
     Mock::given(method("GET"))
         .and(path(format!("{base}/{pf_id}")))
         .respond_with(reply(
+            "",
             200,
             &format!("{PF}/port-fowarding-show-response.json"),
         ))
@@ -343,6 +364,7 @@ async fn port_forwardings_crud() {
             "{PF}/port-fowarding-update-request.json"
         ))))
         .respond_with(reply(
+            "",
             200,
             &format!("{PF}/port-fowarding-update-response.json"),
         ))

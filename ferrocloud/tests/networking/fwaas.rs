@@ -2,7 +2,7 @@
 //! mock Neutron answering with the official samples.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::fwaas::{groups, policies, rules};
 use serde_json::json;
@@ -10,10 +10,6 @@ use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/firewall-v2";
-
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
 
 #[tokio::test]
 async fn rules_create_list_show_update_delete() {
@@ -24,7 +20,7 @@ async fn rules_create_list_show_update_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/firewall-rule-create-request.json"
         ))))
-        .respond_with(reply(201, "firewall-rule-create-response.json"))
+        .respond_with(reply(S, 201, "firewall-rule-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -41,7 +37,7 @@ async fn rules_create_list_show_update_delete() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/fwaas/firewall_rules"))
         .and(query_param("protocol", "tcp"))
-        .respond_with(reply(200, "firewall-rules-list-response.json"))
+        .respond_with(reply(S, 200, "firewall-rules-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -60,7 +56,7 @@ async fn rules_create_list_show_update_delete() {
     let id = "8722e0e0-9cc9-4490-9660-8c9a5732fbb0";
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/fwaas/firewall_rules/{id}")))
-        .respond_with(reply(200, "firewall-rule-show-response.json"))
+        .respond_with(reply(S, 200, "firewall-rule-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -75,7 +71,7 @@ async fn rules_create_list_show_update_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/firewall-rule-update-request.json"
         ))))
-        .respond_with(reply(200, "firewall-rule-update-response.json"))
+        .respond_with(reply(S, 200, "firewall-rule-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -116,7 +112,7 @@ async fn policies_crud_and_rule_insertion() {
         .and(body_json(sample_json(&format!(
             "{S}/firewall-policy-create-request.json"
         ))))
-        .respond_with(reply(201, "firewall-policy-create-response.json"))
+        .respond_with(reply(S, 201, "firewall-policy-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -129,7 +125,7 @@ async fn policies_crud_and_rule_insertion() {
     let id = policy.id.as_str();
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/fwaas/firewall_policies/{id}")))
-        .respond_with(reply(200, "firewall-policy-show-response.json"))
+        .respond_with(reply(S, 200, "firewall-policy-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -145,7 +141,7 @@ async fn policies_crud_and_rule_insertion() {
 
     Mock::given(method("GET"))
         .and(path("/network/v2.0/fwaas/firewall_policies"))
-        .respond_with(reply(200, "firewall-policies-list-response.json"))
+        .respond_with(reply(S, 200, "firewall-policies-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -160,7 +156,7 @@ async fn policies_crud_and_rule_insertion() {
         .and(body_json(sample_json(&format!(
             "{S}/firewall-policy-update-request.json"
         ))))
-        .respond_with(reply(200, "firewall-policy-update-response.json"))
+        .respond_with(reply(S, 200, "firewall-policy-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -185,7 +181,7 @@ async fn policies_crud_and_rule_insertion() {
         .and(body_json(sample_json(&format!(
             "{S}/firewall-policy-insert-rule-request.json"
         ))))
-        .respond_with(reply(200, "firewall-policy-insert-rule-response.json"))
+        .respond_with(reply(S, 200, "firewall-policy-insert-rule-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -209,7 +205,7 @@ async fn policies_crud_and_rule_insertion() {
         .and(body_json(sample_json(&format!(
             "{S}/firewall-policy-remove-rule-request.json"
         ))))
-        .respond_with(reply(200, "firewall-policy-remove-rule-response.json"))
+        .respond_with(reply(S, 200, "firewall-policy-remove-rule-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -237,7 +233,7 @@ async fn groups_crud() {
         .and(body_json(sample_json(&format!(
             "{S}/firewall-group-create-request.json"
         ))))
-        .respond_with(reply(201, "firewall-group-create-response.json"))
+        .respond_with(reply(S, 201, "firewall-group-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -253,7 +249,7 @@ async fn groups_crud() {
     let id = "07411bda-0147-418b-af05-c8665630d937";
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/fwaas/firewall_groups/{id}")))
-        .respond_with(reply(200, "firewall-group-show-response.json"))
+        .respond_with(reply(S, 200, "firewall-group-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -264,7 +260,7 @@ async fn groups_crud() {
 
     Mock::given(method("GET"))
         .and(path("/network/v2.0/fwaas/firewall_groups"))
-        .respond_with(reply(200, "firewall-groups-list-response.json"))
+        .respond_with(reply(S, 200, "firewall-groups-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -280,7 +276,7 @@ async fn groups_crud() {
         .and(body_json(
             json!({"firewall_group": {"admin_state_up": false}}),
         ))
-        .respond_with(reply(200, "firewall-group-update-response.json"))
+        .respond_with(reply(S, 200, "firewall-group-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -2,41 +2,18 @@
 //! auto-allocated topology, against the official samples.
 
 use crate::common::*;
-use crate::network;
+use crate::{expect, network, reply, request};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::local_ips::{self, IpMode};
 use ferrocloud::openstack::networking::v2::{
     auto_allocated_topology, conntrack_helpers, ndp_proxies,
 };
 use serde_json::json;
-use wiremock::matchers::{body_json, method, path, query_param, query_param_is_missing};
+use wiremock::matchers::{method, path, query_param, query_param_is_missing};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const V2: &str = "network/api-ref/source/v2/samples";
 const ROUTER: &str = "915a14a6-867b-4af7-83d1-70efceb146f9";
-
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{V2}/{rel}")))
-}
-
-async fn expect(
-    server: &MockServer,
-    m: &str,
-    p: &str,
-    req: Option<&str>,
-    status: u16,
-    resp: Option<&str>,
-) {
-    let mut mock = Mock::given(method(m)).and(path(format!("/network/v2.0{p}")));
-    if let Some(req) = req {
-        mock = mock.and(body_json(sample_json(&format!("{V2}/{req}"))));
-    }
-    let template = match resp {
-        Some(resp) => reply(status, resp),
-        None => ResponseTemplate::new(status),
-    };
-    mock.respond_with(template).expect(1).mount(server).await;
-}
 
 #[tokio::test]
 async fn conntrack_helpers_crud() {
@@ -47,10 +24,16 @@ async fn conntrack_helpers_crud() {
     expect(
         &server,
         "POST",
-        &base,
-        Some("conntrack_helpers/conntrack-helper-create-request.json"),
-        201,
-        Some("conntrack_helpers/conntrack-helper-create-response.json"),
+        format!("/network/v2.0{}", &base),
+        Some(request(
+            V2,
+            "conntrack_helpers/conntrack-helper-create-request.json",
+        )),
+        reply(
+            V2,
+            201,
+            "conntrack_helpers/conntrack-helper-create-response.json",
+        ),
     )
     .await;
     let created = conntrack_helpers::create(
@@ -67,6 +50,7 @@ async fn conntrack_helpers_crud() {
         .and(path(format!("/network/v2.0{base}")))
         .and(query_param("helper", "tftp"))
         .respond_with(reply(
+            V2,
             200,
             "conntrack_helpers/conntrack-helper-list-response.json",
         ))
@@ -89,10 +73,13 @@ async fn conntrack_helpers_crud() {
     expect(
         &server,
         "GET",
-        &format!("{base}/{id}"),
+        format!("/network/v2.0{base}/{id}"),
         None,
-        200,
-        Some("conntrack_helpers/conntrack-helper-show-response.json"),
+        reply(
+            V2,
+            200,
+            "conntrack_helpers/conntrack-helper-show-response.json",
+        ),
     )
     .await;
     let shown = conntrack_helpers::get(&client, ROUTER, id)
@@ -104,10 +91,16 @@ async fn conntrack_helpers_crud() {
     expect(
         &server,
         "PUT",
-        &format!("{base}/{id}"),
-        Some("conntrack_helpers/conntrack-helper-update-request.json"),
-        200,
-        Some("conntrack_helpers/conntrack-helper-update-response.json"),
+        format!("/network/v2.0{base}/{id}"),
+        Some(request(
+            V2,
+            "conntrack_helpers/conntrack-helper-update-request.json",
+        )),
+        reply(
+            V2,
+            200,
+            "conntrack_helpers/conntrack-helper-update-response.json",
+        ),
     )
     .await;
     let opts = conntrack_helpers::UpdateOpts::default()
@@ -120,7 +113,14 @@ async fn conntrack_helpers_crud() {
         .unwrap();
     assert_eq!((updated.helper.as_str(), updated.port), ("tftp", 69));
 
-    expect(&server, "DELETE", &format!("{base}/{id}"), None, 204, None).await;
+    expect(
+        &server,
+        "DELETE",
+        format!("/network/v2.0{base}/{id}"),
+        None,
+        ResponseTemplate::new(204),
+    )
+    .await;
     conntrack_helpers::delete(&client, ROUTER, id)
         .await
         .ok()
@@ -146,10 +146,9 @@ async fn ndp_proxies_crud_and_find() {
     expect(
         &server,
         "POST",
-        "/ndp_proxies",
-        Some("ndp_proxies/ndp-proxy-create-request.json"),
-        201,
-        Some("ndp_proxies/ndp-proxy-create-response.json"),
+        "/network/v2.0/ndp_proxies",
+        Some(request(V2, "ndp_proxies/ndp-proxy-create-request.json")),
+        reply(V2, 201, "ndp_proxies/ndp-proxy-create-response.json"),
     )
     .await;
     let opts = ndp_proxies::CreateOpts::new(
@@ -165,7 +164,7 @@ async fn ndp_proxies_crud_and_find() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/ndp_proxies"))
         .and(query_param("router_id", ROUTER))
-        .respond_with(reply(200, "ndp_proxies/ndp-proxies-list-response.json"))
+        .respond_with(reply(V2, 200, "ndp_proxies/ndp-proxies-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -179,10 +178,9 @@ async fn ndp_proxies_crud_and_find() {
     expect(
         &server,
         "GET",
-        &format!("/ndp_proxies/{id}"),
+        format!("/network/v2.0/ndp_proxies/{id}"),
         None,
-        200,
-        Some("ndp_proxies/ndp-proxy-show-response.json"),
+        reply(V2, 200, "ndp_proxies/ndp-proxy-show-response.json"),
     )
     .await;
     assert_eq!(ndp_proxies::find(&client, id).await.unwrap().name, "proxy1");
@@ -190,10 +188,9 @@ async fn ndp_proxies_crud_and_find() {
     expect(
         &server,
         "PUT",
-        &format!("/ndp_proxies/{id}"),
-        Some("ndp_proxies/ndp-proxy-update-request.json"),
-        200,
-        Some("ndp_proxies/ndp-proxy-update-response.json"),
+        format!("/network/v2.0/ndp_proxies/{id}"),
+        Some(request(V2, "ndp_proxies/ndp-proxy-update-request.json")),
+        reply(V2, 200, "ndp_proxies/ndp-proxy-update-response.json"),
     )
     .await;
     let opts = ndp_proxies::UpdateOpts::default()
@@ -211,10 +208,9 @@ async fn ndp_proxies_crud_and_find() {
     expect(
         &server,
         "DELETE",
-        &format!("/ndp_proxies/{id}"),
+        format!("/network/v2.0/ndp_proxies/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     ndp_proxies::delete(&client, id).await.ok().unwrap();
@@ -228,10 +224,9 @@ async fn local_ips_crud_and_port_associations() {
     expect(
         &server,
         "POST",
-        "/local_ips",
-        Some("local_ips/local_ip-create-request.json"),
-        201,
-        Some("local_ips/local_ip-create-response.json"),
+        "/network/v2.0/local_ips",
+        Some(request(V2, "local_ips/local_ip-create-request.json")),
+        reply(V2, 201, "local_ips/local_ip-create-response.json"),
     )
     .await;
     let opts = local_ips::CreateOpts::on_network("ce705c24-c1ef-408a-bda3-7bbd946164ab")
@@ -248,7 +243,7 @@ async fn local_ips_crud_and_port_associations() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/local_ips"))
         .and(query_param("ip_mode", "passthrough"))
-        .respond_with(reply(200, "local_ips/local-ips-list-response.json"))
+        .respond_with(reply(V2, 200, "local_ips/local-ips-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -262,10 +257,9 @@ async fn local_ips_crud_and_port_associations() {
     expect(
         &server,
         "GET",
-        &format!("/local_ips/{id}"),
+        format!("/network/v2.0/local_ips/{id}"),
         None,
-        200,
-        Some("local_ips/local_ip-show-response.json"),
+        reply(V2, 200, "local_ips/local_ip-show-response.json"),
     )
     .await;
     assert_eq!(
@@ -280,10 +274,9 @@ async fn local_ips_crud_and_port_associations() {
     expect(
         &server,
         "PUT",
-        &format!("/local_ips/{id}"),
-        Some("local_ips/local_ip-update-request.json"),
-        200,
-        Some("local_ips/local_ip-update-response.json"),
+        format!("/network/v2.0/local_ips/{id}"),
+        Some(request(V2, "local_ips/local_ip-update-request.json")),
+        reply(V2, 200, "local_ips/local_ip-update-response.json"),
     )
     .await;
     let opts = local_ips::UpdateOpts::default()
@@ -303,10 +296,16 @@ async fn local_ips_crud_and_port_associations() {
     expect(
         &server,
         "POST",
-        assoc,
-        Some("local_ips/local_ip_association-create-request.json"),
-        201,
-        Some("local_ips/local_ip_association-create-response.json"),
+        format!("/network/v2.0{}", assoc),
+        Some(request(
+            V2,
+            "local_ips/local_ip_association-create-request.json",
+        )),
+        reply(
+            V2,
+            201,
+            "local_ips/local_ip_association-create-response.json",
+        ),
     )
     .await;
     let opts = local_ips::AssociationOpts::new("96227c78-6a0c-4d9d-b441-c4b8f6fb6c4a")
@@ -323,10 +322,13 @@ async fn local_ips_crud_and_port_associations() {
     expect(
         &server,
         "GET",
-        assoc,
+        format!("/network/v2.0{}", assoc),
         None,
-        200,
-        Some("local_ips/local-ip-list-associations-response.json"),
+        reply(
+            V2,
+            200,
+            "local_ips/local-ip-list-associations-response.json",
+        ),
     )
     .await;
     let all = local_ips::list_port_associations(&client, lip, &Default::default())
@@ -341,10 +343,9 @@ async fn local_ips_crud_and_port_associations() {
     expect(
         &server,
         "DELETE",
-        &format!("{assoc}/96227c78-6a0c-4d9d-b441-c4b8f6fb6c4a"),
+        format!("/network/v2.0{assoc}/96227c78-6a0c-4d9d-b441-c4b8f6fb6c4a"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     local_ips::delete_port_association(&client, lip, "96227c78-6a0c-4d9d-b441-c4b8f6fb6c4a")
@@ -355,10 +356,9 @@ async fn local_ips_crud_and_port_associations() {
     expect(
         &server,
         "DELETE",
-        &format!("/local_ips/{id}"),
+        format!("/network/v2.0/local_ips/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     local_ips::delete(&client, id).await.ok().unwrap();

@@ -1,17 +1,13 @@
 //! Logs and loggable resources.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::openstack::networking::v2::logs::{self, CreateOpts, Event, ListOpts, UpdateOpts};
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/logs";
 const ID: &str = "46ebaec0-0570-43ac-82f6-60d2b03168c4";
-
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
 
 #[tokio::test]
 async fn create_show_update_delete() {
@@ -22,13 +18,13 @@ async fn create_show_update_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/log-create-request.json"
         ))))
-        .respond_with(reply(201, "log-create-response.json"))
+        .respond_with(reply(S, 201, "log-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/log/logs/{ID}")))
-        .respond_with(reply(200, "log-show-response.json"))
+        .respond_with(reply(S, 200, "log-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -37,7 +33,7 @@ async fn create_show_update_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/log-update-request.json"
         ))))
-        .respond_with(reply(200, "log-update-response.json"))
+        .respond_with(reply(S, 200, "log-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -80,13 +76,13 @@ async fn list_logs_and_loggable_resources() {
         .and(path("/network/v2.0/log/logs"))
         .and(query_param("resource_type", "security_group"))
         .and(query_param("event", "ALL"))
-        .respond_with(reply(200, "log-list-response.json"))
+        .respond_with(reply(S, 200, "log-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path("/network/v2.0/log/loggable-resources"))
-        .respond_with(reply(200, "loggable_resources-list-response.json"))
+        .respond_with(reply(S, 200, "loggable_resources-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -4,10 +4,45 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+use serde_json::Value;
+use wiremock::matchers::{body_json, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
 /// A network client of a mock Neutron (the catalog's endpoint, version path `/v2.0`).
 pub async fn network(server: &wiremock::MockServer) -> ferrocloud::ServiceClient {
     let p = common::provider(server).await;
     ferrocloud::openstack::new_network_v2(&p, ferrocloud::EndpointOpts::default()).unwrap()
+}
+
+/// An answer with the official sample `dir/rel` (under the samples folder) as its body.
+pub fn reply(dir: &str, status: u16, rel: &str) -> ResponseTemplate {
+    let file = if dir.is_empty() {
+        rel.to_string()
+    } else {
+        format!("{dir}/{rel}")
+    };
+    ResponseTemplate::new(status).set_body_string(common::sample(&file))
+}
+
+/// The official request sample `dir/rel` as JSON.
+pub fn request(dir: &str, rel: &str) -> Value {
+    common::sample_json(&format!("{dir}/{rel}"))
+}
+
+/// Expects exactly one `verb` request to `full_path` whose JSON body equals `body` (when
+/// given), and answers it with `answer`.
+pub async fn expect(
+    server: &MockServer,
+    verb: &str,
+    full_path: impl Into<String>,
+    body: Option<Value>,
+    answer: ResponseTemplate,
+) {
+    let mut mock = Mock::given(method(verb)).and(path(full_path.into()));
+    if let Some(body) = body {
+        mock = mock.and(body_json(body));
+    }
+    mock.respond_with(answer).expect(1).mount(server).await;
 }
 
 mod address_groups;

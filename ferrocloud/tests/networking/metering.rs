@@ -1,7 +1,7 @@
 //! Metering labels and their rules: list, show, create, delete, find.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::metering_label_rules::{
     self as rules, Direction, ListOpts as RuleListOpts,
@@ -14,10 +14,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/metering";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn labels_create_list_show_find_delete() {
     let server = MockServer::start().await;
@@ -28,20 +24,20 @@ async fn labels_create_list_show_find_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/metering-label-create-request.json"
         ))))
-        .respond_with(reply(201, "metering-label-create-response.json"))
+        .respond_with(reply(S, 201, "metering-label-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path("/network/v2.0/metering/metering-labels"))
         .and(query_param("shared", "false"))
-        .respond_with(reply(200, "metering-labels-list-response.json"))
+        .respond_with(reply(S, 200, "metering-labels-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/metering/metering-labels/{id}")))
-        .respond_with(reply(200, "metering-label-show-response.json"))
+        .respond_with(reply(S, 200, "metering-label-show-response.json"))
         .expect(2)
         .mount(&server)
         .await;
@@ -85,7 +81,7 @@ async fn rules_create_list_show_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/metering-label-rule-create-request.json"
         ))))
-        .respond_with(reply(201, "metering-label-rule-create-response.json"))
+        .respond_with(reply(S, 201, "metering-label-rule-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -93,7 +89,7 @@ async fn rules_create_list_show_delete() {
         .and(path("/network/v2.0/metering/metering-label-rules"))
         .and(query_param("metering_label_id", label))
         .and(query_param("direction", "ingress"))
-        .respond_with(reply(200, "metering-label-rules-list-response.json"))
+        .respond_with(reply(S, 200, "metering-label-rules-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -101,7 +97,7 @@ async fn rules_create_list_show_delete() {
         .and(path(format!(
             "/network/v2.0/metering/metering-label-rules/{id}"
         )))
-        .respond_with(reply(200, "metering-label-rule-show-response.json"))
+        .respond_with(reply(S, 200, "metering-label-rule-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -2,7 +2,7 @@
 //! IDs, If-Match, filters, find, and the checks made before anything is sent.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::network_segment_ranges::{
     self, CreateOpts, ListOpts, UpdateOpts,
@@ -15,10 +15,6 @@ const S: &str = "network/api-ref/source/v2/samples/network_segment_ranges";
 const ID: &str = "59b38ee8-6642-418a-88b7-756861606ecb";
 const PROJECT: &str = "7011dc7fccac4efda89dc3b7f0d0975a";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn create_show_update_if_revision_delete() {
     let server = MockServer::start().await;
@@ -28,7 +24,7 @@ async fn create_show_update_if_revision_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/network_segment_range-create-request.json"
         ))))
-        .respond_with(reply(201, "network_segment_range-create-response.json"))
+        .respond_with(reply(S, 201, "network_segment_range-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -78,7 +74,7 @@ async fn create_show_update_if_revision_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/network_segment_range-update-request.json"
         ))))
-        .respond_with(reply(200, "network_segment_range-update-response.json"))
+        .respond_with(reply(S, 200, "network_segment_range-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;

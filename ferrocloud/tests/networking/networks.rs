@@ -2,7 +2,7 @@
 //! pages, compare-and-swap updates, find.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::common::{ListControls, SortDir};
 use ferrocloud::openstack::networking::v2::extensions::{
@@ -17,10 +17,6 @@ use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/networks";
-
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
 
 /// The sample without `pvlan`, which no Neutron extension defines.
 fn request_sample(rel: &str) -> serde_json::Value {
@@ -40,7 +36,7 @@ async fn create_with_extension_attributes_and_read_them_back() {
     Mock::given(method("POST"))
         .and(path("/network/v2.0/networks"))
         .and(body_json(request_sample("network-create-request.json")))
-        .respond_with(reply(201, "network-create-response.json"))
+        .respond_with(reply(S, 201, "network-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -77,7 +73,7 @@ async fn provider_attributes_create_and_show() {
         .and(body_json(request_sample(
             "network-provider-create-request.json",
         )))
-        .respond_with(reply(201, "network-provider-create-response.json"))
+        .respond_with(reply(S, 201, "network-provider-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -99,7 +95,7 @@ async fn provider_attributes_create_and_show() {
         .and(path(
             "/network/v2.0/networks/4e8e5957-649f-477b-9e5b-f1f75b21c03c",
         ))
-        .respond_with(reply(200, "network-multi-show-response.json"))
+        .respond_with(reply(S, 200, "network-multi-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -121,7 +117,7 @@ async fn bulk_create_sends_every_network_and_refuses_an_empty_list() {
         .and(body_json(sample_json(&format!(
             "{S}/networks-bulk-create-request.json"
         ))))
-        .respond_with(reply(201, "networks-bulk-create-response.json"))
+        .respond_with(reply(S, 201, "networks-bulk-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -228,7 +224,7 @@ async fn update_if_revision_sends_if_match_and_a_412_is_matchable() {
     Mock::given(method("PUT"))
         .and(path(format!("/network/v2.0/networks/{id}")))
         .and(body_json(request_sample("network-update-request.json")))
-        .respond_with(reply(200, "network-update-response.json"))
+        .respond_with(reply(S, 200, "network-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -1,7 +1,7 @@
 //! Extended port bindings: list, create (inactive), activate, delete.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::extensions::binding::VnicType;
 use ferrocloud::openstack::networking::v2::port_bindings::{self, CreateOpts, ListOpts};
@@ -11,10 +11,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const S: &str = "network/api-ref/source/v2/samples/port_bindings";
 const PORT: &str = "46d4bfb9-b26e-41f3-bd2e-e6dcc1ccedb2";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn list_create_activate_delete() {
     let server = MockServer::start().await;
@@ -23,7 +19,7 @@ async fn list_create_activate_delete() {
     Mock::given(method("GET"))
         .and(path(base.as_str()))
         .and(query_param("status", "ACTIVE"))
-        .respond_with(reply(200, "port-binding-list-response.json"))
+        .respond_with(reply(S, 200, "port-binding-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -46,7 +42,7 @@ async fn list_create_activate_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/port-binding-create-request.json"
         ))))
-        .respond_with(reply(201, "port-binding-create-response.json"))
+        .respond_with(reply(S, 201, "port-binding-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::common::{ListControls, SortDir};
 use ferrocloud::openstack::networking::v2::extensions::{
@@ -35,10 +35,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/ports";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 fn qos() -> QosPolicyId {
     QosPolicyId::default().qos_policy_id("29d5e02e-d5ab-4929-bee4-4a9fc12e22ae")
 }
@@ -52,7 +48,7 @@ async fn create_with_extension_attributes_and_read_them_back() {
         .and(body_json(sample_json(&format!(
             "{S}/port-create-request.json"
         ))))
-        .respond_with(reply(201, "port-create-response.json"))
+        .respond_with(reply(S, 201, "port-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -119,7 +115,7 @@ async fn create_a_bound_port_with_a_profile_and_hints() {
     Mock::given(method("POST"))
         .and(path("/network/v2.0/ports"))
         .and(body_json(&sent))
-        .respond_with(reply(201, "port-bind-create-response.json"))
+        .respond_with(reply(S, 201, "port-bind-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -172,7 +168,7 @@ async fn show_reads_bindings_resource_request_and_qos() {
     let id = "46d4bfb9-b26e-41f3-bd2e-e6dcc1ccedb2";
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/ports/{id}")))
-        .respond_with(reply(200, "port-bind-show-response.json"))
+        .respond_with(reply(S, 200, "port-bind-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -244,7 +240,7 @@ async fn bulk_create_sends_every_port_and_refuses_an_empty_list() {
         .and(body_json(sample_json(&format!(
             "{S}/ports-bulk-create-request.json"
         ))))
-        .respond_with(reply(201, "ports-bulk-create-response.json"))
+        .respond_with(reply(S, 201, "ports-bulk-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -371,7 +367,7 @@ async fn update_with_bindings_and_if_revision() {
         .and(body_json(sample_json(&format!(
             "{S}/port-bind-update-request.json"
         ))))
-        .respond_with(reply(200, "port-bind-update-response.json"))
+        .respond_with(reply(S, 200, "port-bind-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -401,7 +397,7 @@ async fn update_with_bindings_and_if_revision() {
         .and(body_json(sample_json(&format!(
             "{S}/port-update-request.json"
         ))))
-        .respond_with(reply(200, "port-update-response.json"))
+        .respond_with(reply(S, 200, "port-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;

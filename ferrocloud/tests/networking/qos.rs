@@ -2,7 +2,7 @@
 //! and by rule ID alone, rule types, and the checks made before anything is sent.
 
 use crate::common::*;
-use crate::network;
+use crate::{expect, network};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::common::ListControls;
 use ferrocloud::openstack::networking::v2::qos::policies::{self, Rule};
@@ -37,27 +37,6 @@ fn numeric(v: Value) -> Value {
     }
 }
 
-/// Mounts one expected request: method, path, optionally an exact JSON body; answered
-/// with `status` and `reply`.
-async fn expect(
-    server: &MockServer,
-    verb: &str,
-    p: &str,
-    body: Option<Value>,
-    status: u16,
-    reply: Option<Value>,
-) {
-    let mut mock = Mock::given(method(verb)).and(path(p));
-    if let Some(body) = body {
-        mock = mock.and(body_json(body));
-    }
-    let mut answer = ResponseTemplate::new(status);
-    if let Some(reply) = reply {
-        answer = answer.set_body_json(reply);
-    }
-    mock.respond_with(answer).expect(1).mount(server).await;
-}
-
 /// The object of a response sample, under another envelope key (the alias paths').
 fn rewrap(sample: Value, from: &str, to: &str) -> Value {
     json!({ to: sample[from].clone() })
@@ -73,8 +52,7 @@ async fn policy_create_show_update_if_revision_list_find_delete() {
         "POST",
         &format!("{BASE}/policies"),
         Some(qos_sample("policy-create-request.json")),
-        201,
-        Some(qos_sample("policy-create-response.json")),
+        ResponseTemplate::new(201).set_body_json(qos_sample("policy-create-response.json")),
     )
     .await;
     let opts = policies::CreateOpts::new("10Mbit")
@@ -90,8 +68,7 @@ async fn policy_create_show_update_if_revision_list_find_delete() {
         "GET",
         &format!("{BASE}/policies/{POLICY}"),
         None,
-        200,
-        Some(qos_sample("policy-show-response.json")),
+        ResponseTemplate::new(200).set_body_json(qos_sample("policy-show-response.json")),
     )
     .await;
     let shown = policies::get(&client, POLICY).await.extract().unwrap();
@@ -159,8 +136,8 @@ async fn policy_create_show_update_if_revision_list_find_delete() {
         "GET",
         &format!("{BASE}/policies/10Mbit"),
         None,
-        404,
-        Some(json!({"NeutronError": {"type": "QosPolicyNotFound",
+        ResponseTemplate::new(404)
+            .set_body_json(json!({"NeutronError": {"type": "QosPolicyNotFound",
             "message": "QoS policy 10Mbit could not be found.", "detail": ""}})),
     )
     .await;
@@ -181,8 +158,7 @@ async fn policy_create_show_update_if_revision_list_find_delete() {
         "DELETE",
         &format!("{BASE}/policies/{POLICY}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     policies::delete(&client, POLICY).await.ok().unwrap();
@@ -202,8 +178,8 @@ async fn bandwidth_limit_rules_under_a_policy_and_by_alias() {
         Some(numeric(qos_sample(
             "bandwidth_limit_rule-create-request.json",
         ))),
-        201,
-        Some(qos_sample("bandwidth_limit_rule-create-response.json")),
+        ResponseTemplate::new(201)
+            .set_body_json(qos_sample("bandwidth_limit_rule-create-response.json")),
     )
     .await;
     let rule = bandwidth_limit_rules::create(
@@ -221,8 +197,8 @@ async fn bandwidth_limit_rules_under_a_policy_and_by_alias() {
         "GET",
         &rules,
         None,
-        200,
-        Some(qos_sample("bandwidth_limit_rules-list-response.json")),
+        ResponseTemplate::new(200)
+            .set_body_json(qos_sample("bandwidth_limit_rules-list-response.json")),
     )
     .await;
     let listed = bandwidth_limit_rules::list(&client, POLICY, &ListControls::default())
@@ -238,8 +214,7 @@ async fn bandwidth_limit_rules_under_a_policy_and_by_alias() {
         "GET",
         &format!("{rules}/{id}"),
         None,
-        200,
-        Some(show.clone()),
+        ResponseTemplate::new(200).set_body_json(show.clone()),
     )
     .await;
     let shown = bandwidth_limit_rules::get(&client, POLICY, id)
@@ -255,8 +230,8 @@ async fn bandwidth_limit_rules_under_a_policy_and_by_alias() {
         Some(numeric(qos_sample(
             "bandwidth_limit_rule-update-request.json",
         ))),
-        200,
-        Some(qos_sample("bandwidth_limit_rule-update-response.json")),
+        ResponseTemplate::new(200)
+            .set_body_json(qos_sample("bandwidth_limit_rule-update-response.json")),
     )
     .await;
     let updated = bandwidth_limit_rules::update(
@@ -270,7 +245,14 @@ async fn bandwidth_limit_rules_under_a_policy_and_by_alias() {
     .unwrap();
     assert_eq!(updated.max_kbps, 10000);
 
-    expect(&server, "DELETE", &format!("{rules}/{id}"), None, 204, None).await;
+    expect(
+        &server,
+        "DELETE",
+        &format!("{rules}/{id}"),
+        None,
+        ResponseTemplate::new(204),
+    )
+    .await;
     bandwidth_limit_rules::delete(&client, POLICY, id)
         .await
         .ok()
@@ -279,7 +261,14 @@ async fn bandwidth_limit_rules_under_a_policy_and_by_alias() {
     // By rule ID alone: the alias path and envelope.
     let alias = format!("{BASE}/alias_bandwidth_limit_rules/{id}");
     let aliased = rewrap(show, "bandwidth_limit_rule", "alias_bandwidth_limit_rule");
-    expect(&server, "GET", &alias, None, 200, Some(aliased.clone())).await;
+    expect(
+        &server,
+        "GET",
+        &alias,
+        None,
+        ResponseTemplate::new(200).set_body_json(aliased.clone()),
+    )
+    .await;
     assert_eq!(
         bandwidth_limit_rules::get_alias(&client, id)
             .await
@@ -293,8 +282,7 @@ async fn bandwidth_limit_rules_under_a_policy_and_by_alias() {
         "PUT",
         &alias,
         Some(json!({"alias_bandwidth_limit_rule": {"direction": "ingress"}})),
-        200,
-        Some(aliased),
+        ResponseTemplate::new(200).set_body_json(aliased),
     )
     .await;
     bandwidth_limit_rules::update_alias(
@@ -305,7 +293,7 @@ async fn bandwidth_limit_rules_under_a_policy_and_by_alias() {
     .await
     .extract()
     .unwrap();
-    expect(&server, "DELETE", &alias, None, 204, None).await;
+    expect(&server, "DELETE", &alias, None, ResponseTemplate::new(204)).await;
     bandwidth_limit_rules::delete_alias(&client, id)
         .await
         .ok()
@@ -324,8 +312,8 @@ async fn dscp_marking_rules_under_a_policy_and_by_alias() {
         "POST",
         &rules,
         Some(numeric(qos_sample("dscp_marking_rule-create-request.json"))),
-        201,
-        Some(qos_sample("dscp_marking_rule-create-response.json")),
+        ResponseTemplate::new(201)
+            .set_body_json(qos_sample("dscp_marking_rule-create-response.json")),
     )
     .await;
     let rule =
@@ -340,8 +328,8 @@ async fn dscp_marking_rules_under_a_policy_and_by_alias() {
         "GET",
         &rules,
         None,
-        200,
-        Some(qos_sample("dscp_marking_rules-list-response.json")),
+        ResponseTemplate::new(200)
+            .set_body_json(qos_sample("dscp_marking_rules-list-response.json")),
     )
     .await;
     let listed = dscp_marking_rules::list(&client, POLICY, &ListControls::default())
@@ -356,8 +344,7 @@ async fn dscp_marking_rules_under_a_policy_and_by_alias() {
         "GET",
         &format!("{rules}/{id}"),
         None,
-        200,
-        Some(show.clone()),
+        ResponseTemplate::new(200).set_body_json(show.clone()),
     )
     .await;
     assert_eq!(
@@ -374,8 +361,8 @@ async fn dscp_marking_rules_under_a_policy_and_by_alias() {
         "PUT",
         &format!("{rules}/{id}"),
         Some(numeric(qos_sample("dscp_marking_rule-update-request.json"))),
-        200,
-        Some(qos_sample("dscp_marking_rule-update-response.json")),
+        ResponseTemplate::new(200)
+            .set_body_json(qos_sample("dscp_marking_rule-update-response.json")),
     )
     .await;
     let updated = dscp_marking_rules::update(
@@ -389,7 +376,14 @@ async fn dscp_marking_rules_under_a_policy_and_by_alias() {
     .unwrap();
     assert_eq!(updated.dscp_mark, 16);
 
-    expect(&server, "DELETE", &format!("{rules}/{id}"), None, 204, None).await;
+    expect(
+        &server,
+        "DELETE",
+        &format!("{rules}/{id}"),
+        None,
+        ResponseTemplate::new(204),
+    )
+    .await;
     dscp_marking_rules::delete(&client, POLICY, id)
         .await
         .ok()
@@ -397,7 +391,14 @@ async fn dscp_marking_rules_under_a_policy_and_by_alias() {
 
     let alias = format!("{BASE}/alias_dscp_marking_rules/{id}");
     let aliased = rewrap(show, "dscp_marking_rule", "alias_dscp_marking_rule");
-    expect(&server, "GET", &alias, None, 200, Some(aliased.clone())).await;
+    expect(
+        &server,
+        "GET",
+        &alias,
+        None,
+        ResponseTemplate::new(200).set_body_json(aliased.clone()),
+    )
+    .await;
     assert_eq!(
         dscp_marking_rules::get_alias(&client, id)
             .await
@@ -411,8 +412,7 @@ async fn dscp_marking_rules_under_a_policy_and_by_alias() {
         "PUT",
         &alias,
         Some(json!({"alias_dscp_marking_rule": {"dscp_mark": 26}})),
-        200,
-        Some(aliased),
+        ResponseTemplate::new(200).set_body_json(aliased),
     )
     .await;
     dscp_marking_rules::update_alias(
@@ -423,7 +423,7 @@ async fn dscp_marking_rules_under_a_policy_and_by_alias() {
     .await
     .extract()
     .unwrap();
-    expect(&server, "DELETE", &alias, None, 204, None).await;
+    expect(&server, "DELETE", &alias, None, ResponseTemplate::new(204)).await;
     dscp_marking_rules::delete_alias(&client, id)
         .await
         .ok()
@@ -444,8 +444,8 @@ async fn minimum_bandwidth_rules_under_a_policy_and_by_alias() {
         Some(numeric(qos_sample(
             "minimum_bandwidth_rule-create-request.json",
         ))),
-        201,
-        Some(qos_sample("minimum_bandwidth_rule-create-response.json")),
+        ResponseTemplate::new(201)
+            .set_body_json(qos_sample("minimum_bandwidth_rule-create-response.json")),
     )
     .await;
     let rule = minimum_bandwidth_rules::create(
@@ -463,8 +463,8 @@ async fn minimum_bandwidth_rules_under_a_policy_and_by_alias() {
         "GET",
         &rules,
         None,
-        200,
-        Some(qos_sample("minimum_bandwidth_rules-list-response.json")),
+        ResponseTemplate::new(200)
+            .set_body_json(qos_sample("minimum_bandwidth_rules-list-response.json")),
     )
     .await;
     let listed = minimum_bandwidth_rules::list(&client, POLICY, &ListControls::default())
@@ -479,8 +479,7 @@ async fn minimum_bandwidth_rules_under_a_policy_and_by_alias() {
         "GET",
         &format!("{rules}/{id}"),
         None,
-        200,
-        Some(show.clone()),
+        ResponseTemplate::new(200).set_body_json(show.clone()),
     )
     .await;
     assert_eq!(
@@ -499,8 +498,8 @@ async fn minimum_bandwidth_rules_under_a_policy_and_by_alias() {
         Some(numeric(qos_sample(
             "minimum_bandwidth_rule-update-request.json",
         ))),
-        200,
-        Some(qos_sample("minimum_bandwidth_rule-update-response.json")),
+        ResponseTemplate::new(200)
+            .set_body_json(qos_sample("minimum_bandwidth_rule-update-response.json")),
     )
     .await;
     let updated = minimum_bandwidth_rules::update(
@@ -514,7 +513,14 @@ async fn minimum_bandwidth_rules_under_a_policy_and_by_alias() {
     .unwrap();
     assert_eq!(updated.min_kbps, 20000);
 
-    expect(&server, "DELETE", &format!("{rules}/{id}"), None, 204, None).await;
+    expect(
+        &server,
+        "DELETE",
+        &format!("{rules}/{id}"),
+        None,
+        ResponseTemplate::new(204),
+    )
+    .await;
     minimum_bandwidth_rules::delete(&client, POLICY, id)
         .await
         .ok()
@@ -526,7 +532,14 @@ async fn minimum_bandwidth_rules_under_a_policy_and_by_alias() {
         "minimum_bandwidth_rule",
         "alias_minimum_bandwidth_rule",
     );
-    expect(&server, "GET", &alias, None, 200, Some(aliased.clone())).await;
+    expect(
+        &server,
+        "GET",
+        &alias,
+        None,
+        ResponseTemplate::new(200).set_body_json(aliased.clone()),
+    )
+    .await;
     minimum_bandwidth_rules::get_alias(&client, id)
         .await
         .extract()
@@ -536,8 +549,7 @@ async fn minimum_bandwidth_rules_under_a_policy_and_by_alias() {
         "PUT",
         &alias,
         Some(json!({"alias_minimum_bandwidth_rule": {"min_kbps": 5}})),
-        200,
-        Some(aliased),
+        ResponseTemplate::new(200).set_body_json(aliased),
     )
     .await;
     minimum_bandwidth_rules::update_alias(
@@ -548,7 +560,7 @@ async fn minimum_bandwidth_rules_under_a_policy_and_by_alias() {
     .await
     .extract()
     .unwrap();
-    expect(&server, "DELETE", &alias, None, 204, None).await;
+    expect(&server, "DELETE", &alias, None, ResponseTemplate::new(204)).await;
     minimum_bandwidth_rules::delete_alias(&client, id)
         .await
         .ok()
@@ -567,8 +579,8 @@ async fn minimum_packet_rate_rules_under_a_policy_and_by_alias() {
         "POST",
         &rules,
         Some(qos_sample("minimum_packet_rate_rule-create-request.json")),
-        201,
-        Some(qos_sample("minimum_packet_rate_rule-create-response.json")),
+        ResponseTemplate::new(201)
+            .set_body_json(qos_sample("minimum_packet_rate_rule-create-response.json")),
     )
     .await;
     let rule = minimum_packet_rate_rules::create(
@@ -586,8 +598,8 @@ async fn minimum_packet_rate_rules_under_a_policy_and_by_alias() {
         "GET",
         &rules,
         None,
-        200,
-        Some(qos_sample("minimum_packet_rate_rules-list-response.json")),
+        ResponseTemplate::new(200)
+            .set_body_json(qos_sample("minimum_packet_rate_rules-list-response.json")),
     )
     .await;
     let listed = minimum_packet_rate_rules::list(&client, POLICY, &ListControls::default())
@@ -602,8 +614,7 @@ async fn minimum_packet_rate_rules_under_a_policy_and_by_alias() {
         "GET",
         &format!("{rules}/{id}"),
         None,
-        200,
-        Some(show.clone()),
+        ResponseTemplate::new(200).set_body_json(show.clone()),
     )
     .await;
     let shown = minimum_packet_rate_rules::get(&client, POLICY, id)
@@ -617,8 +628,8 @@ async fn minimum_packet_rate_rules_under_a_policy_and_by_alias() {
         "PUT",
         &format!("{rules}/{id}"),
         Some(qos_sample("minimum_packet_rate_rule-update-request.json")),
-        200,
-        Some(qos_sample("minimum_packet_rate_rule-update-response.json")),
+        ResponseTemplate::new(200)
+            .set_body_json(qos_sample("minimum_packet_rate_rule-update-response.json")),
     )
     .await;
     let updated = minimum_packet_rate_rules::update(
@@ -634,7 +645,14 @@ async fn minimum_packet_rate_rules_under_a_policy_and_by_alias() {
     .unwrap();
     assert_eq!(updated.direction, Direction::Any);
 
-    expect(&server, "DELETE", &format!("{rules}/{id}"), None, 204, None).await;
+    expect(
+        &server,
+        "DELETE",
+        &format!("{rules}/{id}"),
+        None,
+        ResponseTemplate::new(204),
+    )
+    .await;
     minimum_packet_rate_rules::delete(&client, POLICY, id)
         .await
         .ok()
@@ -646,7 +664,14 @@ async fn minimum_packet_rate_rules_under_a_policy_and_by_alias() {
         "minimum_packet_rate_rule",
         "alias_minimum_packet_rate_rule",
     );
-    expect(&server, "GET", &alias, None, 200, Some(aliased.clone())).await;
+    expect(
+        &server,
+        "GET",
+        &alias,
+        None,
+        ResponseTemplate::new(200).set_body_json(aliased.clone()),
+    )
+    .await;
     minimum_packet_rate_rules::get_alias(&client, id)
         .await
         .extract()
@@ -656,8 +681,7 @@ async fn minimum_packet_rate_rules_under_a_policy_and_by_alias() {
         "PUT",
         &alias,
         Some(json!({"alias_minimum_packet_rate_rule": {"min_kpps": 7}})),
-        200,
-        Some(aliased),
+        ResponseTemplate::new(200).set_body_json(aliased),
     )
     .await;
     minimum_packet_rate_rules::update_alias(
@@ -668,7 +692,7 @@ async fn minimum_packet_rate_rules_under_a_policy_and_by_alias() {
     .await
     .extract()
     .unwrap();
-    expect(&server, "DELETE", &alias, None, 204, None).await;
+    expect(&server, "DELETE", &alias, None, ResponseTemplate::new(204)).await;
     minimum_packet_rate_rules::delete_alias(&client, id)
         .await
         .ok()
@@ -689,8 +713,8 @@ async fn packet_rate_limit_rules_under_a_policy() {
         Some(numeric(qos_sample(
             "packet_rate_limit_rule-create-request.json",
         ))),
-        201,
-        Some(qos_sample("packet_rate_limit_rule-create-response.json")),
+        ResponseTemplate::new(201)
+            .set_body_json(qos_sample("packet_rate_limit_rule-create-response.json")),
     )
     .await;
     let rule = packet_rate_limit_rules::create(
@@ -708,8 +732,8 @@ async fn packet_rate_limit_rules_under_a_policy() {
         "GET",
         &rules,
         None,
-        200,
-        Some(qos_sample("packet_rate_limit_rules-list-response.json")),
+        ResponseTemplate::new(200)
+            .set_body_json(qos_sample("packet_rate_limit_rules-list-response.json")),
     )
     .await;
     let listed = packet_rate_limit_rules::list(&client, POLICY, &ListControls::default())
@@ -723,8 +747,8 @@ async fn packet_rate_limit_rules_under_a_policy() {
         "GET",
         &format!("{rules}/{id}"),
         None,
-        200,
-        Some(qos_sample("packet_rate_limit_rule-show-response.json")),
+        ResponseTemplate::new(200)
+            .set_body_json(qos_sample("packet_rate_limit_rule-show-response.json")),
     )
     .await;
     assert_eq!(
@@ -743,8 +767,8 @@ async fn packet_rate_limit_rules_under_a_policy() {
         Some(numeric(qos_sample(
             "packet_rate_limit_rule-update-request.json",
         ))),
-        200,
-        Some(qos_sample("packet_rate_limit_rule-update-response.json")),
+        ResponseTemplate::new(200)
+            .set_body_json(qos_sample("packet_rate_limit_rule-update-response.json")),
     )
     .await;
     let updated = packet_rate_limit_rules::update(
@@ -760,7 +784,14 @@ async fn packet_rate_limit_rules_under_a_policy() {
     .unwrap();
     assert_eq!(updated.max_kpps, 20000);
 
-    expect(&server, "DELETE", &format!("{rules}/{id}"), None, 204, None).await;
+    expect(
+        &server,
+        "DELETE",
+        &format!("{rules}/{id}"),
+        None,
+        ResponseTemplate::new(204),
+    )
+    .await;
     packet_rate_limit_rules::delete(&client, POLICY, id)
         .await
         .ok()
@@ -816,8 +847,7 @@ async fn rule_types_list_and_show_with_drivers_and_parameters() {
             "GET",
             &format!("{BASE}/rule-types/{kind}"),
             None,
-            200,
-            Some(json!({"rule_type": qos_sample(file)})),
+            ResponseTemplate::new(200).set_body_json(json!({"rule_type": qos_sample(file)})),
         )
         .await;
     }

@@ -2,7 +2,7 @@
 //! usage, update (typed limits, -1 as unlimited, force), reset.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::quotas::{self, Limit, UpdateOpts};
 use serde_json::json;
@@ -12,17 +12,13 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const S: &str = "network/api-ref/source/v2/samples";
 const PROJECT: &str = "bab7d5c60cd041a0a36f7c4b6e1dd978";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn list_projects_with_their_own_quotas() {
     let server = MockServer::start().await;
     let client = network(&server).await;
     Mock::given(method("GET"))
         .and(path("/network/v2.0/quotas"))
-        .respond_with(reply(200, "quotas/quotas-list-response.json"))
+        .respond_with(reply(S, 200, "quotas/quotas-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -45,7 +41,11 @@ async fn show_and_defaults() {
     ] {
         Mock::given(method("GET"))
             .and(path(p))
-            .respond_with(reply(200, "quotas/quotas-list-for-project-response.json"))
+            .respond_with(reply(
+                S,
+                200,
+                "quotas/quotas-list-for-project-response.json",
+            ))
             .expect(1)
             .mount(&server)
             .await;
@@ -73,6 +73,7 @@ async fn details_hold_usage_reservations_and_limits() {
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/quotas/{PROJECT}/details.json")))
         .respond_with(reply(
+            S,
             200,
             "quota_details/quota-details-show-for-project-response.json",
         ))
@@ -106,7 +107,7 @@ async fn update_with_typed_limits_and_reset() {
     Mock::given(method("PUT"))
         .and(path(format!("/network/v2.0/quotas/{PROJECT}")))
         .and(body_json(body))
-        .respond_with(reply(200, "quotas/quotas-update-response.json"))
+        .respond_with(reply(S, 200, "quotas/quotas-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;

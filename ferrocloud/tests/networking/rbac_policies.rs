@@ -2,7 +2,7 @@
 //! and refused policies.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::rbac_policies::{
     self, Action, CreateOpts, EVERY_PROJECT, ListOpts, ObjectType, UpdateOpts,
@@ -14,10 +14,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const S: &str = "network/api-ref/source/v2/samples/rbac_policy";
 const NET: &str = "1f32f072-4d17-4811-b619-3623d018bd40";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn create_update_show_delete() {
     let server = MockServer::start().await;
@@ -27,7 +23,7 @@ async fn create_update_show_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/rbac-policy-create-request.json"
         ))))
-        .respond_with(reply(201, "rbac-policy-create-response.json"))
+        .respond_with(reply(S, 201, "rbac-policy-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -54,7 +50,7 @@ async fn create_update_show_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/rbac-policy-update-request.json"
         ))))
-        .respond_with(reply(200, "rbac-policy-update-response.json"))
+        .respond_with(reply(S, 200, "rbac-policy-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -67,7 +63,7 @@ async fn create_update_show_delete() {
 
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/rbac-policies/{id}")))
-        .respond_with(reply(200, "rbac-policy-show-response.json"))
+        .respond_with(reply(S, 200, "rbac-policy-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use crate::common::*;
-use crate::network;
+use crate::{expect, network, reply, request};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::extensions::{
     availability_zones::AvailabilityZones, dvr::Distributed, l3_conntrack_helper::ConntrackHelpers,
@@ -26,20 +26,6 @@ const S: &str = "network/api-ref/source/v2/samples/routers";
 const A: &str = "network/api-ref/source/v2/samples/agents";
 const ROUTER: &str = "f8a44de0-fc8e-45df-93c7-f79bf3b01c95";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(rel))
-}
-
-async fn expect_put(server: &MockServer, p: &str, req: &str, resp: &str) {
-    Mock::given(method("PUT"))
-        .and(path(format!("/network/v2.0/routers/{p}")))
-        .and(body_json(sample_json(&format!("{S}/{req}"))))
-        .respond_with(reply(200, &format!("{S}/{resp}")))
-        .expect(1)
-        .mount(server)
-        .await;
-}
-
 #[tokio::test]
 async fn create_with_a_gateway_and_read_extension_attributes() {
     let server = MockServer::start().await;
@@ -49,7 +35,7 @@ async fn create_with_a_gateway_and_read_extension_attributes() {
         .and(body_json(sample_json(&format!(
             "{S}/router-create-request.json"
         ))))
-        .respond_with(reply(201, &format!("{S}/router-create-response.json")))
+        .respond_with(reply("", 201, &format!("{S}/router-create-response.json")))
         .expect(1)
         .mount(&server)
         .await;
@@ -108,7 +94,7 @@ async fn list_show_find_and_delete() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/routers"))
         .and(query_param("admin_state_up", "true"))
-        .respond_with(reply(200, &format!("{S}/routers-list-response.json")))
+        .respond_with(reply("", 200, &format!("{S}/routers-list-response.json")))
         .expect(1)
         .mount(&server)
         .await;
@@ -132,7 +118,7 @@ async fn list_show_find_and_delete() {
 
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/routers/{ROUTER}")))
-        .respond_with(reply(200, &format!("{S}/router-show-response.json")))
+        .respond_with(reply("", 200, &format!("{S}/router-show-response.json")))
         .expect(1)
         .mount(&server)
         .await;
@@ -171,7 +157,7 @@ async fn update_with_if_match_and_clearing_the_gateway() {
                 "enable_snat": true,
                 "external_fixed_ips": [{"ip_address": "172.24.4.6", "subnet_id": "b930d7f6-ceb7-40a0-8b81-a425dd994ccf"}]},
             "routes": [{"destination": "179.24.1.0/24", "nexthop": "172.24.3.99"}]}})))
-        .respond_with(reply(200, &format!("{S}/router-update-response.json")))
+        .respond_with(reply("", 200, &format!("{S}/router-update-response.json")))
         .expect(1)
         .mount(&server)
         .await;
@@ -200,7 +186,7 @@ async fn update_with_if_match_and_clearing_the_gateway() {
         .and(body_json(
             json!({"router": {"external_gateway_info": null}}),
         ))
-        .respond_with(reply(200, &format!("{S}/router-update-response.json")))
+        .respond_with(reply("", 200, &format!("{S}/router-update-response.json")))
         .expect(1)
         .mount(&server)
         .await;
@@ -221,11 +207,12 @@ async fn interfaces_by_subnet_and_by_port() {
     let id = "915a14a6-867b-4af7-83d1-70efceb146f9";
     let subnet = "a2f1f29d-571b-4533-907f-5803ab96ead1";
     let port = "2dc46bcc-d1f2-4077-b99e-91ee28afaff0";
-    expect_put(
+    expect(
         &server,
-        &format!("{id}/add_router_interface"),
-        "router-add-interface-request.json",
-        "router-add-interface-response.json",
+        "PUT",
+        format!("/network/v2.0/routers/{id}/add_router_interface"),
+        Some(request(S, "router-add-interface-request.json")),
+        reply(S, 200, "router-add-interface-response.json"),
     )
     .await;
     let added = routers::add_interface(&client, id, &InterfaceOpts::subnet(subnet))
@@ -246,6 +233,7 @@ async fn interfaces_by_subnet_and_by_port() {
             "{S}/router-add-interface-request-with-port.json"
         ))))
         .respond_with(reply(
+            "",
             200,
             &format!("{S}/router-add-interface-response.json"),
         ))
@@ -258,11 +246,12 @@ async fn interfaces_by_subnet_and_by_port() {
         .unwrap();
     assert_eq!(by_port.network_id, "91c013e2-d65a-474e-9177-c3e1799ca726");
 
-    expect_put(
+    expect(
         &server,
-        &format!("{id}/remove_router_interface"),
-        "router-remove-interface-request.json",
-        "router-remove-interface-response.json",
+        "PUT",
+        format!("/network/v2.0/routers/{id}/remove_router_interface"),
+        Some(request(S, "router-remove-interface-request.json")),
+        reply(S, 200, "router-remove-interface-response.json"),
     )
     .await;
     let removed = routers::remove_interface(&client, id, &InterfaceOpts::subnet(subnet))
@@ -278,6 +267,7 @@ async fn interfaces_by_subnet_and_by_port() {
             "{S}/router-remove-interface-request-with-port.json"
         ))))
         .respond_with(reply(
+            "",
             200,
             &format!("{S}/router-remove-interface-response.json"),
         ))
@@ -306,11 +296,12 @@ async fn extra_routes_added_and_removed() {
         Route::new("10.0.3.0/24", "10.0.0.13"),
         Route::new("10.0.4.0/24", "10.0.0.14"),
     ];
-    expect_put(
+    expect(
         &server,
-        &format!("{id}/add_extraroutes"),
-        "router-add-extraroutes-request.json",
-        "router-add-extraroutes-response.json",
+        "PUT",
+        format!("/network/v2.0/routers/{id}/add_extraroutes"),
+        Some(request(S, "router-add-extraroutes-request.json")),
+        reply(S, 200, "router-add-extraroutes-response.json"),
     )
     .await;
     let added = routers::add_extra_routes(&client, id, &routes)
@@ -319,11 +310,12 @@ async fn extra_routes_added_and_removed() {
         .unwrap();
     assert_eq!(added.routes.len(), 4);
     assert_eq!(added.routes[3], routes[1]);
-    expect_put(
+    expect(
         &server,
-        &format!("{id}/remove_extraroutes"),
-        "router-remove-extraroutes-request.json",
-        "router-remove-extraroutes-response.json",
+        "PUT",
+        format!("/network/v2.0/routers/{id}/remove_extraroutes"),
+        Some(request(S, "router-remove-extraroutes-request.json")),
+        reply(S, 200, "router-remove-extraroutes-response.json"),
     )
     .await;
     let removed = routers::remove_extra_routes(&client, id, &routes)
@@ -346,11 +338,12 @@ async fn several_external_gateways() {
     let client = network(&server).await;
     let id = "47c32c39-1c09-47de-8d50-ec57a96db5e7";
     let ext = "8edec774-ebb9-11eb-9b09-371108ef5905";
-    expect_put(
+    expect(
         &server,
-        &format!("{id}/add_external_gateways"),
-        "router-add-external-gateways-request.json",
-        "router-add-external-gateways-response.json",
+        "PUT",
+        format!("/network/v2.0/routers/{id}/add_external_gateways"),
+        Some(request(S, "router-add-external-gateways-request.json")),
+        reply(S, 200, "router-add-external-gateways-response.json"),
     )
     .await;
     let gw = GatewayOpts::new(ext)
@@ -368,11 +361,12 @@ async fn several_external_gateways() {
     assert_eq!(gateways[1].network_id, ext);
     assert_eq!(with.ext.enable_default_route_ecmp, Some(false));
 
-    expect_put(
+    expect(
         &server,
-        &format!("{id}/update_external_gateways"),
-        "router-update-external-gateways-request.json",
-        "router-update-external-gateways-response.json",
+        "PUT",
+        format!("/network/v2.0/routers/{id}/update_external_gateways"),
+        Some(request(S, "router-update-external-gateways-request.json")),
+        reply(S, 200, "router-update-external-gateways-response.json"),
     )
     .await;
     let updated =
@@ -385,11 +379,12 @@ async fn several_external_gateways() {
         Some(true)
     );
 
-    expect_put(
+    expect(
         &server,
-        &format!("{id}/remove_external_gateways"),
-        "router-remove-external-gateways-request.json",
-        "router-remove-external-gateways-response.json",
+        "PUT",
+        format!("/network/v2.0/routers/{id}/remove_external_gateways"),
+        Some(request(S, "router-remove-external-gateways-request.json")),
+        reply(S, 200, "router-remove-external-gateways-response.json"),
     )
     .await;
     let removed = routers::remove_external_gateways(&client, id, &[GatewayOpts::new(ext)])
@@ -506,6 +501,7 @@ async fn l3_agent_scheduling_mock_only_needs_an_l3_agent() {
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/routers/{router}/l3-agents")))
         .respond_with(reply(
+            "",
             200,
             &format!("{A}/router-l3-agent-list-response.json"),
         ))

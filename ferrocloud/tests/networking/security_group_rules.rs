@@ -2,7 +2,7 @@
 //! protocols by name or number, and refused rules.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::common::ListControls;
 use ferrocloud::openstack::networking::v2::security_group_rules::{
@@ -14,10 +14,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/security-groups";
 const SG: &str = "a7734e61-b545-452d-a3cd-0189cbd9747a";
-
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
 
 /// A request sample with its port numbers as integers (the sample writes them as
 /// strings, which Neutron converts; the SDK sends integers).
@@ -76,7 +72,7 @@ async fn create_from_the_sample_and_refuse_two_remotes() {
         .and(body_json(one_remote(with_integer_ports(sample_json(
             &format!("{S}/security-group-rule-create-request.json"),
         )))))
-        .respond_with(reply(201, "security-group-rule-create-response.json"))
+        .respond_with(reply(S, 201, "security-group-rule-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -115,7 +111,11 @@ async fn bulk_create_sends_every_rule() {
     Mock::given(method("POST"))
         .and(path("/network/v2.0/security-group-rules"))
         .and(body_json(expected))
-        .respond_with(reply(201, "security-group-rule-bulk-create-response.json"))
+        .respond_with(reply(
+            S,
+            201,
+            "security-group-rule-bulk-create-response.json",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -145,7 +145,7 @@ async fn list_sends_typed_filters() {
         .and(query_param("remote_ip_prefix", "10.0.0.0/8"))
         .and(query_param("remote_address_group_id", "ag"))
         .and(query_param("sort_key", "id"))
-        .respond_with(reply(200, "security-group-rules-list-response.json"))
+        .respond_with(reply(S, 200, "security-group-rules-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -182,7 +182,7 @@ async fn show_and_delete() {
     let id = "3c0e45ff-adaf-4124-b083-bf390e5482ff";
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/security-group-rules/{id}")))
-        .respond_with(reply(200, "security-group-rule-show-response.json"))
+        .respond_with(reply(S, 200, "security-group-rule-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;

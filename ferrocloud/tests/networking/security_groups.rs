@@ -2,7 +2,7 @@
 //! with filters, compare-and-swap update, find, delete, and refused names.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::security_group_rules::{Direction, Ethertype};
 use ferrocloud::openstack::networking::v2::security_groups::{
@@ -14,10 +14,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/security-groups";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn create_sends_the_sample_and_reads_the_embedded_rules() {
     let server = MockServer::start().await;
@@ -27,7 +23,7 @@ async fn create_sends_the_sample_and_reads_the_embedded_rules() {
         .and(body_json(sample_json(&format!(
             "{S}/security-group-create-request.json"
         ))))
-        .respond_with(reply(201, "security-group-create-response.json"))
+        .respond_with(reply(S, 201, "security-group-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -67,7 +63,7 @@ async fn show_list_with_filters_and_find_by_name() {
     let id = "85cc3048-abc3-43cc-89b3-377341426ac5";
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/security-groups/{id}")))
-        .respond_with(reply(200, "security-group-show-response.json"))
+        .respond_with(reply(S, 200, "security-group-show-response.json"))
         .expect(2)
         .mount(&server)
         .await;
@@ -93,7 +89,7 @@ async fn show_list_with_filters_and_find_by_name() {
             "project_id",
             "e4f50856753b4dc6afee5fa6b9b6c550",
         ))
-        .respond_with(reply(200, "security-groups-list-response.json"))
+        .respond_with(reply(S, 200, "security-groups-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -124,7 +120,7 @@ async fn update_if_revision_sends_if_match_and_the_sample() {
         .and(body_json(sample_json(&format!(
             "{S}/security-group-update-request.json"
         ))))
-        .respond_with(reply(200, "security-group-update-response.json"))
+        .respond_with(reply(S, 200, "security-group-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;

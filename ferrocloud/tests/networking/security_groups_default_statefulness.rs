@@ -3,7 +3,7 @@
 //! test).
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::openstack::networking::v2::security_groups_default_statefulness::{
     self as statefulness, CreateOpts, ListOpts, UpdateOpts,
 };
@@ -12,10 +12,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/security-groups-default-statefulness";
 const BASE: &str = "/network/v2.0/security-groups-default-statefulness";
-
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
 
 #[tokio::test]
 async fn create_list_show_update_delete() {
@@ -28,6 +24,7 @@ async fn create_list_show_update_delete() {
             "{S}/security-groups-default-statefulness-create-request.json"
         ))))
         .respond_with(reply(
+            S,
             201,
             "security-groups-default-statefulness-create-response.json",
         ))
@@ -46,6 +43,7 @@ async fn create_list_show_update_delete() {
         .and(path(BASE))
         .and(query_param("stateful", "false"))
         .respond_with(reply(
+            S,
             200,
             "security-groups-default-statefulness-list-response.json",
         ))
@@ -63,6 +61,7 @@ async fn create_list_show_update_delete() {
     Mock::given(method("GET"))
         .and(path(format!("{BASE}/{id}")))
         .respond_with(reply(
+            S,
             200,
             "security-groups-default-statefulness-show-response.json",
         ))
@@ -80,6 +79,7 @@ async fn create_list_show_update_delete() {
             "{S}/security-groups-default-statefulness-update-request.json"
         ))))
         .respond_with(reply(
+            S,
             200,
             "security-groups-default-statefulness-update-response.json",
         ))

@@ -1,7 +1,7 @@
 //! Segments: CRUD with the official samples, If-Match, filters, find; no bulk creation.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::segments::{self, CreateOpts, ListOpts, UpdateOpts};
 use serde_json::json;
@@ -12,10 +12,6 @@ const S: &str = "network/api-ref/source/v2/samples/segments";
 const ID: &str = "57fe85e4-ca2f-4192-b3cd-d5c249d7a21f";
 const NET: &str = "5c0cb560-4089-41dd-be29-469907a23b49";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn create_show_update_if_revision_delete() {
     let server = MockServer::start().await;
@@ -25,7 +21,7 @@ async fn create_show_update_if_revision_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/segment-create-request.json"
         ))))
-        .respond_with(reply(201, "segment-create-response.json"))
+        .respond_with(reply(S, 201, "segment-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -46,7 +42,7 @@ async fn create_show_update_if_revision_delete() {
 
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/segments/{ID}")))
-        .respond_with(reply(200, "segment-show-response.json"))
+        .respond_with(reply(S, 200, "segment-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -60,7 +56,7 @@ async fn create_show_update_if_revision_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/segment-update-request.json"
         ))))
-        .respond_with(reply(200, "segment-update-response.json"))
+        .respond_with(reply(S, 200, "segment-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -96,7 +92,7 @@ async fn list_with_filters_and_find_by_name() {
         .and(path("/network/v2.0/segments"))
         .and(query_param("network_id", NET))
         .and(query_param("network_type", "vlan"))
-        .respond_with(reply(200, "segments-list-response.json"))
+        .respond_with(reply(S, 200, "segments-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;

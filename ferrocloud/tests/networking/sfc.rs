@@ -2,39 +2,14 @@
 //! service graphs against a mock Neutron answering with the official samples (served
 //! under `/v2.0/sfc`, with underscores, as networking-sfc serves them).
 
-use crate::common::*;
-use crate::network;
+use crate::{expect, network, reply, request};
 use ferrocloud::openstack::networking::v2::sfc::{
     flow_classifiers, port_chains, port_pair_groups, port_pairs, service_graphs,
 };
-use serde_json::{Value, json};
-use wiremock::matchers::{body_json, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use serde_json::json;
+use wiremock::{MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples";
-
-async fn expect(
-    server: &MockServer,
-    verb: &str,
-    rel_path: &str,
-    body: Option<Value>,
-    status: u16,
-    answer: Option<&str>,
-) {
-    let mut m = Mock::given(method(verb)).and(path(format!("/network/v2.0/sfc/{rel_path}")));
-    if let Some(b) = body {
-        m = m.and(body_json(b));
-    }
-    let t = match answer {
-        Some(a) => ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{a}"))),
-        None => ResponseTemplate::new(status),
-    };
-    m.respond_with(t).expect(1).mount(server).await;
-}
-
-fn req(rel: &str) -> Value {
-    sample_json(&format!("{S}/{rel}"))
-}
 
 #[tokio::test]
 async fn port_pairs_and_groups_crud() {
@@ -43,10 +18,9 @@ async fn port_pairs_and_groups_crud() {
     expect(
         &server,
         "POST",
-        "port_pairs",
-        Some(req("sfc-port-pairs/port-pair-create-req.json")),
-        201,
-        Some("sfc-port-pairs/port-pair-create-resp.json"),
+        "/network/v2.0/sfc/port_pairs",
+        Some(request(S, "sfc-port-pairs/port-pair-create-req.json")),
+        reply(S, 201, "sfc-port-pairs/port-pair-create-resp.json"),
     )
     .await;
     let mut opts = port_pairs::CreateOpts::new(
@@ -62,10 +36,9 @@ async fn port_pairs_and_groups_crud() {
     expect(
         &server,
         "GET",
-        "port_pairs",
+        "/network/v2.0/sfc/port_pairs",
         None,
-        200,
-        Some("sfc-port-pairs/port-pair-list-resp.json"),
+        reply(S, 200, "sfc-port-pairs/port-pair-list-resp.json"),
     )
     .await;
     assert_eq!(
@@ -79,10 +52,9 @@ async fn port_pairs_and_groups_crud() {
     expect(
         &server,
         "GET",
-        &format!("port_pairs/{id}"),
+        format!("/network/v2.0/sfc/port_pairs/{id}"),
         None,
-        200,
-        Some("sfc-port-pairs/port-pair-get-resp.json"),
+        reply(S, 200, "sfc-port-pairs/port-pair-get-resp.json"),
     )
     .await;
     assert_eq!(
@@ -92,10 +64,9 @@ async fn port_pairs_and_groups_crud() {
     expect(
         &server,
         "PUT",
-        &format!("port_pairs/{id}"),
+        format!("/network/v2.0/sfc/port_pairs/{id}"),
         Some(json!({"port_pair": {"name": "SF1", "description": "Firewall SF instance"}})),
-        200,
-        Some("sfc-port-pairs/port-pair-update-resp.json"),
+        reply(S, 200, "sfc-port-pairs/port-pair-update-resp.json"),
     )
     .await;
     let u = port_pairs::UpdateOpts::default()
@@ -105,10 +76,9 @@ async fn port_pairs_and_groups_crud() {
     expect(
         &server,
         "DELETE",
-        &format!("port_pairs/{id}"),
+        format!("/network/v2.0/sfc/port_pairs/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     port_pairs::delete(&c, id).await.ok().unwrap();
@@ -116,10 +86,16 @@ async fn port_pairs_and_groups_crud() {
     expect(
         &server,
         "POST",
-        "port_pair_groups",
-        Some(req("sfc-port-pair-groups/port-pair-group-create-req.json")),
-        201,
-        Some("sfc-port-pair-groups/port-pair-group-create-resp.json"),
+        "/network/v2.0/sfc/port_pair_groups",
+        Some(request(
+            S,
+            "sfc-port-pair-groups/port-pair-group-create-req.json",
+        )),
+        reply(
+            S,
+            201,
+            "sfc-port-pair-groups/port-pair-group-create-resp.json",
+        ),
     )
     .await;
     let mut opts = port_pair_groups::CreateOpts::new(["78dcd363-fc23-aeb6-f44b-56dc5e2fb3ae"])
@@ -131,10 +107,13 @@ async fn port_pairs_and_groups_crud() {
     expect(
         &server,
         "GET",
-        "port_pair_groups",
+        "/network/v2.0/sfc/port_pair_groups",
         None,
-        200,
-        Some("sfc-port-pair-groups/port-pair-group-list-resp.json"),
+        reply(
+            S,
+            200,
+            "sfc-port-pair-groups/port-pair-group-list-resp.json",
+        ),
     )
     .await;
     assert_eq!(
@@ -149,10 +128,9 @@ async fn port_pairs_and_groups_crud() {
     expect(
         &server,
         "GET",
-        &format!("port_pair_groups/{id}"),
+        format!("/network/v2.0/sfc/port_pair_groups/{id}"),
         None,
-        200,
-        Some("sfc-port-pair-groups/port-pair-group-get-resp.json"),
+        reply(S, 200, "sfc-port-pair-groups/port-pair-group-get-resp.json"),
     )
     .await;
     assert_eq!(
@@ -166,10 +144,13 @@ async fn port_pairs_and_groups_crud() {
     expect(
         &server,
         "PUT",
-        &format!("port_pair_groups/{id}"),
+        format!("/network/v2.0/sfc/port_pair_groups/{id}"),
         Some(json!({"port_pair_group": {"port_pairs": ["78dcd363-fc23-aeb6-f44b-56dc5e2fb3ae"]}})),
-        200,
-        Some("sfc-port-pair-groups/port-pair-group-update-resp.json"),
+        reply(
+            S,
+            200,
+            "sfc-port-pair-groups/port-pair-group-update-resp.json",
+        ),
     )
     .await;
     let u = port_pair_groups::UpdateOpts::default()
@@ -181,10 +162,9 @@ async fn port_pairs_and_groups_crud() {
     expect(
         &server,
         "DELETE",
-        &format!("port_pair_groups/{id}"),
+        format!("/network/v2.0/sfc/port_pair_groups/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     port_pair_groups::delete(&c, id).await.ok().unwrap();
@@ -195,7 +175,7 @@ async fn flow_classifiers_and_chains_crud() {
     let server = MockServer::start().await;
     let c = network(&server).await;
     // The sample sends source_ip_prefix as null: the same as leaving it out.
-    let mut body = req("sfc-classifiers/flow-classifier-create-req.json");
+    let mut body = request(S, "sfc-classifiers/flow-classifier-create-req.json");
     body["flow_classifier"]
         .as_object_mut()
         .unwrap()
@@ -203,10 +183,9 @@ async fn flow_classifiers_and_chains_crud() {
     expect(
         &server,
         "POST",
-        "flow_classifiers",
+        "/network/v2.0/sfc/flow_classifiers",
         Some(body),
-        201,
-        Some("sfc-classifiers/flow-classifier-create-resp.json"),
+        reply(S, 201, "sfc-classifiers/flow-classifier-create-resp.json"),
     )
     .await;
     let mut opts = flow_classifiers::CreateOpts::default()
@@ -226,10 +205,9 @@ async fn flow_classifiers_and_chains_crud() {
     expect(
         &server,
         "GET",
-        "flow_classifiers",
+        "/network/v2.0/sfc/flow_classifiers",
         None,
-        200,
-        Some("sfc-classifiers/flow-classifier-list-resp.json"),
+        reply(S, 200, "sfc-classifiers/flow-classifier-list-resp.json"),
     )
     .await;
     assert_eq!(
@@ -243,10 +221,9 @@ async fn flow_classifiers_and_chains_crud() {
     expect(
         &server,
         "GET",
-        &format!("flow_classifiers/{id}"),
+        format!("/network/v2.0/sfc/flow_classifiers/{id}"),
         None,
-        200,
-        Some("sfc-classifiers/flow-classifier-get-resp.json"),
+        reply(S, 200, "sfc-classifiers/flow-classifier-get-resp.json"),
     )
     .await;
     assert_eq!(
@@ -261,10 +238,9 @@ async fn flow_classifiers_and_chains_crud() {
     expect(
         &server,
         "PUT",
-        &format!("flow_classifiers/{id}"),
+        format!("/network/v2.0/sfc/flow_classifiers/{id}"),
         Some(json!({"flow_classifier": {"name": "FC1"}})),
-        200,
-        Some("sfc-classifiers/flow-classifier-update-resp.json"),
+        reply(S, 200, "sfc-classifiers/flow-classifier-update-resp.json"),
     )
     .await;
     flow_classifiers::update(&c, id, &flow_classifiers::UpdateOpts::default().name("FC1"))
@@ -274,10 +250,9 @@ async fn flow_classifiers_and_chains_crud() {
     expect(
         &server,
         "DELETE",
-        &format!("flow_classifiers/{id}"),
+        format!("/network/v2.0/sfc/flow_classifiers/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     flow_classifiers::delete(&c, id).await.ok().unwrap();
@@ -285,10 +260,9 @@ async fn flow_classifiers_and_chains_crud() {
     expect(
         &server,
         "POST",
-        "port_chains",
-        Some(req("sfc-chains/port-chain-create-req.json")),
-        201,
-        Some("sfc-chains/port-chain-create-resp.json"),
+        "/network/v2.0/sfc/port_chains",
+        Some(request(S, "sfc-chains/port-chain-create-req.json")),
+        reply(S, 201, "sfc-chains/port-chain-create-resp.json"),
     )
     .await;
     let mut opts = port_chains::CreateOpts::new([
@@ -307,10 +281,9 @@ async fn flow_classifiers_and_chains_crud() {
     expect(
         &server,
         "GET",
-        "port_chains",
+        "/network/v2.0/sfc/port_chains",
         None,
-        200,
-        Some("sfc-chains/port-chain-list-resp.json"),
+        reply(S, 200, "sfc-chains/port-chain-list-resp.json"),
     )
     .await;
     assert_eq!(
@@ -325,10 +298,9 @@ async fn flow_classifiers_and_chains_crud() {
     expect(
         &server,
         "GET",
-        &format!("port_chains/{id}"),
+        format!("/network/v2.0/sfc/port_chains/{id}"),
         None,
-        200,
-        Some("sfc-chains/port-chain-get-resp.json"),
+        reply(S, 200, "sfc-chains/port-chain-get-resp.json"),
     )
     .await;
     assert_eq!(
@@ -343,10 +315,9 @@ async fn flow_classifiers_and_chains_crud() {
     expect(
         &server,
         "PUT",
-        &format!("port_chains/{id}"),
+        format!("/network/v2.0/sfc/port_chains/{id}"),
         Some(json!({"port_chain": {"flow_classifiers": []}})),
-        200,
-        Some("sfc-chains/port-chain-update-resp.json"),
+        reply(S, 200, "sfc-chains/port-chain-update-resp.json"),
     )
     .await;
     port_chains::update(
@@ -360,10 +331,9 @@ async fn flow_classifiers_and_chains_crud() {
     expect(
         &server,
         "DELETE",
-        &format!("port_chains/{id}"),
+        format!("/network/v2.0/sfc/port_chains/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     port_chains::delete(&c, id).await.ok().unwrap();
@@ -373,14 +343,13 @@ async fn flow_classifiers_and_chains_crud() {
 async fn service_graphs_crud() {
     let server = MockServer::start().await;
     let c = network(&server).await;
-    let body = req("sfc-service-graphs/service-graph-create-req.json");
+    let body = request(S, "sfc-service-graphs/service-graph-create-req.json");
     expect(
         &server,
         "POST",
-        "service_graphs",
+        "/network/v2.0/sfc/service_graphs",
         Some(body.clone()),
-        201,
-        Some("sfc-service-graphs/service-graph-create-resp.json"),
+        reply(S, 201, "sfc-service-graphs/service-graph-create-resp.json"),
     )
     .await;
     let mut opts = service_graphs::CreateOpts::default()
@@ -398,10 +367,9 @@ async fn service_graphs_crud() {
     expect(
         &server,
         "GET",
-        "service_graphs",
+        "/network/v2.0/sfc/service_graphs",
         None,
-        200,
-        Some("sfc-service-graphs/service-graph-list-resp.json"),
+        reply(S, 200, "sfc-service-graphs/service-graph-list-resp.json"),
     )
     .await;
     assert_eq!(
@@ -415,10 +383,9 @@ async fn service_graphs_crud() {
     expect(
         &server,
         "GET",
-        &format!("service_graphs/{id}"),
+        format!("/network/v2.0/sfc/service_graphs/{id}"),
         None,
-        200,
-        Some("sfc-service-graphs/service-graph-get-resp.json"),
+        reply(S, 200, "sfc-service-graphs/service-graph-get-resp.json"),
     )
     .await;
     assert_eq!(
@@ -432,10 +399,12 @@ async fn service_graphs_crud() {
     expect(
         &server,
         "PUT",
-        &format!("service_graphs/{id}"),
-        Some(req("sfc-service-graphs/service-graph-update-req.json")),
-        200,
-        Some("sfc-service-graphs/service-graph-update-resp.json"),
+        format!("/network/v2.0/sfc/service_graphs/{id}"),
+        Some(request(
+            S,
+            "sfc-service-graphs/service-graph-update-req.json",
+        )),
+        reply(S, 200, "sfc-service-graphs/service-graph-update-resp.json"),
     )
     .await;
     let u = service_graphs::UpdateOpts::default()
@@ -452,10 +421,9 @@ async fn service_graphs_crud() {
     expect(
         &server,
         "DELETE",
-        &format!("service_graphs/{id}"),
+        format!("/network/v2.0/sfc/service_graphs/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     service_graphs::delete(&c, id).await.ok().unwrap();

@@ -2,7 +2,7 @@
 //! If-Match, add and remove prefixes, onboard a network's subnets, find, delete.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::subnet_pools::{self, CreateOpts, ListOpts, UpdateOpts};
 use serde_json::json;
@@ -11,10 +11,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/subnets";
 const ID: &str = "03f761e6-eee0-43fc-a921-8acf64c14988";
-
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
 
 #[tokio::test]
 async fn create_and_update_if_revision() {
@@ -26,7 +22,7 @@ async fn create_and_update_if_revision() {
     Mock::given(method("POST"))
         .and(path("/network/v2.0/subnetpools"))
         .and(body_json(body))
-        .respond_with(reply(201, "subnetpool-create-response.json"))
+        .respond_with(reply(S, 201, "subnetpool-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -57,7 +53,7 @@ async fn create_and_update_if_revision() {
         .and(body_json(sample_json(&format!(
             "{S}/subnetpool-update-request.json"
         ))))
-        .respond_with(reply(200, "subnetpool-update-response.json"))
+        .respond_with(reply(S, 200, "subnetpool-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -94,7 +90,7 @@ async fn show_list_and_find_read_text_prefix_lengths() {
     let client = network(&server).await;
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/subnetpools/{ID}")))
-        .respond_with(reply(200, "subnetpool-show-response.json"))
+        .respond_with(reply(S, 200, "subnetpool-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -128,7 +124,7 @@ async fn show_list_and_find_read_text_prefix_lengths() {
         .and(path("/network/v2.0/subnetpools"))
         .and(query_param("ip_version", "6"))
         .and(query_param("is_default", "false"))
-        .respond_with(reply(200, "subnetpools-list-response.json"))
+        .respond_with(reply(S, 200, "subnetpools-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -156,7 +152,7 @@ async fn add_and_remove_prefixes_onboard_and_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/subnetpool-add-prefixes-request.json"
         ))))
-        .respond_with(reply(200, "subnetpool-add-prefixes-response.json"))
+        .respond_with(reply(S, 200, "subnetpool-add-prefixes-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -177,7 +173,7 @@ async fn add_and_remove_prefixes_onboard_and_delete() {
         .and(body_json(sample_json(&format!(
             "{S}/subnetpool-remove-prefixes-request.json"
         ))))
-        .respond_with(reply(200, "subnetpool-remove-prefixes-response.json"))
+        .respond_with(reply(S, 200, "subnetpool-remove-prefixes-response.json"))
         .expect(1)
         .mount(&server)
         .await;

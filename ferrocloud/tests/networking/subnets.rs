@@ -2,7 +2,7 @@
 //! delete, and refused options.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::extensions::service_types::ServiceTypes;
 use ferrocloud::openstack::networking::v2::subnets::{self, CreateOpts, ListOpts, UpdateOpts};
@@ -13,10 +13,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/subnets";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn create_one_and_in_bulk_from_the_samples() {
     let server = MockServer::start().await;
@@ -26,7 +22,7 @@ async fn create_one_and_in_bulk_from_the_samples() {
         .and(body_json(sample_json(&format!(
             "{S}/subnet-create-request.json"
         ))))
-        .respond_with(reply(201, "subnet-create-response.json"))
+        .respond_with(reply(S, 201, "subnet-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -41,7 +37,7 @@ async fn create_one_and_in_bulk_from_the_samples() {
         .and(body_json(sample_json(&format!(
             "{S}/subnets-create-bulk-request.json"
         ))))
-        .respond_with(reply(201, "subnets-create-bulk-response.json"))
+        .respond_with(reply(S, 201, "subnets-create-bulk-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -90,7 +86,7 @@ async fn update_removes_the_gateway_with_null_and_sends_extensions() {
             json!({"subnet": {"name": "my_subnet", "gateway_ip": null,
             "service_types": ["compute:nova"]}}),
         ))
-        .respond_with(reply(200, "subnet-update-response.json"))
+        .respond_with(reply(S, 200, "subnet-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -1,37 +1,14 @@
 //! Tap-as-a-Service: tap services, tap flows and tap mirrors.
 
-use crate::common::*;
-use crate::network;
+use crate::{expect, network, reply, request};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::taas::tap_flows::{self, Direction};
 use ferrocloud::openstack::networking::v2::taas::tap_mirrors::{self, Directions, MirrorType};
 use ferrocloud::openstack::networking::v2::taas::tap_services;
-use wiremock::matchers::{body_json, method, path, query_param};
+use wiremock::matchers::{method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/taas";
-
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
-fn request(rel: &str) -> serde_json::Value {
-    sample_json(&format!("{S}/{rel}"))
-}
-
-async fn mount(
-    server: &MockServer,
-    m: &str,
-    p: String,
-    body: Option<serde_json::Value>,
-    r: ResponseTemplate,
-) {
-    let mut mock = Mock::given(method(m)).and(path(p));
-    if let Some(b) = body {
-        mock = mock.and(body_json(b));
-    }
-    mock.respond_with(r).expect(1).mount(server).await;
-}
 
 #[tokio::test]
 async fn tap_service_create_show_list_update_delete() {
@@ -39,31 +16,31 @@ async fn tap_service_create_show_list_update_delete() {
     let client = network(&server).await;
     let base = "/network/v2.0/taas/tap_services".to_string();
     let id = "2fec9339-f565-46d0-947b-1d98c2a406aa";
-    mount(
+    expect(
         &server,
         "POST",
         base.clone(),
-        Some(request("tas-create-request.json")),
-        reply(201, "tas-create-response.json"),
+        Some(request(S, "tas-create-request.json")),
+        reply(S, 201, "tas-create-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "GET",
         format!("{base}/1b059120-078b-4f25-bb16-e14d69706a9a"),
         None,
-        reply(200, "tas-show-response.json"),
+        reply(S, 200, "tas-show-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "PUT",
         format!("{base}/{id}"),
-        Some(request("tas-update-request.json")),
-        reply(200, "tas-update-response.json"),
+        Some(request(S, "tas-update-request.json")),
+        reply(S, 200, "tas-update-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "DELETE",
         format!("{base}/{id}"),
@@ -77,7 +54,7 @@ async fn tap_service_create_show_list_update_delete() {
             "port_id",
             "a9855775-48ae-4609-8742-aa9d85db2e01",
         ))
-        .respond_with(reply(200, "tas-list-response.json"))
+        .respond_with(reply(S, 200, "tas-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -118,31 +95,31 @@ async fn tap_flow_create_show_update_delete() {
     let client = network(&server).await;
     let base = "/network/v2.0/taas/tap_flows".to_string();
     let id = "137086d8-a77b-4bbc-825f-9c2f7b9bfa7b";
-    mount(
+    expect(
         &server,
         "POST",
         base.clone(),
-        Some(request("taf-create-request.json")),
-        reply(201, "taf-create-response.json"),
+        Some(request(S, "taf-create-request.json")),
+        reply(S, 201, "taf-create-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "GET",
         format!("{base}/{id}"),
         None,
-        reply(200, "taf-show-response.json"),
+        reply(S, 200, "taf-show-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "PUT",
         format!("{base}/{id}"),
-        Some(request("taf-update-request.json")),
-        reply(200, "taf-update-response.json"),
+        Some(request(S, "taf-update-request.json")),
+        reply(S, 200, "taf-update-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "DELETE",
         format!("{base}/{id}"),
@@ -187,39 +164,39 @@ async fn tap_mirror_create_show_list_update_delete() {
     let client = network(&server).await;
     let base = "/network/v2.0/taas/tap_mirrors".to_string();
     let id = "207e4809-5358-4592-891b-3312bed32c47";
-    mount(
+    expect(
         &server,
         "POST",
         base.clone(),
-        Some(request("tap_mirror-create-request.json")),
-        reply(201, "tap_mirror-create-response.json"),
+        Some(request(S, "tap_mirror-create-request.json")),
+        reply(S, 201, "tap_mirror-create-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "GET",
         format!("{base}/0f077b67-e85b-4138-bc64-5d705b0a06ef"),
         None,
-        reply(200, "tap_mirror-show-response.json"),
+        reply(S, 200, "tap_mirror-show-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "GET",
         base.clone(),
         None,
-        reply(200, "tap_mirror-list-response.json"),
+        reply(S, 200, "tap_mirror-list-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "PUT",
         format!("{base}/{id}"),
-        Some(request("tap_mirror-update-request.json")),
-        reply(200, "tap_mirror-update-response.json"),
+        Some(request(S, "tap_mirror-update-request.json")),
+        reply(S, 200, "tap_mirror-update-response.json"),
     )
     .await;
-    mount(
+    expect(
         &server,
         "DELETE",
         format!("{base}/{id}"),

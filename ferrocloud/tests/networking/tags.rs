@@ -1,7 +1,7 @@
 //! Resource tags: list, replace all, add several, check, add one, remove one, remove all.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::tags::{self, ResourceType};
 use serde_json::json;
@@ -11,10 +11,6 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const S: &str = "network/api-ref/source/v2/samples/tag";
 const NET: &str = "6a8454ad";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn list_replace_and_add_several() {
     let server = MockServer::start().await;
@@ -23,7 +19,7 @@ async fn list_replace_and_add_several() {
     let net = ResourceType::Networks;
     Mock::given(method("GET"))
         .and(path(base.as_str()))
-        .respond_with(reply(200, "tag-obtain-response.json"))
+        .respond_with(reply(S, 200, "tag-obtain-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -37,7 +33,7 @@ async fn list_replace_and_add_several() {
         .and(body_json(sample_json(&format!(
             "{S}/tag-update-request.json"
         ))))
-        .respond_with(reply(200, "tag-update-response.json"))
+        .respond_with(reply(S, 200, "tag-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -1,7 +1,7 @@
 //! Trunks: create, show, list, update, subports (add, remove, get), find, delete.
 
 use crate::common::*;
-use crate::network;
+use crate::{network, reply};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::networking::v2::common::ListControls;
 use ferrocloud::openstack::networking::v2::trunks::{
@@ -16,10 +16,6 @@ const TRUNK: &str = "114a26b1-d124-4835-bb4f-021d3d886023";
 const PARENT: &str = "8027c4da-772f-4e43-bfbf-023b4a4e63de";
 const CHILD: &str = "4b4c691b-086d-43d2-8a65-5487e9434155";
 
-fn reply(status: u16, rel: &str) -> ResponseTemplate {
-    ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{rel}")))
-}
-
 #[tokio::test]
 async fn create_show_list_update() {
     let server = MockServer::start().await;
@@ -29,7 +25,7 @@ async fn create_show_list_update() {
         .and(body_json(sample_json(&format!(
             "{S}/trunk-create-request.json"
         ))))
-        .respond_with(reply(201, "trunks-create-response.json"))
+        .respond_with(reply(S, 201, "trunks-create-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -46,7 +42,7 @@ async fn create_show_list_update() {
 
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/trunks/{TRUNK}")))
-        .respond_with(reply(200, "trunk-show-response.json"))
+        .respond_with(reply(S, 200, "trunk-show-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -57,7 +53,7 @@ async fn create_show_list_update() {
         .and(path("/network/v2.0/trunks"))
         .and(query_param("port_id", PARENT))
         .and(query_param("tags", "a"))
-        .respond_with(reply(200, "trunks-list-response.json"))
+        .respond_with(reply(S, 200, "trunks-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -75,7 +71,7 @@ async fn create_show_list_update() {
         .and(body_json(sample_json(&format!(
             "{S}/trunk-update-request.json"
         ))))
-        .respond_with(reply(200, "trunk-update-response.json"))
+        .respond_with(reply(S, 200, "trunk-update-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -100,7 +96,7 @@ async fn subports_add_get_remove_and_bad_input() {
         .and(body_json(sample_json(&format!(
             "{S}/trunk-add-subports-request.json"
         ))))
-        .respond_with(reply(200, "trunk-add-subports-response.json"))
+        .respond_with(reply(S, 200, "trunk-add-subports-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -113,7 +109,7 @@ async fn subports_add_get_remove_and_bad_input() {
 
     Mock::given(method("GET"))
         .and(path(format!("/network/v2.0/trunks/{TRUNK}/get_subports")))
-        .respond_with(reply(200, "trunk-list-subports-response.json"))
+        .respond_with(reply(S, 200, "trunk-list-subports-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -130,7 +126,7 @@ async fn subports_add_get_remove_and_bad_input() {
         .and(body_json(sample_json(&format!(
             "{S}/trunk-remove-subports-request.json"
         ))))
-        .respond_with(reply(200, "trunk-remove-subports-response.json"))
+        .respond_with(reply(S, 200, "trunk-remove-subports-response.json"))
         .expect(1)
         .mount(&server)
         .await;
@@ -169,7 +165,7 @@ async fn find_by_name_and_delete() {
     Mock::given(method("GET"))
         .and(path("/network/v2.0/trunks"))
         .and(query_param("name", "test"))
-        .respond_with(reply(200, "trunks-list-response.json"))
+        .respond_with(reply(S, 200, "trunks-list-response.json"))
         .expect(1)
         .mount(&server)
         .await;

@@ -1,43 +1,16 @@
 //! VPNaaS: IKE and IPsec policies, VPN services, endpoint groups and IPsec site
 //! connections against a mock Neutron answering with the official samples.
 
-use crate::common::*;
-use crate::network;
+use crate::{expect, network, reply, request};
 use ferrocloud::openstack::networking::v2::vpnaas::{
     AuthAlgorithm, EncryptionAlgorithm, Lifetime, LifetimeUnits, Pfs, endpoint_groups,
     ike_policies, ipsec_policies, services, site_connections,
 };
 use ferrocloud::{ErrorKind, ExposeSecret};
-use serde_json::{Value, json};
-use wiremock::matchers::{body_json, method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use serde_json::json;
+use wiremock::{MockServer, ResponseTemplate};
 
 const S: &str = "network/api-ref/source/v2/samples/vpn";
-
-/// Expects one `verb` on `/v2.0/vpn/{rel_path}` (with `body` if given), answered with
-/// the sample `answer`.
-async fn expect(
-    server: &MockServer,
-    verb: &str,
-    rel_path: &str,
-    body: Option<Value>,
-    status: u16,
-    answer: Option<&str>,
-) {
-    let mut m = Mock::given(method(verb)).and(path(format!("/network/v2.0/vpn/{rel_path}")));
-    if let Some(b) = body {
-        m = m.and(body_json(b));
-    }
-    let t = match answer {
-        Some(a) => ResponseTemplate::new(status).set_body_string(sample(&format!("{S}/{a}"))),
-        None => ResponseTemplate::new(status),
-    };
-    m.respond_with(t).expect(1).mount(server).await;
-}
-
-fn req(rel: &str) -> Value {
-    sample_json(&format!("{S}/{rel}"))
-}
 
 #[tokio::test]
 async fn ike_policies_crud() {
@@ -46,10 +19,9 @@ async fn ike_policies_crud() {
     expect(
         &server,
         "POST",
-        "ikepolicies",
-        Some(req("ikepolicy-create-request.json")),
-        201,
-        Some("ikepolicy-create-response.json"),
+        "/network/v2.0/vpn/ikepolicies",
+        Some(request(S, "ikepolicy-create-request.json")),
+        reply(S, 201, "ikepolicy-create-response.json"),
     )
     .await;
     let opts = ike_policies::CreateOpts::new("ikepolicy1")
@@ -66,10 +38,9 @@ async fn ike_policies_crud() {
     expect(
         &server,
         "GET",
-        "ikepolicies",
+        "/network/v2.0/vpn/ikepolicies",
         None,
-        200,
-        Some("ikepolicies-list-response.json"),
+        reply(S, 200, "ikepolicies-list-response.json"),
     )
     .await;
     let all = ike_policies::list(&c, &Default::default())
@@ -80,10 +51,9 @@ async fn ike_policies_crud() {
     expect(
         &server,
         "GET",
-        &format!("ikepolicies/{id}"),
+        format!("/network/v2.0/vpn/ikepolicies/{id}"),
         None,
-        200,
-        Some("ikepolicy-show-response.json"),
+        reply(S, 200, "ikepolicy-show-response.json"),
     )
     .await;
     assert_eq!(
@@ -93,10 +63,9 @@ async fn ike_policies_crud() {
     expect(
         &server,
         "PUT",
-        &format!("ikepolicies/{id}"),
-        Some(req("ikepolicy-update-request.json")),
-        200,
-        Some("ikepolicy-update-response.json"),
+        format!("/network/v2.0/vpn/ikepolicies/{id}"),
+        Some(request(S, "ikepolicy-update-request.json")),
+        reply(S, 200, "ikepolicy-update-response.json"),
     )
     .await;
     let u = ike_policies::UpdateOpts::default().encryption_algorithm(EncryptionAlgorithm::Aes256);
@@ -112,10 +81,9 @@ async fn ike_policies_crud() {
     expect(
         &server,
         "DELETE",
-        &format!("ikepolicies/{id}"),
+        format!("/network/v2.0/vpn/ikepolicies/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     ike_policies::delete(&c, id).await.ok().unwrap();
@@ -128,10 +96,9 @@ async fn ipsec_policies_crud() {
     expect(
         &server,
         "POST",
-        "ipsecpolicies",
-        Some(req("ipsecpolicy-create-request.json")),
-        201,
-        Some("ipsecpolicy-create-response.json"),
+        "/network/v2.0/vpn/ipsecpolicies",
+        Some(request(S, "ipsecpolicy-create-request.json")),
+        reply(S, 201, "ipsecpolicy-create-response.json"),
     )
     .await;
     let opts = ipsec_policies::CreateOpts::new("ipsecpolicy1")
@@ -146,10 +113,9 @@ async fn ipsec_policies_crud() {
     expect(
         &server,
         "GET",
-        "ipsecpolicies",
+        "/network/v2.0/vpn/ipsecpolicies",
         None,
-        200,
-        Some("ipsecpolicies-list-response.json"),
+        reply(S, 200, "ipsecpolicies-list-response.json"),
     )
     .await;
     let all = ipsec_policies::list(&c, &Default::default())
@@ -160,10 +126,9 @@ async fn ipsec_policies_crud() {
     expect(
         &server,
         "GET",
-        &format!("ipsecpolicies/{id}"),
+        format!("/network/v2.0/vpn/ipsecpolicies/{id}"),
         None,
-        200,
-        Some("ipsecpolicy-show-response.json"),
+        reply(S, 200, "ipsecpolicy-show-response.json"),
     )
     .await;
     assert_eq!(
@@ -173,10 +138,9 @@ async fn ipsec_policies_crud() {
     expect(
         &server,
         "PUT",
-        &format!("ipsecpolicies/{id}"),
-        Some(req("ipsecpolicy-update-request.json")),
-        200,
-        Some("ipsecpolicy-update-response.json"),
+        format!("/network/v2.0/vpn/ipsecpolicies/{id}"),
+        Some(request(S, "ipsecpolicy-update-request.json")),
+        reply(S, 200, "ipsecpolicy-update-response.json"),
     )
     .await;
     let u = ipsec_policies::UpdateOpts::default().pfs(Pfs::Group14);
@@ -191,10 +155,9 @@ async fn ipsec_policies_crud() {
     expect(
         &server,
         "DELETE",
-        &format!("ipsecpolicies/{id}"),
+        format!("/network/v2.0/vpn/ipsecpolicies/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     ipsec_policies::delete(&c, id).await.ok().unwrap();
@@ -205,7 +168,7 @@ async fn services_and_endpoint_groups_crud() {
     let server = MockServer::start().await;
     let c = network(&server).await;
     // The create sample sends subnet_id and flavor_id as null: the same as leaving them out.
-    let mut body = req("vpnservice-create-request.json");
+    let mut body = request(S, "vpnservice-create-request.json");
     body["vpnservice"]
         .as_object_mut()
         .unwrap()
@@ -213,10 +176,9 @@ async fn services_and_endpoint_groups_crud() {
     expect(
         &server,
         "POST",
-        "vpnservices",
+        "/network/v2.0/vpn/vpnservices",
         Some(body),
-        201,
-        Some("vpnservice-create-response.json"),
+        reply(S, 201, "vpnservice-create-response.json"),
     )
     .await;
     let opts = services::CreateOpts::new("66e3b16c-8ce5-40fb-bb49-ab6d8dc3f2aa")
@@ -229,10 +191,9 @@ async fn services_and_endpoint_groups_crud() {
     expect(
         &server,
         "GET",
-        "vpnservices",
+        "/network/v2.0/vpn/vpnservices",
         None,
-        200,
-        Some("vpnservices-list-response.json"),
+        reply(S, 200, "vpnservices-list-response.json"),
     )
     .await;
     assert_eq!(
@@ -246,10 +207,9 @@ async fn services_and_endpoint_groups_crud() {
     expect(
         &server,
         "GET",
-        &format!("vpnservices/{id}"),
+        format!("/network/v2.0/vpn/vpnservices/{id}"),
         None,
-        200,
-        Some("vpnservice-show-response.json"),
+        reply(S, 200, "vpnservice-show-response.json"),
     )
     .await;
     assert_eq!(
@@ -259,10 +219,9 @@ async fn services_and_endpoint_groups_crud() {
     expect(
         &server,
         "PUT",
-        &format!("vpnservices/{id}"),
-        Some(req("vpnservice-update-request.json")),
-        200,
-        Some("vpnservice-update-response.json"),
+        format!("/network/v2.0/vpn/vpnservices/{id}"),
+        Some(request(S, "vpnservice-update-request.json")),
+        reply(S, 200, "vpnservice-update-response.json"),
     )
     .await;
     let u = services::update(
@@ -277,10 +236,9 @@ async fn services_and_endpoint_groups_crud() {
     expect(
         &server,
         "DELETE",
-        &format!("vpnservices/{id}"),
+        format!("/network/v2.0/vpn/vpnservices/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     services::delete(&c, id).await.ok().unwrap();
@@ -288,10 +246,9 @@ async fn services_and_endpoint_groups_crud() {
     expect(
         &server,
         "POST",
-        "endpoint-groups",
-        Some(req("vpn-endpoint-group-create-request.json")),
-        201,
-        Some("vpn-endpoint-group-create-response.json"),
+        "/network/v2.0/vpn/endpoint-groups",
+        Some(request(S, "vpn-endpoint-group-create-request.json")),
+        reply(S, 201, "vpn-endpoint-group-create-response.json"),
     )
     .await;
     let opts = endpoint_groups::CreateOpts::new(
@@ -304,10 +261,9 @@ async fn services_and_endpoint_groups_crud() {
     expect(
         &server,
         "GET",
-        "endpoint-groups",
+        "/network/v2.0/vpn/endpoint-groups",
         None,
-        200,
-        Some("vpn-endpoint-groups-list-response.json"),
+        reply(S, 200, "vpn-endpoint-groups-list-response.json"),
     )
     .await;
     let all = endpoint_groups::list(&c, &Default::default())
@@ -318,10 +274,9 @@ async fn services_and_endpoint_groups_crud() {
     expect(
         &server,
         "GET",
-        &format!("endpoint-groups/{id}"),
+        format!("/network/v2.0/vpn/endpoint-groups/{id}"),
         None,
-        200,
-        Some("vpn-endpoint-group-show-response.json"),
+        reply(S, 200, "vpn-endpoint-group-show-response.json"),
     )
     .await;
     assert_eq!(
@@ -336,10 +291,9 @@ async fn services_and_endpoint_groups_crud() {
     expect(
         &server,
         "PUT",
-        &format!("endpoint-groups/{id}"),
-        Some(req("vpn-endpoint-group-update-request.json")),
-        200,
-        Some("vpn-endpoint-group-update-response.json"),
+        format!("/network/v2.0/vpn/endpoint-groups/{id}"),
+        Some(request(S, "vpn-endpoint-group-update-request.json")),
+        reply(S, 200, "vpn-endpoint-group-update-response.json"),
     )
     .await;
     let u = endpoint_groups::UpdateOpts::default().description("New description");
@@ -354,10 +308,9 @@ async fn services_and_endpoint_groups_crud() {
     expect(
         &server,
         "DELETE",
-        &format!("endpoint-groups/{id}"),
+        format!("/network/v2.0/vpn/endpoint-groups/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     endpoint_groups::delete(&c, id).await.ok().unwrap();
@@ -368,15 +321,14 @@ async fn site_connections_crud_keep_the_key_secret() {
     let server = MockServer::start().await;
     let c = network(&server).await;
     // The create sample writes mtu as a string; the SDK sends the number.
-    let mut body = req("ipsec-site-connection-create-request.json");
+    let mut body = request(S, "ipsec-site-connection-create-request.json");
     body["ipsec_site_connection"]["mtu"] = json!(1500);
     expect(
         &server,
         "POST",
-        "ipsec-site-connections",
+        "/network/v2.0/vpn/ipsec-site-connections",
         Some(body),
-        201,
-        Some("ipsec-site-connection-create-response.json"),
+        reply(S, 201, "ipsec-site-connection-create-response.json"),
     )
     .await;
     let opts = site_connections::CreateOpts::new(
@@ -404,10 +356,9 @@ async fn site_connections_crud_keep_the_key_secret() {
     expect(
         &server,
         "GET",
-        "ipsec-site-connections",
+        "/network/v2.0/vpn/ipsec-site-connections",
         None,
-        200,
-        Some("ipsec-site-connections-list-response.json"),
+        reply(S, 200, "ipsec-site-connections-list-response.json"),
     )
     .await;
     let all = site_connections::list(&c, &Default::default())
@@ -418,10 +369,9 @@ async fn site_connections_crud_keep_the_key_secret() {
     expect(
         &server,
         "GET",
-        &format!("ipsec-site-connections/{id}"),
+        format!("/network/v2.0/vpn/ipsec-site-connections/{id}"),
         None,
-        200,
-        Some("ipsec-site-connection-show-response.json"),
+        reply(S, 200, "ipsec-site-connection-show-response.json"),
     )
     .await;
     assert_eq!(
@@ -435,10 +385,9 @@ async fn site_connections_crud_keep_the_key_secret() {
     expect(
         &server,
         "PUT",
-        &format!("ipsec-site-connections/{id}"),
+        format!("/network/v2.0/vpn/ipsec-site-connections/{id}"),
         Some(json!({"ipsec_site_connection": {"mtu": 2000}})),
-        200,
-        Some("ipsec-site-connection-update-response.json"),
+        reply(S, 200, "ipsec-site-connection-update-response.json"),
     )
     .await;
     let u =
@@ -447,10 +396,9 @@ async fn site_connections_crud_keep_the_key_secret() {
     expect(
         &server,
         "DELETE",
-        &format!("ipsec-site-connections/{id}"),
+        format!("/network/v2.0/vpn/ipsec-site-connections/{id}"),
         None,
-        204,
-        None,
+        ResponseTemplate::new(204),
     )
     .await;
     site_connections::delete(&c, id).await.ok().unwrap();
