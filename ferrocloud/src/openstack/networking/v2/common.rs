@@ -273,3 +273,88 @@ macro_rules! named {
     };
 }
 pub(crate) use named;
+
+/// The functions of a resource that lives under a parent resource (conntrack helpers
+/// under a router, port forwardings under a floating IP, QoS rules under a policy, BGP
+/// VPN associations under a BGP VPN), declared once; the module names the ones it has
+/// after the `;`: `list` (following `<resources>_links`, with `$opts` as its query) and
+/// `extract_<resources>`, `get`, `create`, `update`, `delete`, each taking the parent's
+/// ID first. The module declares the operations `LIST`, `GET`, `CREATE`, `UPDATE`,
+/// `DELETE` and the types `CreateOpts` and `UpdateOpts` that those need.
+///
+/// ```ignore
+/// crate::openstack::networking::v2::common::child_resource_functions! {
+///     ConntrackHelper, "conntrack helper", "conntrack_helpers", "router",
+///     extract_conntrack_helpers, ListOpts; list get create update delete
+/// }
+/// ```
+macro_rules! child_resource_functions {
+    ($item:ty, $noun:literal, $plural:literal, $parent:literal, $extract:ident, $opts:ty;
+     $($function:ident)+) => {
+        $(
+            $crate::openstack::networking::v2::common::child_resource_functions! {
+                @$function $item, $noun, $plural, $parent, $extract, $opts
+            }
+        )+
+    };
+    (@list $item:ty, $noun:literal, $plural:literal, $parent:literal, $extract:ident, $opts:ty) => {
+        #[doc = concat!("Lists the ", $plural, " of a ", $parent, ", following `", $plural, "_links` from page to page.")]
+        pub fn list(
+            client: &$crate::ServiceClient,
+            parent_id: &str,
+            opts: &$opts,
+        ) -> $crate::pagination::Pager<$item> {
+            client
+                .request(&LIST, &[parent_id])
+                .query(opts)
+                .paged($crate::pagination::PageStyle::Links(concat!($plural, "_links")))
+        }
+
+        $crate::operation::extract_fn! {
+            #[doc = concat!("The ", $plural, " of a page.")]
+            $extract, $item
+        }
+    };
+    (@get $item:ty, $noun:literal, $plural:literal, $parent:literal, $extract:ident, $opts:ty) => {
+        #[doc = concat!("Shows a ", $noun, " of a ", $parent, ".")]
+        pub async fn get(
+            client: &$crate::ServiceClient,
+            parent_id: &str,
+            id: &str,
+        ) -> $crate::request::ApiResult<$item> {
+            client.request(&GET, &[parent_id, id]).send().await
+        }
+    };
+    (@create $item:ty, $noun:literal, $plural:literal, $parent:literal, $extract:ident, $opts:ty) => {
+        #[doc = concat!("Creates a ", $noun, " of a ", $parent, ".")]
+        pub async fn create(
+            client: &$crate::ServiceClient,
+            parent_id: &str,
+            opts: &CreateOpts,
+        ) -> $crate::request::ApiResult<$item> {
+            client.request(&CREATE, &[parent_id]).body(opts).send().await
+        }
+    };
+    (@update $item:ty, $noun:literal, $plural:literal, $parent:literal, $extract:ident, $opts:ty) => {
+        #[doc = concat!("Updates a ", $noun, " of a ", $parent, ".")]
+        pub async fn update(
+            client: &$crate::ServiceClient,
+            parent_id: &str,
+            id: &str,
+            opts: &UpdateOpts,
+        ) -> $crate::request::ApiResult<$item> {
+            client.request(&UPDATE, &[parent_id, id]).body(opts).send().await
+        }
+    };
+    (@delete $item:ty, $noun:literal, $plural:literal, $parent:literal, $extract:ident, $opts:ty) => {
+        #[doc = concat!("Deletes a ", $noun, " of a ", $parent, ".")]
+        pub async fn delete(
+            client: &$crate::ServiceClient,
+            parent_id: &str,
+            id: &str,
+        ) -> $crate::request::ApiResult<()> {
+            client.request(&DELETE, &[parent_id, id]).send().await
+        }
+    };
+}
+pub(crate) use child_resource_functions;

@@ -167,6 +167,7 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::routers::child_resource_functions! {
-    ConntrackHelper, "conntrack helper", "conntrack_helpers", "router", extract_conntrack_helpers
+super::common::child_resource_functions! {
+    ConntrackHelper, "conntrack helper", "conntrack_helpers", "router", extract_conntrack_helpers,
+    ListOpts; list get create update delete
 }

@@ -296,6 +296,7 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::routers::child_resource_functions! {
-    PortForwarding, "port forwarding", "port_forwardings", "floating IP", extract_port_forwardings
+super::common::child_resource_functions! {
+    PortForwarding, "port forwarding", "port_forwardings", "floating IP", extract_port_forwardings,
+    ListOpts; list get create update delete
 }

@@ -34,57 +34,10 @@ crate::resources! {
     pub mod router_associations;
 }
 
-/// The functions of a BGP VPN association (a resource under
-/// `/bgpvpn/bgpvpns/{bgpvpn_id}/…`): `list`, `extract_<items>`, `get`, `create`,
-/// `delete`, and with `update`, `update`. The module declares the operations `LIST`,
-/// `GET`, `CREATE`, `DELETE` (and `UPDATE`) and the types `ListOpts`, `CreateOpts` (and
-/// `UpdateOpts`).
-macro_rules! association_functions {
-    ($item:ty, $noun:literal, $plural:literal, $extract:ident) => {
-        #[doc = concat!("Lists a BGP VPN's ", $plural, ", following `", $plural, "_links` from page to page.")]
-        pub fn list(
-            client: &$crate::ServiceClient,
-            bgpvpn_id: &str,
-            opts: &ListOpts,
-        ) -> $crate::pagination::Pager<$item> {
-            client
-                .request(&LIST, &[bgpvpn_id])
-                .query(opts)
-                .paged($crate::pagination::PageStyle::Links(concat!($plural, "_links")))
-        }
-
-        $crate::operation::extract_fn! {
-            #[doc = concat!("The ", $plural, " of a page.")]
-            $extract, $item
-        }
-
-        #[doc = concat!("Shows a ", $noun, " of a BGP VPN.")]
-        pub async fn get(
-            client: &$crate::ServiceClient,
-            bgpvpn_id: &str,
-            id: &str,
-        ) -> $crate::request::ApiResult<$item> {
-            client.request(&GET, &[bgpvpn_id, id]).send().await
-        }
-
-        #[doc = concat!("Creates a ", $noun, " of a BGP VPN.")]
-        pub async fn create(
-            client: &$crate::ServiceClient,
-            bgpvpn_id: &str,
-            opts: &CreateOpts,
-        ) -> $crate::request::ApiResult<$item> {
-            client.request(&CREATE, &[bgpvpn_id]).body(opts).send().await
-        }
-
-        #[doc = concat!("Deletes a ", $noun, " of a BGP VPN.")]
-        pub async fn delete(
-            client: &$crate::ServiceClient,
-            bgpvpn_id: &str,
-            id: &str,
-        ) -> $crate::request::ApiResult<()> {
-            client.request(&DELETE, &[bgpvpn_id, id]).send().await
-        }
-
+/// Implements `project()` (the owning project, under either name) for BGP VPN
+/// association types with `project_id` and `tenant_id`.
+macro_rules! owner_project {
+    ($item:ty) => {
         impl $item {
             /// The owning project, under either name.
             pub fn project(&self) -> Option<&str> {
@@ -92,20 +45,5 @@ macro_rules! association_functions {
             }
         }
     };
-    ($item:ty, $noun:literal, $plural:literal, $extract:ident, update) => {
-        $crate::openstack::networking::v2::bgpvpn::association_functions! {
-            $item, $noun, $plural, $extract
-        }
-
-        #[doc = concat!("Updates a ", $noun, " of a BGP VPN.")]
-        pub async fn update(
-            client: &$crate::ServiceClient,
-            bgpvpn_id: &str,
-            id: &str,
-            opts: &UpdateOpts,
-        ) -> $crate::request::ApiResult<$item> {
-            client.request(&UPDATE, &[bgpvpn_id, id]).body(opts).send().await
-        }
-    };
 }
-pub(crate) use association_functions;
+pub(crate) use owner_project;

@@ -98,6 +98,9 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::association_functions! {
-    NetworkAssociation, "network association", "network_associations", extract_network_associations
+crate::openstack::networking::v2::common::child_resource_functions! {
+    NetworkAssociation, "network association", "network_associations", "BGP VPN", extract_network_associations, ListOpts;
+    list get create delete
 }
+
+super::owner_project!(NetworkAssociation);

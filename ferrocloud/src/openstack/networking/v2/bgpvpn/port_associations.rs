@@ -244,6 +244,9 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::association_functions! {
-    PortAssociation, "port association", "port_associations", extract_port_associations, update
+crate::openstack::networking::v2::common::child_resource_functions! {
+    PortAssociation, "port association", "port_associations", "BGP VPN", extract_port_associations, ListOpts;
+    list get create update delete
 }
+
+super::owner_project!(PortAssociation);

@@ -143,6 +143,9 @@ pub struct ListOpts {
     pub controls: ListControls,
 }
 
-super::association_functions! {
-    RouterAssociation, "router association", "router_associations", extract_router_associations, update
+crate::openstack::networking::v2::common::child_resource_functions! {
+    RouterAssociation, "router association", "router_associations", "BGP VPN", extract_router_associations, ListOpts;
+    list get create update delete
 }
+
+super::owner_project!(RouterAssociation);

@@ -165,7 +165,9 @@ impl Validate for UpdateOpts {
     }
 }
 
-super::rule_functions! {
-    BandwidthLimitRule, "bandwidth limit rule", "bandwidth_limit_rules",
-    extract_bandwidth_limit_rules, alias
+crate::openstack::networking::v2::common::child_resource_functions! {
+    BandwidthLimitRule, "bandwidth limit rule", "bandwidth_limit_rules", "QoS policy", extract_bandwidth_limit_rules,
+    crate::openstack::networking::v2::common::ListControls; list get create update delete
 }
+
+super::alias_functions!(BandwidthLimitRule, "bandwidth limit rule");

@@ -128,7 +128,9 @@ impl Validate for UpdateOpts {
     }
 }
 
-super::rule_functions! {
-    DscpMarkingRule, "DSCP marking rule", "dscp_marking_rules",
-    extract_dscp_marking_rules, alias
+crate::openstack::networking::v2::common::child_resource_functions! {
+    DscpMarkingRule, "DSCP marking rule", "dscp_marking_rules", "QoS policy", extract_dscp_marking_rules,
+    crate::openstack::networking::v2::common::ListControls; list get create update delete
 }
+
+super::alias_functions!(DscpMarkingRule, "DSCP marking rule");

@@ -135,7 +135,9 @@ impl Validate for UpdateOpts {
     }
 }
 
-super::rule_functions! {
-    MinimumBandwidthRule, "minimum bandwidth rule", "minimum_bandwidth_rules",
-    extract_minimum_bandwidth_rules, alias
+crate::openstack::networking::v2::common::child_resource_functions! {
+    MinimumBandwidthRule, "minimum bandwidth rule", "minimum_bandwidth_rules", "QoS policy", extract_minimum_bandwidth_rules,
+    crate::openstack::networking::v2::common::ListControls; list get create update delete
 }
+
+super::alias_functions!(MinimumBandwidthRule, "minimum bandwidth rule");

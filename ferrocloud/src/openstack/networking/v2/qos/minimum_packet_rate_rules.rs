@@ -136,7 +136,9 @@ impl Validate for UpdateOpts {
     }
 }
 
-super::rule_functions! {
-    MinimumPacketRateRule, "minimum packet rate rule", "minimum_packet_rate_rules",
-    extract_minimum_packet_rate_rules, alias
+crate::openstack::networking::v2::common::child_resource_functions! {
+    MinimumPacketRateRule, "minimum packet rate rule", "minimum_packet_rate_rules", "QoS policy", extract_minimum_packet_rate_rules,
+    crate::openstack::networking::v2::common::ListControls; list get create update delete
 }
+
+super::alias_functions!(MinimumPacketRateRule, "minimum packet rate rule");

@@ -104,82 +104,13 @@ pub(crate) fn check_not_any(direction: Option<Direction>) -> crate::Result<()> {
     Ok(())
 }
 
-/// The functions every kind of QoS rule has, declared once: `list` (a policy's rules of
-/// the kind), `extract_<rules>`, `get`, `create`, `update` and `delete`, and with
-/// `alias` the functions that address a rule by its ID alone (`get_alias`,
-/// `update_alias`, `delete_alias`). The module declares the operations `LIST`, `GET`,
-/// `CREATE`, `UPDATE`, `DELETE` (and `ALIAS_GET`, `ALIAS_UPDATE`, `ALIAS_DELETE`) and
-/// the types `CreateOpts` and `UpdateOpts`.
-///
-/// ```ignore
-/// super::rule_functions! { DscpMarkingRule, "DSCP marking rule", "dscp_marking_rules", extract_dscp_marking_rules, alias }
-/// ```
-macro_rules! rule_functions {
-    ($rule:ty, $noun:literal, $plural:literal, $extract:ident) => {
-        #[doc = concat!("Lists a policy's ", $noun, "s (sorting, paging, `fields` and filters by \
-            attribute name in `controls`; tag filters do not apply to rules).")]
-        pub fn list(
-            client: &$crate::ServiceClient,
-            policy_id: &str,
-            controls: &$crate::openstack::networking::v2::common::ListControls,
-        ) -> $crate::pagination::Pager<$rule> {
-            client
-                .request(&LIST, &[policy_id])
-                .query(controls)
-                .paged($crate::pagination::PageStyle::Links(concat!($plural, "_links")))
-        }
-
-        $crate::operation::extract_fn! {
-            #[doc = concat!("The ", $noun, "s of a page.")]
-            $extract, $rule
-        }
-
-        #[doc = concat!("Shows a ", $noun, " of a policy.")]
-        pub async fn get(
-            client: &$crate::ServiceClient,
-            policy_id: &str,
-            rule_id: &str,
-        ) -> $crate::request::ApiResult<$rule> {
-            client.request(&GET, &[policy_id, rule_id]).send().await
-        }
-
-        #[doc = concat!("Adds a ", $noun, " to a policy.")]
-        pub async fn create(
-            client: &$crate::ServiceClient,
-            policy_id: &str,
-            opts: &CreateOpts,
-        ) -> $crate::request::ApiResult<$rule> {
-            client.request(&CREATE, &[policy_id]).body(opts).send().await
-        }
-
-        #[doc = concat!("Updates a ", $noun, " of a policy.")]
-        pub async fn update(
-            client: &$crate::ServiceClient,
-            policy_id: &str,
-            rule_id: &str,
-            opts: &UpdateOpts,
-        ) -> $crate::request::ApiResult<$rule> {
-            client
-                .request(&UPDATE, &[policy_id, rule_id])
-                .body(opts)
-                .send()
-                .await
-        }
-
-        #[doc = concat!("Deletes a ", $noun, " from a policy.")]
-        pub async fn delete(
-            client: &$crate::ServiceClient,
-            policy_id: &str,
-            rule_id: &str,
-        ) -> $crate::request::ApiResult<()> {
-            client.request(&DELETE, &[policy_id, rule_id]).send().await
-        }
-    };
-    ($rule:ty, $noun:literal, $plural:literal, $extract:ident, alias) => {
-        $crate::openstack::networking::v2::qos::rule_functions! {
-            $rule, $noun, $plural, $extract
-        }
-
+/// The functions that address a QoS rule by its ID alone (`qos-rules-alias`):
+/// `get_alias`, `update_alias`, `delete_alias`, declared once. The module declares the
+/// operations `ALIAS_GET`, `ALIAS_UPDATE`, `ALIAS_DELETE` and the type `UpdateOpts`; its
+/// functions under the policy come from
+/// [`child_resource_functions!`](crate::openstack::networking::v2::common).
+macro_rules! alias_functions {
+    ($rule:ty, $noun:literal) => {
         #[doc = concat!("Shows a ", $noun, " by its ID alone, without its policy's \
             (`qos-rules-alias`).")]
         pub async fn get_alias(
@@ -211,4 +142,4 @@ macro_rules! rule_functions {
         }
     };
 }
-pub(crate) use rule_functions;
+pub(crate) use alias_functions;

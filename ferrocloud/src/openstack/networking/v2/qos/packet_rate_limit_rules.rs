@@ -149,7 +149,7 @@ impl Validate for UpdateOpts {
     }
 }
 
-super::rule_functions! {
-    PacketRateLimitRule, "packet rate limit rule", "packet_rate_limit_rules",
-    extract_packet_rate_limit_rules
+crate::openstack::networking::v2::common::child_resource_functions! {
+    PacketRateLimitRule, "packet rate limit rule", "packet_rate_limit_rules", "QoS policy", extract_packet_rate_limit_rules,
+    crate::openstack::networking::v2::common::ListControls; list get create update delete
 }
