@@ -659,12 +659,7 @@ pub async fn add_extra_routes(
     router_id: &str,
     routes: &[Route],
 ) -> ApiResult<RouterRoutes> {
-    let opts = RoutesOpts::new(routes.iter().cloned());
-    client
-        .request(&ADD_EXTRA_ROUTES, &[router_id])
-        .body(&opts)
-        .send()
-        .await
+    put_on(client, &ADD_EXTRA_ROUTES, router_id, &RoutesOpts::new(routes.iter().cloned())).await
 }
 
 /// Removes extra routes from a router in one step, keeping the others (routes it does
@@ -674,12 +669,7 @@ pub async fn remove_extra_routes(
     router_id: &str,
     routes: &[Route],
 ) -> ApiResult<RouterRoutes> {
-    let opts = RoutesOpts::new(routes.iter().cloned());
-    client
-        .request(&REMOVE_EXTRA_ROUTES, &[router_id])
-        .body(&opts)
-        .send()
-        .await
+    put_on(client, &REMOVE_EXTRA_ROUTES, router_id, &RoutesOpts::new(routes.iter().cloned())).await
 }
 
 // ------------------------------------------------------------------ external gateways
@@ -724,12 +714,7 @@ pub async fn add_external_gateways(
     router_id: &str,
     gateways: &[GatewayOpts],
 ) -> ApiResult<Router> {
-    let opts = GatewaysOpts::new(gateways.iter().cloned());
-    client
-        .request(&ADD_EXTERNAL_GATEWAYS, &[router_id])
-        .body(&opts)
-        .send()
-        .await
+    put_on(client, &ADD_EXTERNAL_GATEWAYS, router_id, &GatewaysOpts::new(gateways.iter().cloned())).await
 }
 
 /// Changes external gateways of a router (SNAT, addresses), each named by its network
@@ -739,12 +724,7 @@ pub async fn update_external_gateways(
     router_id: &str,
     gateways: &[GatewayOpts],
 ) -> ApiResult<Router> {
-    let opts = GatewaysOpts::new(gateways.iter().cloned());
-    client
-        .request(&UPDATE_EXTERNAL_GATEWAYS, &[router_id])
-        .body(&opts)
-        .send()
-        .await
+    put_on(client, &UPDATE_EXTERNAL_GATEWAYS, router_id, &GatewaysOpts::new(gateways.iter().cloned())).await
 }
 
 /// Removes external gateways from a router, each named by its network (and
@@ -754,15 +734,19 @@ pub async fn remove_external_gateways(
     router_id: &str,
     gateways: &[GatewayOpts],
 ) -> ApiResult<Router> {
-    let opts = GatewaysOpts::new(gateways.iter().cloned());
-    client
-        .request(&REMOVE_EXTERNAL_GATEWAYS, &[router_id])
-        .body(&opts)
-        .send()
-        .await
+    put_on(client, &REMOVE_EXTERNAL_GATEWAYS, router_id, &GatewaysOpts::new(gateways.iter().cloned())).await
 }
 
 // ------------------------------------------------------------------ waiters
+
+/// Sends `body` to one of the router's `PUT …/{router_id}/<action>` operations.
+async fn put_on<O, B>(client: &ServiceClient, op: &'static O, router_id: &str, body: &B) -> ApiResult<O::Response>
+where
+    O: crate::operation::Declared,
+    B: Serialize + Validate,
+{
+    client.request(op, &[router_id]).body(body).send().await
+}
 
 /// Waits until the router has `status` (`ACTIVE`: a router being scheduled, such as an
 /// HA router, is `ALLOCATING` first). A router in `ERROR` ends the wait (unless `ERROR`
