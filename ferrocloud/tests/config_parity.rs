@@ -587,3 +587,235 @@ fn call_options_are_normalised_and_profile_applies() {
     assert_eq!(c.profile.as_deref(), Some("citycloud"));
     assert_eq!(c.setting("image_format"), Some(&json!("raw")));
 }
+
+// ---- the command-line path ----
+
+/// What one command-line world resolves to.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Resolved {
+    username: Option<String>,
+    password: Option<String>,
+    project: Option<String>,
+    region: Option<String>,
+    interface: String,
+    compute_microversion: Option<String>,
+    cacert: Option<String>,
+    verify: bool,
+}
+
+fn from_command_line(
+    files: Option<Value>,
+    vars: &[(&str, &str)],
+    options: &[(&str, &str)],
+) -> ferrocloud::Result<Resolved> {
+    use ferrocloud::config::{CommandLine, Pem};
+    use secrecy::ExposeSecret;
+    let dir = std::env::temp_dir().join(format!(
+        "ferrocloud-cli-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    if let Some(doc) = files {
+        std::fs::write(dir.join("clouds.json"), doc.to_string()).unwrap();
+    }
+    let env = Environment::from_vars(vars.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+        .with_search_dirs([&dir]);
+    let mut cli = CommandLine::new();
+    for (k, v) in options {
+        cli = cli.option(k, *v)?;
+    }
+    let resolved = CloudsConfig::from_command_line(&cli, env);
+    std::fs::remove_dir_all(&dir).unwrap();
+    let c = resolved?;
+    let auth = c.auth.auth_options().unwrap();
+    let project = match &auth.scope {
+        Some(Scope::ProjectName { name, .. }) | Some(Scope::ProjectNameOnly(name)) => {
+            Some(name.clone())
+        }
+        Some(Scope::ProjectId(id)) => Some(id.clone()),
+        _ => None,
+    };
+    Ok(Resolved {
+        username: auth.username.clone(),
+        password: auth
+            .password
+            .as_ref()
+            .map(|p| p.expose_secret().to_string()),
+        project,
+        region: c.region_name.clone(),
+        interface: format!("{:?}", c.interface).to_lowercase(),
+        compute_microversion: c.service("compute")?.microversion,
+        cacert: match &c.tls.ca_cert {
+            Some(Pem::File(p)) => Some(p.display().to_string()),
+            _ => None,
+        },
+        verify: c.tls.verify,
+    })
+}
+
+#[test]
+fn command_line_options_follow_openstackclient_precedence() {
+    let lab = json!({"clouds": {
+        "lab": {
+            "regions": ["R1", "R2"],
+            "interface": "public",
+            "cacert": "/file/ca.pem",
+            "compute_api_version": "2.1",
+            "auth": {"auth_url": "http://k:5000/v3", "username": "alice", "password": "file-pw",
+                     "project_name": "p1", "user_domain_id": "default", "project_domain_id": "default"}},
+        "nopw": {
+            "auth": {"auth_url": "http://k:5000/v3", "username": "carol",
+                     "project_name": "p1", "user_domain_id": "default", "project_domain_id": "default"}}}});
+    let base = Resolved {
+        username: Some("alice".into()),
+        password: Some("file-pw".into()),
+        project: Some("p1".into()),
+        region: Some("R1".into()),
+        interface: "public".into(),
+        compute_microversion: Some("2.1".into()),
+        cacert: Some("/file/ca.pem".into()),
+        verify: true,
+    };
+    let with = |f: &dyn Fn(&mut Resolved)| {
+        let mut r = base.clone();
+        f(&mut r);
+        r
+    };
+    type Row<'a> = (
+        &'a str,
+        &'a [(&'a str, &'a str)],
+        &'a [(&'a str, &'a str)],
+        Resolved,
+    );
+    let rows: Vec<Row> = vec![
+        (
+            "--os-cloud alone",
+            &[],
+            &[("--os-cloud", "lab")],
+            with(&|_| {}),
+        ),
+        (
+            "OS_CLOUD names it",
+            &[("OS_CLOUD", "lab")],
+            &[],
+            with(&|_| {}),
+        ),
+        (
+            "credentials already in auth: stay (options and variables)",
+            &[("OS_USERNAME", "bob"), ("OS_PASSWORD", "env-pw")],
+            &[
+                ("--os-cloud", "lab"),
+                ("--os-username", "dave"),
+                ("--os-password", "cli-pw"),
+            ],
+            with(&|_| {}),
+        ),
+        (
+            "the scope is replaced by the variable",
+            &[("OS_PROJECT_NAME", "p2")],
+            &[("--os-cloud", "lab")],
+            with(&|r| r.project = Some("p2".into())),
+        ),
+        (
+            "the option beats the variable",
+            &[("OS_PROJECT_NAME", "p2")],
+            &[("--os-cloud", "lab"), ("--os-project-name", "p3")],
+            with(&|r| r.project = Some("p3".into())),
+        ),
+        (
+            "region, interface, API version and TLS options replace the file's",
+            &[("OS_REGION_NAME", "R1")],
+            &[
+                ("--os-cloud", "lab"),
+                ("--os-region-name", "R2"),
+                ("--os-interface", "internal"),
+                ("--os-compute-api-version", "2.95"),
+                ("--os-cacert", "/cli/ca.pem"),
+                ("--insecure", "true"),
+            ],
+            with(&|r| {
+                r.region = Some("R2".into());
+                r.interface = "internal".into();
+                r.compute_microversion = Some("2.95".into());
+                r.cacert = Some("/cli/ca.pem".into());
+                r.verify = false;
+            }),
+        ),
+        (
+            "a credential the file lacks comes from the option, over the variable",
+            &[("OS_PASSWORD", "env-pw")],
+            &[("--os-cloud", "nopw"), ("--os-password", "cli-pw")],
+            with(&|r| {
+                r.username = Some("carol".into());
+                r.password = Some("cli-pw".into());
+                r.region = None;
+                r.cacert = None;
+                r.compute_microversion = None;
+            }),
+        ),
+        (
+            "... or from the variable",
+            &[("OS_PASSWORD", "env-pw")],
+            &[("--os-cloud", "nopw")],
+            with(&|r| {
+                r.username = Some("carol".into());
+                r.password = Some("env-pw".into());
+                r.region = None;
+                r.cacert = None;
+                r.compute_microversion = None;
+            }),
+        ),
+    ];
+    for (what, vars, options, expected) in rows {
+        let got = from_command_line(Some(lab.clone()), vars, options)
+            .unwrap_or_else(|e| panic!("{what}: {e}"));
+        assert_eq!(got, expected, "{what}");
+    }
+
+    // No files: the cloud is made of the options and the variables.
+    let got = from_command_line(
+        None,
+        &[
+            ("OS_AUTH_URL", "http://k:5000/v3"),
+            ("OS_USERNAME", "erin"),
+            ("OS_PASSWORD", "env-pw"),
+        ],
+        &[
+            ("--os-password", "cli-pw"),
+            ("--os-project-name", "p9"),
+            ("--os-user-domain-id", "default"),
+            ("--os-project-domain-id", "default"),
+        ],
+    )
+    .unwrap();
+    assert_eq!(
+        (
+            got.username.as_deref(),
+            got.password.as_deref(),
+            got.project.as_deref()
+        ),
+        (Some("erin"), Some("cli-pw"), Some("p9"))
+    );
+
+    // Errors: an unknown option, a region the cloud does not have, an unknown cloud.
+    let e = from_command_line(Some(lab.clone()), &[], &[("--os-projet-name", "x")]).unwrap_err();
+    assert!(e.to_string().contains("--os-projet-name"), "{e}");
+    let e = from_command_line(
+        Some(lab.clone()),
+        &[],
+        &[("--os-cloud", "lab"), ("--os-region-name", "R3")],
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("R1, R2"), "{e}");
+    let e = from_command_line(
+        Some(lab),
+        &[("OS_CLOUD", "lab")],
+        &[("--os-cloud", "other")],
+    )
+    .unwrap_err();
+    assert!(e.to_string().contains("lab, nopw"), "{e}");
+}

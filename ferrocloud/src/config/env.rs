@@ -119,6 +119,33 @@ impl Environment {
         self
     }
 
+    /// This environment with `vars` set over its own variables (the search directories
+    /// and the home directory stay).
+    ///
+    /// ```
+    /// use ferrocloud::config::Environment;
+    /// let env = Environment::from_vars([("OS_CLOUD", "a"), ("OS_REGION_NAME", "R1")])
+    ///     .with_vars([("OS_REGION_NAME", "R2")]);
+    /// assert_eq!(env.var("OS_CLOUD").as_deref(), Some("a"));
+    /// assert_eq!(env.var("OS_REGION_NAME").as_deref(), Some("R2"));
+    /// ```
+    pub fn with_vars<K, V>(self, vars: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: Into<String>,
+        V: Into<String>,
+    {
+        let over: HashMap<String, String> = vars
+            .into_iter()
+            .map(|(k, v)| (k.into(), v.into()))
+            .collect();
+        let base = self.lookup;
+        Environment {
+            lookup: Arc::new(move |k| over.get(k).cloned().or_else(|| base(k))),
+            search_dirs: self.search_dirs,
+            home: self.home,
+        }
+    }
+
     /// A variable's value; unset and empty variables are both `None`.
     ///
     /// ```

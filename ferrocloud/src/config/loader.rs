@@ -162,7 +162,7 @@ impl CloudOptions {
 }
 
 /// A program option's key as `clouds.yaml` writes it: `_` for `-`, without `os_`.
-fn option_key(key: &str) -> String {
+pub(crate) fn option_key(key: &str) -> String {
     let key = key.trim().trim_start_matches("--").replace('-', "_");
     match key.strip_prefix("os_") {
         Some(k) => k.to_string(),
@@ -227,7 +227,7 @@ const ENV_COMPLEMENTS: &[(&str, &str)] = &[
 ];
 
 /// Per-service settings read from `OS_<SERVICE>_<SETTING>` as complements.
-const SERVICE_COMPLEMENTS: &[&str] = &[
+pub(crate) const SERVICE_COMPLEMENTS: &[&str] = &[
     "endpoint_override",
     "interface",
     "region_name",
@@ -262,7 +262,7 @@ pub(crate) fn partner(key: &str) -> Option<&'static str> {
 
 /// Scope and domain keys that may be written next to `auth:` instead of inside it; there,
 /// they win over the `auth:` value (earlier names lose to later ones).
-const TOP_LEVEL_WINS: &[(&str, &[&str])] = &[
+pub(crate) const TOP_LEVEL_WINS: &[(&str, &[&str])] = &[
     ("domain_id", &["domain_id"]),
     ("domain_name", &["domain_name"]),
     ("user_domain_id", &["user_domain_id"]),
@@ -277,7 +277,7 @@ const TOP_LEVEL_WINS: &[(&str, &[&str])] = &[
 
 /// Credential keys that may also be written next to `auth:`; there, the `auth:` value
 /// wins.
-const AUTH_WINS: &[&str] = &[
+pub(crate) const AUTH_WINS: &[&str] = &[
     "auth_url",
     "username",
     "user_id",

@@ -60,6 +60,13 @@
 //! without a project they are the scope. `{region_name}` and other `{key}` templates
 //! are expanded (vendor profiles use them in URLs).
 //!
+//! # Command line
+//!
+//! [`CommandLine`] and [`CloudsConfig::from_command_line`] resolve `--os-*` options with
+//! the `OS_*` variables as their defaults, as openstackclient does: credentials already
+//! in the cloud's `auth:` stay, every other option replaces the cloud's value, and an
+//! option beats its variable.
+//!
 //! # Authentication types
 //!
 //! [`AuthType`]: `password`, `v3password`, `v2password`, `token`, `v3token`, `v2token`,
@@ -116,6 +123,7 @@
 mod auth;
 mod cloud;
 mod cloud_config;
+mod command_line;
 mod env;
 mod files;
 mod loader;
@@ -127,6 +135,7 @@ mod vendors;
 pub use auth::{AuthType, CloudAuth};
 pub use cloud::Cloud;
 pub use cloud_config::CloudConfig;
+pub use command_line::CommandLine;
 pub use env::{Environment, default_search_dirs};
 pub use files::SyntaxError;
 pub use loader::{CloudOptions, CloudsConfig, ConfigFiles};
