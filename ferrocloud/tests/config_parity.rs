@@ -586,6 +586,25 @@ fn call_options_are_normalised_and_profile_applies() {
         .unwrap();
     assert_eq!(c.profile.as_deref(), Some("citycloud"));
     assert_eq!(c.setting("image_format"), Some(&json!("raw")));
+
+    // An unknown key is an error naming it, not silently dropped; openstacksdk's
+    // behaviour settings and per-service settings are keys.
+    for key in ["compute_api_verison", "os-pasword", "region"] {
+        let e = cfg
+            .cloud_with(Some("c"), &CloudOptions::new().set(key, "x"))
+            .unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Config, "{key}");
+        let normalized = key.trim_start_matches("os-").replace('-', "_");
+        assert!(e.to_string().contains(&normalized), "{key}: {e}");
+    }
+    for key in [
+        "block_storage_status_code_retries",
+        "volume_endpoint_override",
+        "floating_ip_source",
+    ] {
+        cfg.cloud_with(Some("c"), &CloudOptions::new().set(key, "1"))
+            .unwrap_or_else(|e| panic!("{key}: {e}"));
+    }
 }
 
 // ---- the command-line path ----

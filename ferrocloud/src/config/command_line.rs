@@ -32,6 +32,59 @@ const SETTINGS: &[&str] = &[
 /// Per-service settings (`--os-<service>-<setting>`).
 const SERVICE_SETTINGS: &[&str] = &["api_version", "endpoint_type"];
 
+/// Other settings a program may give for a cloud (openstacksdk's behaviour settings):
+/// accepted and kept, though ferrocloud does not act on them.
+const PROGRAM_SETTINGS: &[&str] = &[
+    "regions",
+    "connect_retries",
+    "status_code_retries",
+    "split_loggers",
+    "disable_vendor_agent",
+    "floating_ip_source",
+    "image_api_use_tasks",
+    "image_format",
+    "secgroup_source",
+    "nat_destination",
+    "nat_source",
+    "default_network",
+    "external_network",
+    "internal_network",
+    "networks",
+    "rate_limit",
+    "concurrency",
+    "collect_timing",
+    "statsd_host",
+    "statsd_port",
+    "statsd_prefix",
+    "prometheus_enabled",
+    "influxdb_config",
+];
+
+/// Per-service behaviour settings of openstacksdk (`<service>_status_code_retries`…).
+const PROGRAM_SERVICE_SETTINGS: &[&str] =
+    &["status_code_retries", "connect_retries", "split_loggers"];
+
+/// Whether `key` (normalized) may be given among a program's options
+/// ([`CloudOptions::set`]): every `clouds.yaml` setting ferrocloud reads, the `auth`
+/// mapping, and openstacksdk's behaviour settings.
+pub(crate) fn is_known_option(key: &str) -> bool {
+    key == "auth"
+        || kind(key).is_some()
+        || PROGRAM_SETTINGS.contains(&key)
+        || service_setting(key, PROGRAM_SERVICE_SETTINGS)
+}
+
+/// Whether `key` is `<service>_<setting>` for a known service and one of `settings`.
+fn service_setting(key: &str, settings: &[&str]) -> bool {
+    KNOWN_SERVICES.iter().any(|svc| {
+        key_prefixes(svc).iter().any(|prefix| {
+            key.strip_prefix(prefix.as_str())
+                .and_then(|rest| rest.strip_prefix('_'))
+                .is_some_and(|s| settings.contains(&s))
+        })
+    })
+}
+
 /// The command-line path: `--os-*` options, with the `OS_*` variables as their defaults,
 /// resolved with openstackclient's precedence.
 ///
@@ -121,13 +174,8 @@ fn kind(key: &str) -> Option<Kind> {
         return Some(Kind::Credential);
     }
     let scope = TOP_LEVEL_WINS.iter().any(|(_, names)| names.contains(&key));
-    let service = KNOWN_SERVICES.iter().any(|svc| {
-        key_prefixes(svc).iter().any(|prefix| {
-            key.strip_prefix(prefix.as_str())
-                .and_then(|rest| rest.strip_prefix('_'))
-                .is_some_and(|s| SERVICE_SETTINGS.contains(&s) || SERVICE_COMPLEMENTS.contains(&s))
-        })
-    });
+    let service =
+        service_setting(key, SERVICE_SETTINGS) || service_setting(key, SERVICE_COMPLEMENTS);
     (scope || service || SETTINGS.contains(&key)).then_some(Kind::Setting)
 }
 

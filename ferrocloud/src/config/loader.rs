@@ -128,7 +128,8 @@ impl CloudOptions {
     /// Sets a `clouds.yaml` key (an `auth` mapping is merged key by key). Keys are
     /// written as on a command line or in `clouds.yaml`: `os-project-name`,
     /// `os_project_name` and `project_name` are the same key. `profile` names a vendor
-    /// profile that replaces the cloud's.
+    /// profile that replaces the cloud's. A key that is not a cloud setting (ferrocloud's
+    /// or openstacksdk's) makes the resolution fail, naming it.
     ///
     /// ```
     /// let o = ferrocloud::config::CloudOptions::new().set("os-compute-api-version", "2.95");
@@ -969,6 +970,15 @@ impl CloudsConfig {
     /// assert!(err.to_string().contains("R1, R2"));
     /// ```
     pub fn cloud_with(&self, name: Option<&str>, options: &CloudOptions) -> Result<CloudConfig> {
+        if let Some(key) = options
+            .settings
+            .keys()
+            .find(|k| !super::command_line::is_known_option(k))
+        {
+            return Err(Error::config(format!(
+                "{key:?} is not a cloud setting (the program's options are clouds.yaml keys: auth, region_name, interface, <service>_api_version, …)"
+            )));
+        }
         let (name, chosen) = match name.filter(|n| !n.is_empty()) {
             Some(n) => (n.to_string(), Chosen::Named),
             None => match &self.default {
