@@ -953,7 +953,9 @@ pub async fn migrate(client: &ServiceClient, id: &str, opts: &MigrateOpts) -> Ap
 }
 
 /// Finishes a migration onto `opts.new_volume` and returns the ID of the volume that
-/// stays (admin; Cinder calls it itself, and Nova when it swaps volumes).
+/// stays (admin; Cinder calls it itself, and Nova when it swaps volumes). When neither
+/// volume is migrating, Cinder moves the attachments of the volume to the new one and
+/// answers with the new volume's ID.
 pub async fn migrate_volume_completion(
     client: &ServiceClient,
     id: &str,
