@@ -76,4 +76,7 @@ pub async fn expect_at(
         .await;
 }
 
+mod manageable_volumes;
+mod volume_actions;
 mod volume_metadata;
+mod volumes;

@@ -18,5 +18,8 @@ macro_rules! v2_resources {
 }
 
 v2_resources! {
+    manageable_volumes,
+    volume_actions,
     volume_metadata,
+    volumes,
 }

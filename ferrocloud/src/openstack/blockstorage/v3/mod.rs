@@ -12,6 +12,12 @@
 pub mod common;
 
 crate::resources! {
+    /// Manageable volumes: backend storage to bring under Cinder's management.
+    pub mod manageable_volumes;
+    /// Volume actions: extend, attach, retype, upload to an image…
+    pub mod volume_actions;
     /// Volume metadata items.
     pub mod volume_metadata;
+    /// Volumes.
+    pub mod volumes;
 }
