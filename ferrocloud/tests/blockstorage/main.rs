@@ -76,4 +76,5 @@ pub async fn expect_at(
         .await;
 }
 
+mod backups;
 mod volume_metadata;

@@ -18,5 +18,6 @@ macro_rules! v2_resources {
 }
 
 v2_resources! {
+    backups,
     volume_metadata,
 }

@@ -12,6 +12,8 @@
 pub mod common;
 
 crate::resources! {
+    /// Volume backups: create, restore, export and import records.
+    pub mod backups;
     /// Volume metadata items.
     pub mod volume_metadata;
 }
