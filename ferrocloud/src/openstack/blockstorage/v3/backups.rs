@@ -133,7 +133,7 @@ pub struct Backup {
     /// The ID.
     pub id: String,
     /// The name (Cinder allows none).
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub name: Option<String>,
     /// The description.
     #[serde(default)]
@@ -146,7 +146,6 @@ pub struct Backup {
     /// The size of the backed-up volume, in GiB.
     pub size: u64,
     /// How many objects (chunks) the backup store holds for it.
-    #[serde(default)]
     pub object_count: u64,
     /// The availability zone of the backup service (none until one is chosen).
     #[serde(default)]
@@ -189,7 +188,6 @@ pub struct Backup {
     #[serde(default)]
     pub encryption_key_id: Option<String>,
     /// Links (`self`, `bookmark`).
-    #[serde(default)]
     pub links: Vec<crate::de::Link>,
 }
 
