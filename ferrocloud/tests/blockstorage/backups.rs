@@ -16,7 +16,8 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const ID: &str = "6a122f4b-d2f6-448f-aeb5-68bae5ff8358";
 
 fn fast() -> WaitOpts {
-    WaitOpts::new(Duration::from_secs(5)).interval(Duration::from_millis(1), Duration::from_millis(5))
+    WaitOpts::new(Duration::from_secs(5))
+        .interval(Duration::from_millis(1), Duration::from_millis(5))
 }
 
 /// How many requests reached the volume endpoint (the mock also serves Keystone).
@@ -85,13 +86,10 @@ async fn create_from_a_snapshot_with_metadata_and_zone_needs_3_51() {
         .expect(1)
         .mount(&server)
         .await;
-    let created = backups::create(
-        &client,
-        &opts.availability_zone("az2").incremental(true),
-    )
-    .await
-    .extract()
-    .unwrap();
+    let created = backups::create(&client, &opts.availability_zone("az2").incremental(true))
+        .await
+        .extract()
+        .unwrap();
     assert_eq!(created.id, "41f7183c-a53d-4690-a7a9-b46f5bb1acbd");
 }
 
@@ -161,7 +159,10 @@ async fn list_short_and_detailed_with_filters_and_count() {
             .sort("created_at", SortDir::Desc),
         ..ListOpts::default()
     };
-    let page = backups::list_detail(&client, &opts).all_pages().await.unwrap();
+    let page = backups::list_detail(&client, &opts)
+        .all_pages()
+        .await
+        .unwrap();
     assert_eq!(backups::extract_count(&page).unwrap(), Some(7));
     let all = backups::extract(&page).unwrap();
     let b = &all[0];
@@ -249,7 +250,10 @@ async fn restore_export_import_reset_force_delete_delete() {
     let opts = RestoreOpts::default()
         .name("vol-01")
         .volume_id("64f5d2fb-d836-4063-b7e2-544d5c1ff607");
-    let r = backups::restore(&client, ID, &opts).await.extract().unwrap();
+    let r = backups::restore(&client, ID, &opts)
+        .await
+        .extract()
+        .unwrap();
     assert_eq!(r.volume_id, "795114e8-7489-40be-a978-83797f2c1dd3");
     assert_eq!(r.volume_name.as_deref(), Some("volume01"));
 
@@ -360,7 +364,9 @@ async fn waiters_follow_status_and_deletion() {
         .await
         .unwrap_err();
     assert!(e.to_string().contains("disk full"), "{e}");
-    backups::wait_for_delete(&client, ID, &fast()).await.unwrap();
+    backups::wait_for_delete(&client, ID, &fast())
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
