@@ -192,7 +192,7 @@ async fn get_find_and_unknown_status() {
     assert_eq!(b.volume_id, "49a784cf-b759-4594-acdf-5238ee50976b");
 
     let b: backups::Backup = serde_json::from_value(serde_json::json!({
-        "id": "x", "status": "backing-up-somewhere", "size": 1, "volume_id": "v",
+        "id": "x", "name": null, "status": "backing-up-somewhere", "size": 1, "volume_id": "v", "object_count": 0, "links": [],
         "created_at": "2023-06-23T11:56:02.509831", "metadata": {"a": "b"},
         "os-backup-project-attr:project_id": "p", "user_id": "u"}))
     .unwrap();
@@ -330,7 +330,7 @@ async fn waiters_follow_status_and_deletion() {
     let server = MockServer::start().await;
     let client = volume(&server).await;
     let show = |status: &str, reason: Option<&str>| {
-        serde_json::json!({"backup": {"id": ID, "status": status, "size": 1, "volume_id": "v",
+        serde_json::json!({"backup": {"id": ID, "name": "b", "status": status, "size": 1, "volume_id": "v", "object_count": 1, "links": [],
             "created_at": "2023-06-23T11:56:02.509831", "fail_reason": reason}})
     };
     Mock::given(method("GET"))

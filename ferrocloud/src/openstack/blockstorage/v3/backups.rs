@@ -3,7 +3,7 @@
 //! exported and imported as records.
 //!
 //! Creating answers the short form (ID, name, links) with `202`; the backup then goes
-//! from `creating` to `available` (wait with [`wait_for_status`]). Restoring answers at
+//! from `creating` to `available` (wait with [`wait_for_status`](crate::openstack::blockstorage::v3::backups::wait_for_status)). Restoring answers at
 //! once with the target volume; the backup is `restoring` until the copy ends. Without a
 //! running cinder-backup service Cinder refuses creation with `503` ("Service
 //! cinder-backup could not be found") — a backup is made by a cinder-backup service in
