@@ -4,7 +4,7 @@
     helper.py register light|full       users, projects, roles, services, endpoints (idempotent)
     helper.py resources-full            flavors, a public image, public/private networks, router
     helper.py wait-nova SECONDS         nova services up, hypervisor discovered, inventory in placement
-    helper.py wait-cinder SECONDS       cinder-scheduler and cinder-volume up
+    helper.py wait-cinder SECONDS       cinder-scheduler, cinder-volume and cinder-backup up
     helper.py token USER                print a project-scoped token (admin or demo)
 
 Everything goes through Keystone tokens; settings come from DEVCLOUD_* environment variables
@@ -266,8 +266,9 @@ def wait_cinder(timeout):
     def services():
         s = requests.get(url, headers=h, timeout=TIMEOUT).json()["services"]
         up = sorted(x["binary"] for x in s if x["state"] == "up")
-        return len(up) >= 2, "services up: %s" % up
-    _wait("cinder scheduler/volume", timeout, services)
+        want = {"cinder-scheduler", "cinder-volume", "cinder-backup"}
+        return want <= set(up), "services up: %s" % up
+    _wait("cinder scheduler/volume/backup", timeout, services)
 
 
 def main():

@@ -78,5 +78,6 @@ pub async fn expect_at(
 
 mod manageable_volumes;
 mod volume_actions;
+mod backups;
 mod volume_metadata;
 mod volumes;

@@ -20,6 +20,7 @@ macro_rules! v2_resources {
 v2_resources! {
     manageable_volumes,
     volume_actions,
+    backups,
     volume_metadata,
     volumes,
 }

@@ -16,6 +16,8 @@ crate::resources! {
     pub mod manageable_volumes;
     /// Volume actions: extend, attach, retype, upload to an image…
     pub mod volume_actions;
+    /// Volume backups: create, restore, export and import records.
+    pub mod backups;
     /// Volume metadata items.
     pub mod volume_metadata;
     /// Volumes.
