@@ -18,9 +18,9 @@ macro_rules! v2_resources {
 }
 
 v2_resources! {
+    backups,
     manageable_volumes,
     volume_actions,
-    backups,
     volume_metadata,
     volumes,
 }

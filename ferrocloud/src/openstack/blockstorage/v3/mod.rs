@@ -12,12 +12,12 @@
 pub mod common;
 
 crate::resources! {
+    /// Volume backups: create, restore, export and import records.
+    pub mod backups;
     /// Manageable volumes: backend storage to bring under Cinder's management.
     pub mod manageable_volumes;
     /// Volume actions: extend, attach, retype, upload to an image…
     pub mod volume_actions;
-    /// Volume backups: create, restore, export and import records.
-    pub mod backups;
     /// Volume metadata items.
     pub mod volume_metadata;
     /// Volumes.
