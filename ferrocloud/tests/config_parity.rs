@@ -838,3 +838,47 @@ fn command_line_options_follow_openstackclient_precedence() {
     .unwrap_err();
     assert!(e.to_string().contains("lab, nopw"), "{e}");
 }
+
+// ---- OS_CLOUD naming a vendor profile ----
+
+#[test]
+fn os_cloud_naming_a_vendor_profile_gives_the_environment_cloud_that_profile() {
+    let vars = [
+        ("OS_CLOUD", "citycloud"),
+        ("OS_USERNAME", "u"),
+        ("OS_PASSWORD", "pw"),
+        ("OS_PROJECT_NAME", "p"),
+        ("OS_USER_DOMAIN_ID", "default"),
+        ("OS_PROJECT_DOMAIN_ID", "default"),
+        ("OS_REGION_NAME", "Kna1"),
+    ];
+    let c = resolve(json!({}), &vars, None).unwrap();
+    assert_eq!(c.name, "envvars");
+    assert_eq!(c.profile.as_deref(), Some("citycloud"));
+    assert!(
+        c.auth_url().is_some_and(|u| u.contains("citycloud")),
+        "{:?}",
+        c.auth_url()
+    );
+    let auth = c.auth.auth_options().unwrap();
+    assert_eq!(auth.username.as_deref(), Some("u"));
+    assert_eq!(c.region_name.as_deref(), Some("Kna1"));
+    // A file cloud of that name wins over the profile.
+    let files = json!({"clouds": {"citycloud": {"auth": {"auth_url": "http://mine:5000/v3"}}}});
+    let c = resolve(files, &vars, None).unwrap();
+    assert_eq!(
+        (c.name.as_str(), c.auth_url()),
+        ("citycloud", Some("http://mine:5000/v3"))
+    );
+    // A name that is neither is an error naming it.
+    let e = resolve(
+        json!({"clouds": {"a": {}}}),
+        &[("OS_CLOUD", "nosuch")],
+        None,
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string().contains("nosuch") && e.to_string().contains("OS_CLOUD"),
+        "{e}"
+    );
+}

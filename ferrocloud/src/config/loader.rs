@@ -997,6 +997,12 @@ impl CloudsConfig {
             None if name == DEFAULTS && self.configured_names().is_empty() => {
                 self.defaults_cloud(options)
             }
+            // OS_CLOUD naming a vendor profile: the environment cloud with that profile.
+            None if matches!(chosen, Chosen::OsCloud)
+                && (self.public_clouds.contains_key(&name) || vendor_profile(&name).is_some()) =>
+            {
+                self.file_cloud(&self.envvars_name, &json!({ "profile": name }), options)
+            }
             None => Err(self.unknown(&name, &chosen)),
         }
     }

@@ -26,7 +26,9 @@
 //!
 //! The name given, else `OS_CLOUD`, else the cloud made from `OS_*` variables when any
 //! is set (named `envvars`, or `OS_CLOUD_NAME`), else the only cloud of the files. An
-//! unknown name is an error that lists the clouds found and the files read. With no
+//! unknown name is an error that lists the clouds found and the files read, except that
+//! an `OS_CLOUD` naming a vendor profile (and no file cloud) gives the environment cloud
+//! with that profile, as openstacksdk does. With no
 //! cloud at all, or several and none chosen, the `defaults` pseudo-cloud is resolved
 //! (the program's options and `OS_*` variables alone); its error names what is missing
 //! and lists the clouds found. A file cloud named `envvars` (or the name in

@@ -76,8 +76,8 @@ pub async fn expect_at(
         .await;
 }
 
+mod backups;
 mod manageable_volumes;
 mod volume_actions;
-mod backups;
 mod volume_metadata;
 mod volumes;

@@ -8,8 +8,8 @@
 mod services;
 mod support;
 
-mod blockstorage_volumes;
 mod blockstorage_backups;
+mod blockstorage_volumes;
 mod compute_aggregates;
 mod compute_api_extensions;
 mod compute_assisted_volume_snapshots;
