@@ -882,3 +882,57 @@ fn os_cloud_naming_a_vendor_profile_gives_the_environment_cloud_that_profile() {
         "{e}"
     );
 }
+
+// ---- the unvalidated resolve and the auth mapping read back ----
+
+#[test]
+fn unvalidated_resolve_keeps_what_validation_refuses_and_auth_reads_back() {
+    use ferrocloud::config::{AuthValue, CloudOptions};
+    let doc = json!({"clouds": {
+        "typo": {"region_name": "R1", "compute_api_version": "2.79",
+                 "auth": {"auth_url": "http://k:5000/v3", "pasword": "pw", "username": "u"}},
+        "nourl": {"auth": {"username": "u", "password": "pw"}},
+        "ok": {"auth": {"auth_url": "http://k:5000/v3", "username": "u", "password": "pw",
+                        "project_name": "p", "domain_id": "d"}}}});
+    let cfg = config(doc, &[("OS_PASSWORD", "env-pw")]).unwrap();
+    let text = |a: &std::collections::BTreeMap<String, AuthValue>, k: &str| {
+        a.get(k).and_then(|v| v.as_text()).map(str::to_string)
+    };
+    // Validation refuses both; the unvalidated resolve shows what they hold.
+    for (name, why) in [("typo", "pasword"), ("nourl", "auth_url")] {
+        let e = cfg.cloud(Some(name)).unwrap_err();
+        assert!(e.to_string().contains(why), "{name}: {e}");
+        let raw = cfg
+            .cloud_settings(Some(name), &CloudOptions::new())
+            .unwrap();
+        assert_eq!(raw.name, name);
+        assert_eq!(text(raw.auth(), "username").as_deref(), Some("u"));
+        // The environment's password complements the file, and stays a secret.
+        assert!(raw.auth()["password"].is_secret(), "{name}");
+        assert!(!format!("{raw:?}").contains("pw\""), "{name}: {raw:?}");
+    }
+    let raw = cfg
+        .cloud_settings(Some("typo"), &CloudOptions::new())
+        .unwrap();
+    assert!(raw.auth()["pasword"].is_secret());
+    assert_eq!(raw.region_name.as_deref(), Some("R1"));
+    assert_eq!(raw.setting("compute_api_version"), Some(&json!("2.79")));
+    // A region the cloud does not have is still an error.
+    assert!(
+        cfg.cloud_settings(Some("ok"), &CloudOptions::new().region("R9"))
+            .is_ok()
+    );
+    // The validated cloud reads its auth mapping back too: domains spread, secrets kept.
+    let ok = cfg.cloud(Some("ok")).unwrap();
+    let auth = ok.auth_values();
+    assert_eq!(text(auth, "user_domain_id").as_deref(), Some("d"));
+    assert_eq!(text(auth, "project_domain_id").as_deref(), Some("d"));
+    assert_eq!(text(auth, "auth_url").as_deref(), Some("http://k:5000/v3"));
+    match &auth["password"] {
+        AuthValue::Secret(s) => {
+            use secrecy::ExposeSecret;
+            assert_eq!(s.expose_secret(), "pw");
+        }
+        other => panic!("{other:?}"),
+    }
+}

@@ -279,6 +279,28 @@ const OIDC_KEYS: &[&str] = &[
     "access_token_type",
 ];
 
+/// Whether an `auth:` key holds a plain value: the scope, user, domain, endpoint and
+/// OpenID Connect keys that are not secrets. Any other key (a secret, or a key no type
+/// takes, such as a misspelt `pasword`) is treated as a secret.
+pub(crate) fn is_plain_auth_key(key: &str) -> bool {
+    let plain = SCOPE_KEYS
+        .iter()
+        .chain(USER_KEYS)
+        .chain(DEFAULT_DOMAIN_KEYS)
+        .chain(OIDC_KEYS)
+        .chain(&[
+            "endpoint",
+            "url",
+            "application_credential_id",
+            "application_credential_name",
+            "tenant_id",
+            "tenant_name",
+            "auth_type",
+        ])
+        .any(|k| *k == key);
+    plain && !super::value::is_secret_key(key)
+}
+
 impl AuthType {
     /// The `auth:` keys this type takes (keystoneauth's options, with `project_*` for
     /// v2.0's `tenant_*`); any other key is an error when a cloud is resolved.

@@ -1,6 +1,7 @@
 //! One cloud, resolved: how it authenticates, its region and interface, its TLS settings,
 //! and its per-service settings.
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -60,6 +61,139 @@ pub struct CloudConfig {
     /// The files the settings came from.
     pub sources: Vec<PathBuf>,
     settings: Obj,
+    auth_values: BTreeMap<String, AuthValue>,
+}
+
+/// One value of a resolved `auth:` mapping: secrets (passwords, tokens, secrets, keys,
+/// and any key that is not a known plain one, such as a misspelt `pasword`) stay
+/// [`SecretString`]s, whose `Debug` hides them.
+///
+/// ```
+/// use ferrocloud::config::AuthValue;
+/// let v = AuthValue::new("password", &serde_json::json!("s3cret"));
+/// assert!(v.is_secret() && !format!("{v:?}").contains("s3cret"));
+/// assert_eq!(AuthValue::new("username", &serde_json::json!("u")).as_text(), Some("u"));
+/// ```
+#[derive(Debug, Clone)]
+pub enum AuthValue {
+    /// A plain value (numbers and booleans written out).
+    Text(String),
+    /// A secret.
+    Secret(SecretString),
+}
+
+impl AuthValue {
+    /// The value of `key`, secret or not by its name.
+    pub fn new(key: &str, value: &Value) -> AuthValue {
+        let text = scalar(value).unwrap_or_else(|| value.to_string());
+        if super::auth::is_plain_auth_key(key) {
+            AuthValue::Text(text)
+        } else {
+            AuthValue::Secret(SecretString::from(text))
+        }
+    }
+
+    /// The value, unless it is a secret.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            AuthValue::Text(t) => Some(t),
+            AuthValue::Secret(_) => None,
+        }
+    }
+
+    /// Whether the value is a secret.
+    pub fn is_secret(&self) -> bool {
+        matches!(self, AuthValue::Secret(_))
+    }
+}
+
+/// An `auth:` mapping as [`AuthValue`]s (null values left out).
+fn auth_values(auth: &Obj) -> BTreeMap<String, AuthValue> {
+    auth.iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, v)| (k.clone(), AuthValue::new(k, v)))
+        .collect()
+}
+
+/// A cloud's merged settings, resolved without checking or building its authentication
+/// (openstacksdk's `validate=False`): for tools that show or edit configuration. The
+/// region is still chosen and checked; missing or unknown `auth:` keys are not errors.
+/// `Debug` hides secrets.
+#[derive(Debug, Clone)]
+pub struct CloudSettings {
+    /// The cloud's name.
+    pub name: String,
+    /// The region in use, if any.
+    pub region_name: Option<String>,
+    /// The regions the cloud lists.
+    pub regions: Vec<String>,
+    /// The files the settings came from.
+    pub sources: Vec<PathBuf>,
+    settings: Obj,
+    auth: BTreeMap<String, AuthValue>,
+}
+
+impl CloudSettings {
+    /// A top-level setting (`auth_type`, `interface`, `compute_api_version`…), secrets
+    /// redacted.
+    pub fn setting(&self, key: &str) -> Option<&Value> {
+        self.settings.get(key)
+    }
+
+    /// The resolved `auth:` mapping, keys and values, secrets held as secrets.
+    pub fn auth(&self) -> &BTreeMap<String, AuthValue> {
+        &self.auth
+    }
+}
+
+/// Spreads the domains and expands `{key}` templates: what every resolution does before
+/// authentication is read.
+fn prepare(cfg: &mut Obj) -> Obj {
+    let mut auth = match cfg.remove("auth") {
+        Some(Value::Object(a)) => a,
+        _ => Obj::new(),
+    };
+    spread_domain(&mut auth);
+    // `{name}` templates: the auth URL first, then every other top-level string.
+    let vars: Obj = cfg.clone();
+    if let Some(Value::String(u)) = auth.get("auth_url") {
+        let expanded = expand(u, &vars);
+        auth.insert("auth_url".into(), Value::String(expanded));
+    }
+    for (k, v) in cfg.iter_mut() {
+        if let Value::String(s) = v
+            && !is_secret_key(k)
+            && s.contains('{')
+        {
+            *s = expand(s, &vars);
+        }
+    }
+    auth
+}
+
+/// Ends an unvalidated resolution (see [`CloudSettings`]).
+pub(crate) fn finish_unvalidated(f: Finish<'_>) -> Result<CloudSettings> {
+    let Finish {
+        name,
+        mut cfg,
+        regions,
+        sources,
+        ..
+    } = f;
+    let auth = prepare(&mut cfg);
+    let region_name = cfg.get("region_name").and_then(scalar);
+    let settings = match redact(&Value::Object(cfg)) {
+        Value::Object(m) => m,
+        _ => Obj::new(),
+    };
+    Ok(CloudSettings {
+        name: name.to_string(),
+        region_name,
+        regions,
+        sources,
+        settings,
+        auth: auth_values(&auth),
+    })
 }
 
 /// Looks up a variable by name.
@@ -161,26 +295,8 @@ pub(crate) fn finish(f: Finish<'_>) -> Result<CloudConfig> {
         }
         Error::config(msg)
     };
-    let mut auth = match cfg.remove("auth") {
-        Some(Value::Object(a)) => a,
-        _ => Obj::new(),
-    };
-    spread_domain(&mut auth);
-
-    // `{name}` templates: the auth URL first, then every other top-level string.
-    let vars: Obj = cfg.clone();
-    if let Some(Value::String(u)) = auth.get("auth_url") {
-        let expanded = expand(u, &vars);
-        auth.insert("auth_url".into(), Value::String(expanded));
-    }
-    for (k, v) in cfg.iter_mut() {
-        if let Value::String(s) = v
-            && !is_secret_key(k)
-            && s.contains('{')
-        {
-            *s = expand(s, &vars);
-        }
-    }
+    let mut auth = prepare(&mut cfg);
+    let resolved_auth = auth_values(&auth);
 
     let configured = get_string(&cfg, "auth_type", "").map_err(in_cloud)?;
     let methods = auth_methods(&cfg).map_err(in_cloud)?;
@@ -349,10 +465,26 @@ pub(crate) fn finish(f: Finish<'_>) -> Result<CloudConfig> {
         api_timeout,
         sources,
         settings,
+        auth_values: resolved_auth,
     })
 }
 
 impl CloudConfig {
+    /// The resolved `auth:` mapping, keys and values as the layers gave them (after the
+    /// domains are spread and templates expanded), secrets held as secrets.
+    ///
+    /// ```
+    /// let cfg = ferrocloud::config::CloudConfig::from_value("lab", serde_json::json!({
+    ///     "auth": {"auth_url": "http://k:5000/v3", "username": "u", "password": "pw",
+    ///              "project_name": "p", "domain_id": "default"}})).unwrap();
+    /// let auth = cfg.auth_values();
+    /// assert_eq!(auth["user_domain_id"].as_text(), Some("default"));
+    /// assert!(auth["password"].is_secret());
+    /// ```
+    pub fn auth_values(&self) -> &BTreeMap<String, AuthValue> {
+        &self.auth_values
+    }
+
     /// Resolves a cloud from one `clouds.yaml` entry, without files or `OS_*` variables
     /// (built-in vendor profiles still apply).
     ///

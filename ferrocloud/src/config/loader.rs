@@ -8,7 +8,11 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value, json};
 
 use super::CloudConfig;
-use super::cloud_config::{Finish, finish};
+use super::cloud_config::{CloudSettings, Finish, finish, finish_unvalidated};
+
+/// How a resolution ends: [`finish`] checks and builds the cloud, [`finish_unvalidated`]
+/// keeps the merged settings.
+type Done<T> = for<'a> fn(Finish<'a>) -> Result<T>;
 use super::env::Environment;
 use super::files::{candidates, first_readable};
 use super::service::{KNOWN_SERVICES, key_prefixes};
@@ -970,6 +974,32 @@ impl CloudsConfig {
     /// assert!(err.to_string().contains("R1, R2"));
     /// ```
     pub fn cloud_with(&self, name: Option<&str>, options: &CloudOptions) -> Result<CloudConfig> {
+        self.resolve(name, options, finish)
+    }
+
+    /// Resolves a cloud as [`cloud_with`](Self::cloud_with) does, without checking or
+    /// building its authentication (openstacksdk's `validate=False`): the merged
+    /// settings and `auth:` mapping, for tools that show or edit configuration.
+    ///
+    /// ```
+    /// use ferrocloud::config::{CloudOptions, CloudsConfig, Environment};
+    /// let config = CloudsConfig::from_value(serde_json::json!({"clouds": {"c": {
+    ///     "auth": {"auth_url": "http://k/v3", "pasword": "typo"}}}}),
+    ///     Environment::from_vars([("OS_PASSWORD", "pw")])).unwrap();
+    /// assert!(config.cloud(Some("c")).is_err()); // an unknown auth key
+    /// let raw = config.cloud_settings(Some("c"), &CloudOptions::new()).unwrap();
+    /// assert!(raw.auth().contains_key("pasword") && raw.auth()["password"].is_secret());
+    /// ```
+    pub fn cloud_settings(
+        &self,
+        name: Option<&str>,
+        options: &CloudOptions,
+    ) -> Result<CloudSettings> {
+        self.resolve(name, options, finish_unvalidated)
+    }
+
+    /// Chooses the cloud and merges its layers; `done` ends the resolution.
+    fn resolve<T>(&self, name: Option<&str>, options: &CloudOptions, done: Done<T>) -> Result<T> {
         if let Some(key) = options
             .settings
             .keys()
@@ -986,22 +1016,27 @@ impl CloudsConfig {
                     (d.clone(), Chosen::OsCloud)
                 }
                 Some(d) => (d.clone(), Chosen::Default),
-                None => return self.defaults_cloud(options),
+                None => return self.defaults_cloud(options, done),
             },
         };
         if name == self.envvars_name && !self.env_vars.is_empty() {
-            return self.env_cloud(options, &chosen);
+            return self.env_cloud(options, &chosen, done);
         }
         match self.clouds.get(&name) {
-            Some(entry) => self.file_cloud(&name, entry, options),
+            Some(entry) => self.file_cloud(&name, entry, options, done),
             None if name == DEFAULTS && self.configured_names().is_empty() => {
-                self.defaults_cloud(options)
+                self.defaults_cloud(options, done)
             }
             // OS_CLOUD naming a vendor profile: the environment cloud with that profile.
             None if matches!(chosen, Chosen::OsCloud)
                 && (self.public_clouds.contains_key(&name) || vendor_profile(&name).is_some()) =>
             {
-                self.file_cloud(&self.envvars_name, &json!({ "profile": name }), options)
+                self.file_cloud(
+                    &self.envvars_name,
+                    &json!({ "profile": name }),
+                    options,
+                    done,
+                )
             }
             None => Err(self.unknown(&name, &chosen)),
         }
@@ -1010,8 +1045,8 @@ impl CloudsConfig {
     /// The `defaults` pseudo-cloud: nothing but the program's options and the `OS_*`
     /// variables, when no cloud is configured or several are and none is chosen. Its
     /// errors say which.
-    fn defaults_cloud(&self, options: &CloudOptions) -> Result<CloudConfig> {
-        self.file_cloud(DEFAULTS, &Value::Null, options)
+    fn defaults_cloud<T>(&self, options: &CloudOptions, done: Done<T>) -> Result<T> {
+        self.file_cloud(DEFAULTS, &Value::Null, options, done)
             .map_err(|e| {
                 let names = self.configured_names();
                 let why = if names.is_empty() {
@@ -1160,7 +1195,13 @@ impl CloudsConfig {
             .or_else(|| from_env.then(|| self.env.var("OS_REGION_NAME")).flatten())
     }
 
-    fn file_cloud(&self, name: &str, raw: &Value, options: &CloudOptions) -> Result<CloudConfig> {
+    fn file_cloud<T>(
+        &self,
+        name: &str,
+        raw: &Value,
+        options: &CloudOptions,
+        done: Done<T>,
+    ) -> Result<T> {
         let what = format!(
             "cloud {name:?}{}",
             self.files
@@ -1241,7 +1282,7 @@ impl CloudsConfig {
         if used_public {
             sources.extend(self.files.public.iter().cloned());
         }
-        finish(Finish {
+        done(Finish {
             name,
             cfg,
             env: &self.env,
@@ -1254,7 +1295,7 @@ impl CloudsConfig {
     }
 
     /// The cloud made from `OS_*` variables.
-    fn env_cloud(&self, options: &CloudOptions, _chosen: &Chosen) -> Result<CloudConfig> {
+    fn env_cloud<T>(&self, options: &CloudOptions, _chosen: &Chosen, done: Done<T>) -> Result<T> {
         let mut entry = Obj::new();
         entry.insert("auth".into(), json!({}));
         let mut complements = Obj::new();
@@ -1333,7 +1374,7 @@ impl CloudsConfig {
                 _ => get(k),
             }
         };
-        finish(Finish {
+        done(Finish {
             name: &self.envvars_name,
             cfg: entry,
             env: &self.env,

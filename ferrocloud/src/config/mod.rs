@@ -136,7 +136,7 @@ mod vendors;
 
 pub use auth::{AuthType, CloudAuth};
 pub use cloud::Cloud;
-pub use cloud_config::CloudConfig;
+pub use cloud_config::{AuthValue, CloudConfig, CloudSettings};
 pub use command_line::CommandLine;
 pub use env::{Environment, default_search_dirs};
 pub use files::SyntaxError;
