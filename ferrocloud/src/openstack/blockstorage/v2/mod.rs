@@ -18,5 +18,14 @@ macro_rules! v2_resources {
 }
 
 v2_resources! {
+    api_extensions,
+    availability_zones,
+    capabilities,
+    hosts,
+    limits,
+    quota_class_sets,
+    quota_sets,
+    scheduler_stats,
+    versions,
     volume_metadata,
 }
