@@ -76,4 +76,7 @@ pub async fn expect_at(
         .await;
 }
 
+mod backends;
+mod quotas;
+mod services;
 mod volume_metadata;

@@ -361,9 +361,9 @@ pub struct FailoverOpts {
     /// The backend's cluster (since 3.26).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cluster: Option<String>,
-    /// The secondary to fail over to (`default` fails back; none lets the driver
-    /// choose).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The secondary to fail over to (`default` fails back; none, sent as `null`, lets
+    /// the driver choose).
+    #[serde(default)]
     pub backend_id: Option<String>,
 }
 

@@ -15,10 +15,10 @@
 //! ```no_run
 //! # async fn demo(volumes: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
 //! use ferrocloud::openstack::blockstorage::v3::versions;
-//! for v in versions::list(&volumes).all().await? {
+//! for v in versions::list(&volumes).await.extract()? {
 //!     println!("{} {:?} ({}–{})", v.id, v.status, v.min_version, v.version);
 //! }
-//! let v3 = versions::get_v3(&volumes).all().await?;
+//! let v3 = versions::get_v3(&volumes).await.extract()?;
 //! assert_eq!(v3[0].id, "v3.0");
 //! # Ok(()) }
 //! ```
@@ -28,7 +28,7 @@ use serde::Deserialize;
 use crate::dates::Timestamp;
 use crate::de::Link;
 use crate::openstack::compute::v2::versions::{MediaType, service_root};
-use crate::pagination::{PageStyle, Pager};
+use crate::request::ApiResult;
 use crate::{Operation, Result, ServiceClient};
 
 mod root {
@@ -123,32 +123,27 @@ fn root_client(client: &ServiceClient) -> Result<ServiceClient> {
     )
 }
 
-fn root_list(client: &ServiceClient, op: &'static crate::operation::Op<Vec<Version>>) -> Pager<Version> {
+async fn root_get(
+    client: &ServiceClient,
+    op: &'static crate::operation::Op<Vec<Version>>,
+) -> ApiResult<Vec<Version>> {
     match root_client(client) {
-        Ok(root) => root
-            .request(op, &[])
-            .ok_codes(&[200, 300])
-            .paged(PageStyle::Single),
-        Err(e) => client.request(op, &[]).fail_with(e).paged(PageStyle::Single),
+        Ok(root) => root.request(op, &[]).ok_codes(&[200, 300]).send().await,
+        Err(e) => ApiResult::from_error(e),
     }
 }
 
 /// Lists the API versions (`GET /` at the service root; Cinder answers 300).
-pub fn list(client: &ServiceClient) -> Pager<Version> {
-    root_list(client, &LIST)
+pub async fn list(client: &ServiceClient) -> ApiResult<Vec<Version>> {
+    root_get(client, &LIST).await
 }
 
-/// Shows API v3's version document (`GET /v3/`).
-pub fn get_v3(client: &ServiceClient) -> Pager<Version> {
-    root_list(client, &GET_V3)
+/// Shows API v3's version document (`GET /v3/`; a list of one).
+pub async fn get_v3(client: &ServiceClient) -> ApiResult<Vec<Version>> {
+    root_get(client, &GET_V3).await
 }
 
 /// Shows API v2's version document (`GET /v2/`; 404 on Cinder since v2's removal).
-pub fn get_v2(client: &ServiceClient) -> Pager<Version> {
-    root_list(client, &GET_V2)
-}
-
-crate::operation::extract_fn! {
-    /// The versions of a page of [`list`], [`get_v3`] or [`get_v2`].
-    extract_versions, Version
+pub async fn get_v2(client: &ServiceClient) -> ApiResult<Vec<Version>> {
+    root_get(client, &GET_V2).await
 }
