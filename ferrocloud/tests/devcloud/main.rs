@@ -8,6 +8,7 @@
 mod services;
 mod support;
 
+mod blockstorage_admin;
 mod compute_aggregates;
 mod compute_api_extensions;
 mod compute_assisted_volume_snapshots;
