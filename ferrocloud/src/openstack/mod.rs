@@ -68,7 +68,11 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
             blockstorage::v2::OPERATIONS,
         ),
         // Block storage operations at Cinder's root (versions: GET /, /v3/, /v2/).
-        ("block-storage", "", blockstorage::v3::versions::ROOT_OPERATIONS),
+        (
+            "block-storage",
+            "",
+            blockstorage::v3::versions::ROOT_OPERATIONS,
+        ),
     ];
     versions
         .iter()

@@ -7,8 +7,7 @@ use ferrocloud::openstack::blockstorage::v2;
 use ferrocloud::openstack::blockstorage::v3::scheduler_stats::{self, Capacity, ListOpts};
 use ferrocloud::openstack::blockstorage::v3::versions::VersionStatus;
 use ferrocloud::openstack::blockstorage::v3::{
-    api_extensions, availability_zones, capabilities, default_types, resource_filters,
-    versions,
+    api_extensions, availability_zones, capabilities, default_types, resource_filters, versions,
 };
 use wiremock::matchers::{header, method, path, query_param};
 use wiremock::{Mock, MockServer};
@@ -20,11 +19,17 @@ async fn pools_with_detail_and_filters() {
     Mock::given(method("GET"))
         .and(path("/volume/v3/p1/scheduler-stats/get_pools"))
         .and(query_param("detail", "True"))
-        .respond_with(reply(200, Some(&format!("{V3}/pools-list-detailed-response.json"))))
+        .respond_with(reply(
+            200,
+            Some(&format!("{V3}/pools-list-detailed-response.json")),
+        ))
         .expect(1)
         .mount(&server)
         .await;
-    let pools = scheduler_stats::list(&client, &ListOpts::detail()).all().await.unwrap();
+    let pools = scheduler_stats::list(&client, &ListOpts::detail())
+        .all()
+        .await
+        .unwrap();
     let caps = pools[1].capabilities.as_ref().unwrap();
     assert_eq!(caps.total_capacity_gb, Capacity::Gb(512.0));
     assert!(caps.qos_support);
@@ -36,7 +41,10 @@ async fn pools_with_detail_and_filters() {
         .and(path("/volume/v3/p1/scheduler-stats/get_pools"))
         .and(query_param("name", "pool1"))
         .and(header("OpenStack-API-Version", "volume 3.28"))
-        .respond_with(reply(200, Some(&format!("{V3}/pools-list-detailed-response.json"))))
+        .respond_with(reply(
+            200,
+            Some(&format!("{V3}/pools-list-detailed-response.json")),
+        ))
         .with_priority(1)
         .expect(1)
         .mount(&server)
@@ -69,7 +77,10 @@ async fn pools_with_detail_and_filters() {
         Some(&format!("{V2}/pools-list-detailed-response.json")),
     )
     .await;
-    v2::scheduler_stats::list(&client, &ListOpts::default()).all().await.unwrap();
+    v2::scheduler_stats::list(&client, &ListOpts::default())
+        .all()
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -85,7 +96,10 @@ async fn backend_capabilities() {
         Some(&format!("{V3}/backend-capabilities-response.json")),
     )
     .await;
-    let c = capabilities::get(&client, "lvmdriver-1").await.extract().unwrap();
+    let c = capabilities::get(&client, "lvmdriver-1")
+        .await
+        .extract()
+        .unwrap();
     assert_eq!(c.properties["qos"].property_type, "boolean");
     assert_eq!(c.visibility.as_deref(), Some("public"));
 
@@ -100,7 +114,10 @@ async fn backend_capabilities() {
         Some(&format!("{V2}/backend-capabilities-response.json")),
     )
     .await;
-    v2::capabilities::get(&client, "h@b").await.extract().unwrap();
+    v2::capabilities::get(&client, "h@b")
+        .await
+        .extract()
+        .unwrap();
 }
 
 #[tokio::test]
@@ -162,15 +179,20 @@ async fn resource_filters_since_3_33() {
     let opts = resource_filters::ListOpts {
         resource: Some("volume".into()),
     };
-    assert!(resource_filters::list(&client.with_microversion("3.32"), &opts)
-        .all()
-        .await
-        .is_err());
+    assert!(
+        resource_filters::list(&client.with_microversion("3.32"), &opts)
+            .all()
+            .await
+            .is_err()
+    );
     Mock::given(method("GET"))
         .and(path("/volume/v3/p1/resource_filters"))
         .and(query_param("resource", "volume"))
         .and(header("OpenStack-API-Version", "volume 3.33"))
-        .respond_with(reply(200, Some(&format!("{V3}/resource-filters-list-response.json"))))
+        .respond_with(reply(
+            200,
+            Some(&format!("{V3}/resource-filters-list-response.json")),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -186,10 +208,12 @@ async fn default_types_since_3_62() {
     let server = MockServer::start().await;
     let client = volume(&server).await;
     let project = "6685584b-1eac-4da6-b5c3-555430cf68ff";
-    assert!(default_types::get(&client.with_microversion("3.61"), project)
-        .await
-        .ok()
-        .is_err());
+    assert!(
+        default_types::get(&client.with_microversion("3.61"), project)
+            .await
+            .ok()
+            .is_err()
+    );
     let client = client.with_microversion("3.62");
     expect(
         &server,
@@ -215,7 +239,10 @@ async fn default_types_since_3_62() {
     )
     .await;
     assert_eq!(
-        default_types::get(&client, project).await.extract().unwrap(),
+        default_types::get(&client, project)
+            .await
+            .extract()
+            .unwrap(),
         d
     );
     expect(
@@ -228,9 +255,20 @@ async fn default_types_since_3_62() {
     )
     .await;
     assert_eq!(default_types::list(&client).all().await.unwrap().len(), 2);
-    expect(&server, "DELETE", &format!("default-types/{project}"), None, 204, None).await;
+    expect(
+        &server,
+        "DELETE",
+        &format!("default-types/{project}"),
+        None,
+        204,
+        None,
+    )
+    .await;
     default_types::delete(&client, project).await.ok().unwrap();
-    let e = default_types::set(&client, project, "").await.ok().unwrap_err();
+    let e = default_types::set(&client, project, "")
+        .await
+        .ok()
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
 }
 
@@ -272,11 +310,27 @@ async fn versions_at_the_root() {
 
     let server = MockServer::start().await;
     let client = volume_v2(&server).await;
-    expect_at(&server, "GET", "/volume/", None, 300, Some(&format!("{V2}/versions-response.json"))).await;
+    expect_at(
+        &server,
+        "GET",
+        "/volume/",
+        None,
+        300,
+        Some(&format!("{V2}/versions-response.json")),
+    )
+    .await;
     let all = v2::versions::list(&client).await.extract().unwrap();
     assert_eq!(all[0].version, "");
     assert!(all[0].microversions().is_none());
-    expect_at(&server, "GET", "/volume/v2/", None, 200, Some(&format!("{V2}/version-show-response.json"))).await;
+    expect_at(
+        &server,
+        "GET",
+        "/volume/v2/",
+        None,
+        200,
+        Some(&format!("{V2}/version-show-response.json")),
+    )
+    .await;
     let v = v2::versions::get_v2(&client).await.extract().unwrap();
     assert_eq!(v[0].status, VersionStatus::Deprecated);
 }

@@ -19,7 +19,9 @@ async fn quota_set_show_usage_defaults_update_delete() {
         "os-quota-sets/fake_tenant/defaults",
         None,
         200,
-        Some(&format!("{V3}/quota_sets/quotas-show-defaults-response.json")),
+        Some(&format!(
+            "{V3}/quota_sets/quotas-show-defaults-response.json"
+        )),
     )
     .await;
     let d = quota_sets::get_defaults(&client, "fake_tenant")
@@ -27,7 +29,10 @@ async fn quota_set_show_usage_defaults_update_delete() {
         .extract()
         .unwrap();
     assert_eq!(d.id.as_deref(), Some("fake_tenant"));
-    assert_eq!((d.volumes, d.gigabytes, d.per_volume_gigabytes), (10, 1000, -1));
+    assert_eq!(
+        (d.volumes, d.gigabytes, d.per_volume_gigabytes),
+        (10, 1000, -1)
+    );
     assert_eq!(d.per_type["volumes___DEFAULT__"], -1);
     assert_eq!(d.per_type.len(), 3);
 
@@ -46,7 +51,10 @@ async fn quota_set_show_usage_defaults_update_delete() {
         .extract()
         .unwrap();
     assert_eq!(u.id, "fake_tenant");
-    assert_eq!((u.volumes.limit, u.volumes.in_use, u.volumes.reserved), (10, 0, 0));
+    assert_eq!(
+        (u.volumes.limit, u.volumes.in_use, u.volumes.reserved),
+        (10, 0, 0)
+    );
     assert_eq!(u.per_type["snapshots___DEFAULT__"].limit, -1);
     assert_eq!(u.backups.allocated, None);
 }
@@ -64,7 +72,10 @@ async fn quota_set_show_update_and_delete() {
         .expect(1)
         .mount(&server)
         .await;
-    let q = quota_sets::get(&client, "fake_tenant").await.extract().unwrap();
+    let q = quota_sets::get(&client, "fake_tenant")
+        .await
+        .extract()
+        .unwrap();
     assert_eq!((q.backups, q.groups, q.snapshots), (10, 10, 10));
     let received = server.received_requests().await.unwrap();
     assert_eq!(received[received.len() - 1].url.query(), None);
@@ -90,8 +101,19 @@ async fn quota_set_show_update_and_delete() {
         .unwrap();
     assert_eq!((q.id, q.groups, q.volumes, q.backups), (None, 11, 5, 4));
 
-    expect(&server, "DELETE", "os-quota-sets/fake_tenant", None, 200, None).await;
-    quota_sets::delete(&client, "fake_tenant").await.ok().unwrap();
+    expect(
+        &server,
+        "DELETE",
+        "os-quota-sets/fake_tenant",
+        None,
+        200,
+        None,
+    )
+    .await;
+    quota_sets::delete(&client, "fake_tenant")
+        .await
+        .ok()
+        .unwrap();
 }
 
 #[tokio::test]
@@ -136,7 +158,10 @@ async fn per_type_quotas_are_sent_and_bad_quotas_refused() {
             o
         },
     ] {
-        let e = quota_sets::update(&client, "p2", &bad).await.ok().unwrap_err();
+        let e = quota_sets::update(&client, "p2", &bad)
+            .await
+            .ok()
+            .unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidInput, "{bad:?}");
     }
 }
@@ -151,7 +176,9 @@ async fn quota_class_show_and_update() {
         "os-quota-class-sets/test_class",
         None,
         200,
-        Some(&format!("{V3}/quota_classes/quota-classes-show-response.json")),
+        Some(&format!(
+            "{V3}/quota_classes/quota-classes-show-response.json"
+        )),
     )
     .await;
     let c = quota_class_sets::get(&client, "test_class")
@@ -165,9 +192,13 @@ async fn quota_class_show_and_update() {
         &server,
         "PUT",
         "os-quota-class-sets/test_class",
-        Some(&format!("{V3}/quota_classes/quota-classes-update-request.json")),
+        Some(&format!(
+            "{V3}/quota_classes/quota-classes-update-request.json"
+        )),
         200,
-        Some(&format!("{V3}/quota_classes/quota-classes-update-response.json")),
+        Some(&format!(
+            "{V3}/quota_classes/quota-classes-update-response.json"
+        )),
     )
     .await;
     let opts = UpdateOpts {
@@ -214,7 +245,10 @@ async fn v2_quotas_and_classes() {
         snapshots: Some(45),
         ..Default::default()
     };
-    v2::quota_sets::update(&client, "p2", &opts).await.ok().unwrap();
+    v2::quota_sets::update(&client, "p2", &opts)
+        .await
+        .ok()
+        .unwrap();
     expect_at(
         &server,
         "PUT",
@@ -255,10 +289,13 @@ async fn limits_of_own_and_other_project() {
     assert!(l.rate.is_empty());
 
     // Another project's limits need 3.39: refused before sending on an older client.
-    let e = limits::get_with(&client.with_microversion("3.38"), &LimitsOpts::project("p2"))
-        .await
-        .ok()
-        .unwrap_err();
+    let e = limits::get_with(
+        &client.with_microversion("3.38"),
+        &LimitsOpts::project("p2"),
+    )
+    .await
+    .ok()
+    .unwrap_err();
     assert_ne!(e.kind(), ErrorKind::NotFound);
     Mock::given(method("GET"))
         .and(path("/volume/v3/p1/limits"))
@@ -272,10 +309,13 @@ async fn limits_of_own_and_other_project() {
         .expect(1)
         .mount(&server)
         .await;
-    limits::get_with(&client.with_microversion("3.39"), &LimitsOpts::project("p2"))
-        .await
-        .extract()
-        .unwrap();
+    limits::get_with(
+        &client.with_microversion("3.39"),
+        &LimitsOpts::project("p2"),
+    )
+    .await
+    .extract()
+    .unwrap();
 }
 
 #[tokio::test]

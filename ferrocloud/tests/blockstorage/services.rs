@@ -7,8 +7,8 @@ use ferrocloud::openstack::blockstorage::v2;
 use ferrocloud::openstack::blockstorage::v3::clusters::{self, ClusterOpts};
 use ferrocloud::openstack::blockstorage::v3::hosts;
 use ferrocloud::openstack::blockstorage::v3::services::{
-    self, DisableReasonOpts, FailoverOpts, GetLogOpts, HostOpts, ListOpts, LogLevel,
-    ServiceOpts, ServiceState, ServiceStatus, SetLogOpts,
+    self, DisableReasonOpts, FailoverOpts, GetLogOpts, HostOpts, ListOpts, LogLevel, ServiceOpts,
+    ServiceState, ServiceStatus, SetLogOpts,
 };
 use ferrocloud::openstack::blockstorage::v3::workers::{self, CleanupOpts, ResourceType};
 use wiremock::matchers::{body_json, header, method, path, query_param};
@@ -24,7 +24,10 @@ async fn list_services_with_filters() {
         .and(path("/volume/v3/p1/os-services"))
         .and(query_param("binary", "cinder-volume"))
         .and(query_param("host", HOST))
-        .respond_with(reply(200, Some(&format!("{V3}/services-list-response.json"))))
+        .respond_with(reply(
+            200,
+            Some(&format!("{V3}/services-list-response.json")),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -123,11 +126,16 @@ async fn log_levels_need_3_32() {
         server: Some(HOST.into()),
         prefix: Some("cinder.volume".into()),
     };
-    assert!(services::get_log(&client.with_microversion("3.31"), &get)
-        .await
-        .ok()
-        .is_err());
-    assert_eq!(crate::common::count(&server, "PUT", "/volume/v3/p1/os-services/get-log").await, 0);
+    assert!(
+        services::get_log(&client.with_microversion("3.31"), &get)
+            .await
+            .ok()
+            .is_err()
+    );
+    assert_eq!(
+        crate::common::count(&server, "PUT", "/volume/v3/p1/os-services/get-log").await,
+        0
+    );
 
     let client = client.with_microversion("3.32");
     Mock::given(method("PUT"))
@@ -136,7 +144,10 @@ async fn log_levels_need_3_32() {
         .and(body_json(crate::common::sample_json(&format!(
             "block-storage/{V3}/services-get-log-request.json"
         ))))
-        .respond_with(reply(200, Some(&format!("{V3}/services-get-log-response.json"))))
+        .respond_with(reply(
+            200,
+            Some(&format!("{V3}/services-get-log-response.json")),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -220,31 +231,52 @@ async fn freeze_thaw_and_failover() {
         cluster: Some("c1".into()),
         backend_id: None,
     };
-    let e = services::failover_host(&client, &both).await.ok().unwrap_err();
+    let e = services::failover_host(&client, &both)
+        .await
+        .ok()
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::InvalidInput);
     let cluster = HostOpts {
         host: None,
         cluster: Some("c1".into()),
     };
-    assert!(services::freeze(&client.with_microversion("3.25"), &cluster)
-        .await
-        .ok()
-        .is_err());
-    assert_eq!(crate::common::count(&server, "PUT", "/volume/v3/p1/os-services/freeze").await, 1);
+    assert!(
+        services::freeze(&client.with_microversion("3.25"), &cluster)
+            .await
+            .ok()
+            .is_err()
+    );
+    assert_eq!(
+        crate::common::count(&server, "PUT", "/volume/v3/p1/os-services/freeze").await,
+        1
+    );
 }
 
 #[tokio::test]
 async fn clusters_since_3_7() {
     let server = MockServer::start().await;
     let client = volume(&server).await;
-    assert!(clusters::list(&client.with_microversion("3.6"), &Default::default())
-        .all()
-        .await
-        .is_err());
+    assert!(
+        clusters::list(&client.with_microversion("3.6"), &Default::default())
+            .all()
+            .await
+            .is_err()
+    );
     let client = client.with_microversion("3.7");
     let s = format!("{V3}/clusters/v3.7");
-    expect(&server, "GET", "clusters", None, 200, Some(&format!("{s}/clusters-list-response.json"))).await;
-    let all = clusters::list(&client, &Default::default()).all().await.unwrap();
+    expect(
+        &server,
+        "GET",
+        "clusters",
+        None,
+        200,
+        Some(&format!("{s}/clusters-list-response.json")),
+    )
+    .await;
+    let all = clusters::list(&client, &Default::default())
+        .all()
+        .await
+        .unwrap();
     assert_eq!(all[1].status, ServiceStatus::Disabled);
     expect(
         &server,
@@ -255,7 +287,10 @@ async fn clusters_since_3_7() {
         Some(&format!("{s}/clusters-list-detailed-response.json")),
     )
     .await;
-    let all = clusters::list_detail(&client, &Default::default()).all().await.unwrap();
+    let all = clusters::list_detail(&client, &Default::default())
+        .all()
+        .await
+        .unwrap();
     assert_eq!(all[1].num_hosts, 2);
     assert_eq!(all[1].last_heartbeat, None); // Cinder writes "" for none
     assert!(all[0].last_heartbeat.is_some());
@@ -268,7 +303,10 @@ async fn clusters_since_3_7() {
         Some(&format!("{s}/cluster-show-response.json")),
     )
     .await;
-    let c = clusters::get(&client, "cluster_name").await.extract().unwrap();
+    let c = clusters::get(&client, "cluster_name")
+        .await
+        .extract()
+        .unwrap();
     assert_eq!(c.state, ServiceState::Down);
     expect(
         &server,
@@ -279,10 +317,13 @@ async fn clusters_since_3_7() {
         Some(&format!("{s}/cluster-disable-response.json")),
     )
     .await;
-    let c = clusters::disable(&client, &ClusterOpts::new("cluster_name").reason("for testing"))
-        .await
-        .extract()
-        .unwrap();
+    let c = clusters::disable(
+        &client,
+        &ClusterOpts::new("cluster_name").reason("for testing"),
+    )
+    .await
+    .extract()
+    .unwrap();
     assert_eq!(c.disabled_reason.as_deref(), Some("for testing"));
     expect(
         &server,
@@ -320,17 +361,22 @@ async fn workers_cleanup_since_3_24() {
         resource_id: Some("b122f668-d15a-40f8-af21-38d218796ab8".into()),
         resource_type: Some(ResourceType::Volume),
     };
-    assert!(workers::cleanup(&client.with_microversion("3.23"), &opts)
-        .await
-        .ok()
-        .is_err());
+    assert!(
+        workers::cleanup(&client.with_microversion("3.23"), &opts)
+            .await
+            .ok()
+            .is_err()
+    );
     Mock::given(method("POST"))
         .and(path("/volume/v3/p1/workers/cleanup"))
         .and(header("OpenStack-API-Version", "volume 3.24"))
         .and(body_json(crate::common::sample_json(&format!(
             "block-storage/{V3}/worker-cleanup-request.json"
         ))))
-        .respond_with(reply(202, Some(&format!("{V3}/worker-cleanup-response.json"))))
+        .respond_with(reply(
+            202,
+            Some(&format!("{V3}/worker-cleanup-response.json")),
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -377,15 +423,29 @@ async fn hosts_list_and_show() {
         Some(&format!("{V3}/hosts-get-response.json")),
     )
     .await;
-    let items = hosts::get(&client, "node1@rbd-sas").await.extract().unwrap();
+    let items = hosts::get(&client, "node1@rbd-sas")
+        .await
+        .extract()
+        .unwrap();
     assert!(items[0].resource.is_total());
     assert_eq!(items[1].resource.volume_count, 8);
     assert_eq!(items[1].resource.total_volume_gb, 11);
 
     let server = MockServer::start().await;
     let client = volume_v2(&server).await;
-    expect_at(&server, "GET", "/volume/v2/p1/os-hosts", None, 200, Some(&format!("{V2}/hosts-list-response.json"))).await;
-    v2::hosts::list(&client, &Default::default()).all().await.unwrap();
+    expect_at(
+        &server,
+        "GET",
+        "/volume/v2/p1/os-hosts",
+        None,
+        200,
+        Some(&format!("{V2}/hosts-list-response.json")),
+    )
+    .await;
+    v2::hosts::list(&client, &Default::default())
+        .all()
+        .await
+        .unwrap();
     expect_at(
         &server,
         "GET",

@@ -20,8 +20,7 @@ use ferrocloud::openstack::blockstorage::v3::services::{
 };
 use ferrocloud::openstack::blockstorage::v3::{
     api_extensions, availability_zones, capabilities, clusters, default_types, hosts, limits,
-    quota_class_sets, quota_sets, resource_filters, scheduler_stats, services, versions,
-    workers,
+    quota_class_sets, quota_sets, resource_filters, scheduler_stats, services, versions, workers,
 };
 use ferrocloud::openstack::identity::v3::projects;
 use ferrocloud::{ErrorKind, Op, Operation, ServiceClient, http::Method, openstack};
@@ -31,8 +30,11 @@ use serde_json::{Value, json};
 const BACKEND: &str = "devcloud@fake";
 
 static CREATE_TYPE: Op<Value> = Op::new(Operation::new("block-storage", Method::POST, "/types"));
-static DELETE_TYPE: Op<()> =
-    Op::new(Operation::new("block-storage", Method::DELETE, "/types/{type_id}"));
+static DELETE_TYPE: Op<()> = Op::new(Operation::new(
+    "block-storage",
+    Method::DELETE,
+    "/types/{type_id}",
+));
 
 async fn volumes() -> ServiceClient {
     openstack::new_block_storage_v3(&admin().await, region())
@@ -60,11 +62,18 @@ async fn blockstorage_admin_read_only_resources() {
     assert!(l.rate.is_empty(), "no rate-limiting middleware here");
 
     let zones = availability_zones::list(&v).all().await.unwrap();
-    assert!(zones.iter().any(|z| z.zone_name == "nova" && z.zone_state.available));
+    assert!(
+        zones
+            .iter()
+            .any(|z| z.zone_name == "nova" && z.zone_state.available)
+    );
 
     let ext = api_extensions::list(&v).all().await.unwrap();
     assert!(ext.iter().any(|e| e.alias == "os-quota-sets"));
-    assert!(ext.iter().all(|e| e.namespace.is_none()), "cinder 28 sends no namespace");
+    assert!(
+        ext.iter().all(|e| e.namespace.is_none()),
+        "cinder 28 sends no namespace"
+    );
 
     // GET / answers 300 with the list; GET /v3/ the same list of one; v2 is gone.
     let all = versions::list(&v).await.extract().unwrap();
@@ -78,12 +87,20 @@ async fn blockstorage_admin_read_only_resources() {
     assert_eq!(e.kind(), ErrorKind::NotFound);
 
     // No resource_filters.json here: Cinder lists none.
-    let filters = resource_filters::list(&v, &Default::default()).all().await.unwrap();
+    let filters = resource_filters::list(&v, &Default::default())
+        .all()
+        .await
+        .unwrap();
     assert!(filters.is_empty(), "{filters:?}");
 
     let list = hosts::list(&v, &Default::default()).all().await.unwrap();
-    assert!(list.iter().any(|h| h.host_name == BACKEND && h.service == "cinder-volume"));
-    let zone = hosts::ListOpts { zone: Some("no-such-zone".into()) };
+    assert!(
+        list.iter()
+            .any(|h| h.host_name == BACKEND && h.service == "cinder-volume")
+    );
+    let zone = hosts::ListOpts {
+        zone: Some("no-such-zone".into()),
+    };
     assert!(hosts::list(&v, &zone).all().await.unwrap().is_empty());
     let usage = hosts::get(&v, BACKEND).await.extract().unwrap();
     assert!(usage[0].resource.is_total());
@@ -95,11 +112,23 @@ async fn blockstorage_admin_read_only_resources() {
         .all()
         .await
         .unwrap();
-    let pool = pools.iter().find(|p| p.name == format!("{BACKEND}#fake")).unwrap();
+    let pool = pools
+        .iter()
+        .find(|p| p.name == format!("{BACKEND}#fake"))
+        .unwrap();
     let caps = pool.capabilities.as_ref().unwrap();
-    assert!(caps.total_capacity_gb.is_infinite(), "the fake driver reports infinite");
-    assert!(caps.timestamp.is_some() && caps.updated.is_none(), "cinder 28 sends timestamp");
-    let short = scheduler_stats::list(&v, &Default::default()).all().await.unwrap();
+    assert!(
+        caps.total_capacity_gb.is_infinite(),
+        "the fake driver reports infinite"
+    );
+    assert!(
+        caps.timestamp.is_some() && caps.updated.is_none(),
+        "cinder 28 sends timestamp"
+    );
+    let short = scheduler_stats::list(&v, &Default::default())
+        .all()
+        .await
+        .unwrap();
     assert!(short.iter().all(|p| p.capabilities.is_none()));
     // Pool filters are those of resource_filters.json, empty here: Cinder refuses any.
     let named = scheduler_stats::ListOpts::default().filter("name", format!("{BACKEND}#fake"));
@@ -112,8 +141,20 @@ async fn blockstorage_admin_read_only_resources() {
     assert!(c.properties.contains_key("thin_provisioning"));
 
     // No clusters here.
-    assert!(clusters::list(&v, &Default::default()).all().await.unwrap().is_empty());
-    assert!(clusters::list_detail(&v, &Default::default()).all().await.unwrap().is_empty());
+    assert!(
+        clusters::list(&v, &Default::default())
+            .all()
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        clusters::list_detail(&v, &Default::default())
+            .all()
+            .await
+            .unwrap()
+            .is_empty()
+    );
     let e = clusters::get(&v, "no-cluster").await.ok().unwrap_err();
     assert_eq!(e.kind(), ErrorKind::NotFound);
     let e = clusters::disable(&v, &clusters::ClusterOpts::new("no-cluster").reason("test"))
@@ -121,7 +162,10 @@ async fn blockstorage_admin_read_only_resources() {
         .ok()
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::NotFound);
-    let e = clusters::enable(&v, &clusters::ClusterOpts::new("no-cluster")).await.ok().unwrap_err();
+    let e = clusters::enable(&v, &clusters::ClusterOpts::new("no-cluster"))
+        .await
+        .ok()
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::NotFound);
 
     // A cleanup for a host no service has asks nobody (202).
@@ -174,7 +218,10 @@ async fn blockstorage_admin_quotas_and_default_types_of_a_new_project() {
         .per_type(QuotaKind::Volumes, &type_name, 3);
         let u = quota_sets::update(&v, &pid, &opts).await.extract().unwrap();
         assert_eq!(u.id, None, "the update answer has no id");
-        assert_eq!((u.volumes, u.per_type[&format!("volumes_{type_name}")]), (7, 3));
+        assert_eq!(
+            (u.volumes, u.per_type[&format!("volumes_{type_name}")]),
+            (7, 3)
+        );
 
         let usage = quota_sets::get_usage(&v, &pid).await.extract().unwrap();
         assert_eq!(usage.id, pid);
@@ -201,8 +248,14 @@ async fn blockstorage_admin_quotas_and_default_types_of_a_new_project() {
         // Default types, served under …/v3/{project_id}/default-types.
         let e = default_types::get(&v, &pid).await.ok().unwrap_err();
         assert_eq!(e.kind(), ErrorKind::NotFound);
-        let d = default_types::set(&v, &pid, &type_name).await.extract().unwrap();
-        assert_eq!((d.project_id.as_str(), d.volume_type_id.as_str()), (pid.as_str(), type_id.as_str()));
+        let d = default_types::set(&v, &pid, &type_name)
+            .await
+            .extract()
+            .unwrap();
+        assert_eq!(
+            (d.project_id.as_str(), d.volume_type_id.as_str()),
+            (pid.as_str(), type_id.as_str())
+        );
         assert_eq!(default_types::get(&v, &pid).await.extract().unwrap(), d);
         let all = default_types::list(&v).all().await.unwrap();
         assert!(all.contains(&d));
@@ -210,7 +263,12 @@ async fn blockstorage_admin_quotas_and_default_types_of_a_new_project() {
         let e = default_types::get(&v, &pid).await.ok().unwrap_err();
         assert_eq!(e.kind(), ErrorKind::NotFound);
         // Before 3.62 the SDK refuses.
-        assert!(default_types::list(&v.with_microversion("3.61")).all().await.is_err());
+        assert!(
+            default_types::list(&v.with_microversion("3.61"))
+                .all()
+                .await
+                .is_err()
+        );
     };
     let cleanup = async {
         let _ = default_types::delete(&v, &pid).await;
@@ -225,7 +283,10 @@ async fn blockstorage_admin_quotas_and_default_types_of_a_new_project() {
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn blockstorage_admin_quota_class_raised_and_restored() {
     let v = volumes().await;
-    let original = quota_class_sets::get(&v, "default").await.extract().unwrap();
+    let original = quota_class_sets::get(&v, "default")
+        .await
+        .extract()
+        .unwrap();
     assert_eq!(original.id.as_deref(), Some("default"));
     // Raising the groups quota only allows more, and is restored at once.
     let raised = UpdateOpts {
@@ -237,17 +298,29 @@ async fn blockstorage_admin_quota_class_raised_and_restored() {
         ..Default::default()
     };
     let body = async {
-        let c = quota_class_sets::update(&v, "default", &raised).await.extract().unwrap();
+        let c = quota_class_sets::update(&v, "default", &raised)
+            .await
+            .extract()
+            .unwrap();
         assert_eq!(c.groups, original.groups + 1);
         assert_eq!(c.id, None);
-        let shown = quota_class_sets::get(&v, "default").await.extract().unwrap();
+        let shown = quota_class_sets::get(&v, "default")
+            .await
+            .extract()
+            .unwrap();
         assert_eq!(shown.groups, original.groups + 1);
     };
     let cleanup = async {
-        quota_class_sets::update(&v, "default", &restore).await.ok().unwrap();
+        quota_class_sets::update(&v, "default", &restore)
+            .await
+            .ok()
+            .unwrap();
     };
     with_cleanup(body, cleanup).await;
-    let back = quota_class_sets::get(&v, "default").await.extract().unwrap();
+    let back = quota_class_sets::get(&v, "default")
+        .await
+        .extract()
+        .unwrap();
     assert_eq!(back, original);
 }
 
@@ -266,8 +339,14 @@ async fn blockstorage_admin_services() {
     assert_eq!(svc.cluster, None, "3.7, no clusters here");
     assert_eq!(svc.replication_status.as_deref(), Some("disabled"));
     assert_eq!(svc.frozen, Some(false));
-    let old = services::list(&v.with_microversion("3.0"), &opts).all().await.unwrap();
-    assert_eq!((old[0].backend_state.as_ref(), old[0].cluster.as_ref()), (None, None));
+    let old = services::list(&v.with_microversion("3.0"), &opts)
+        .all()
+        .await
+        .unwrap();
+    assert_eq!(
+        (old[0].backend_state.as_ref(), old[0].cluster.as_ref()),
+        (None, None)
+    );
 
     // Cinder 28 answers disable and enable without storing the change.
     let target = ServiceOpts::new("cinder-volume", BACKEND);
@@ -276,7 +355,11 @@ async fn blockstorage_admin_services() {
         assert!(d.disabled);
         assert_eq!(d.status, ServiceStatus::Disabled);
         let now = services::list(&v, &opts).all().await.unwrap();
-        assert_eq!(now[0].status, ServiceStatus::Enabled, "cinder 28 does not store it");
+        assert_eq!(
+            now[0].status,
+            ServiceStatus::Enabled,
+            "cinder 28 does not store it"
+        );
     };
     let cleanup = async {
         let e = services::enable(&v, &target).await.extract().unwrap();
@@ -290,7 +373,10 @@ async fn blockstorage_admin_services() {
         host: unique("ghost"),
         disabled_reason: Some("test".into()),
     };
-    let e = services::disable_with_reason(&v, &ghost).await.ok().unwrap_err();
+    let e = services::disable_with_reason(&v, &ghost)
+        .await
+        .ok()
+        .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::NotFound);
 
     // Failover needs a replicating backend: refused, nothing changes.
@@ -316,7 +402,10 @@ async fn blockstorage_admin_services() {
     assert_eq!(seen[0].status, ServiceStatus::Disabled);
     assert_eq!(seen[0].disabled_reason.as_deref(), Some("frozen"));
     let thawed = services::list(&v, &opts).all().await.unwrap();
-    assert_eq!((thawed[0].frozen, &thawed[0].status), (Some(false), &ServiceStatus::Enabled));
+    assert_eq!(
+        (thawed[0].frozen, &thawed[0].status),
+        (Some(false), &ServiceStatus::Enabled)
+    );
     // Thawing what is not frozen is refused.
     let e = services::thaw(&v, &host).await.ok().unwrap_err();
     assert_eq!(e.kind(), ErrorKind::BadRequest);
@@ -343,7 +432,11 @@ async fn blockstorage_admin_log_levels_set_and_restored() {
         "ERROR" => LogLevel::Error,
         other => panic!("unexpected level {other}"),
     };
-    let new = if original == LogLevel::Error { LogLevel::Warning } else { LogLevel::Error };
+    let new = if original == LogLevel::Error {
+        LogLevel::Warning
+    } else {
+        LogLevel::Error
+    };
     let set = |level| SetLogOpts {
         binary: Some("cinder-api".into()),
         server: None,
@@ -362,5 +455,10 @@ async fn blockstorage_admin_log_levels_set_and_restored() {
     let after = services::get_log(&v, &get).await.extract().unwrap();
     assert_eq!(after[0].levels[prefix], level);
     // 3.31 has no log levels.
-    assert!(services::get_log(&v.with_microversion("3.31"), &get).await.ok().is_err());
+    assert!(
+        services::get_log(&v.with_microversion("3.31"), &get)
+            .await
+            .ok()
+            .is_err()
+    );
 }

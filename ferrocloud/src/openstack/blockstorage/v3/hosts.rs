@@ -1,7 +1,7 @@
 //! Hosts (`os-hosts`, admin): the enabled services by host, and the volumes and
 //! snapshots a volume host holds, in total and per project.
 //!
-//! Cinder writes the counts and sizes of [`get`] as text (`"8"`); they are integers here.
+//! Cinder writes the counts and sizes of [`get`](crate::openstack::blockstorage::v3::hosts::get) as text (`"8"`); they are integers here.
 //!
 //! ```no_run
 //! # async fn demo(volumes: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

@@ -2,7 +2,7 @@
 //! rate limits of the API.
 //!
 //! Cinder answers with the caller's project; an administrator asks for another
-//! project's with [`LimitsOpts::project_id`] (since 3.39, refused before sending on an
+//! project's with [`LimitsOpts::project_id`](crate::openstack::blockstorage::v3::limits::LimitsOpts::project_id) (since 3.39, refused before sending on an
 //! older client). The rate limits are empty unless the deployment adds a rate-limiting
 //! middleware.
 //!

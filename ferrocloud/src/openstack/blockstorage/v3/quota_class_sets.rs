@@ -1,6 +1,6 @@
 //! Quota class sets: named sets of quotas. Cinder reads the `default` class for the
 //! default quotas of every project (what
-//! [`quota_sets::get_defaults`](crate::openstack::blockstorage::v3::quota_sets::get_defaults)
+//! [`get_defaults`](crate::openstack::blockstorage::v3::quota_sets::get_defaults)
 //! shows), so changing it changes the quotas of every project that has not its own
 //! (admin).
 //!

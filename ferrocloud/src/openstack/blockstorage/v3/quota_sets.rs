@@ -4,8 +4,8 @@
 //! Besides the quotas every project has (volumes, snapshots, gigabytes, backups, …),
 //! Cinder keeps per-volume-type quotas under dynamic keys `volumes_<type>`,
 //! `gigabytes_<type>` and `snapshots_<type>` (`volumes___DEFAULT__` for the
-//! `__DEFAULT__` type): they are in [`QuotaSet::per_type`], and set with
-//! [`UpdateOpts::per_type`]. `-1` means unlimited.
+//! `__DEFAULT__` type): they are in [`QuotaSet::per_type`](crate::openstack::blockstorage::v3::quota_sets::QuotaSet::per_type), and set with
+//! [`UpdateOpts::per_type`](crate::openstack::blockstorage::v3::quota_sets::UpdateOpts::per_type). `-1` means unlimited.
 //!
 //! The paths are `/os-quota-sets/{project_id}` under the caller's (admin's) endpoint;
 //! `project_id` names the project whose quotas are meant.

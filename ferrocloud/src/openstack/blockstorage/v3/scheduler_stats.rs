@@ -3,7 +3,7 @@
 //!
 //! Cinder 28 reports a pool's report time as `timestamp` (the API reference shows an
 //! `updated` key, which it no longer sends); capacities are GiB or the words
-//! `infinite`/`unknown` (see [`Capacity`]).
+//! `infinite`/`unknown` (see [`Capacity`](crate::openstack::blockstorage::v3::scheduler_stats::Capacity)).
 //!
 //! ```no_run
 //! # async fn demo(volumes: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

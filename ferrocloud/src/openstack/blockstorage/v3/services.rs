@@ -5,11 +5,11 @@
 //! Facts of Cinder 28 (read from its code and seen on a real one):
 //! - `enable` and `disable` answer the new status but do not store it: the service's
 //!   `disabled` flag is left as it was (a regression of the schema-validation rework).
-//!   [`disable_with_reason`] does store it, and then only [`thaw`] (after a [`freeze`])
-//!   clears it through the API.
-//! - [`freeze`] disables the backend's volume service (reason `frozen`) and marks it
-//!   frozen; [`thaw`] enables it again. Both answer 200 without a body.
-//! - [`failover_host`] needs a backend whose `replication_status` is `enabled` or
+//!   [`disable_with_reason`](crate::openstack::blockstorage::v3::services::disable_with_reason) does store it, and then only [`thaw`](crate::openstack::blockstorage::v3::services::thaw) (after a [`freeze`](crate::openstack::blockstorage::v3::services::freeze))
+//!   clears it through the API (a thaw leaves `disabled_reason` as `""`).
+//! - [`freeze`](crate::openstack::blockstorage::v3::services::freeze) disables the backend's volume service (reason `frozen`) and marks it
+//!   frozen; [`thaw`](crate::openstack::blockstorage::v3::services::thaw) enables it again. Both answer 200 without a body.
+//! - [`failover_host`](crate::openstack::blockstorage::v3::services::failover_host) needs a backend whose `replication_status` is `enabled` or
 //!   `failed-over`; any other is refused with 400 and nothing changes.
 //!
 //! ```no_run

@@ -8,7 +8,7 @@
 //! [`service_root`](crate::openstack::compute::v2::versions::service_root)). They send
 //! no microversion.
 //!
-//! Cinder answers `GET /` with **300 Multiple Choices** (and the list), which [`list`]
+//! Cinder answers `GET /` with **300 Multiple Choices** (and the list), which [`list`](crate::openstack::blockstorage::v3::versions::list)
 //! accepts; `GET /v3/` answers a `versions` list of one, like `GET /`, and needs a
 //! token. Cinder 28 no longer serves v2: `GET /v2/` is 404 there.
 //!
@@ -101,7 +101,7 @@ impl Version {
     /// ```
     /// let v: ferrocloud::openstack::blockstorage::v3::versions::Version = serde_json::from_str(
     ///     r#"{"id": "v3.0", "status": "CURRENT", "version": "3.71", "min_version": "3.0",
-    ///         "updated": "2023-08-31T00:00:00Z", "links": []}"#).unwrap();
+    ///         "updated": "2023-08-31T00:00:00Z", "links": [], "media-types": []}"#).unwrap();
     /// let r = v.microversions().unwrap();
     /// assert_eq!((r.min.to_string(), r.max.to_string()), ("3.0".into(), "3.71".into()));
     /// ```
