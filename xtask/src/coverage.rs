@@ -5,8 +5,9 @@
 //! normalized paths are equal (see [`crate::paths`]). When several documented operations
 //! share that method and path (server actions, bulk creates) and the SDK operation's
 //! request body has an envelope key, only those whose request samples have that key at
-//! their top level (or that have no JSON request sample) are matched. An SDK operation
-//! that matches nothing is an error.
+//! their top level (or that have no JSON request sample) are matched; when they differ
+//! by query string, an SDK operation whose path has one matches those with one, and one
+//! without those without. An SDK operation that matches nothing is an error.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -79,6 +80,21 @@ pub fn match_operation(index: &Index, (service, prefix, op): SdkOp<'_>) -> OpMat
                 "none of the {n} documented {method} {} operations takes a {key:?} body",
                 forms.join(" or ")
             ));
+        }
+    }
+    // Documented operations that share a method and path but differ by query string
+    // (block storage's quota usage, `…/os-quota-sets/{project_id}?{usage}=True`): an SDK
+    // operation whose path has a query string matches those with one, one without
+    // matches those without.
+    if ops.len() > 1 {
+        let sdk_query = op.path.contains('?');
+        let kept: Vec<usize> = ops
+            .iter()
+            .copied()
+            .filter(|&i| si.operations[i].path.contains('?') == sdk_query)
+            .collect();
+        if !kept.is_empty() && kept.len() < ops.len() {
+            ops = kept;
         }
     }
     OpMatch { ops, error: None }

@@ -67,6 +67,12 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
             "/v2[/{project_id}]",
             blockstorage::v2::OPERATIONS,
         ),
+        // Block storage operations at Cinder's root (versions: GET /, /v3/, /v2/).
+        (
+            "block-storage",
+            "",
+            blockstorage::v3::versions::ROOT_OPERATIONS,
+        ),
     ];
     versions
         .iter()

@@ -79,5 +79,8 @@ pub async fn expect_at(
 mod backups;
 mod manageable_volumes;
 mod volume_actions;
+mod backends;
+mod quotas;
+mod services;
 mod volume_metadata;
 mod volumes;

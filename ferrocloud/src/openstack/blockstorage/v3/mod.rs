@@ -22,4 +22,34 @@ crate::resources! {
     pub mod volume_metadata;
     /// Volumes.
     pub mod volumes;
+    /// API extensions.
+    pub mod api_extensions;
+    /// Availability zones.
+    pub mod availability_zones;
+    /// Back-end capabilities.
+    pub mod capabilities;
+    /// Clusters (since 3.7).
+    pub mod clusters;
+    /// Default volume types of projects (since 3.62).
+    pub mod default_types;
+    /// Hosts (`os-hosts`).
+    pub mod hosts;
+    /// Absolute and rate limits.
+    pub mod limits;
+    /// Quota classes.
+    pub mod quota_class_sets;
+    /// Quota sets of projects.
+    pub mod quota_sets;
+    /// Resource filters (since 3.33).
+    pub mod resource_filters;
+    /// Back-end storage pools (scheduler statistics).
+    pub mod scheduler_stats;
+    /// Cinder services (`os-services`).
+    pub mod services;
+    /// API versions (at the service root).
+    pub mod versions;
+    /// Volume metadata items.
+    pub mod volume_metadata;
+    /// Cleanup of services' resources (since 3.24).
+    pub mod workers;
 }
