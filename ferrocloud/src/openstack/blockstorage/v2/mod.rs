@@ -18,18 +18,18 @@ macro_rules! v2_resources {
 }
 
 v2_resources! {
-    backups,
-    manageable_volumes,
-    volume_actions,
     api_extensions,
     availability_zones,
+    backups,
     capabilities,
     hosts,
     limits,
+    manageable_volumes,
     quota_class_sets,
     quota_sets,
     scheduler_stats,
     versions,
+    volume_actions,
     volume_metadata,
     volumes,
 }

@@ -12,20 +12,12 @@
 pub mod common;
 
 crate::resources! {
-    /// Volume backups: create, restore, export and import records.
-    pub mod backups;
-    /// Manageable volumes: backend storage to bring under Cinder's management.
-    pub mod manageable_volumes;
-    /// Volume actions: extend, attach, retype, upload to an image…
-    pub mod volume_actions;
-    /// Volume metadata items.
-    pub mod volume_metadata;
-    /// Volumes.
-    pub mod volumes;
     /// API extensions.
     pub mod api_extensions;
     /// Availability zones.
     pub mod availability_zones;
+    /// Volume backups: create, restore, export and import records.
+    pub mod backups;
     /// Back-end capabilities.
     pub mod capabilities;
     /// Clusters (since 3.7).
@@ -36,6 +28,8 @@ crate::resources! {
     pub mod hosts;
     /// Absolute and rate limits.
     pub mod limits;
+    /// Manageable volumes: backend storage to bring under Cinder's management.
+    pub mod manageable_volumes;
     /// Quota classes.
     pub mod quota_class_sets;
     /// Quota sets of projects.
@@ -48,8 +42,12 @@ crate::resources! {
     pub mod services;
     /// API versions (at the service root).
     pub mod versions;
+    /// Volume actions: extend, attach, retype, upload to an image…
+    pub mod volume_actions;
     /// Volume metadata items.
     pub mod volume_metadata;
+    /// Volumes.
+    pub mod volumes;
     /// Cleanup of services' resources (since 3.24).
     pub mod workers;
 }
