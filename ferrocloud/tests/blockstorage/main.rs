@@ -76,11 +76,11 @@ pub async fn expect_at(
         .await;
 }
 
+mod backends;
 mod backups;
 mod manageable_volumes;
-mod volume_actions;
-mod backends;
 mod quotas;
 mod services;
+mod volume_actions;
 mod volume_metadata;
 mod volumes;

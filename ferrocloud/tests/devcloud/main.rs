@@ -8,9 +8,9 @@
 mod services;
 mod support;
 
+mod blockstorage_admin;
 mod blockstorage_backups;
 mod blockstorage_volumes;
-mod blockstorage_admin;
 mod compute_aggregates;
 mod compute_api_extensions;
 mod compute_assisted_volume_snapshots;
