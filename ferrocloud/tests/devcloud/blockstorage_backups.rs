@@ -242,15 +242,21 @@ async fn backup_lifecycle_incremental_update_records_restore_reset_and_delete() 
         wait_status(&c, &VOLUME, "volume", &target).await;
 
         // reset status (admin), force delete, delete
+        // The backup service applies a reset (the API only passes it on): wait for it.
         backups::reset_status(&c, &full.id, BackupStatus::Error)
             .await
             .ok()
             .unwrap();
-        let errored = backups::get(&c, &full.id).await.extract().unwrap();
+        let errored = backups::wait_for_status(&c, &full.id, BackupStatus::Error, &wait())
+            .await
+            .unwrap();
         assert_eq!(errored.status, BackupStatus::Error);
         backups::reset_status(&c, &full.id, BackupStatus::Available)
             .await
             .ok()
+            .unwrap();
+        backups::wait_for_status(&c, &full.id, BackupStatus::Available, &wait())
+            .await
             .unwrap();
         // the full backup has a dependent: deleting it first is refused
         let refused = backups::delete(&c, &full.id).await;

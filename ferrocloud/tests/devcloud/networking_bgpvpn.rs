@@ -1,7 +1,8 @@
 //! BGP VPNs against the real Neutron (networking-bgpvpn with its DB-only driver that
-//! serves `bgpvpn-routes-control`): CRUD, network, router and port associations, local
-//! preferences. The devcloud does not load `bgpvpn-vni`: vni is tested on the mock server
-//! only.
+//! serves `bgpvpn-routes-control`): CRUD, network and router associations (with
+//! `advertise_extra_routes`), local preferences. Neutron 28 does not route port
+//! associations (404, asserted below) and the devcloud does not load `bgpvpn-vni`: those
+//! are tested on the mock server only.
 
 use crate::support::*;
 use ferrocloud::openstack::networking::v2::bgpvpn::{
@@ -165,15 +166,9 @@ async fn networking_bgpvpn_routes_control_port_and_router_associations() {
         .local_pref(150);
     let vpn = bgpvpns::create(&client, &opts).await.extract().unwrap();
     assert_eq!(vpn.local_pref, Some(150));
-    let other = bgpvpns::create(
-        &client,
-        &bgpvpns::CreateOpts::new(unique("vpn-leak")).route_targets(["64512:2555"]),
-    )
-    .await
-    .extract()
-    .unwrap();
 
-    // A router association that advertises the router's extra routes, then stops.
+    // A router association advertises the router's extra routes, then stops. The
+    // DB driver ignores `advertise_extra_routes` on create (it starts true); update sets it.
     let router_id = router(&client).await;
     let ra = router_associations::create(
         &client,
@@ -183,84 +178,53 @@ async fn networking_bgpvpn_routes_control_port_and_router_associations() {
     .await
     .extract()
     .unwrap();
-    assert_eq!(ra.advertise_extra_routes, Some(false));
+    assert_eq!(ra.advertise_extra_routes, Some(true));
     let ra = router_associations::update(
         &client,
         &vpn.id,
         &ra.id,
-        &router_associations::UpdateOpts::default().advertise_extra_routes(true),
+        &router_associations::UpdateOpts::default().advertise_extra_routes(false),
     )
     .await
     .extract()
     .unwrap();
-    assert_eq!(ra.advertise_extra_routes, Some(true));
+    assert_eq!(ra.advertise_extra_routes, Some(false));
+    assert_eq!(
+        router_associations::get(&client, &vpn.id, &ra.id)
+            .await
+            .extract()
+            .unwrap(),
+        ra
+    );
 
-    // A port association with a prefix route and the routes of another BGP VPN.
+    // Port associations: Neutron 28 loads `bgpvpn-routes-control`, but its pecan router
+    // finds no controller for the `port_associations` sub-resource ("No controller found
+    // for: port_associations", 404), so they are tested on the mock server only. This
+    // asserts that answer, to notice when it changes.
     let net = networks::create(&client, &NetOpts::new(unique("bgpvpn-net")))
         .await
         .extract()
         .unwrap();
     let port_id = port(&client, &net.id).await;
-    let create = port_associations::CreateOpts::new(&port_id).routes([
-        port_associations::Route::prefix("203.0.113.0/24").local_pref(111),
-        port_associations::Route::bgpvpn(&other.id),
-    ]);
-    let pa = port_associations::create(&client, &vpn.id, &create)
-        .await
-        .extract()
-        .unwrap();
-    assert_eq!(pa.port_id, port_id);
-    assert!(pa.advertise_fixed_ips, "advertised by default");
-    assert_eq!(pa.routes.len(), 2);
-    assert!(
-        pa.routes
-            .contains(&port_associations::Route::prefix("203.0.113.0/24").local_pref(111))
-    );
-    assert!(
-        pa.routes
-            .contains(&port_associations::Route::bgpvpn(&other.id))
-    );
-    assert_eq!(
-        port_associations::get(&client, &vpn.id, &pa.id)
-            .await
-            .extract()
-            .unwrap(),
-        pa
-    );
-    let update = port_associations::UpdateOpts::default()
-        .routes([port_associations::Route::prefix("198.51.100.0/24")])
-        .advertise_fixed_ips(false);
-    let pa = port_associations::update(&client, &vpn.id, &pa.id, &update)
-        .await
-        .extract()
-        .unwrap();
-    assert!(!pa.advertise_fixed_ips);
-    assert_eq!(
-        pa.routes,
-        [port_associations::Route::prefix("198.51.100.0/24")]
-    );
-    let all = port_associations::list(&client, &vpn.id, &Default::default())
-        .all()
-        .await
-        .unwrap();
-    assert_eq!(all, std::slice::from_ref(&pa));
-
-    // Clean up.
-    port_associations::delete(&client, &vpn.id, &pa.id)
-        .await
-        .ok()
-        .unwrap();
-    let e = port_associations::get(&client, &vpn.id, &pa.id)
+    let create = port_associations::CreateOpts::new(&port_id)
+        .routes([port_associations::Route::prefix("203.0.113.0/24").local_pref(111)]);
+    let e = port_associations::create(&client, &vpn.id, &create)
         .await
         .extract()
         .unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::NotFound);
+    assert_eq!(e.kind(), ErrorKind::NotFound, "{e}");
+    let e = port_associations::list(&client, &vpn.id, &Default::default())
+        .all()
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound, "{e}");
+
+    // Clean up.
     router_associations::delete(&client, &vpn.id, &ra.id)
         .await
         .ok()
         .unwrap();
     bgpvpns::delete(&client, &vpn.id).await.ok().unwrap();
-    bgpvpns::delete(&client, &other.id).await.ok().unwrap();
     for (op, id) in [(&DELETE_PORT, &port_id), (&DELETE_ROUTER, &router_id)] {
         client.request(op, &[id]).send().await.ok().unwrap();
     }

@@ -73,6 +73,8 @@ pub struct CreateOpts {
     /// The router to join.
     pub router_id: String,
     /// Advertise the router's extra routes (default true; `bgpvpn-routes-control`).
+    /// networking-bgpvpn's DB-based drivers ignore it on create (the association starts
+    /// advertising); [`update`] sets it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advertise_extra_routes: Option<bool>,
     /// Create it for another project (admin).
