@@ -74,7 +74,7 @@ pub struct CreateOpts {
     pub router_id: String,
     /// Advertise the router's extra routes (default true; `bgpvpn-routes-control`).
     /// networking-bgpvpn's DB-based drivers ignore it on create (the association starts
-    /// advertising); [`update`] sets it.
+    /// advertising); [`update`] sets it (seen with networking-bgpvpn 24).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub advertise_extra_routes: Option<bool>,
     /// Create it for another project (admin).
