@@ -68,57 +68,31 @@ super::common::resource_functions! {
 
 // ------------------------------------------------------------------ types
 
-/// The status of a snapshot.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SnapshotStatus {
-    /// Being made.
-    Creating,
-    /// Ready.
-    Available,
-    /// Being backed up.
-    #[serde(rename = "backing-up")]
-    BackingUp,
-    /// Being deleted.
-    Deleting,
-    /// Deleted (seen by admins listing deleted snapshots).
-    Deleted,
-    /// Being removed from Cinder's management.
-    Unmanaging,
-    /// A volume is being reverted to it.
-    Restoring,
-    /// Creation failed.
-    Error,
-    /// Deletion failed.
-    ErrorDeleting,
-    /// A status this SDK does not know.
-    #[serde(untagged)]
-    Other(String),
-}
-
-impl SnapshotStatus {
-    /// The status as Cinder writes it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            SnapshotStatus::Creating => "creating",
-            SnapshotStatus::Available => "available",
-            SnapshotStatus::BackingUp => "backing-up",
-            SnapshotStatus::Deleting => "deleting",
-            SnapshotStatus::Deleted => "deleted",
-            SnapshotStatus::Unmanaging => "unmanaging",
-            SnapshotStatus::Restoring => "restoring",
-            SnapshotStatus::Error => "error",
-            SnapshotStatus::ErrorDeleting => "error_deleting",
-            SnapshotStatus::Other(s) => s,
-        }
+super::common::status_enum! {
+    /// The status of a snapshot.
+    SnapshotStatus {
+        /// Being made.
+        Creating = "creating",
+        /// Ready.
+        Available = "available",
+        /// Being backed up.
+        BackingUp = "backing-up",
+        /// Being deleted.
+        Deleting = "deleting",
+        /// Deleted (seen by admins listing deleted snapshots).
+        Deleted = "deleted",
+        /// Being removed from Cinder's management.
+        Unmanaging = "unmanaging",
+        /// A volume is being reverted to it.
+        Restoring = "restoring",
+        /// Creation failed.
+        Error = "error",
+        /// Deletion failed.
+        ErrorDeleting = "error_deleting",
     }
 }
 
-impl std::fmt::Display for SnapshotStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+
 
 /// A snapshot. Listings without `/detail` leave out the `os-extended-snapshot-attributes`.
 ///
