@@ -4,7 +4,7 @@
 //! Creating answers at once with the snapshot `creating`; it becomes `available` when
 //! the back end is done (wait with [`wait_for_status`](crate::openstack::blockstorage::v3::snapshots::wait_for_status)).
 //! A snapshot of an attached (`in-use`) volume needs `force`. Its metadata is in
-//! [`snapshot_metadata`](crate::openstack::blockstorage::v3::snapshot_metadata).
+//! [`snapshot_metadata`].
 //!
 //! ```no_run
 //! # async fn demo(volumes: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
