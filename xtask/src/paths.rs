@@ -19,6 +19,13 @@ pub const INDEX_PATH_ALIASES: &[(&str, &str, &str)] = &[
         "/v3/auth/OS-FEDERATION/identity_providers/{idp_id}/protocol/",
         "/v3/auth/OS-FEDERATION/identity_providers/{idp_id}/protocols/",
     ),
+    // Cinder serves snapshot metadata items under `snapshots` (plural); one section of
+    // the reference writes `snapshot`.
+    (
+        "block-storage",
+        "/v3/{project_id}/snapshot/",
+        "/v3/{project_id}/snapshots/",
+    ),
     // Consumers hang off a container's or secret's URL.
     (
         "key-manager",

@@ -81,6 +81,7 @@ mod backups;
 mod manageable_volumes;
 mod quotas;
 mod services;
+mod snapshots;
 mod volume_actions;
 mod volume_metadata;
 mod volumes;

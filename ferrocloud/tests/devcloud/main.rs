@@ -10,6 +10,7 @@ mod support;
 
 mod blockstorage_admin;
 mod blockstorage_backups;
+mod blockstorage_snapshots;
 mod blockstorage_volumes;
 mod compute_aggregates;
 mod compute_api_extensions;

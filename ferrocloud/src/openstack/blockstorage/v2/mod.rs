@@ -28,6 +28,8 @@ v2_resources! {
     quota_class_sets,
     quota_sets,
     scheduler_stats,
+    snapshot_metadata,
+    snapshots,
     versions,
     volume_actions,
     volume_metadata,

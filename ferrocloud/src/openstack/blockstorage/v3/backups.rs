@@ -81,50 +81,27 @@ super::common::resource_functions! {
 
 // ------------------------------------------------------------------ types
 
-/// The status of a backup.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BackupStatus {
-    /// Being made.
-    Creating,
-    /// Ready to restore.
-    Available,
-    /// Being deleted.
-    Deleting,
-    /// Deleted (seen by admins listing deleted backups).
-    Deleted,
-    /// Creation, restore or deletion failed (see `fail_reason`).
-    Error,
-    /// Being restored to a volume.
-    Restoring,
-    /// Failed to restore.
-    ErrorRestoring,
-    /// A status this SDK does not know.
-    #[serde(untagged)]
-    Other(String),
-}
-
-impl BackupStatus {
-    /// The status as Cinder writes it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            BackupStatus::Creating => "creating",
-            BackupStatus::Available => "available",
-            BackupStatus::Deleting => "deleting",
-            BackupStatus::Deleted => "deleted",
-            BackupStatus::Error => "error",
-            BackupStatus::Restoring => "restoring",
-            BackupStatus::ErrorRestoring => "error_restoring",
-            BackupStatus::Other(s) => s,
-        }
+super::common::status_enum! {
+    /// The status of a backup.
+    BackupStatus {
+        /// Being made.
+        Creating = "creating",
+        /// Ready to restore.
+        Available = "available",
+        /// Being deleted.
+        Deleting = "deleting",
+        /// Deleted (seen by admins listing deleted backups).
+        Deleted = "deleted",
+        /// Creation, restore or deletion failed (see `fail_reason`).
+        Error = "error",
+        /// Being restored to a volume.
+        Restoring = "restoring",
+        /// Failed to restore.
+        ErrorRestoring = "error_restoring",
     }
 }
 
-impl std::fmt::Display for BackupStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+
 
 /// A backup with its details.
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -234,3 +234,51 @@ pub struct Summary {
     #[serde(default)]
     pub links: Vec<crate::de::Link>,
 }
+
+/// Declares a Cinder status enum: one variant per status with the text Cinder writes,
+/// `Other(String)` for a status this SDK does not know (so a new one never fails
+/// decoding), `as_str`, `is_error` (the `error…` statuses) and `Display`.
+///
+/// ```ignore
+/// crate::openstack::blockstorage::v3::common::status_enum! {
+///     /// The status of a snapshot.
+///     SnapshotStatus {
+///         /// Being made.
+///         Creating = "creating",
+///     }
+/// }
+/// ```
+macro_rules! status_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant,)+
+            /// A status this SDK does not know.
+            #[serde(untagged)]
+            Other(String),
+        }
+
+        impl $name {
+            /// The status as Cinder writes it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $text,)+
+                    $name::Other(s) => s,
+                }
+            }
+
+            /// True for the failed statuses (`error`, `error_deleting`…).
+            pub fn is_error(&self) -> bool {
+                self.as_str().starts_with("error")
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use status_enum;

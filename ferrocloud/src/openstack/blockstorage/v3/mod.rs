@@ -40,6 +40,10 @@ crate::resources! {
     pub mod scheduler_stats;
     /// Cinder services (`os-services`).
     pub mod services;
+    /// Snapshot metadata items.
+    pub mod snapshot_metadata;
+    /// Volume snapshots: create, update, reset, force delete, waiters.
+    pub mod snapshots;
     /// API versions (at the service root).
     pub mod versions;
     /// Volume actions: extend, attach, retype, upload to an image…

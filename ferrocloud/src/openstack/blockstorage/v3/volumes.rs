@@ -32,7 +32,6 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 use serde::de::Deserializer;
 use serde::{Deserialize, Serialize, Serializer};
@@ -75,112 +74,66 @@ pub static V2_OPERATIONS: &[&crate::Operation] = &[
 
 // ------------------------------------------------------------------ the volume
 
-/// The status of a volume. Statuses this SDK does not know are kept as
-/// [`VolumeStatus::Other`].
-///
-/// ```
-/// use ferrocloud::openstack::blockstorage::v3::volumes::VolumeStatus;
-/// let s: VolumeStatus = serde_json::from_str(r#""in-use""#).unwrap();
-/// assert_eq!(s, VolumeStatus::InUse);
-/// assert_eq!(s.as_str(), "in-use");
-/// let new: VolumeStatus = serde_json::from_str(r#""thinking""#).unwrap();
-/// assert_eq!(new, VolumeStatus::Other("thinking".into()));
-/// assert!(VolumeStatus::ErrorExtending.is_error());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum VolumeStatus {
-    /// Being created.
-    Creating,
-    /// Ready to attach.
-    Available,
-    /// Reserved for an attachment.
-    Reserved,
-    /// Being attached.
-    Attaching,
-    /// Being detached.
-    Detaching,
-    /// Attached to a server or host.
-    InUse,
-    /// Being deleted.
-    Deleting,
-    /// Creation or another operation failed.
-    Error,
-    /// The deletion failed.
-    #[serde(rename = "error_deleting")]
-    ErrorDeleting,
-    /// Being backed up.
-    BackingUp,
-    /// The backup failed.
-    #[serde(rename = "error_backing-up")]
-    ErrorBackingUp,
-    /// Being restored from a backup.
-    RestoringBackup,
-    /// The restore from a backup failed.
-    #[serde(rename = "error_restoring")]
-    ErrorRestoring,
-    /// Being extended.
-    Extending,
-    /// The extension failed.
-    #[serde(rename = "error_extending")]
-    ErrorExtending,
-    /// Image data is being copied in.
-    Downloading,
-    /// Being uploaded to an image.
-    Uploading,
-    /// Changing type.
-    Retyping,
-    /// Being reverted to a snapshot.
-    Reverting,
-    /// Offered for transfer to another project.
-    AwaitingTransfer,
-    /// Under maintenance (migration, for instance).
-    Maintenance,
-    /// A status this SDK does not know.
-    #[serde(untagged)]
-    Other(String),
-}
-
-impl VolumeStatus {
-    /// The status as Cinder writes it.
-    pub fn as_str(&self) -> &str {
-        match self {
-            VolumeStatus::Creating => "creating",
-            VolumeStatus::Available => "available",
-            VolumeStatus::Reserved => "reserved",
-            VolumeStatus::Attaching => "attaching",
-            VolumeStatus::Detaching => "detaching",
-            VolumeStatus::InUse => "in-use",
-            VolumeStatus::Deleting => "deleting",
-            VolumeStatus::Error => "error",
-            VolumeStatus::ErrorDeleting => "error_deleting",
-            VolumeStatus::BackingUp => "backing-up",
-            VolumeStatus::ErrorBackingUp => "error_backing-up",
-            VolumeStatus::RestoringBackup => "restoring-backup",
-            VolumeStatus::ErrorRestoring => "error_restoring",
-            VolumeStatus::Extending => "extending",
-            VolumeStatus::ErrorExtending => "error_extending",
-            VolumeStatus::Downloading => "downloading",
-            VolumeStatus::Uploading => "uploading",
-            VolumeStatus::Retyping => "retyping",
-            VolumeStatus::Reverting => "reverting",
-            VolumeStatus::AwaitingTransfer => "awaiting-transfer",
-            VolumeStatus::Maintenance => "maintenance",
-            VolumeStatus::Other(s) => s,
-        }
-    }
-
-    /// True for the failed statuses (`error`, `error_deleting`, `error_extending`…).
-    pub fn is_error(&self) -> bool {
-        self.as_str().starts_with("error")
+super::common::status_enum! {
+    /// The status of a volume. Statuses this SDK does not know are kept as
+    /// [`VolumeStatus::Other`].
+    ///
+    /// ```
+    /// use ferrocloud::openstack::blockstorage::v3::volumes::VolumeStatus;
+    /// let s: VolumeStatus = serde_json::from_str(r#""in-use""#).unwrap();
+    /// assert_eq!(s, VolumeStatus::InUse);
+    /// assert_eq!(s.as_str(), "in-use");
+    /// let new: VolumeStatus = serde_json::from_str(r#""thinking""#).unwrap();
+    /// assert_eq!(new, VolumeStatus::Other("thinking".into()));
+    /// assert!(VolumeStatus::ErrorExtending.is_error());
+    /// ```
+    VolumeStatus {
+        /// Being created.
+        Creating = "creating",
+        /// Ready to attach.
+        Available = "available",
+        /// Reserved for an attachment.
+        Reserved = "reserved",
+        /// Being attached.
+        Attaching = "attaching",
+        /// Being detached.
+        Detaching = "detaching",
+        /// Attached to a server or host.
+        InUse = "in-use",
+        /// Being deleted.
+        Deleting = "deleting",
+        /// Creation or another operation failed.
+        Error = "error",
+        /// The deletion failed.
+        ErrorDeleting = "error_deleting",
+        /// Being backed up.
+        BackingUp = "backing-up",
+        /// The backup failed.
+        ErrorBackingUp = "error_backing-up",
+        /// Being restored from a backup.
+        RestoringBackup = "restoring-backup",
+        /// The restore from a backup failed.
+        ErrorRestoring = "error_restoring",
+        /// Being extended.
+        Extending = "extending",
+        /// The extension failed.
+        ErrorExtending = "error_extending",
+        /// Image data is being copied in.
+        Downloading = "downloading",
+        /// Being uploaded to an image.
+        Uploading = "uploading",
+        /// Changing type.
+        Retyping = "retyping",
+        /// Being reverted to a snapshot.
+        Reverting = "reverting",
+        /// Offered for transfer to another project.
+        AwaitingTransfer = "awaiting-transfer",
+        /// Under maintenance (migration, for instance).
+        Maintenance = "maintenance",
     }
 }
 
-impl fmt::Display for VolumeStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+
 
 /// A boolean as Cinder writes it: `true`/`false`, or the text `"true"`/`"false"`
 /// (`bootable` always, `encrypted` in some answers).
