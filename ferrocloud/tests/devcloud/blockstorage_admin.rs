@@ -393,12 +393,15 @@ async fn blockstorage_admin_services() {
     // A freeze disables the backend for the scheduler: on the shared devcloud, other
     // tests creating volumes at that moment would fail, so the real backend is never
     // frozen here (the mock tests freeze and thaw with the samples). A host Cinder does
-    // not know is refused.
+    // not know is refused (400, "No service found").
     let ghost_host = HostOpts::host("ferro-no-such-host@fake");
-    let e = services::freeze(&v, &ghost_host).await.ok().unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::NotFound, "{e}");
-    let e = services::thaw(&v, &ghost_host).await.ok().unwrap_err();
-    assert_eq!(e.kind(), ErrorKind::NotFound, "{e}");
+    for e in [
+        services::freeze(&v, &ghost_host).await.ok().unwrap_err(),
+        services::thaw(&v, &ghost_host).await.ok().unwrap_err(),
+    ] {
+        assert_eq!(e.kind(), ErrorKind::BadRequest, "{e}");
+        assert!(e.to_string().contains("No service found"), "{e}");
+    }
     let host = HostOpts::host(BACKEND);
     // Thawing what is not frozen is refused.
     let e = services::thaw(&v, &host).await.ok().unwrap_err();

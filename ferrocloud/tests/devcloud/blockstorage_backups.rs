@@ -255,9 +255,19 @@ async fn backup_lifecycle_incremental_update_records_restore_reset_and_delete() 
             .await
             .ok()
             .unwrap();
-        backups::wait_for_status(&c, &full.id, BackupStatus::Available, &wait())
-            .await
-            .unwrap();
+        // Still `error` until the backup service applies it: wait without failing on it.
+        ferrocloud::wait::wait_for(
+            "the reset to available",
+            &wait(),
+            || async { backups::get(&c, &full.id).await.extract() },
+            |b: &backups::Backup| match b.status {
+                BackupStatus::Available => State::Ready,
+                _ => State::Pending,
+            },
+            |_| {},
+        )
+        .await
+        .unwrap();
         // the full backup has a dependent: deleting it first is refused
         let refused = backups::delete(&c, &full.id).await;
         assert_eq!(refused.status_code(), Some(400));
