@@ -120,7 +120,6 @@ impl ListControls {
 ///     list list_detail get create update delete find
 /// }
 /// ```
-#[allow(unused_macros)]
 macro_rules! resource_functions {
     ($item:ty, $summary:ty, $noun:literal, $plural:literal; $($function:ident)+) => {
         $(
@@ -211,7 +210,6 @@ macro_rules! resource_functions {
         }
     };
 }
-#[allow(unused_imports)]
 pub(crate) use resource_functions;
 
 /// The short form of a listed resource (`GET /<resources>` without `/detail`): its ID,
