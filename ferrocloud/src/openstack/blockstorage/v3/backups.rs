@@ -57,7 +57,7 @@ crate::operations! {
     /// Reset a backup's status (admin).
     RESET_STATUS = POST "/backups/{backup_id}/action" request("os-reset_status", ResetStatusOpts);
     /// Delete a backup whatever its status (admin).
-    FORCE_DELETE = POST "/backups/{backup_id}/action" request("os-force_delete", ForceDeleteOpts);
+    FORCE_DELETE = POST "/backups/{backup_id}/action" request("os-force_delete", super::common::Empty);
 }
 
 /// The operations the v2 API documents: all of them but update (a 3.9 addition).
@@ -76,7 +76,8 @@ pub static V2_OPERATIONS: &[&crate::Operation] = &[
 
 super::common::resource_functions! {
     Backup, Summary, "backup", "backups";
-    list list_detail get delete find
+    list list_detail get delete find reset_status(BackupStatus) force_delete
+    wait(BackupStatus, fail_reason)
 }
 
 // ------------------------------------------------------------------ types
@@ -457,21 +458,6 @@ impl Validate for BackupRecord {
     }
 }
 
-/// What [`reset_status`] takes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResetStatusOpts {
-    /// The new status (Cinder takes `available` and `error`).
-    pub status: BackupStatus,
-}
-
-impl Validate for ResetStatusOpts {}
-
-/// The (empty) body of [`force_delete`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ForceDeleteOpts {}
-
-impl Validate for ForceDeleteOpts {}
-
 // ------------------------------------------------------------------ functions
 
 /// Creates a backup; the answer is the short form (wait for `available` with
@@ -516,70 +502,3 @@ pub async fn import_record(client: &ServiceClient, record: &BackupRecord) -> Api
     client.request(&IMPORT_RECORD, &[]).body(record).send().await
 }
 
-/// Sets a backup's status in the database, nothing else (admin, `202`).
-pub async fn reset_status(
-    client: &ServiceClient,
-    id: &str,
-    status: BackupStatus,
-) -> ApiResult<()> {
-    client
-        .request(&RESET_STATUS, &[id])
-        .body(&ResetStatusOpts { status })
-        .send()
-        .await
-}
-
-/// Deletes a backup whatever its status, also while it is being made (admin, `202`).
-pub async fn force_delete(client: &ServiceClient, id: &str) -> ApiResult<()> {
-    client
-        .request(&FORCE_DELETE, &[id])
-        .body(&ForceDeleteOpts {})
-        .send()
-        .await
-}
-
-// ------------------------------------------------------------------ waiters
-
-/// Waits until the backup has `status`. `error` (unless asked for) ends the wait with
-/// its `fail_reason`.
-pub async fn wait_for_status(
-    client: &ServiceClient,
-    id: &str,
-    status: BackupStatus,
-    opts: &crate::wait::WaitOpts,
-) -> Result<Backup> {
-    use crate::wait::State;
-    crate::wait::wait_for(
-        &format!("backup {id} to be {status}"),
-        opts,
-        || async { get(client, id).await.extract() },
-        |b: &Backup| {
-            if b.status.as_str() == status.as_str() {
-                State::Ready
-            } else if matches!(b.status, BackupStatus::Error | BackupStatus::ErrorRestoring) {
-                State::Failed(format!(
-                    "backup {} is {}: {}",
-                    b.id,
-                    b.status,
-                    b.fail_reason.as_deref().unwrap_or("no reason given")
-                ))
-            } else {
-                State::Pending
-            }
-        },
-        |_| {},
-    )
-    .await
-}
-
-/// Waits until the backup is gone (404).
-pub async fn wait_for_delete(
-    client: &ServiceClient,
-    id: &str,
-    opts: &crate::wait::WaitOpts,
-) -> Result<()> {
-    crate::wait::wait_for_deletion(&format!("backup {id}"), opts, || async {
-        get(client, id).await.extract()
-    })
-    .await
-}

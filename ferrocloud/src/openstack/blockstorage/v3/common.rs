@@ -108,7 +108,13 @@ impl ListControls {
 /// - `get`, `create` (a [`Validate`](crate::request::Validate) `CreateOpts`), `update`
 ///   (`UpdateOpts`), `delete`;
 /// - `find`: by ID, or by name when exactly one has it (through `list_detail` with a
-///   `name` filter; the item type implements [`Named`](crate::find::Named)).
+///   `name` filter; the item type implements [`Named`](crate::find::Named));
+/// - `reset_status(Status)`: `reset_status` through the `RESET_STATUS` operation (whose
+///   body is the `ResetStatusOpts` the arm declares);
+/// - `force_delete`: through the `FORCE_DELETE` operation (its body is [`Empty`]);
+/// - `wait(Status)` or `wait(Status, reason_field)`: `wait_for_status`,
+///   `wait_for_status_with` and `wait_for_delete` (the item has `id` and a `status` made
+///   by [`status_enum!`]; the optional field, an `Option<String>`, explains a failure).
 ///
 /// The module declares the operations `LIST`, `LIST_DETAIL`, `GET`, `CREATE`, `UPDATE`,
 /// `DELETE` and the types `ListOpts` (with a `name: Option<String>` for `find`),
@@ -117,18 +123,18 @@ impl ListControls {
 /// ```ignore
 /// crate::openstack::blockstorage::v3::common::resource_functions! {
 ///     Volume, VolumeSummary, "volume", "volumes";
-///     list list_detail get create update delete find
+///     list list_detail get create update delete find wait(VolumeStatus)
 /// }
 /// ```
 macro_rules! resource_functions {
-    ($item:ty, $summary:ty, $noun:literal, $plural:literal; $($function:ident)+) => {
+    ($item:ty, $summary:ty, $noun:literal, $plural:literal; $($function:ident $(($($arg:tt)*))?)+) => {
         $(
             $crate::openstack::blockstorage::v3::common::resource_functions! {
-                @$function $item, $summary, $noun, $plural
+                @$function [$($($arg)*)?] $item, $summary, $noun, $plural
             }
         )+
     };
-    (@list $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+    (@list [] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
         #[doc = concat!("Lists ", $plural, " (the short form), following `", $plural, "_links` from page to page.")]
         pub fn list(
             client: &$crate::ServiceClient,
@@ -145,7 +151,7 @@ macro_rules! resource_functions {
             extract_summaries, $summary
         }
     };
-    (@list_detail $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+    (@list_detail [] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
         #[doc = concat!("Lists ", $plural, " with their details, following `", $plural, "_links` from page to page.")]
         pub fn list_detail(
             client: &$crate::ServiceClient,
@@ -162,7 +168,7 @@ macro_rules! resource_functions {
             extract, $item
         }
     };
-    (@get $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+    (@get [] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
         #[doc = concat!("Shows a ", $noun, ".")]
         pub async fn get(
             client: &$crate::ServiceClient,
@@ -171,7 +177,7 @@ macro_rules! resource_functions {
             client.request(&GET, &[id]).send().await
         }
     };
-    (@create $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+    (@create [] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
         #[doc = concat!("Creates a ", $noun, ".")]
         pub async fn create(
             client: &$crate::ServiceClient,
@@ -180,7 +186,7 @@ macro_rules! resource_functions {
             client.request(&CREATE, &[]).body(opts).send().await
         }
     };
-    (@update $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+    (@update [] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
         #[doc = concat!("Updates a ", $noun, ".")]
         pub async fn update(
             client: &$crate::ServiceClient,
@@ -190,7 +196,7 @@ macro_rules! resource_functions {
             client.request(&UPDATE, &[id]).body(opts).send().await
         }
     };
-    (@delete $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+    (@delete [] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
         #[doc = concat!("Deletes a ", $noun, ".")]
         pub async fn delete(
             client: &$crate::ServiceClient,
@@ -199,7 +205,7 @@ macro_rules! resource_functions {
             client.request(&DELETE, &[id]).send().await
         }
     };
-    (@find $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+    (@find [] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
         #[doc = concat!("Finds a ", $noun, " by ID, or by name when exactly one has it.")]
         pub async fn find(client: &$crate::ServiceClient, name_or_id: &str) -> $crate::Result<$item> {
             let by_name = ListOpts {
@@ -209,8 +215,129 @@ macro_rules! resource_functions {
             $crate::find::find($noun, name_or_id, get(client, name_or_id), list_detail(client, &by_name)).await
         }
     };
+    (@reset_status [$status:ty] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("What [`reset_status`] sends: the ", $noun, "'s new status.")]
+        #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+        pub struct ResetStatusOpts {
+            /// The new status.
+            pub status: $status,
+        }
+
+        impl $crate::request::Validate for ResetStatusOpts {}
+
+        #[doc = concat!("Sets a ", $noun, "'s status in the database, nothing else (admin, `202`).")]
+        pub async fn reset_status(
+            client: &$crate::ServiceClient,
+            id: &str,
+            status: $status,
+        ) -> $crate::request::ApiResult<()> {
+            client
+                .request(&RESET_STATUS, &[id])
+                .body(&ResetStatusOpts { status })
+                .send()
+                .await
+        }
+    };
+    (@force_delete [] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("Deletes a ", $noun, " whatever its status (admin, `202`).")]
+        pub async fn force_delete(
+            client: &$crate::ServiceClient,
+            id: &str,
+        ) -> $crate::request::ApiResult<()> {
+            client
+                .request(&FORCE_DELETE, &[id])
+                .body(&$crate::openstack::blockstorage::v3::common::Empty {})
+                .send()
+                .await
+        }
+    };
+    (@wait [$status:ty $(, $reason:ident)?] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("Waits until the ", $noun, " has `status`. A failed status (`error…`) ends the wait with an error naming it, unless it is the status asked for.")]
+        pub async fn wait_for_status(
+            client: &$crate::ServiceClient,
+            id: &str,
+            status: $status,
+            opts: &$crate::wait::WaitOpts,
+        ) -> $crate::Result<$item> {
+            wait_for_status_with(client, id, status, opts, |_| {}).await
+        }
+
+        #[doc = concat!("[`wait_for_status`] with a callback that sees the ", $noun, " at every poll.")]
+        pub async fn wait_for_status_with(
+            client: &$crate::ServiceClient,
+            id: &str,
+            status: $status,
+            opts: &$crate::wait::WaitOpts,
+            progress: impl FnMut(&$item),
+        ) -> $crate::Result<$item> {
+            use $crate::wait::State;
+            $crate::wait::wait_for(
+                &format!(concat!($noun, " {} to be {}"), id, status),
+                opts,
+                || async { get(client, id).await.extract() },
+                |x: &$item| {
+                    if x.status == status {
+                        State::Ready
+                    } else if x.status.is_error() {
+                        #[allow(unused_mut)]
+                        let mut failure = format!(concat!($noun, " {} is {}"), x.id, x.status);
+                        $(
+                            failure.push_str(": ");
+                            failure.push_str(x.$reason.as_deref().unwrap_or("no reason given"));
+                        )?
+                        State::Failed(failure)
+                    } else {
+                        State::Pending
+                    }
+                },
+                progress,
+            )
+            .await
+        }
+
+        #[doc = concat!("Waits until the ", $noun, " is gone (404); `error_deleting` ends the wait.")]
+        pub async fn wait_for_delete(
+            client: &$crate::ServiceClient,
+            id: &str,
+            opts: &$crate::wait::WaitOpts,
+        ) -> $crate::Result<()> {
+            use $crate::wait::State;
+            $crate::wait::wait_for(
+                &format!(concat!($noun, " {} to be deleted"), id),
+                opts,
+                || async {
+                    match get(client, id).await.extract() {
+                        Ok(x) => Ok(Some(x)),
+                        Err(e) if e.is_not_found() => Ok(None),
+                        Err(e) => Err(e),
+                    }
+                },
+                |x: &Option<$item>| match x {
+                    None => State::Ready,
+                    Some(x) if x.status.as_str() == "error_deleting" => {
+                        State::Failed(format!(concat!($noun, " {} is {}"), x.id, x.status))
+                    }
+                    Some(_) => State::Pending,
+                },
+                |_| {},
+            )
+            .await
+            .map(|_| ())
+        }
+    };
 }
 pub(crate) use resource_functions;
+
+/// The value of the actions that take no options: `{}` (`{"os-reserve": {}}`).
+///
+/// ```
+/// use ferrocloud::openstack::blockstorage::v3::common::Empty;
+/// assert_eq!(serde_json::to_string(&Empty {}).unwrap(), "{}");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Empty {}
+
+impl crate::request::Validate for Empty {}
 
 /// The short form of a listed resource (`GET /<resources>` without `/detail`): its ID,
 /// name and links.

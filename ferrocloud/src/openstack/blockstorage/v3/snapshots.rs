@@ -47,7 +47,7 @@ crate::operations! {
     /// Update a snapshot's status and progress (for volume drivers working through Nova).
     UPDATE_STATUS = POST "/snapshots/{snapshot_id}/action" request("os-update_snapshot_status", UpdateStatusOpts);
     /// Delete a snapshot whatever its status (admin).
-    FORCE_DELETE = POST "/snapshots/{snapshot_id}/action" request("os-force_delete", ForceDeleteOpts);
+    FORCE_DELETE = POST "/snapshots/{snapshot_id}/action" request("os-force_delete", super::common::Empty);
 }
 
 /// The operations the v2 API documents: all but the status update and force delete.
@@ -63,7 +63,8 @@ pub static V2_OPERATIONS: &[&crate::Operation] = &[
 
 super::common::resource_functions! {
     Snapshot, Snapshot, "snapshot", "snapshots";
-    list list_detail get create update delete find
+    list list_detail get create update delete find reset_status(SnapshotStatus) force_delete
+    wait(SnapshotStatus)
 }
 
 // ------------------------------------------------------------------ types
@@ -293,15 +294,6 @@ impl Validate for UpdateOpts {
     }
 }
 
-/// What [`reset_status`] takes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ResetStatusOpts {
-    /// The new status.
-    pub status: SnapshotStatus,
-}
-
-impl Validate for ResetStatusOpts {}
-
 /// What [`update_status`] takes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpdateStatusOpts {
@@ -315,26 +307,7 @@ pub struct UpdateStatusOpts {
 
 impl Validate for UpdateStatusOpts {}
 
-/// The (empty) body of [`force_delete`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ForceDeleteOpts {}
-
-impl Validate for ForceDeleteOpts {}
-
 // ------------------------------------------------------------------ functions
-
-/// Sets a snapshot's status in the database, nothing else (admin, `202`).
-pub async fn reset_status(
-    client: &ServiceClient,
-    id: &str,
-    status: SnapshotStatus,
-) -> ApiResult<()> {
-    client
-        .request(&RESET_STATUS, &[id])
-        .body(&ResetStatusOpts { status })
-        .send()
-        .await
-}
 
 /// Updates a snapshot's status and progress, as a volume driver working through Nova
 /// does (`202`). Cinder takes only the moves listed at [`UpdateStatusOpts::status`].
@@ -346,52 +319,3 @@ pub async fn update_status(
     client.request(&UPDATE_STATUS, &[id]).body(opts).send().await
 }
 
-/// Deletes a snapshot whatever its status (admin, `202`).
-pub async fn force_delete(client: &ServiceClient, id: &str) -> ApiResult<()> {
-    client
-        .request(&FORCE_DELETE, &[id])
-        .body(&ForceDeleteOpts {})
-        .send()
-        .await
-}
-
-// ------------------------------------------------------------------ waiters
-
-/// Waits until the snapshot has `status`; `error` and `error_deleting` (unless asked
-/// for) end the wait.
-pub async fn wait_for_status(
-    client: &ServiceClient,
-    id: &str,
-    status: SnapshotStatus,
-    opts: &crate::wait::WaitOpts,
-) -> Result<Snapshot> {
-    use crate::wait::State;
-    crate::wait::wait_for(
-        &format!("snapshot {id} to be {status}"),
-        opts,
-        || async { get(client, id).await.extract() },
-        |s: &Snapshot| {
-            if s.status == status {
-                State::Ready
-            } else if matches!(s.status, SnapshotStatus::Error | SnapshotStatus::ErrorDeleting) {
-                State::Failed(format!("snapshot {} is {}", s.id, s.status))
-            } else {
-                State::Pending
-            }
-        },
-        |_| {},
-    )
-    .await
-}
-
-/// Waits until the snapshot is gone (404).
-pub async fn wait_for_delete(
-    client: &ServiceClient,
-    id: &str,
-    opts: &crate::wait::WaitOpts,
-) -> Result<()> {
-    crate::wait::wait_for_deletion(&format!("snapshot {id}"), opts, || async {
-        get(client, id).await.extract()
-    })
-    .await
-}

@@ -31,6 +31,7 @@ use serde_json::Value;
 
 use crate::microversion::check_field;
 use crate::openstack::blockstorage::v3::volumes::{bool_or_text, VolumeStatus};
+use crate::openstack::blockstorage::v3::common::Empty;
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Operation, Result, ServiceClient};
 
@@ -107,17 +108,6 @@ pub static V2_OPERATIONS: &[&crate::Operation] = &[
 ];
 
 // ------------------------------------------------------------------ bodies
-
-/// The value of the actions that take no options: `{}` (`{"os-reserve": {}}`).
-///
-/// ```
-/// use ferrocloud::openstack::blockstorage::v3::volume_actions::Empty;
-/// assert_eq!(serde_json::to_string(&Empty {}).unwrap(), "{}");
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Empty {}
-
-impl Validate for Empty {}
 
 /// The new size of [`extend`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -913,7 +913,7 @@ impl Validate for UpdateOpts {
 
 crate::openstack::blockstorage::v3::common::resource_functions! {
     Volume, Summary, "volume", "volumes";
-    get update delete find
+    get update delete find wait(VolumeStatus)
 }
 
 /// How to delete a volume.
@@ -942,73 +942,3 @@ pub async fn delete_with(client: &ServiceClient, id: &str, opts: &DeleteOpts) ->
     client.request(&DELETE, &[id]).query(opts).send().await
 }
 
-// ------------------------------------------------------------------ waiters
-
-/// Waits until the volume has `status` (e.g. [`VolumeStatus::Available`],
-/// [`VolumeStatus::InUse`]). A failed status (`error`, `error_extending`…) ends the wait
-/// with an error naming it, unless it is the status asked for.
-pub async fn wait_for_status(
-    client: &ServiceClient,
-    id: &str,
-    status: VolumeStatus,
-    opts: &crate::wait::WaitOpts,
-) -> Result<Volume> {
-    wait_for_status_with(client, id, status, opts, |_| {}).await
-}
-
-/// [`wait_for_status`] with a callback that sees the volume at every poll.
-pub async fn wait_for_status_with(
-    client: &ServiceClient,
-    id: &str,
-    status: VolumeStatus,
-    opts: &crate::wait::WaitOpts,
-    progress: impl FnMut(&Volume),
-) -> Result<Volume> {
-    use crate::wait::State;
-    crate::wait::wait_for(
-        &format!("volume {id} to be {status}"),
-        opts,
-        || async { get(client, id).await.extract() },
-        |v: &Volume| {
-            if v.status == status {
-                State::Ready
-            } else if v.status.is_error() {
-                State::Failed(format!("volume {} is {}", v.id, v.status))
-            } else {
-                State::Pending
-            }
-        },
-        progress,
-    )
-    .await
-}
-
-/// Waits until the volume is gone (404). A volume in `error_deleting` ends the wait.
-pub async fn wait_for_delete(
-    client: &ServiceClient,
-    id: &str,
-    opts: &crate::wait::WaitOpts,
-) -> Result<()> {
-    use crate::wait::State;
-    crate::wait::wait_for(
-        &format!("volume {id} to be deleted"),
-        opts,
-        || async {
-            match get(client, id).await.extract() {
-                Ok(v) => Ok(Some(v)),
-                Err(e) if e.is_not_found() => Ok(None),
-                Err(e) => Err(e),
-            }
-        },
-        |v: &Option<Volume>| match v {
-            None => State::Ready,
-            Some(v) if v.status == VolumeStatus::ErrorDeleting => {
-                State::Failed(format!("volume {} is {}", v.id, v.status))
-            }
-            Some(_) => State::Pending,
-        },
-        |_| {},
-    )
-    .await
-    .map(|_| ())
-}
