@@ -426,6 +426,24 @@ impl<R> Declared for Op<R> {
     }
 }
 
+/// The operation's name: service, method, path template and, when it sends an enveloped
+/// body, the envelope key (which tells apart the actions that share a path), separated
+/// by spaces. The request pipeline names the operation this way in its trace event.
+///
+/// ```
+/// use ferrocloud::openstack::compute::v2::servers;
+/// assert_eq!(servers::GET.operation().to_string(), "compute GET /servers/{server_id}");
+/// ```
+impl std::fmt::Display for Operation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {} {}", self.service, self.method, self.path)?;
+        match self.request.and_then(|r| r.envelope) {
+            Some(key) => write!(f, " {key}"),
+            None => Ok(()),
+        }
+    }
+}
+
 impl Operation {
     /// Declares an operation served since the service's base version.
     pub const fn new(service: &'static str, method: Method, path: &'static str) -> Self {

@@ -121,6 +121,8 @@ pub(crate) struct Prepared {
     /// A request made to obtain a token (version discovery, the token request): it never
     /// waits behind the rate limits of the requests that need the token.
     pub for_auth: bool,
+    /// The declared operation the request performs, named in the request's trace event.
+    pub operation: Option<&'static crate::Operation>,
 }
 
 #[derive(Default)]
@@ -724,6 +726,7 @@ impl ProviderClient {
             limiter: None,
             reauth: false,
             for_auth: true,
+            operation: None,
         };
         let mut resp = Box::pin(self.execute(&req)).await?;
         let status = resp.status();
@@ -987,6 +990,7 @@ impl ProviderClient {
                     status = resp.status().as_u16(),
                     duration_ms = elapsed_ms,
                     request_id = request_id(resp.headers()).unwrap_or(""),
+                    operation = req.operation.map(tracing::field::display),
                     "request"
                 );
                 Ok(resp)

@@ -314,6 +314,7 @@ impl<R> RequestBuilder<R> {
             self.timeout,
         );
         prepared.reauth = self.reauth;
+        prepared.operation = Some(self.op);
         Ok((prepared, ok, self.envelope))
     }
 

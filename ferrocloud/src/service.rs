@@ -194,6 +194,7 @@ impl ServiceClient {
             limiter: self.inner.limiter.clone(),
             reauth: true,
             for_auth: false,
+            operation: None,
         }
     }
 

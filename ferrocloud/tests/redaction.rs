@@ -104,6 +104,12 @@ async fn no_secret_in_logs_debug_or_errors() {
     .unwrap_err();
 
     let mut shown = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+    // The request event names the operation (what the live coverage report reads).
+    assert!(
+        shown.contains("status=404")
+            && shown.contains("operation=compute GET /servers/{server_id}"),
+        "{shown}"
+    );
     for text in [
         format!("{opts:?}"),
         format!("{opts:#?}"),

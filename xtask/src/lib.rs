@@ -18,6 +18,7 @@ pub mod conformance;
 pub mod coverage;
 pub mod fuzz;
 pub mod index;
+pub mod live;
 pub mod paths;
 pub mod skipped;
 
