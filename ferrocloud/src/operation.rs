@@ -315,13 +315,79 @@ impl BodySpec {
     }
 }
 
+/// An operation's HTTP method: a standard one, or an extension method such as Object
+/// Storage's `COPY` (named by a `&'static str`, so that operations stay `const`).
+///
+/// ```
+/// use ferrocloud::operation::Verb;
+/// use ferrocloud::http::Method;
+/// assert_eq!(Verb::Standard(Method::GET).to_method(), Method::GET);
+/// let copy = Verb::extension("COPY");
+/// assert_eq!(copy.as_str(), "COPY");
+/// assert_eq!(copy.to_method().as_str(), "COPY");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verb {
+    /// GET, PUT, POST…
+    Standard(Method),
+    /// A method HTTP does not define, checked when the operation is declared.
+    Extension(&'static str),
+}
+
+impl Verb {
+    /// An extension method. A name that is not an HTTP token (upper-case letters here)
+    /// fails at compile time in a `static`/`const`, and panics otherwise.
+    pub const fn extension(name: &'static str) -> Verb {
+        let bytes = name.as_bytes();
+        assert!(!bytes.is_empty(), "an HTTP method name is not empty");
+        let mut i = 0;
+        while i < bytes.len() {
+            assert!(
+                bytes[i].is_ascii_uppercase(),
+                "an extension method is written in upper-case letters"
+            );
+            i += 1;
+        }
+        Verb::Extension(name)
+    }
+
+    /// The method's name.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Verb::Standard(m) => m.as_str(),
+            Verb::Extension(name) => name,
+        }
+    }
+
+    /// The method for a request.
+    pub fn to_method(&self) -> Method {
+        match self {
+            Verb::Standard(m) => m.clone(),
+            // Upper-case ASCII letters (checked by `extension`) always make a valid method.
+            Verb::Extension(name) => Method::from_bytes(name.as_bytes()).unwrap_or_default(),
+        }
+    }
+}
+
+impl std::fmt::Display for Verb {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<Method> for Verb {
+    fn eq(&self, other: &Method) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
 /// One documented API operation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Operation {
     /// The service type, as in the catalog and the API reference (`compute`, `identity`…).
     pub service: &'static str,
     /// The HTTP method.
-    pub method: Method,
+    pub method: Verb,
     /// The path template, relative to the service client's resource base, with
     /// `{name}` placeholders (`/servers/{server_id}`).
     pub path: &'static str,
@@ -447,6 +513,18 @@ impl std::fmt::Display for Operation {
 impl Operation {
     /// Declares an operation served since the service's base version.
     pub const fn new(service: &'static str, method: Method, path: &'static str) -> Self {
+        Operation::with_verb(service, Verb::Standard(method), path)
+    }
+
+    /// Declares an operation of any method, extension methods included.
+    ///
+    /// ```
+    /// use ferrocloud::operation::Verb;
+    /// static COPY: ferrocloud::Operation = ferrocloud::Operation::with_verb(
+    ///     "object-store", Verb::extension("COPY"), "/{container}/{object}");
+    /// assert_eq!(COPY.method.as_str(), "COPY");
+    /// ```
+    pub const fn with_verb(service: &'static str, method: Verb, path: &'static str) -> Self {
         Operation {
             service,
             method,
@@ -745,7 +823,7 @@ macro_rules! __operation {
         $(#[$meta])*
         pub static $name: $crate::operation::Op<$crate::__response_type!($($rs)?; $($ls)?)> =
             $crate::operation::Op::new(
-                $crate::Operation::new($service, $crate::http::Method::$method, $path)
+                $crate::Operation::with_verb($service, $crate::__verb!($method), $path)
                 $(.since($v))?
                 $(.until($u))?
                 $(.with_request($crate::operation::BodySpec::request::<$rq>(
@@ -767,6 +845,18 @@ macro_rules! __operation {
                     EXTENSIONS
                 }),
             );
+    };
+}
+
+/// The [`Verb`] of a method named in [`operations!`]: the standard ones, and `COPY`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __verb {
+    (COPY) => {
+        $crate::operation::Verb::extension("COPY")
+    };
+    ($method:ident) => {
+        $crate::operation::Verb::Standard($crate::http::Method::$method)
     };
 }
 

@@ -290,9 +290,10 @@ impl<R> RequestBuilder<R> {
 
     fn prepare(self) -> Result<(Prepared, Vec<u16>, Option<&'static str>)> {
         crate::microversion::check(&self.client, self.op)?;
+        let method = self.op.method.to_method();
         if let Some(e) = self.error {
             return Err(e.with_request(
-                &self.op.method,
+                &method,
                 self.url
                     .as_ref()
                     .map(|u| u.as_str())
@@ -305,9 +306,9 @@ impl<R> RequestBuilder<R> {
         }
         let ok = self
             .ok_codes
-            .unwrap_or_else(|| default_ok_codes(&self.op.method).to_vec());
+            .unwrap_or_else(|| default_ok_codes(&method).to_vec());
         let mut prepared = self.client.prepared(
-            self.op.method.clone(),
+            method,
             url,
             self.headers,
             self.body,

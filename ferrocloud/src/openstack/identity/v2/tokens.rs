@@ -344,7 +344,7 @@ struct BelongsTo<'a> {
 /// An error without the token: the URL shows the path template.
 fn hide(client: &ServiceClient, op: &'static Operation, e: Error) -> Error {
     match client.url_for(op, &["{token_id}"]) {
-        Ok(u) => e.with_request(&op.method, u.as_str()),
+        Ok(u) => e.with_request(&op.method.to_method(), u.as_str()),
         Err(_) => e,
     }
 }

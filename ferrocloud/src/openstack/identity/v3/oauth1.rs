@@ -506,8 +506,9 @@ fn signed(
     require("consumer key", !consumer.key.is_empty())?;
     let url = client.url_for(op, &[])?;
     let nonce = nonce()?;
+    let method = op.method.to_method();
     let req = OAuthRequest {
-        method: &op.method,
+        method: &method,
         url: &url,
         consumer,
         token,
