@@ -99,6 +99,9 @@ pub enum ErrorKind {
     /// # Ok(()) }
     /// ```
     Pagination,
+    /// Data did not match its checksum: an object or image whose bytes differ from the
+    /// `ETag` or hash the service gave (on upload or download). The message names both.
+    Integrity,
 }
 
 impl ErrorKind {
@@ -497,6 +500,7 @@ impl fmt::Display for Error {
             ErrorKind::ResponseTooLarge => "response too large",
             ErrorKind::BlockingInAsync => "blocking call inside an async runtime",
             ErrorKind::Pagination => "pagination error",
+            ErrorKind::Integrity => "checksum mismatch",
         };
         f.write_str(kind)?;
         if let (Some(m), Some(u)) = (&i.method, &i.url) {

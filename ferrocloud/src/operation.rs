@@ -595,8 +595,20 @@ impl Operation {
 
     /// Fills the placeholders in order, percent-encoding each value as one path segment,
     /// and returns the path without its leading `/` (to be joined to a resource base).
+    /// A placeholder whose name ends with `*` (`{object*}`: Swift's object names) keeps
+    /// the value's `/` as they are, so that names with slashes read as the service and
+    /// the proxies in front of it expect; a value with a `.` or `..` part (which a URL
+    /// would resolve away) is encoded as one segment instead.
     ///
     /// An empty value is refused: it would silently address a different resource.
+    ///
+    /// ```
+    /// use ferrocloud::{http::Method, Operation};
+    /// let op = Operation::new("object-store", Method::GET, "/{container}/{object*}");
+    /// assert_eq!(op.render(&["c", "a b/c"]).unwrap(), "c/a%20b/c");
+    /// assert_eq!(op.render(&["c", "a/../b"]).unwrap(), "c/a%2F..%2Fb");
+    /// assert_eq!(op.render(&["c/d", "x"]).unwrap(), "c%2Fd/x");
+    /// ```
     pub fn render(&self, params: &[&str]) -> Result<String> {
         let expected = self.param_count();
         if params.len() != expected {
@@ -624,12 +636,25 @@ impl Operation {
                     self.method, self.path
                 )));
             }
-            out.extend(
-                url::form_urlencoded::byte_serialize(value.as_bytes()).map(|s| {
-                    // form encoding writes spaces as '+', which is literal in a path.
-                    if s == "+" { "%20" } else { s }
-                }),
-            );
+            let encode = |out: &mut String, part: &str| {
+                out.extend(
+                    url::form_urlencoded::byte_serialize(part.as_bytes()).map(|s| {
+                        // form encoding writes spaces as '+', which is literal in a path.
+                        if s == "+" { "%20" } else { s }
+                    }),
+                )
+            };
+            let dotted = |v: &str| v.split('/').any(|p| p == "." || p == "..");
+            if name.ends_with('*') && !dotted(value) {
+                for (i, part) in value.split('/').enumerate() {
+                    if i > 0 {
+                        out.push('/');
+                    }
+                    encode(&mut out, part);
+                }
+            } else {
+                encode(&mut out, value);
+            }
             rest = &rest[end + 1..];
         }
         out.push_str(rest);

@@ -84,8 +84,9 @@ pub enum PageStyle {
     Links(&'static str),
     /// A URL under this top-level key (Glance's `next`), absolute or relative.
     Next(&'static str),
-    /// No links: the next request sets `marker` to this field of the last item, and an
-    /// empty page ends the listing (Swift, and services listed with marker/limit).
+    /// No links: the next request sets `marker` to this field of the last item (or to its
+    /// `subdir`, the pseudo-directory a delimited Swift listing returns), and an empty page
+    /// ends the listing (Swift, and services listed with marker/limit).
     Marker(&'static str),
     /// The whole listing comes in one page.
     Single,
@@ -939,7 +940,8 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for ItemsSeed<'_, T> {
                 // Marker listings are small objects: read each as a JSON value once.
                 while let Some(v) = seq.next_element::<serde_json::Value>()? {
                     count += 1;
-                    marker = v.get(field).and_then(|m| {
+                    // A pseudo-directory of a delimited Swift listing has only `subdir`.
+                    marker = v.get(field).or_else(|| v.get("subdir")).and_then(|m| {
                         m.as_str()
                             .map(str::to_owned)
                             .or_else(|| Some(m.to_string()))
@@ -1029,6 +1031,10 @@ mod tests {
             scan_page(swift, None, PageStyle::Marker("name"), true).unwrap();
         assert_eq!(s.last_marker.as_deref(), Some("b/c"));
         assert_eq!(s.items.len(), 2);
+        let delimited = br#"[{"name": "a"}, {"subdir": "b/"}]"#;
+        let s: Scan<serde_json::Value> =
+            scan_page(delimited, None, PageStyle::Marker("name"), true).unwrap();
+        assert_eq!(s.last_marker.as_deref(), Some("b/"));
     }
 
     fn endpoint() -> Url {

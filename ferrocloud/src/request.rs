@@ -243,6 +243,31 @@ impl<R> RequestBuilder<R> {
         self
     }
 
+    /// Adds (or replaces) the headers of `headers`, or fails the request with the error
+    /// that building them gave.
+    pub(crate) fn headers(mut self, headers: Result<HeaderMap>) -> Self {
+        match headers {
+            Ok(map) => {
+                let mut last: Option<HeaderName> = None;
+                for (name, value) in map {
+                    match (name, &last) {
+                        (Some(name), _) => {
+                            self.headers.insert(name.clone(), value);
+                            last = Some(name);
+                        }
+                        // A further value of the same name.
+                        (None, Some(name)) => {
+                            self.headers.append(name.clone(), value);
+                        }
+                        (None, None) => {}
+                    }
+                }
+            }
+            Err(e) => self.fail(e),
+        }
+        self
+    }
+
     /// Leaves a header out (one of the client's defaults, e.g. `Accept`).
     pub fn omit_header(mut self, name: &str) -> Self {
         self.headers.remove(name);
@@ -267,6 +292,15 @@ impl<R> RequestBuilder<R> {
     pub fn timeout(mut self, t: Duration) -> Self {
         self.timeout = Some(t);
         self
+    }
+
+    /// The same request, whose result is read as `U` (a [`FromResponse`] type read from
+    /// the headers, for an operation that declares no response body).
+    pub(crate) fn typed<U>(self) -> RequestBuilder<U> {
+        let envelope = self.envelope;
+        let mut b = self.part::<U>("");
+        b.envelope = envelope;
+        b
     }
 
     /// Reads the answer's field `key`, a `U`, as the result: for an operation whose
@@ -307,13 +341,9 @@ impl<R> RequestBuilder<R> {
         let ok = self
             .ok_codes
             .unwrap_or_else(|| default_ok_codes(&method).to_vec());
-        let mut prepared = self.client.prepared(
-            method,
-            url,
-            self.headers,
-            self.body,
-            self.timeout,
-        );
+        let mut prepared = self
+            .client
+            .prepared(method, url, self.headers, self.body, self.timeout);
         prepared.reauth = self.reauth;
         prepared.operation = Some(self.op);
         Ok((prepared, ok, self.envelope))
@@ -940,10 +970,41 @@ impl<T> ApiResult<T> {
     }
 }
 
-impl<T: DeserializeOwned> ApiResult<T> {
+impl<T: FromResponse> ApiResult<T> {
     /// The typed value.
     pub fn extract(&self) -> Result<T> {
-        self.extract_into::<T>()
+        match &self.inner {
+            Ok(r) => T::from_response(r, self.envelope),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}
+
+/// How [`ApiResult::extract`] reads a typed value from a response: every JSON type (any
+/// `DeserializeOwned`) from the body, inside the operation's envelope; types that other
+/// services send in headers (Object Storage's account, container and object metadata)
+/// implement it themselves.
+///
+/// ```
+/// use ferrocloud::request::{FromResponse, Response};
+/// struct ObjectCount(u64);
+/// impl FromResponse for ObjectCount {
+///     fn from_response(resp: &Response, _envelope: Option<&str>) -> ferrocloud::Result<Self> {
+///         let text = resp.header("x-account-object-count").unwrap_or("0");
+///         text.parse().map(ObjectCount).map_err(|_| {
+///             ferrocloud::Error::new(ferrocloud::ErrorKind::Decode, "not a count")
+///         })
+///     }
+/// }
+/// ```
+pub trait FromResponse: Sized {
+    /// Reads the value from `resp`; `envelope` is the operation's response envelope key.
+    fn from_response(resp: &Response, envelope: Option<&str>) -> Result<Self>;
+}
+
+impl<T: DeserializeOwned> FromResponse for T {
+    fn from_response(resp: &Response, envelope: Option<&str>) -> Result<Self> {
+        resp.decode(envelope)
     }
 }
 

@@ -26,6 +26,9 @@ pub const INDEX_PATH_ALIASES: &[(&str, &str, &str)] = &[
         "/v3/{project_id}/snapshot/",
         "/v3/{project_id}/snapshots/",
     ),
+    // Swift's list_endpoints middleware serves `/endpoints/v2/{account}[/…]`; the
+    // reference writes `/v1/endpoints`.
+    ("object-store", "/v1/endpoints", "/endpoints/v2/{account}"),
     // Consumers hang off a container's or secret's URL.
     (
         "key-manager",

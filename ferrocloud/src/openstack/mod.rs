@@ -18,6 +18,7 @@ pub mod blockstorage;
 pub mod compute;
 pub mod identity;
 pub mod networking;
+pub mod objectstorage;
 
 use crate::auth::catalog::aliases;
 use crate::{AuthOptions, EndpointOpts, ErrorKind, ProviderClient, Result, ServiceClient};
@@ -72,6 +73,18 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
             "block-storage",
             "",
             blockstorage::v3::versions::ROOT_OPERATIONS,
+        ),
+        // Object storage v1 (Swift): the index writes /v1/{account}/… paths.
+        (
+            "object-store",
+            "/v1/{account}",
+            objectstorage::v1::OPERATIONS,
+        ),
+        // Object storage operations at Swift's root (/info, /endpoints/v2/…).
+        (
+            "object-store",
+            "",
+            objectstorage::v1::capabilities::ROOT_OPERATIONS,
         ),
     ];
     versions

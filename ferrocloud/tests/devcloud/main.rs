@@ -104,3 +104,4 @@ mod networking_taas;
 mod networking_tags;
 mod networking_trunks;
 mod networking_vpnaas;
+mod objectstorage;

@@ -27,9 +27,9 @@ use serde::Deserialize;
 
 use crate::dates::Timestamp;
 use crate::de::Link;
-use crate::openstack::compute::v2::versions::{MediaType, service_root};
+use crate::openstack::compute::v2::versions::{MediaType, root_client};
 use crate::request::ApiResult;
-use crate::{Operation, Result, ServiceClient};
+use crate::{Operation, ServiceClient};
 
 mod root {
     use super::Version;
@@ -113,15 +113,6 @@ impl Version {
     }
 }
 
-fn root_client(client: &ServiceClient) -> Result<ServiceClient> {
-    let root = service_root(client.endpoint());
-    ServiceClient::new(
-        client.provider().clone(),
-        client.service_type(),
-        root.as_str(),
-        None,
-    )
-}
 
 async fn root_get(
     client: &ServiceClient,

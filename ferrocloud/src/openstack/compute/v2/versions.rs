@@ -124,7 +124,10 @@ pub fn service_root(endpoint: &Url) -> Url {
     }
 }
 
-fn root_client(client: &ServiceClient) -> Result<ServiceClient> {
+/// A client of the same service and provider at the service root of `client`'s
+/// endpoint ([`service_root`]), for the operations written from the root (versions,
+/// Swift's `/info`).
+pub(crate) fn root_client(client: &ServiceClient) -> Result<ServiceClient> {
     let root = service_root(client.endpoint());
     ServiceClient::new(
         client.provider().clone(),

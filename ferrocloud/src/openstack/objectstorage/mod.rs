@@ -1,0 +1,3 @@
+//! Object Storage (Swift).
+
+pub mod v1;

@@ -1,0 +1,427 @@
+//! Object storage against the real Swift: account metadata and TempURL keys, containers
+//! with settings, objects uploaded from bytes and streams (checked against Swift's ETag),
+//! listed by marker with pseudo-directories, downloaded whole, by range and
+//! conditionally, copied with `COPY`, expiring, deleted; `/info` and list_endpoints.
+
+use std::collections::BTreeMap;
+
+use bytes::Bytes;
+use ferrocloud::openstack::objectstorage::v1::common::{ListOpts, MetadataChanges};
+use ferrocloud::openstack::objectstorage::v1::objects::{
+    CopyOpts, CreateOpts, DeleteOpts, DownloadOpts, ObjectEntry, UpdateOpts,
+};
+use ferrocloud::openstack::objectstorage::v1::{account, capabilities, containers, objects};
+use ferrocloud::{ErrorKind, ExposeSecret, ServiceClient, openstack};
+use futures::TryStreamExt;
+
+use crate::support::*;
+
+async fn swift() -> ServiceClient {
+    openstack::new_object_storage_v1(&member().await, region()).unwrap()
+}
+
+/// Deletes every object of `container` (versions too), then the container.
+async fn remove_container(client: &ServiceClient, container: &str) {
+    let entries: Vec<ObjectEntry> = objects::list(client, container, &ListOpts::default())
+        .items()
+        .try_collect()
+        .await
+        .unwrap_or_default();
+    for e in entries {
+        if let ObjectEntry::Object(o) = e {
+            let _ = objects::delete(client, container, &o.name, &DeleteOpts::default()).await;
+        }
+    }
+    let _ = containers::delete(client, container).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn objectstorage_account_metadata_and_temp_url_keys() {
+    let client = swift().await;
+    let key = unique("meta").replace('-', "");
+    let opts = account::UpdateOpts {
+        metadata: MetadataChanges::default().set(&key, "v1"),
+        temp_url_key: Some("devcloud-temp-url-secret".to_string().into()),
+        ..account::UpdateOpts::default()
+    };
+    account::update(&client, &opts).await.ok().unwrap();
+    let a = account::get(&client).await.extract().unwrap();
+    assert_eq!(
+        a.metadata.get(&key.to_lowercase()).map(String::as_str),
+        Some("v1")
+    );
+    assert_eq!(
+        a.temp_url_key
+            .as_ref()
+            .map(|k| k.expose_secret().to_string())
+            .as_deref(),
+        Some("devcloud-temp-url-secret")
+    );
+    assert!(!format!("{a:?}").contains("devcloud-temp-url-secret"));
+    assert!(a.created.is_some());
+
+    let opts = account::UpdateOpts {
+        metadata: MetadataChanges::default().remove(&key),
+        remove_temp_url_key: true,
+        ..account::UpdateOpts::default()
+    };
+    account::update(&client, &opts).await.ok().unwrap();
+    let a = account::get(&client).await.extract().unwrap();
+    assert!(!a.metadata.contains_key(&key.to_lowercase()));
+    assert!(a.temp_url_key.is_none());
+
+    // Deleting an account is for reseller admins: a project member is refused.
+    let err = account::delete(&client).await.ok().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Forbidden, "{err}");
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn objectstorage_containers_settings_listing_and_delete() {
+    let client = swift().await;
+    let name = unique("box");
+    let opts = containers::CreateOpts {
+        read_acl: Some(".r:*,.rlistings".into()),
+        quota_count: Some(5),
+        metadata: MetadataChanges::default().set("Colour", "blue"),
+        ..containers::CreateOpts::default()
+    };
+    containers::create(&client, &name, &opts)
+        .await
+        .ok()
+        .unwrap();
+    // A second PUT of the same container is accepted (202).
+    let again = containers::create(&client, &name, &containers::CreateOpts::default()).await;
+    assert_eq!(again.status_code(), Some(202));
+
+    let c = containers::get(&client, &name).await.extract().unwrap();
+    assert_eq!((c.object_count, c.bytes_used), (0, 0));
+    assert_eq!(c.read_acl.as_deref(), Some(".r:*,.rlistings"));
+    assert_eq!(c.quota_count, Some(5));
+    assert_eq!(c.metadata.get("colour").map(String::as_str), Some("blue"));
+    assert!(c.storage_policy.is_some());
+
+    let update = containers::UpdateOpts {
+        set: containers::CreateOpts {
+            metadata: MetadataChanges::default().remove("Colour").set("Size", "L"),
+            ..containers::CreateOpts::default()
+        },
+        remove_read_acl: true,
+        ..containers::UpdateOpts::default()
+    };
+    containers::update(&client, &name, &update)
+        .await
+        .ok()
+        .unwrap();
+    let c = containers::get(&client, &name).await.extract().unwrap();
+    assert!(c.read_acl.is_none());
+    assert_eq!(c.metadata.len(), 2, "{:?}", c.metadata); // size and the quota
+    assert_eq!(c.metadata.get("size").map(String::as_str), Some("L"));
+
+    let listed: Vec<_> = containers::list(&client, &ListOpts::default().prefix(name.clone()))
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].name, name);
+
+    // A container with an object is not deleted.
+    objects::create(
+        &client,
+        &name,
+        "x",
+        Bytes::from_static(b"x"),
+        &CreateOpts::default(),
+    )
+    .await
+    .ok()
+    .unwrap();
+    let err = containers::delete(&client, &name).await.ok().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Conflict, "{err}");
+    remove_container(&client, &name).await;
+    let err = containers::get(&client, &name).await.extract().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn objectstorage_objects_upload_list_download_copy_expire_delete() {
+    let client = swift().await;
+    let c = unique("objs");
+    let other = unique("copies");
+    containers::create(&client, &c, &Default::default())
+        .await
+        .ok()
+        .unwrap();
+    containers::create(&client, &other, &Default::default())
+        .await
+        .ok()
+        .unwrap();
+
+    // From bytes: empty, small, and names with slashes, spaces, non-ASCII and dots.
+    let names = [
+        "empty",
+        "a b.txt",
+        "dir/one",
+        "dir/two",
+        "dir/sub/three",
+        "ünï/cödé",
+        "x/../y",
+    ];
+    for (i, n) in names.iter().enumerate() {
+        let data = Bytes::from(if i == 0 {
+            String::new()
+        } else {
+            format!("content of {n}")
+        });
+        let opts = CreateOpts {
+            content_type: Some("text/plain".into()),
+            metadata: BTreeMap::from([("Index".to_string(), i.to_string())]),
+            ..CreateOpts::default()
+        };
+        objects::create(&client, &c, n, data, &opts)
+            .await
+            .ok()
+            .unwrap();
+    }
+    // From a stream: 5 MiB in 64 KiB chunks, sent chunked; Swift's ETag matches ours.
+    let big: Vec<u8> = (0..5 * 1024 * 1024u32).map(|i| (i % 251) as u8).collect();
+    let chunks: Vec<Result<Bytes, std::io::Error>> = big
+        .chunks(64 * 1024)
+        .map(|c| Ok(Bytes::copy_from_slice(c)))
+        .collect();
+    objects::create_stream(
+        &client,
+        &c,
+        "big",
+        futures::stream::iter(chunks),
+        &CreateOpts::default(),
+    )
+    .await
+    .ok()
+    .unwrap();
+
+    // Listing: 2 per page, all of them; with a delimiter, the pseudo-directories.
+    let all: Vec<ObjectEntry> = objects::list(&client, &c, &ListOpts::default().limit(2))
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), names.len() + 1);
+    let top: Vec<ObjectEntry> =
+        objects::list(&client, &c, &ListOpts::default().delimiter('/').limit(2))
+            .items()
+            .try_collect()
+            .await
+            .unwrap();
+    let subdirs: Vec<&str> = top
+        .iter()
+        .filter_map(|e| match e {
+            ObjectEntry::Subdir { subdir } => Some(subdir.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(subdirs, ["dir/", "x/", "ünï/"]);
+    let in_dir: Vec<ObjectEntry> = objects::list(
+        &client,
+        &c,
+        &ListOpts::default().prefix("dir/").delimiter('/'),
+    )
+    .items()
+    .try_collect()
+    .await
+    .unwrap();
+    assert_eq!(in_dir.len(), 3, "{in_dir:?}"); // one, two, sub/
+
+    // Downloads: whole (checked), a range, a condition that holds, one that fails.
+    for (i, n) in names.iter().enumerate().skip(1) {
+        let d = objects::download(&client, &c, n, &DownloadOpts::default())
+            .await
+            .unwrap();
+        assert_eq!(d.object.metadata.get("index"), Some(&i.to_string()));
+        assert_eq!(
+            d.bytes().await.unwrap(),
+            Bytes::from(format!("content of {n}"))
+        );
+    }
+    let d = objects::download(&client, &c, "empty", &DownloadOpts::default())
+        .await
+        .unwrap();
+    assert!(d.bytes().await.unwrap().is_empty());
+    let d = objects::download(&client, &c, "big", &DownloadOpts::default())
+        .await
+        .unwrap();
+    assert_eq!(d.object.content_length, big.len() as u64);
+    let etag = d.object.etag.clone().unwrap();
+    assert_eq!(d.bytes().await.unwrap(), Bytes::from(big.clone()));
+    let range = DownloadOpts {
+        range: Some("bytes=10-19".into()),
+        ..DownloadOpts::default()
+    };
+    let d = objects::download(&client, &c, "big", &range).await.unwrap();
+    assert_eq!(d.status.as_u16(), 206);
+    assert_eq!(
+        d.bytes().await.unwrap(),
+        Bytes::copy_from_slice(&big[10..20])
+    );
+    let unchanged = DownloadOpts {
+        if_none_match: Some(etag.clone()),
+        ..DownloadOpts::default()
+    };
+    let d = objects::download(&client, &c, "big", &unchanged)
+        .await
+        .unwrap();
+    assert_eq!(d.status.as_u16(), 304);
+    let other_etag = DownloadOpts {
+        if_match: Some("0123456789abcdef0123456789abcdef".into()),
+        ..DownloadOpts::default()
+    };
+    let err = objects::download(&client, &c, "big", &other_etag)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::PreconditionFailed, "{err}");
+
+    // Create only if absent.
+    let only_new = CreateOpts {
+        if_none_match: true,
+        ..CreateOpts::default()
+    };
+    let err = objects::create(&client, &c, "big", Bytes::from_static(b"no"), &only_new)
+        .await
+        .ok()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::PreconditionFailed, "{err}");
+
+    // Metadata: a POST replaces all of it; expiry is set and cancelled.
+    let update = UpdateOpts {
+        metadata: BTreeMap::from([("Colour".to_string(), "red".to_string())]),
+        delete_after: Some(3600),
+        ..UpdateOpts::default()
+    };
+    objects::update(&client, &c, "dir/one", &update)
+        .await
+        .ok()
+        .unwrap();
+    let o = objects::get(&client, &c, "dir/one")
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(
+        o.metadata,
+        BTreeMap::from([("colour".to_string(), "red".to_string())])
+    );
+    let left = o.delete_at.unwrap().timestamp() - chrono::Utc::now().timestamp();
+    assert!((3500..=3600).contains(&left), "{left}");
+    let cancel = UpdateOpts {
+        metadata: o.metadata.clone(),
+        remove_delete_at: true,
+        ..UpdateOpts::default()
+    };
+    objects::update(&client, &c, "dir/one", &cancel)
+        .await
+        .ok()
+        .unwrap();
+    assert!(
+        objects::get(&client, &c, "dir/one")
+            .await
+            .extract()
+            .unwrap()
+            .delete_at
+            .is_none()
+    );
+
+    // Copy to another container: the metadata comes along, or not (fresh).
+    objects::copy(
+        &client,
+        &c,
+        "dir/one",
+        &other,
+        "kept/one",
+        &CopyOpts::default(),
+    )
+    .await
+    .ok()
+    .unwrap();
+    let fresh = CopyOpts {
+        fresh_metadata: true,
+        metadata: BTreeMap::from([("New".to_string(), "yes".to_string())]),
+        ..CopyOpts::default()
+    };
+    objects::copy(&client, &c, "dir/one", &other, "fresh", &fresh)
+        .await
+        .ok()
+        .unwrap();
+    let kept = objects::get(&client, &other, "kept/one")
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(kept.metadata.get("colour").map(String::as_str), Some("red"));
+    let f = objects::get(&client, &other, "fresh")
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(
+        f.metadata,
+        BTreeMap::from([("new".to_string(), "yes".to_string())])
+    );
+    let d = objects::download(&client, &other, "kept/one", &DownloadOpts::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        d.bytes().await.unwrap(),
+        Bytes::from_static(b"content of dir/one")
+    );
+
+    // Delete, then it is gone.
+    objects::delete(&client, &c, "a b.txt", &DeleteOpts::default())
+        .await
+        .ok()
+        .unwrap();
+    let err = objects::get(&client, &c, "a b.txt")
+        .await
+        .extract()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::NotFound);
+
+    remove_container(&client, &c).await;
+    remove_container(&client, &other).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn objectstorage_capabilities_and_endpoints() {
+    let client = swift().await;
+    let info = capabilities::get(&client).await.extract().unwrap();
+    assert!(
+        info.swift.version.starts_with('2'),
+        "{}",
+        info.swift.version
+    );
+    assert!(info.swift.max_file_size.unwrap() > 1 << 30);
+    for middleware in ["slo", "tempurl", "bulk_delete", "symlink", "formpost"] {
+        assert!(info.middleware.contains_key(middleware), "{middleware}");
+    }
+    let e = capabilities::endpoints(&client, None, None)
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(e.endpoints.len(), 1, "one replica on the devcloud: {e:?}");
+    let account = client
+        .endpoint()
+        .path_segments()
+        .unwrap()
+        .next_back()
+        .unwrap()
+        .to_string();
+    assert!(e.endpoints[0].ends_with(&account), "{e:?}");
+    let e = capabilities::endpoints(&client, Some("c"), Some("a/b"))
+        .await
+        .extract()
+        .unwrap();
+    assert!(
+        e.endpoints[0].ends_with(&format!("{account}/c/a/b")),
+        "{e:?}"
+    );
+}
