@@ -425,3 +425,148 @@ async fn objectstorage_capabilities_and_endpoints() {
         "{e:?}"
     );
 }
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn objectstorage_temp_urls_and_form_post_are_accepted_by_swift() {
+    use ferrocloud::http::Method;
+    use ferrocloud::openstack::objectstorage::v1::tempurl::{
+        self, Digest, FormPostOpts, TempUrlOpts,
+    };
+
+    let client = swift().await;
+    let c = unique("temp");
+    let key: ferrocloud::SecretString = "devcloud-container-key".to_string().into();
+    let opts = containers::CreateOpts {
+        temp_url_key: Some(key.clone()),
+        ..containers::CreateOpts::default()
+    };
+    containers::create(&client, &c, &opts).await.ok().unwrap();
+    objects::create(
+        &client,
+        &c,
+        "dir/file 1.txt",
+        Bytes::from_static(b"shared"),
+        &CreateOpts::default(),
+    )
+    .await
+    .ok()
+    .unwrap();
+    let account = client.endpoint().clone();
+    // A plain HTTP client, without a token.
+    let http = reqwest::Client::new();
+
+    for digest in [Digest::Sha1, Digest::Sha256, Digest::Sha512] {
+        let get = TempUrlOpts::valid_for(Method::GET, 300).digest(digest);
+        let url = tempurl::sign(&account, &c, "dir/file 1.txt", &key, &get).unwrap();
+        let resp = http.get(url).send().await.unwrap();
+        assert_eq!(resp.status().as_u16(), 200, "{digest:?}");
+        assert_eq!(resp.text().await.unwrap(), "shared");
+    }
+    // Upload through a PUT URL.
+    let put = TempUrlOpts::valid_for(Method::PUT, 300);
+    let url = tempurl::sign(&account, &c, "uploaded", &key, &put).unwrap();
+    let resp = http.put(url).body("via temp url").send().await.unwrap();
+    assert_eq!(resp.status().as_u16(), 201);
+    let d = objects::download(&client, &c, "uploaded", &DownloadOpts::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        d.bytes().await.unwrap(),
+        Bytes::from_static(b"via temp url")
+    );
+    // A prefix URL serves every object under it.
+    let prefix = TempUrlOpts::valid_for(Method::GET, 300).prefix();
+    let url = tempurl::sign(&account, &c, "dir/", &key, &prefix).unwrap();
+    let mut other = url.clone();
+    other.set_path(&format!(
+        "{}/{c}/dir/file%201.txt",
+        account.path().trim_end_matches('/')
+    ));
+    let resp = http.get(other.clone()).send().await.unwrap();
+    assert_eq!(resp.status().as_u16(), 200, "{other}");
+    // Refused: an expired URL, a wrong key, a method it does not allow.
+    let expired = TempUrlOpts::new(Method::GET, chrono::Utc::now().timestamp() - 10);
+    let url = tempurl::sign(&account, &c, "uploaded", &key, &expired).unwrap();
+    assert_eq!(http.get(url).send().await.unwrap().status().as_u16(), 401);
+    let wrong: ferrocloud::SecretString = "not-the-key".to_string().into();
+    let url = tempurl::sign(&account, &c, "uploaded", &wrong, &put).unwrap();
+    assert_eq!(
+        http.put(url)
+            .body("x")
+            .send()
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        401
+    );
+    let url = tempurl::sign(
+        &account,
+        &c,
+        "uploaded",
+        &key,
+        &TempUrlOpts::valid_for(Method::GET, 60),
+    )
+    .unwrap();
+    assert_eq!(
+        http.delete(url).send().await.unwrap().status().as_u16(),
+        401
+    );
+
+    // A form POST of one file under `forms/`.
+    let form = FormPostOpts {
+        redirect: String::new(),
+        max_file_size: 1024,
+        max_file_count: 1,
+        expires: chrono::Utc::now().timestamp() + 300,
+        digest: Digest::Sha256,
+    };
+    let sig = tempurl::form_post_signature(&account, &c, "forms/", &key, &form).unwrap();
+    let boundary = "ferroBoundary7d3";
+    let mut body = String::new();
+    for (name, value) in [
+        ("redirect", String::new()),
+        ("max_file_size", form.max_file_size.to_string()),
+        ("max_file_count", form.max_file_count.to_string()),
+        ("expires", form.expires.to_string()),
+        ("signature", sig),
+    ] {
+        body.push_str(&format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        ));
+    }
+    body.push_str(&format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file1\"; filename=\"posted.txt\"\r\n\
+         Content-Type: text/plain\r\n\r\nposted by a form\r\n--{boundary}--\r\n"
+    ));
+    let mut url = account.clone();
+    url.set_path(&format!(
+        "{}/{c}/forms/",
+        account.path().trim_end_matches('/')
+    ));
+    let resp = http
+        .post(url)
+        .header(
+            "Content-Type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        resp.status().as_u16() == 201 || resp.status().is_redirection(),
+        "{}",
+        resp.status()
+    );
+    let d = objects::download(&client, &c, "forms/posted.txt", &DownloadOpts::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        d.bytes().await.unwrap(),
+        Bytes::from_static(b"posted by a form")
+    );
+
+    remove_container(&client, &c).await;
+}

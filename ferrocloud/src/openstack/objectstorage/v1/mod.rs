@@ -19,3 +19,6 @@ crate::resources! {
     /// Objects.
     pub mod objects;
 }
+
+/// Temporary URLs and form POST signatures (signed locally: no operation).
+pub mod tempurl;
