@@ -570,3 +570,99 @@ async fn objectstorage_temp_urls_and_form_post_are_accepted_by_swift() {
 
     remove_container(&client, &c).await;
 }
+
+/// A tar archive (ustar) of `files`, written by hand.
+fn tar(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (name, data) in files {
+        let mut h = [0u8; 512];
+        h[..name.len()].copy_from_slice(name.as_bytes());
+        h[100..107].copy_from_slice(b"0000644");
+        h[108..115].copy_from_slice(b"0000000");
+        h[116..123].copy_from_slice(b"0000000");
+        h[124..135].copy_from_slice(format!("{:011o}", data.len()).as_bytes());
+        h[136..147].copy_from_slice(b"00000000000");
+        h[148..156].copy_from_slice(b"        ");
+        h[156] = b'0';
+        h[257..263].copy_from_slice(b"ustar\0");
+        h[263..265].copy_from_slice(b"00");
+        let sum: u32 = h.iter().map(|&b| b as u32).sum();
+        h[148..155].copy_from_slice(format!("{sum:06o}\0").as_bytes());
+        out.extend_from_slice(&h);
+        out.extend_from_slice(data);
+        out.resize(out.len().div_ceil(512) * 512, 0);
+    }
+    out.resize(out.len() + 1024, 0);
+    out
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn objectstorage_bulk_delete_and_archive_extraction() {
+    use ferrocloud::openstack::objectstorage::v1::bulk::{self, ArchiveFormat};
+
+    let client = swift().await;
+    let c = unique("bulk");
+    containers::create(&client, &c, &Default::default())
+        .await
+        .ok()
+        .unwrap();
+
+    // Three files from one archive, under a prefix.
+    let archive = tar(&[
+        ("a.txt", b"first"),
+        ("sub/b.txt", b"second"),
+        ("sub/c d.txt", b"third"),
+    ]);
+    let chunks: Vec<Result<Bytes, std::io::Error>> = archive
+        .chunks(700)
+        .map(|c| Ok(Bytes::copy_from_slice(c)))
+        .collect();
+    let done = bulk::extract_archive(
+        &client,
+        &format!("{c}/unpacked"),
+        ArchiveFormat::Tar,
+        futures::stream::iter(chunks),
+    )
+    .await
+    .unwrap();
+    assert_eq!(done.created, 3, "{done:?}");
+    let d = objects::download(
+        &client,
+        &c,
+        "unpacked/sub/c d.txt",
+        &DownloadOpts::default(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(d.bytes().await.unwrap(), Bytes::from_static(b"third"));
+
+    // Two of them and one that does not exist, then the (now not empty) container fails.
+    let done = bulk::delete(
+        &client,
+        &[
+            (&c, "unpacked/a.txt"),
+            (&c, "unpacked/sub/c d.txt"),
+            (&c, "never-there"),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!((done.deleted, done.not_found), (2, 1), "{done:?}");
+    let err = bulk::delete(&client, &[(&c, "")]).await.unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::BadRequest, "{err}");
+    assert!(err.to_string().contains("409"), "{err}");
+    // The last object and the container together.
+    let done = bulk::delete(&client, &[(&c, "unpacked/sub/b.txt"), (&c, "")])
+        .await
+        .unwrap();
+    assert_eq!(done.deleted, 2, "{done:?}");
+    assert_eq!(
+        containers::get(&client, &c)
+            .await
+            .extract()
+            .unwrap_err()
+            .kind(),
+        ErrorKind::NotFound
+    );
+}

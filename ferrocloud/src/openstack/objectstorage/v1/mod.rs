@@ -12,6 +12,8 @@ pub mod common;
 crate::resources! {
     /// The account: figures, metadata, TempURL keys.
     pub mod account;
+    /// Bulk deletes and archive extraction.
+    pub mod bulk;
     /// The cluster's capabilities (`/info`) and endpoints.
     pub mod capabilities;
     /// Containers.
