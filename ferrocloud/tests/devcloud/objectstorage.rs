@@ -666,3 +666,128 @@ async fn objectstorage_bulk_delete_and_archive_extraction() {
         ErrorKind::NotFound
     );
 }
+
+/// The process's resident set now and at its peak since [`reset_peak`], in MiB.
+fn rss_mib() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<u64>().ok())
+            .map_or(0, |kb| kb / 1024)
+    };
+    (field("VmRSS:"), field("VmHWM:"))
+}
+
+/// Resets the peak resident set (Linux: `5` to `/proc/self/clear_refs`).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// `total` bytes of a deterministic pattern, as a stream of 1 MiB chunks made on demand.
+fn pattern(total: usize) -> impl futures::Stream<Item = Result<Bytes, std::io::Error>> + Send {
+    let chunk = 1 << 20;
+    futures::stream::iter((0..total.div_ceil(chunk)).map(move |i| {
+        let len = chunk.min(total - i * chunk);
+        let v: Vec<u8> = (0..len).map(|j| ((i * 7 + j * 13) % 251) as u8).collect();
+        Ok(Bytes::from(v))
+    }))
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn objectstorage_static_large_object_of_200_mib_with_flat_memory() {
+    use ferrocloud::openstack::objectstorage::v1::common::Progress;
+    use ferrocloud::openstack::objectstorage::v1::large_objects::{self, SloOpts};
+    use md5::{Digest, Md5};
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    let client = swift().await;
+    let c = unique("slo");
+    containers::create(&client, &c, &Default::default())
+        .await
+        .ok()
+        .unwrap();
+    let total = 200 << 20;
+    let reported = Arc::new(AtomicU64::new(0));
+    let r = reported.clone();
+    let opts = SloOpts {
+        segment_size: 16 << 20,
+        concurrency: 4,
+        progress: Some(Progress::new(move |done, _| {
+            r.fetch_max(done, Ordering::Relaxed);
+        })),
+        ..SloOpts::default()
+    };
+    reset_peak();
+    let (before, _) = rss_mib();
+    let done = large_objects::upload(&client, &c, "disk.img", pattern(total), &opts)
+        .await
+        .unwrap();
+    let (_, peak) = rss_mib();
+    assert_eq!((done.segments, done.bytes), (13, total as u64));
+    assert_eq!(reported.load(Ordering::Relaxed), total as u64);
+    // At most (concurrency + 1) segments held, with room for the other tests' work.
+    assert!(
+        peak < before + 16 * 6 + 96,
+        "peak {peak} MiB, {before} MiB before"
+    );
+
+    let head = objects::get(&client, &c, "disk.img")
+        .await
+        .extract()
+        .unwrap();
+    assert!(head.static_large_object);
+    assert_eq!(head.content_length, total as u64);
+
+    // Downloaded as a stream: the same bytes, memory flat.
+    let mut expected = Md5::new();
+    let mut source = std::pin::pin!(pattern(total));
+    while let Some(chunk) = source.try_next().await.unwrap() {
+        expected.update(&chunk);
+    }
+    reset_peak();
+    let (before, _) = rss_mib();
+    let d = objects::download(&client, &c, "disk.img", &DownloadOpts::default())
+        .await
+        .unwrap();
+    let mut got = Md5::new();
+    let mut n = 0u64;
+    let mut stream = d.into_stream();
+    while let Some(chunk) = stream.try_next().await.unwrap() {
+        n += chunk.len() as u64;
+        got.update(&chunk);
+    }
+    let (_, peak) = rss_mib();
+    assert_eq!(n, total as u64);
+    assert_eq!(got.finalize(), expected.finalize());
+    assert!(
+        peak < before + 96,
+        "download peak {peak} MiB, {before} MiB before"
+    );
+
+    // Deleted with its segments.
+    let with_segments = DeleteOpts {
+        with_segments: true,
+        ..DeleteOpts::default()
+    };
+    objects::delete(&client, &c, "disk.img", &with_segments)
+        .await
+        .ok()
+        .unwrap();
+    let left: Vec<ObjectEntry> = objects::list(
+        &client,
+        &done.segment_container,
+        &ListOpts::default().prefix(done.segment_prefix.clone()),
+    )
+    .items()
+    .try_collect()
+    .await
+    .unwrap();
+    assert!(left.is_empty(), "{left:?}");
+    remove_container(&client, &c).await;
+    remove_container(&client, &done.segment_container).await;
+}

@@ -393,3 +393,46 @@ async fn an_empty_object_is_sent_with_a_zero_length() {
         .ok()
         .unwrap();
 }
+
+#[tokio::test]
+async fn progress_is_reported_on_upload_and_download() {
+    use ferrocloud::openstack::objectstorage::v1::common::Progress;
+    use std::sync::{Arc, Mutex};
+
+    let server = MockServer::start().await;
+    let client = swift(&server).await;
+    Mock::given(method("PUT"))
+        .respond_with(ResponseTemplate::new(201).insert_header("ETag", HELLO_MD5))
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .insert_header("ETag", HELLO_MD5)
+                .set_body_string("hello world"),
+        )
+        .mount(&server)
+        .await;
+    type Reports = Vec<(u64, Option<u64>)>;
+    let seen: Arc<Mutex<Reports>> = Arc::default();
+    let s = seen.clone();
+    let progress = Progress::new(move |done, total| s.lock().unwrap().push((done, total)));
+    let opts = CreateOpts {
+        progress: Some(progress.clone()),
+        ..CreateOpts::default()
+    };
+    objects::create_stream(&client, "c", "o", chunks(&["hello", " world"]), &opts)
+        .await
+        .ok()
+        .unwrap();
+    assert_eq!(*seen.lock().unwrap(), [(5, None), (11, None)]);
+    seen.lock().unwrap().clear();
+    let opts = DownloadOpts {
+        progress: Some(progress),
+        ..DownloadOpts::default()
+    };
+    let d = objects::download(&client, "c", "o", &opts).await.unwrap();
+    d.bytes().await.unwrap();
+    let seen = seen.lock().unwrap();
+    assert_eq!(seen.last(), Some(&(11, Some(11))), "{seen:?}");
+}

@@ -1,7 +1,7 @@
 //! Swift's bulk middleware: delete many objects (and empty containers) in one request,
 //! and create objects from a tar archive. Swift answers these `200` as soon as it starts
 //! (then works while the connection stays open): the outcome is in the JSON body, which
-//! [`BulkResult`] reads, and a failed outcome is an error.
+//! `BulkResult` reads, and a failed outcome is an error.
 //!
 //! ```no_run
 //! # async fn demo(swift: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

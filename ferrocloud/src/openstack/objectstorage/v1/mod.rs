@@ -22,5 +22,7 @@ crate::resources! {
     pub mod objects;
 }
 
+/// Static large objects: segmented, concurrent uploads (through the objects' operations).
+pub mod large_objects;
 /// Temporary URLs and form POST signatures (signed locally: no operation).
 pub mod tempurl;

@@ -32,7 +32,7 @@ use http::HeaderMap;
 use md5::{Digest, Md5};
 use serde::Deserialize;
 
-use super::common::{self, ListOpts};
+use super::common::{self, ListOpts, Progress};
 use crate::dates::Timestamp;
 use crate::pagination::{PageStyle, Pager};
 use crate::request::{ApiResult, FromResponse, Response};
@@ -203,10 +203,12 @@ pub struct CreateOpts {
     pub symlink_target_account: Option<String>,
     /// Only create the object when none has the name (`If-None-Match: *`; `412` else).
     pub if_none_match: bool,
+    /// Told of the bytes sent so far (and the total, for bytes held in memory).
+    pub progress: Option<Progress>,
 }
 
 impl CreateOpts {
-    fn to_headers(&self) -> Result<HeaderMap> {
+    pub(crate) fn to_headers(&self) -> Result<HeaderMap> {
         let mut h = HeaderMap::new();
         if self.detect_content_type {
             common::put(&mut h, "X-Detect-Content-Type", "true")?;
@@ -225,7 +227,7 @@ impl CreateOpts {
         Ok(h)
     }
 
-    fn content_type(&self) -> &str {
+    pub(crate) fn content_type(&self) -> &str {
         self.content_type
             .as_deref()
             .unwrap_or("application/octet-stream")
@@ -262,16 +264,33 @@ pub async fn create(
     opts: &CreateOpts,
 ) -> ApiResult<()> {
     let etag = hex(&Md5::digest(&data));
-    client
+    put_bytes(client, container, name, data, &etag, opts).await
+}
+
+/// Uploads `data` whose MD5 is `etag`.
+pub(crate) async fn put_bytes(
+    client: &ServiceClient,
+    container: &str,
+    name: &str,
+    data: Bytes,
+    etag: &str,
+    opts: &CreateOpts,
+) -> ApiResult<()> {
+    let len = data.len() as u64;
+    let result = client
         .request(&CREATE, &[container, name])
         .headers(opts.to_headers())
-        .header("ETag", &etag)
+        .header("ETag", etag)
         // Swift wants a length even for an empty object (`411` without one).
-        .header("Content-Length", &data.len().to_string())
+        .header("Content-Length", &len.to_string())
         .bytes(data, opts.content_type())
         .ok_codes(&[201])
         .send()
-        .await
+        .await;
+    if let (true, Some(p)) = (result.is_ok(), &opts.progress) {
+        p.report(len, Some(len));
+    }
+    result
 }
 
 /// Uploads an object from a stream of chunks, sent chunked as they come: memory stays
@@ -291,8 +310,14 @@ where
 {
     let hasher = Arc::new(Mutex::new(Md5::new()));
     let fed = hasher.clone();
+    let progress = opts.progress.clone();
+    let mut sent = 0u64;
     let data = data.inspect_ok(move |chunk| {
         fed.lock().unwrap_or_else(|e| e.into_inner()).update(chunk);
+        sent += chunk.len() as u64;
+        if let Some(p) = &progress {
+            p.report(sent, None);
+        }
     });
     let result: ApiResult<()> = client
         .request(&CREATE, &[container, name])
@@ -334,6 +359,8 @@ pub struct DownloadOpts {
     pub manifest: bool,
     /// This version of the object, in a versioned container.
     pub version_id: Option<String>,
+    /// Told of the bytes received so far, and the length Swift announced.
+    pub progress: Option<Progress>,
 }
 
 impl DownloadOpts {
@@ -362,6 +389,7 @@ pub struct Download {
     /// `200` whole, `206` a range, `304` not modified (no bytes).
     pub status: http::StatusCode,
     what: String,
+    progress: Option<Progress>,
     inner: crate::request::StreamingResponse,
 }
 
@@ -383,7 +411,17 @@ impl Download {
             http::StatusCode::OK => self.object.etag_is_content_md5().map(str::to_ascii_lowercase),
             _ => None,
         };
-        let chunks = self.inner.bytes_stream();
+        let mut chunks = self.inner.bytes_stream();
+        if let Some(p) = self.progress {
+            let total = Some(self.object.content_length);
+            let mut received = 0u64;
+            chunks = chunks
+                .inspect_ok(move |c| {
+                    received += c.len() as u64;
+                    p.report(received, total);
+                })
+                .boxed();
+        }
         let Some(expected) = expected else {
             return chunks;
         };
@@ -440,6 +478,7 @@ pub async fn download(
         object: Object::from_headers(inner.headers())?,
         status: inner.status(),
         what: format!("download of {container}/{name}"),
+        progress: opts.progress.clone(),
         inner,
     })
 }
