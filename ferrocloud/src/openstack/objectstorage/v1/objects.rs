@@ -205,6 +205,9 @@ pub struct CreateOpts {
     pub if_none_match: bool,
     /// Told of the bytes sent so far (and the total, for bytes held in memory).
     pub progress: Option<Progress>,
+    /// [`create_stream`]: do not compute the MD5 (nor compare it with Swift's ETag), to
+    /// save its CPU time on very large uploads.
+    pub skip_checksum: bool,
 }
 
 impl CreateOpts {
@@ -308,12 +311,14 @@ pub async fn create_stream<S>(
 where
     S: Stream<Item = std::result::Result<Bytes, std::io::Error>> + Send + 'static,
 {
-    let hasher = Arc::new(Mutex::new(Md5::new()));
+    let hasher = (!opts.skip_checksum).then(|| Arc::new(Mutex::new(Md5::new())));
     let fed = hasher.clone();
     let progress = opts.progress.clone();
     let mut sent = 0u64;
     let data = data.inspect_ok(move |chunk| {
-        fed.lock().unwrap_or_else(|e| e.into_inner()).update(chunk);
+        if let Some(h) = &fed {
+            h.lock().unwrap_or_else(|e| e.into_inner()).update(chunk);
+        }
         sent += chunk.len() as u64;
         if let Some(p) = &progress {
             p.report(sent, None);
@@ -326,7 +331,7 @@ where
         .ok_codes(&[201])
         .send()
         .await;
-    let Some(resp) = result.response() else {
+    let (Some(resp), Some(hasher)) = (result.response(), hasher) else {
         return result;
     };
     let sent = hex(&hasher.lock().unwrap_or_else(|e| e.into_inner()).clone().finalize());
@@ -361,6 +366,8 @@ pub struct DownloadOpts {
     pub version_id: Option<String>,
     /// Told of the bytes received so far, and the length Swift announced.
     pub progress: Option<Progress>,
+    /// Do not compute the MD5 of a whole download (nor compare it with the ETag).
+    pub skip_checksum: bool,
 }
 
 impl DownloadOpts {
@@ -389,6 +396,7 @@ pub struct Download {
     /// `200` whole, `206` a range, `304` not modified (no bytes).
     pub status: http::StatusCode,
     what: String,
+    checksum: bool,
     progress: Option<Progress>,
     inner: crate::request::StreamingResponse,
 }
@@ -408,7 +416,9 @@ impl Download {
     /// its end when the bytes differ.
     pub fn into_stream(self) -> BoxStream<'static, Result<Bytes>> {
         let expected = match self.status {
-            http::StatusCode::OK => self.object.etag_is_content_md5().map(str::to_ascii_lowercase),
+            http::StatusCode::OK if self.checksum => {
+                self.object.etag_is_content_md5().map(str::to_ascii_lowercase)
+            }
             _ => None,
         };
         let mut chunks = self.inner.bytes_stream();
@@ -478,6 +488,7 @@ pub async fn download(
         object: Object::from_headers(inner.headers())?,
         status: inner.status(),
         what: format!("download of {container}/{name}"),
+        checksum: !opts.skip_checksum,
         progress: opts.progress.clone(),
         inner,
     })
