@@ -161,38 +161,16 @@ impl<'de> Deserialize<'de> for MetaItem {
 /// `get_item`, `set_item` and `delete_item`. The module declares the operations `LIST`,
 /// `SET`, `REPLACE`, `GET_ITEM`, `SET_ITEM` and `DELETE_ITEM` (each with the owner's ID
 /// first); `$owner` names the owner in the docs, `$extra` the key characters the service
-/// takes beyond the common ones.
+/// takes beyond the common ones. `; without replace` leaves `replace` out (for resources
+/// whose items cannot be replaced all at once, such as volume types' extra specs).
 ///
 /// ```ignore
 /// crate::metadata::metadata_functions!("volume", "/");
+/// crate::metadata::metadata_functions!("volume type", "/"; without replace);
 /// ```
 macro_rules! metadata_functions {
     ($owner:literal, $extra:literal) => {
-        pub use $crate::metadata::{MetaItem, Metadata, MetadataOpts};
-
-        #[doc = concat!("Lists all metadata of a ", $owner, ".")]
-        pub async fn list(
-            client: &$crate::ServiceClient,
-            id: &str,
-        ) -> $crate::request::ApiResult<Metadata> {
-            client.request(&LIST, &[id]).send().await
-        }
-
-        #[doc = concat!("Creates or updates the given items of a ", $owner, "; the other items stay. Returns all items.")]
-        pub async fn set(
-            client: &$crate::ServiceClient,
-            id: &str,
-            items: &Metadata,
-        ) -> $crate::request::ApiResult<Metadata> {
-            if let Err(e) = $crate::metadata::check_all(items, $extra) {
-                return $crate::request::ApiResult::from_error(e);
-            }
-            client
-                .request(&SET, &[id])
-                .body(&MetadataOpts(items.clone()))
-                .send()
-                .await
-        }
+        $crate::metadata::metadata_functions!($owner, $extra; without replace);
 
         #[doc = concat!("Replaces all metadata of a ", $owner, " with `items` (an empty map removes them all). Returns all items.")]
         pub async fn replace(
@@ -205,6 +183,34 @@ macro_rules! metadata_functions {
             }
             client
                 .request(&REPLACE, &[id])
+                .body(&MetadataOpts(items.clone()))
+                .send()
+                .await
+        }
+
+    };
+    ($owner:literal, $extra:literal; without replace) => {
+        pub use $crate::metadata::{MetaItem, Metadata, MetadataOpts};
+
+        #[doc = concat!("Lists all metadata of a ", $owner, ".")]
+        pub async fn list(
+            client: &$crate::ServiceClient,
+            id: &str,
+        ) -> $crate::request::ApiResult<Metadata> {
+            client.request(&LIST, &[id]).send().await
+        }
+
+        #[doc = concat!("Creates or updates the given items of a ", $owner, "; the other items stay. The answer holds all items for metadata, the items sent for extra specs (as Cinder answers).")]
+        pub async fn set(
+            client: &$crate::ServiceClient,
+            id: &str,
+            items: &Metadata,
+        ) -> $crate::request::ApiResult<Metadata> {
+            if let Err(e) = $crate::metadata::check_all(items, $extra) {
+                return $crate::request::ApiResult::from_error(e);
+            }
+            client
+                .request(&SET, &[id])
                 .body(&MetadataOpts(items.clone()))
                 .send()
                 .await

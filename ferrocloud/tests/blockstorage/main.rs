@@ -79,9 +79,11 @@ pub async fn expect_at(
 mod backends;
 mod backups;
 mod manageable_volumes;
+mod qos_specs;
 mod quotas;
 mod services;
 mod snapshots;
 mod volume_actions;
 mod volume_metadata;
+mod volume_types;
 mod volumes;

@@ -21,21 +21,14 @@ use ferrocloud::openstack::blockstorage::v3::services::{
 };
 use ferrocloud::openstack::blockstorage::v3::{
     api_extensions, availability_zones, capabilities, clusters, default_types, hosts, limits,
-    quota_class_sets, quota_sets, resource_filters, scheduler_stats, services, versions, workers,
+    quota_class_sets, quota_sets, resource_filters, scheduler_stats, services, versions,
+    volume_types, workers,
 };
 use ferrocloud::openstack::identity::v3::projects;
-use ferrocloud::{ErrorKind, Op, Operation, ServiceClient, http::Method, openstack};
+use ferrocloud::{ErrorKind, ServiceClient, openstack};
 use futures::FutureExt;
-use serde_json::{Value, json};
 
 const BACKEND: &str = "devcloud@fake";
-
-static CREATE_TYPE: Op<Value> = Op::new(Operation::new("block-storage", Method::POST, "/types"));
-static DELETE_TYPE: Op<()> = Op::new(Operation::new(
-    "block-storage",
-    Method::DELETE,
-    "/types/{type_id}",
-));
 
 async fn volumes() -> ServiceClient {
     openstack::new_block_storage_v3(&admin().await, region())
@@ -195,14 +188,11 @@ async fn blockstorage_admin_quotas_and_default_types_of_a_new_project() {
     .unwrap();
     let pid = project.id.clone();
     let type_name = unique("bs-default");
-    let created = v
-        .request(&CREATE_TYPE, &[])
-        .json(&json!({"volume_type": {"name": type_name}}))
-        .send()
+    let created = volume_types::create(&v, &volume_types::CreateOpts::new(&type_name))
         .await
         .extract()
         .unwrap();
-    let type_id = created["volume_type"]["id"].as_str().unwrap().to_string();
+    let type_id = created.id.clone();
 
     let body = async {
         let defaults = quota_sets::get_defaults(&v, &pid).await.extract().unwrap();
@@ -274,7 +264,7 @@ async fn blockstorage_admin_quotas_and_default_types_of_a_new_project() {
     let cleanup = async {
         let _ = default_types::delete(&v, &pid).await;
         let _ = quota_sets::delete(&v, &pid).await;
-        let _ = v.request(&DELETE_TYPE, &[&type_id]).send().await;
+        let _ = volume_types::delete(&v, &type_id).await;
         let _ = projects::delete(&identity, &pid).await;
     };
     with_cleanup(body, cleanup).await;

@@ -16,19 +16,16 @@ use ferrocloud::openstack::blockstorage::v3::volume_actions::{
     self, AttachMode, AttachOpts, AttachStatus, Connector, ForceDetachOpts, ImageVisibility,
     MigrateCompletionOpts, MigrateOpts, ReimageOpts, ResetStatusOpts, RetypeOpts, UploadImageOpts,
 };
-use ferrocloud::openstack::blockstorage::v3::volume_metadata;
 use ferrocloud::openstack::blockstorage::v3::volumes::{
     self, Compare, CreateOpts, DeleteOpts, ListOpts, SummaryOpts, TimeFilter, UpdateOpts,
     VolumeStatus,
 };
+use ferrocloud::openstack::blockstorage::v3::{volume_metadata, volume_types};
 use ferrocloud::openstack::compute::v2::volume_attachments;
 use ferrocloud::wait::State;
 use ferrocloud::{ErrorKind, Op, Operation, ServiceClient, openstack};
 use serde_json::{Value, json};
 
-static CREATE_TYPE: Op<Value> = Op::new(Operation::new("block-storage", Method::POST, "/types"));
-static DELETE_TYPE: Operation =
-    Operation::new("block-storage", Method::DELETE, "/types/{volume_type_id}");
 static CREATE_SNAPSHOT: Op<Value> =
     Op::new(Operation::new("block-storage", Method::POST, "/snapshots"));
 static GET_SNAPSHOT: Op<Value> = Op::new(Operation::new(
@@ -416,17 +413,11 @@ async fn retype_migrate_upload_revert_and_cascade_delete() {
     let vol = new_volume(&volumes, "ops").await;
     let id = vol.id.clone();
     let type_name = unique("type");
-    let created_type: Value = volumes
-        .request(&CREATE_TYPE, &[])
-        .json(&json!({"volume_type": {"name": type_name}}))
-        .send()
+    let created_type = volume_types::create(&volumes, &volume_types::CreateOpts::new(&type_name))
         .await
         .extract()
         .unwrap();
-    let type_id = created_type["volume_type"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let type_id = created_type.id.clone();
     let image = openstack::new_image_v2(volumes.provider(), crate::support::region()).unwrap();
     let uploaded = std::sync::Mutex::new(None::<String>);
     run_then(
@@ -542,7 +533,7 @@ async fn retype_migrate_upload_revert_and_cascade_delete() {
             if let Some(image_id) = image_id {
                 let _ = image.request(&DELETE_IMAGE, &[&image_id]).send_raw().await;
             }
-            if let Err(e) = volumes.request(&DELETE_TYPE, &[&type_id]).send_raw().await {
+            if let Err(e) = volume_types::delete(&volumes, &type_id).await.ok() {
                 eprintln!("cleanup: volume type {type_id}: {e}");
             }
         },

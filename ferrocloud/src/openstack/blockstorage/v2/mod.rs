@@ -25,6 +25,7 @@ v2_resources! {
     hosts,
     limits,
     manageable_volumes,
+    qos_specs,
     quota_class_sets,
     quota_sets,
     scheduler_stats,
@@ -33,5 +34,7 @@ v2_resources! {
     versions,
     volume_actions,
     volume_metadata,
+    volume_type_encryption,
+    volume_types,
     volumes,
 }

@@ -30,6 +30,8 @@ crate::resources! {
     pub mod limits;
     /// Manageable volumes: backend storage to bring under Cinder's management.
     pub mod manageable_volumes;
+    /// Quality-of-service specs and their volume types.
+    pub mod qos_specs;
     /// Quota classes.
     pub mod quota_class_sets;
     /// Quota sets of projects.
@@ -48,6 +50,12 @@ crate::resources! {
     pub mod versions;
     /// Volume actions: extend, attach, retype, upload to an image…
     pub mod volume_actions;
+    /// Volume types' encryption.
+    pub mod volume_type_encryption;
+    /// Volume types' extra specs.
+    pub mod volume_type_extra_specs;
+    /// Volume types, their access and the default type.
+    pub mod volume_types;
     /// Volume metadata items.
     pub mod volume_metadata;
     /// Volumes.
