@@ -85,5 +85,6 @@ mod services;
 mod snapshots;
 mod volume_actions;
 mod volume_metadata;
+mod volume_transfers;
 mod volume_types;
 mod volumes;

@@ -11,6 +11,7 @@ mod support;
 mod blockstorage_admin;
 mod blockstorage_backups;
 mod blockstorage_snapshots;
+mod blockstorage_transfers;
 mod blockstorage_types;
 mod blockstorage_volumes;
 mod compute_aggregates;

@@ -34,6 +34,7 @@ v2_resources! {
     versions,
     volume_actions,
     volume_metadata,
+    volume_transfers,
     volume_type_encryption,
     volume_types,
     volumes,

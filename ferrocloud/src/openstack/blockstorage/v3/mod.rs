@@ -30,6 +30,8 @@ crate::resources! {
     pub mod limits;
     /// Manageable volumes: backend storage to bring under Cinder's management.
     pub mod manageable_volumes;
+    /// User messages about failed requests (since 3.3).
+    pub mod messages;
     /// Quality-of-service specs and their volume types.
     pub mod qos_specs;
     /// Quota classes.
@@ -58,6 +60,8 @@ crate::resources! {
     pub mod volume_types;
     /// Volume metadata items.
     pub mod volume_metadata;
+    /// Volume transfers between projects.
+    pub mod volume_transfers;
     /// Volumes.
     pub mod volumes;
     /// Cleanup of services' resources (since 3.24).
