@@ -76,6 +76,7 @@ pub async fn expect_at(
         .await;
 }
 
+mod attachments;
 mod backends;
 mod backups;
 mod manageable_volumes;

@@ -9,6 +9,7 @@ mod services;
 mod support;
 
 mod blockstorage_admin;
+mod blockstorage_attachments;
 mod blockstorage_backups;
 mod blockstorage_snapshots;
 mod blockstorage_transfers;

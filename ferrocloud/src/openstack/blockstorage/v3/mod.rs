@@ -14,6 +14,8 @@ pub mod common;
 crate::resources! {
     /// API extensions.
     pub mod api_extensions;
+    /// Attachments: the attach flow of 3.27 (reserve, connect, complete, delete).
+    pub mod attachments;
     /// Availability zones.
     pub mod availability_zones;
     /// Volume backups: create, restore, export and import records.
