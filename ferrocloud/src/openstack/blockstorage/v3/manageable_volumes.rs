@@ -116,33 +116,36 @@ impl ListOpts {
     fn check(&self, client: &ServiceClient) -> Result<()> {
         if self.host.is_some() == self.cluster.is_some() {
             return Err(Error::invalid_input(
-                "listing manageable volumes needs exactly one of host and cluster",
+                "listing manageable volumes or snapshots needs exactly one of host and cluster",
             ));
         }
         check_field(client, "cluster", self.cluster.is_some(), Some("3.17"), None)
     }
 }
 
-fn listing<T>(
+/// A listing of manageable objects (volumes here, snapshots in `manageable_snapshots`),
+/// its options checked first.
+pub(crate) fn listing<T>(
     client: &ServiceClient,
     op: &'static crate::operation::Op<Vec<T>>,
     opts: &ListOpts,
+    links: &'static str,
 ) -> Pager<T> {
     let mut req = client.request(op, &[]).query(opts);
     if let Err(e) = opts.check(client) {
         req = req.fail_with(e);
     }
-    req.paged(PageStyle::Links("manageable-volumes_links"))
+    req.paged(PageStyle::Links(links))
 }
 
 /// Lists the volumes a backend could hand over (3.8; admin).
 pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<ManageableVolumeSummary> {
-    listing(client, &LIST, opts)
+    listing(client, &LIST, opts, "manageable-volumes_links")
 }
 
 /// Lists them with details (3.8; admin).
 pub fn list_detail(client: &ServiceClient, opts: &ListOpts) -> Pager<ManageableVolume> {
-    listing(client, &LIST_DETAIL, opts)
+    listing(client, &LIST_DETAIL, opts, "manageable-volumes_links")
 }
 
 /// A storage object to manage: where it is (a host, or a cluster from 3.16), how the

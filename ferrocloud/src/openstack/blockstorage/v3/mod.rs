@@ -30,6 +30,8 @@ crate::resources! {
     pub mod hosts;
     /// Absolute and rate limits.
     pub mod limits;
+    /// Manageable snapshots: backend snapshots to bring under Cinder's management.
+    pub mod manageable_snapshots;
     /// Manageable volumes: backend storage to bring under Cinder's management.
     pub mod manageable_volumes;
     /// User messages about failed requests (since 3.3).
