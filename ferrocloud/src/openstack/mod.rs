@@ -17,6 +17,7 @@
 pub mod blockstorage;
 pub mod compute;
 pub mod identity;
+pub mod image;
 pub mod networking;
 pub mod objectstorage;
 
@@ -74,6 +75,10 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
             "",
             blockstorage::v3::versions::ROOT_OPERATIONS,
         ),
+        // Image v2 (Glance): paths under /v2.
+        ("image", "/v2", image::v2::OPERATIONS),
+        // Image operations at Glance's root (versions).
+        ("image", "", image::v2::ROOT_OPERATIONS),
         // Object storage v1 (Swift): the index writes /v1/{account}/… paths.
         (
             "object-store",

@@ -1,0 +1,3 @@
+//! Image service (Glance).
+
+pub mod v2;

@@ -1,0 +1,16 @@
+//! Image API v2 (Glance). Create the client with
+//! [`new_image_v2`](crate::openstack::new_image_v2): paths are relative to the endpoint's
+//! `v2/`.
+//!
+//! Images are records (`images`) whose bytes are uploaded, staged and downloaded
+//! apart (`image_data`) as streams, with their checksum checked; `imports` runs
+//! Glance's interoperable import. Glance does not version its API with microversions:
+//! what a cloud serves is told by its [`versions`] list (`v2.0` … `v2.17`).
+
+crate::resources! {}
+
+/// The operations written from Glance's root rather than `v2/`, for coverage reports.
+pub static ROOT_OPERATIONS: &[&[&crate::Operation]] = versions::ROOT_OPERATIONS;
+
+/// Glance's API versions (`GET /`, `GET /versions`), at the service root.
+pub mod versions;
