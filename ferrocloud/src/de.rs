@@ -282,3 +282,32 @@ pub(crate) mod secret {
         }
     }
 }
+
+/// A boolean, or its text: `true`/`false`, `"true"`/`"false"` (Cinder's `bootable`,
+/// Glance's store flags), and the other spellings Python's config parsers accept.
+///
+/// ```
+/// #[derive(serde::Deserialize)]
+/// struct S { #[serde(deserialize_with = "ferrocloud::de::bool_or_text")] b: bool }
+/// let s: S = serde_json::from_str(r#"{"b": "True"}"#).unwrap();
+/// assert!(s.b);
+/// assert!(serde_json::from_str::<S>(r#"{"b": "maybe"}"#).is_err());
+/// ```
+pub fn bool_or_text<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Flag {
+        Bool(bool),
+        Text(String),
+    }
+    match Flag::deserialize(d)? {
+        Flag::Bool(b) => Ok(b),
+        Flag::Text(t) => match t.to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "on" | "t" | "y" => Ok(true),
+            "false" | "0" | "no" | "off" | "f" | "n" | "" | "none" => Ok(false),
+            _ => Err(serde::de::Error::custom(format!(
+                "expected a boolean or \"true\"/\"false\", got {t:?}"
+            ))),
+        },
+    }
+}

@@ -37,6 +37,7 @@
 pub mod auth;
 #[cfg(feature = "blocking")]
 pub mod blocking;
+pub(crate) mod checksum;
 pub mod config;
 pub mod dates;
 pub mod de;
@@ -55,6 +56,7 @@ pub mod request;
 pub mod retry;
 pub(crate) mod secrets;
 pub mod service;
+pub mod transfer;
 pub mod wait;
 
 pub use auth::{

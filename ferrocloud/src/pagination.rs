@@ -333,7 +333,11 @@ impl Walk {
             PageStyle::Single => {}
             PageStyle::Links(_) | PageStyle::Next(_) => {
                 if let Some(href) = scan.next.as_deref().filter(|h| !h.is_empty()) {
-                    self.pending = self.follow_link(current, href).transpose();
+                    let href = match self.style {
+                        PageStyle::Next(_) => self.rooted(href),
+                        _ => std::borrow::Cow::Borrowed(href),
+                    };
+                    self.pending = self.follow_link(current, &href).transpose();
                 }
             }
             PageStyle::Marker(_) => {
@@ -352,6 +356,31 @@ impl Walk {
             Some(Err(e)) => Some(Err(f(e))),
             other => other,
         };
+    }
+
+    /// A root-relative `next` link read under the endpoint's path. Glance writes its
+    /// links from its own root (`/v2/images?marker=…`), unaware of a path the endpoint
+    /// is published under (`https://cloud/image`): the link then continues the endpoint's
+    /// path, where it does not already (the version segment is not repeated).
+    fn rooted<'h>(&self, href: &'h str) -> std::borrow::Cow<'h, str> {
+        use std::borrow::Cow;
+        let base = self.endpoint.path().trim_end_matches('/');
+        if base.is_empty() || !href.starts_with('/') || href.starts_with("//") {
+            return Cow::Borrowed(href);
+        }
+        if href.starts_with(&format!("{base}/")) || href == base {
+            return Cow::Borrowed(href);
+        }
+        let first = href[1..].split(['/', '?']).next().unwrap_or_default();
+        let segment = format!("/{first}");
+        let prefix = match base.find(&format!("{segment}/")) {
+            Some(i) if !first.is_empty() => &base[..i],
+            _ if !first.is_empty() && base.ends_with(&segment) => {
+                &base[..base.len() - segment.len()]
+            }
+            _ => base,
+        };
+        Cow::Owned(format!("{prefix}{href}"))
     }
 
     /// The URL a next-page link leads to, if it is to be followed.
@@ -1161,6 +1190,42 @@ mod tests {
         let msg = end.unwrap_err().to_string();
         assert!(msg.contains("marker \"b\""), "{msg}");
         assert!(msg.contains("x=2"), "{msg}");
+    }
+
+    #[test]
+    fn root_relative_next_links_continue_the_endpoints_path() {
+        let rooted = |endpoint: &str, href: &str| {
+            let walk = Walk::new(url(endpoint), url(endpoint), PageStyle::Next("next"), None);
+            walk.rooted(href).into_owned()
+        };
+        let link = "/v2/images?marker=a";
+        assert_eq!(
+            rooted("https://cloud/image", link),
+            "/image/v2/images?marker=a"
+        );
+        assert_eq!(
+            rooted("https://cloud/image/", link),
+            "/image/v2/images?marker=a"
+        );
+        assert_eq!(
+            rooted("https://cloud/image/v2/", link),
+            "/image/v2/images?marker=a"
+        );
+        assert_eq!(
+            rooted("https://cloud/image/v2", link),
+            "/image/v2/images?marker=a"
+        );
+        assert_eq!(rooted("https://cloud:9292/", link), link);
+        assert_eq!(rooted("https://cloud:9292/v2/", link), link);
+        assert_eq!(
+            rooted("https://cloud/image", "/image/v2/images?marker=a"),
+            "/image/v2/images?marker=a"
+        );
+        assert_eq!(rooted("https://cloud/image", "?marker=a"), "?marker=a");
+        assert_eq!(
+            rooted("https://cloud/image", "https://other/v2/images"),
+            "https://other/v2/images"
+        );
     }
 
     #[test]

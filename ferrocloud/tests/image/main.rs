@@ -49,4 +49,7 @@ pub async fn expect(
         .await;
 }
 
+mod data;
+mod images;
+mod others;
 mod versions;

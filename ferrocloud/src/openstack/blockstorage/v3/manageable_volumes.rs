@@ -197,7 +197,7 @@ pub struct ManageOpts {
 fn bool_or_text_opt<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> std::result::Result<Option<bool>, D::Error> {
-    crate::openstack::blockstorage::v3::volumes::bool_or_text(d).map(Some)
+    crate::de::bool_or_text(d).map(Some)
 }
 
 impl ManageOpts {

@@ -30,7 +30,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::microversion::check_field;
-use crate::openstack::blockstorage::v3::volumes::{bool_or_text, VolumeStatus};
+use crate::de::bool_or_text;
+use crate::openstack::blockstorage::v3::volumes::VolumeStatus;
 use crate::openstack::blockstorage::v3::common::Empty;
 use crate::request::{require, ApiResult, Validate};
 use crate::{Error, Operation, Result, ServiceClient};

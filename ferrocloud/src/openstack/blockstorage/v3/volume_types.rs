@@ -71,7 +71,7 @@ pub struct VolumeType {
     pub description: Option<String>,
     /// Whether every project may use it (a boolean, or its text in old answers; clouds
     /// from before private types, which list none, leave it out: public).
-    #[serde(default = "yes", deserialize_with = "super::volumes::bool_or_text")]
+    #[serde(default = "yes", deserialize_with = "crate::de::bool_or_text")]
     pub is_public: bool,
     /// The same, under the access extension's name (sent beside `is_public`).
     #[serde(rename = "os-volume-type-access:is_public", default)]

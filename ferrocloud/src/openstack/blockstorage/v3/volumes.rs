@@ -135,26 +135,6 @@ super::common::status_enum! {
 
 
 
-/// A boolean as Cinder writes it: `true`/`false`, or the text `"true"`/`"false"`
-/// (`bootable` always, `encrypted` in some answers).
-pub(crate) fn bool_or_text<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<bool, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Flag {
-        Bool(bool),
-        Text(String),
-    }
-    match Flag::deserialize(d)? {
-        Flag::Bool(b) => Ok(b),
-        Flag::Text(t) => match t.to_ascii_lowercase().as_str() {
-            "true" | "1" | "yes" | "on" | "t" | "y" => Ok(true),
-            "false" | "0" | "no" | "off" | "f" | "n" | "" | "none" => Ok(false),
-            _ => Err(serde::de::Error::custom(format!(
-                "expected a boolean or \"true\"/\"false\", got {t:?}"
-            ))),
-        },
-    }
-}
 
 /// A map of text values, reading `null` as empty and booleans or numbers as their text
 /// (older Cinder wrote the admin metadata `readonly` as a boolean).
@@ -276,17 +256,17 @@ pub struct Volume {
     #[serde(default)]
     pub migration_status: Option<String>,
     /// Whether it can boot a server (Cinder writes `"true"`/`"false"`).
-    #[serde(deserialize_with = "bool_or_text")]
+    #[serde(deserialize_with = "crate::de::bool_or_text")]
     pub bootable: bool,
     /// Whether it is encrypted.
-    #[serde(default, deserialize_with = "bool_or_text")]
+    #[serde(default, deserialize_with = "crate::de::bool_or_text")]
     pub encrypted: bool,
     /// The encryption key's ID in the key manager (since 3.64, for encrypted volumes
     /// with a key of their own).
     #[serde(default)]
     pub encryption_key_id: Option<String>,
     /// Whether several servers can attach it at once (set by its volume type).
-    #[serde(default, deserialize_with = "bool_or_text")]
+    #[serde(default, deserialize_with = "crate::de::bool_or_text")]
     pub multiattach: bool,
     /// The replication status (`disabled`, `enabled`…).
     #[serde(default)]

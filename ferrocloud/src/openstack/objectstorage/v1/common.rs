@@ -10,7 +10,6 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use http::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::Serialize;
@@ -75,38 +74,7 @@ impl ListOpts {
     }
 }
 
-/// A progress callback for uploads and downloads: called with the bytes moved so far and
-/// the total when known, after each chunk (cheap: one call per chunk, no allocation).
-///
-/// ```
-/// use std::sync::atomic::{AtomicU64, Ordering};
-/// use std::sync::Arc;
-/// use ferrocloud::openstack::objectstorage::v1::common::Progress;
-/// let seen = Arc::new(AtomicU64::new(0));
-/// let s = seen.clone();
-/// let progress = Progress::new(move |done, _total| s.store(done, Ordering::Relaxed));
-/// progress.report(42, Some(100));
-/// assert_eq!(seen.load(Ordering::Relaxed), 42);
-/// ```
-#[derive(Clone)]
-pub struct Progress(Arc<dyn Fn(u64, Option<u64>) + Send + Sync>);
-
-impl Progress {
-    /// A callback `f(done, total)`.
-    pub fn new(f: impl Fn(u64, Option<u64>) + Send + Sync + 'static) -> Self {
-        Progress(Arc::new(f))
-    }
-    /// Reports `done` bytes of `total`.
-    pub fn report(&self, done: u64, total: Option<u64>) {
-        (self.0)(done, total)
-    }
-}
-
-impl std::fmt::Debug for Progress {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Progress")
-    }
-}
+pub use crate::transfer::Progress;
 
 /// Metadata to set and to remove, sent as headers (`X-<Kind>-Meta-<name>: <value>`,
 /// `X-Remove-<Kind>-Meta-<name>: x`). Names are case-insensitive (Swift answers them in

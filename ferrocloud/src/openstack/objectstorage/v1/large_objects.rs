@@ -144,10 +144,7 @@ where
                 let (seg_container, prefix, sent) = (&seg_container, &prefix, &sent);
                 async move {
                     let piece = piece?;
-                    let etag: String = Md5::digest(&piece)
-                        .iter()
-                        .map(|b| format!("{b:02x}"))
-                        .collect();
+                    let etag = crate::checksum::md5_hex(&piece);
                     let size = piece.len() as u64;
                     let seg_name = format!("{prefix}/{i:08}");
                     put_bytes(
@@ -242,7 +239,7 @@ async fn put_manifest(
     for s in manifest {
         md5.update(s.etag.as_bytes());
     }
-    let expected: String = md5.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    let expected = crate::checksum::hex(&md5.finalize());
     if let Some(got) = resp
         .header("etag")
         .map(|e| e.trim_matches('"').to_ascii_lowercase())

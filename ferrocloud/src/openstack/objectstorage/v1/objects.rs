@@ -23,20 +23,19 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use futures::stream::BoxStream;
 use futures::{Stream, StreamExt, TryStreamExt};
 use http::HeaderMap;
-use md5::{Digest, Md5};
 use serde::Deserialize;
 
 use super::common::{self, ListOpts, Progress};
+use crate::checksum::{self, Algorithm};
 use crate::dates::Timestamp;
 use crate::pagination::{PageStyle, Pager};
 use crate::request::{ApiResult, FromResponse, Response};
-use crate::{Error, ErrorKind, Result, ServiceClient};
+use crate::{Error, Result, ServiceClient};
 
 crate::operations! {
     service: "object-store";
@@ -246,17 +245,6 @@ fn object_metadata(metadata: &BTreeMap<String, String>, h: &mut HeaderMap) -> Re
     changes.write("Object", h)
 }
 
-fn hex(digest: &[u8]) -> String {
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn mismatch(what: &str, expected: &str, got: &str) -> Error {
-    Error::new(
-        ErrorKind::Integrity,
-        format!("{what}: the ETag is {expected:?}, the bytes' MD5 is {got:?}"),
-    )
-}
-
 /// Uploads an object from bytes held in memory (`201`). The MD5 goes as the `ETag`:
 /// Swift refuses bytes that arrive damaged (`422`).
 pub async fn create(
@@ -266,7 +254,7 @@ pub async fn create(
     data: Bytes,
     opts: &CreateOpts,
 ) -> ApiResult<()> {
-    let etag = hex(&Md5::digest(&data));
+    let etag = checksum::md5_hex(&data);
     put_bytes(client, container, name, data, &etag, opts).await
 }
 
@@ -311,19 +299,15 @@ pub async fn create_stream<S>(
 where
     S: Stream<Item = std::result::Result<Bytes, std::io::Error>> + Send + 'static,
 {
-    let hasher = (!opts.skip_checksum).then(|| Arc::new(Mutex::new(Md5::new())));
-    let fed = hasher.clone();
-    let progress = opts.progress.clone();
-    let mut sent = 0u64;
-    let data = data.inspect_ok(move |chunk| {
-        if let Some(h) = &fed {
-            h.lock().unwrap_or_else(|e| e.into_inner()).update(chunk);
-        }
-        sent += chunk.len() as u64;
-        if let Some(p) = &progress {
-            p.report(sent, None);
-        }
-    });
+    let tap = (!opts.skip_checksum).then(|| checksum::Tap::new(Algorithm::Md5));
+    let data: BoxStream<'static, std::result::Result<Bytes, std::io::Error>> = match &tap {
+        Some(tap) => tap.feed(data).boxed(),
+        None => data.boxed(),
+    };
+    let data = match opts.progress.clone() {
+        Some(p) => p.count(data, None).boxed(),
+        None => data,
+    };
     let result: ApiResult<()> = client
         .request(&CREATE, &[container, name])
         .headers(opts.to_headers())
@@ -331,14 +315,15 @@ where
         .ok_codes(&[201])
         .send()
         .await;
-    let (Some(resp), Some(hasher)) = (result.response(), hasher) else {
+    let (Some(resp), Some(tap)) = (result.response(), tap) else {
         return result;
     };
-    let sent = hex(&hasher.lock().unwrap_or_else(|e| e.into_inner()).clone().finalize());
+    let sent = tap.hex();
     match resp.header("etag").map(|e| e.trim_matches('"').to_ascii_lowercase()) {
-        Some(etag) if etag != sent => ApiResult::from_error(mismatch(
+        Some(etag) if etag != sent => ApiResult::from_error(checksum::mismatch(
             &format!("upload of {container}/{name}"),
             &etag,
+            Algorithm::Md5,
             &sent,
         )),
         _ => result,
@@ -423,37 +408,12 @@ impl Download {
         };
         let mut chunks = self.inner.bytes_stream();
         if let Some(p) = self.progress {
-            let total = Some(self.object.content_length);
-            let mut received = 0u64;
-            chunks = chunks
-                .inspect_ok(move |c| {
-                    received += c.len() as u64;
-                    p.report(received, total);
-                })
-                .boxed();
+            chunks = p.count(chunks, Some(self.object.content_length)).boxed();
         }
         let Some(expected) = expected else {
             return chunks;
         };
-        let what = self.what;
-        futures::stream::unfold(Some((chunks, Md5::new())), move |state| {
-            let (expected, what) = (expected.clone(), what.clone());
-            async move {
-                let (mut chunks, mut md5) = state?;
-                match chunks.next().await {
-                    Some(Ok(chunk)) => {
-                        md5.update(&chunk);
-                        Some((Ok(chunk), Some((chunks, md5))))
-                    }
-                    Some(Err(e)) => Some((Err(e), None)),
-                    None => {
-                        let got = hex(&md5.finalize());
-                        (got != expected).then(|| (Err(mismatch(&what, &expected, &got)), None))
-                    }
-                }
-            }
-        })
-        .boxed()
+        checksum::verified(chunks, Algorithm::Md5, expected, self.what)
     }
 
     /// Reads the whole download into memory (for small objects), checked as
