@@ -84,6 +84,7 @@ mod identity_simple_cert;
 mod identity_tokens;
 mod identity_trusts;
 mod identity_users;
+mod image;
 mod networking_address_groups;
 mod networking_address_scopes;
 mod networking_admin;

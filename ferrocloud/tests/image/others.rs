@@ -91,13 +91,15 @@ async fn tags_are_path_segments() {
     expect(
         &server,
         "PUT",
-        &format!("images/{IMG}/tags/a%20b%2Fc"),
+        &format!("images/{IMG}/tags/a%20b%3Fc"),
         None,
         204,
         None,
     )
     .await;
-    tags::add(&client, IMG, "a b/c").await.ok().unwrap();
+    tags::add(&client, IMG, "a b?c").await.ok().unwrap();
+    let err = tags::add(&client, IMG, "a/b").await.ok().unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::InvalidInput);
     expect(
         &server,
         "DELETE",

@@ -755,7 +755,9 @@ pub async fn list_locations(client: &ServiceClient, id: &str) -> ApiResult<Vec<L
 }
 
 /// Waits until the image has `status`. `killed` (and `deactivated` or `deleted` when
-/// not asked for) end the wait with an error.
+/// not asked for) end the wait with an error, and so does an import that failed: Glance
+/// puts the image back to `queued` and names the stores that failed in its
+/// `os_glance_failed_import` property.
 pub async fn wait_for_status(
     client: &ServiceClient,
     id: &str,
@@ -775,6 +777,11 @@ pub async fn wait_for_status(
                 ImageStatus::Killed | ImageStatus::Deleted | ImageStatus::Deactivated
             ) {
                 State::Failed(format!("image {} is {}", i.id, i.status))
+            } else if let Some(stores) = i.property("os_glance_failed_import").filter(|s| !s.is_empty()) {
+                State::Failed(format!(
+                    "image {} is {}: its import failed into the store(s) {stores} (its tasks say why)",
+                    i.id, i.status
+                ))
             } else {
                 State::Pending
             }

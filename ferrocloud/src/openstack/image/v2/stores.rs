@@ -5,7 +5,7 @@
 //! # async fn demo(glance: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
 //! use ferrocloud::openstack::image::v2::stores;
 //! for s in stores::list(&glance).await.extract()? {
-//!     println!("{}{}: {}", s.id, if s.default { " (default)" } else { "" }, s.description);
+//!     println!("{}{}: {}", s.id, if s.default { " (default)" } else { "" }, s.description.unwrap_or_default());
 //! }
 //! # Ok(()) }
 //! ```
@@ -34,8 +34,9 @@ crate::operations! {
 pub struct Store {
     /// The ID.
     pub id: String,
-    /// What it is for.
-    pub description: String,
+    /// What it is for (when the cloud describes it).
+    #[serde(default)]
+    pub description: Option<String>,
     /// Whether it is where data goes by default (Glance writes `"true"`).
     #[serde(default, deserialize_with = "crate::de::bool_or_text")]
     pub default: bool,
@@ -53,8 +54,9 @@ pub struct StoreDetail {
     /// The driver (`file`, `rbd`, `swift`, `cinder`, `s3`, `http`).
     #[serde(rename = "type")]
     pub kind: String,
-    /// What it is for.
-    pub description: String,
+    /// What it is for (when the cloud describes it).
+    #[serde(default)]
+    pub description: Option<String>,
     /// Whether it is where data goes by default.
     #[serde(default, deserialize_with = "crate::de::bool_or_text")]
     pub default: bool,

@@ -9,8 +9,8 @@
 //! # Ok(()) }
 //! ```
 
-use crate::ServiceClient;
 use crate::request::ApiResult;
+use crate::{Error, Result, ServiceClient};
 
 crate::operations! {
     service: "image";
@@ -20,9 +20,21 @@ crate::operations! {
     DELETE = DELETE "/images/{image_id}/tags/{tag}";
 }
 
+/// Glance's routes cannot address a tag holding a `/`, even encoded (it answers `404`):
+/// such tags are set with [`UpdateOpts::tags`](crate::openstack::image::v2::images::UpdateOpts::tags).
+fn check_addressable(tag: &str) -> Result<()> {
+    super::images::check_tag(tag)?;
+    if tag.contains('/') {
+        return Err(Error::invalid_input(format!(
+            "image tag {tag:?} holds a '/', which Glance's tag routes cannot address: replace the tags with images::UpdateOpts::tags instead"
+        )));
+    }
+    Ok(())
+}
+
 /// Adds a tag (`204`; adding one the image has changes nothing).
 pub async fn add(client: &ServiceClient, image_id: &str, tag: &str) -> ApiResult<()> {
-    if let Err(e) = super::images::check_tag(tag) {
+    if let Err(e) = check_addressable(tag) {
         return ApiResult::from_error(e);
     }
     client.request(&ADD, &[image_id, tag]).send().await
@@ -30,5 +42,8 @@ pub async fn add(client: &ServiceClient, image_id: &str, tag: &str) -> ApiResult
 
 /// Deletes a tag (`204`; `404` when the image does not have it).
 pub async fn delete(client: &ServiceClient, image_id: &str, tag: &str) -> ApiResult<()> {
+    if let Err(e) = check_addressable(tag) {
+        return ApiResult::from_error(e);
+    }
     client.request(&DELETE, &[image_id, tag]).send().await
 }
