@@ -849,6 +849,9 @@ impl ProviderClient {
     }
 
     async fn request_token(&self, opts: &AuthOptions) -> Result<Issued> {
+        if opts.identity_version == Some(IdentityVersion::SwiftV1) {
+            return self.swift_v1_token(opts).await;
+        }
         let (endpoint, version) = self.discover_identity(opts).await?;
         if let Some(oidc) = &opts.oidc {
             if version != IdentityVersion::V3 {
@@ -862,6 +865,44 @@ impl ProviderClient {
         self.issue(&endpoint, version, opts).await
     }
 
+    /// Swift's own v1.0 authentication: `GET <auth_url>` with `X-Auth-User` and
+    /// `X-Auth-Key` (marked sensitive; the request is never logged with its headers).
+    async fn swift_v1_token(&self, opts: &AuthOptions) -> Result<Issued> {
+        let raw = if opts.auth_url.is_empty() {
+            self.inner.auth_url.clone()
+        } else {
+            opts.auth_url.clone()
+        };
+        let url = Url::parse(&raw)
+            .map_err(|e| Error::invalid_input(format!("auth URL {raw:?} is not a URL: {e}")))?;
+        let user = opts
+            .username
+            .as_deref()
+            .filter(|u| !u.is_empty())
+            .ok_or_else(|| {
+                Error::invalid_input("Swift v1.0 authentication needs a user (username)")
+            })?;
+        let key = opts.password.as_ref().ok_or_else(|| {
+            Error::invalid_input("Swift v1.0 authentication needs a key (password)")
+        })?;
+        let mut headers = HeaderMap::new();
+        let user_value = HeaderValue::from_str(user)
+            .map_err(|_| Error::invalid_input("the Swift v1.0 user is not a valid header value"))?;
+        let mut key_value = HeaderValue::from_str(key.expose_secret())
+            .map_err(|_| Error::invalid_input("the Swift v1.0 key is not a valid header value"))?;
+        key_value.set_sensitive(true);
+        headers.insert("x-auth-user", user_value);
+        headers.insert("x-auth-key", key_value);
+        let (status, headers, _) = self
+            .plain(Method::GET, url.clone(), headers, Body::Empty, &[])
+            .await?;
+        token::parse_swift_v1(&headers, user).map_err(|e| {
+            e.with_request(&Method::GET, url.as_str())
+                .with_status(status)
+                .with_request_id(request_id(&headers))
+        })
+    }
+
     /// Requests a token with the methods of `opts` (identity v3 or v2.0).
     async fn issue(
         &self,
@@ -872,6 +913,7 @@ impl ProviderClient {
         let (path, body) = match version {
             IdentityVersion::V3 => ("auth/tokens", opts.v3_request_body()?),
             IdentityVersion::V2 => ("tokens", opts.v2_request_body()?),
+            IdentityVersion::SwiftV1 => return self.swift_v1_token(opts).await,
         };
         let url = endpoint
             .join(path)
@@ -882,7 +924,7 @@ impl ProviderClient {
                 headers.get("x-subject-token").and_then(|v| v.to_str().ok()),
                 &body,
             ),
-            IdentityVersion::V2 => token::parse_v2(&body),
+            _ => token::parse_v2(&body),
         };
         issued.map_err(|e| {
             e.with_request(&Method::POST, url.as_str())

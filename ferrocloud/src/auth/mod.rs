@@ -162,6 +162,12 @@ pub enum IdentityVersion {
     V3,
     /// Keystone v2.0, for legacy clouds.
     V2,
+    /// Not Keystone: Swift's own v1.0 authentication (tempauth, swauth, Swift-only
+    /// clouds). `GET <auth_url>` with `X-Auth-User` and `X-Auth-Key`; the answer's
+    /// `X-Storage-Url` becomes the catalog's one `object-store` endpoint (in no region:
+    /// locate it with [`EndpointOpts::default`](crate::EndpointOpts::default)). See
+    /// [`AuthOptions::swift_v1`].
+    SwiftV1,
 }
 
 /// Credentials and scope for authenticating with Keystone.
@@ -243,6 +249,33 @@ impl AuthOptions {
             auth_url: auth_url.into(),
             allow_reauth: true,
             ..Default::default()
+        }
+    }
+
+    /// Swift's own v1.0 authentication (`auth_url` as `https://swift/auth/v1.0`,
+    /// `user` as `account:user` for tempauth, `key` its key): a token and a storage
+    /// URL, for object storage alone. The key is a secret: it goes in the
+    /// `X-Auth-Key` header of the auth request only, and never appears in `Debug`
+    /// output or errors.
+    ///
+    /// ```no_run
+    /// # async fn demo() -> ferrocloud::Result<()> {
+    /// use ferrocloud::{openstack, AuthOptions, EndpointOpts};
+    /// let opts = AuthOptions::swift_v1("https://swift.example/auth/v1.0", "test:tester", "testing");
+    /// let provider = openstack::authenticated_client(opts).await?;
+    /// let swift = openstack::new_object_storage_v1(&provider, EndpointOpts::default())?;
+    /// # Ok(()) }
+    /// ```
+    pub fn swift_v1(
+        auth_url: impl Into<String>,
+        user: impl Into<String>,
+        key: impl Into<String>,
+    ) -> Self {
+        AuthOptions {
+            username: Some(user.into()),
+            password: Some(SecretString::from(key.into())),
+            identity_version: Some(IdentityVersion::SwiftV1),
+            ..Self::base(auth_url)
         }
     }
 

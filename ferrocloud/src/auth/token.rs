@@ -4,7 +4,7 @@ use secrecy::SecretString;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::catalog::Catalog;
+use super::catalog::{Availability, Catalog, CatalogEntry, Endpoint};
 use crate::dates::Timestamp;
 use crate::{Error, ErrorKind, Result};
 
@@ -191,6 +191,84 @@ pub(crate) fn parse_v2(body: &[u8]) -> Result<Issued> {
             trust_id: None,
             roles,
             catalog,
+        },
+    })
+}
+
+/// Reads the answer of Swift's own v1.0 authentication: the token from `X-Auth-Token`
+/// (or `X-Storage-Token`), the storage URL from `X-Storage-Url` (the catalog's one
+/// `object-store` endpoint, on every interface and in no region), and the lifetime from
+/// `X-Auth-Token-Expires` (seconds), when given.
+pub(crate) fn parse_swift_v1(headers: &http::HeaderMap, user: &str) -> Result<Issued> {
+    let text = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+    };
+    let token = text("x-auth-token")
+        .or_else(|| text("x-storage-token"))
+        .ok_or_else(|| {
+            Error::new(
+                ErrorKind::Auth,
+                "the Swift v1.0 auth answer has no X-Auth-Token header",
+            )
+        })?;
+    let storage = text("x-storage-url").ok_or_else(|| {
+        Error::new(
+            ErrorKind::Auth,
+            "the Swift v1.0 auth answer has no X-Storage-Url header",
+        )
+    })?;
+    url::Url::parse(storage).map_err(|e| {
+        Error::new(
+            ErrorKind::Auth,
+            format!("the Swift v1.0 storage URL {storage:?} is not a URL: {e}"),
+        )
+    })?;
+    let now = chrono::Utc::now();
+    let expires_at = text("x-auth-token-expires")
+        .and_then(|s| s.parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(|s| now + chrono::Duration::milliseconds((s.min(1e10) * 1000.0) as i64));
+    let endpoints = [
+        Availability::Public,
+        Availability::Internal,
+        Availability::Admin,
+    ]
+    .into_iter()
+    .map(|interface| Endpoint {
+        id: None,
+        interface,
+        region: None,
+        url: storage.to_string(),
+    })
+    .collect();
+    Ok(Issued {
+        token: SecretString::from(token.to_string()),
+        info: AuthInfo {
+            expires_at,
+            issued_at: Some(now),
+            methods: vec!["swift-v1".to_string()],
+            user: Some(NamedRef {
+                id: user.to_string(),
+                name: Some(user.to_string()),
+                domain: None,
+            }),
+            project: None,
+            domain: None,
+            system: false,
+            trust_id: None,
+            roles: Vec::new(),
+            catalog: Catalog {
+                entries: vec![CatalogEntry {
+                    id: None,
+                    service_type: "object-store".to_string(),
+                    name: Some("swift".to_string()),
+                    endpoints,
+                }],
+            },
         },
     })
 }

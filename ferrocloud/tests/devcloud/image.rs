@@ -345,7 +345,9 @@ async fn image_glance_direct_import_and_its_tasks() {
         assert_eq!(its.len(), 1, "{its:?}");
         assert_eq!(its[0].kind, "api_image_import");
         assert_eq!(its[0].image_id.as_deref(), Some(image.id.as_str()));
-        let task = tasks::get(&admin, &its[0].id).await.extract().unwrap();
+        let task = tasks::wait_for_completion(&admin, &its[0].id, &wait())
+            .await
+            .unwrap();
         assert_eq!(task.status, tasks::TaskStatus::Success);
         let listed = tasks::list(
             &admin,

@@ -171,6 +171,23 @@ async fn tasks() {
         t.result.unwrap()["image_id"],
         "2b61ed2b-f800-4da0-99ff-396b742b8646"
     );
+    // A failed task ends its wait with its message.
+    Mock::given(method("GET"))
+        .and(path("/image/v2/tasks/t-failed"))
+        .respond_with(crate::reply(200, Some("task-show-failure-response.json")))
+        .mount(&server)
+        .await;
+    let opts = ferrocloud::wait::WaitOpts::new(std::time::Duration::from_secs(5));
+    let err = tasks::wait_for_completion(&client, "t-failed", &opts)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::ServerError);
+    let sample = format!("image/{}/task-show-failure-response.json", crate::V2);
+    let message = crate::common::sample_json(&sample)["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(err.to_string().contains(&message), "{err}");
 }
 
 #[tokio::test]

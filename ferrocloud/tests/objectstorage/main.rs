@@ -38,3 +38,4 @@ mod account;
 mod capabilities;
 mod containers;
 mod objects;
+mod swift_auth;

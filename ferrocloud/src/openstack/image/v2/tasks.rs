@@ -180,3 +180,29 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Task> {
 pub async fn get(client: &ServiceClient, id: &str) -> ApiResult<Task> {
     client.request(&GET, &[id]).send().await
 }
+
+/// Waits until the task is over: `success` gives the task, `failure` an error with its
+/// message (an import's task says why it failed).
+pub async fn wait_for_completion(
+    client: &ServiceClient,
+    id: &str,
+    opts: &crate::wait::WaitOpts,
+) -> Result<Task> {
+    use crate::wait::State;
+    crate::wait::wait_for(
+        &format!("task {id} to complete"),
+        opts,
+        || async { get(client, id).await.extract() },
+        |t: &Task| match &t.status {
+            TaskStatus::Success => State::Ready,
+            TaskStatus::Failure => State::Failed(format!(
+                "task {} failed: {}",
+                t.id,
+                t.message.as_deref().filter(|m| !m.is_empty()).unwrap_or("no message")
+            )),
+            _ => State::Pending,
+        },
+        |_| {},
+    )
+    .await
+}
