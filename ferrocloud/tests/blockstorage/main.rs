@@ -79,6 +79,7 @@ pub async fn expect_at(
 mod attachments;
 mod backends;
 mod backups;
+mod groups;
 mod manageable_snapshots;
 mod manageable_volumes;
 mod qos_specs;

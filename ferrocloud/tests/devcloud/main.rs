@@ -11,6 +11,7 @@ mod support;
 mod blockstorage_admin;
 mod blockstorage_attachments;
 mod blockstorage_backups;
+mod blockstorage_groups;
 mod blockstorage_snapshots;
 mod blockstorage_transfers;
 mod blockstorage_types;

@@ -91,3 +91,37 @@ class NoopVolumeDriver(fake_driver.FakeLoggingVolumeDriver):
 
     def manage_existing_get_size(self, volume, existing_ref):
         return 1
+
+    # Consistency groups (the legacy API, on groups of Cinder's default_cgsnapshot_type
+    # group type): done at once, with devices for the volumes and snapshots they make.
+    def create_consistencygroup(self, context, group):
+        return {"status": "available"}
+
+    def create_consistencygroup_from_src(self, context, group, volumes, cgsnapshot=None,
+                                         snapshots=None, source_cg=None, source_vols=None):
+        sources = ([self._device("snapshot", s.id) for s in snapshots or []]
+                   or [self._device("volume", v.id) for v in source_vols or []])
+        for i, volume in enumerate(volumes):
+            self._ensure_device("volume", volume.id, sources[i] if i < len(sources) else None)
+        return None, None
+
+    def update_consistencygroup(self, context, group, add_volumes=None, remove_volumes=None):
+        return None, None, None
+
+    def delete_consistencygroup(self, context, group, volumes):
+        for volume in volumes:
+            self._remove_device("volume", volume.id)
+        return ({"status": "deleted"},
+                [{"id": volume.id, "status": "deleted"} for volume in volumes])
+
+    def create_cgsnapshot(self, context, cgsnapshot, snapshots):
+        for s in snapshots:
+            self._ensure_device("snapshot", s.id, self._device("volume", s.volume_id))
+        return ({"status": "available"},
+                [{"id": s.id, "status": "available"} for s in snapshots])
+
+    def delete_cgsnapshot(self, context, cgsnapshot, snapshots):
+        for s in snapshots:
+            self._remove_device("snapshot", s.id)
+        return ({"status": "deleted"},
+                [{"id": s.id, "status": "deleted"} for s in snapshots])

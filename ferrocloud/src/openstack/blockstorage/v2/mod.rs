@@ -22,6 +22,8 @@ v2_resources! {
     availability_zones,
     backups,
     capabilities,
+    cgsnapshots,
+    consistency_groups,
     hosts,
     limits,
     manageable_volumes,

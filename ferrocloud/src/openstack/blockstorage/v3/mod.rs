@@ -22,10 +22,22 @@ crate::resources! {
     pub mod backups;
     /// Back-end capabilities.
     pub mod capabilities;
+    /// Consistency group snapshots (legacy; see group snapshots).
+    pub mod cgsnapshots;
     /// Clusters (since 3.7).
     pub mod clusters;
+    /// Consistency groups (legacy; see groups).
+    pub mod consistency_groups;
     /// Default volume types of projects (since 3.62).
     pub mod default_types;
+    /// Group snapshots (since 3.14).
+    pub mod group_snapshots;
+    /// Group specs of group types (since 3.11).
+    pub mod group_type_specs;
+    /// Group types (since 3.11).
+    pub mod group_types;
+    /// Generic volume groups (since 3.13): create, update, delete, replication.
+    pub mod groups;
     /// Hosts (`os-hosts`).
     pub mod hosts;
     /// Absolute and rate limits.

@@ -4,7 +4,7 @@
 //!
 //! Uploads compute the MD5 of what they send and compare it with the `checksum` Glance
 //! recorded; whole downloads compute it as the bytes arrive and compare it with the
-//! `Content-MD5` Glance announced. A difference is an [`ErrorKind::Integrity`] error.
+//! `Content-MD5` Glance announced. A difference is an [`ErrorKind::Integrity`](crate::ErrorKind::Integrity) error.
 //! `skip_checksum` turns the check off where the digest's cost matters more.
 //!
 //! ```no_run

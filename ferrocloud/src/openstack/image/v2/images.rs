@@ -1,8 +1,8 @@
 //! Images: list them (filters, sorting, Glance's `next` links), create the record,
 //! show, change it with a JSON Patch, delete it, deactivate and reactivate it, read its
 //! locations and tasks, and wait for a status. The bytes go through
-//! [`image_data`](crate::openstack::image::v2::image_data) or
-//! [`imports`](crate::openstack::image::v2::imports).
+//! [`image_data`] or
+//! [`imports`].
 //!
 //! ```no_run
 //! # async fn demo(glance: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

@@ -1,9 +1,9 @@
 //! Interoperable image import (2.6): the methods a cloud offers, and importing an
 //! image's data by one of them: `glance-direct` (data staged with
-//! [`image_data::stage`](crate::openstack::image::v2::image_data::stage)), `web-download`
+//! [`image_data::stage`]), `web-download`
 //! (Glance fetches a URL), `copy-image` (into more stores), `glance-download` (from
 //! another region's Glance). The import runs after the `202`; follow it with
-//! [`images::wait_for_status`](crate::openstack::image::v2::images::wait_for_status) or
+//! [`images::wait_for_status`] or
 //! the image's tasks.
 //!
 //! ```no_run

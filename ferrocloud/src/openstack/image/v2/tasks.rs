@@ -1,5 +1,5 @@
 //! Tasks: Glance's asynchronous work (the legacy `import` task, and the tasks of the
-//! interoperable import that [`images::list_tasks`](crate::openstack::image::v2::images::list_tasks)
+//! interoperable import that [`images::list_tasks`]
 //! shows). Creating tasks is for admins on most clouds; listings page by Glance's `next`.
 //!
 //! ```no_run

@@ -286,9 +286,9 @@ pub(crate) async fn put_bytes(
 
 /// Uploads an object from a stream of chunks, sent chunked as they come: memory stays
 /// flat for any size. The MD5 is computed as the chunks go; an `ETag` from Swift that
-/// differs fails the call with [`ErrorKind::Integrity`] (the object is then stored with
+/// differs fails the call with [`ErrorKind::Integrity`](crate::ErrorKind::Integrity) (the object is then stored with
 /// the bytes Swift received). A stream cannot be sent twice: a `401` midway fails with
-/// [`ErrorKind::NotReplayable`].
+/// [`ErrorKind::NotReplayable`](crate::ErrorKind::NotReplayable).
 pub async fn create_stream<S>(
     client: &ServiceClient,
     container: &str,
@@ -397,7 +397,7 @@ impl std::fmt::Debug for Download {
 
 impl Download {
     /// The bytes as they arrive. For a whole object whose ETag is an MD5, the stream
-    /// computes it as it goes, and ends with an [`ErrorKind::Integrity`] error instead of
+    /// computes it as it goes, and ends with an [`ErrorKind::Integrity`](crate::ErrorKind::Integrity) error instead of
     /// its end when the bytes differ.
     pub fn into_stream(self) -> BoxStream<'static, Result<Bytes>> {
         let expected = match self.status {
