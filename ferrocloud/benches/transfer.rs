@@ -5,6 +5,8 @@
 //! runtime, interleaved over rounds. The SDK runs without and with its MD5 check; the
 //! fixture answers with the payload's real MD5 as `ETag`, so the check passes. The peak
 //! resident memory of each SDK transfer is measured (`VmHWM`, reset before each).
+//! Image data goes the same way (`image_data::upload_stream`, `image_data::download`,
+//! with Glance's `Content-MD5` checked on the way down), beside the same baseline.
 //!
 //! `cargo bench -p ferrocloud --bench transfer`; `TRANSFER_BENCH_MIB` sets the size
 //! (default 1024), `TRANSFER_BENCH_ROUNDS` the rounds (default 3).
@@ -18,6 +20,7 @@ use axum::extract::Request;
 use axum::http::{StatusCode, header};
 use axum::routing::post;
 use bytes::Bytes;
+use ferrocloud::openstack::image::v2::image_data;
 use ferrocloud::openstack::objectstorage::v1::objects::{self, CreateOpts, DownloadOpts};
 use ferrocloud::{AuthOptions, EndpointOpts, ServiceClient};
 use futures::{Stream, StreamExt, TryStreamExt};
@@ -74,10 +77,12 @@ fn start_fixture(block: Bytes, mib: usize, etag: String) -> String {
     token["token"]["catalog"] = json!([
         endpoint("identity", "keystone", format!("{uri}/identity")),
         endpoint("object-store", "swift", format!("{uri}/swift/v1/AUTH_b")),
+        endpoint("image", "glance", format!("{uri}/image")),
     ]);
     token["token"]["expires_at"] = json!("2999-01-01T00:00:00Z");
     let token_body = Bytes::from(serde_json::to_vec(&token).unwrap());
     let put_etag = etag.clone();
+    let (image_block, image_md5) = (block.clone(), etag.clone());
 
     let app = Router::new()
         .route(
@@ -133,6 +138,36 @@ fn start_fixture(block: Bytes, mib: usize, etag: String) -> String {
             }),
         );
 
+    let app = app.route(
+        "/image/v2/images/i/file",
+        axum::routing::put(|req: Request| async move {
+            let mut body = req.into_body().into_data_stream();
+            while let Some(chunk) = body.next().await {
+                if chunk.is_err() {
+                    return StatusCode::BAD_REQUEST;
+                }
+            }
+            StatusCode::NO_CONTENT
+        })
+        .get(move || {
+            let (block, md5) = (image_block.clone(), image_md5.clone());
+            async move {
+                let body = Body::from_stream(futures::stream::iter(
+                    std::iter::repeat_n(block, mib).map(Ok::<_, std::io::Error>),
+                ));
+                (
+                    StatusCode::OK,
+                    [
+                        (header::CONTENT_LENGTH, (mib * CHUNK).to_string()),
+                        (header::HeaderName::from_static("content-md5"), md5),
+                        (header::CONTENT_TYPE, "application/octet-stream".into()),
+                    ],
+                    body,
+                )
+            }
+        }),
+    );
+
     std::thread::Builder::new()
         .name("fixture".into())
         .spawn(move || {
@@ -178,6 +213,8 @@ struct Times {
     base_down: Vec<Duration>,
     sdk_down: Vec<Duration>,
     sdk_down_md5: Vec<Duration>,
+    image_up: Vec<Duration>,
+    image_down: Vec<Duration>,
 }
 
 async fn baseline_upload(http: &reqwest::Client, url: &str, block: &Bytes, mib: usize) {
@@ -233,6 +270,30 @@ async fn sdk_download(swift: &ServiceClient, checksum: bool) -> usize {
     n
 }
 
+async fn image_upload(glance: &ServiceClient, block: &Bytes, mib: usize) {
+    // Unchecked: the fixture records no checksum to compare with.
+    let opts = image_data::UploadOpts {
+        skip_checksum: true,
+        ..Default::default()
+    };
+    image_data::upload_stream(glance, "i", payload(block, mib), &opts)
+        .await
+        .ok()
+        .unwrap();
+}
+
+async fn image_download(glance: &ServiceClient) -> usize {
+    let d = image_data::download(glance, "i", &Default::default())
+        .await
+        .unwrap();
+    let mut n = 0;
+    let mut s = d.into_stream();
+    while let Some(c) = s.try_next().await.unwrap() {
+        n += c.len();
+    }
+    n
+}
+
 async fn timed<F: std::future::Future>(f: F) -> (Duration, F::Output) {
     let t = Instant::now();
     let out = f.await;
@@ -263,6 +324,8 @@ fn main() {
         let swift =
             ferrocloud::openstack::new_object_storage_v1(&provider, EndpointOpts::default())
                 .unwrap();
+        let glance =
+            ferrocloud::openstack::new_image_v2(&provider, EndpointOpts::default()).unwrap();
         let http = reqwest::Client::new();
         let mut t = Times::default();
         let mut peak = 0u64;
@@ -292,6 +355,16 @@ fn main() {
             assert_eq!(n, bytes);
             t.sdk_down_md5.push(d);
             peak = peak.max(peak_mib());
+
+            reset_peak();
+            t.image_up
+                .push(timed(image_upload(&glance, &block, mib)).await.0);
+            peak = peak.max(peak_mib());
+            reset_peak();
+            let (d, n) = timed(image_download(&glance)).await;
+            assert_eq!(n, bytes);
+            t.image_down.push(d);
+            peak = peak.max(peak_mib());
         }
         (t, peak)
     });
@@ -316,6 +389,7 @@ fn main() {
         median(times.sdk_down),
         median(times.sdk_down_md5),
     );
+    let (iu, id) = (median(times.image_up), median(times.image_down));
     println!("{mib} MiB, {rounds} rounds (medians), multi-threaded runtime");
     show("upload, reqwest", bu, bu);
     show("upload, ferrocloud", su, bu);
@@ -323,6 +397,13 @@ fn main() {
     show("download, reqwest", bd, bd);
     show("download, ferrocloud", sd, bd);
     show("download, ferrocloud+MD5", sdm, bd);
+    show("image upload", iu, bu);
+    show("image download+MD5", id, bd);
+    println!(
+        "image: upload {:.2}× baseline, download {:.2}× baseline with the Content-MD5 check",
+        secs(iu) / secs(bu),
+        secs(id) / secs(bd)
+    );
     println!(
         "checksums: upload {:.2}× baseline with the MD5 ETag, download {:.2}× with the MD5 check",
         secs(sum) / secs(bu),

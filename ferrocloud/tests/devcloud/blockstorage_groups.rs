@@ -12,7 +12,7 @@ use ferrocloud::openstack::blockstorage::v3::group_snapshots::{self, GroupSnapsh
 use ferrocloud::openstack::blockstorage::v3::group_type_specs as specs;
 use ferrocloud::openstack::blockstorage::v3::group_types::{self, CreateOpts as TypeOpts};
 use ferrocloud::openstack::blockstorage::v3::groups::{
-    self, CreateFromSrcOpts, CreateOpts, GroupStatus, UpdateOpts,
+    self, CreateFromSrcOpts, CreateOpts, FailoverOpts, GroupStatus, ReplicationStatus, UpdateOpts,
 };
 use ferrocloud::openstack::blockstorage::v3::volumes::{self, VolumeStatus};
 use ferrocloud::openstack::blockstorage::v3::{cgsnapshots, consistency_groups, volume_types};
@@ -318,6 +318,92 @@ async fn blockstorage_groups_types_specs_snapshots_and_copies() {
         groups::delete(&c, &g, true).await.ok().unwrap();
         groups::wait_for_delete(&c, &g, &wait_opts()).await.unwrap();
     }
+    group_types::delete(&c, &gtype.id).await.ok().unwrap();
+    if let Err(p) = result {
+        std::panic::resume_unwind(p);
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn blockstorage_groups_replication_enable_disable_failover() {
+    let c = admin_volumes("3.38").await;
+    // The fake driver reports group replication: a group type and a volume type that
+    // ask for it make a group that replicates.
+    let gtype = group_types::create(
+        &c,
+        &TypeOpts::new(unique("repgtype")).group_spec("group_replication_enabled", "<is> True"),
+    )
+    .await
+    .extract()
+    .unwrap();
+    let vtype = volume_types::create(
+        &c,
+        &volume_types::CreateOpts::new(unique("repvtype"))
+            .private()
+            .extra_spec("replication_enabled", "<is> True"),
+    )
+    .await
+    .extract()
+    .unwrap();
+    let made = std::sync::Mutex::new(None::<String>);
+    let result = AssertUnwindSafe(async {
+        let g = groups::create(
+            &c,
+            &CreateOpts::new(&gtype.id, [&vtype.id]).name(unique("repgroup")),
+        )
+        .await
+        .extract()
+        .unwrap();
+        *made.lock().unwrap() = Some(g.id.clone());
+        let g = groups::wait_for_status(&c, &g.id, GroupStatus::Available, &wait_opts())
+            .await
+            .unwrap();
+        assert_eq!(g.replication_status, Some(ReplicationStatus::Disabled));
+        // No replication device is configured: no targets (a list, empty).
+        let targets = groups::list_replication_targets(&c, &g.id)
+            .await
+            .extract()
+            .unwrap();
+        assert!(targets.0.is_empty(), "{targets:?}");
+        groups::enable_replication(&c, &g.id).await.ok().unwrap();
+        groups::wait_for_replication_status(&c, &g.id, ReplicationStatus::Enabled, &wait_opts())
+            .await
+            .unwrap();
+        groups::disable_replication(&c, &g.id).await.ok().unwrap();
+        groups::wait_for_replication_status(&c, &g.id, ReplicationStatus::Disabled, &wait_opts())
+            .await
+            .unwrap();
+        // Disabling what is disabled: Cinder wants `enabled` or `error`.
+        let err = groups::disable_replication(&c, &g.id)
+            .await
+            .ok()
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::BadRequest, "{err}");
+        groups::enable_replication(&c, &g.id).await.ok().unwrap();
+        groups::wait_for_replication_status(&c, &g.id, ReplicationStatus::Enabled, &wait_opts())
+            .await
+            .unwrap();
+        let failover = FailoverOpts {
+            allow_attached_volume: true,
+            secondary_backend_id: Some("vendor-id-1".into()),
+        };
+        groups::failover_replication(&c, &g.id, &failover)
+            .await
+            .ok()
+            .unwrap();
+        groups::wait_for_replication_status(&c, &g.id, ReplicationStatus::FailedOver, &wait_opts())
+            .await
+            .unwrap();
+    })
+    .catch_unwind()
+    .await;
+    let group = made.lock().unwrap().clone();
+    if let Some(g) = group {
+        groups::delete(&c, &g, true).await.ok().unwrap();
+        groups::wait_for_delete(&c, &g, &wait_opts()).await.unwrap();
+    }
+    volume_types::delete(&c, &vtype.id).await.ok().unwrap();
     group_types::delete(&c, &gtype.id).await.ok().unwrap();
     if let Err(p) = result {
         std::panic::resume_unwind(p);

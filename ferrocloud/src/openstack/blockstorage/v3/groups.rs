@@ -85,6 +85,55 @@ super::common::status_enum! {
     }
 }
 
+super::common::status_enum! {
+    /// The replication status of a group (3.38).
+    ReplicationStatus {
+        /// Not replicating.
+        Disabled = "disabled",
+        /// Being turned on.
+        Enabling = "enabling",
+        /// Replicating.
+        Enabled = "enabled",
+        /// Being turned off.
+        Disabling = "disabling",
+        /// Failing over to a secondary back end.
+        FailingOver = "failing-over",
+        /// Failed over.
+        FailedOver = "failed-over",
+        /// The back end cannot replicate.
+        NotCapable = "not-capable",
+        /// A failover failed.
+        FailoverError = "failover-error",
+        /// Replication failed.
+        Error = "error",
+    }
+}
+
+/// Waits until the group's replication status is `status`; an error status
+/// (`error`, `failover-error`) ends the wait with an error.
+pub async fn wait_for_replication_status(
+    client: &ServiceClient,
+    id: &str,
+    status: ReplicationStatus,
+    opts: &crate::wait::WaitOpts,
+) -> Result<Group> {
+    use crate::wait::State;
+    crate::wait::wait_for(
+        &format!("group {id} to replicate as {status}"),
+        opts,
+        || async { get(client, id).await.extract() },
+        |g: &Group| match &g.replication_status {
+            Some(s) if *s == status => State::Ready,
+            Some(s) if s.is_error() || *s == ReplicationStatus::FailoverError => {
+                State::Failed(format!("group {} replication is {s}", g.id))
+            }
+            _ => State::Pending,
+        },
+        |_| {},
+    )
+    .await
+}
+
 /// A group, with its details.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
@@ -118,9 +167,10 @@ pub struct Group {
     /// The group it was made from (3.14).
     #[serde(default, deserialize_with = "crate::de::double_option")]
     pub source_group_id: Option<Option<String>>,
-    /// Its replication status (3.38: `disabled`, `enabled`, `failed-over`…).
+    /// Its replication status (3.38; `disabled` for a group type that does not
+    /// replicate too).
     #[serde(default)]
-    pub replication_status: Option<String>,
+    pub replication_status: Option<ReplicationStatus>,
     /// The owning project (3.58, for those the policy lets see it).
     #[serde(default)]
     pub project_id: Option<String>,
