@@ -88,6 +88,11 @@ pub enum PageStyle {
     /// `subdir`, the pseudo-directory a delimited Swift listing returns), and an empty page
     /// ends the listing (Swift, and services listed with marker/limit).
     Marker(&'static str),
+    /// A [`Marker`](PageStyle::Marker) listing of versions (Swift's `?versions`), where
+    /// one name comes several times: the next request also sets `version_marker` to the
+    /// second field of the last item (its version), so that a page ending among a
+    /// name's versions goes on with the next one.
+    MarkerVersion(&'static str, &'static str),
     /// The whole listing comes in one page.
     Single,
 }
@@ -248,10 +253,20 @@ fn shown(url: &Url) -> String {
 
 /// The value of the first `marker` query parameter of a URL.
 fn marker_of(url: &Url) -> Option<String> {
-    url.query_pairs()
+    let marker = url
+        .query_pairs()
         .find(|(k, _)| k == "marker")
-        .map(|(_, v)| v.into_owned())
+        .map(|(_, v)| v.into_owned())?;
+    // A versions listing's position is the name and the version together.
+    match url.query_pairs().find(|(k, _)| k == "version_marker") {
+        Some((_, v)) => Some(format!("{marker}{VERSION_SEPARATOR}{v}")),
+        None => Some(marker),
+    }
 }
+
+/// Joins a name and a version into the one marker a [`PageStyle::MarkerVersion`] walk
+/// keeps (a character no name or version holds).
+const VERSION_SEPARATOR: char = '\u{0}';
 
 /// One walk through a listing: the URL to request next, every page URL requested and
 /// every marker sent so far, and the decision of what follows a page. The four walkers
@@ -340,7 +355,7 @@ impl Walk {
                     self.pending = self.follow_link(current, &href).transpose();
                 }
             }
-            PageStyle::Marker(_) => {
+            PageStyle::Marker(_) | PageStyle::MarkerVersion(..) => {
                 if let Some(m) = scan.last_marker.as_deref() {
                     self.pending = Some(Ok(self.marker_step(current, m)?));
                 }
@@ -423,13 +438,18 @@ impl Walk {
         let mut u = current.clone();
         let kept: Vec<(String, String)> = current
             .query_pairs()
-            .filter(|(k, _)| k != "marker")
+            .filter(|(k, _)| k != "marker" && k != "version_marker")
             .map(|(k, v)| (k.into_owned(), v.into_owned()))
             .collect();
-        u.query_pairs_mut()
-            .clear()
-            .extend_pairs(kept)
-            .append_pair("marker", marker);
+        let mut pairs = u.query_pairs_mut();
+        pairs.clear().extend_pairs(kept);
+        match marker.split_once(VERSION_SEPARATOR) {
+            Some((name, version)) => pairs
+                .append_pair("marker", name)
+                .append_pair("version_marker", version),
+            None => pairs.append_pair("marker", marker),
+        };
+        drop(pairs);
         if self.requested.contains(u.as_str()) {
             return Err(self.error(format!(
                 "the listing did not make progress: the page {} was already requested",
@@ -695,15 +715,17 @@ fn scan_page<T: DeserializeOwned>(
             last_marker: None,
         });
     }
-    let marker_field = match style {
-        PageStyle::Marker(f) => Some(f),
-        _ => None,
+    let (marker_field, version_field) = match style {
+        PageStyle::Marker(f) => (Some(f), None),
+        PageStyle::MarkerVersion(f, v) => (Some(f), Some(v)),
+        _ => (None, None),
     };
     let mut de = serde_json::Deserializer::from_slice(body);
     let scan = match items_key {
         None => ItemsSeed::<T> {
             keep: keep_items,
             marker_field,
+            version_field,
             _t: PhantomData,
         }
         .deserialize(&mut de)
@@ -891,6 +913,7 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<'_, T> {
                     let (items, count, marker) = map.next_value_seed(ItemsSeed::<T> {
                         keep: self.keep,
                         marker_field: self.marker_field,
+                        version_field: None,
                         _t: PhantomData,
                     })?;
                     scan.items = items;
@@ -922,6 +945,8 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<'_, T> {
 struct ItemsSeed<'a, T> {
     keep: bool,
     marker_field: Option<&'a str>,
+    /// The version field joined to the marker ([`PageStyle::MarkerVersion`]).
+    version_field: Option<&'a str>,
     _t: PhantomData<T>,
 }
 
@@ -975,6 +1000,15 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for ItemsSeed<'_, T> {
                             .map(str::to_owned)
                             .or_else(|| Some(m.to_string()))
                     });
+                    if let (Some(m), Some(version)) = (
+                        marker.as_mut(),
+                        self.version_field
+                            .and_then(|f| v.get(f))
+                            .and_then(serde_json::Value::as_str),
+                    ) {
+                        m.push(VERSION_SEPARATOR);
+                        m.push_str(version);
+                    }
                     if keep {
                         items.push(T::deserialize(v).map_err(serde::de::Error::custom)?);
                     }
@@ -1082,6 +1116,39 @@ mod tests {
             next: next.map(str::to_owned),
             last_marker: marker.map(str::to_owned),
         }
+    }
+
+    #[test]
+    fn a_versions_listing_goes_on_among_one_names_versions() {
+        let json = br#"[{"name": "a", "version_id": "3"}, {"name": "a", "version_id": "2"}]"#;
+        let s: Scan<serde_json::Value> = scan_page(
+            json,
+            None,
+            PageStyle::MarkerVersion("name", "version_id"),
+            true,
+        )
+        .unwrap();
+        assert_eq!(s.last_marker.as_deref(), Some("a\u{0}2"));
+        let first = url("https://swift.example/v1/AUTH_a/c?versions=&format=json");
+        let style = PageStyle::MarkerVersion("name", "version_id");
+        let mut walk = Walk::new(first, endpoint(), style, None);
+        let u = first_step(&mut walk, &page(None, Some("a\u{0}2"))).unwrap();
+        assert!(u.query().unwrap().starts_with("versions="));
+        let second = walk.next_request().unwrap().unwrap();
+        assert_eq!(
+            second.query(),
+            Some("versions=&format=json&marker=a&version_marker=2")
+        );
+        // The next page moves on within the same name: progress.
+        walk.read(&second, &page(None, Some("a\u{0}1"))).unwrap();
+        let third = walk.next_request().unwrap().unwrap();
+        assert_eq!(
+            third.query(),
+            Some("versions=&format=json&marker=a&version_marker=1")
+        );
+        // The same position twice is a loop.
+        let e = walk.read(&third, &page(None, Some("a\u{0}2"))).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Pagination);
     }
 
     /// Requests the first page of a walk and reads `scan` as its answer.

@@ -388,9 +388,9 @@ async fn image_glance_direct_import_and_its_tasks() {
 async fn image_stores_usage_cache_and_versions() {
     let admin = glance(&admin().await).await;
     let all = stores::list(&admin).await.extract().unwrap();
-    assert_eq!(all.len(), 1);
-    assert_eq!(all[0].id, "fs");
-    assert!(all[0].default);
+    let ids: Vec<_> = all.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["fs", "fs2"], "the devcloud's two file stores");
+    assert!(all[0].default && !all[1].default);
     let detail = stores::list_detail(&admin).await.extract().unwrap();
     assert_eq!(detail[0].kind, "file");
     // The file store's setting is `data_dir` (the api-ref's sample writes `datadir`).
@@ -451,7 +451,7 @@ async fn image_stores_usage_cache_and_versions() {
             state.queued_images.is_empty() && state.cached_images.is_empty(),
             "{state:?}"
         );
-        // Deleting the data from its one store: Glance keeps an image's last location.
+        // Glance keeps an image's last location: its one store's copy cannot go.
         let err = stores::delete_image(&admin, "fs", &image.id)
             .await
             .ok()
@@ -500,6 +500,109 @@ async fn image_locations_are_for_service_users() {
             "{err}"
         );
         assert_eq!(err.kind(), ErrorKind::Forbidden, "{err}");
+    })
+    .catch_unwind()
+    .await;
+    images::delete(&admin, &image.id).await.ok().unwrap();
+    if let Err(p) = result {
+        std::panic::resume_unwind(p);
+    }
+}
+
+/// Serves `body` once per request at `http://127.0.0.1:<port>/image.raw`, for Glance's
+/// web-download.
+async fn serve(body: Bytes) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/image.raw", listener.local_addr().unwrap());
+    let app = axum::Router::new().route(
+        "/image.raw",
+        axum::routing::get(move || {
+            let body = body.clone();
+            async move { body }
+        }),
+    );
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app).await;
+    });
+    url
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn image_web_download_copy_image_and_per_store_delete() {
+    let admin = glance(&admin().await).await;
+    let methods = imports::get_methods(&admin).await.extract().unwrap();
+    for m in ["glance-direct", "web-download", "copy-image"] {
+        assert!(methods.value.iter().any(|v| v == m), "{m}: {methods:?}");
+    }
+    let body = Bytes::from(data().concat());
+    let url = serve(body.clone()).await;
+    let image = images::create(
+        &admin,
+        &CreateOpts::new(unique("web"))
+            .disk_format("raw")
+            .container_format("bare"),
+    )
+    .await
+    .extract()
+    .unwrap();
+    let result = AssertUnwindSafe(async {
+        // Glance fetches the bytes itself, into the default store.
+        imports::import(
+            &admin,
+            &image.id,
+            &ImportOpts::new(ImportMethod::web_download(&url)),
+        )
+        .await
+        .ok()
+        .unwrap();
+        let active = images::wait_for_status(&admin, &image.id, ImageStatus::Active, &wait())
+            .await
+            .unwrap();
+        assert_eq!(active.size, Some(body.len() as u64));
+        assert_eq!(active.stores.as_deref(), Some("fs"));
+        let d = image_data::download(
+            &admin,
+            &image.id,
+            &DownloadOpts::default().verify_hash(&active),
+        )
+        .await
+        .unwrap();
+        assert_eq!(d.bytes().await.unwrap(), body);
+
+        // Copied into the second store, every store must succeed.
+        let copy = ImportOpts::new(ImportMethod::CopyImage)
+            .stores(["fs2"])
+            .all_stores_must_succeed(true);
+        imports::import(&admin, &image.id, &copy)
+            .await
+            .ok()
+            .unwrap();
+        let mut stores_now = String::new();
+        for _ in 0..150 {
+            let i = images::get(&admin, &image.id).await.extract().unwrap();
+            stores_now = i.stores.clone().unwrap_or_default();
+            if stores_now.split(',').any(|s| s == "fs2") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        let mut held: Vec<_> = stores_now.split(',').collect();
+        held.sort();
+        assert_eq!(held, ["fs", "fs2"]);
+        // With two copies, one store's copy can go.
+        stores::delete_image(&admin, "fs2", &image.id)
+            .await
+            .ok()
+            .unwrap();
+        let i = images::get(&admin, &image.id).await.extract().unwrap();
+        assert_eq!(i.stores.as_deref(), Some("fs"));
+        // Every import ran as a task of the image.
+        let its = images::list_tasks(&admin, &image.id)
+            .await
+            .extract()
+            .unwrap();
+        assert_eq!(its.len(), 2, "{its:?}");
     })
     .catch_unwind()
     .await;

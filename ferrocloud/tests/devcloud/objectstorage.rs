@@ -905,6 +905,24 @@ async fn objectstorage_symlinks_dynamic_large_objects_and_versions() {
             .await
             .unwrap();
         assert_eq!(latest.bytes().await.unwrap(), &b"two"[..]);
+        // Listed one version per page, the versions of one name are all there.
+        let two_versions: Vec<ObjectEntry> =
+            objects::list_versions(&client, &v, &ListOpts::default().limit(1))
+                .items()
+                .try_collect()
+                .await
+                .unwrap();
+        let listed: Vec<(String, Option<bool>)> = two_versions
+            .iter()
+            .filter_map(|e| match e {
+                ObjectEntry::Object(o) => Some((o.version_id.clone().unwrap(), o.is_latest)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            listed,
+            [(ids[1].clone(), Some(true)), (ids[0].clone(), Some(false))]
+        );
         // Deleting the newest version by its ID does not make the older one current
         // (Swift answers 404 for the object), and the older one stays by its ID.
         let newest = DeleteOpts {

@@ -86,6 +86,21 @@ pub struct ObjectSummary {
     /// The target of a symlink (`container/object`).
     #[serde(default)]
     pub symlink_path: Option<String>,
+    /// The version ([`list_versions`]; `null` for one written before versioning was
+    /// enabled).
+    #[serde(default)]
+    pub version_id: Option<String>,
+    /// Whether it is the current version ([`list_versions`]).
+    #[serde(default)]
+    pub is_latest: Option<bool>,
+}
+
+impl ObjectSummary {
+    /// Whether this version marks a deletion ([`list_versions`]: a delete in a versioned
+    /// container keeps the older versions and writes a marker as the newest).
+    pub fn is_delete_marker(&self) -> bool {
+        self.content_type.starts_with("application/x-deleted")
+    }
 }
 
 crate::operation::extract_fn! {
@@ -101,6 +116,18 @@ pub fn list(client: &ServiceClient, container: &str, opts: &ListOpts) -> Pager<O
         .query(opts)
         .query_pair("format", "json")
         .paged(PageStyle::Marker("name"))
+}
+
+/// Lists every version of the objects of a versioned container (`?versions`): by
+/// name, newest first, delete markers included, paged by name and version
+/// (`version_marker`) so that no version is skipped between pages.
+pub fn list_versions(client: &ServiceClient, container: &str, opts: &ListOpts) -> Pager<ObjectEntry> {
+    client
+        .request(&LIST, &[container])
+        .query(opts)
+        .query_pair("versions", "")
+        .query_pair("format", "json")
+        .paged(PageStyle::MarkerVersion("name", "version_id"))
 }
 
 /// An object's metadata, read from the headers of a `HEAD` or a download.
