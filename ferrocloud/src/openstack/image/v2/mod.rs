@@ -7,7 +7,13 @@
 //! Glance's interoperable import. Glance does not version its API with microversions:
 //! what a cloud serves is told by its [`versions`] list (`v2.0` … `v2.17`).
 
-crate::resources! {}
+crate::resources! {
+    /// Metadata definitions: namespaces, their objects, properties, tags and resource
+    /// type associations.
+    pub mod metadefs;
+    /// The JSON schemas of Glance's resources.
+    pub mod schemas;
+}
 
 /// The operations written from Glance's root rather than `v2/`, for coverage reports.
 pub static ROOT_OPERATIONS: &[&[&crate::Operation]] = versions::ROOT_OPERATIONS;
