@@ -49,4 +49,6 @@ pub async fn expect(
         .await;
 }
 
+mod metadefs;
+mod schemas;
 mod versions;
