@@ -86,6 +86,7 @@ mod identity_tokens;
 mod identity_trusts;
 mod identity_users;
 mod image;
+mod image_metadefs;
 mod networking_address_groups;
 mod networking_address_scopes;
 mod networking_admin;

@@ -51,5 +51,7 @@ pub async fn expect(
 
 mod data;
 mod images;
+mod metadefs;
 mod others;
+mod schemas;
 mod versions;

@@ -2,9 +2,6 @@
 //! ([`crate::openstack::blockstorage::v3::group_snapshots`]), still served (v2 and v3)
 //! for consistency groups.
 //!
-//! Cinder 28 answers `consistencygroup_id: null` in a cgsnapshot's details (its view
-//! reads the attribute, then discards it).
-//!
 //! ```no_run
 //! # async fn demo(volumes: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
 //! use ferrocloud::openstack::blockstorage::v3::cgsnapshots::{self, CreateOpts};
@@ -56,7 +53,7 @@ pub struct Cgsnapshot {
     /// The description.
     #[serde(deserialize_with = "crate::de::nullable")]
     pub description: Option<String>,
-    /// The consistency group it was taken of (`null` from Cinder 28, see the module).
+    /// The consistency group it was taken of.
     #[serde(deserialize_with = "crate::de::nullable")]
     pub consistencygroup_id: Option<String>,
     /// The status (a group snapshot's).

@@ -18,6 +18,11 @@ crate::resources! {
     pub mod imports;
     /// Image members: sharing images with projects.
     pub mod members;
+    /// Metadata definitions: namespaces, their objects, properties, tags and resource
+    /// type associations.
+    pub mod metadefs;
+    /// The JSON schemas of Glance's resources.
+    pub mod schemas;
     /// Stores (multi-store clouds).
     pub mod stores;
     /// Image tags.
