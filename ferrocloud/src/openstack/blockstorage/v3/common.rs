@@ -112,6 +112,8 @@ impl ListControls {
 /// - `reset_status(Status)`: `reset_status` through the `RESET_STATUS` operation (whose
 ///   body is the `ResetStatusOpts` the arm declares);
 /// - `force_delete`: through the `FORCE_DELETE` operation (its body is [`Empty`]);
+/// - `list("key")` and `list_detail("key")`: the same, following the links under `key`
+///   where Cinder names them otherwise (`group_links` for groups);
 /// - `wait(Status)` or `wait(Status, reason_field)`: `wait_for_status`,
 ///   `wait_for_status_with` and `wait_for_delete` (the item has `id` and a `status` made
 ///   by [`status_enum!`]; the optional field, an `Option<String>`, explains a failure).
@@ -135,7 +137,12 @@ macro_rules! resource_functions {
         )+
     };
     (@list [] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
-        #[doc = concat!("Lists ", $plural, " (the short form), following `", $plural, "_links` from page to page.")]
+        $crate::openstack::blockstorage::v3::common::resource_functions! {
+            @list [concat!($plural, "_links")] $item, $summary, $noun, $plural
+        }
+    };
+    (@list [$links:expr] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("Lists ", $plural, " (the short form), following `", $links, "` from page to page.")]
         pub fn list(
             client: &$crate::ServiceClient,
             opts: &ListOpts,
@@ -143,7 +150,7 @@ macro_rules! resource_functions {
             client
                 .request(&LIST, &[])
                 .query(opts)
-                .paged($crate::pagination::PageStyle::Links(concat!($plural, "_links")))
+                .paged($crate::pagination::PageStyle::Links($links))
         }
 
         $crate::operation::extract_fn! {
@@ -152,7 +159,12 @@ macro_rules! resource_functions {
         }
     };
     (@list_detail [] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
-        #[doc = concat!("Lists ", $plural, " with their details, following `", $plural, "_links` from page to page.")]
+        $crate::openstack::blockstorage::v3::common::resource_functions! {
+            @list_detail [concat!($plural, "_links")] $item, $summary, $noun, $plural
+        }
+    };
+    (@list_detail [$links:expr] $item:ty, $summary:ty, $noun:literal, $plural:literal) => {
+        #[doc = concat!("Lists ", $plural, " with their details, following `", $links, "` from page to page.")]
         pub fn list_detail(
             client: &$crate::ServiceClient,
             opts: &ListOpts,
@@ -160,7 +172,7 @@ macro_rules! resource_functions {
             client
                 .request(&LIST_DETAIL, &[])
                 .query(opts)
-                .paged($crate::pagination::PageStyle::Links(concat!($plural, "_links")))
+                .paged($crate::pagination::PageStyle::Links($links))
         }
 
         $crate::operation::extract_fn! {

@@ -19,7 +19,6 @@ use serde::{Deserialize, Serialize};
 use super::common::{ListControls, Summary};
 use super::groups::{GroupStatus, comma_list};
 use crate::dates::Timestamp;
-use crate::pagination::{PageStyle, Pager};
 use crate::request::{ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -46,7 +45,7 @@ pub static V2_OPERATIONS: &[&crate::Operation] = OPERATIONS;
 
 super::common::resource_functions! {
     ConsistencyGroup, Summary, "consistency group", "consistency groups";
-    get
+    list("consistencygroup_links") list_detail("consistencygroup_links") get
 }
 
 /// A consistency group with its details.
@@ -91,22 +90,6 @@ pub struct ListOpts {
     /// Paging, sorting and filters.
     #[serde(flatten)]
     pub controls: ListControls,
-}
-
-/// Lists consistency groups (ID and name), following `consistencygroup_links`.
-pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Summary> {
-    client
-        .request(&LIST, &[])
-        .query(opts)
-        .paged(PageStyle::Links("consistencygroup_links"))
-}
-
-/// Lists consistency groups with their details, following `consistencygroup_links`.
-pub fn list_detail(client: &ServiceClient, opts: &ListOpts) -> Pager<ConsistencyGroup> {
-    client
-        .request(&LIST_DETAIL, &[])
-        .query(opts)
-        .paged(PageStyle::Links("consistencygroup_links"))
 }
 
 /// What [`create`] sends.

@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 
 use super::common::ListControls;
 use crate::dates::Timestamp;
-use crate::pagination::{PageStyle, Pager};
 use crate::request::{ApiResult, Validate};
 use crate::{Result, ServiceClient};
 
@@ -41,7 +40,8 @@ pub static V2_OPERATIONS: &[&crate::Operation] = &[];
 
 super::common::resource_functions! {
     GroupSnapshot, GroupSnapshotSummary, "group snapshot", "group snapshots";
-    get delete reset_status(GroupSnapshotStatus) wait(GroupSnapshotStatus)
+    list("group_snapshot_links") list_detail("group_snapshot_links") get delete find
+    reset_status(GroupSnapshotStatus) wait(GroupSnapshotStatus)
 }
 
 super::common::status_enum! {
@@ -125,37 +125,6 @@ pub struct ListOpts {
     /// Paging, sorting and other filters (`group_id`, `status`…).
     #[serde(flatten)]
     pub controls: ListControls,
-}
-
-/// Lists group snapshots (the short form), following `group_snapshot_links`.
-pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<GroupSnapshotSummary> {
-    client
-        .request(&LIST, &[])
-        .query(opts)
-        .paged(PageStyle::Links("group_snapshot_links"))
-}
-
-/// Lists group snapshots with their details, following `group_snapshot_links`.
-pub fn list_detail(client: &ServiceClient, opts: &ListOpts) -> Pager<GroupSnapshot> {
-    client
-        .request(&LIST_DETAIL, &[])
-        .query(opts)
-        .paged(PageStyle::Links("group_snapshot_links"))
-}
-
-/// Finds a group snapshot by ID, or by name when exactly one has it.
-pub async fn find(client: &ServiceClient, name_or_id: &str) -> Result<GroupSnapshot> {
-    let by_name = ListOpts {
-        name: Some(name_or_id.to_string()),
-        ..ListOpts::default()
-    };
-    crate::find::find(
-        "group snapshot",
-        name_or_id,
-        get(client, name_or_id),
-        list_detail(client, &by_name),
-    )
-    .await
 }
 
 /// What [`create`] sends.

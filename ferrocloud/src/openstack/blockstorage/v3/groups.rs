@@ -23,7 +23,6 @@ use serde_json::Value;
 
 use super::common::{Empty, ListControls, Summary};
 use crate::dates::Timestamp;
-use crate::pagination::{PageStyle, Pager};
 use crate::request::{ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
@@ -60,7 +59,8 @@ pub static V2_OPERATIONS: &[&crate::Operation] = &[];
 
 super::common::resource_functions! {
     Group, Summary, "group", "groups";
-    get reset_status(GroupStatus) wait(GroupStatus)
+    list("group_links") list_detail("group_links") get find reset_status(GroupStatus)
+    wait(GroupStatus)
 }
 
 super::common::status_enum! {
@@ -200,31 +200,6 @@ pub struct ListOpts {
     /// Paging, sorting and other filters.
     #[serde(flatten)]
     pub controls: ListControls,
-}
-
-/// Lists groups (ID and name), following `group_links`.
-pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<Summary> {
-    client
-        .request(&LIST, &[])
-        .query(opts)
-        .paged(PageStyle::Links("group_links"))
-}
-
-/// Lists groups with their details, following `group_links`.
-pub fn list_detail(client: &ServiceClient, opts: &ListOpts) -> Pager<Group> {
-    client
-        .request(&LIST_DETAIL, &[])
-        .query(opts)
-        .paged(PageStyle::Links("group_links"))
-}
-
-/// Finds a group by ID, or by name when exactly one has it.
-pub async fn find(client: &ServiceClient, name_or_id: &str) -> Result<Group> {
-    let by_name = ListOpts {
-        name: Some(name_or_id.to_string()),
-        ..ListOpts::default()
-    };
-    crate::find::find("group", name_or_id, get(client, name_or_id), list_detail(client, &by_name)).await
 }
 
 /// What [`create`] sends.
