@@ -93,6 +93,10 @@ pub enum PageStyle {
     /// second field of the last item (its version), so that a page ending among a
     /// name's versions goes on with the next one.
     MarkerVersion(&'static str, &'static str),
+    /// A plain-text listing (Swift's `format=plain`): one item per line, read as a
+    /// string; the next request sets `marker` to the last line, and an empty page ends
+    /// the listing. (A name holding a line break cannot be listed this way.)
+    Lines,
     /// The whole listing comes in one page.
     Single,
 }
@@ -355,7 +359,7 @@ impl Walk {
                     self.pending = self.follow_link(current, &href).transpose();
                 }
             }
-            PageStyle::Marker(_) | PageStyle::MarkerVersion(..) => {
+            PageStyle::Marker(_) | PageStyle::MarkerVersion(..) | PageStyle::Lines => {
                 if let Some(m) = scan.last_marker.as_deref() {
                     self.pending = Some(Ok(self.marker_step(current, m)?));
                 }
@@ -715,6 +719,9 @@ fn scan_page<T: DeserializeOwned>(
             last_marker: None,
         });
     }
+    if style == PageStyle::Lines {
+        return scan_lines(body, keep_items);
+    }
     let (marker_field, version_field) = match style {
         PageStyle::Marker(f) => (Some(f), None),
         PageStyle::MarkerVersion(f, v) => (Some(f), Some(v)),
@@ -941,6 +948,33 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<'_, T> {
     }
 }
 
+/// Reads a plain-text page: one item per line (a final line break, and `\r` before
+/// one, are not part of an item).
+fn scan_lines<T: DeserializeOwned>(body: &[u8], keep: bool) -> Result<Scan<T>> {
+    let text =
+        std::str::from_utf8(body).map_err(|e| Error::decode("reading a plain-text page", e))?;
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let items = if keep {
+        lines
+            .iter()
+            .map(|l| T::deserialize(serde_json::Value::String((*l).to_string())))
+            .collect::<std::result::Result<Vec<T>, _>>()
+            .map_err(|e| Error::decode("reading a plain-text page", e))?
+    } else {
+        Vec::new()
+    };
+    Ok(Scan {
+        items,
+        count: lines.len(),
+        next: None,
+        last_marker: lines.last().map(|l| (*l).to_string()),
+    })
+}
+
 /// A list of items, kept or only counted, with the marker field of the last one.
 struct ItemsSeed<'a, T> {
     keep: bool,
@@ -1116,6 +1150,26 @@ mod tests {
             next: next.map(str::to_owned),
             last_marker: marker.map(str::to_owned),
         }
+    }
+
+    #[test]
+    fn a_plain_text_listing_is_one_item_per_line() {
+        let s: Scan<String> = scan_page(
+            "a b\r\nc/d\n\u{e9}\n".as_bytes(),
+            None,
+            PageStyle::Lines,
+            true,
+        )
+        .unwrap();
+        assert_eq!(s.items, ["a b", "c/d", "\u{e9}"]);
+        assert_eq!(s.last_marker.as_deref(), Some("\u{e9}"));
+        let first = url("https://swift.example/v1/AUTH_a/c?format=plain");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Lines, None);
+        let u = first_step(&mut walk, &page(None, Some("c/d"))).unwrap();
+        assert_eq!(u.query(), Some("format=plain"));
+        let second = walk.next_request().unwrap().unwrap();
+        assert_eq!(second.query(), Some("format=plain&marker=c%2Fd"));
+        assert!(scan_page::<String>(b"\xff", None, PageStyle::Lines, true).is_err());
     }
 
     #[test]

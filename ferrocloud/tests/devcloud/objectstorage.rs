@@ -813,6 +813,12 @@ async fn objectstorage_symlinks_dynamic_large_objects_and_versions() {
                 .unwrap()
         }
     };
+    // Plain-text listings: names only, one per line, paged by marker.
+    let a = containers::list_names(&client, &ListOpts::default().prefix(&c))
+        .all()
+        .await
+        .unwrap();
+    assert_eq!(a, std::slice::from_ref(&c));
     // A symlink serves its target's bytes; its own HEAD names the target.
     objects::create(
         &client,
@@ -855,6 +861,19 @@ async fn objectstorage_symlinks_dynamic_large_objects_and_versions() {
         .await
         .ok()
         .unwrap();
+    let names = objects::list_names(&client, &c, &ListOpts::default().limit(2))
+        .all()
+        .await
+        .unwrap();
+    assert_eq!(
+        names,
+        ["dlo", "link", "segs/000", "segs/001", "segs/002", "target"]
+    );
+    let dirs = objects::list_names(&client, &c, &ListOpts::default().delimiter('/'))
+        .all()
+        .await
+        .unwrap();
+    assert_eq!(dirs, ["dlo", "link", "segs/", "target"]);
     assert_eq!(get_all("dlo").await, &b"first second third"[..]);
     let head = objects::get(&client, &c, "dlo").await.extract().unwrap();
     assert_eq!(head.content_length, 18);

@@ -75,6 +75,18 @@ pub fn list(client: &ServiceClient, opts: &ListOpts) -> Pager<ContainerSummary> 
         .paged(PageStyle::Marker("name"))
 }
 
+/// Lists the account's container names only, as Swift's plain-text listing gives them
+/// (one per line: the smallest answer, for accounts with very many containers), paged
+/// by marker.
+pub fn list_names(client: &ServiceClient, opts: &ListOpts) -> Pager<String> {
+    client
+        .request(&LIST, &[])
+        .query(opts)
+        .query_pair("format", "plain")
+        .typed::<Vec<String>>()
+        .paged(PageStyle::Lines)
+}
+
 /// A container's figures, settings and metadata, read from the headers of a `HEAD`.
 #[derive(Debug, Clone)]
 #[non_exhaustive]

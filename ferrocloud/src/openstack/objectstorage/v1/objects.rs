@@ -118,6 +118,18 @@ pub fn list(client: &ServiceClient, container: &str, opts: &ListOpts) -> Pager<O
         .paged(PageStyle::Marker("name"))
 }
 
+/// Lists a container's object names only, as Swift's plain-text listing gives them (one
+/// per line; with a delimiter, pseudo-directories are names too), paged by marker. A
+/// name holding a line break cannot be listed this way: [`list`] reads every name.
+pub fn list_names(client: &ServiceClient, container: &str, opts: &ListOpts) -> Pager<String> {
+    client
+        .request(&LIST, &[container])
+        .query(opts)
+        .query_pair("format", "plain")
+        .typed::<Vec<String>>()
+        .paged(PageStyle::Lines)
+}
+
 /// Lists every version of the objects of a versioned container (`?versions`): by
 /// name, newest first, delete markers included, paged by name and version
 /// (`version_marker`) so that no version is skipped between pages.
