@@ -581,11 +581,23 @@ async fn image_web_download_copy_image_and_per_store_delete() {
             .await
             .ok()
             .unwrap();
+        // Glance shows the new store before the copy's task is over, and the task's
+        // last save of the image may still rewrite its locations: wait for both.
         let mut stores_now = String::new();
         for _ in 0..150 {
             let i = images::get(&admin, &image.id).await.extract().unwrap();
             stores_now = i.stores.clone().unwrap_or_default();
-            if stores_now.split(',').any(|s| s == "fs2") {
+            let copied = stores_now.split(',').any(|s| s == "fs2")
+                && i.property("os_glance_importing_to_stores")
+                    .is_none_or(str::is_empty);
+            let tasks = images::list_tasks(&admin, &image.id)
+                .await
+                .extract()
+                .unwrap();
+            if copied
+                && tasks.len() == 2
+                && tasks.iter().all(|t| t.status == tasks::TaskStatus::Success)
+            {
                 break;
             }
             tokio::time::sleep(Duration::from_millis(200)).await;
