@@ -102,6 +102,22 @@ pub enum ErrorKind {
     /// Data did not match its checksum: an object or image whose bytes differ from the
     /// `ETag` or hash the service gave (on upload or download). The message names both.
     Integrity,
+    /// 409 from Placement with the code `placement.concurrent_update`: a resource
+    /// provider's or a consumer's generation changed since it was read. Read it again
+    /// and retry with the new generation. [`Error::is_conflict`] is true for it too.
+    ///
+    /// ```
+    /// use ferrocloud::{Error, ErrorKind};
+    /// use http::{HeaderMap, Method, StatusCode};
+    /// let body = br#"{"errors": [{"status": 409, "title": "Conflict",
+    ///     "detail": "resource provider generation conflict", "code": "placement.concurrent_update"}]}"#;
+    /// let e = Error::from_response(&Method::PUT, "http://placement/resource_providers/x/traits",
+    ///     StatusCode::CONFLICT, &HeaderMap::new(), body);
+    /// assert_eq!(e.kind(), ErrorKind::GenerationConflict);
+    /// assert!(e.is_conflict());
+    /// assert_eq!(e.service_code(), Some("placement.concurrent_update"));
+    /// ```
+    GenerationConflict,
 }
 
 impl ErrorKind {
@@ -150,6 +166,7 @@ struct Inner {
     method: Option<Method>,
     url: Option<String>,
     status: Option<StatusCode>,
+    code: Option<String>,
     request_id: Option<String>,
     retry_after: Option<std::time::Duration>,
     not_sent: bool,
@@ -167,6 +184,7 @@ impl Error {
                 method: None,
                 url: None,
                 status: None,
+                code: None,
                 request_id: None,
                 retry_after: None,
                 not_sent: false,
@@ -313,7 +331,15 @@ impl Error {
                 .map_or_else(|| "nowhere (no Location header)".to_string(), redact_url);
             message = format!("the service redirects to {to}; redirects are not followed");
         }
-        let mut err = Self::new(ErrorKind::from_status(status), message);
+        let code = service_code(body);
+        let kind = match ErrorKind::from_status(status) {
+            ErrorKind::Conflict if code.as_deref() == Some("placement.concurrent_update") => {
+                ErrorKind::GenerationConflict
+            }
+            kind => kind,
+        };
+        let mut err = Self::new(kind, message);
+        err.inner.code = code;
         err.inner.method = Some(method.clone());
         err.inner.url = Some(redact_url(url));
         err.inner.status = Some(status);
@@ -413,6 +439,24 @@ impl Error {
         &self.inner.message
     }
 
+    /// The machine-readable code the service gave the error, when it gave one:
+    /// Placement's `code` (`placement.concurrent_update`, `placement.undefined_code`…),
+    /// Neutron's and Heat's error `type` (`PortNotFound`, `EntityNotFound`), Designate's
+    /// `type` (`zone_not_found`).
+    ///
+    /// ```
+    /// use ferrocloud::Error;
+    /// use http::{HeaderMap, Method, StatusCode};
+    /// let body = br#"{"NeutronError": {"type": "PortNotFound", "message": "Port p could not be found.", "detail": ""}}"#;
+    /// let e = Error::from_response(&Method::GET, "http://neutron/v2.0/ports/p",
+    ///     StatusCode::NOT_FOUND, &HeaderMap::new(), body);
+    /// assert_eq!(e.service_code(), Some("PortNotFound"));
+    /// assert_eq!(Error::invalid_input("no").service_code(), None);
+    /// ```
+    pub fn service_code(&self) -> Option<&str> {
+        self.inner.code.as_deref()
+    }
+
     /// The HTTP status as a number, when the service answered.
     ///
     /// ```
@@ -461,8 +505,6 @@ kind_tests! {
     /// assert!(ferrocloud::Error::new(ferrocloud::ErrorKind::NotFound, "gone").is_not_found());
     /// ```
     is_not_found => NotFound;
-    /// True for 409 ([`ErrorKind::Conflict`]).
-    is_conflict => Conflict;
     /// True for 412 ([`ErrorKind::PreconditionFailed`]).
     is_precondition_failed => PreconditionFailed;
     /// True for 413 and 429 ([`ErrorKind::RateLimited`]).
@@ -471,6 +513,24 @@ kind_tests! {
     is_server_error => ServerError;
     /// True for a timeout ([`ErrorKind::Timeout`]).
     is_timeout => Timeout;
+}
+
+impl Error {
+    /// True for 409 ([`ErrorKind::Conflict`], and Placement's
+    /// [`ErrorKind::GenerationConflict`]).
+    ///
+    /// ```
+    /// use ferrocloud::{Error, ErrorKind};
+    /// assert!(Error::new(ErrorKind::Conflict, "busy").is_conflict());
+    /// assert!(Error::new(ErrorKind::GenerationConflict, "changed").is_conflict());
+    /// assert!(!Error::new(ErrorKind::NotFound, "gone").is_conflict());
+    /// ```
+    pub fn is_conflict(&self) -> bool {
+        matches!(
+            self.inner.kind,
+            ErrorKind::Conflict | ErrorKind::GenerationConflict
+        )
+    }
 }
 
 impl fmt::Display for Error {
@@ -501,6 +561,7 @@ impl fmt::Display for Error {
             ErrorKind::BlockingInAsync => "blocking call inside an async runtime",
             ErrorKind::Pagination => "pagination error",
             ErrorKind::Integrity => "checksum mismatch",
+            ErrorKind::GenerationConflict => "generation conflict",
         };
         f.write_str(kind)?;
         if let (Some(m), Some(u)) = (&i.method, &i.url) {
@@ -532,6 +593,7 @@ impl fmt::Debug for Error {
             .field("url", &i.url)
             .field("status", &i.status)
             .field("message", &i.message)
+            .field("code", &i.code)
             .field("request_id", &i.request_id)
             .field("source", &i.source)
             .finish()
@@ -733,6 +795,23 @@ pub fn service_message(body: &[u8]) -> Option<String> {
         Err(_) => text.to_string(),
     };
     Some(truncate(msg.trim(), MAX_MESSAGE))
+}
+
+/// The machine-readable code of an error body (see [`Error::service_code`]).
+fn service_code(body: &[u8]) -> Option<String> {
+    use serde_json::Value;
+    let v: Value = serde_json::from_slice(body).ok()?;
+    let text = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_owned);
+    // Placement: {"errors": [{"code": …}]}
+    if let Some(first) = v.get("errors").and_then(|e| e.get(0)) {
+        return text(first.get("code"));
+    }
+    // Neutron: {"NeutronError": {"type": …}}
+    if let Some(e) = v.get("NeutronError") {
+        return text(e.get("type"));
+    }
+    // Heat: {"error": {"type": …}}; Designate: {"type": …}
+    text(v.get("error").and_then(|e| e.get("type"))).or_else(|| text(v.get("type")))
 }
 
 fn json_message(v: &serde_json::Value, depth: u8) -> Option<String> {
