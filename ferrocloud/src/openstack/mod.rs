@@ -20,6 +20,7 @@ pub mod identity;
 pub mod image;
 pub mod networking;
 pub mod objectstorage;
+pub mod placement;
 
 use crate::auth::catalog::aliases;
 use crate::{AuthOptions, EndpointOpts, ErrorKind, ProviderClient, Result, ServiceClient};
@@ -91,6 +92,8 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
             "",
             objectstorage::v1::capabilities::ROOT_OPERATIONS,
         ),
+        // Placement v1: no version in the paths.
+        ("placement", "", placement::v1::OPERATIONS),
     ];
     versions
         .iter()

@@ -36,6 +36,7 @@ pub fn catalog(uri: &str) -> Value {
         svc("volumev3", "cinderv3", format!("{uri}/volume/v3/p1")),
         svc("volumev2", "cinderv2", format!("{uri}/volume/v2/p1")),
         svc("object-store", "swift", format!("{uri}/swift/v1/AUTH_p1")),
+        svc("placement", "placement", format!("{uri}/placement")),
     ])
 }
 

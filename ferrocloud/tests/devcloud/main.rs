@@ -111,3 +111,5 @@ mod networking_tags;
 mod networking_trunks;
 mod networking_vpnaas;
 mod objectstorage;
+mod objectstorage_swift_auth;
+mod placement;

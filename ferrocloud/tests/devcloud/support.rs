@@ -45,6 +45,22 @@ pub fn member_opts() -> AuthOptions {
     ))
 }
 
+/// Options for a service user (`placement`, `glance`…: the `service` role on project
+/// `service`), for what policies keep to services.
+pub fn service_opts(user: &str) -> AuthOptions {
+    record_operations();
+    AuthOptions::password(
+        auth_url(),
+        user,
+        var("FERROCLOUD_DEVCLOUD_SERVICE_PASSWORD", "devcloud-service"),
+    )
+    .user_domain_name("Default")
+    .scope(Scope::project_name(
+        "service",
+        DomainRef::Name("Default".into()),
+    ))
+}
+
 pub async fn admin() -> ProviderClient {
     openstack::authenticated_client(admin_opts())
         .await
