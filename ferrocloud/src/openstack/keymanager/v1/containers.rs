@@ -91,7 +91,6 @@ impl ContainerType {
 ///     "name": "private_key", "secret_ref": "http://h/v1/secrets/b616"}));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct SecretEntry {
     /// Its name in the container.
     #[serde(

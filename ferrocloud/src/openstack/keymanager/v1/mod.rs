@@ -4,10 +4,10 @@
 //!
 //! Barbican names its entities by URL (`secret_ref`, `container_ref`, `order_ref`):
 //! every function takes such a reference or the bare UUID, and
-//! [`common::id_from_ref`] gives the UUID of a reference. Listings page by offset and
+//! [`id_from_ref`](crate::openstack::keymanager::v1::common::id_from_ref) gives the UUID of a reference. Listings page by offset and
 //! limit, following Barbican's `next` links. Payloads are secrets: they are held as
 //! [`SecretString`](crate::SecretString)s and read back as
-//! [`secrets::SecretPayload`], which never print.
+//! [`SecretPayload`](crate::openstack::keymanager::v1::secrets::SecretPayload), which never print.
 
 crate::resources! {
     /// ACLs of secrets and containers.

@@ -2,7 +2,7 @@
 //! (a secret, in the order's `secret_ref`); an `asymmetric` one a key pair (an RSA
 //! container, in its `container_ref`); a `certificate` one a certificate from a
 //! certificate authority (on Barbicans that still serve them). Orders are processed
-//! asynchronously: [`wait_for_completion`] waits for `ACTIVE`.
+//! asynchronously: [`wait_for_completion`](crate::openstack::keymanager::v1::orders::wait_for_completion) waits for `ACTIVE`.
 //!
 //! ```no_run
 //! # async fn demo(barbican: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
@@ -68,7 +68,6 @@ pub enum OrderType {
 /// assert_eq!(m.bit_length, Some(256));
 /// ```
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct OrderMeta {
     /// The new secret's name.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -41,7 +41,6 @@ crate::operations! {
 ///     serde_json::json!({"secrets": 2000, "orders": 0, "containers": -1}));
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct ProjectQuotas {
     /// Secrets.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -93,7 +93,6 @@ impl Validate for MetadataOpts {
 ///     serde_json::json!({"key": "access-limit", "value": "11"}));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct Metadatum {
     /// The key.
     pub key: String,

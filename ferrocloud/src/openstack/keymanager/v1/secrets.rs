@@ -1,11 +1,11 @@
 //! Secrets: keys, passwords, certificates — any bytes Barbican keeps encrypted. A secret
 //! is made in one step (its metadata and its payload in one JSON request), or in two
-//! (the metadata, then the payload as raw bytes with [`set_payload`]). The payload is
-//! read apart from the metadata ([`get_payload`]), in one of the media types the
+//! (the metadata, then the payload as raw bytes with [`set_payload`](crate::openstack::keymanager::v1::secrets::set_payload)). The payload is
+//! read apart from the metadata ([`get_payload`](crate::openstack::keymanager::v1::secrets::get_payload)), in one of the media types the
 //! secret's `content_types` lists.
 //!
-//! Payloads never print: the options hold them as [`SecretString`]s, a payload read
-//! back is a [`SecretPayload`], and an error whose message would echo the payload sent
+//! Payloads never print: the options hold them as [`SecretString`](crate::SecretString)s, a payload read
+//! back is a [`SecretPayload`](crate::openstack::keymanager::v1::secrets::SecretPayload), and an error whose message would echo the payload sent
 //! has it replaced by `[REDACTED]`.
 //!
 //! ```no_run
