@@ -60,6 +60,21 @@ pub enum ContainerType {
 }
 
 impl ContainerType {
+    /// The kind as Barbican writes it.
+    ///
+    /// ```
+    /// use ferrocloud::openstack::keymanager::v1::containers::ContainerType;
+    /// assert_eq!(ContainerType::Certificate.as_str(), "certificate");
+    /// ```
+    pub fn as_str(&self) -> &str {
+        match self {
+            ContainerType::Generic => "generic",
+            ContainerType::Rsa => "rsa",
+            ContainerType::Certificate => "certificate",
+            ContainerType::Other(s) => s,
+        }
+    }
+
     /// The names a container of this kind takes (all: `None`), and the one it needs.
     fn names(&self) -> Option<(&'static [&'static str], &'static [&'static str])> {
         match self {
@@ -378,8 +393,8 @@ impl Validate for CreateOpts {
                 let name = e.name.as_deref().unwrap_or_default();
                 if !allowed.contains(&name) {
                     return Err(Error::invalid_input(format!(
-                        "a {:?} container holds secrets named {}, not {name:?}",
-                        self.kind,
+                        "a {} container holds secrets named {}, not {name:?}",
+                        self.kind.as_str(),
                         allowed.join(", ")
                     )));
                 }
@@ -387,8 +402,8 @@ impl Validate for CreateOpts {
             for n in needed {
                 if self.secret_refs.iter().all(|e| e.name.as_deref() != Some(*n)) {
                     return Err(Error::invalid_input(format!(
-                        "a {:?} container needs a secret named {n}",
-                        self.kind
+                        "a {} container needs a secret named {n}",
+                        self.kind.as_str()
                     )));
                 }
             }
