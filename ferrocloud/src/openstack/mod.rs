@@ -18,6 +18,7 @@ pub mod blockstorage;
 pub mod compute;
 pub mod identity;
 pub mod image;
+pub mod keymanager;
 pub mod networking;
 pub mod objectstorage;
 pub mod placement;
@@ -80,6 +81,8 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("image", "/v2", image::v2::OPERATIONS),
         // Image operations at Glance's root (versions).
         ("image", "", image::v2::ROOT_OPERATIONS),
+        // Key manager v1 (Barbican): paths under /v1.
+        ("key-manager", "/v1", keymanager::v1::OPERATIONS),
         // Object storage v1 (Swift): the index writes /v1/{account}/… paths.
         (
             "object-store",

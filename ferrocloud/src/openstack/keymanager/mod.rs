@@ -1,0 +1,4 @@
+//! Key manager (Barbican).
+
+/// Version 1.
+pub mod v1;
