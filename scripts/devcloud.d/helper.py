@@ -22,7 +22,7 @@ HOST = "127.0.0.1"
 KS = "http://%s:%s" % (HOST, E["DEVCLOUD_KEYSTONE_PORT"])
 KS3 = KS + "/v3"
 PORTS = {k: E["DEVCLOUD_%s_PORT" % k.upper()] for k in (
-    "placement", "glance", "swift", "neutron", "cinder", "nova")}
+    "placement", "glance", "swift", "barbican", "neutron", "cinder", "nova")}
 URL = {k: "http://%s:%s" % (HOST, v) for k, v in PORTS.items()}
 ADMIN_PW = E["DEVCLOUD_ADMIN_PASSWORD"]
 DEMO_PW = E["DEVCLOUD_DEMO_PASSWORD"]
@@ -98,6 +98,7 @@ class Keystone(object):
 SERVICES = [
     ("placement", "placement", "placement", URL["placement"], None, "light"),
     ("glance", "glance", "image", URL["glance"], None, "light"),
+    ("barbican", "barbican", "key-manager", URL["barbican"], None, "light"),
     ("swift", "swift", "object-store", URL["swift"] + "/v1/AUTH_$(project_id)s", URL["swift"],
      "light"),
     ("neutron", "neutron", "network", URL["neutron"], None, "full"),

@@ -87,6 +87,7 @@ mod identity_trusts;
 mod identity_users;
 mod image;
 mod image_metadefs;
+mod keymanager;
 mod networking_address_groups;
 mod networking_address_scopes;
 mod networking_admin;

@@ -235,7 +235,10 @@ async fn placement_provider_tree_inventories_traits_aggregates_and_classes() {
             name: Some(format!("in:{t}")),
             associated: Some(true),
         };
-        assert_eq!(traits::list(&p, &by_name).all().await.unwrap(), [t.clone()]);
+        assert_eq!(
+            traits::list(&p, &by_name).all().await.unwrap(),
+            [t.as_str()]
+        );
         let with_trait = ListOpts {
             required: vec![t.clone()],
             ..Default::default()
@@ -266,7 +269,7 @@ async fn placement_provider_tree_inventories_traits_aggregates_and_classes() {
                 .extract()
                 .unwrap()
                 .aggregates,
-            [agg.clone()]
+            [agg.as_str()]
         );
         let members = ListOpts {
             member_of: vec![format!("in:{agg}")],
@@ -343,7 +346,7 @@ async fn placement_candidates_allocations_moves_reshapes_and_usages() {
         traits::set_for_provider(
             &p,
             &root,
-            &[gold.clone()],
+            std::slice::from_ref(&gold),
             r_inv.resource_provider_generation,
         )
         .await
@@ -373,12 +376,12 @@ async fn placement_candidates_allocations_moves_reshapes_and_usages() {
             .unwrap();
         assert_eq!(found.allocation_requests.len(), 1, "{found:?}");
         let req = &found.allocation_requests[0];
-        assert_eq!(req.mappings["_NIC"], [nic.clone()]);
-        assert_eq!(req.mappings[""], [root.clone()]);
+        assert_eq!(req.mappings["_NIC"], [nic.as_str()]);
+        assert_eq!(req.mappings[""], [root.as_str()]);
         assert_eq!(req.allocations[&nic].resources[&rc], 100);
         let summary = &found.provider_summaries[&root];
         assert_eq!(summary.resources["VCPU"].capacity, 8);
-        assert_eq!(summary.traits, [gold.clone()]);
+        assert_eq!(summary.traits, [gold.as_str()]);
         assert_eq!(
             found.provider_summaries[&nic]
                 .parent_provider_uuid
@@ -406,7 +409,7 @@ async fn placement_candidates_allocations_moves_reshapes_and_usages() {
         assert_eq!(found_grouped.allocation_requests.len(), 1);
         assert_eq!(
             found_grouped.allocation_requests[0].mappings["_CPU"],
-            [root.clone()]
+            [root.as_str()]
         );
         // Forbidding the trait leaves nothing.
         let none = allocation_candidates::ListOpts::default()
