@@ -50,7 +50,7 @@ pub struct TransferRequest {
     /// `ACTIVE` until accepted, then `COMPLETE`.
     pub status: TaskStatus,
     /// The description.
-    #[serde(default)]
+    #[serde(deserialize_with = "crate::de::nullable")]
     pub description: Option<String>,
     /// The project that may accept it (any project with the key when `None`).
     #[serde(default)]
