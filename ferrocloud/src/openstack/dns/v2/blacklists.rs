@@ -64,7 +64,6 @@ crate::operation::extract_fn! {
 /// assert_eq!(serde_json::to_value(&opts).unwrap(), serde_json::json!({"pattern": "^examples\\.com\\.$"}));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct CreateOpts {
     /// The regular expression.
     pub pattern: String,
@@ -113,7 +112,6 @@ impl Validate for CreateOpts {
 /// assert_eq!(serde_json::to_value(&opts).unwrap(), serde_json::json!({"description": "Updated the description"}));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct UpdateOpts {
     /// A new regular expression.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -143,7 +141,6 @@ impl Validate for UpdateOpts {
 /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&opts).unwrap()), "pattern=*example*");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct ListOpts {
     /// Entries of this pattern (`*` is a wildcard).
     #[serde(skip_serializing_if = "Option::is_none")]

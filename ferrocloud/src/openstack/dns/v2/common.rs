@@ -229,7 +229,6 @@ impl Paging {
 /// # Ok(()) }
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct RequestHeaders {
     /// `x-auth-all-projects`.
     pub all_projects: Option<bool>,

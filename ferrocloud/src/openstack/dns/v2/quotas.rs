@@ -51,7 +51,6 @@ pub struct Quotas {
 /// assert_eq!(serde_json::to_value(&opts).unwrap(), serde_json::json!({"zones": 500}));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct UpdateOpts {
     /// Zones.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -93,7 +93,6 @@ crate::operation::extract_fn! {
 /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&opts).unwrap()), "type=A&data=10.1.*");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct ListOpts {
     /// Recordsets of this name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -132,7 +131,6 @@ pub struct ListOpts {
 ///     "description": "This is an example record set."}));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct CreateOpts {
     /// The name, fully qualified, inside the zone.
     pub name: String,
@@ -213,7 +211,6 @@ impl Validate for CreateOpts {
 ///     "records": ["10.1.0.2", "10.1.0.3"], "ttl": null, "description": "Updated description"}));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct UpdateOpts {
     /// The new records (all of them).
     #[serde(default, skip_serializing_if = "Option::is_none")]

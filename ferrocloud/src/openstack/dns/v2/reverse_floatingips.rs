@@ -68,7 +68,6 @@ crate::operation::extract_fn! {
 /// assert_eq!(serde_json::to_value(SetOpts::default()).unwrap(), serde_json::json!({"ptrdname": null}));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct SetOpts {
     /// The name the address resolves to; `None` removes the PTR record.
     pub ptrdname: Option<String>,

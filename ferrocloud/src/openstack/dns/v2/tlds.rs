@@ -76,7 +76,6 @@ crate::operation::extract_fn! {
 ///     serde_json::json!({"name": "com", "description": "tld description"}));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct CreateOpts {
     /// The name.
     pub name: String,
@@ -124,7 +123,6 @@ impl Validate for CreateOpts {
 /// assert_eq!(serde_json::to_value(&opts).unwrap(), serde_json::json!({"name": "org"}));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct UpdateOpts {
     /// A new name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -154,7 +152,6 @@ impl Validate for UpdateOpts {
 /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&opts).unwrap()), "name=com");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct ListOpts {
     /// TLDs of this name.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -84,7 +84,6 @@ crate::operation::extract_fn! {
 /// assert!(!format!("{opts:?}").contains("FUGXMZ5N"));
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct CreateOpts {
     /// The key of the transfer request.
     #[serde(with = "crate::de::secret")]
@@ -127,7 +126,6 @@ impl Validate for CreateOpts {
 /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&opts).unwrap()), "status=COMPLETE");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct ListOpts {
     /// Accepts in this status.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -88,7 +88,6 @@ crate::operation::extract_fn! {
 ///     serde_json::json!({"target_project_id": "123456", "description": "d"}));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct CreateOpts {
     /// The only project that may accept it (any project with the key when not set).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,7 +108,6 @@ impl Validate for CreateOpts {}
 /// assert_eq!(serde_json::to_value(&opts).unwrap()["target_project_id"], "987654");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct UpdateOpts {
     /// A new target project.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -136,7 +134,6 @@ impl Validate for UpdateOpts {
 /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&opts).unwrap()), "status=ACTIVE");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct ListOpts {
     /// Requests in this status.
     #[serde(skip_serializing_if = "Option::is_none")]

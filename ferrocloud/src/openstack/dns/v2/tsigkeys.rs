@@ -116,7 +116,6 @@ crate::operation::extract_fn! {
 /// assert!(!format!("{opts:?}").contains("SomeSecretKey"));
 /// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct CreateOpts {
     /// The name.
     pub name: String,
@@ -174,7 +173,6 @@ impl Validate for CreateOpts {
 ///     serde_json::json!({"name": "example_tsigkey", "scope": "ZONE"}));
 /// ```
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct UpdateOpts {
     /// A new name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -217,7 +215,6 @@ impl Validate for UpdateOpts {
 /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&opts).unwrap()), "scope=POOL");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct ListOpts {
     /// Keys of this name.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -101,7 +101,6 @@ impl FromResponse for ZoneFile {
 /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&opts).unwrap()), "zone_id=6625198b");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct ListOpts {
     /// Exports of this zone.
     #[serde(skip_serializing_if = "Option::is_none")]

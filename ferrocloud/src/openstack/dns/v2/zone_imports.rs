@@ -73,7 +73,6 @@ crate::operation::extract_fn! {
 /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&opts).unwrap()), "status=ERROR");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct ListOpts {
     /// Imports that made this zone.
     #[serde(skip_serializing_if = "Option::is_none")]

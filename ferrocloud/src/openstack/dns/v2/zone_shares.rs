@@ -65,7 +65,6 @@ crate::operation::extract_fn! {
 /// assert_eq!(serde_json::to_value(&opts).unwrap(), serde_json::json!({"target_project_id": "232e37df"}));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct CreateOpts {
     /// The project to share with.
     pub target_project_id: String,
@@ -85,7 +84,6 @@ impl Validate for CreateOpts {
 /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&opts).unwrap()), "target_project_id=232e37df");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct ListOpts {
     /// Shares with this project.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -146,7 +146,6 @@ crate::operation::extract_fn! {
 /// assert_eq!(ferrocloud::query::encode(&pairs), "name=*.example.org.");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-#[non_exhaustive]
 pub struct ListOpts {
     /// Zones of this name.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -182,7 +181,6 @@ pub struct ListOpts {
 ///     "description": "This is an example zone.", "attributes": {"tier": "gold"}}));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct CreateOpts {
     /// The name, fully qualified (ending with `.`).
     pub name: String,
@@ -304,7 +302,6 @@ impl Validate for CreateOpts {
 ///     serde_json::json!({"ttl": 600, "description": "Updated Description"}));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
 pub struct UpdateOpts {
     /// A new administrator email.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -335,7 +332,6 @@ impl Validate for UpdateOpts {
 /// assert!(opts.hard_delete && !opts.delete_shares);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-#[non_exhaustive]
 pub struct DeleteOpts {
     /// Delete it at once, even when its back end cannot be reached
     /// (`x-designate-hard-delete`; admins).
