@@ -1,7 +1,7 @@
 //! Recordsets: the records of one name and type in a zone (`www.example.org.` `A`,
 //! with its addresses). Like zones, every change is asynchronous: a recordset is
 //! `PENDING` until the name servers have it, then `ACTIVE` (or `ERROR`). Recordsets are
-//! listed per zone ([`list`]) or across the project's zones ([`list_all`]).
+//! listed per zone ([`list`](crate::openstack::dns::v2::recordsets::list)) or across the project's zones ([`list_all`](crate::openstack::dns::v2::recordsets::list_all)).
 //!
 //! ```no_run
 //! # async fn demo(dns: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

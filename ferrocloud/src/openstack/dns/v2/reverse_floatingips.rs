@@ -1,6 +1,6 @@
 //! PTR records of floating IPs (reverse DNS): the name a Neutron floating IP's address
 //! resolves back to. A floating IP is named by its region and ID (`RegionOne:<uuid>`,
-//! the `id` of a [`FloatingIpPtr`]); [`split_id`] takes such an ID apart.
+//! the `id` of a [`FloatingIpPtr`](crate::openstack::dns::v2::reverse_floatingips::FloatingIpPtr)); [`split_id`](crate::openstack::dns::v2::reverse_floatingips::split_id) takes such an ID apart.
 //!
 //! ```no_run
 //! # async fn demo(dns: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

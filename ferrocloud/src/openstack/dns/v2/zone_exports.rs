@@ -1,5 +1,5 @@
 //! Zone exports: a zone written out as a zone file. Creating an export starts a task
-//! (`PENDING`, then `COMPLETE` or `ERROR`); once complete, [`download`] reads the zone
+//! (`PENDING`, then `COMPLETE` or `ERROR`); once complete, [`download`](crate::openstack::dns::v2::zone_exports::download) reads the zone
 //! file text Designate keeps.
 //!
 //! ```no_run

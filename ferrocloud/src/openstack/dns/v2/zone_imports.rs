@@ -1,6 +1,6 @@
 //! Zone imports: a zone created from a zone file (RFC 1035 master file text, sent as
 //! `text/dns`). The import runs on its own: it is `PENDING`, then `COMPLETE` with the
-//! new zone's ID, or `ERROR` with a message; [`wait_for_completion`] waits for it.
+//! new zone's ID, or `ERROR` with a message; [`wait_for_completion`](crate::openstack::dns::v2::zone_imports::wait_for_completion) waits for it.
 //!
 //! ```no_run
 //! # async fn demo(dns: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

@@ -1,8 +1,9 @@
 //! Zones: the DNS domains a project owns (`PRIMARY`, whose records Designate serves, or
 //! `SECONDARY`, transferred in from other name servers). Every change is asynchronous:
 //! a zone is `PENDING` until the name servers have it, then `ACTIVE` (or `ERROR`);
-//! [`wait_for_status`] and [`wait_for_delete`] wait for that. Listings page by
-//! Designate's `links.next`.
+//! [`wait_for_status`](crate::openstack::dns::v2::zones::wait_for_status) and
+//! [`wait_for_delete`](crate::openstack::dns::v2::zones::wait_for_delete) wait for that.
+//! Listings page by Designate's `links.next`.
 //!
 //! ```no_run
 //! # async fn demo(dns: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
