@@ -75,8 +75,9 @@ crate::operation::extract_fn! {
 ///
 /// ```
 /// use ferrocloud::openstack::dns::v2::zone_exports::ZoneFile;
-/// let f = ZoneFile { text: "$ORIGIN example.com.\n".into() };
-/// assert!(f.text.starts_with("$ORIGIN"));
+/// fn records(file: &ZoneFile) -> impl Iterator<Item = &str> {
+///     file.text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('$'))
+/// }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
