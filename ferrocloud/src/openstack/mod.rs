@@ -16,6 +16,7 @@
 
 pub mod blockstorage;
 pub mod compute;
+pub mod dns;
 pub mod identity;
 pub mod image;
 pub mod keymanager;
@@ -77,6 +78,10 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
             "",
             blockstorage::v3::versions::ROOT_OPERATIONS,
         ),
+        // DNS v2 (Designate): the index writes /v2/… paths.
+        ("dns", "/v2", dns::v2::OPERATIONS),
+        // DNS operations at Designate's root (the list of versions).
+        ("dns", "", dns::v2::ROOT_OPERATIONS),
         // Image v2 (Glance): paths under /v2.
         ("image", "/v2", image::v2::OPERATIONS),
         // Image operations at Glance's root (versions).

@@ -1,0 +1,3 @@
+//! DNS (Designate).
+
+pub mod v2;
