@@ -36,6 +36,13 @@ pub const INDEX_PATH_ALIASES: &[(&str, &str, &str)] = &[
         "/v1/containers/{container_id}/",
     ),
     ("key-manager", "{secret_ref}/", "/v1/secrets/{secret_id}/"),
+    // Designate's reference writes "Get Zone Transfer Accept" at the path of a transfer
+    // request; Designate serves accepts at /v2/zones/tasks/transfer_accepts/{id}.
+    (
+        "dns",
+        "/v2/zones/tasks/transfer_requests/{zone_transfer_accept_id}",
+        "/v2/zones/tasks/transfer_accepts/{zone_transfer_accept_id}",
+    ),
     // Octavia serves `/v2.0` as an alias of `/v2`; flavors and availability zones are
     // documented under it.
     ("load-balancer", "/v2.0/", "/v2/"),

@@ -25,22 +25,10 @@ crate::operations! {
     CREATE = POST "/zones/tasks/transfer_accepts" request(CreateOpts) response(TransferAccept);
     /// List zone transfer accepts.
     LIST = GET "/zones/tasks/transfer_accepts" list("transfer_accepts", TransferAccept);
+    /// Show a zone transfer accept (the API reference writes its path as a transfer
+    /// request's; Designate serves accepts here).
+    GET = GET "/zones/tasks/transfer_accepts/{zone_transfer_accept_id}" response(TransferAccept);
 }
-
-// Its empty `OPERATIONS` is not read: the operation is not in the index's form.
-#[allow(dead_code)]
-mod served {
-    use super::TransferAccept;
-    crate::operations! {
-        service: "dns", undocumented;
-        /// Show a zone transfer accept. The API reference writes this path as
-        /// `/v2/zones/tasks/transfer_requests/{zone_transfer_accept_id}`, the path of a
-        /// transfer request; Designate serves accepts here.
-        GET = GET "/zones/tasks/transfer_accepts/{zone_transfer_accept_id}" response(TransferAccept);
-    }
-}
-
-pub use served::GET;
 
 /// A zone transfer accept.
 #[derive(Debug, Clone, Deserialize)]
