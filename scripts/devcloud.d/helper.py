@@ -22,7 +22,7 @@ HOST = "127.0.0.1"
 KS = "http://%s:%s" % (HOST, E["DEVCLOUD_KEYSTONE_PORT"])
 KS3 = KS + "/v3"
 PORTS = {k: E["DEVCLOUD_%s_PORT" % k.upper()] for k in (
-    "placement", "glance", "swift", "barbican", "neutron", "cinder", "nova")}
+    "placement", "glance", "swift", "barbican", "neutron", "cinder", "nova", "designate")}
 URL = {k: "http://%s:%s" % (HOST, v) for k, v in PORTS.items()}
 ADMIN_PW = E["DEVCLOUD_ADMIN_PASSWORD"]
 DEMO_PW = E["DEVCLOUD_DEMO_PASSWORD"]
@@ -106,6 +106,7 @@ SERVICES = [
     ("cinder", "cinder", "block-storage", URL["cinder"] + "/v3/$(project_id)s", None, "full"),
     (None, "cinderv3", "volumev3", URL["cinder"] + "/v3/$(project_id)s", None, "full"),
     ("nova", "nova", "compute", URL["nova"] + "/v2.1", None, "full"),
+    ("designate", "designate", "dns", URL["designate"], None, "full"),
 ]
 
 
