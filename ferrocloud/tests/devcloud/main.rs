@@ -57,6 +57,7 @@ mod compute_usage;
 mod compute_versions;
 mod compute_volume_attachments;
 mod compute_volumes;
+mod dns;
 mod identity_application_credentials;
 mod identity_auth;
 mod identity_credentials;

@@ -46,9 +46,10 @@ pub struct Pool {
     pub attributes: Option<Value>,
     /// The `NS` records of its zones.
     pub ns_records: Vec<NsRecord>,
-    /// When it was created.
-    #[serde(with = "crate::dates::timestamp")]
-    pub created_at: Timestamp,
+    /// When it was created (`null` for the default pool, which Designate's database
+    /// migrations create).
+    #[serde(deserialize_with = "crate::dates::option::deserialize")]
+    pub created_at: Option<Timestamp>,
     /// When it last changed (`null` if never).
     #[serde(deserialize_with = "crate::dates::option::deserialize")]
     pub updated_at: Option<Timestamp>,
