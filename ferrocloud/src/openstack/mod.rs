@@ -22,6 +22,7 @@ pub mod image;
 pub mod keymanager;
 pub mod networking;
 pub mod objectstorage;
+pub mod orchestration;
 pub mod placement;
 
 use crate::auth::catalog::aliases;
@@ -102,6 +103,15 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ),
         // Placement v1: no version in the paths.
         ("placement", "", placement::v1::OPERATIONS),
+        // Orchestration v1 (Heat): the endpoint is …/v1/{project_id}; the index writes
+        // /v1/{tenant_id}/… paths.
+        (
+            "orchestration",
+            "/v1/{tenant_id}",
+            orchestration::v1::OPERATIONS,
+        ),
+        // Orchestration operations at Heat's root (versions).
+        ("orchestration", "", orchestration::v1::ROOT_OPERATIONS),
     ];
     versions
         .iter()

@@ -1,0 +1,3 @@
+//! Orchestration (Heat): stacks of resources described by templates.
+
+pub mod v1;
