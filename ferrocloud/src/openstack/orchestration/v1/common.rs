@@ -160,6 +160,18 @@ impl std::fmt::Display for StackStatus {
     }
 }
 
+/// A template as Heat answers it (a stack's template, a resource type's template): a
+/// JSON object whose keys depend on the template's format (HOT's
+/// `heat_template_version`, `parameters`, `resources`, `outputs`; CFN's
+/// `HeatTemplateFormatVersion`, `Resources`…) and on what its author wrote.
+///
+/// ```
+/// use ferrocloud::openstack::orchestration::v1::common::Template;
+/// let t: Template = serde_json::from_str(r#"{"heat_template_version": "2018-08-31"}"#).unwrap();
+/// assert_eq!(t["heat_template_version"], "2018-08-31");
+/// ```
+pub type Template = serde_json::Map<String, Value>;
+
 /// A template or an environment as Heat takes it: a JSON object, or text (YAML or
 /// JSON), which Heat parses itself.
 ///
@@ -271,7 +283,7 @@ pub struct Output {
     /// Its value (any JSON; `null` when it could not be resolved).
     pub output_value: Value,
     /// Its description (`No description given` when the template gives none).
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(deserialize_with = "crate::de::null_as_default")]
     pub description: String,
     /// Why the value could not be resolved.
     #[serde(default)]

@@ -16,6 +16,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+pub use super::common::Template;
 use crate::ServiceClient;
 use crate::pagination::{PageStyle, Pager};
 use crate::request::{ApiResult, require};
@@ -27,7 +28,7 @@ crate::operations! {
     /// Show a resource type's schema.
     GET = GET "/resource_types/{type_name}" response(ResourceSchema);
     /// Show a template made from a resource type.
-    TEMPLATE = GET "/resource_types/{type_name}/template" response(Map<String, Value>);
+    TEMPLATE = GET "/resource_types/{type_name}/template" response(Template);
 }
 
 /// A resource type in a listing: its name, with its description when listed
@@ -177,7 +178,7 @@ pub async fn template(
     client: &ServiceClient,
     type_name: &str,
     template_type: TemplateType,
-) -> ApiResult<Map<String, Value>> {
+) -> ApiResult<Template> {
     if let Err(e) = require("type name", !type_name.is_empty()) {
         return ApiResult::from_error(e);
     }

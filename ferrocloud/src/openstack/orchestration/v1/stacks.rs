@@ -29,7 +29,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{self, Document, Output};
+use super::common::{self, Document, Output, Template};
 pub use super::common::StackStatus;
 use crate::dates::Timestamp;
 use crate::de::Link;
@@ -67,7 +67,7 @@ crate::operations! {
     /// Export a stack's data.
     EXPORT = GET "/stacks/{stack_name}/{stack_id}/export" response(StackData);
     /// Show a stack's template.
-    TEMPLATE = GET "/stacks/{stack_name}/{stack_id}/template" response(Map<String, Value>);
+    TEMPLATE = GET "/stacks/{stack_name}/{stack_id}/template" response(Template);
     /// Show a stack's environment.
     ENVIRONMENT = GET "/stacks/{stack_name}/{stack_id}/environment" response(Environment);
     /// Show a stack's files.
@@ -849,7 +849,7 @@ pub async fn export(client: &ServiceClient, name: &str, id: &str) -> ApiResult<S
 }
 
 /// A stack's template, as Heat holds it (JSON).
-pub async fn template(client: &ServiceClient, name: &str, id: &str) -> ApiResult<Map<String, Value>> {
+pub async fn template(client: &ServiceClient, name: &str, id: &str) -> ApiResult<Template> {
     if let Err(e) = checked(name, id) {
         return e;
     }
