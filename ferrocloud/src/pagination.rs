@@ -111,6 +111,7 @@ pub struct Pager<T> {
     items_key: Option<&'static str>,
     style: PageStyle,
     max_pages: Option<usize>,
+    end_status: Option<u16>,
     _t: PhantomData<fn() -> T>,
 }
 
@@ -148,6 +149,7 @@ impl<T> RequestBuilder<Vec<T>> {
             items_key,
             style,
             max_pages: None,
+            end_status: None,
             _t: PhantomData,
         }
     }
@@ -518,6 +520,15 @@ impl<T> Pager<T> {
         self
     }
 
+    /// For a service that answers a page past the last one with an error rather than an
+    /// empty list (Heat's events of one resource: `404` once the marker is the last
+    /// event): that status on any page but the first ends the listing. On the first page
+    /// it stays an error.
+    pub(crate) fn end_status(mut self, status: u16) -> Self {
+        self.end_status = Some(status);
+        self
+    }
+
     /// A new walk through this listing, starting at its first page.
     fn walk(&self) -> Result<Walk> {
         Ok(Walk::new(
@@ -550,7 +561,16 @@ impl<T: DeserializeOwned> Pager<T> {
         let Some(url) = walk.next_request()? else {
             return Ok(None);
         };
-        let resp = self.get(url.clone()).await?;
+        let resp = match self.get(url.clone()).await {
+            Err(e)
+                if walk.pages > 1
+                    && self.end_status.is_some()
+                    && e.status().map(|s| s.as_u16()) == self.end_status =>
+            {
+                return Ok(None);
+            }
+            r => r?,
+        };
         let scan = self.scan(&resp, keep_items)?;
         let context = |e: Error| {
             e.with_request(resp.method(), resp.url().as_str())

@@ -5,6 +5,7 @@
     helper.py resources-full            flavors, a public image, public/private networks, router
     helper.py wait-nova SECONDS         nova services up, hypervisor discovered, inventory in placement
     helper.py wait-cinder SECONDS       cinder-scheduler, cinder-volume and cinder-backup up
+    helper.py wait-heat SECONDS         a heat engine reports up
     helper.py token USER                print a project-scoped token (admin or demo)
 
 Everything goes through Keystone tokens; settings come from DEVCLOUD_* environment variables
@@ -22,7 +23,8 @@ HOST = "127.0.0.1"
 KS = "http://%s:%s" % (HOST, E["DEVCLOUD_KEYSTONE_PORT"])
 KS3 = KS + "/v3"
 PORTS = {k: E["DEVCLOUD_%s_PORT" % k.upper()] for k in (
-    "placement", "glance", "swift", "barbican", "neutron", "cinder", "nova", "designate")}
+    "placement", "glance", "swift", "barbican", "neutron", "cinder", "nova", "designate",
+    "heat")}
 URL = {k: "http://%s:%s" % (HOST, v) for k, v in PORTS.items()}
 ADMIN_PW = E["DEVCLOUD_ADMIN_PASSWORD"]
 DEMO_PW = E["DEVCLOUD_DEMO_PASSWORD"]
@@ -107,6 +109,7 @@ SERVICES = [
     (None, "cinderv3", "volumev3", URL["cinder"] + "/v3/$(project_id)s", None, "full"),
     ("nova", "nova", "compute", URL["nova"] + "/v2.1", None, "full"),
     ("designate", "designate", "dns", URL["designate"], None, "full"),
+    ("heat", "heat", "orchestration", URL["heat"] + "/v1/$(project_id)s", None, "full"),
 ]
 
 
@@ -140,6 +143,8 @@ def register(profile):
                 # projects' volumes in cinder)
                 ks.put("/projects/%s/users/%s/roles/%s" % (service["id"], u["id"],
                                                          roles["admin"]))
+        if user == "heat":
+            heat_domain(ks, roles)
         s = ks.ensure("services", "service", {"name": name, "type": stype, "enabled": True},
                       type=stype)
         for iface in ("public", "internal", "admin"):
@@ -147,6 +152,32 @@ def register(profile):
                 "service_id": s["id"], "interface": iface, "region_id": REGION,
                 "url": admin_url if (iface == "admin" and admin_url) else url},
                 service_id=s["id"], interface=iface)
+
+
+def heat_domain(ks, roles):
+    """The domain where Heat makes the users of its stacks' resources (wait condition
+    handles, scaling policies), its admin, and the role those users get."""
+    dom = ks.ensure("domains", "domain", {"name": "heat", "description":
+                    "users that Heat makes for its stacks"}, name="heat")
+    adm = ks.ensure("users", "user", {"name": "heat_domain_admin", "domain_id": dom["id"],
+                    "password": SERVICE_PW}, name="heat_domain_admin", domain_id=dom["id"])
+    ks.put("/domains/%s/users/%s/roles/%s" % (dom["id"], adm["id"], roles["admin"]))
+    ks.ensure("roles", "role", {"name": "heat_stack_user"}, name="heat_stack_user")
+
+
+def wait_heat(timeout):
+    """Until an engine reports up in Heat's service list."""
+    ks = Keystone()
+    project = ks.first("projects", name="admin")
+    url = "%s/v1/%s/services" % (URL["heat"], project["id"])
+
+    def engine_up():
+        r = requests.get(url, headers=ks.h, timeout=TIMEOUT)
+        if r.status_code != 200:
+            return False, "HTTP %s" % r.status_code
+        states = [s.get("status") for s in r.json().get("services", [])]
+        return "up" in states, states
+    _wait("a heat engine up", timeout, engine_up)
 
 
 # ------------------------------------------------------------------ full-profile resources
@@ -287,6 +318,8 @@ def main():
         wait_nova_inventory(float(sys.argv[2]))
     elif cmd == "wait-cinder":
         wait_cinder(float(sys.argv[2]))
+    elif cmd == "wait-heat":
+        wait_heat(float(sys.argv[2]))
     elif cmd == "token":
         user = sys.argv[2]
         print(auth(user, ADMIN_PW if user == "admin" else DEMO_PW, user))

@@ -114,4 +114,5 @@ mod networking_trunks;
 mod networking_vpnaas;
 mod objectstorage;
 mod objectstorage_swift_auth;
+mod orchestration;
 mod placement;

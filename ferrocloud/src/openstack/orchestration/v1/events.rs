@@ -134,7 +134,8 @@ pub async fn list_by_stack_name_or_id(
     list(client, &name, &id, opts).all().await
 }
 
-/// Lists a resource's events, by marker and limit.
+/// Lists a resource's events, by marker and limit. (Heat answers `404` rather than an
+/// empty page once the marker is the resource's last event: that ends the listing.)
 pub fn list_for_resource(
     client: &ServiceClient,
     stack_name: &str,
@@ -144,7 +145,7 @@ pub fn list_for_resource(
 ) -> Pager<Event> {
     let check = check_stack(stack_name, stack_id)
         .and_then(|()| require("resource name", !resource_name.is_empty()));
-    pager(client, &LIST_FOR_RESOURCE, &[stack_name, stack_id, resource_name], check, opts)
+    pager(client, &LIST_FOR_RESOURCE, &[stack_name, stack_id, resource_name], check, opts).end_status(404)
 }
 
 crate::operation::extract_fn! {

@@ -60,7 +60,7 @@ pub struct SoftwareConfig {
     /// When it was created.
     #[serde(with = "crate::dates::timestamp")]
     pub creation_time: Timestamp,
-    /// When it was last changed (deployment metadata).
+    /// When it was last changed (older Heat, in deployment metadata only).
     #[serde(default, with = "crate::dates::option")]
     pub updated_time: Option<Timestamp>,
     /// Its project.

@@ -121,8 +121,9 @@ pub struct Stack {
     pub timeout_mins: Option<u32>,
     /// The parameters, with Heat's own (`OS::stack_id`…).
     pub parameters: Map<String, Value>,
-    /// The outputs (resolved unless asked otherwise).
-    #[serde(deserialize_with = "crate::de::null_as_default")]
+    /// The outputs, resolved. Empty when Heat leaves them out: asked not to resolve them
+    /// ([`get_unresolved`]), a deleted stack, and sometimes a stack being created.
+    #[serde(default, deserialize_with = "crate::de::null_as_default")]
     pub outputs: Vec<Output>,
     /// The parent stack's ID, for a nested stack.
     #[serde(deserialize_with = "crate::de::nullable")]
@@ -440,7 +441,7 @@ pub struct Environment {
 ///     "stack_name": "web", "template": "heat_template_version: 2018-08-31\n",
 ///     "timeout_mins": 30, "tags": "prod,web"}));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateOpts {
     /// The stack's name (unique in the project; a letter first).
     pub stack_name: String,
@@ -474,9 +475,61 @@ pub struct CreateOpts {
     /// Tags (sent as one comma-separated text).
     #[serde(default, skip_serializing_if = "Option::is_none", with = "common::comma_list")]
     pub tags: Option<Vec<String>>,
-    /// The data of an abandoned stack to adopt ([`adopt`]; [`StackData`] as JSON).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The data of an abandoned stack to adopt ([`adopt`]; the body [`abandon`]
+    /// answers). Sent as JSON text, the form Heat parses (it refuses an object); a
+    /// string is sent as it is.
+    #[serde(default, skip_serializing_if = "Option::is_none", serialize_with = "json_text")]
     pub adopt_stack_data: Option<Value>,
+}
+
+// Parameter values, environments and adoption data may hold passwords: Debug shows the
+// parameters' names only.
+impl std::fmt::Debug for CreateOpts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOpts")
+            .field("stack_name", &self.stack_name)
+            .field("template", &self.template.as_ref().map(|_| "…"))
+            .field("template_url", &self.template_url)
+            .field("files", &self.files.as_ref().map(|m| m.keys().collect::<Vec<_>>()))
+            .field("files_container", &self.files_container)
+            .field("environment", &common::HiddenDoc(&self.environment))
+            .field("environment_files", &self.environment_files)
+            .field("parameters", &common::HiddenValues(&self.parameters))
+            .field("timeout_mins", &self.timeout_mins)
+            .field("disable_rollback", &self.disable_rollback)
+            .field("tags", &self.tags)
+            .field("adopt_stack_data", &common::HiddenDoc(&self.adopt_stack_data))
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for UpdateOpts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOpts")
+            .field("template", &self.template.as_ref().map(|_| "…"))
+            .field("template_url", &self.template_url)
+            .field("files", &self.files.as_ref().map(|m| m.keys().collect::<Vec<_>>()))
+            .field("files_container", &self.files_container)
+            .field("environment", &common::HiddenDoc(&self.environment))
+            .field("environment_files", &self.environment_files)
+            .field("parameters", &common::HiddenValues(&self.parameters))
+            .field("clear_parameters", &self.clear_parameters)
+            .field("timeout_mins", &self.timeout_mins)
+            .field("disable_rollback", &self.disable_rollback)
+            .field("tags", &self.tags)
+            .field("existing", &self.existing)
+            .field("converge", &self.converge)
+            .finish()
+    }
+}
+
+/// Writes a JSON value as its text (a string as it is).
+fn json_text<S: serde::Serializer>(v: &Option<Value>, s: S) -> std::result::Result<S::Ok, S::Error> {
+    match v {
+        Some(Value::String(text)) => s.serialize_str(text),
+        Some(v) => s.serialize_str(&v.to_string()),
+        None => s.serialize_none(),
+    }
 }
 
 impl CreateOpts {
@@ -495,7 +548,7 @@ impl CreateOpts {
     /// use ferrocloud::openstack::orchestration::v1::stacks::CreateOpts;
     /// let opts = CreateOpts::adopting("web", serde_json::json!({"name": "old"}));
     /// assert_eq!(serde_json::to_value(&opts).unwrap(),
-    ///     serde_json::json!({"stack_name": "web", "adopt_stack_data": {"name": "old"}}));
+    ///     serde_json::json!({"stack_name": "web", "adopt_stack_data": r#"{"name":"old"}"#}));
     /// ```
     pub fn adopting(name: impl Into<String>, data: Value) -> Self {
         CreateOpts {
@@ -527,7 +580,7 @@ impl Validate for CreateOpts {
 /// assert_eq!(serde_json::to_value(&opts).unwrap(),
 ///     serde_json::json!({"clear_parameters": ["flavor"]}));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateOpts {
     /// The new template (text or JSON); a patch keeps the current one without it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -646,8 +699,8 @@ pub struct ListOpts {
 
 // ------------------------------------------------------------------ functions
 
-fn checked<R>(name: &str, id: &str) -> std::result::Result<(), ApiResult<R>> {
-    common::check_stack(name, id).map_err(ApiResult::from_error)
+fn checked(name: &str, id: &str) -> Result<()> {
+    common::check_stack(name, id)
 }
 
 /// Creates a stack (`201`); wait for it with [`wait_for_status`].
@@ -726,7 +779,7 @@ pub async fn lookup(client: &ServiceClient, name_or_id: &str) -> Result<(String,
 /// Shows a stack.
 pub async fn get(client: &ServiceClient, name: &str, id: &str) -> ApiResult<Stack> {
     if let Err(e) = checked(name, id) {
-        return e;
+        return ApiResult::from_error(e);
     }
     client.request(&GET, &[name, id]).send().await
 }
@@ -735,7 +788,7 @@ pub async fn get(client: &ServiceClient, name: &str, id: &str) -> ApiResult<Stac
 /// outputs are then without values).
 pub async fn get_unresolved(client: &ServiceClient, name: &str, id: &str) -> ApiResult<Stack> {
     if let Err(e) = checked(name, id) {
-        return e;
+        return ApiResult::from_error(e);
     }
     client
         .request(&GET, &[name, id])
@@ -758,9 +811,8 @@ pub async fn update(client: &ServiceClient, name: &str, id: &str, opts: &UpdateO
             ("template", opts.template.is_some()),
             ("template_url", opts.template_url.is_some()),
         ])
-        .map_err(ApiResult::from_error)
     }) {
-        return e;
+        return ApiResult::from_error(e);
     }
     client.request(&UPDATE, &[name, id]).body(opts).send().await
 }
@@ -769,7 +821,7 @@ pub async fn update(client: &ServiceClient, name: &str, id: &str, opts: &UpdateO
 /// parameters, environment) is kept.
 pub async fn update_patch(client: &ServiceClient, name: &str, id: &str, opts: &UpdateOpts) -> ApiResult<()> {
     if let Err(e) = checked(name, id) {
-        return e;
+        return ApiResult::from_error(e);
     }
     client.request(&UPDATE_PATCH, &[name, id]).body(opts).send().await
 }
@@ -806,7 +858,7 @@ async fn preview_with(
     show_nested: bool,
 ) -> ApiResult<ResourceChanges> {
     if let Err(e) = checked(name, id) {
-        return e;
+        return ApiResult::from_error(e);
     }
     let mut req = client.request(op, &[name, id]).body(opts);
     if show_nested {
@@ -818,7 +870,7 @@ async fn preview_with(
 /// Deletes a stack (`204`); wait for it with [`wait_for_deletion`].
 pub async fn delete(client: &ServiceClient, name: &str, id: &str) -> ApiResult<()> {
     if let Err(e) = checked(name, id) {
-        return e;
+        return ApiResult::from_error(e);
     }
     client.request(&DELETE, &[name, id]).send().await
 }
@@ -835,7 +887,7 @@ pub async fn delete_by_name_or_id(client: &ServiceClient, name_or_id: &str) -> R
 /// [`adopt`] takes (Heat must allow it: `enable_stack_abandon`).
 pub async fn abandon(client: &ServiceClient, name: &str, id: &str) -> ApiResult<StackData> {
     if let Err(e) = checked(name, id) {
-        return e;
+        return ApiResult::from_error(e);
     }
     client.request(&ABANDON, &[name, id]).send().await
 }
@@ -843,7 +895,7 @@ pub async fn abandon(client: &ServiceClient, name: &str, id: &str) -> ApiResult<
 /// Exports a stack's data (as [`abandon`] would give it, the stack kept).
 pub async fn export(client: &ServiceClient, name: &str, id: &str) -> ApiResult<StackData> {
     if let Err(e) = checked(name, id) {
-        return e;
+        return ApiResult::from_error(e);
     }
     client.request(&EXPORT, &[name, id]).send().await
 }
@@ -851,7 +903,7 @@ pub async fn export(client: &ServiceClient, name: &str, id: &str) -> ApiResult<S
 /// A stack's template, as Heat holds it (JSON).
 pub async fn template(client: &ServiceClient, name: &str, id: &str) -> ApiResult<Template> {
     if let Err(e) = checked(name, id) {
-        return e;
+        return ApiResult::from_error(e);
     }
     client.request(&TEMPLATE, &[name, id]).send().await
 }
@@ -859,7 +911,7 @@ pub async fn template(client: &ServiceClient, name: &str, id: &str) -> ApiResult
 /// A stack's environment.
 pub async fn environment(client: &ServiceClient, name: &str, id: &str) -> ApiResult<Environment> {
     if let Err(e) = checked(name, id) {
-        return e;
+        return ApiResult::from_error(e);
     }
     client.request(&ENVIRONMENT, &[name, id]).send().await
 }
@@ -867,7 +919,7 @@ pub async fn environment(client: &ServiceClient, name: &str, id: &str) -> ApiRes
 /// A stack's files, by name.
 pub async fn files(client: &ServiceClient, name: &str, id: &str) -> ApiResult<BTreeMap<String, String>> {
     if let Err(e) = checked(name, id) {
-        return e;
+        return ApiResult::from_error(e);
     }
     client.request(&FILES, &[name, id]).send().await
 }
@@ -879,7 +931,7 @@ async fn action(
     id: &str,
 ) -> ApiResult<()> {
     if let Err(e) = checked(name, id) {
-        return e;
+        return ApiResult::from_error(e);
     }
     client.request(op, &[name, id]).body(&Null).send().await
 }
@@ -912,8 +964,13 @@ pub async fn check(client: &ServiceClient, name: &str, id: &str) -> ApiResult<()
 
 // ------------------------------------------------------------------ waiters
 
-/// Waits until the stack's status is `target`. Any `*_FAILED` status ends the wait
-/// with an error carrying Heat's `stack_status_reason`.
+/// Waits until the stack's status is `target`. A failure of the action awaited
+/// (`UPDATE_FAILED` while waiting for `UPDATE_COMPLETE`), a failed rollback, and a
+/// completed rollback when the rollback is not what is awaited end the wait with an
+/// error carrying Heat's `stack_status_reason`. A failure of another action does not:
+/// waiting for `ROLLBACK_COMPLETE` passes the `UPDATE_FAILED` that starts the rollback,
+/// and waiting for `CHECK_COMPLETE` is not ended by the `UPDATE_FAILED` Heat still shows
+/// before the check begins.
 pub async fn wait_for_status(
     client: &ServiceClient,
     name: &str,
@@ -929,7 +986,7 @@ pub async fn wait_for_status(
         |s: &Stack| {
             if s.stack_status == target {
                 State::Ready
-            } else if s.stack_status.is_failed() {
+            } else if ends_wait_for(&s.stack_status, &target) {
                 State::Failed(format!(
                     "stack {} is {}: {}",
                     s.stack_name,
@@ -947,6 +1004,13 @@ pub async fn wait_for_status(
         |_| {},
     )
     .await
+}
+
+/// Whether `status` (not `target`) means that `target` will not come.
+fn ends_wait_for(status: &StackStatus, target: &StackStatus) -> bool {
+    let rollback = StackStatus::RollbackComplete.action();
+    (status.is_failed() && (status.action() == target.action() || status.action() == rollback))
+        || (*status == StackStatus::RollbackComplete && target.action() != rollback)
 }
 
 /// Waits until the stack is gone: Heat answers `404`, or shows it `DELETE_COMPLETE`.
@@ -981,4 +1045,50 @@ pub async fn wait_for_deletion(
     )
     .await
     .map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{StackStatus as S, ends_wait_for};
+
+    #[test]
+    fn debug_hides_parameter_values_and_documents() {
+        let mut opts = super::CreateOpts::new("web", "heat_template_version: 2018-08-31\n");
+        opts.parameters = Some(
+            serde_json::json!({"db_password": "s3cret", "flavor": "m1.small"})
+                .as_object()
+                .unwrap()
+                .clone(),
+        );
+        opts.environment = Some("parameters: {db_password: s3cret}".into());
+        opts.adopt_stack_data = Some(serde_json::json!({"environment": {"parameters": {"p": "s3cret"}}}));
+        let shown = format!("{opts:?}");
+        assert!(!shown.contains("s3cret") && !shown.contains("m1.small"), "{shown}");
+        assert!(shown.contains("db_password") && shown.contains("flavor"), "{shown}");
+        assert!(shown.contains("stack_name: \"web\""), "{shown}");
+        let update = super::UpdateOpts { parameters: opts.parameters.clone(), ..Default::default() };
+        let shown = format!("{update:?}");
+        assert!(!shown.contains("s3cret") && shown.contains("db_password"), "{shown}");
+    }
+
+    #[test]
+    fn which_statuses_end_a_wait() {
+        // the awaited action failed
+        assert!(ends_wait_for(&S::CreateFailed, &S::CreateComplete));
+        assert!(ends_wait_for(&S::UpdateFailed, &S::UpdateComplete));
+        // a rollback failed, or rolled back when the rollback is not awaited
+        assert!(ends_wait_for(&S::RollbackFailed, &S::UpdateComplete));
+        assert!(ends_wait_for(&S::RollbackFailed, &S::RollbackComplete));
+        assert!(ends_wait_for(&S::RollbackComplete, &S::UpdateComplete));
+        assert!(ends_wait_for(&S::RollbackComplete, &S::CreateComplete));
+        // another action's failure, a rollback under way, progress: keep waiting
+        assert!(!ends_wait_for(&S::UpdateFailed, &S::RollbackComplete));
+        assert!(!ends_wait_for(&S::UpdateFailed, &S::CheckComplete));
+        assert!(!ends_wait_for(&S::RollbackInProgress, &S::RollbackComplete));
+        assert!(!ends_wait_for(&S::UpdateInProgress, &S::UpdateComplete));
+        assert!(!ends_wait_for(&S::CreateComplete, &S::SuspendComplete));
+        // a status this SDK does not know
+        assert!(ends_wait_for(&S::Other("WARP_FAILED".into()), &S::Other("WARP_COMPLETE".into())));
+        assert!(!ends_wait_for(&S::Other("WARP_FAILED".into()), &S::CreateComplete));
+    }
 }

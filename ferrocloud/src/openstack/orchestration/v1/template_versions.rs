@@ -54,7 +54,8 @@ pub fn list(client: &ServiceClient) -> Pager<TemplateVersion> {
 }
 
 /// Lists the functions of a template version; `with_condition_func` lists the
-/// condition functions (`equals`, `and`…) too.
+/// condition functions (`equals`, `and`…) too. (Heat 26 keeps listing the condition
+/// functions of a version once they have been asked for, until its engine restarts.)
 pub fn functions(client: &ServiceClient, version: &str, with_condition_func: bool) -> Pager<TemplateFunction> {
     let mut req = client.request(&FUNCTIONS, &[version]);
     if let Err(e) = require("template version", !version.is_empty()) {
