@@ -37,6 +37,7 @@ pub fn catalog(uri: &str) -> Value {
         svc("volumev2", "cinderv2", format!("{uri}/volume/v2/p1")),
         svc("object-store", "swift", format!("{uri}/swift/v1/AUTH_p1")),
         svc("placement", "placement", format!("{uri}/placement")),
+        svc("orchestration", "heat", format!("{uri}/heat/v1/p1")),
     ])
 }
 
