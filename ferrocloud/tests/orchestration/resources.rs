@@ -366,7 +366,13 @@ async fn events_of_a_resource_and_one_event() {
             "marker",
             "66fa95b6-e6f8-4f05-b1af-e828f5aba04c",
         ))
-        .respond_with(reply_json(200, &json!({"events": []})))
+        // what Heat answers past a resource's last event, rather than an empty page
+        .respond_with(heat_error(
+            404,
+            "Not Found",
+            "HTTPNotFound",
+            "No events found for resource port",
+        ))
         .expect(1)
         .mount(&server)
         .await;
@@ -459,6 +465,58 @@ async fn events_by_stack_name_read_heats_redirect() {
         .unwrap();
     assert_eq!(all.len(), 2);
     assert_eq!(all[1].resource_status_reason, "state changed");
+}
+
+#[tokio::test]
+async fn events_of_an_unknown_resource_are_an_error() {
+    let server = MockServer::start().await;
+    let client = heat(&server).await;
+    Mock::given(method("GET"))
+        .and(path(at(&stack_path("resources/nope/events"))))
+        .respond_with(heat_error(
+            404,
+            "Not Found",
+            "EntityNotFound",
+            "The Resource (nope) could not be found.",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    // a 404 ends the listing past its first page only: here it is the answer
+    let e = events::list_for_resource(&client, NAME, ID, "nope", &Default::default())
+        .all()
+        .await
+        .unwrap_err();
+    assert!(e.is_not_found(), "{e}");
+    assert!(e.to_string().contains("could not be found"), "{e}");
+    // and a stack's own listing is not affected: a 404 past its first page is an error
+    Mock::given(method("GET"))
+        .and(path(at(&stack_path("events"))))
+        .and(query_param_is_missing("marker"))
+        .respond_with(reply(200, Some("events-list-response.json")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(at(&stack_path("events"))))
+        .and(query_param(
+            "marker",
+            "66fa95b6-e6f8-4f05-b1af-e828f5aba04c",
+        ))
+        .respond_with(heat_error(
+            404,
+            "Not Found",
+            "EntityNotFound",
+            "The Stack could not be found.",
+        ))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let e = events::list(&client, NAME, ID, &Default::default())
+        .all()
+        .await
+        .unwrap_err();
+    assert!(e.is_not_found(), "{e}");
 }
 
 #[tokio::test]

@@ -114,7 +114,7 @@ pub struct SupportStatus {
 /// use ferrocloud::openstack::orchestration::v1::resource_types::ListOpts;
 /// let opts = ListOpts { name: Some("OS::Nova::*".into()), with_description: Some(true), ..Default::default() };
 /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&opts).unwrap()),
-///     "name=OS%3A%3ANova%3A%3A%2A&with_description=true");
+///     "name=OS%3A%3ANova%3A%3A*&with_description=true");
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ListOpts {
