@@ -112,6 +112,7 @@ pub struct Pager<T> {
     style: PageStyle,
     max_pages: Option<usize>,
     end_status: Option<u16>,
+    operation: &'static crate::Operation,
     _t: PhantomData<fn() -> T>,
 }
 
@@ -138,6 +139,7 @@ impl<T> RequestBuilder<Vec<T>> {
     /// body is the array) and whose pages are linked as `style` says.
     pub fn pager(self, items_key: Option<&'static str>, style: PageStyle) -> Pager<T> {
         let client = self.client_ref().clone();
+        let operation = self.operation();
         let (first, headers) = match self.into_parts() {
             Ok((url, headers)) => (Ok(url), headers),
             Err(e) => (Err(e), HeaderMap::new()),
@@ -150,6 +152,7 @@ impl<T> RequestBuilder<Vec<T>> {
             style,
             max_pages: None,
             end_status: None,
+            operation,
             _t: PhantomData,
         }
     }
@@ -542,9 +545,11 @@ impl<T> Pager<T> {
 
 impl<T: DeserializeOwned> Pager<T> {
     fn get(&self, url: Url) -> impl Future<Output = Result<Response>> + '_ {
-        let prepared =
+        let mut prepared =
             self.client
                 .prepared(Method::GET, url, self.headers.clone(), Body::Empty, None);
+        // every page is a request of the listing's operation (traced with its name)
+        prepared.operation = Some(self.operation);
         send_prepared(&self.client, prepared, LIST_OK)
     }
 

@@ -9,7 +9,8 @@ use ferrocloud::openstack::dns::v2::common::{RequestHeaders, Status};
 use ferrocloud::openstack::dns::v2::tsigkeys::{Algorithm, Scope};
 use ferrocloud::openstack::dns::v2::{
     blacklists, limits, pools, quotas, recordsets, service_statuses, tlds, transfer_accepts,
-    transfer_requests, tsigkeys, zone_exports, zone_imports, zone_shares, zones,
+    transfer_requests, tsigkeys, versions, zone_exports, zone_imports, zone_shares, zone_tasks,
+    zones,
 };
 use ferrocloud::wait::WaitOpts;
 use ferrocloud::{ErrorKind, ServiceClient, openstack};
@@ -178,6 +179,11 @@ async fn dns_zone_recordsets_transfer_export_import() {
             .await
             .unwrap();
         assert_eq!(imported.name, other);
+        let imports = zone_imports::list(&demo, &Default::default())
+            .all()
+            .await
+            .unwrap();
+        assert!(imports.iter().any(|i| i.id == import.id));
         zone_imports::delete(&demo, &import.id).await.ok().unwrap();
 
         // Share the zone with the admin project, then unshare.
@@ -221,6 +227,37 @@ async fn dns_zone_recordsets_transfer_export_import() {
             .await
             .unwrap();
         assert!(listed.iter().any(|r| r.id == req.id));
+        let shown = transfer_requests::get(&demo, &req.id)
+            .await
+            .extract()
+            .unwrap();
+        assert_eq!(shown.zone_id, imported_id);
+        let changed = transfer_requests::update(
+            &demo,
+            &req.id,
+            &transfer_requests::UpdateOpts {
+                description: Some("to admin, today".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .extract()
+        .unwrap();
+        assert_eq!(changed.description.as_deref(), Some("to admin, today"));
+        // a request withdrawn is gone
+        let withdrawn = transfer_requests::create(&demo, &zone.id, &Default::default())
+            .await
+            .extract()
+            .unwrap();
+        transfer_requests::delete(&demo, &withdrawn.id)
+            .await
+            .ok()
+            .unwrap();
+        let gone = transfer_requests::get(&demo, &withdrawn.id)
+            .await
+            .extract()
+            .unwrap_err();
+        assert_eq!(gone.kind(), ErrorKind::NotFound);
         let accepted = transfer_accepts::create(&admin, &req.id, key)
             .await
             .extract()
@@ -230,6 +267,11 @@ async fn dns_zone_recordsets_transfer_export_import() {
             .extract()
             .unwrap();
         assert_eq!(accepted.zone_id, imported_id);
+        let accepts = transfer_accepts::list(&admin, &Default::default())
+            .all()
+            .await
+            .unwrap();
+        assert!(accepts.iter().any(|a| a.id == accepted.id));
         let moved = zones::get(&admin, &imported_id).await.extract().unwrap();
         assert_eq!(moved.project_id, admin_project);
         to_delete[1].0 = admin.clone();
@@ -440,4 +482,138 @@ async fn dns_admin_resources() {
         .apply(&admin)
         .unwrap();
     zones::list(&all, &Default::default()).all().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up"]
+async fn dns_zone_tasks_and_versions() {
+    let admin_provider = admin().await;
+    let admin = designate(&admin_provider).await;
+    let v = versions::list(&admin).await.extract().unwrap();
+    assert!(v.iter().any(|v| v.id == "v2"), "{v:?}");
+
+    // A secondary zone, its masters designate-mdns: a transfer is asked for now.
+    let secondary = zones::create(
+        &admin,
+        &zones::CreateOpts::secondary(zone_name("secondary"), ["127.0.0.1:5354"]),
+    )
+    .await
+    .extract()
+    .unwrap();
+    let primary = zones::create(
+        &admin,
+        &zones::CreateOpts::primary(zone_name("moved"), "hostmaster@example.test"),
+    )
+    .await
+    .extract()
+    .unwrap();
+    let result = AssertUnwindSafe(async {
+        zone_tasks::xfr(&admin, &secondary.id).await.ok().unwrap();
+        zones::wait_for_status(&admin, &primary.id, Status::Active, &wait())
+            .await
+            .unwrap();
+        // the only pool: Designate refuses to move a zone to the pool it is in
+        let pool = pools::list(&admin).all().await.unwrap().remove(0);
+        let refused = zone_tasks::pool_move(&admin, &primary.id, Some(&pool.id))
+            .await
+            .ok()
+            .unwrap_err();
+        assert_eq!(refused.kind(), ErrorKind::BadRequest, "{refused}");
+        assert!(
+            refused.to_string().contains("must be different"),
+            "{refused}"
+        );
+        // Abandoned: Designate forgets the zone (and tells no back end).
+        zones::wait_for_status(&admin, &primary.id, Status::Active, &wait())
+            .await
+            .unwrap();
+        zone_tasks::abandon(&admin, &primary.id).await.ok().unwrap();
+        let gone = zones::get(&admin, &primary.id).await.extract().unwrap_err();
+        assert_eq!(gone.kind(), ErrorKind::NotFound);
+    })
+    .catch_unwind()
+    .await;
+    let _ = zones::delete(&admin, &secondary.id).await;
+    let _ = zones::delete(&admin, &primary.id).await;
+    if let Err(p) = result {
+        std::panic::resume_unwind(p);
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the devcloud: scripts/devcloud up full"]
+async fn dns_ptr_records_of_floating_ips() {
+    use ferrocloud::openstack::dns::v2::reverse_floatingips::{self, SetOpts};
+    use ferrocloud::openstack::networking::v2::{floating_ips, networks};
+
+    let provider = member().await;
+    let demo = designate(&provider).await;
+    let neutron = openstack::new_network_v2(&provider, region()).unwrap();
+    let public = networks::list(
+        &neutron,
+        &networks::ListOpts {
+            name: Some("public".into()),
+            ..Default::default()
+        },
+    )
+    .all()
+    .await
+    .unwrap()
+    .remove(0);
+    let fip = floating_ips::create(&neutron, &floating_ips::CreateOpts::new(&public.id))
+        .await
+        .extract()
+        .unwrap();
+    let result = AssertUnwindSafe(async {
+        let name = format!("ptr-{}.example.test.", fip.id);
+        let set = reverse_floatingips::set(
+            &demo,
+            "RegionOne",
+            &fip.id,
+            &SetOpts::new(&name).description("mail").ttl(300),
+        )
+        .await
+        .extract()
+        .unwrap();
+        assert_eq!(set.id, format!("RegionOne:{}", fip.id));
+        assert_eq!(set.address, fip.floating_ip_address);
+        assert_eq!(set.ptrdname.as_deref(), Some(name.as_str()));
+        let mut shown = None;
+        for _ in 0..120 {
+            let p = reverse_floatingips::get(&demo, "RegionOne", &fip.id)
+                .await
+                .extract()
+                .unwrap();
+            if p.status == Status::Active {
+                shown = Some(p);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        let shown = shown.expect("the PTR record ACTIVE");
+        assert_eq!(shown.ttl, Some(300));
+        let listed = reverse_floatingips::list(&demo).all().await.unwrap();
+        assert!(listed.iter().any(|p| p.id == set.id));
+        reverse_floatingips::unset(&demo, "RegionOne", &fip.id)
+            .await
+            .ok()
+            .unwrap();
+        let mut gone = false;
+        for _ in 0..120 {
+            let left = reverse_floatingips::list(&demo).all().await.unwrap();
+            if !left.iter().any(|p| p.id == set.id && p.ptrdname.is_some()) {
+                gone = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        assert!(gone, "the PTR record outlived its unset");
+    })
+    .catch_unwind()
+    .await;
+    let deleted = floating_ips::delete(&neutron, &fip.id).await.ok();
+    if let Err(p) = result {
+        std::panic::resume_unwind(p);
+    }
+    deleted.unwrap();
 }

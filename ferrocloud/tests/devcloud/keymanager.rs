@@ -303,6 +303,19 @@ async fn keymanager_containers_acls_across_projects_and_orders() {
                 .id(),
             c.id()
         );
+        let acl = acls::get(&demo, &ct).await.extract().unwrap();
+        assert_eq!(acl.read.users, [admin_user.as_str()]);
+        acls::update(&demo, &ct, &AclOpts::default().project_access(false))
+            .await
+            .extract()
+            .unwrap();
+        let acl = acls::get(&demo, &ct).await.extract().unwrap();
+        assert!(!acl.read.project_access);
+        assert_eq!(
+            acl.read.users,
+            [admin_user.as_str()],
+            "a PATCH keeps the users"
+        );
         acls::delete(&demo, &ct).await.ok().unwrap();
 
         // Orders: a key, and an RSA pair delivered as a container.

@@ -352,7 +352,12 @@ async fn floating_ip_ptr_records() {
         .and(body_json(sample(
             "reverse_floatingips/unset-ptr-record-request.json",
         )))
-        .respond_with(ResponseTemplate::new(202))
+        // what Designate 22 answers: a JSON null
+        .respond_with(
+            ResponseTemplate::new(202)
+                .set_body_string("null")
+                .insert_header("content-type", "application/json"),
+        )
         .expect(1)
         .mount(&server)
         .await;

@@ -20,8 +20,10 @@ use crate::{Result, ServiceClient};
 
 crate::operations! {
     service: "dns";
-    /// Set or unset a floating IP's PTR record (`202`).
+    /// Set a floating IP's PTR record (`202`).
     SET = PATCH "/reverse/floatingips/{region}:{floatingip_id}" request(SetOpts) response(FloatingIpPtr);
+    /// Unset a floating IP's PTR record (`202`; Designate answers `null`).
+    UNSET = PATCH "/reverse/floatingips/{region}:{floatingip_id}" request(SetOpts);
     /// Show a floating IP's PTR record.
     GET = GET "/reverse/floatingips/{region}:{floatingip_id}" response(FloatingIpPtr);
     /// List the PTR records of the project's floating IPs.
@@ -159,7 +161,8 @@ pub async fn set(
         .await
 }
 
-/// Removes a floating IP's PTR record (`{"ptrdname": null}`; `202`).
+/// Removes a floating IP's PTR record (`{"ptrdname": null}`; `202`). Designate answers
+/// `null`: there is no record to show.
 ///
 /// ```no_run
 /// # async fn demo(dns: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
@@ -170,8 +173,12 @@ pub async fn unset(
     client: &ServiceClient,
     region: &str,
     floatingip_id: &str,
-) -> ApiResult<FloatingIpPtr> {
-    set(client, region, floatingip_id, &SetOpts::default()).await
+) -> ApiResult<()> {
+    client
+        .request(&UNSET, &[region, floatingip_id])
+        .body(&SetOpts::default())
+        .send()
+        .await
 }
 
 /// Shows a floating IP's PTR record.
