@@ -81,6 +81,9 @@ async fn blockstorage_attachments_reserve_connect_complete_delete() {
         listed.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
         [a.id.as_str()]
     );
+    let summary = attachments::list(&c, &by_volume).all().await.unwrap();
+    assert_eq!(summary.len(), 1);
+    assert_eq!(summary[0].id, a.id);
 
     // Deleted: detached, the volume available again.
     attachments::delete(&c, &a.id).await.ok().unwrap();

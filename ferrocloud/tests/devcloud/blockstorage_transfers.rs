@@ -9,6 +9,7 @@ use crate::support::*;
 use ferrocloud::openstack::blockstorage::v3::messages;
 use ferrocloud::openstack::blockstorage::v3::snapshots;
 use ferrocloud::openstack::blockstorage::v3::volume_transfers::{self, CreateOpts, ListOpts};
+use ferrocloud::openstack::blockstorage::v3::volume_types;
 use ferrocloud::openstack::blockstorage::v3::volumes::{self, VolumeStatus};
 use ferrocloud::wait::WaitOpts;
 use ferrocloud::{ErrorKind, ExposeSecret, ServiceClient, openstack};
@@ -169,7 +170,32 @@ async fn blockstorage_transfers_created_then_deleted() {
         .unwrap();
     assert_eq!(shown.accepted, Some(false));
     assert!(shown.source_project_id.is_some());
+    let summary = volume_transfers::list(&giver, &ListOpts::default())
+        .all()
+        .await
+        .unwrap();
+    assert!(summary.iter().any(|x| x.id == t.id));
     volume_transfers::delete(&giver, &t.id).await.ok().unwrap();
+    let v = volumes::wait_for_status(&giver, &v.id, VolumeStatus::Available, &wait())
+        .await
+        .unwrap();
+    // The legacy API (before 3.55): listed and deleted there too.
+    let legacy = giver.with_microversion("3.0");
+    let t = volume_transfers::create(&legacy, &CreateOpts::new(&v.id))
+        .await
+        .extract()
+        .unwrap();
+    let summary = volume_transfers::list(&legacy, &ListOpts::default())
+        .all()
+        .await
+        .unwrap();
+    assert!(summary.iter().any(|x| x.id == t.id));
+    volume_transfers::delete(&legacy, &t.id).await.ok().unwrap();
+    let gone = volume_transfers::get(&legacy, &t.id)
+        .await
+        .extract()
+        .unwrap_err();
+    assert!(gone.is_not_found(), "{gone}");
     let v = volumes::wait_for_status(&giver, &v.id, VolumeStatus::Available, &wait())
         .await
         .unwrap();
@@ -178,10 +204,70 @@ async fn blockstorage_transfers_created_then_deleted() {
         .await
         .unwrap();
 
-    // Messages: the listing answers at 3.3.
+    // Messages (from 3.3): a volume of a type no back end offers fails to schedule, and
+    // Cinder leaves its owner a message saying so.
     let messages_client = giver.with_microversion("3.3");
-    messages::list(&messages_client, &Default::default())
-        .all()
+    let admin = openstack::new_block_storage_v3(&admin().await, region()).unwrap();
+    let nowhere = volume_types::create(
+        &admin,
+        &volume_types::CreateOpts::new(unique("nowhere"))
+            .extra_spec("volume_backend_name", "ferro-nowhere"),
+    )
+    .await
+    .extract()
+    .unwrap();
+    let huge = volumes::create(
+        &giver,
+        &volumes::CreateOpts::new(1)
+            .name(unique("unplaceable"))
+            .volume_type(&nowhere.id),
+    )
+    .await
+    .extract();
+    let huge = match huge {
+        Ok(v) => v,
+        Err(e) => {
+            let _ = volume_types::delete(&admin, &nowhere.id).await;
+            panic!("{e}");
+        }
+    };
+    let failed = volumes::wait_for_status(&giver, &huge.id, VolumeStatus::Error, &wait()).await;
+    let mut found = None;
+    for _ in 0..60 {
+        let all = messages::list(&messages_client, &Default::default())
+            .all()
+            .await
+            .unwrap();
+        found = all
+            .into_iter()
+            .find(|m| m.resource_uuid.as_deref() == Some(huge.id.as_str()));
+        if found.is_some() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    volumes::delete(&giver, &huge.id).await.ok().unwrap();
+    let _ = volumes::wait_for_delete(&giver, &huge.id, &wait()).await;
+    volume_types::delete(&admin, &nowhere.id)
         .await
+        .ok()
         .unwrap();
+    failed.unwrap();
+    let m = found.expect("a message about the volume that could not be scheduled");
+    assert_eq!(m.resource_type, "VOLUME");
+    assert_eq!(m.message_level, "ERROR");
+    let shown = messages::get(&messages_client, &m.id)
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(shown.user_message, m.user_message);
+    messages::delete(&messages_client, &m.id)
+        .await
+        .ok()
+        .unwrap();
+    let gone = messages::get(&messages_client, &m.id)
+        .await
+        .extract()
+        .unwrap_err();
+    assert!(gone.is_not_found(), "{gone}");
 }

@@ -153,6 +153,50 @@ async fn volume_lifecycle_lists_and_flags() {
             assert_eq!(vol.name.as_deref(), Some(renamed.as_str()));
             assert_eq!(vol.description, None);
             assert_eq!(vol.metadata["owner"], "ops");
+            // The whole metadata API: merged, shown, one item, replaced, an item deleted.
+            let more: std::collections::BTreeMap<String, String> =
+                [("role".to_string(), "db".to_string())].into();
+            let merged = volume_metadata::set(&volumes, &id, &more)
+                .await
+                .extract()
+                .unwrap();
+            assert_eq!(
+                (merged["owner"].as_str(), merged["role"].as_str()),
+                ("ops", "db")
+            );
+            let listed = volume_metadata::list(&volumes, &id)
+                .await
+                .extract()
+                .unwrap();
+            assert_eq!(listed, merged);
+            let owner = volume_metadata::get_item(&volumes, &id, "owner")
+                .await
+                .extract()
+                .unwrap();
+            assert_eq!(owner.value, "ops");
+            let only: std::collections::BTreeMap<String, String> = [
+                ("role".to_string(), "db".to_string()),
+                ("tier".to_string(), "gold".to_string()),
+            ]
+            .into();
+            let replaced = volume_metadata::replace(&volumes, &id, &only)
+                .await
+                .extract()
+                .unwrap();
+            assert_eq!(replaced, only, "replacing drops owner");
+            volume_metadata::set_item(&volumes, &id, "owner", "ops")
+                .await
+                .ok()
+                .unwrap();
+            volume_metadata::delete_item(&volumes, &id, "tier")
+                .await
+                .ok()
+                .unwrap();
+            let gone = volume_metadata::get_item(&volumes, &id, "tier")
+                .await
+                .extract()
+                .unwrap_err();
+            assert!(gone.is_not_found(), "{gone}");
             assert_eq!(volumes::find(&volumes, &renamed).await.unwrap().id, id);
             assert_eq!(volumes::find(&volumes, &id).await.unwrap().id, id);
 
