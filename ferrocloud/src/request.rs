@@ -580,6 +580,17 @@ pub trait Validate {
 
 impl Validate for serde_json::Value {}
 
+/// The value of an action that takes no options: `null` (Nova's `{"pause": null}`,
+/// Heat's `{"suspend": null}`).
+///
+/// ```
+/// assert_eq!(serde_json::to_string(&ferrocloud::request::Null).unwrap(), "null");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Null;
+
+impl Validate for Null {}
+
 /// Several request values sent as one list (bulk creation): the list must not be empty,
 /// and each value is validated.
 ///

@@ -124,11 +124,7 @@ crate::operations! {
 
 // ------------------------------------------------------------------ bodies
 
-/// The value of the actions that take no options: `null` (`{"pause": null}`).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Null;
-
-impl Validate for Null {}
+pub use crate::request::Null;
 
 /// Options of an action that Nova also takes as `null`: written as `null` when nothing
 /// is set (the form every microversion accepts), as an object otherwise.

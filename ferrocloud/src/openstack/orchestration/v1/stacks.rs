@@ -33,9 +33,8 @@ use super::common::{self, Document, Output, Template};
 pub use super::common::StackStatus;
 use crate::dates::Timestamp;
 use crate::de::Link;
-use crate::openstack::compute::v2::server_actions::Null;
 use crate::pagination::{PageStyle, Pager};
-use crate::request::{ApiResult, Validate, require};
+use crate::request::{ApiResult, Null, Validate, require};
 use crate::{Error, ErrorKind, Result, ServiceClient};
 
 crate::operations! {
