@@ -503,3 +503,29 @@ mod tests {
         assert!(err.to_string().contains("inner"), "{err}");
     }
 }
+
+/// The direction of a sorted listing, as every service writes it (`asc`, `desc`).
+///
+/// ```
+/// use ferrocloud::query::SortDir;
+/// assert_eq!(serde_json::to_string(&SortDir::Desc).unwrap(), r#""desc""#);
+/// assert_eq!(SortDir::Asc.as_str(), "asc");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortDir {
+    /// Ascending.
+    Asc,
+    /// Descending.
+    Desc,
+}
+
+impl SortDir {
+    /// The direction as the services write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortDir::Asc => "asc",
+            SortDir::Desc => "desc",
+        }
+    }
+}

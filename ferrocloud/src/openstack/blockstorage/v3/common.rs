@@ -17,24 +17,7 @@ use std::collections::BTreeMap;
 
 use serde::{Serialize, Serializer};
 
-/// A sort direction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SortDir {
-    /// Ascending.
-    Asc,
-    /// Descending.
-    Desc,
-}
-
-impl SortDir {
-    fn as_str(self) -> &'static str {
-        match self {
-            SortDir::Asc => "asc",
-            SortDir::Desc => "desc",
-        }
-    }
-}
+pub use crate::query::SortDir;
 
 /// Paging, sorting, counting and free-form filters of a Cinder listing. Flattened into
 /// each resource's `ListOpts` as its `controls` field.

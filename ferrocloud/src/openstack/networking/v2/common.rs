@@ -20,15 +20,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-/// A sort direction.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SortDir {
-    /// Ascending.
-    Asc,
-    /// Descending.
-    Desc,
-}
+pub use crate::query::SortDir;
 
 /// Sorting, paging, field selection, tag filters and free-form filters of a Neutron
 /// listing. Flattened into each resource's `ListOpts` as its `controls` field.

@@ -82,15 +82,8 @@ impl std::fmt::Display for Visibility {
     }
 }
 
-/// The sort direction of a listing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum SortDir {
-    /// Ascending.
-    Asc,
-    /// Descending (Glance's default).
-    Desc,
-}
+/// The sort direction of a listing (descending is Glance's default).
+pub use crate::query::SortDir;
 
 /// The JSON type of a property's values (`type`). Glance accepts `array`, `boolean`,
 /// `integer`, `number`, `object` and `string`; another value is kept as
