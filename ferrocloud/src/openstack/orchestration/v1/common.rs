@@ -1,7 +1,8 @@
 //! What several Heat resources share: the status of stacks and resources
-//! ([`StackStatus`]), templates and environments as documents ([`Document`]), tags
-//! sent as one comma-separated text, outputs ([`Output`]), and reading the stack's
-//! canonical name and ID from Heat's redirects ([`stack_from_location`]).
+//! ([`StackStatus`](crate::openstack::orchestration::v1::common::StackStatus)), templates and environments as documents
+//! ([`Document`](crate::openstack::orchestration::v1::common::Document)), tags sent as one comma-separated text, outputs
+//! ([`Output`](crate::openstack::orchestration::v1::common::Output)), and reading the stack's canonical name and ID from
+//! Heat's redirects ([`stack_from_location`](crate::openstack::orchestration::v1::common::stack_from_location)).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;

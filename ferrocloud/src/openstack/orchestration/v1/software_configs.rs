@@ -1,5 +1,5 @@
 //! Software configurations: scripts, Puppet manifests, cloud-config… with their inputs
-//! and outputs, applied to servers by [`software_deployments`](super::software_deployments).
+//! and outputs, applied to servers by [`software_deployments`].
 //! A configuration cannot change: create another.
 //!
 //! ```no_run

@@ -4,9 +4,11 @@
 //! the actions (suspend, resume, cancel an update, check); waiters.
 //!
 //! A stack's canonical path names it twice: `/stacks/{stack_name}/{stack_id}`. The
-//! functions here take both; [`lookup`] finds them from either (Heat answers a name or
-//! an ID alone with a `302` redirect, read here without following it), and [`find`]
-//! shows the stack that way.
+//! functions here take both;
+//! [`lookup`](crate::openstack::orchestration::v1::stacks::lookup) finds them from
+//! either (Heat answers a name or an ID alone with a `302` redirect, read here without
+//! following it), and [`find`](crate::openstack::orchestration::v1::stacks::find) shows
+//! the stack that way.
 //!
 //! ```no_run
 //! # async fn demo(heat: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
