@@ -173,35 +173,6 @@ impl std::fmt::Display for StackStatus {
 /// ```
 pub type Template = serde_json::Map<String, Value>;
 
-/// Debug output of parameter values (they may be passwords): the names, each with its
-/// value hidden.
-pub(crate) struct HiddenValues<'a>(pub(crate) &'a Option<serde_json::Map<String, Value>>);
-
-impl std::fmt::Debug for HiddenValues<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            None => f.write_str("None"),
-            Some(m) => f
-                .debug_map()
-                .entries(m.keys().map(|k| (k, HiddenDoc(&Some(())))))
-                .finish(),
-        }
-    }
-}
-
-/// Debug output of a document that may hold parameter values (an environment, a
-/// stack's adoption data): whether there is one.
-pub(crate) struct HiddenDoc<'a, T>(pub(crate) &'a Option<T>);
-
-impl<T> std::fmt::Debug for HiddenDoc<'_, T> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.0 {
-            None => f.write_str("None"),
-            Some(_) => f.write_str(crate::secrets::REDACTED),
-        }
-    }
-}
-
 /// A template or an environment as Heat takes it: a JSON object, or text (YAML or
 /// JSON), which Heat parses itself.
 ///

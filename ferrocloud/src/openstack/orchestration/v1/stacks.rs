@@ -484,7 +484,7 @@ pub struct CreateOpts {
 }
 
 // Parameter values, environments and adoption data may hold passwords: Debug shows the
-// parameters' names only.
+// parameters' names only, and whether the others are there.
 impl std::fmt::Debug for CreateOpts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CreateOpts")
@@ -493,13 +493,13 @@ impl std::fmt::Debug for CreateOpts {
             .field("template_url", &self.template_url)
             .field("files", &self.files.as_ref().map(|m| m.keys().collect::<Vec<_>>()))
             .field("files_container", &self.files_container)
-            .field("environment", &common::HiddenDoc(&self.environment))
+            .field("environment", &self.environment.as_ref().map(|_| "[REDACTED]"))
             .field("environment_files", &self.environment_files)
-            .field("parameters", &common::HiddenValues(&self.parameters))
+            .field("parameters", &self.parameters.as_ref().map(|m| m.keys().collect::<Vec<_>>()))
             .field("timeout_mins", &self.timeout_mins)
             .field("disable_rollback", &self.disable_rollback)
             .field("tags", &self.tags)
-            .field("adopt_stack_data", &common::HiddenDoc(&self.adopt_stack_data))
+            .field("adopt_stack_data", &self.adopt_stack_data.as_ref().map(|_| "[REDACTED]"))
             .finish()
     }
 }
@@ -511,9 +511,9 @@ impl std::fmt::Debug for UpdateOpts {
             .field("template_url", &self.template_url)
             .field("files", &self.files.as_ref().map(|m| m.keys().collect::<Vec<_>>()))
             .field("files_container", &self.files_container)
-            .field("environment", &common::HiddenDoc(&self.environment))
+            .field("environment", &self.environment.as_ref().map(|_| "[REDACTED]"))
             .field("environment_files", &self.environment_files)
-            .field("parameters", &common::HiddenValues(&self.parameters))
+            .field("parameters", &self.parameters.as_ref().map(|m| m.keys().collect::<Vec<_>>()))
             .field("clear_parameters", &self.clear_parameters)
             .field("timeout_mins", &self.timeout_mins)
             .field("disable_rollback", &self.disable_rollback)
