@@ -33,7 +33,7 @@ crate::operations! {
 /// assert_eq!(serde_json::to_value(&opts).unwrap(),
 ///     serde_json::json!({"template_url": "http://x/t.yaml"}));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ValidateOpts {
     /// The template (text or JSON); or `template_url`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -50,6 +50,19 @@ pub struct ValidateOpts {
     /// Environment files, named among `files`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub environment_files: Option<Vec<String>>,
+}
+
+// An environment may hold parameter values (passwords): Debug says whether there is one.
+impl std::fmt::Debug for ValidateOpts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ValidateOpts")
+            .field("template", &self.template.as_ref().map(|_| "…"))
+            .field("template_url", &self.template_url)
+            .field("files", &self.files.as_ref().map(|m| m.keys().collect::<Vec<_>>()))
+            .field("environment", &self.environment.as_ref().map(|_| "[REDACTED]"))
+            .field("environment_files", &self.environment_files)
+            .finish()
+    }
 }
 
 impl ValidateOpts {
@@ -126,4 +139,16 @@ pub async fn validate_with(
         req = req.query_pair("ignore_errors", codes);
     }
     req.send().await
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn debug_hides_the_environment() {
+        let mut opts = super::ValidateOpts::new("heat_template_version: 2018-08-31\n");
+        opts.environment = Some("parameters: {db_password: s3cret}".into());
+        let shown = format!("{opts:?}");
+        assert!(!shown.contains("s3cret"), "{shown}");
+        assert!(shown.contains("[REDACTED]"), "{shown}");
+    }
 }
