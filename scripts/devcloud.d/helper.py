@@ -6,6 +6,7 @@
     helper.py wait-nova SECONDS         nova services up, hypervisor discovered, inventory in placement
     helper.py wait-cinder SECONDS       cinder-scheduler, cinder-volume and cinder-backup up
     helper.py wait-heat SECONDS         a heat engine reports up
+    helper.py wait-manila SECONDS       manila's share service reports up
     helper.py token USER                print a project-scoped token (admin or demo)
 
 Everything goes through Keystone tokens; settings come from DEVCLOUD_* environment variables
@@ -24,7 +25,7 @@ KS = "http://%s:%s" % (HOST, E["DEVCLOUD_KEYSTONE_PORT"])
 KS3 = KS + "/v3"
 PORTS = {k: E["DEVCLOUD_%s_PORT" % k.upper()] for k in (
     "placement", "glance", "swift", "barbican", "neutron", "cinder", "nova", "designate",
-    "heat")}
+    "heat", "ironic", "octavia", "manila")}
 URL = {k: "http://%s:%s" % (HOST, v) for k, v in PORTS.items()}
 ADMIN_PW = E["DEVCLOUD_ADMIN_PASSWORD"]
 DEMO_PW = E["DEVCLOUD_DEMO_PASSWORD"]
@@ -110,6 +111,11 @@ SERVICES = [
     ("nova", "nova", "compute", URL["nova"] + "/v2.1", None, "full"),
     ("designate", "designate", "dns", URL["designate"], None, "full"),
     ("heat", "heat", "orchestration", URL["heat"] + "/v1/$(project_id)s", None, "full"),
+    ("ironic", "ironic", "baremetal", URL["ironic"], None, "full"),
+    ("octavia", "octavia", "load-balancer", URL["octavia"], None, "full"),
+    # both types, as devstack registers Manila: /v2/<project_id> answers every microversion
+    ("manila", "manila", "shared-file-system", URL["manila"] + "/v2/$(project_id)s", None, "full"),
+    (None, "manilav2", "sharev2", URL["manila"] + "/v2/$(project_id)s", None, "full"),
 ]
 
 
@@ -138,9 +144,10 @@ def register(profile):
             u = ks.ensure("users", "user", {"name": user, "domain_id": "default",
                           "password": SERVICE_PW}, name=user)
             ks.put("/projects/%s/users/%s/roles/%s" % (service["id"], u["id"], roles["service"]))
-            if user == "nova":
+            if user in ("nova", "manila"):
                 # as devstack: nova's user is also admin (port bindings in neutron, other
-                # projects' volumes in cinder)
+                # projects' volumes in cinder), and so is manila's (its share networks'
+                # ports)
                 ks.put("/projects/%s/users/%s/roles/%s" % (service["id"], u["id"],
                                                          roles["admin"]))
         if user == "heat":
@@ -247,6 +254,30 @@ def resources_full():
         check(requests.put("%s/routers/%s/add_router_interface" % (q, rtr["id"]), headers=h,
                            json={"subnet_id": sub["id"]}, timeout=TIMEOUT),
               "add router interface")
+    share_types()
+
+
+def share_types():
+    """Manila's default share type (the configuration names it) and share group type, for
+    the dummy back end (no share servers)."""
+    h = dict(admin_headers(), **{"X-OpenStack-Manila-API-Version": "2.55"})
+    admin_proj = Keystone().first("projects", name="admin")["id"]
+    m = "%s/v2/%s" % (URL["manila"], admin_proj)
+    types = check(requests.get(m + "/types", headers=h, params={"is_public": "all"},
+                               timeout=TIMEOUT), "list share types").json()["share_types"]
+    st = next((t for t in types if t["name"] == "default"), None)
+    if st is None:
+        st = check(requests.post(m + "/types", headers=h, timeout=TIMEOUT, json={"share_type": {
+            "name": "default", "share_type_access:is_public": True, "extra_specs": {
+                "driver_handles_share_servers": False, "snapshot_support": True,
+                "create_share_from_snapshot_support": True, "revert_to_snapshot_support": True,
+                "mount_snapshot_support": True}}}), "create share type").json()["share_type"]
+    gtypes = check(requests.get(m + "/share-group-types", headers=h, params={"is_public": "all"},
+                                timeout=TIMEOUT), "list share group types").json()
+    if not any(g["name"] == "default" for g in gtypes["share_group_types"]):
+        check(requests.post(m + "/share-group-types", headers=h, timeout=TIMEOUT, json={
+            "share_group_type": {"name": "default", "share_types": [st["id"]],
+                                 "is_public": True}}), "create share group type")
 
 
 def _wait(what, timeout, probe):
@@ -304,6 +335,19 @@ def wait_cinder(timeout):
     _wait("cinder scheduler/volume/backup", timeout, services)
 
 
+def wait_manila(timeout):
+    """Until the share service reports up (and with it the dummy back end's pool)."""
+    h = dict(admin_headers(), **{"X-OpenStack-Manila-API-Version": "2.55"})
+    admin_proj = Keystone().first("projects", name="admin")["id"]
+    url = "%s/v2/%s/services" % (URL["manila"], admin_proj)
+
+    def services():
+        s = requests.get(url, headers=h, timeout=TIMEOUT).json()["services"]
+        up = sorted(x["binary"] for x in s if x["state"] == "up")
+        return {"manila-scheduler", "manila-share"} <= set(up), "services up: %s" % up
+    _wait("manila scheduler/share", timeout, services)
+
+
 def main():
     cmd = sys.argv[1]
     if cmd == "wait-token":
@@ -320,6 +364,8 @@ def main():
         wait_cinder(float(sys.argv[2]))
     elif cmd == "wait-heat":
         wait_heat(float(sys.argv[2]))
+    elif cmd == "wait-manila":
+        wait_manila(float(sys.argv[2]))
     elif cmd == "token":
         user = sys.argv[2]
         print(auth(user, ADMIN_PW if user == "admin" else DEMO_PW, user))

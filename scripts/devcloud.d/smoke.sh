@@ -34,8 +34,8 @@ check "demo roles" "['member', 'reader']" "$(j "sorted(r['name'] for r in d['tok
 check "admin roles include admin" True "$(j "'admin' in [r['name'] for r in d['token']['roles']]" < "$TMP/admin.json")"
 [ -n "$(token admin "$ADMIN_PASSWORD" '{"domain": {"id": "default"}}' admindom)" ] && ok "admin domain-scoped token" || bad "admin domain-scoped token"
 [ -n "$(token admin "$ADMIN_PASSWORD" '{"system": {"all": true}}' adminsys)" ] && ok "admin system-scoped token" || bad "admin system-scoped token"
-WANT="identity image object-store placement"
-[ "$PROFILE" = full ] && WANT="block-storage compute identity image network object-store placement volumev3"
+WANT="identity image key-manager object-store placement"
+[ "$PROFILE" = full ] && WANT="baremetal block-storage compute dns identity image key-manager load-balancer network object-store orchestration placement shared-file-system sharev2 volumev3"
 check "catalog service types" "$WANT" "$(j "' '.join(sorted(s['type'] for s in d['token']['catalog']))" < "$TMP/demo.json")"
 check "every catalog entry has public/internal/admin in RegionOne" True "$(j "all(sorted((e['interface'], e['region_id']) for e in s['endpoints']) == [('admin', 'RegionOne'), ('internal', 'RegionOne'), ('public', 'RegionOne')] for s in d['token']['catalog'])" < "$TMP/demo.json")"
 check "keystone GET /v3/auth/projects (demo)" 200 "$(code -H "X-Auth-Token: $DT" "$KS/auth/projects")"
@@ -124,6 +124,38 @@ if [ "$PROFILE" = full ]; then
   check "server gone" 404 "$(code "${NH[@]}" "$NO/servers/$SRV")"
   check "cinder volume delete" 202 "$(code -X DELETE "${CH[@]}" "$CI/volumes/$VOL")"
   check "nova without token" 401 "$(code "$NO/servers")"
+
+  # ------------------------------------------------------------ octavia, manila, ironic
+  LB=$(endpoint demo load-balancer)/v2/lbaas
+  LH=(-H "X-Auth-Token: $DT" -H 'Content-Type: application/json')
+  LBID=$(curl -s "${LH[@]}" "$LB/loadbalancers" -d '{"loadbalancer": {"name": "smoke-lb", "vip_subnet_id": "'"$(python3 -c 'import uuid; print(uuid.uuid4())')"'"}}' | j "d['loadbalancer']['id']")
+  lbstatus() { curl -s "${LH[@]}" "$LB/loadbalancers/$1" | j "d['loadbalancer']['provisioning_status']"; }
+  wait_lb() { local s; for _ in $(seq 1 240); do s=$(lbstatus "$1"); [ "$s" = "$2" ] || [ "$s" = ERROR ] && break; sleep 0.25; done; echo "$s"; }
+  check "octavia load balancer -> ACTIVE (demo, no-op drivers)" ACTIVE "$(wait_lb "$LBID" ACTIVE)"
+  check "octavia cascade delete" 204 "$(code -X DELETE "${LH[@]}" "$LB/loadbalancers/$LBID?cascade=true")"
+  check "octavia without token" 401 "$(code "$LB/loadbalancers")"
+
+  MA=$(endpoint demo shared-file-system)
+  MH=(-H "X-Auth-Token: $DT" -H 'Content-Type: application/json' -H 'X-OpenStack-Manila-API-Version: 2.95')
+  SH=$(curl -s "${MH[@]}" "$MA/shares" -d '{"share": {"share_proto": "NFS", "size": 1, "name": "smoke-share"}}' | j "d['share']['id']")
+  shstatus() { curl -s "${MH[@]}" "$MA/shares/$1" | j "d['share']['status']"; }
+  wait_sh() { local s; for _ in $(seq 1 240); do s=$(shstatus "$1"); [ "$s" = "$2" ] || [ "$s" = error ] && break; sleep 0.25; done; echo "$s"; }
+  check "manila share -> available (demo, dummy driver)" available "$(wait_sh "$SH" available)"
+  check "manila share delete" 202 "$(code -X DELETE "${MH[@]}" "$MA/shares/$SH")"
+  check "manila without token" 401 "$(code "$MA/shares")"
+
+  ST=$(token admin "$ADMIN_PASSWORD" '{"system": {"all": true}}' adminsys)
+  IR=$(endpoint demo baremetal)/v1
+  IH=(-H "X-Auth-Token: $ST" -H 'Content-Type: application/json' -H 'X-OpenStack-Ironic-API-Version: 1.90')
+  NODE=$(curl -s "${IH[@]}" "$IR/nodes" -d '{"name": "smoke-node", "driver": "fake-hardware"}' | j "d['uuid']")
+  ndstate() { curl -s "${IH[@]}" "$IR/nodes/$1" | j "d['provision_state']"; }
+  wait_nd() { local s; for _ in $(seq 1 240); do s=$(ndstate "$1"); [ "$s" = "$2" ] && break; sleep 0.25; done; echo "$s"; }
+  curl -s -o /dev/null -X PUT "${IH[@]}" "$IR/nodes/$NODE/states/provision" -d '{"target": "manage"}'
+  check "ironic node enroll -> manageable (fake-hardware)" manageable "$(wait_nd "$NODE" manageable)"
+  curl -s -o /dev/null -X PUT "${IH[@]}" "$IR/nodes/$NODE/states/provision" -d '{"target": "provide"}'
+  check "ironic node manageable -> available" available "$(wait_nd "$NODE" available)"
+  check "ironic node delete" 204 "$(code -X DELETE "${IH[@]}" "$IR/nodes/$NODE")"
+  check "ironic without token" 401 "$(code "$IR/nodes")"
 fi
 
 echo "$PASS passed, $FAIL failed"
