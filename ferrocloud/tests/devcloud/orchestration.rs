@@ -86,26 +86,6 @@ async fn output(heat: &ServiceClient, name: &str, id: &str, key: &str) -> Value 
         .output_value
 }
 
-async fn snapshot_complete(
-    heat: &ServiceClient,
-    name: &str,
-    id: &str,
-    snap: &str,
-) -> snapshots::Snapshot {
-    for _ in 0..240 {
-        let s = snapshots::get(heat, name, id, snap)
-            .await
-            .extract()
-            .unwrap();
-        match s.status.as_str() {
-            "COMPLETE" => return s,
-            "FAILED" => panic!("snapshot failed: {:?}", s.status_reason),
-            _ => tokio::time::sleep(Duration::from_millis(250)).await,
-        }
-    }
-    panic!("snapshot {snap} not COMPLETE within 60 s");
-}
-
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up full"]
 async fn orchestration_stack_lifecycle() {
@@ -307,7 +287,9 @@ async fn orchestration_stack_lifecycle() {
 
         // Snapshot, change, restore: the snapshot's resources come back.
         let snap = snapshots::create(&heat, &name, &id, Some("before-20")).await.extract().unwrap();
-        let snap = snapshot_complete(&heat, &name, &id, &snap.id).await;
+        let snap = snapshots::wait_for_complete(&heat, &name, &id, &snap.id, &wait())
+            .await
+            .unwrap();
         assert_eq!(snap.name, "before-20");
         assert!(snap.data.is_some());
         let listed = snapshots::list(&heat, &name, &id).await.extract().unwrap();

@@ -379,6 +379,12 @@ pub(crate) async fn resolve(
 }
 
 /// Checks that a stack's name and ID are both given (the canonical paths need both).
+/// For `Debug`: the names of a map of values that may hold secrets (parameters, input
+/// and output values), never the values.
+pub(crate) fn names(m: &Option<serde_json::Map<String, Value>>) -> Option<Vec<&str>> {
+    m.as_ref().map(|m| m.keys().map(String::as_str).collect())
+}
+
 pub(crate) fn check_stack(name: &str, id: &str) -> Result<()> {
     crate::request::require("stack name", !name.is_empty())?;
     crate::request::require("stack ID", !id.is_empty())

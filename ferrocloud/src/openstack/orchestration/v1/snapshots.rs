@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::common::check_stack;
-use crate::ServiceClient;
+use crate::{Result, ServiceClient};
 use crate::dates::Timestamp;
 use crate::request::{ApiResult, Validate, require};
 
@@ -112,6 +112,43 @@ pub async fn get(client: &ServiceClient, stack_name: &str, stack_id: &str, snaps
         return ApiResult::from_error(e);
     }
     client.request(&GET, &[stack_name, stack_id, snapshot_id]).send().await
+}
+
+/// Waits until a snapshot is `COMPLETE`; fails with Heat's reason when it is `FAILED`,
+/// and on timeout.
+///
+/// ```no_run
+/// # async fn demo(heat: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
+/// use ferrocloud::openstack::orchestration::v1::snapshots;
+/// let snap = snapshots::wait_for_complete(&heat, "web", "0d4f1a2b-5c6d-4e7f-8a9b-0c1d2e3f4a5b",
+///     "13c0ae6c-2a46-43a1-8ff0-8d6b4c5e1f2a", &Default::default()).await?;
+/// assert_eq!(snap.status, "COMPLETE");
+/// # Ok(()) }
+/// ```
+pub async fn wait_for_complete(
+    client: &ServiceClient,
+    stack_name: &str,
+    stack_id: &str,
+    snapshot_id: &str,
+    opts: &crate::wait::WaitOpts,
+) -> Result<Snapshot> {
+    use crate::wait::State;
+    crate::wait::wait_for(
+        &format!("snapshot {snapshot_id} of stack {stack_name}/{stack_id} to be COMPLETE"),
+        opts,
+        || async { get(client, stack_name, stack_id, snapshot_id).await.extract() },
+        |s: &Snapshot| match s.status.as_str() {
+            "COMPLETE" => State::Ready,
+            "FAILED" => State::Failed(format!(
+                "snapshot {} failed: {}",
+                s.id,
+                s.status_reason.as_deref().unwrap_or("no reason given")
+            )),
+            _ => State::Pending,
+        },
+        |_| {},
+    )
+    .await
 }
 
 /// Restores a stack from a snapshot (`202`; `RESTORE_COMPLETE` when done).

@@ -69,13 +69,15 @@ pub struct SoftwareConfig {
 }
 
 /// An input of a configuration (with its value, in a server's deployment metadata).
+/// `Debug` says whether it has a default and a value, without showing them: Heat's own
+/// inputs carry the credentials the server signals with (`deploy_password`).
 ///
 /// ```
 /// use ferrocloud::openstack::orchestration::v1::software_configs::ConfigInput;
 /// assert_eq!(serde_json::to_value(ConfigInput::new("foo")).unwrap(),
 ///     serde_json::json!({"name": "foo"}));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConfigInput {
     /// Its name.
     pub name: String,
@@ -94,6 +96,20 @@ pub struct ConfigInput {
     /// Whether changing it replaces the deployment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replace_on_change: Option<bool>,
+}
+
+impl std::fmt::Debug for ConfigInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let hidden = |v: &Option<Value>| v.as_ref().map(|_| "[REDACTED]");
+        f.debug_struct("ConfigInput")
+            .field("name", &self.name)
+            .field("input_type", &self.input_type)
+            .field("description", &self.description)
+            .field("default", &hidden(&self.default))
+            .field("value", &hidden(&self.value))
+            .field("replace_on_change", &self.replace_on_change)
+            .finish()
+    }
 }
 
 impl ConfigInput {

@@ -15,6 +15,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::common::names;
 use super::software_configs::SoftwareConfig;
 use crate::dates::Timestamp;
 use crate::pagination::{PageStyle, Pager};
@@ -37,8 +38,9 @@ crate::operations! {
     METADATA = GET "/software_deployments/metadata/{server_id}" list("metadata", SoftwareConfig);
 }
 
-/// A software deployment.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// A software deployment. `Debug` shows the names of its input and output values, not the
+/// values (Heat's own inputs carry the credentials the server signals with).
+#[derive(Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct SoftwareDeployment {
     /// The ID.
@@ -79,7 +81,9 @@ pub struct SoftwareDeployment {
 /// assert_eq!(serde_json::to_value(&opts).unwrap(),
 ///     serde_json::json!({"config_id": "c1", "server_id": "s1", "action": "CREATE"}));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// `Debug` shows the names of the input values only.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CreateOpts {
     /// The configuration to deploy.
     pub config_id: String,
@@ -127,7 +131,9 @@ impl Validate for CreateOpts {
 /// let opts = UpdateOpts { status: Some("COMPLETE".into()), ..Default::default() };
 /// assert_eq!(serde_json::to_value(&opts).unwrap(), serde_json::json!({"status": "COMPLETE"}));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// `Debug` shows the names of the input and output values only.
+#[derive(Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UpdateOpts {
     /// Another configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,6 +156,50 @@ pub struct UpdateOpts {
 }
 
 impl Validate for UpdateOpts {}
+
+impl std::fmt::Debug for SoftwareDeployment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SoftwareDeployment")
+            .field("id", &self.id)
+            .field("config_id", &self.config_id)
+            .field("server_id", &self.server_id)
+            .field("action", &self.action)
+            .field("status", &self.status)
+            .field("status_reason", &self.status_reason)
+            .field("input_values", &names(&self.input_values))
+            .field("output_values", &names(&self.output_values))
+            .field("creation_time", &self.creation_time)
+            .field("updated_time", &self.updated_time)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for CreateOpts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CreateOpts")
+            .field("config_id", &self.config_id)
+            .field("server_id", &self.server_id)
+            .field("action", &self.action)
+            .field("input_values", &names(&self.input_values))
+            .field("status", &self.status)
+            .field("status_reason", &self.status_reason)
+            .field("stack_user_project_id", &self.stack_user_project_id)
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for UpdateOpts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("UpdateOpts")
+            .field("config_id", &self.config_id)
+            .field("action", &self.action)
+            .field("input_values", &names(&self.input_values))
+            .field("output_values", &names(&self.output_values))
+            .field("status", &self.status)
+            .field("status_reason", &self.status_reason)
+            .finish()
+    }
+}
 
 /// Creates a deployment.
 pub async fn create(client: &ServiceClient, opts: &CreateOpts) -> ApiResult<SoftwareDeployment> {
@@ -196,4 +246,46 @@ pub async fn metadata(client: &ServiceClient, server_id: &str) -> ApiResult<Vec<
         return ApiResult::from_error(e);
     }
     client.request(&METADATA, &[server_id]).send().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::openstack::orchestration::v1::software_configs::ConfigInput;
+
+    #[test]
+    fn debug_shows_value_names_only() {
+        let secret = serde_json::json!("s3cret-deploy-pass");
+        let values: Map<String, Value> =
+            [("deploy_password".to_string(), secret.clone())].into_iter().collect();
+        let create = CreateOpts {
+            input_values: Some(values.clone()),
+            ..CreateOpts::new("c1", "s1")
+        };
+        let update = UpdateOpts {
+            input_values: Some(values.clone()),
+            output_values: Some(values.clone()),
+            ..Default::default()
+        };
+        let deployment: SoftwareDeployment = serde_json::from_value(serde_json::json!({
+            "id": "d1", "config_id": "c1", "server_id": "s1",
+            "input_values": values, "output_values": values,
+            "creation_time": "2026-12-05T19:00:00Z"
+        }))
+        .unwrap();
+        let input = ConfigInput {
+            value: Some(secret.clone()),
+            default: Some(secret),
+            ..ConfigInput::new("deploy_password")
+        };
+        for shown in [
+            format!("{create:?}"),
+            format!("{update:?}"),
+            format!("{deployment:?}"),
+            format!("{input:?}"),
+        ] {
+            assert!(shown.contains("deploy_password"), "{shown}");
+            assert!(!shown.contains("s3cret"), "{shown}");
+        }
+    }
 }

@@ -31,7 +31,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::common::{self, Document, Output, Template};
+use super::common::{self, Document, Output, Template, names};
 pub use super::common::StackStatus;
 use crate::dates::Timestamp;
 use crate::de::Link;
@@ -495,7 +495,7 @@ impl std::fmt::Debug for CreateOpts {
             .field("files_container", &self.files_container)
             .field("environment", &self.environment.as_ref().map(|_| "[REDACTED]"))
             .field("environment_files", &self.environment_files)
-            .field("parameters", &self.parameters.as_ref().map(|m| m.keys().collect::<Vec<_>>()))
+            .field("parameters", &names(&self.parameters))
             .field("timeout_mins", &self.timeout_mins)
             .field("disable_rollback", &self.disable_rollback)
             .field("tags", &self.tags)
@@ -513,7 +513,7 @@ impl std::fmt::Debug for UpdateOpts {
             .field("files_container", &self.files_container)
             .field("environment", &self.environment.as_ref().map(|_| "[REDACTED]"))
             .field("environment_files", &self.environment_files)
-            .field("parameters", &self.parameters.as_ref().map(|m| m.keys().collect::<Vec<_>>()))
+            .field("parameters", &names(&self.parameters))
             .field("clear_parameters", &self.clear_parameters)
             .field("timeout_mins", &self.timeout_mins)
             .field("disable_rollback", &self.disable_rollback)
