@@ -59,6 +59,46 @@ pub const INVALID_JSON: &[(&str, &str)] = &[
         "orchestration",
         "api-ref/source/v1/samples/configs-list-response.json",
     ),
+    (
+        "application-container",
+        "api-ref/source/samples/capsule-create-req.json",
+    ),
+    (
+        "application-container",
+        "api-ref/source/samples/host-get-all-resp.json",
+    ),
+    (
+        "application-container",
+        "api-ref/source/samples/host-get-resp.json",
+    ),
+    (
+        "baremetal-introspection",
+        "api-ref/source/samples/api-v1-continue-request.json",
+    ),
+    (
+        "clustering",
+        "api-ref/source/samples/action-get-request.json",
+    ),
+    (
+        "container-infrastructure-management",
+        "api-ref/source/samples/cluster-resize-req.json",
+    ),
+    (
+        "container-infrastructure-management",
+        "api-ref/source/samples/cluster-upgrade-req.json",
+    ),
+    (
+        "message",
+        "api-ref/source/samples/flavor-show-response-new.json",
+    ),
+    (
+        "message",
+        "api-ref/source/samples/flavor-show-response.json",
+    ),
+    (
+        "message",
+        "api-ref/source/samples/queue-pre-signed-response.json",
+    ),
 ];
 
 /// The services whose sample paths mark microversions (nova `v2.N/`, cinder `v3.N/`,

@@ -23,6 +23,15 @@ pub const SERVICES: &[&str] = &[
     "orchestration",
     "shared-file-system",
     "baremetal",
+    "accelerator",
+    "application-container",
+    "baremetal-introspection",
+    "clustering",
+    "container-infrastructure-management",
+    "database",
+    "instance-ha",
+    "message",
+    "workflow",
 ];
 
 /// One service's index file.
