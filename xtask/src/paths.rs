@@ -65,13 +65,22 @@ pub const INDEX_PATH_ALIASES: &[(&str, &str, &str)] = &[
         "/v2.0/sfc/flow_classifiers/",
     ),
     ("network", "/v1.0/sfc/", "/v2.0/sfc/"),
+    // Manila serves share servers (their migration actions too) at `share-servers`; the
+    // share server migration section writes `share_servers`.
+    (
+        "shared-file-system",
+        "/v2/{project_id}/share_servers/",
+        "/v2/{project_id}/share-servers/",
+    ),
 ];
 
-/// Normalizes a path: no query string, no trailing slash, placeholders as `{}`.
+/// Normalizes a path: no query string, no trailing slash, placeholders as `{}`, no
+/// zero-width spaces (one Manila section writes them around a placeholder).
 ///
 /// ```
 /// use xtask::paths::normalize;
 /// assert_eq!(normalize("/servers/{server_id}"), "/servers/{}");
+/// assert_eq!(normalize("/shares/{id}/export_locations/\u{200b}{el}\u{200b}"), "/shares/{}/export_locations/{}");
 /// assert_eq!(normalize("/v1/nodes/{node_ident}/bios/?detail=True"), "/v1/nodes/{}/bios");
 /// assert_eq!(normalize("/"), "/");
 /// assert_eq!(normalize(""), "/");
@@ -92,6 +101,7 @@ pub fn normalize(path: &str) -> String {
                 out.push('}');
             }
             _ if in_placeholder => {}
+            '\u{200b}' => {}
             _ => out.push(c),
         }
     }

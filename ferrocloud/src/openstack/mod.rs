@@ -24,6 +24,7 @@ pub mod networking;
 pub mod objectstorage;
 pub mod orchestration;
 pub mod placement;
+pub mod sharedfilesystems;
 
 use crate::auth::catalog::aliases;
 use crate::{AuthOptions, EndpointOpts, ErrorKind, ProviderClient, Result, ServiceClient};
@@ -112,6 +113,19 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ),
         // Orchestration operations at Heat's root (versions).
         ("orchestration", "", orchestration::v1::ROOT_OPERATIONS),
+        // Shared file systems v2 (Manila): the endpoint is …/v2/{project_id} or …/v2;
+        // the index writes /v2/… paths, a few with the project.
+        (
+            "shared-file-system",
+            "/v2[/{project_id}]",
+            sharedfilesystems::v2::OPERATIONS,
+        ),
+        // Shared file systems operations at Manila's root (versions).
+        (
+            "shared-file-system",
+            "",
+            sharedfilesystems::v2::ROOT_OPERATIONS,
+        ),
     ];
     versions
         .iter()

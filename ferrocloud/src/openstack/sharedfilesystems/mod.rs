@@ -1,0 +1,3 @@
+//! Shared File Systems (Manila).
+
+pub mod v2;

@@ -1,0 +1,79 @@
+//! Shared File Systems v2 resources against a mock Manila: requests as sent, official
+//! samples as answers. One module per resource.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+use wiremock::matchers::{body_json, header, method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+/// Where the official samples are, under `shared-file-system/`.
+pub const S: &str = "shared-file-system/api-ref/source/samples";
+
+/// The microversion header Manila reads.
+pub const MV: &str = "x-openstack-manila-api-version";
+
+/// A shared file systems client of a mock Manila (endpoint `/share/v2/p1`), pinned to
+/// `microversion`.
+pub async fn manila(server: &MockServer, microversion: &str) -> ferrocloud::ServiceClient {
+    let p = common::provider(server).await;
+    ferrocloud::openstack::new_shared_file_system_v2(&p, ferrocloud::EndpointOpts::default())
+        .unwrap()
+        .with_microversion(microversion)
+}
+
+/// The sample `name` as JSON.
+pub fn sample(name: &str) -> serde_json::Value {
+    common::sample_json(&format!("{S}/{name}"))
+}
+
+/// An answer with the sample `name` as its body, or none.
+pub fn reply(status: u16, name: Option<&str>) -> ResponseTemplate {
+    let r = ResponseTemplate::new(status);
+    match name {
+        Some(n) => r.set_body_string(common::sample(&format!("{S}/{n}"))),
+        None => r,
+    }
+}
+
+/// Expects exactly one `verb` request to `rel` (under `/share/v2/p1/`) carrying the
+/// microversion `mv`, whose JSON body equals the sample `request` (when given), and
+/// answers it with `status` and the sample `answer`.
+pub async fn expect(
+    server: &MockServer,
+    verb: &str,
+    rel: &str,
+    mv: &str,
+    request: Option<&str>,
+    status: u16,
+    answer: Option<&str>,
+) {
+    let mut m = Mock::given(method(verb))
+        .and(path(format!("/share/v2/p1/{rel}")))
+        .and(header(MV, mv));
+    if let Some(req) = request {
+        m = m.and(body_json(sample(req)));
+    }
+    m.respond_with(reply(status, answer))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+/// Expects one `POST …/action` to `rel` whose body is exactly `body`, answered `202`.
+pub async fn expect_action(server: &MockServer, rel: &str, mv: &str, body: serde_json::Value) {
+    Mock::given(method("POST"))
+        .and(path(format!("/share/v2/p1/{rel}/action")))
+        .and(header(MV, mv))
+        .and(body_json(body))
+        .respond_with(ResponseTemplate::new(202))
+        .expect(1)
+        .mount(server)
+        .await;
+}
+
+mod misc;
+mod networks;
+mod shares;
+mod snapshots;
+mod types;

@@ -1,0 +1,397 @@
+//! Snapshots, their metadata and instances, and share instances.
+
+use crate::{expect, expect_action, manila, sample};
+use ferrocloud::openstack::sharedfilesystems::v2::{
+    export_locations, share_instances, shares::ShareStatus, snapshot_instances, snapshot_metadata,
+    snapshots,
+};
+use serde_json::json;
+use wiremock::MockServer;
+
+const ID: &str = "6d221c1d-0200-461e-8d20-24b4776b9ddb";
+
+#[tokio::test]
+async fn snapshot_lifecycle() {
+    let server = MockServer::start().await;
+    let c = manila(&server, "2.73").await;
+    let req = sample("snapshot-create-request.json");
+    expect(
+        &server,
+        "POST",
+        "snapshots",
+        "2.73",
+        None,
+        202,
+        Some("snapshot-create-response.json"),
+    )
+    .await;
+    let opts: snapshots::CreateOpts = serde_json::from_value(req["snapshot"].clone()).unwrap();
+    assert_eq!(opts.force, Some(true));
+    let snap = snapshots::create(&c, &opts).await.extract().unwrap();
+    assert_eq!(
+        (snap.id.as_str(), &snap.status, snap.size),
+        (ID, &snapshots::SnapshotStatus::Creating, 1)
+    );
+
+    expect(
+        &server,
+        "GET",
+        &format!("snapshots/{ID}"),
+        "2.73",
+        None,
+        200,
+        Some("snapshot-show-response.json"),
+    )
+    .await;
+    let shown = snapshots::get(&c, ID).await.extract().unwrap();
+    assert_eq!(shown.status, snapshots::SnapshotStatus::Available);
+
+    expect(
+        &server,
+        "PUT",
+        &format!("snapshots/{ID}"),
+        "2.73",
+        Some("snapshot-update-request.json"),
+        200,
+        Some("snapshot-update-response.json"),
+    )
+    .await;
+    let up: snapshots::UpdateOpts =
+        serde_json::from_value(sample("snapshot-update-request.json")["snapshot"].clone()).unwrap();
+    assert_eq!(
+        snapshots::update(&c, ID, &up)
+            .await
+            .extract()
+            .unwrap()
+            .name
+            .as_deref(),
+        Some("snapshot_Share1")
+    );
+
+    expect(
+        &server,
+        "GET",
+        "snapshots/detail",
+        "2.73",
+        None,
+        200,
+        Some("snapshots-list-detailed-response.json"),
+    )
+    .await;
+    let all = snapshots::extract(
+        &snapshots::list_detail(&c, &Default::default())
+            .all_pages()
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(all[0].share_proto, "NFS");
+    expect(
+        &server,
+        "GET",
+        "snapshots",
+        "2.73",
+        None,
+        200,
+        Some("snapshots-list-response.json"),
+    )
+    .await;
+    let short = snapshots::extract_summaries(
+        &snapshots::list(&c, &Default::default())
+            .all_pages()
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(short[0].name.as_deref(), Some("snapshot_My_share"));
+
+    expect(
+        &server,
+        "POST",
+        "snapshots/manage",
+        "2.73",
+        Some("snapshot-manage-request.json"),
+        202,
+        Some("snapshot-manage-response.json"),
+    )
+    .await;
+    let m: snapshots::ManageOpts =
+        serde_json::from_value(sample("snapshot-manage-request.json")["snapshot"].clone()).unwrap();
+    let managed = snapshots::manage(&c, &m).await.extract().unwrap();
+    assert_eq!(managed.status, snapshots::SnapshotStatus::ManageStarting);
+    assert_eq!(
+        managed.provider_location.as_deref(),
+        Some("4045fee5-4e0e-408e-97f3-15e25239dbc9")
+    );
+
+    expect(
+        &server,
+        "POST",
+        &format!("snapshots/{ID}/action"),
+        "2.73",
+        Some("snapshot-actions-unmanage-request.json"),
+        202,
+        None,
+    )
+    .await;
+    snapshots::unmanage(&c, ID).await.ok().unwrap();
+    expect(
+        &server,
+        "POST",
+        &format!("snapshots/{ID}/action"),
+        "2.73",
+        Some("snapshot-actions-reset-state-request.json"),
+        202,
+        None,
+    )
+    .await;
+    snapshots::reset_status(&c, ID, snapshots::SnapshotStatus::Error)
+        .await
+        .ok()
+        .unwrap();
+    expect(
+        &server,
+        "POST",
+        &format!("snapshots/{ID}/action"),
+        "2.73",
+        Some("snapshot-actions-force-delete-request.json"),
+        202,
+        None,
+    )
+    .await;
+    snapshots::force_delete(&c, ID).await.ok().unwrap();
+    expect(
+        &server,
+        "DELETE",
+        &format!("snapshots/{ID}"),
+        "2.73",
+        None,
+        202,
+        None,
+    )
+    .await;
+    snapshots::delete(&c, ID).await.ok().unwrap();
+
+    expect(
+        &server,
+        "PUT",
+        &format!("snapshots/{ID}/metadata"),
+        "2.73",
+        Some("snapshot-update-metadata-request.json"),
+        200,
+        Some("snapshot-update-metadata-response.json"),
+    )
+    .await;
+    let items =
+        serde_json::from_value(sample("snapshot-update-metadata-request.json")["metadata"].clone())
+            .unwrap();
+    let now = snapshot_metadata::replace(&c, ID, Some(&items))
+        .await
+        .extract()
+        .unwrap()
+        .unwrap();
+    assert_eq!(now["aim"], "changed_doc");
+    server.verify().await;
+
+    // Before 2.7, the os- action names; metadata needs 2.73.
+    let server = MockServer::start().await;
+    let old = manila(&server, "2.6").await;
+    expect_action(
+        &server,
+        &format!("snapshots/{ID}"),
+        "2.6",
+        json!({"os-force_delete": null}),
+    )
+    .await;
+    snapshots::force_delete(&old, ID).await.ok().unwrap();
+    assert!(snapshot_metadata::list(&old, ID).await.ok().is_err());
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn instances() {
+    let server = MockServer::start().await;
+    let c = manila(&server, "2.54").await;
+    expect(
+        &server,
+        "GET",
+        "snapshot-instances/detail",
+        "2.54",
+        None,
+        200,
+        Some("snapshot-instances-list-with-detail-response.json"),
+    )
+    .await;
+    let all = snapshot_instances::list_detail(&c, &Default::default())
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(all[0].progress.as_deref(), Some("100%"));
+    expect(
+        &server,
+        "GET",
+        "snapshot-instances",
+        "2.54",
+        None,
+        200,
+        Some("snapshot-instances-list-response.json"),
+    )
+    .await;
+    assert_eq!(
+        snapshot_instances::list(&c, &Default::default())
+            .await
+            .extract()
+            .unwrap()
+            .len(),
+        1
+    );
+    expect(
+        &server,
+        "GET",
+        "snapshot-instances/si1",
+        "2.54",
+        None,
+        200,
+        Some("snapshot-instance-show-response.json"),
+    )
+    .await;
+    assert_eq!(
+        snapshot_instances::get(&c, "si1")
+            .await
+            .extract()
+            .unwrap()
+            .share_instance_id,
+        "8edff0cb-e5ce-4bab-aa99-afe02ed6a76a"
+    );
+    expect(
+        &server,
+        "POST",
+        "snapshot-instances/si1/action",
+        "2.54",
+        Some("snapshot-instance-actions-reset-state-request.json"),
+        202,
+        None,
+    )
+    .await;
+    snapshot_instances::reset_status(&c, "si1", snapshots::SnapshotStatus::Available)
+        .await
+        .ok()
+        .unwrap();
+
+    expect(
+        &server,
+        "GET",
+        "share_instances",
+        "2.54",
+        None,
+        200,
+        Some("share-instances-list-response.json"),
+    )
+    .await;
+    let instances = share_instances::extract(
+        &share_instances::list(&c, &Default::default())
+            .all_pages()
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(instances[2].status, ShareStatus::CreatingFromSnapshot);
+    expect(
+        &server,
+        "GET",
+        "shares/s1/instances",
+        "2.54",
+        None,
+        200,
+        Some("share-instances-list-response.json"),
+    )
+    .await;
+    assert_eq!(
+        share_instances::list_for_share(&c, "s1")
+            .await
+            .extract()
+            .unwrap()
+            .len(),
+        3
+    );
+    expect(
+        &server,
+        "GET",
+        "share_instances/i1",
+        "2.54",
+        None,
+        200,
+        Some("share-show-instance-response.json"),
+    )
+    .await;
+    assert_eq!(
+        share_instances::get(&c, "i1")
+            .await
+            .extract()
+            .unwrap()
+            .cast_rules_to_readonly,
+        Some(false)
+    );
+    expect(
+        &server,
+        "POST",
+        "share_instances/i1/action",
+        "2.54",
+        Some("share-instance-actions-reset-state-request.json"),
+        202,
+        None,
+    )
+    .await;
+    share_instances::reset_status(&c, "i1", ShareStatus::Available)
+        .await
+        .ok()
+        .unwrap();
+    expect(
+        &server,
+        "POST",
+        "share_instances/i1/action",
+        "2.54",
+        Some("share-instance-actions-force-delete-request.json"),
+        202,
+        None,
+    )
+    .await;
+    share_instances::force_delete(&c, "i1").await.ok().unwrap();
+    expect(
+        &server,
+        "GET",
+        "share_instances/i1/export_locations",
+        "2.54",
+        None,
+        200,
+        Some("export-location-list-response.json"),
+    )
+    .await;
+    assert_eq!(
+        export_locations::list_for_instance(&c, "i1")
+            .await
+            .extract()
+            .unwrap()
+            .len(),
+        2
+    );
+    expect(
+        &server,
+        "GET",
+        "share_instances/i1/export_locations/e1",
+        "2.54",
+        None,
+        200,
+        Some("export-location-show-response.json"),
+    )
+    .await;
+    assert!(
+        export_locations::get_for_instance(&c, "i1", "e1")
+            .await
+            .extract()
+            .unwrap()
+            .created_at
+            .is_some()
+    );
+    server.verify().await;
+}
