@@ -50,6 +50,7 @@ pub mod microversion;
 pub mod openstack;
 pub mod operation;
 pub mod pagination;
+pub mod patch;
 pub mod provider;
 pub mod query;
 pub mod request;

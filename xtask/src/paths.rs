@@ -11,6 +11,14 @@
 /// Rewrites of index path beginnings, per service: `(service, written, served)`. The first
 /// entry whose `written` starts the path applies.
 pub const INDEX_PATH_ALIASES: &[(&str, &str, &str)] = &[
+    // Ironic serves volume connectors and targets under `connectors`/`targets` (plural);
+    // the delete sections of the reference write the singular.
+    (
+        "baremetal",
+        "/v1/volume/connector/",
+        "/v1/volume/connectors/",
+    ),
+    ("baremetal", "/v1/volume/target/", "/v1/volume/targets/"),
     // The OAuth2 token request is written with a deployment's URL prefix.
     ("identity", "/identity/v3/", "/v3/"),
     // Keystone serves web SSO per identity provider under `protocols` (plural).

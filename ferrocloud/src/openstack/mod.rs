@@ -14,6 +14,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod baremetal;
 pub mod blockstorage;
 pub mod compute;
 pub mod dns;
@@ -126,6 +127,11 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
             "",
             sharedfilesystems::v2::ROOT_OPERATIONS,
         ),
+        // Bare metal v1 (Ironic): the client's resource base is …/v1/; the index writes
+        // /v1/… paths.
+        ("baremetal", "/v1", baremetal::v1::OPERATIONS),
+        // Bare metal operations at Ironic's root (versions).
+        ("baremetal", "", baremetal::v1::ROOT_OPERATIONS),
     ];
     versions
         .iter()

@@ -39,6 +39,7 @@ pub fn catalog(uri: &str) -> Value {
         svc("placement", "placement", format!("{uri}/placement")),
         svc("orchestration", "heat", format!("{uri}/heat/v1/p1")),
         svc("sharev2", "manilav2", format!("{uri}/share/v2/p1")),
+        svc("baremetal", "ironic", format!("{uri}/baremetal")),
     ])
 }
 

@@ -488,30 +488,7 @@ pub async fn create(client: &ServiceClient, opts: &CreateOpts) -> ApiResult<Imag
     client.request(&CREATE, &[]).body(opts).send().await
 }
 
-/// One change of a JSON Patch.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "op", rename_all = "lowercase")]
-pub enum PatchOp {
-    /// Sets a member (Glance's patch sets it whether or not it exists).
-    Add {
-        /// A JSON Pointer (`/name`, `/locations/-`).
-        path: String,
-        /// The value.
-        value: Value,
-    },
-    /// Replaces a member that exists.
-    Replace {
-        /// A JSON Pointer.
-        path: String,
-        /// The value.
-        value: Value,
-    },
-    /// Removes a member.
-    Remove {
-        /// A JSON Pointer.
-        path: String,
-    },
-}
+pub use crate::patch::PatchOp;
 
 /// What [`update`] sends: a JSON Patch (`application/openstack-images-v2.1-json-patch`),
 /// built change by change.
@@ -536,7 +513,7 @@ pub struct UpdateOpts {
 
 /// A JSON Pointer to a top-level member.
 fn pointer(name: &str) -> String {
-    format!("/{}", name.replace('~', "~0").replace('/', "~1"))
+    crate::patch::pointer(&[name])
 }
 
 impl UpdateOpts {

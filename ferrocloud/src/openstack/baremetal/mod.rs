@@ -1,0 +1,3 @@
+//! Bare Metal (Ironic).
+
+pub mod v1;

@@ -1,0 +1,115 @@
+//! JSON Patch (RFC 6902) changes, as the services that update resources with a patch
+//! take them (Glance's images, Ironic's nodes, ports and the rest).
+//!
+//! A [`PatchOp`] is one change; a service's update options hold a list of them. JSON
+//! Pointers to a member are written with [`pointer()`], which escapes `~` and `/`.
+//! `Debug` hides the value of a change whose path names a secret (a member whose name
+//! holds `password`, `secret`, `token`, `key` or `credential`: Ironic's
+//! `/driver_info/ipmi_password`), so that update options can be logged.
+//!
+//! ```
+//! use ferrocloud::patch::{pointer, PatchOp};
+//! let op = PatchOp::Replace { path: "/driver_info/ipmi_password".into(), value: "s3cr3t".into() };
+//! assert!(!format!("{op:?}").contains("s3cr3t"));
+//! assert_eq!(serde_json::to_value(&op).unwrap(), serde_json::json!(
+//!     {"op": "replace", "path": "/driver_info/ipmi_password", "value": "s3cr3t"}));
+//! assert_eq!(pointer(&["extra", "a/b"]), "/extra/a~1b");
+//! ```
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// One change of a JSON Patch.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "lowercase")]
+pub enum PatchOp {
+    /// Sets a member (added, or replaced when the service allows it).
+    Add {
+        /// A JSON Pointer (`/name`, `/locations/-`).
+        path: String,
+        /// The value.
+        value: Value,
+    },
+    /// Replaces a member that exists.
+    Replace {
+        /// A JSON Pointer.
+        path: String,
+        /// The value.
+        value: Value,
+    },
+    /// Removes a member.
+    Remove {
+        /// A JSON Pointer.
+        path: String,
+    },
+}
+
+impl PatchOp {
+    /// The JSON Pointer the change applies to.
+    ///
+    /// ```
+    /// use ferrocloud::patch::PatchOp;
+    /// assert_eq!(PatchOp::Remove { path: "/extra/a".into() }.path(), "/extra/a");
+    /// ```
+    pub fn path(&self) -> &str {
+        match self {
+            PatchOp::Add { path, .. }
+            | PatchOp::Replace { path, .. }
+            | PatchOp::Remove { path } => path,
+        }
+    }
+}
+
+/// Whether a pointer names a secret: one of its members holds `password`, `secret`,
+/// `token`, `key` or `credential` (whatever the case).
+///
+/// ```
+/// use ferrocloud::patch::is_secret_path;
+/// assert!(is_secret_path("/driver_info/redfish_password"));
+/// assert!(is_secret_path("/instance_info/configdrive/meta_data/public_keys"));
+/// assert!(!is_secret_path("/driver_info/ipmi_username"));
+/// ```
+pub fn is_secret_path(path: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "password",
+        "secret",
+        "token",
+        "key",
+        "credential",
+        "configdrive",
+    ];
+    let lower = path.to_ascii_lowercase();
+    WORDS.iter().any(|w| lower.contains(w))
+}
+
+impl std::fmt::Debug for PatchOp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (name, path, value) = match self {
+            PatchOp::Add { path, value } => ("Add", path, Some(value)),
+            PatchOp::Replace { path, value } => ("Replace", path, Some(value)),
+            PatchOp::Remove { path } => ("Remove", path, None),
+        };
+        let mut s = f.debug_struct(name);
+        s.field("path", path);
+        match value {
+            Some(_) if is_secret_path(path) => s.field("value", &"[REDACTED]"),
+            Some(v) => s.field("value", v),
+            None => &mut s,
+        };
+        s.finish()
+    }
+}
+
+/// A JSON Pointer to a member, one segment per name (`~` and `/` escaped).
+///
+/// ```
+/// assert_eq!(ferrocloud::patch::pointer(&["properties", "cpu~arch"]), "/properties/cpu~0arch");
+/// ```
+pub fn pointer(segments: &[&str]) -> String {
+    let mut out = String::new();
+    for s in segments {
+        out.push('/');
+        out.push_str(&s.replace('~', "~0").replace('/', "~1"));
+    }
+    out
+}
