@@ -38,6 +38,7 @@ pub fn catalog(uri: &str) -> Value {
         svc("object-store", "swift", format!("{uri}/swift/v1/AUTH_p1")),
         svc("placement", "placement", format!("{uri}/placement")),
         svc("orchestration", "heat", format!("{uri}/heat/v1/p1")),
+        svc("load-balancer", "octavia", format!("{uri}/load-balancer")),
     ])
 }
 
