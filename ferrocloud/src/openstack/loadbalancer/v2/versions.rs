@@ -6,7 +6,7 @@
 //! # async fn demo(lb: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
 //! use ferrocloud::openstack::loadbalancer::v2::versions;
 //! for v in versions::list(&lb).await.extract()? {
-//!     println!("{} {}", v.id, v.status);
+//!     println!("{} {:?}", v.id, v.status);
 //! }
 //! # Ok(()) }
 //! ```
