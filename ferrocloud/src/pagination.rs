@@ -82,6 +82,11 @@ pub enum PageStyle {
     /// A links member under this key: an array of `{"href", "rel"}` (the `rel: next` one)
     /// or an object whose `next` is the URL (`servers_links`, `links`).
     Links(&'static str),
+    /// Like [`Links`](PageStyle::Links), for services whose next-page links leave out
+    /// query parameters of the request (Octavia writes only `limit`, `sort`, `sort_key`
+    /// and `marker`): a parameter of the page just read that the link does not name is
+    /// added back to it, so that later pages keep the listing's filters.
+    LinksKeepQuery(&'static str),
     /// A URL under this top-level key (Glance's `next`), absolute or relative.
     Next(&'static str),
     /// No links: the next request sets `marker` to this field of the last item (or to its
@@ -273,6 +278,20 @@ fn marker_of(url: &Url) -> Option<String> {
     }
 }
 
+/// Adds to `url` the query parameters of `current` whose names it does not hold (in
+/// `current`'s order, after its own).
+fn keep_query(url: &mut Url, current: &Url) {
+    let named: HashSet<String> = url.query_pairs().map(|(k, _)| k.into_owned()).collect();
+    let missing: Vec<(String, String)> = current
+        .query_pairs()
+        .filter(|(k, _)| !named.contains(k.as_ref()))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    if !missing.is_empty() {
+        url.query_pairs_mut().extend_pairs(missing);
+    }
+}
+
 /// Joins a name and a version into the one marker a [`PageStyle::MarkerVersion`] walk
 /// keeps (a character no name or version holds).
 const VERSION_SEPARATOR: char = '\u{0}';
@@ -355,7 +374,7 @@ impl Walk {
         }
         match self.style {
             PageStyle::Single => {}
-            PageStyle::Links(_) | PageStyle::Next(_) => {
+            PageStyle::Links(_) | PageStyle::LinksKeepQuery(_) | PageStyle::Next(_) => {
                 if let Some(href) = scan.next.as_deref().filter(|h| !h.is_empty()) {
                     let href = match self.style {
                         PageStyle::Next(_) => self.rooted(href),
@@ -412,7 +431,10 @@ impl Walk {
         let link = current
             .join(href)
             .map_err(|e| Error::decode(format!("next-page link {:?}", shorten(href)), e))?;
-        let url = self.admit(link)?;
+        let mut url = self.admit(link)?;
+        if let PageStyle::LinksKeepQuery(_) = self.style {
+            keep_query(&mut url, current);
+        }
         // A link to the very page just read ends the listing.
         if url == *current {
             return Ok(None);
@@ -769,7 +791,7 @@ fn scan_page<T: DeserializeOwned>(
         }),
         Some(key) => {
             let link_key = match style {
-                PageStyle::Links(k) | PageStyle::Next(k) => Some(k),
+                PageStyle::Links(k) | PageStyle::LinksKeepQuery(k) | PageStyle::Next(k) => Some(k),
                 _ => None,
             };
             PageSeed::<T> {
@@ -954,7 +976,9 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<'_, T> {
                 }
                 Some(1) => {
                     scan.next = match self.style {
-                        PageStyle::Links(_) => map.next_value::<Links>()?.next(),
+                        PageStyle::Links(_) | PageStyle::LinksKeepQuery(_) => {
+                            map.next_value::<Links>()?.next()
+                        }
                         _ => map.next_value::<Option<String>>()?,
                     };
                 }
@@ -1261,6 +1285,37 @@ mod tests {
                 return (requested, Err(e));
             }
         }
+    }
+
+    #[test]
+    fn links_keeping_the_query_add_back_the_filters_a_link_leaves_out() {
+        let first = url("https://cloud.example:8774/v2.1/things?name=web&limit=2&tags=a%2Cb");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::LinksKeepQuery("l"), None);
+        let u = walk.next_request().unwrap().unwrap();
+        walk.read(&u, &page(Some("/v2.1/things?limit=2&marker=x"), None))
+            .unwrap();
+        let second = walk.next_request().unwrap().unwrap();
+        assert_eq!(
+            second.as_str(),
+            "https://cloud.example:8774/v2.1/things?limit=2&marker=x&name=web&tags=a%2Cb"
+        );
+        walk.read(&second, &page(Some("/v2.1/things?limit=2&marker=y"), None))
+            .unwrap();
+        let third = walk.next_request().unwrap().unwrap();
+        assert_eq!(
+            third.as_str(),
+            "https://cloud.example:8774/v2.1/things?limit=2&marker=y&name=web&tags=a%2Cb"
+        );
+        // The plain style follows the link as written.
+        let first = url("https://cloud.example:8774/v2.1/things?name=web");
+        let mut walk = Walk::new(first, endpoint(), PageStyle::Links("l"), None);
+        let u = walk.next_request().unwrap().unwrap();
+        walk.read(&u, &page(Some("/v2.1/things?marker=x"), None))
+            .unwrap();
+        assert_eq!(
+            walk.next_request().unwrap().unwrap().as_str(),
+            "https://cloud.example:8774/v2.1/things?marker=x"
+        );
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod dns;
 pub mod identity;
 pub mod image;
 pub mod keymanager;
+pub mod loadbalancer;
 pub mod networking;
 pub mod objectstorage;
 pub mod orchestration;
@@ -91,6 +92,11 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("image", "", image::v2::ROOT_OPERATIONS),
         // Key manager v1 (Barbican): paths under /v1.
         ("key-manager", "/v1", keymanager::v1::OPERATIONS),
+        // Load balancer v2 (Octavia): the index writes /v2/lbaas/… and /v2/octavia/…
+        // paths (its /v2.0/lbaas/… ones are aliased to /v2/…).
+        ("load-balancer", "/v2", loadbalancer::v2::OPERATIONS),
+        // Load balancer operations at Octavia's root (the list of versions).
+        ("load-balancer", "", loadbalancer::v2::ROOT_OPERATIONS),
         // Object storage v1 (Swift): the index writes /v1/{account}/… paths.
         (
             "object-store",

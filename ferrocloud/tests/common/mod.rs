@@ -40,6 +40,7 @@ pub fn catalog(uri: &str) -> Value {
         svc("orchestration", "heat", format!("{uri}/heat/v1/p1")),
         svc("sharev2", "manilav2", format!("{uri}/share/v2/p1")),
         svc("baremetal", "ironic", format!("{uri}/baremetal")),
+        svc("load-balancer", "octavia", format!("{uri}/load-balancer")),
     ])
 }
 

@@ -1,0 +1,3 @@
+//! Load balancing (Octavia).
+
+pub mod v2;
