@@ -11,6 +11,13 @@
 //! use ferrocloud::patch::{pointer, PatchOp};
 //! let op = PatchOp::Replace { path: "/driver_info/ipmi_password".into(), value: "s3cr3t".into() };
 //! assert!(!format!("{op:?}").contains("s3cr3t"));
+//! // A whole object is shown with its secret members masked.
+//! let whole = PatchOp::Add {
+//!     path: "/driver_info".into(),
+//!     value: serde_json::json!({"ipmi_username": "admin", "ipmi_password": "s3cr3t"}),
+//! };
+//! let shown = format!("{whole:?}");
+//! assert!(shown.contains("ipmi_username") && shown.contains("admin") && !shown.contains("s3cr3t"));
 //! assert_eq!(serde_json::to_value(&op).unwrap(), serde_json::json!(
 //!     {"op": "replace", "path": "/driver_info/ipmi_password", "value": "s3cr3t"}));
 //! assert_eq!(pointer(&["extra", "a/b"]), "/extra/a~1b");
@@ -93,10 +100,32 @@ impl std::fmt::Debug for PatchOp {
         s.field("path", path);
         match value {
             Some(_) if is_secret_path(path) => s.field("value", &"[REDACTED]"),
-            Some(v) => s.field("value", v),
+            Some(v) => s.field("value", &masked(v)),
             None => &mut s,
         };
         s.finish()
+    }
+}
+
+/// `value` with the members whose names look secret (as [`is_secret_path`] reads a
+/// path) replaced by `"[REDACTED]"`, at any depth: a change of a whole object
+/// (`/driver_info`) may hold a password.
+fn masked(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let v = if is_secret_path(k) {
+                        Value::from("[REDACTED]")
+                    } else {
+                        masked(v)
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(masked).collect()),
+        other => other.clone(),
     }
 }
 
