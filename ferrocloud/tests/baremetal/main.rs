@@ -54,6 +54,12 @@ pub async fn expect(
     m.respond_with(reply).expect(1).mount(server).await;
 }
 
+/// Expects one GET of `rel` (under `/baremetal/v1/`) with the microversion header
+/// `mv`, and answers `200` with the sample `answer`.
+pub async fn answer(server: &MockServer, rel: &str, mv: &str, answer: &str) {
+    expect(server, "GET", rel, mv, None, 200, Some(answer)).await;
+}
+
 /// Fast waiter options for the tests.
 pub fn quick() -> ferrocloud::wait::WaitOpts {
     use std::time::Duration;
@@ -61,5 +67,7 @@ pub fn quick() -> ferrocloud::wait::WaitOpts {
         .interval(Duration::from_millis(1), Duration::from_millis(5))
 }
 
+mod management;
 mod nodes;
 mod resources;
+mod services;

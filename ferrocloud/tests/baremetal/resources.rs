@@ -1,15 +1,13 @@
-//! Ports, port groups, allocations, templates, drivers, conductors, volume, chassis,
-//! and a standalone (noauth) Ironic.
+//! Ports, port groups, allocations, templates, drivers, conductors, volume, chassis.
 
 use ferrocloud::openstack::baremetal::v1::{
     allocations, chassis, conductors, deploy_templates, drivers, portgroups, ports, runbooks,
     volume,
 };
 use serde_json::json;
-use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer};
+use wiremock::MockServer;
 
-use super::{expect, ironic, reply_json, sample};
+use super::{expect, ironic};
 
 #[tokio::test]
 async fn ports_and_portgroups() {
@@ -266,37 +264,5 @@ async fn drivers_conductors_volume_chassis() {
         ..Default::default()
     };
     chassis::create(&c, &opts).await.extract().unwrap();
-    server.verify().await;
-}
-
-#[tokio::test]
-async fn a_noauth_cloud_with_an_endpoint_override_reaches_ironic() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/v1/nodes"))
-        .and(header("x-openstack-ironic-api-version", "1.78"))
-        .respond_with(reply_json(200, &sample("nodes-list-response.json")))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let cfg = ferrocloud::CloudConfig::from_value(
-        "standalone",
-        json!({"auth_type": "none",
-        "baremetal_endpoint_override": server.uri(), "baremetal_api_version": "1.78"}),
-    )
-    .unwrap();
-    let cloud = ferrocloud::Cloud::new(cfg).unwrap();
-    let bm = cloud.service("baremetal").await.unwrap();
-    let nodes = ferrocloud::openstack::baremetal::v1::nodes::list(&bm, &Default::default())
-        .all()
-        .await
-        .unwrap();
-    assert_eq!(nodes.len(), 2);
-    let received = server.received_requests().await.unwrap();
-    assert!(
-        received
-            .iter()
-            .all(|r| !r.headers.contains_key("x-auth-token"))
-    );
     server.verify().await;
 }
