@@ -1,8 +1,8 @@
 //! Bare metal against the real Ironic (one process, API and conductor, behind Keystone;
 //! hardware type `fake-hardware` with the `fake` interfaces, automated cleaning on):
-//! nodes taken through the whole provision state machine (enroll, manage, provide with
-//! cleaning, deploy with a JSON config drive, rebuild, rescue, unrescue, undeploy with
-//! cleaning, manual cleaning), their power, boot device, console, BIOS, RAID, traits,
+//! nodes taken through the whole provision state machine (enroll, manage, manual
+//! cleaning, inspection, provide with cleaning, deploy with a JSON config drive,
+//! rebuild, rescue, unrescue, service, undeploy and deploy, teardown with cleaning), their power, boot device, console, BIOS, RAID, traits,
 //! VIFs, maintenance, indicators, vendor passthru and history; ports, port groups,
 //! volume connectors and targets, chassis, allocations, deploy templates, runbooks,
 //! inspection rules, drivers, conductors, shards, versions and the microversion
@@ -389,7 +389,9 @@ async fn baremetal_node_lifecycle() {
                 .unwrap()
                 .is_empty()
         );
-        // No inspection data: fake inspection stores no inventory.
+        // Inspection with the fake interface ends manageable, storing no inventory.
+        let inspect = ProvisionOpts::new(ProvisionTarget::Inspect);
+        provision(&c, &id, inspect, ProvisionState::Manageable).await;
         let e = node_management::inventory(&c, &id)
             .await
             .extract()
@@ -422,8 +424,24 @@ async fn baremetal_node_lifecycle() {
         provision(&c, &id, rescue, ProvisionState::Rescue).await;
         let unrescue = ProvisionOpts::new(ProvisionTarget::Unrescue);
         provision(&c, &id, unrescue, ProvisionState::Active).await;
-        let undeploy = ProvisionOpts::new(ProvisionTarget::Deleted);
+        // Servicing a deployed node with a step; the fake BIOS interface records it.
+        let step = Step::new("bios", "apply_configuration").arg(
+            "settings",
+            json!([{"name": "LogicalProc", "value": "Disabled"}]),
+        );
+        let service = ProvisionOpts::new(ProvisionTarget::Service).service_steps(vec![step]);
+        provision(&c, &id, service, ProvisionState::Active).await;
+        let bios = node_management::get_bios(&c, &id, "LogicalProc")
+            .await
+            .unwrap();
+        assert_eq!(bios.value.as_deref(), Some("Disabled"));
+        // The 1.73 verbs, then the classic teardown.
+        let undeploy = ProvisionOpts::new(ProvisionTarget::Undeploy);
         provision(&c, &id, undeploy, ProvisionState::Available).await;
+        let deploy = ProvisionOpts::new(ProvisionTarget::Deploy);
+        provision(&c, &id, deploy, ProvisionState::Active).await;
+        let deleted = ProvisionOpts::new(ProvisionTarget::Deleted);
+        provision(&c, &id, deleted, ProvisionState::Available).await;
 
         // History: the failed detachment was recorded.
         let history = node_management::list_history(&c, &id, &Default::default())
