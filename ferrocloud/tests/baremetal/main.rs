@@ -41,9 +41,7 @@ pub async fn expect(
     status: u16,
     answer: Option<&str>,
 ) {
-    let mut m = Mock::given(method(verb))
-        .and(path(format!("/baremetal/v1/{rel}")))
-        .and(header("x-openstack-ironic-api-version", mv));
+    let mut m = given(verb, rel, mv);
     if let Some(req) = request {
         m = m.and(body_json(sample(req)));
     }
@@ -52,6 +50,14 @@ pub async fn expect(
         None => ResponseTemplate::new(status),
     };
     m.respond_with(reply).expect(1).mount(server).await;
+}
+
+/// A mock of `verb` requests to `rel` (under `/baremetal/v1/`) with the microversion
+/// header `mv`, to complete with other matchers and an answer.
+pub fn given(verb: &str, rel: &str, mv: &str) -> wiremock::MockBuilder {
+    Mock::given(method(verb))
+        .and(path(format!("/baremetal/v1/{rel}")))
+        .and(header("x-openstack-ironic-api-version", mv))
 }
 
 /// Expects one GET of `rel` (under `/baremetal/v1/`) with the microversion header

@@ -9,10 +9,10 @@ use ferrocloud::openstack::baremetal::v1::node_management::{
 use ferrocloud::openstack::baremetal::v1::node_states::{self, BootMode, RaidConfig};
 use http::Method;
 use serde_json::json;
-use wiremock::matchers::{body_json, header, method, path, query_param};
-use wiremock::{Mock, MockServer, ResponseTemplate};
+use wiremock::matchers::{body_json, query_param};
+use wiremock::{MockServer, ResponseTemplate};
 
-use super::{answer, expect, ironic, reply_json, sample};
+use super::{answer, expect, given, ironic, reply_json, sample};
 
 #[tokio::test]
 async fn indicators_read_the_sample_and_the_real_shape() {
@@ -63,8 +63,7 @@ async fn indicators_read_the_sample_and_the_real_shape() {
     let c = ironic(&server, "1.63").await;
     let real = json!({"indicators": [{"name": "led@system", "component": "system",
         "readonly": false, "states": ["blinking", "off", "on"], "links": []}]});
-    Mock::given(method("GET"))
-        .and(path("/baremetal/v1/nodes/n1/management/indicators"))
+    given("GET", "nodes/n1/management/indicators", "1.63")
         .respond_with(reply_json(200, &real))
         .mount(&server)
         .await;
@@ -107,8 +106,7 @@ async fn virtual_media_nmi_and_boot_devices() {
         None,
     )
     .await;
-    Mock::given(method("GET"))
-        .and(path("/baremetal/v1/nodes/n1/vmedia"))
+    given("GET", "nodes/n1/vmedia", "1.93")
         .respond_with(reply_json(
             200,
             &json!({"cdrom": {"image_url": "http://image"}}),
@@ -195,16 +193,14 @@ async fn vendor_passthru_of_nodes_and_drivers() {
         "node-vendor-passthru-response.json",
     )
     .await;
-    Mock::given(method("POST"))
-        .and(path("/baremetal/v1/nodes/n1/vendor_passthru"))
+    given("POST", "nodes/n1/vendor_passthru", "1.1")
         .and(query_param("method", "send_raw"))
         .and(body_json(json!({"raw_bytes": "0x00 0x01"})))
         .respond_with(ResponseTemplate::new(202))
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/baremetal/v1/drivers/ipmi/vendor_passthru"))
+    given("GET", "drivers/ipmi/vendor_passthru", "1.1")
         .and(query_param("method", "lookup"))
         .respond_with(reply_json(200, &json!({"answer": 42})))
         .expect(1)
@@ -260,8 +256,7 @@ async fn firmware_inventory_history_and_bios() {
         "node-inventory-response.json",
     )
     .await;
-    Mock::given(method("GET"))
-        .and(path("/baremetal/v1/nodes/n1/history"))
+    given("GET", "nodes/n1/history", "1.86")
         .and(query_param("detail", "true"))
         .and(query_param("limit", "1"))
         .respond_with(reply_json(200, &sample("node-history-list-response.json")))
@@ -271,14 +266,15 @@ async fn firmware_inventory_history_and_bios() {
     let mut event = sample("node-history-list-response.json")["history"][0].clone();
     event["conductor"] = json!("compute1.localdomain");
     event["event_type"] = json!("DEPLOYING");
-    Mock::given(method("GET"))
-        .and(path(
-            "/baremetal/v1/nodes/n1/history/e5840e39-b4ba-4a93-8071-cff9aa2c9633",
-        ))
-        .respond_with(reply_json(200, &event))
-        .expect(1)
-        .mount(&server)
-        .await;
+    given(
+        "GET",
+        "nodes/n1/history/e5840e39-b4ba-4a93-8071-cff9aa2c9633",
+        "1.86",
+    )
+    .respond_with(reply_json(200, &event))
+    .expect(1)
+    .mount(&server)
+    .await;
     answer(
         &server,
         "nodes/n1/bios/virtualization",
@@ -286,8 +282,7 @@ async fn firmware_inventory_history_and_bios() {
         "node-bios-detail-response.json",
     )
     .await;
-    Mock::given(method("GET"))
-        .and(path("/baremetal/v1/nodes/n1/bios"))
+    given("GET", "nodes/n1/bios", "1.86")
         .and(query_param("detail", "True"))
         .respond_with(reply_json(
             200,
@@ -342,9 +337,7 @@ async fn firmware_inventory_history_and_bios() {
 async fn console_boot_mode_secure_boot_and_raid() {
     let server = MockServer::start().await;
     let c = ironic(&server, "1.76").await;
-    Mock::given(method("GET"))
-        .and(path("/baremetal/v1/nodes/n1/states/console"))
-        .and(header("x-openstack-ironic-api-version", "1.76"))
+    given("GET", "nodes/n1/states/console", "1.76")
         .respond_with(reply_json(
             200,
             &json!({"console_enabled": true, "console_info": {"type": "shellinabox", "url": "http://127.0.0.1:4321"}}),
@@ -352,8 +345,7 @@ async fn console_boot_mode_secure_boot_and_raid() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("PUT"))
-        .and(path("/baremetal/v1/nodes/n1/states/console"))
+    given("PUT", "nodes/n1/states/console", "1.76")
         .and(body_json(json!({"enabled": true})))
         .respond_with(ResponseTemplate::new(202))
         .expect(1)

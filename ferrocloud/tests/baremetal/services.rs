@@ -11,7 +11,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{answer, expect, ironic, quick, reply_json, sample};
+use super::{answer, expect, given, ironic, quick, reply_json, sample};
 
 #[tokio::test]
 async fn versions_and_negotiation_read_ironics_root() {
@@ -67,8 +67,7 @@ async fn versions_and_negotiation_read_ironics_root() {
 async fn agent_lookup_and_heartbeat() {
     let server = MockServer::start().await;
     let c = ironic(&server, "1.62").await;
-    Mock::given(method("GET"))
-        .and(path("/baremetal/v1/lookup"))
+    given("GET", "lookup", "1.62")
         .and(query_param(
             "addresses",
             "52:54:00:90:35:d6,52:54:00:90:35:d7",
@@ -78,8 +77,7 @@ async fn agent_lookup_and_heartbeat() {
         .expect(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST"))
-        .and(path("/baremetal/v1/heartbeat/n1"))
+    given("POST", "heartbeat/n1", "1.62")
         .and(body_json(json!({"callback_url": "http://10.0.0.5:9999",
             "agent_version": "9.0.0", "agent_token": "t0ken-value"})))
         .respond_with(ResponseTemplate::new(202))
@@ -109,9 +107,7 @@ async fn events_are_posted_in_an_envelope() {
     let c = ironic(&server, "1.54").await;
     let event = json!({"event": "network.bind_port", "port_id": "11111111-1111-1111-1111-111111111111",
         "mac_address": "52:54:00:00:00:01", "status": "ACTIVE"});
-    Mock::given(method("POST"))
-        .and(path("/baremetal/v1/events"))
-        .and(header("x-openstack-ironic-api-version", "1.54"))
+    given("POST", "events", "1.54")
         .and(body_json(json!({"events": [event.clone()]})))
         .respond_with(ResponseTemplate::new(204))
         .expect(1)
@@ -290,14 +286,12 @@ async fn the_allocation_waiter_follows_the_state() {
     let mut allocating = sample("allocation-show-response.json");
     allocating["state"] = json!("allocating");
     allocating["node_uuid"] = json!(null);
-    Mock::given(method("GET"))
-        .and(path("/baremetal/v1/allocations/a1"))
+    given("GET", "allocations/a1", "1.52")
         .respond_with(reply_json(200, &allocating))
         .up_to_n_times(2)
         .mount(&server)
         .await;
-    Mock::given(method("GET"))
-        .and(path("/baremetal/v1/allocations/a1"))
+    given("GET", "allocations/a1", "1.52")
         .respond_with(reply_json(200, &sample("allocation-show-response.json")))
         .mount(&server)
         .await;
@@ -315,8 +309,7 @@ async fn the_allocation_waiter_follows_the_state() {
     let mut failed = sample("allocation-show-response.json");
     failed["state"] = json!("error");
     failed["last_error"] = json!("No available nodes match the resource class bm-large");
-    Mock::given(method("GET"))
-        .and(path("/baremetal/v1/allocations/a2"))
+    given("GET", "allocations/a2", "1.52")
         .respond_with(reply_json(200, &failed))
         .mount(&server)
         .await;
