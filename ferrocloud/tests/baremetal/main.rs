@@ -17,6 +17,13 @@ pub async fn ironic(server: &MockServer, microversion: &str) -> ferrocloud::Serv
         .with_microversion(microversion)
 }
 
+/// A mock Ironic and a client of it pinned to `microversion`.
+pub async fn mock(microversion: &str) -> (MockServer, ferrocloud::ServiceClient) {
+    let server = MockServer::start().await;
+    let client = ironic(&server, microversion).await;
+    (server, client)
+}
+
 /// The sample `name` as JSON.
 pub fn sample(name: &str) -> Value {
     common::sample_json(&format!("baremetal/api-ref/source/samples/{name}"))

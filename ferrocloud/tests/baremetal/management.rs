@@ -9,15 +9,14 @@ use ferrocloud::openstack::baremetal::v1::node_management::{
 use ferrocloud::openstack::baremetal::v1::node_states::{self, BootMode, RaidConfig};
 use http::Method;
 use serde_json::json;
+use wiremock::ResponseTemplate;
 use wiremock::matchers::{body_json, query_param};
-use wiremock::{MockServer, ResponseTemplate};
 
-use super::{answer, expect, given, ironic, reply_json, sample};
+use super::{answer, expect, given, ironic, mock, reply_json, sample};
 
 #[tokio::test]
 async fn indicators_read_the_sample_and_the_real_shape() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.63").await;
+    let (server, c) = mock("1.63").await;
     answer(
         &server,
         "nodes/n1/management/indicators",
@@ -59,8 +58,7 @@ async fn indicators_read_the_sample_and_the_real_shape() {
     server.verify().await;
 
     // What Ironic 2026.1 answers: the indicators themselves, states in lower case.
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.63").await;
+    let (server, c) = mock("1.63").await;
     let real = json!({"indicators": [{"name": "led@system", "component": "system",
         "readonly": false, "states": ["blinking", "off", "on"], "links": []}]});
     given("GET", "nodes/n1/management/indicators", "1.63")
@@ -84,8 +82,7 @@ async fn indicators_read_the_sample_and_the_real_shape() {
 
 #[tokio::test]
 async fn virtual_media_nmi_and_boot_devices() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.93").await;
+    let (server, c) = mock("1.93").await;
     expect(
         &server,
         "POST",
@@ -177,8 +174,7 @@ async fn virtual_media_nmi_and_boot_devices() {
 
 #[tokio::test]
 async fn vendor_passthru_of_nodes_and_drivers() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.1").await;
+    let (server, c) = mock("1.1").await;
     answer(
         &server,
         "nodes/n1/vendor_passthru/methods",
@@ -240,8 +236,7 @@ async fn vendor_passthru_of_nodes_and_drivers() {
 
 #[tokio::test]
 async fn firmware_inventory_history_and_bios() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.86").await;
+    let (server, c) = mock("1.86").await;
     answer(
         &server,
         "nodes/n1/firmware",
@@ -335,8 +330,7 @@ async fn firmware_inventory_history_and_bios() {
 
 #[tokio::test]
 async fn console_boot_mode_secure_boot_and_raid() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.76").await;
+    let (server, c) = mock("1.76").await;
     given("GET", "nodes/n1/states/console", "1.76")
         .respond_with(reply_json(
             200,

@@ -5,14 +5,12 @@ use ferrocloud::openstack::baremetal::v1::{
     volume,
 };
 use serde_json::json;
-use wiremock::MockServer;
 
-use super::{expect, ironic};
+use super::{expect, ironic, mock};
 
 #[tokio::test]
 async fn ports_and_portgroups() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.101").await;
+    let (server, c) = mock("1.101").await;
     expect(
         &server,
         "POST",
@@ -90,8 +88,7 @@ async fn ports_and_portgroups() {
 
 #[tokio::test]
 async fn allocations_templates_runbooks() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.92").await;
+    let (server, c) = mock("1.92").await;
     expect(
         &server,
         "POST",
@@ -168,8 +165,7 @@ async fn allocations_templates_runbooks() {
 
 #[tokio::test]
 async fn drivers_conductors_volume_chassis() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.49").await;
+    let (server, c) = mock("1.49").await;
     expect(
         &server,
         "GET",

@@ -11,7 +11,7 @@ use serde_json::json;
 use wiremock::matchers::{body_json, header, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{answer, expect, given, ironic, quick, reply_json, sample};
+use super::{answer, expect, given, ironic, mock, quick, reply_json, sample};
 
 #[tokio::test]
 async fn versions_and_negotiation_read_ironics_root() {
@@ -65,8 +65,7 @@ async fn versions_and_negotiation_read_ironics_root() {
 
 #[tokio::test]
 async fn agent_lookup_and_heartbeat() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.62").await;
+    let (server, c) = mock("1.62").await;
     given("GET", "lookup", "1.62")
         .and(query_param(
             "addresses",
@@ -103,8 +102,7 @@ async fn agent_lookup_and_heartbeat() {
 
 #[tokio::test]
 async fn events_are_posted_in_an_envelope() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.54").await;
+    let (server, c) = mock("1.54").await;
     let event = json!({"event": "network.bind_port", "port_id": "11111111-1111-1111-1111-111111111111",
         "mac_address": "52:54:00:00:00:01", "status": "ACTIVE"});
     given("POST", "events", "1.54")
@@ -123,8 +121,7 @@ async fn events_are_posted_in_an_envelope() {
 
 #[tokio::test]
 async fn inspection_rules_round_trip() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.96").await;
+    let (server, c) = mock("1.96").await;
     expect(
         &server,
         "POST",
@@ -208,8 +205,7 @@ async fn inspection_rules_round_trip() {
 
 #[tokio::test]
 async fn shards_and_the_listings_under_a_node_or_a_port_group() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.82").await;
+    let (server, c) = mock("1.82").await;
     answer(&server, "shards", "1.82", "shards-list-response.json").await;
     for (rel, answer) in [
         ("nodes/n1/ports", "node-port-list-response.json"),
@@ -281,8 +277,7 @@ async fn shards_and_the_listings_under_a_node_or_a_port_group() {
 
 #[tokio::test]
 async fn the_allocation_waiter_follows_the_state() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.52").await;
+    let (server, c) = mock("1.52").await;
     let mut allocating = sample("allocation-show-response.json");
     allocating["state"] = json!("allocating");
     allocating["node_uuid"] = json!(null);
