@@ -17,6 +17,13 @@ pub async fn ironic(server: &MockServer, microversion: &str) -> ferrocloud::Serv
         .with_microversion(microversion)
 }
 
+/// A mock Ironic and a client of it pinned to `microversion`.
+pub async fn mock(microversion: &str) -> (MockServer, ferrocloud::ServiceClient) {
+    let server = MockServer::start().await;
+    let client = ironic(&server, microversion).await;
+    (server, client)
+}
+
 /// The sample `name` as JSON.
 pub fn sample(name: &str) -> Value {
     common::sample_json(&format!("baremetal/api-ref/source/samples/{name}"))
@@ -41,9 +48,7 @@ pub async fn expect(
     status: u16,
     answer: Option<&str>,
 ) {
-    let mut m = Mock::given(method(verb))
-        .and(path(format!("/baremetal/v1/{rel}")))
-        .and(header("x-openstack-ironic-api-version", mv));
+    let mut m = given(verb, rel, mv);
     if let Some(req) = request {
         m = m.and(body_json(sample(req)));
     }
@@ -54,6 +59,20 @@ pub async fn expect(
     m.respond_with(reply).expect(1).mount(server).await;
 }
 
+/// A mock of `verb` requests to `rel` (under `/baremetal/v1/`) with the microversion
+/// header `mv`, to complete with other matchers and an answer.
+pub fn given(verb: &str, rel: &str, mv: &str) -> wiremock::MockBuilder {
+    Mock::given(method(verb))
+        .and(path(format!("/baremetal/v1/{rel}")))
+        .and(header("x-openstack-ironic-api-version", mv))
+}
+
+/// Expects one GET of `rel` (under `/baremetal/v1/`) with the microversion header
+/// `mv`, and answers `200` with the sample `answer`.
+pub async fn answer(server: &MockServer, rel: &str, mv: &str, answer: &str) {
+    expect(server, "GET", rel, mv, None, 200, Some(answer)).await;
+}
+
 /// Fast waiter options for the tests.
 pub fn quick() -> ferrocloud::wait::WaitOpts {
     use std::time::Duration;
@@ -61,5 +80,7 @@ pub fn quick() -> ferrocloud::wait::WaitOpts {
         .interval(Duration::from_millis(1), Duration::from_millis(5))
 }
 
+mod management;
 mod nodes;
 mod resources;
+mod services;

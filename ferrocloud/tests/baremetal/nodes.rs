@@ -11,12 +11,11 @@ use serde_json::json;
 use wiremock::matchers::{body_json, method, path, query_param};
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
-use super::{expect, ironic, quick, reply_json, sample};
+use super::{expect, mock, quick, reply_json, sample};
 
 #[tokio::test]
 async fn create_sends_the_sample_and_hides_the_password() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.31").await;
+    let (server, c) = mock("1.31").await;
     expect(
         &server,
         "POST",
@@ -47,8 +46,7 @@ async fn create_sends_the_sample_and_hides_the_password() {
 
 #[tokio::test]
 async fn fields_newer_than_the_microversion_are_refused_before_sending() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.20").await;
+    let (server, c) = mock("1.20").await;
     let opts = CreateOpts {
         resource_class: Some("x".into()),
         ..CreateOpts::new("ipmi")
@@ -77,8 +75,7 @@ async fn common_count(server: &MockServer) -> usize {
 
 #[tokio::test]
 async fn list_follows_next_and_detail_decodes() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.43").await;
+    let (server, c) = mock("1.43").await;
     let mut first = sample("nodes-list-response.json");
     first["next"] = json!(format!(
         "{}/baremetal/v1/nodes?limit=2&marker=2b045129",
@@ -123,8 +120,7 @@ async fn list_follows_next_and_detail_decodes() {
 
 #[tokio::test]
 async fn update_sends_a_json_patch() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.1").await;
+    let (server, c) = mock("1.1").await;
     expect(
         &server,
         "PATCH",
@@ -158,8 +154,7 @@ async fn update_sends_a_json_patch() {
 
 #[tokio::test]
 async fn provision_bodies_match_the_samples() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.92").await;
+    let (server, c) = mock("1.92").await;
     Mock::given(method("PUT"))
         .and(path("/baremetal/v1/nodes/n1/states/provision"))
         .and(body_json(sample("node-set-active-state.json")))
@@ -212,8 +207,7 @@ async fn provision_bodies_match_the_samples() {
 
 #[tokio::test]
 async fn power_and_boot_device() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.27").await;
+    let (server, c) = mock("1.27").await;
     expect(
         &server,
         "PUT",
@@ -263,8 +257,7 @@ async fn power_and_boot_device() {
 
 #[tokio::test]
 async fn waiter_fails_on_a_failure_state_with_last_error() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.1").await;
+    let (server, c) = mock("1.1").await;
     let mut node = sample("node-show-response.json");
     node["provision_state"] = json!("deploy failed");
     node["last_error"] = json!("image checksum mismatch");
@@ -285,8 +278,7 @@ async fn waiter_fails_on_a_failure_state_with_last_error() {
 
 #[tokio::test]
 async fn find_reports_a_missing_node_and_errors_carry_ironic_message() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.1").await;
+    let (server, c) = mock("1.1").await;
     let body = json!({"error_message": "{\"faultstring\": \"Node ghost could not be found.\", \"faultcode\": \"Client\", \"debuginfo\": null}"});
     Mock::given(method("GET"))
         .and(path("/baremetal/v1/nodes/ghost"))
@@ -303,8 +295,7 @@ async fn find_reports_a_missing_node_and_errors_carry_ironic_message() {
 
 #[tokio::test]
 async fn traits_vifs_validate_and_bios() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.40").await;
+    let (server, c) = mock("1.40").await;
     expect(
         &server,
         "PUT",

@@ -1,20 +1,16 @@
-//! Ports, port groups, allocations, templates, drivers, conductors, volume, chassis,
-//! and a standalone (noauth) Ironic.
+//! Ports, port groups, allocations, templates, drivers, conductors, volume, chassis.
 
 use ferrocloud::openstack::baremetal::v1::{
     allocations, chassis, conductors, deploy_templates, drivers, portgroups, ports, runbooks,
     volume,
 };
 use serde_json::json;
-use wiremock::matchers::{header, method, path};
-use wiremock::{Mock, MockServer};
 
-use super::{expect, ironic, reply_json, sample};
+use super::{expect, ironic, mock};
 
 #[tokio::test]
 async fn ports_and_portgroups() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.101").await;
+    let (server, c) = mock("1.101").await;
     expect(
         &server,
         "POST",
@@ -92,8 +88,7 @@ async fn ports_and_portgroups() {
 
 #[tokio::test]
 async fn allocations_templates_runbooks() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.92").await;
+    let (server, c) = mock("1.92").await;
     expect(
         &server,
         "POST",
@@ -170,8 +165,7 @@ async fn allocations_templates_runbooks() {
 
 #[tokio::test]
 async fn drivers_conductors_volume_chassis() {
-    let server = MockServer::start().await;
-    let c = ironic(&server, "1.49").await;
+    let (server, c) = mock("1.49").await;
     expect(
         &server,
         "GET",
@@ -270,33 +264,98 @@ async fn drivers_conductors_volume_chassis() {
 }
 
 #[tokio::test]
-async fn a_noauth_cloud_with_an_endpoint_override_reaches_ironic() {
-    let server = MockServer::start().await;
-    Mock::given(method("GET"))
-        .and(path("/v1/nodes"))
-        .and(header("x-openstack-ironic-api-version", "1.78"))
-        .respond_with(reply_json(200, &sample("nodes-list-response.json")))
-        .expect(1)
-        .mount(&server)
-        .await;
-    let cfg = ferrocloud::CloudConfig::from_value(
-        "standalone",
-        json!({"auth_type": "none",
-        "baremetal_endpoint_override": server.uri(), "baremetal_api_version": "1.78"}),
+async fn runbooks_and_deploy_templates_share_their_functions() {
+    let (server, c) = mock("1.92").await;
+    let calls = [
+        (
+            "POST",
+            "runbooks",
+            Some("runbook-create-request.json"),
+            201,
+            Some("runbook-create-response.json"),
+        ),
+        (
+            "GET",
+            "runbooks/CUSTOM_AWESOME",
+            None,
+            200,
+            Some("runbook-show-response.json"),
+        ),
+        (
+            "PATCH",
+            "runbooks/r1",
+            Some("runbook-update-request.json"),
+            200,
+            Some("runbook-update-response.json"),
+        ),
+        ("DELETE", "runbooks/r1", None, 204, None),
+        (
+            "GET",
+            "deploy_templates",
+            None,
+            200,
+            Some("deploy-template-list-response.json"),
+        ),
+        (
+            "GET",
+            "deploy_templates/CUSTOM_HYPERTHREADING_ON",
+            None,
+            200,
+            Some("deploy-template-show-response.json"),
+        ),
+        (
+            "PATCH",
+            "deploy_templates/t1",
+            Some("deploy-template-update-request.json"),
+            200,
+            Some("deploy-template-update-response.json"),
+        ),
+        ("DELETE", "deploy_templates/t1", None, 204, None),
+    ];
+    for (verb, rel, request, status, answer) in calls {
+        expect(&server, verb, rel, "1.92", request, status, answer).await;
+    }
+    let step: runbooks::RunbookStep = serde_json::from_value(json!({"interface": "bios",
+        "step": "apply_configuration", "args": {"settings": [{"name": "LogicalProc", "value": "Enabled"}]}, "order": 1})).unwrap();
+    let opts = runbooks::CreateOpts {
+        extra: Some(Default::default()),
+        ..runbooks::CreateOpts::new("CUSTOM_AWESOME", vec![step])
+    };
+    let created = runbooks::create(&c, &opts).await.extract().unwrap();
+    assert_eq!(created.public, Some(false));
+    assert_eq!(created.steps.unwrap()[0].order, 1);
+    let found = runbooks::find(&c, "CUSTOM_AWESOME").await.unwrap();
+    assert_eq!(found.name, "CUSTOM_AWESOME");
+    let rename = ferrocloud::openstack::baremetal::v1::common::Patch::new();
+    let updated = runbooks::update(
+        &c,
+        "r1",
+        &rename.clone().replace("/name", "CUSTOM_AWESOME2"),
     )
+    .await
+    .extract()
     .unwrap();
-    let cloud = ferrocloud::Cloud::new(cfg).unwrap();
-    let bm = cloud.service("baremetal").await.unwrap();
-    let nodes = ferrocloud::openstack::baremetal::v1::nodes::list(&bm, &Default::default())
+    assert_eq!(updated.name, "CUSTOM_AWESOME2");
+    runbooks::delete(&c, "r1").await.ok().unwrap();
+
+    let all = deploy_templates::list(&c, &Default::default())
         .all()
         .await
         .unwrap();
-    assert_eq!(nodes.len(), 2);
-    let received = server.received_requests().await.unwrap();
-    assert!(
-        received
-            .iter()
-            .all(|r| !r.headers.contains_key("x-auth-token"))
-    );
+    assert_eq!(all[0].steps, None);
+    let found = deploy_templates::find(&c, "CUSTOM_HYPERTHREADING_ON")
+        .await
+        .unwrap();
+    assert_eq!(found.steps.unwrap()[0].priority, 150);
+    let updated = deploy_templates::update(&c, "t1", &rename.replace("/name", "CUSTOM_HT_ON"))
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(updated.name, "CUSTOM_HT_ON");
+    deploy_templates::delete(&c, "t1").await.ok().unwrap();
+    // Both are refused before sending to a client older than their microversion.
+    let (_old_server, old) = mock("1.54").await;
+    assert!(runbooks::get(&old, "r1").await.ok().is_err());
+    assert!(deploy_templates::get(&old, "t1").await.ok().is_err());
     server.verify().await;
 }

@@ -8,6 +8,7 @@
 mod services;
 mod support;
 
+mod baremetal;
 mod blockstorage_admin;
 mod blockstorage_attachments;
 mod blockstorage_backups;

@@ -53,7 +53,9 @@ pub struct Chassis {
     pub description: Option<String>,
     /// Free-form data.
     pub extra: Object,
-    /// The links of its nodes.
+    /// The links of its nodes. Ironic 2026.1 answers them wrapped in one more list
+    /// (`[[…]]`); they are read flat.
+    #[serde(deserialize_with = "super::common::flat_links")]
     pub nodes: Links,
     /// When it was created.
     #[serde(with = "crate::dates::timestamp")]

@@ -27,6 +27,34 @@ pub(crate) use crate::openstack::dns::v2::common::text_enum;
 /// (a node's `ports`, a chassis' `nodes`).
 pub type Links = Vec<crate::de::Link>;
 
+/// Reads links given as a list, or as a list of lists of links (flattened), as Ironic
+/// answers a chassis' `nodes`.
+///
+/// ```
+/// # #[derive(serde::Deserialize)] struct C { #[serde(deserialize_with = "ferrocloud::openstack::baremetal::v1::common::flat_links")] nodes: ferrocloud::openstack::baremetal::v1::common::Links }
+/// let link = serde_json::json!({"href": "http://127.0.0.1:6385/v1/chassis/c1/nodes", "rel": "self"});
+/// for nodes in [serde_json::json!([link]), serde_json::json!([[link]])] {
+///     let c: C = serde_json::from_value(serde_json::json!({"nodes": nodes})).unwrap();
+///     assert_eq!((c.nodes.len(), c.nodes[0].rel.as_str()), (1, "self"));
+/// }
+/// ```
+pub fn flat_links<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Links, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum LinkOrList {
+        List(Vec<crate::de::Link>),
+        Link(crate::de::Link),
+    }
+    let items: Vec<LinkOrList> = serde::Deserialize::deserialize(d)?;
+    Ok(items
+        .into_iter()
+        .flat_map(|i| match i {
+            LinkOrList::Link(l) => vec![l],
+            LinkOrList::List(l) => l,
+        })
+        .collect())
+}
+
 /// Free-form data (`extra`, `properties`, `driver_info`…).
 pub type Object = serde_json::Map<String, Value>;
 

@@ -134,8 +134,9 @@ impl Versioned for ListOpts {}
 pub struct CreateOpts {
     /// The actions.
     pub actions: Vec<RuleAction>,
-    /// The conditions (none: always).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// The conditions (none: always). Always sent, `[]` when empty: Ironic 2026.1
+    /// fails (`500`) on a rule without the field.
+    #[serde(default)]
     pub conditions: Vec<RuleAction>,
     /// The description.
     #[serde(default, skip_serializing_if = "Option::is_none")]

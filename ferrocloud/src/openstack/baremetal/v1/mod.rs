@@ -46,6 +46,9 @@ pub mod common;
 /// Events other services send Ironic (not in the API reference).
 pub mod events;
 
+/// What deploy templates and runbooks share.
+mod named_steps;
+
 crate::resources! {
     /// The ramdisk agent's lookup and heartbeat.
     pub mod agent;

@@ -17,7 +17,7 @@ use http::Method;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::common::{Links, Object, text_enum};
+use super::common::{Links, Object};
 use crate::dates::Timestamp;
 use crate::pagination::{PageStyle, Pager};
 use crate::request::{ApiResult, Validate};
@@ -33,8 +33,8 @@ crate::operations! {
     SUPPORTED_BOOT_DEVICES = GET "/nodes/{node_ident}/management/boot_device/supported" response("supported_boot_devices", Vec<String>);
     /// Inject an NMI.
     INJECT_NMI = PUT "/nodes/{node_ident}/management/inject_nmi" since("1.29") request(Object);
-    /// A node's indicators, by component.
-    LIST_INDICATORS = GET "/nodes/{node_ident}/management/indicators" since("1.63") list("components", IndicatorComponent);
+    /// A node's indicators.
+    LIST_INDICATORS = GET "/nodes/{node_ident}/management/indicators" since("1.63") response(IndicatorList);
     /// An indicator's state.
     GET_INDICATOR = GET "/nodes/{node_ident}/management/indicators/{ind_ident}@{component}" since("1.63") response(IndicatorStateBody);
     /// Set an indicator's state.
@@ -137,38 +137,71 @@ pub async fn inject_nmi(client: &ServiceClient, ident: &str) -> ApiResult<()> {
     client.request(&INJECT_NMI, &[ident]).json(&Object::new()).send().await
 }
 
-/// A component of a node and the links to its indicators.
+/// An indicator (an LED) of a node. Ironic answers `name` (`led@system`: the indicator
+/// and its component, as [`get_indicator`] and [`set_indicator`] take them apart),
+/// `component`, `readonly` and the `states` it takes; the API reference's sample shows
+/// components with their links only (the other fields are then `None`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
-pub struct IndicatorComponent {
-    /// The component (`system`, `chassis`, `drive`…).
+pub struct Indicator {
+    /// The indicator's name (`led@system`), or a component's (`system`).
     pub name: String,
-    /// The links to its indicators.
+    /// Its component (`system`, `chassis`, `drive`…).
+    #[serde(default)]
+    pub component: Option<String>,
+    /// Whether its state cannot be set.
+    #[serde(default)]
+    pub readonly: Option<bool>,
+    /// The states it takes.
+    #[serde(default)]
+    pub states: Option<Vec<IndicatorState>>,
+    /// Its links.
+    #[serde(default)]
     pub links: Links,
 }
 
-/// A node's components with indicators (1.63; one page).
-pub fn list_indicators(client: &ServiceClient, ident: &str) -> Pager<IndicatorComponent> {
-    client.request(&LIST_INDICATORS, &[ident]).paged(PageStyle::Single)
+/// The answer of [`list_indicators`]: `{"indicators": […]}` (`components` in the API
+/// reference's sample).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct IndicatorList {
+    /// The indicators.
+    #[serde(alias = "components")]
+    pub indicators: Vec<Indicator>,
 }
 
-text_enum! {
-    /// An indicator's state.
-    ///
-    /// ```
-    /// use ferrocloud::openstack::baremetal::v1::node_management::IndicatorState;
-    /// assert_eq!(serde_json::to_string(&IndicatorState::Blinking).unwrap(), "\"BLINKING\"");
-    /// ```
-    IndicatorState {
-        /// On.
-        On = "ON",
-        /// Off.
-        Off = "OFF",
-        /// Blinking.
-        Blinking = "BLINKING",
-        /// Unknown.
-        Unknown = "UNKNOWN",
-    }
+/// A node's indicators (1.63).
+pub async fn list_indicators(client: &ServiceClient, ident: &str) -> Result<Vec<Indicator>> {
+    let list = client.request(&LIST_INDICATORS, &[ident]).send().await.extract()?;
+    Ok(list.indicators)
+}
+
+/// An indicator's state. Ironic answers in lower case (`on`) and the API reference in
+/// upper case (`ON`): both are read; it is sent in upper case, which Ironic accepts.
+///
+/// ```
+/// use ferrocloud::openstack::baremetal::v1::node_management::IndicatorState;
+/// assert_eq!(serde_json::to_string(&IndicatorState::Blinking).unwrap(), "\"BLINKING\"");
+/// assert_eq!(serde_json::from_str::<IndicatorState>("\"on\"").unwrap(), IndicatorState::On);
+/// assert_eq!(serde_json::from_str::<IndicatorState>("\"dim\"").unwrap(), IndicatorState::Other("dim".into()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum IndicatorState {
+    /// On.
+    #[serde(rename = "ON", alias = "on")]
+    On,
+    /// Off.
+    #[serde(rename = "OFF", alias = "off")]
+    Off,
+    /// Blinking.
+    #[serde(rename = "BLINKING", alias = "blinking")]
+    Blinking,
+    /// Unknown.
+    #[serde(rename = "UNKNOWN", alias = "unknown")]
+    Unknown,
+    /// A value this SDK does not know.
+    #[serde(untagged)]
+    Other(String),
 }
 
 /// The body that reads or sets an indicator: `{"state": …}`.
@@ -209,12 +242,13 @@ pub async fn set_indicator(
 ///
 /// ```
 /// use ferrocloud::openstack::baremetal::v1::node_management::VmediaOpts;
-/// assert_eq!(serde_json::to_value(VmediaOpts::new("CDROM", "http://image")).unwrap(),
-///     serde_json::json!({"device_type": "CDROM", "image_url": "http://image"}));
+/// assert_eq!(serde_json::to_value(VmediaOpts::new("cdrom", "http://image")).unwrap(),
+///     serde_json::json!({"device_type": "cdrom", "image_url": "http://image"}));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VmediaOpts {
-    /// `CDROM`, `FLOPPY`…
+    /// `cdrom`, `floppy` or `disk`: Ironic 2026.1 refuses the upper case of the API
+    /// reference's sample (`CDROM`).
     pub device_type: String,
     /// The image's URL.
     pub image_url: String,

@@ -79,12 +79,22 @@ pub struct V1 {
     pub id: String,
     /// Its links.
     pub links: Vec<Link>,
-    /// The media types.
-    #[serde(default)]
+    /// The media types: one object (`base`, `type`) as Ironic answers, or a list of
+    /// them as in the API reference's sample.
+    #[serde(default, deserialize_with = "one_or_many")]
     pub media_types: Vec<Value>,
     /// The links of each resource collection (`nodes`, `ports`…), by name.
     #[serde(flatten)]
     pub resources: BTreeMap<String, Value>,
+}
+
+/// A list, or one value read as a list of one.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Vec<Value>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Array(items) => items,
+        Value::Null => Vec::new(),
+        one => vec![one],
+    })
 }
 
 /// The API versions (`GET /` at the service root).
