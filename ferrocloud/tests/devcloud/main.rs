@@ -89,6 +89,7 @@ mod identity_users;
 mod image;
 mod image_metadefs;
 mod keymanager;
+mod loadbalancer;
 mod networking_address_groups;
 mod networking_address_scopes;
 mod networking_admin;
