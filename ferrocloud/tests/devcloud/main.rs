@@ -90,6 +90,7 @@ mod identity_users;
 mod image;
 mod image_metadefs;
 mod keymanager;
+mod loadbalancer;
 mod networking_address_groups;
 mod networking_address_scopes;
 mod networking_admin;

@@ -274,6 +274,14 @@ async fn stats_status_and_failover() {
     assert_eq!(tree.listeners[1].l7policies[0].rules.len(), 1);
     // `"healthmonitor": {}` is a pool without a monitor.
     assert!(tree.pools[1].healthmonitor.is_none());
+    // Octavia itself writes the monitor `health_monitor` (seen on Octavia 18).
+    let real: loadbalancers::PoolStatus = serde_json::from_value(json!({
+        "id": "p", "name": "web", "provisioning_status": "ACTIVE", "operating_status": "OFFLINE",
+        "health_monitor": {"id": "h", "name": "", "type": "TCP",
+            "provisioning_status": "ACTIVE", "operating_status": "ONLINE"},
+        "members": []}))
+    .unwrap();
+    assert_eq!(real.healthmonitor.unwrap().monitor_type, MonitorType::Tcp);
 
     expect(
         &server,

@@ -196,7 +196,8 @@ pub async fn get(client: &ServiceClient, id: &str) -> ApiResult<Amphora> {
     client.request(&GET, &[id]).send().await
 }
 
-/// An amphora's statistics, one entry per listener (API 2.3).
+/// An amphora's statistics, one entry per listener (API 2.3). Octavia answers `404`
+/// while it holds none for the amphora (no heartbeat has reached its health manager).
 pub async fn stats(client: &ServiceClient, id: &str) -> ApiResult<Vec<AmphoraStats>> {
     client.request(&STATS, &[id]).send().await
 }
@@ -211,7 +212,8 @@ pub async fn failover(client: &ServiceClient, id: &str) -> ApiResult<()> {
     client.request(&FAILOVER, &[id]).send().await
 }
 
-/// Removes an amphora in `ERROR` (API 2.20; `204`).
+/// Removes an amphora in `ERROR` or `READY` (API 2.20; `204`); Octavia refuses one in
+/// use (`ALLOCATED`) with `409`.
 pub async fn delete(client: &ServiceClient, id: &str) -> ApiResult<()> {
     client.request(&DELETE, &[id]).send().await
 }

@@ -147,8 +147,9 @@ pub struct Stats {
 /// parameters of the first request back (filters, `fields`, tags).
 ///
 /// `fields` limits the fields Octavia sends: the SDK's types need the fields they
-/// require, so read a listing with `fields` through your own type
-/// ([`Page::extract_into`](crate::pagination::Page)) or keep the required ones.
+/// require, so read a listing with `fields` page by page
+/// ([`Pager::pages`](crate::pagination::Pager::pages), which leaves the items undecoded)
+/// through your own type ([`Page::extract_into`](crate::pagination::Page)).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ListControls {
     /// The page size (Octavia caps it at its `pagination_max_limit`, 1000 by default).
@@ -163,11 +164,9 @@ pub struct ListControls {
     /// Sort keys with directions, most significant first (`sort=key:dir,key:dir`).
     #[serde(serialize_with = "sort_param", skip_serializing_if = "Vec::is_empty")]
     pub sort: Vec<(String, SortDir)>,
-    /// Only these fields in each object (`fields=id,name`).
-    #[serde(
-        serialize_with = "crate::query::comma",
-        skip_serializing_if = "Vec::is_empty"
-    )]
+    /// Only these fields in each object, the key repeated (`fields=id&fields=name`:
+    /// Octavia reads `fields=id,name` as one unknown field and sends empty objects).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<String>,
     /// Objects that have all these tags.
     #[serde(
@@ -250,7 +249,8 @@ impl ListControls {
     ///
     /// ```
     /// let c = ferrocloud::openstack::loadbalancer::v2::common::ListControls::default().fields(["id", "name"]);
-    /// assert_eq!(c.fields, ["id", "name"]);
+    /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&c).unwrap()),
+    ///     "fields=id&fields=name");
     /// ```
     pub fn fields<S: Into<String>>(mut self, fields: impl IntoIterator<Item = S>) -> Self {
         self.fields = strings(fields);
@@ -304,7 +304,9 @@ impl ListControls {
 
 /// True for the `409` Octavia answers when an object's load balancer is busy
 /// (`PENDING_CREATE`, `PENDING_UPDATE`, `PENDING_DELETE`): "Load Balancer … is immutable
-/// and cannot be updated." Wait for the load balancer to be `ACTIVE`
+/// and cannot be updated." for a change to one of its objects, "Invalid state
+/// PENDING_UPDATE of loadbalancer resource …" for a change to the load balancer itself
+/// (seen on Octavia 18). Wait for the load balancer to be `ACTIVE`
 /// ([`crate::openstack::loadbalancer::v2::loadbalancers::wait_for_status`]) and try
 /// again.
 ///
@@ -316,13 +318,19 @@ impl ListControls {
 /// let e = Error::from_response(&Method::PUT, "http://lb/v2/lbaas/listeners/x",
 ///     StatusCode::CONFLICT, &HeaderMap::new(), body);
 /// assert!(is_immutable_conflict(&e));
+/// let own = br#"{"faultcode": "Client", "faultstring": "Invalid state PENDING_UPDATE of loadbalancer resource 8a562351", "debuginfo": null}"#;
+/// let e = Error::from_response(&Method::PUT, "http://lb/v2/lbaas/loadbalancers/8a562351",
+///     StatusCode::CONFLICT, &HeaderMap::new(), own);
+/// assert!(is_immutable_conflict(&e));
 /// let other = br#"{"faultcode": "Client", "faultstring": "Duplicate listener port.", "debuginfo": null}"#;
 /// let e = Error::from_response(&Method::POST, "http://lb/v2/lbaas/listeners",
 ///     StatusCode::CONFLICT, &HeaderMap::new(), other);
 /// assert!(!is_immutable_conflict(&e));
 /// ```
 pub fn is_immutable_conflict(e: &Error) -> bool {
-    e.is_conflict() && e.service_message().contains("is immutable")
+    let message = e.service_message();
+    e.is_conflict()
+        && (message.contains("is immutable") || message.contains("Invalid state PENDING_"))
 }
 
 /// An object whose changes Octavia provisions asynchronously.

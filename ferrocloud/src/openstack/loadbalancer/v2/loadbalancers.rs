@@ -514,8 +514,14 @@ pub struct PoolStatus {
     pub provisioning_status: ProvisioningStatus,
     /// Its operating status.
     pub operating_status: OperatingStatus,
-    /// Its health monitor (`None` when it has none: Octavia sends `{}`).
-    #[serde(default, deserialize_with = "empty_object_as_none")]
+    /// Its health monitor (`None` when it has none: Octavia sends `{}`). Octavia writes
+    /// it `health_monitor` (its API reference, `healthmonitor`; both are read).
+    #[serde(
+        default,
+        rename = "health_monitor",
+        alias = "healthmonitor",
+        deserialize_with = "empty_object_as_none"
+    )]
     pub healthmonitor: Option<HealthMonitorStatus>,
     /// Its members.
     #[serde(default, deserialize_with = "crate::de::null_as_default")]

@@ -162,8 +162,8 @@ pub struct Pool {
     pub loadbalancers: Vec<IdRef>,
     /// Its members.
     pub members: Vec<IdRef>,
-    /// Its health monitor.
-    #[serde(deserialize_with = "crate::de::nullable")]
+    /// Its health monitor (Octavia leaves the field out of a pool without one).
+    #[serde(default, deserialize_with = "crate::de::nullable")]
     pub healthmonitor_id: Option<String>,
     /// When it was created.
     #[serde(with = "crate::dates::timestamp")]

@@ -34,33 +34,91 @@ crate::operations! {
 }
 
 /// The quotas of a project (`-1`: no limit; `None`: the default applies).
+///
+/// Octavia writes the load balancer and health monitor quotas `load_balancer` and
+/// `health_monitor` when it shows, updates or gives the defaults, and both those and
+/// `loadbalancer`/`healthmonitor` in listings (its API reference writes only the
+/// latter); either spelling is read.
+///
+/// ```
+/// use ferrocloud::openstack::loadbalancer::v2::quotas::Quota;
+/// let shown: Quota = serde_json::from_str(r#"{"load_balancer": 7, "listener": -1,
+///     "member": -1, "pool": -1, "health_monitor": null, "l7policy": -1, "l7rule": -1}"#).unwrap();
+/// assert_eq!((shown.loadbalancer, shown.healthmonitor), (Some(7), None));
+/// let listed: Quota = serde_json::from_str(r#"{"project_id": "p", "loadbalancer": 7,
+///     "load_balancer": 7, "listener": null, "member": null, "pool": null,
+///     "healthmonitor": 3, "health_monitor": 3, "l7policy": null, "l7rule": null}"#).unwrap();
+/// assert_eq!((listed.loadbalancer, listed.healthmonitor), (Some(7), Some(3)));
+/// assert!(serde_json::from_str::<Quota>(r#"{"listener": -1, "member": -1, "pool": -1,
+///     "healthmonitor": -1, "l7policy": -1, "l7rule": -1}"#).is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "RawQuota")]
 #[non_exhaustive]
 pub struct Quota {
     /// The project (in listings).
-    #[serde(default)]
     pub project_id: Option<String>,
     /// Load balancers.
-    #[serde(deserialize_with = "crate::de::nullable")]
     pub loadbalancer: Option<i64>,
     /// Listeners.
-    #[serde(deserialize_with = "crate::de::nullable")]
     pub listener: Option<i64>,
     /// Members.
-    #[serde(deserialize_with = "crate::de::nullable")]
     pub member: Option<i64>,
     /// Pools.
-    #[serde(deserialize_with = "crate::de::nullable")]
     pub pool: Option<i64>,
     /// Health monitors.
-    #[serde(deserialize_with = "crate::de::nullable")]
     pub healthmonitor: Option<i64>,
     /// L7 policies.
-    #[serde(deserialize_with = "crate::de::nullable")]
     pub l7policy: Option<i64>,
     /// L7 rules.
-    #[serde(deserialize_with = "crate::de::nullable")]
     pub l7rule: Option<i64>,
+}
+
+/// A quota as Octavia sends it, with both spellings of two fields.
+#[derive(Deserialize)]
+struct RawQuota {
+    #[serde(default)]
+    project_id: Option<String>,
+    #[serde(default, deserialize_with = "crate::de::double_option")]
+    loadbalancer: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "crate::de::double_option")]
+    load_balancer: Option<Option<i64>>,
+    #[serde(deserialize_with = "crate::de::nullable")]
+    listener: Option<i64>,
+    #[serde(deserialize_with = "crate::de::nullable")]
+    member: Option<i64>,
+    #[serde(deserialize_with = "crate::de::nullable")]
+    pool: Option<i64>,
+    #[serde(default, deserialize_with = "crate::de::double_option")]
+    healthmonitor: Option<Option<i64>>,
+    #[serde(default, deserialize_with = "crate::de::double_option")]
+    health_monitor: Option<Option<i64>>,
+    #[serde(deserialize_with = "crate::de::nullable")]
+    l7policy: Option<i64>,
+    #[serde(deserialize_with = "crate::de::nullable")]
+    l7rule: Option<i64>,
+}
+
+/// The value of a field Octavia spells two ways: either one, which must be there.
+fn either(name: &str, a: Option<Option<i64>>, b: Option<Option<i64>>) -> Result<Option<i64>, String> {
+    a.or(b).ok_or_else(|| format!("missing field `{name}`"))
+}
+
+impl TryFrom<RawQuota> for Quota {
+    type Error = String;
+
+    fn try_from(q: RawQuota) -> Result<Self, String> {
+        Ok(Quota {
+            project_id: q.project_id,
+            loadbalancer: either("loadbalancer", q.loadbalancer, q.load_balancer)?,
+            listener: q.listener,
+            member: q.member,
+            pool: q.pool,
+            healthmonitor: either("healthmonitor", q.healthmonitor, q.health_monitor)?,
+            l7policy: q.l7policy,
+            l7rule: q.l7rule,
+        })
+    }
 }
 
 /// What [`list`] filters on, besides the [`ListControls`].
@@ -169,7 +227,7 @@ pub async fn get(client: &ServiceClient, project_id: &str) -> ApiResult<Quota> {
     client.request(&GET, &[project_id]).send().await
 }
 
-/// Changes a project's quotas (admins).
+/// Changes a project's quotas (admins; Octavia answers `202`).
 ///
 /// ```no_run
 /// # async fn demo(lb: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
@@ -181,7 +239,8 @@ pub async fn update(client: &ServiceClient, project_id: &str, opts: &UpdateOpts)
     client.request(&UPDATE, &[project_id]).body(opts).send().await
 }
 
-/// Resets a project's quotas to the defaults (admins; `204`).
+/// Resets a project's quotas to the defaults (admins; Octavia answers `202`, its API
+/// reference says `204`).
 ///
 /// ```no_run
 /// # async fn demo(lb: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
