@@ -560,7 +560,7 @@ fn check_sample(
         Direction::Response => (op.response, op.extensions),
     };
     let outcome = (|| {
-        if let Some(reason) = skips.sample_reason(service, rel) {
+        if let Some(reason) = skips.sample_reason(service, rel, &documented.title) {
             return Outcome::Skipped(format!("skipped.toml: {reason}"));
         }
         let ext = Path::new(rel)

@@ -90,6 +90,11 @@ pub struct SampleSkip {
     pub service: String,
     /// The sample's path, as the index writes it.
     pub path: String,
+    /// The title of the one documented operation whose use of the sample is skipped (a
+    /// sample the reference attaches to two operations, right for one of them); every
+    /// use when absent.
+    #[serde(default)]
+    pub operation: Option<String>,
     /// Why (shown in the report).
     pub reason: String,
 }
@@ -210,11 +215,16 @@ impl Skips {
             .map(|o| o.reason.as_str())
     }
 
-    /// The reason a sample is skipped, if it is.
-    pub fn sample_reason(&self, service: &str, path: &str) -> Option<&str> {
+    /// The reason a sample is skipped where the documented operation titled `operation`
+    /// uses it, if it is.
+    pub fn sample_reason(&self, service: &str, path: &str, operation: &str) -> Option<&str> {
         self.samples
             .iter()
-            .find(|s| s.service == service && s.path == path)
+            .find(|s| {
+                s.service == service
+                    && s.path == path
+                    && s.operation.as_deref().is_none_or(|o| o == operation)
+            })
             .map(|s| s.reason.as_str())
     }
 }

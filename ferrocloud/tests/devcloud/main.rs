@@ -118,3 +118,4 @@ mod objectstorage;
 mod objectstorage_swift_auth;
 mod orchestration;
 mod placement;
+mod sharedfilesystems;

@@ -77,3 +77,51 @@ mod networks;
 mod shares;
 mod snapshots;
 mod types;
+
+/// Expects exactly one `verb` request to `rel` carrying the microversion `mv`, the
+/// experimental-API header when `experimental` (and not otherwise), and the JSON body
+/// `request` (when given); answers it with `status` and `answer`.
+#[allow(clippy::too_many_arguments)]
+pub async fn expect_json(
+    server: &MockServer,
+    verb: &str,
+    rel: &str,
+    mv: &str,
+    experimental: bool,
+    request: Option<serde_json::Value>,
+    status: u16,
+    answer: Option<serde_json::Value>,
+) {
+    let mut m = Mock::given(method(verb))
+        .and(path(format!("/share/v2/p1/{rel}")))
+        .and(header(MV, mv))
+        .and(Experimental(experimental));
+    if let Some(req) = request {
+        m = m.and(body_json(req));
+    }
+    let mut r = ResponseTemplate::new(status);
+    if let Some(a) = answer {
+        r = r.set_body_json(a);
+    }
+    m.respond_with(r).expect(1).mount(server).await;
+}
+
+/// Matches requests that carry the experimental-API header (`true`) or lack it.
+struct Experimental(bool);
+
+impl wiremock::Match for Experimental {
+    fn matches(&self, request: &wiremock::Request) -> bool {
+        let value = request
+            .headers
+            .get("x-openstack-manila-api-experimental")
+            .and_then(|v| v.to_str().ok());
+        match value {
+            Some(v) => self.0 && v == "True",
+            None => !self.0,
+        }
+    }
+}
+
+mod groups;
+mod replicas;
+mod servers_backups_locks;

@@ -395,3 +395,60 @@ async fn instances() {
     );
     server.verify().await;
 }
+
+#[tokio::test]
+async fn snapshot_waiters() {
+    use std::time::Duration;
+    use wiremock::matchers::{method, path};
+    use wiremock::{Mock, ResponseTemplate};
+    let server = MockServer::start().await;
+    let c = manila(&server, "2.73").await;
+    let at = format!("/share/v2/p1/snapshots/{ID}");
+    let mut creating = sample("snapshot-show-response.json");
+    creating["snapshot"]["status"] = json!("creating");
+    Mock::given(method("GET"))
+        .and(path(at.clone()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(creating))
+        .up_to_n_times(2)
+        .expect(2)
+        .mount(&server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path(at.clone()))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(sample("snapshot-show-response.json")),
+        )
+        .up_to_n_times(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    let opts = ferrocloud::wait::WaitOpts::new(Duration::from_secs(5))
+        .interval(Duration::from_millis(5), Duration::from_millis(10));
+    let s = snapshots::wait_for_status(&c, ID, snapshots::SnapshotStatus::Available, &opts)
+        .await
+        .unwrap();
+    assert_eq!(s.status, snapshots::SnapshotStatus::Available);
+    // An error status ends the wait, naming it.
+    let mut failed = sample("snapshot-show-response.json");
+    failed["snapshot"]["status"] = json!("error_deleting");
+    Mock::given(method("GET"))
+        .and(path(at.clone()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(failed))
+        .up_to_n_times(2)
+        .mount(&server)
+        .await;
+    let e = snapshots::wait_for_status(&c, ID, snapshots::SnapshotStatus::Available, &opts)
+        .await
+        .unwrap_err();
+    assert!(e.to_string().contains("error_deleting"), "{e}");
+    // wait_for_delete: error_deleting fails it too; a 404 ends it.
+    let e = snapshots::wait_for_delete(&c, ID, &opts).await.unwrap_err();
+    assert!(e.to_string().contains("failed to delete"), "{e}");
+    Mock::given(method("GET"))
+        .and(path(at))
+        .respond_with(ResponseTemplate::new(404))
+        .mount(&server)
+        .await;
+    snapshots::wait_for_delete(&c, ID, &opts).await.unwrap();
+    server.verify().await;
+}

@@ -104,15 +104,40 @@ pub fn renamed_actions(client: &ServiceClient) -> bool {
     at_least(client, Microversion::new(2, 7))
 }
 
-/// A request to `op` with the experimental-API header when `experimental` is true.
+/// Whether a request carries the experimental-API header: always (`true`), never
+/// (`false`), or below the microversion an API graduated at ([`ExperimentalBefore`]).
+pub(crate) trait Experimental: Copy {
+    /// Whether requests of `client` carry the header.
+    fn applies(self, client: &ServiceClient) -> bool;
+}
+
+impl Experimental for bool {
+    fn applies(self, _: &ServiceClient) -> bool {
+        self
+    }
+}
+
+/// An API experimental until it graduated at microversion `2.N` (share groups at 2.55,
+/// share replicas at 2.56).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ExperimentalBefore(pub u32);
+
+impl Experimental for ExperimentalBefore {
+    fn applies(self, client: &ServiceClient) -> bool {
+        !at_least(client, Microversion::new(2, self.0))
+    }
+}
+
+/// A request to `op` with the experimental-API header when `experimental` applies to
+/// the client.
 pub(crate) fn request<R>(
     client: &ServiceClient,
     op: &'static Op<R>,
     params: &[&str],
-    experimental: bool,
+    experimental: impl Experimental,
 ) -> RequestBuilder<R> {
     let rb = client.request(op, params);
-    if experimental {
+    if experimental.applies(client) {
         rb.header(EXPERIMENTAL_HEADER, "True")
     } else {
         rb
@@ -127,7 +152,7 @@ pub(crate) async fn action<R, B>(
     params: &[&str],
     body: &B,
     legacy: Option<&str>,
-    experimental: bool,
+    experimental: impl Experimental,
 ) -> ApiResult<R>
 where
     B: Serialize + Validate + ?Sized,
@@ -199,14 +224,14 @@ pub(crate) use status_enum;
 /// `$links` is the key of the listing's next-page links; `$exp` whether every request
 /// carries the experimental-API header.
 macro_rules! resource_functions {
-    ($item:ty, $summary:ty, $noun:literal, $links:literal, $exp:literal; $($function:ident $(($($arg:tt)*))?)+) => {
+    ($item:ty, $summary:ty, $noun:literal, $links:literal, $exp:expr; $($function:ident $(($($arg:tt)*))?)+) => {
         $(
             $crate::openstack::sharedfilesystems::v2::common::resource_functions! {
                 @$function [$($($arg)*)?] $item, $summary, $noun, $links, $exp
             }
         )+
     };
-    (@list [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:literal) => {
+    (@list [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:expr) => {
         #[doc = concat!("Lists ", $noun, "s (the short form), following `", $links, "`.")]
         pub fn list(
             client: &$crate::ServiceClient,
@@ -222,7 +247,7 @@ macro_rules! resource_functions {
             extract_summaries, $summary
         }
     };
-    (@list_detail [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:literal) => {
+    (@list_detail [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:expr) => {
         #[doc = concat!("Lists ", $noun, "s with their details, following `", $links, "`.")]
         pub fn list_detail(
             client: &$crate::ServiceClient,
@@ -238,7 +263,7 @@ macro_rules! resource_functions {
             extract, $item
         }
     };
-    (@get [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:literal) => {
+    (@get [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:expr) => {
         #[doc = concat!("Shows a ", $noun, ".")]
         pub async fn get(
             client: &$crate::ServiceClient,
@@ -249,7 +274,7 @@ macro_rules! resource_functions {
                 .await
         }
     };
-    (@create [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:literal) => {
+    (@create [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:expr) => {
         #[doc = concat!("Creates a ", $noun, ".")]
         pub async fn create(
             client: &$crate::ServiceClient,
@@ -261,7 +286,7 @@ macro_rules! resource_functions {
                 .await
         }
     };
-    (@update [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:literal) => {
+    (@update [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:expr) => {
         #[doc = concat!("Updates a ", $noun, ".")]
         pub async fn update(
             client: &$crate::ServiceClient,
@@ -274,7 +299,7 @@ macro_rules! resource_functions {
                 .await
         }
     };
-    (@delete [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:literal) => {
+    (@delete [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:expr) => {
         #[doc = concat!("Deletes a ", $noun, ".")]
         pub async fn delete(
             client: &$crate::ServiceClient,
@@ -285,7 +310,7 @@ macro_rules! resource_functions {
                 .await
         }
     };
-    (@find [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:literal) => {
+    (@find [] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:expr) => {
         #[doc = concat!("Finds a ", $noun, " by ID, or by name when exactly one has it.")]
         pub async fn find(client: &$crate::ServiceClient, name_or_id: &str) -> $crate::Result<$item> {
             let by_name = ListOpts {
@@ -295,7 +320,7 @@ macro_rules! resource_functions {
             $crate::find::find($noun, name_or_id, get(client, name_or_id), list_detail(client, &by_name)).await
         }
     };
-    (@reset_status [$status:ty $(, $legacy:ident)?] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:literal) => {
+    (@reset_status [$status:ty $(, $legacy:ident)?] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:expr) => {
         #[doc = concat!("Sets a ", $noun, "'s status in the database, nothing else (admin, `202`).")]
         pub async fn reset_status(
             client: &$crate::ServiceClient,
@@ -316,7 +341,7 @@ macro_rules! resource_functions {
             .await
         }
     };
-    (@force_delete [$($legacy:ident)?] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:literal) => {
+    (@force_delete [$($legacy:ident)?] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:expr) => {
         #[doc = concat!("Deletes a ", $noun, " whatever its status (admin, `202`).")]
         pub async fn force_delete(
             client: &$crate::ServiceClient,
@@ -336,7 +361,7 @@ macro_rules! resource_functions {
             .await
         }
     };
-    (@wait [$status:ty] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:literal) => {
+    (@wait [$status:ty] $item:ty, $summary:ty, $noun:literal, $links:literal, $exp:expr) => {
         #[doc = concat!("Waits until the ", $noun, " has `status`. A failed status (`error…`, `…_error`) ends the wait with an error naming it, unless it is the status asked for.")]
         pub async fn wait_for_status(
             client: &$crate::ServiceClient,
