@@ -559,7 +559,10 @@ async fn resource_locks_and_qos_types() {
     let req = sample("qos-type-create-request.json");
     let mut opts: qos_types::CreateOpts = serde_json::from_value(req["qos_type"].clone()).unwrap();
     let refused = qos_types::create(&c, &opts).await.extract().unwrap_err();
-    assert!(refused.to_string().contains("Manila takes text"), "{refused}");
+    assert!(
+        refused.to_string().contains("Manila takes text"),
+        "{refused}"
+    );
     for v in opts.specs.values_mut() {
         if let Some(n) = v.as_i64() {
             *v = json!(n.to_string());
