@@ -311,3 +311,37 @@ pub fn bool_or_text<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
         },
     }
 }
+
+/// Declares an enum of the texts a service writes (Designate's and Octavia's capitals,
+/// Ironic's states): one variant per value, `Other(String)`
+/// for a value this SDK does not know (so a new one never fails decoding), `as_str` and
+/// `Display`.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant,)+
+            /// A value this SDK does not know.
+            #[serde(untagged)]
+            Other(String),
+        }
+
+        impl $name {
+            /// The value as the service writes it.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $($name::$variant => $text,)+
+                    $name::Other(s) => s,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use text_enum;

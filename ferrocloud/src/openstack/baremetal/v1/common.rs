@@ -21,7 +21,7 @@ pub use crate::query::SortDir;
 use crate::request::{ApiResult, Validate};
 use crate::{Error, Result, ServiceClient};
 
-pub(crate) use crate::openstack::dns::v2::common::text_enum;
+pub(crate) use crate::de::text_enum;
 
 /// The links of an Ironic record (`self` and `bookmark`), or of a related collection
 /// (a node's `ports`, a chassis' `nodes`).

@@ -369,34 +369,13 @@ pub struct Summary {
 /// }
 /// ```
 macro_rules! status_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant,)+
-            /// A status this SDK does not know.
-            #[serde(untagged)]
-            Other(String),
-        }
+    ($(#[$meta:meta])* $name:ident { $($body:tt)* }) => {
+        crate::de::text_enum! { $(#[$meta])* $name { $($body)* } }
 
         impl $name {
-            /// The status as Cinder writes it.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $($name::$variant => $text,)+
-                    $name::Other(s) => s,
-                }
-            }
-
             /// True for the failed statuses (`error`, `error_deleting`…).
             pub fn is_error(&self) -> bool {
                 self.as_str().starts_with("error")
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
             }
         }
     };

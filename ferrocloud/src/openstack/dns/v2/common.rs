@@ -12,6 +12,7 @@
 //! assert_eq!(headers["x-auth-all-projects"], "true");
 //! ```
 
+use crate::de::text_enum;
 use std::collections::BTreeMap;
 
 use http::HeaderMap;
@@ -41,39 +42,6 @@ pub struct Links {
     #[serde(flatten)]
     pub others: BTreeMap<String, String>,
 }
-
-/// Declares a Designate enum written in capitals: one variant per value, `Other(String)`
-/// for a value this SDK does not know (so a new one never fails decoding), `as_str` and
-/// `Display`.
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant,)+
-            /// A value this SDK does not know.
-            #[serde(untagged)]
-            Other(String),
-        }
-
-        impl $name {
-            /// The value as Designate writes it.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $($name::$variant => $text,)+
-                    $name::Other(s) => s,
-                }
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-    };
-}
-pub(crate) use text_enum;
 
 text_enum! {
     /// Where a zone, a recordset or a PTR record stands: `PENDING` while Designate

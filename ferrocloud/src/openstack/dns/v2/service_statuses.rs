@@ -29,7 +29,7 @@ crate::operations! {
     GET = GET "/service_statuses/{service_id}" response(ServiceStatus);
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// The state a service reported.
     ///
     /// ```

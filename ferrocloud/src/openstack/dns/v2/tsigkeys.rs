@@ -34,7 +34,7 @@ crate::operations! {
     DELETE = DELETE "/tsigkeys/{tsigkey_id}";
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// What a TSIG key is for.
     ///
     /// ```
@@ -49,7 +49,7 @@ crate::openstack::dns::v2::common::text_enum! {
     }
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// The HMAC algorithm of a TSIG key.
     ///
     /// ```

@@ -44,7 +44,7 @@ crate::operations! {
     NAMESERVERS = GET "/zones/{zone_id}/nameservers" list("nameservers", Nameserver);
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// The kind of a zone.
     ///
     /// ```

@@ -36,7 +36,7 @@ crate::operations! {
     DELETE = DELETE "/octavia/amphorae/{amphora_id}";
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// The life-cycle status of an amphora.
     ///
     /// ```

@@ -21,7 +21,7 @@ pub use crate::query::SortDir;
 use crate::wait::{State, WaitOpts};
 use crate::{Error, Result};
 
-use crate::openstack::dns::v2::common::text_enum;
+use crate::de::text_enum;
 
 text_enum! {
     /// Where the provisioning of an object stands: `PENDING_*` while the provider applies

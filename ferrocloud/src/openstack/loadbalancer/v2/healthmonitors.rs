@@ -34,7 +34,7 @@ crate::operations! {
     DELETE = DELETE "/lbaas/healthmonitors/{healthmonitor_id}";
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// How a health monitor checks members.
     ///
     /// ```

@@ -37,7 +37,7 @@ crate::operations! {
     DELETE = DELETE "/lbaas/l7policies/{l7policy_id}";
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// What an L7 policy does with the requests it matches.
     ///
     /// ```

@@ -30,7 +30,7 @@ crate::operations! {
     DELETE = DELETE "/lbaas/l7policies/{l7policy_id}/rules/{l7rule_id}";
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// What an L7 rule looks at.
     ///
     /// ```
@@ -57,7 +57,7 @@ crate::openstack::dns::v2::common::text_enum! {
     }
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// How an L7 rule compares with its `value`.
     ///
     /// ```

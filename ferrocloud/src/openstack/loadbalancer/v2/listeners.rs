@@ -48,7 +48,7 @@ crate::operations! {
     STATS = GET "/lbaas/listeners/{listener_id}/stats" response("stats", Stats);
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// Whether a `TERMINATED_HTTPS` listener asks clients for a certificate (API 2.8).
     ///
     /// ```

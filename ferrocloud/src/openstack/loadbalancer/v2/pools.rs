@@ -39,7 +39,7 @@ crate::operations! {
     DELETE = DELETE "/lbaas/pools/{pool_id}";
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// How a pool picks a member.
     ///
     /// ```
@@ -58,7 +58,7 @@ crate::openstack::dns::v2::common::text_enum! {
     }
 }
 
-crate::openstack::dns::v2::common::text_enum! {
+crate::de::text_enum! {
     /// How a pool keeps a client on one member.
     ///
     /// ```

@@ -171,35 +171,14 @@ where
 /// decoding), `as_str`, `is_error` (`error`, `error_deleting`, `extending_error`…) and
 /// `Display`.
 macro_rules! status_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-        pub enum $name {
-            $($(#[$vmeta])* #[serde(rename = $text)] $variant,)+
-            /// A status this SDK does not know.
-            #[serde(untagged)]
-            Other(String),
-        }
+    ($(#[$meta:meta])* $name:ident { $($body:tt)* }) => {
+        crate::de::text_enum! { $(#[$meta])* $name { $($body)* } }
 
         impl $name {
-            /// The status as Manila writes it.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    $($name::$variant => $text,)+
-                    $name::Other(s) => s,
-                }
-            }
-
             /// True for the failed statuses (`error`, `error_deleting`, `extending_error`…).
             pub fn is_error(&self) -> bool {
                 let s = self.as_str();
                 s.starts_with("error") || s.ends_with("_error")
-            }
-        }
-
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(self.as_str())
             }
         }
     };
