@@ -276,6 +276,8 @@ impl ServiceClient {
 /// let h = ferrocloud::service::microversion_headers("compute", "2.79");
 /// assert_eq!(h[0].1, "2.79");
 /// assert_eq!(h[1].1, "compute 2.79");
+/// let h = ferrocloud::service::microversion_headers("container-infrastructure-management", "1.10");
+/// assert_eq!(h[0].1, "container-infra 1.10");
 /// ```
 pub fn microversion_headers(service_type: &str, version: &str) -> Vec<(HeaderName, String)> {
     let (legacy, name) = match service_type {
@@ -287,6 +289,10 @@ pub fn microversion_headers(service_type: &str, version: &str) -> Vec<(HeaderNam
             (Some("x-openstack-manila-api-version"), "shared-file-system")
         }
         "baremetal" => (Some("x-openstack-ironic-api-version"), "baremetal"),
+        // Magnum, Zun and Masakari read only `OpenStack-API-Version`, under these names.
+        "container-infrastructure-management" | "container-infra" => (None, "container-infra"),
+        "application-container" | "container" => (None, "container"),
+        "instance-ha" | "ha" => (None, "instance-ha"),
         other => (None, other),
     };
     let mut out = Vec::new();

@@ -415,13 +415,14 @@ pub fn aliases(service_type: &str) -> &'static [&'static str] {
         &["messaging"],
         &["database"],
         &["application-catalog"],
-        &["container"],
+        &["application-container", "container"],
+        &["accelerator"],
         &["metric"],
         &["alarm"],
         &["event"],
         &["rating"],
         &["reservation"],
-        &["instance-ha"],
+        &["instance-ha", "ha"],
         &["backup"],
     ];
     TABLE

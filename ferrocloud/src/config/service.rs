@@ -108,6 +108,8 @@ pub(crate) const KNOWN_SERVICES: &[&str] = &[
     "database",
     "clustering",
     "container",
+    "application-container",
+    "accelerator",
     "application-catalog",
     "metric",
     "alarm",

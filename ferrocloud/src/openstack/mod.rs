@@ -348,7 +348,7 @@ service_constructors! {
     /// let zun = ferrocloud::openstack::new_container_v1(&provider, Default::default())?;
     /// # Ok(()) }
     /// ```
-    new_container_v1 => "container", &["container"], None;
+    new_container_v1 => "container", aliases("application-container"), None;
     /// Workflow v2 (Mistral).
     ///
     /// ```no_run
@@ -381,6 +381,22 @@ service_constructors! {
     /// # Ok(()) }
     /// ```
     new_clustering_v1 => "clustering", &["clustering"], None;
+    /// Accelerator v2 (Cyborg); resources under `v2/`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let cyborg = ferrocloud::openstack::new_accelerator_v2(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_accelerator_v2 => "accelerator", &["accelerator"], Some("v2");
+    /// Instance HA v1 (Masakari), found as `instance-ha` or `ha`.
+    ///
+    /// ```no_run
+    /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
+    /// let masakari = ferrocloud::openstack::new_instance_ha_v1(&provider, Default::default())?;
+    /// # Ok(()) }
+    /// ```
+    new_instance_ha_v1 => "instance-ha", aliases("instance-ha"), None;
 }
 
 fn identity_client(
