@@ -25,7 +25,8 @@ KS = "http://%s:%s" % (HOST, E["DEVCLOUD_KEYSTONE_PORT"])
 KS3 = KS + "/v3"
 PORTS = {k: E["DEVCLOUD_%s_PORT" % k.upper()] for k in (
     "placement", "glance", "swift", "barbican", "neutron", "cinder", "nova", "designate",
-    "heat", "ironic", "octavia", "manila")}
+    "heat", "ironic", "octavia", "manila", "zaqar", "mistral", "masakari", "magnum", "trove",
+    "cyborg")}
 URL = {k: "http://%s:%s" % (HOST, v) for k, v in PORTS.items()}
 ADMIN_PW = E["DEVCLOUD_ADMIN_PASSWORD"]
 DEMO_PW = E["DEVCLOUD_DEMO_PASSWORD"]
@@ -116,6 +117,13 @@ SERVICES = [
     # both types, as devstack registers Manila: /v2/<project_id> answers every microversion
     ("manila", "manila", "shared-file-system", URL["manila"] + "/v2/$(project_id)s", None, "full"),
     (None, "manilav2", "sharev2", URL["manila"] + "/v2/$(project_id)s", None, "full"),
+    # the long tail, registered as devstack's plugins register them
+    ("zaqar", "zaqar", "messaging", URL["zaqar"], None, "full"),
+    ("mistral", "mistral", "workflowv2", URL["mistral"] + "/v2", None, "full"),
+    ("masakari", "masakari", "instance-ha", URL["masakari"] + "/v1/$(project_id)s", None, "full"),
+    ("magnum", "magnum", "container-infra", URL["magnum"] + "/v1", None, "full"),
+    ("trove", "trove", "database", URL["trove"] + "/v1.0/$(project_id)s", None, "full"),
+    ("cyborg", "cyborg", "accelerator", URL["cyborg"] + "/v2", None, "full"),
 ]
 
 
@@ -144,14 +152,17 @@ def register(profile):
             u = ks.ensure("users", "user", {"name": user, "domain_id": "default",
                           "password": SERVICE_PW}, name=user)
             ks.put("/projects/%s/users/%s/roles/%s" % (service["id"], u["id"], roles["service"]))
-            if user in ("nova", "manila"):
+            if user in ("nova", "manila", "masakari"):
                 # as devstack: nova's user is also admin (port bindings in neutron, other
-                # projects' volumes in cinder), and so is manila's (its share networks'
-                # ports)
+                # projects' volumes in cinder), and so are manila's (its share networks'
+                # ports) and masakari's (it reads nova's services and evacuates servers)
                 ks.put("/projects/%s/users/%s/roles/%s" % (service["id"], u["id"],
                                                          roles["admin"]))
         if user == "heat":
-            heat_domain(ks, roles)
+            service_domain(ks, roles, "heat", "users that Heat makes for its stacks")
+            ks.ensure("roles", "role", {"name": "heat_stack_user"}, name="heat_stack_user")
+        if user == "magnum":
+            service_domain(ks, roles, "magnum", "trustees that Magnum makes for its clusters")
         s = ks.ensure("services", "service", {"name": name, "type": stype, "enabled": True},
                       type=stype)
         for iface in ("public", "internal", "admin"):
@@ -161,15 +172,15 @@ def register(profile):
                 service_id=s["id"], interface=iface)
 
 
-def heat_domain(ks, roles):
-    """The domain where Heat makes the users of its stacks' resources (wait condition
-    handles, scaling policies), its admin, and the role those users get."""
-    dom = ks.ensure("domains", "domain", {"name": "heat", "description":
-                    "users that Heat makes for its stacks"}, name="heat")
-    adm = ks.ensure("users", "user", {"name": "heat_domain_admin", "domain_id": dom["id"],
-                    "password": SERVICE_PW}, name="heat_domain_admin", domain_id=dom["id"])
+def service_domain(ks, roles, name, description):
+    """A domain where a service makes users of its own (Heat for its stacks' resources,
+    Magnum for its clusters' trustees), with its admin `<name>_domain_admin`."""
+    dom = ks.ensure("domains", "domain", {"name": name, "description": description},
+                    name=name)
+    admin = name + "_domain_admin"
+    adm = ks.ensure("users", "user", {"name": admin, "domain_id": dom["id"],
+                    "password": SERVICE_PW}, name=admin, domain_id=dom["id"])
     ks.put("/domains/%s/users/%s/roles/%s" % (dom["id"], adm["id"], roles["admin"]))
-    ks.ensure("roles", "role", {"name": "heat_stack_user"}, name="heat_stack_user")
 
 
 def wait_heat(timeout):

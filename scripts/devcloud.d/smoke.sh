@@ -35,7 +35,7 @@ check "admin roles include admin" True "$(j "'admin' in [r['name'] for r in d['t
 [ -n "$(token admin "$ADMIN_PASSWORD" '{"domain": {"id": "default"}}' admindom)" ] && ok "admin domain-scoped token" || bad "admin domain-scoped token"
 [ -n "$(token admin "$ADMIN_PASSWORD" '{"system": {"all": true}}' adminsys)" ] && ok "admin system-scoped token" || bad "admin system-scoped token"
 WANT="identity image key-manager object-store placement"
-[ "$PROFILE" = full ] && WANT="baremetal block-storage compute dns identity image key-manager load-balancer network object-store orchestration placement shared-file-system sharev2 volumev3"
+[ "$PROFILE" = full ] && WANT="accelerator baremetal block-storage compute container-infra database dns identity image instance-ha key-manager load-balancer messaging network object-store orchestration placement shared-file-system sharev2 volumev3 workflowv2"
 check "catalog service types" "$WANT" "$(j "' '.join(sorted(s['type'] for s in d['token']['catalog']))" < "$TMP/demo.json")"
 check "every catalog entry has public/internal/admin in RegionOne" True "$(j "all(sorted((e['interface'], e['region_id']) for e in s['endpoints']) == [('admin', 'RegionOne'), ('internal', 'RegionOne'), ('public', 'RegionOne')] for s in d['token']['catalog'])" < "$TMP/demo.json")"
 check "keystone GET /v3/auth/projects (demo)" 200 "$(code -H "X-Auth-Token: $DT" "$KS/auth/projects")"
@@ -156,6 +156,48 @@ if [ "$PROFILE" = full ]; then
   check "ironic node manageable -> available" available "$(wait_nd "$NODE" available)"
   check "ironic node delete" 204 "$(code -X DELETE "${IH[@]}" "$IR/nodes/$NODE")"
   check "ironic without token" 401 "$(code "$IR/nodes")"
+
+  # ------------------------------------------------------------ zaqar, mistral, masakari, magnum, trove, cyborg
+  ZQ=$(endpoint demo messaging)/v2
+  ZH=(-H "X-Auth-Token: $DT" -H 'Content-Type: application/json' -H "Client-ID: $(python3 -c 'import uuid; print(uuid.uuid4())')")
+  check "zaqar create queue (demo)" 201 "$(code -X PUT "${ZH[@]}" "$ZQ/queues/smoke-queue" -d '{}')"
+  check "zaqar post message" 201 "$(code -X POST "${ZH[@]}" "$ZQ/queues/smoke-queue/messages" -d '{"messages": [{"ttl": 300, "body": {"n": 1}}]}')"
+  check "zaqar claim the message (redis store)" 1 "$(curl -s -X POST "${ZH[@]}" "$ZQ/queues/smoke-queue/claims" -d '{"ttl": 60, "grace": 60}' | j "len(d['messages'])")"
+  check "zaqar delete queue" 204 "$(code -X DELETE "${ZH[@]}" "$ZQ/queues/smoke-queue")"
+  check "zaqar without token" 401 "$(code "$ZQ/queues")"
+
+  MI=$(endpoint demo workflowv2)
+  WH=(-H "X-Auth-Token: $DT")
+  check "mistral create workflow (demo)" 201 "$(code -X POST "${WH[@]}" -H 'Content-Type: text/plain' "$MI/workflows" --data-binary $'---\nversion: "2.0"\nsmoke_wf:\n  tasks:\n    hello:\n      action: std.echo output="hi"\n')"
+  EX=$(curl -s -X POST "${WH[@]}" -H 'Content-Type: application/json' "$MI/executions" -d '{"workflow_name": "smoke_wf"}' | j "d['id']")
+  exstate() { curl -s "${WH[@]}" "$MI/executions/$1" | j "d['state']"; }
+  wait_ex() { local s; for _ in $(seq 1 240); do s=$(exstate "$1"); [ "$s" = SUCCESS ] || [ "$s" = ERROR ] && break; sleep 0.25; done; echo "$s"; }
+  check "mistral execution -> SUCCESS (engine + executor)" SUCCESS "$(wait_ex "$EX")"
+  check "mistral delete execution" 204 "$(code -X DELETE "${WH[@]}" "$MI/executions/$EX")"
+  check "mistral delete workflow" 204 "$(code -X DELETE "${WH[@]}" "$MI/workflows/smoke_wf")"
+
+  HA=$(endpoint admin instance-ha)
+  HH=(-H "X-Auth-Token: $AT" -H 'Content-Type: application/json')
+  SEG=$(curl -s "${HH[@]}" "$HA/segments" -d '{"segment": {"name": "smoke-segment", "recovery_method": "auto", "service_type": "COMPUTE"}}' | j "d['segment']['uuid']")
+  check "masakari add the compute host to a segment (reads nova)" devcloud "$(curl -s "${HH[@]}" "$HA/segments/$SEG/hosts" -d '{"host": {"name": "devcloud", "type": "COMPUTE", "control_attributes": "SSH"}}' | j "d['host']['name']")"
+  check "masakari delete segment" 204 "$(code -X DELETE "${HH[@]}" "$HA/segments/$SEG")"
+  check "masakari segments (demo) is forbidden" 403 "$(code -H "X-Auth-Token: $DT" "$(endpoint demo instance-ha)/segments")"
+
+  MG=$(endpoint admin container-infra)
+  check "magnum conductor up" up "$(curl -s -H "X-Auth-Token: $AT" "$MG/mservices" | j "d['mservices'][0]['state']")"
+  check "magnum GET /clustertemplates (demo)" 200 "$(code -H "X-Auth-Token: $DT" "$MG/clustertemplates")"
+
+  TR=$(endpoint demo database)
+  TH=(-H "X-Auth-Token: $DT" -H 'Content-Type: application/json')
+  check "trove datastores (demo)" mysql "$(curl -s "${TH[@]}" "$TR/datastores" | j "d['datastores'][0]['name']")"
+  CFG=$(curl -s "${TH[@]}" "$TR/configurations" -d '{"configuration": {"name": "smoke-cfg", "values": {"connect_timeout": 120}, "datastore": {"type": "mysql", "version": "8.0"}}}' | j "d['configuration']['id']")
+  check "trove delete configuration group" 202 "$(code -X DELETE "${TH[@]}" "$TR/configurations/$CFG")"
+
+  CY=$(endpoint admin accelerator)
+  devices() { curl -s -H "X-Auth-Token: $AT" "$CY/devices" | j "len(d['devices'])"; }
+  for _ in $(seq 1 240); do [ "$(devices)" = 1 ] && break; sleep 0.25; done
+  check "cyborg reports the fake driver's device" 1 "$(devices)"
+  check "cyborg without token" 401 "$(code "$CY/devices")"
 fi
 
 echo "$PASS passed, $FAIL failed"
