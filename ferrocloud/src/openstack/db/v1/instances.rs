@@ -505,7 +505,7 @@ impl Validate for CreateOpts {
         crate::request::require("name", !self.name.is_empty())?;
         crate::request::require(
             "flavorRef",
-            !self.flavor_ref.is_null() && self.flavor_ref != serde_json::Value::from(""),
+            !self.flavor_ref.is_null() && self.flavor_ref != "",
         )?;
         self.users.iter().try_for_each(Validate::validate)
     }
