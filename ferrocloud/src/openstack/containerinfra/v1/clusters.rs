@@ -1,6 +1,6 @@
 //! Clusters: a COE (Kubernetes) deployed on Nova servers from a cluster template.
 //! Creating, updating, resizing and upgrading answer `202` with the cluster's UUID and
-//! go on in the background; [`wait_for_status`] follows the cluster until it is
+//! go on in the background; [`wait_for_status`](crate::openstack::containerinfra::v1::clusters::wait_for_status) follows the cluster until it is
 //! `*_COMPLETE`, and reports Magnum's `status_reason` when it ends `*_FAILED`.
 //!
 //! ```no_run

@@ -1,5 +1,5 @@
 //! Configuration groups: database settings (`values`) for a datastore version, attached
-//! to instances ([`super::instances::update`]).
+//! to instances ([`update`](crate::openstack::db::v1::instances::update) of instances).
 //!
 //! ```no_run
 //! # async fn demo(trove: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
