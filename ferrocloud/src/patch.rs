@@ -26,6 +26,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::request::Validate;
+use crate::{Error, Result};
+
 /// One change of a JSON Patch.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "op", rename_all = "lowercase")]
@@ -141,4 +144,76 @@ pub fn pointer(segments: &[&str]) -> String {
         out.push_str(&s.replace('~', "~0").replace('/', "~1"));
     }
     out
+}
+
+/// An update as a JSON Patch (RFC 6902), sent as `application/json`: Ironic's records,
+/// Magnum's cluster templates and clusters. Paths are JSON Pointers into the record
+/// (`/name`, `/driver_info/ipmi_address`, `/labels/x`); the services refuse read-only
+/// fields. `Debug` hides the values of secret paths (see [`is_secret_path`]).
+///
+/// ```
+/// use ferrocloud::patch::Patch;
+/// let p = Patch::new()
+///     .replace("/driver_info/ipmi_username", "OPERATOR")
+///     .add("/driver_info/ipmi_password", "hunter22")
+///     .remove("/extra/old");
+/// assert_eq!(serde_json::to_value(&p).unwrap(), serde_json::json!([
+///     {"op": "replace", "path": "/driver_info/ipmi_username", "value": "OPERATOR"},
+///     {"op": "add", "path": "/driver_info/ipmi_password", "value": "hunter22"},
+///     {"op": "remove", "path": "/extra/old"}]));
+/// assert!(!format!("{p:?}").contains("hunter22"));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Patch {
+    /// The changes, in order.
+    pub changes: Vec<PatchOp>,
+}
+
+impl Patch {
+    /// No change yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a member (or sets it, for a member of an object such as `extra`).
+    pub fn add(mut self, path: impl Into<String>, value: impl Into<Value>) -> Self {
+        self.changes.push(PatchOp::Add {
+            path: path.into(),
+            value: value.into(),
+        });
+        self
+    }
+
+    /// Replaces a member.
+    pub fn replace(mut self, path: impl Into<String>, value: impl Into<Value>) -> Self {
+        self.changes.push(PatchOp::Replace {
+            path: path.into(),
+            value: value.into(),
+        });
+        self
+    }
+
+    /// Removes a member (a field back to its default, a key of `extra`).
+    pub fn remove(mut self, path: impl Into<String>) -> Self {
+        self.changes.push(PatchOp::Remove { path: path.into() });
+        self
+    }
+}
+
+impl Validate for Patch {
+    fn validate(&self) -> Result<()> {
+        if self.changes.is_empty() {
+            return Err(Error::invalid_input("an update needs at least one change"));
+        }
+        for c in &self.changes {
+            let path = c.path();
+            if !path.starts_with('/') || path.len() < 2 {
+                return Err(Error::invalid_input(format!(
+                    "patch path {path:?} must be a JSON Pointer such as /name"
+                )));
+            }
+        }
+        Ok(())
+    }
 }

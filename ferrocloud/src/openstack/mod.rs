@@ -17,6 +17,8 @@
 pub mod baremetal;
 pub mod blockstorage;
 pub mod compute;
+pub mod containerinfra;
+pub mod db;
 pub mod dns;
 pub mod identity;
 pub mod image;
@@ -138,6 +140,24 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("baremetal", "/v1", baremetal::v1::OPERATIONS),
         // Bare metal operations at Ironic's root (versions).
         ("baremetal", "", baremetal::v1::ROOT_OPERATIONS),
+        // Container infrastructure v1 (Magnum): the client's resource base is …/v1/; the
+        // index writes /v1/… paths.
+        (
+            "container-infrastructure-management",
+            "/v1",
+            containerinfra::v1::OPERATIONS,
+        ),
+        // Container infrastructure operations at Magnum's root (versions).
+        (
+            "container-infrastructure-management",
+            "",
+            containerinfra::v1::ROOT_OPERATIONS,
+        ),
+        // Database v1.0 (Trove): the endpoint is …/v1.0/{project_id}; the index writes
+        // /v1.0/{project_id}/… paths.
+        ("database", "/v1.0/{project_id}", db::v1::OPERATIONS),
+        // Database operations at Trove's root (versions).
+        ("database", "", db::v1::ROOT_OPERATIONS),
     ];
     versions
         .iter()
@@ -340,7 +360,7 @@ service_constructors! {
     /// let magnum = ferrocloud::openstack::new_container_infra_v1(&provider, Default::default())?;
     /// # Ok(()) }
     /// ```
-    new_container_infra_v1 => "container-infrastructure-management", aliases("container-infrastructure-management"), None;
+    new_container_infra_v1 => "container-infrastructure-management", aliases("container-infrastructure-management"), Some("v1");
     /// Containers v1 (Zun).
     ///
     /// ```no_run
@@ -365,7 +385,8 @@ service_constructors! {
     /// # Ok(()) }
     /// ```
     new_messaging_v2 => "messaging", &["messaging"], None;
-    /// Database v1 (Trove).
+    /// Database v1.0 (Trove); the catalog endpoint holds the project
+    /// (`…/v1.0/<project_id>`), where Trove's resources are.
     ///
     /// ```no_run
     /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {

@@ -41,6 +41,8 @@ pub fn catalog(uri: &str) -> Value {
         svc("sharev2", "manilav2", format!("{uri}/share/v2/p1")),
         svc("baremetal", "ironic", format!("{uri}/baremetal")),
         svc("load-balancer", "octavia", format!("{uri}/load-balancer")),
+        svc("container-infra", "magnum", format!("{uri}/magnum/v1")),
+        svc("database", "trove", format!("{uri}/database/v1.0/p1")),
     ])
 }
 
@@ -97,4 +99,37 @@ pub async fn count(server: &MockServer, m: &str, p: &str) -> usize {
         .iter()
         .filter(|r| r.method.as_str() == m && r.url.path() == p)
         .count()
+}
+
+/// One expected request of a mock-service test: its query pairs, headers and JSON body,
+/// answered with `status` (200 when 0) and the JSON `answer`.
+#[derive(Default)]
+pub struct Expect<'a> {
+    pub query: &'a [(&'a str, &'a str)],
+    pub headers: &'a [(&'a str, &'a str)],
+    pub body: Option<Value>,
+    pub status: u16,
+    pub answer: Option<Value>,
+}
+
+/// Mounts `e` for `verb` to the exact path `full`, expecting it exactly once.
+pub async fn expect_at(server: &MockServer, verb: &str, full: &str, e: Expect<'_>) {
+    use wiremock::matchers::{body_json, header, query_param};
+    let mut m = Mock::given(method(verb)).and(path(full));
+    for (k, v) in e.query {
+        m = m.and(query_param(*k, *v));
+    }
+    for (k, v) in e.headers {
+        m = m.and(header(*k, *v));
+    }
+    if let Some(b) = e.body {
+        m = m.and(body_json(b));
+    }
+    let mut reply = ResponseTemplate::new(if e.status == 0 { 200 } else { e.status });
+    if let Some(a) = e.answer {
+        reply = reply
+            .set_body_string(a.to_string())
+            .insert_header("content-type", "application/json");
+    }
+    m.respond_with(reply).expect(1).mount(server).await;
 }
