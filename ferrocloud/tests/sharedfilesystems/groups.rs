@@ -1,6 +1,6 @@
 //! Share groups, share group types and share group snapshots.
 
-use crate::{expect_json, manila, sample};
+use crate::{expect_create, expect_json, expect_listing, from_sample, manila, mock, pages, sample};
 use ferrocloud::openstack::sharedfilesystems::v2::{
     share_group_snapshots, share_group_types, share_groups,
 };
@@ -23,8 +23,7 @@ fn group(name: &str) -> Value {
 
 #[tokio::test]
 async fn share_group_types_specs_and_access() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.55").await;
+    let (server, c) = mock("2.55").await;
     let req = sample("share-group-type-create-request.json");
     expect_json(
         &server,
@@ -37,8 +36,7 @@ async fn share_group_types_specs_and_access() {
         Some(sample("share-group-type-create-response.json")),
     )
     .await;
-    let opts: share_group_types::CreateOpts =
-        serde_json::from_value(req["share_group_type"].clone()).unwrap();
+    let opts: share_group_types::CreateOpts = from_sample(&req, "share_group_type");
     let t = share_group_types::create(&c, &opts)
         .await
         .extract()
@@ -47,15 +45,12 @@ async fn share_group_types_specs_and_access() {
         (t.id.as_str(), t.is_public, t.is_default),
         (T, true, Some(false))
     );
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         "share-group-types",
         "2.55",
         false,
-        None,
-        200,
-        Some(sample("share-group-types-list-response.json")),
+        "share-group-types-list-response.json",
     )
     .await;
     assert_eq!(
@@ -67,15 +62,12 @@ async fn share_group_types_specs_and_access() {
             .len(),
         1
     );
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         "share-group-types/default",
         "2.55",
         false,
-        None,
-        200,
-        Some(sample("share-group-types-default-list-response.json")),
+        "share-group-types-default-list-response.json",
     )
     .await;
     assert_eq!(
@@ -87,15 +79,12 @@ async fn share_group_types_specs_and_access() {
         Some(true)
     );
 
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("share-group-types/{T}/group-specs"),
         "2.55",
         false,
-        None,
-        200,
-        Some(sample("share-group-types-group-specs-list-response.json")),
+        "share-group-types-group-specs-list-response.json",
     )
     .await;
     assert_eq!(
@@ -137,15 +126,12 @@ async fn share_group_types_specs_and_access() {
         .ok()
         .unwrap();
 
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("share-group-types/{T}/access"),
         "2.55",
         false,
-        None,
-        200,
-        Some(sample("share-group-types-list-access-response.json")),
+        "share-group-types-list-access-response.json",
     )
     .await;
     assert_eq!(
@@ -236,22 +222,15 @@ async fn share_group_types_specs_and_access() {
 
 #[tokio::test]
 async fn share_group_lifecycle() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.55").await;
-    let req = sample("share-group-create-request.json");
-    expect_json(
+    let (server, c) = mock("2.55").await;
+    let opts: share_groups::CreateOpts = expect_create(
         &server,
-        "POST",
-        "share-groups",
-        "2.55",
-        false,
-        Some(req.clone()),
-        202,
-        Some(group("share-group-create-response.json")),
+        ("share-groups", "2.55", false),
+        "share-group-create-request.json",
+        "share_group",
+        group("share-group-create-response.json"),
     )
     .await;
-    let opts: share_groups::CreateOpts =
-        serde_json::from_value(req["share_group"].clone()).unwrap();
     let g = share_groups::create(&c, &opts).await.extract().unwrap();
     assert_eq!(
         (
@@ -292,7 +271,7 @@ async fn share_group_lifecycle() {
         Some(group("share-group-update-response.json")),
     )
     .await;
-    let up: share_groups::UpdateOpts = serde_json::from_value(up["share_group"].clone()).unwrap();
+    let up: share_groups::UpdateOpts = from_sample(&up, "share_group");
     assert_eq!(
         share_groups::update(&c, G, &up)
             .await
@@ -302,24 +281,17 @@ async fn share_group_lifecycle() {
             .as_deref(),
         Some("new name")
     );
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         "share-groups",
         "2.55",
         false,
-        None,
-        200,
-        Some(sample("share-groups-list-response.json")),
+        "share-groups-list-response.json",
     )
     .await;
-    let short = share_groups::extract_summaries(
-        &share_groups::list(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let short =
+        share_groups::extract_summaries(&pages(share_groups::list(&c, &Default::default())).await)
+            .unwrap();
     assert_eq!(short[1].name.as_deref(), Some("Test_Share_group"));
     let mut detail = sample("share-groups-list-detailed-response.json");
     for g in detail["share_groups"].as_array_mut().unwrap() {
@@ -336,13 +308,9 @@ async fn share_group_lifecycle() {
         Some(detail),
     )
     .await;
-    let all = share_groups::extract(
-        &share_groups::list_detail(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let all =
+        share_groups::extract(&pages(share_groups::list_detail(&c, &Default::default())).await)
+            .unwrap();
     assert_eq!(all[0].share_types, ["25747776-08e5-494f-ab40-a64b9d20d8f7"]);
     let action = format!("share-groups/{G}/action");
     expect_json(
@@ -405,22 +373,15 @@ async fn share_group_lifecycle() {
 
 #[tokio::test]
 async fn share_group_snapshot_lifecycle() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.55").await;
-    let req = sample("share-group-snapshot-create-request.json");
-    expect_json(
+    let (server, c) = mock("2.55").await;
+    let opts: share_group_snapshots::CreateOpts = expect_create(
         &server,
-        "POST",
-        "share-group-snapshots",
-        "2.55",
-        false,
-        Some(req.clone()),
-        202,
-        Some(sample("share-group-snapshot-create-response.json")),
+        ("share-group-snapshots", "2.55", false),
+        "share-group-snapshot-create-request.json",
+        "share_group_snapshot",
+        sample("share-group-snapshot-create-response.json"),
     )
     .await;
-    let opts: share_group_snapshots::CreateOpts =
-        serde_json::from_value(req["share_group_snapshot"].clone()).unwrap();
     let s = share_group_snapshots::create(&c, &opts)
         .await
         .extract()
@@ -429,15 +390,12 @@ async fn share_group_snapshot_lifecycle() {
         (s.id.as_str(), &s.status, s.members.len()),
         (S, &share_groups::ShareGroupStatus::Creating, 0)
     );
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("share-group-snapshots/{S}"),
         "2.55",
         false,
-        None,
-        200,
-        Some(sample("share-group-snapshot-show-response.json")),
+        "share-group-snapshot-show-response.json",
     )
     .await;
     share_group_snapshots::get(&c, S).await.extract().unwrap();
@@ -453,8 +411,7 @@ async fn share_group_snapshot_lifecycle() {
         Some(sample("share-group-snapshot-update-response.json")),
     )
     .await;
-    let up: share_group_snapshots::UpdateOpts =
-        serde_json::from_value(up["share_group_snapshot"].clone()).unwrap();
+    let up: share_group_snapshots::UpdateOpts = from_sample(&up, "share_group_snapshot");
     share_group_snapshots::update(&c, S, &up)
         .await
         .extract()
@@ -472,41 +429,29 @@ async fn share_group_snapshot_lifecycle() {
     )
     .await;
     let list = share_group_snapshots::extract_summaries(
-        &share_group_snapshots::list(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
+        &pages(share_group_snapshots::list(&c, &Default::default())).await,
     )
     .unwrap();
     assert_eq!(list[0].id, S);
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         "share-group-snapshots/detail",
         "2.55",
         false,
-        None,
-        200,
-        Some(sample("share-group-snapshots-list-detailed-response.json")),
+        "share-group-snapshots-list-detailed-response.json",
     )
     .await;
     let all = share_group_snapshots::extract(
-        &share_group_snapshots::list_detail(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
+        &pages(share_group_snapshots::list_detail(&c, &Default::default())).await,
     )
     .unwrap();
     assert_eq!(all.len(), 2);
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("share-group-snapshots/{S}/members"),
         "2.55",
         false,
-        None,
-        200,
-        Some(sample("share-group-snapshots-list-members-response.json")),
+        "share-group-snapshots-list-members-response.json",
     )
     .await;
     let members = share_group_snapshots::list_members(&c, S)

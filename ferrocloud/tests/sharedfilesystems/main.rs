@@ -72,6 +72,87 @@ pub async fn expect_action(server: &MockServer, rel: &str, mv: &str, body: serde
         .await;
 }
 
+/// A mock Manila and a client of it pinned to `microversion`.
+pub async fn mock(microversion: &str) -> (MockServer, ferrocloud::ServiceClient) {
+    let server = MockServer::start().await;
+    let client = manila(&server, microversion).await;
+    (server, client)
+}
+
+/// Expects exactly one `GET` of `rel` carrying the microversion `mv` (and the
+/// experimental-API header when `experimental`), answered `200` with the sample `answer`.
+pub async fn expect_listing(
+    server: &MockServer,
+    rel: &str,
+    mv: &str,
+    experimental: bool,
+    answer: &str,
+) {
+    expect_json(
+        server,
+        "GET",
+        rel,
+        mv,
+        experimental,
+        None,
+        200,
+        Some(sample(answer)),
+    )
+    .await;
+}
+
+/// Expects exactly one `POST …/action` to `rel` whose body is the sample `request`,
+/// answered `202` without a body.
+pub async fn expect_action_sample(server: &MockServer, rel: &str, mv: &str, request: &str) {
+    expect(
+        server,
+        "POST",
+        &format!("{rel}/action"),
+        mv,
+        Some(request),
+        202,
+        None,
+    )
+    .await;
+}
+
+/// Expects exactly one `POST` to `rel` whose body is the request sample `request`,
+/// answered `202` with `answer`; gives the options the sample holds under `key`.
+pub async fn expect_create<T: serde::de::DeserializeOwned>(
+    server: &MockServer,
+    (rel, mv, experimental): (&str, &str, bool),
+    request: &str,
+    key: &str,
+    answer: serde_json::Value,
+) -> T {
+    let req = sample(request);
+    let opts = from_sample(&req, key);
+    expect_json(
+        server,
+        "POST",
+        rel,
+        mv,
+        experimental,
+        Some(req),
+        202,
+        Some(answer),
+    )
+    .await;
+    opts
+}
+
+/// All the pages of a listing, in one.
+pub async fn pages<T: serde::de::DeserializeOwned>(
+    pager: ferrocloud::pagination::Pager<T>,
+) -> ferrocloud::pagination::Page<T> {
+    pager.all_pages().await.unwrap()
+}
+
+/// The options that the request sample `request` holds under `key`.
+pub fn from_sample<T: serde::de::DeserializeOwned>(request: &serde_json::Value, key: &str) -> T {
+    serde_json::from_value(request[key].clone()).unwrap()
+}
+
 mod misc;
 mod networks;
 mod shares;

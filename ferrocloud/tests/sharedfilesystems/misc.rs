@@ -1,7 +1,7 @@
 //! Quotas, quota classes, limits, availability zones, services, user messages, pools,
 //! extensions and versions.
 
-use crate::{expect, manila, reply, sample};
+use crate::{expect, manila, mock, pages, reply, sample};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::sharedfilesystems::v2::{
     availability_zones, extensions, limits, messages, quota_class_sets, quota_sets,
@@ -14,8 +14,7 @@ const P: &str = "16e1ab15c35a457e9c2b2aa189f544e1";
 
 #[tokio::test]
 async fn quotas() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.80").await;
+    let (server, c) = mock("2.80").await;
     Mock::given(method("GET"))
         .and(path(format!("/share/v2/p1/quota-sets/{P}")))
         .and(query_param("user_id", "u1"))
@@ -145,8 +144,7 @@ async fn quotas() {
 
 #[tokio::test]
 async fn limits_zones_services_pools() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.86").await;
+    let (server, c) = mock("2.86").await;
     expect(
         &server,
         "GET",
@@ -314,8 +312,7 @@ async fn limits_zones_services_pools() {
 
 #[tokio::test]
 async fn messages_and_versions() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.52").await;
+    let (server, c) = mock("2.52").await;
     expect(
         &server,
         "GET",
@@ -326,13 +323,7 @@ async fn messages_and_versions() {
         Some("user-messages-list-response.json"),
     )
     .await;
-    let all = messages::extract(
-        &messages::list(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let all = messages::extract(&pages(messages::list(&c, &Default::default())).await).unwrap();
     assert_eq!(all[0].message_level, "ERROR");
     expect(
         &server,

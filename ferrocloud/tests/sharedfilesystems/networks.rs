@@ -1,18 +1,16 @@
 //! Share networks, their subnets and subnet metadata, and security services.
 
-use crate::{expect, manila, sample};
+use crate::{expect, expect_action_sample, mock, pages, sample};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::sharedfilesystems::v2::{
     security_services, share_network_subnet_metadata, share_network_subnets, share_networks,
 };
-use wiremock::MockServer;
 
 const NET: &str = "1324e7d3-fba8-45e4-bb37-b59c12eb06dc";
 
 #[tokio::test]
 async fn share_networks_and_security_services() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.63").await;
+    let (server, c) = mock("2.63").await;
     expect(
         &server,
         "POST",
@@ -137,14 +135,11 @@ async fn share_networks_and_security_services() {
             .current_security_service,
         None
     );
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("share-networks/{NET}/action"),
+        &format!("share-networks/{NET}"),
         "2.63",
-        Some("share-network-reset-state-request.json"),
-        202,
-        None,
+        "share-network-reset-state-request.json",
     )
     .await;
     share_networks::reset_status(&c, NET, "active")
@@ -180,14 +175,9 @@ async fn share_networks_and_security_services() {
     )
     .await;
     assert_eq!(
-        share_networks::extract(
-            &share_networks::list_detail(&c, &Default::default())
-                .all_pages()
-                .await
-                .unwrap()
-        )
-        .unwrap()
-        .len(),
+        share_networks::extract(&pages(share_networks::list_detail(&c, &Default::default())).await)
+            .unwrap()
+            .len(),
         3
     );
     expect(
@@ -202,10 +192,7 @@ async fn share_networks_and_security_services() {
     .await;
     assert_eq!(
         share_networks::extract_summaries(
-            &share_networks::list(&c, &Default::default())
-                .all_pages()
-                .await
-                .unwrap()
+            &pages(share_networks::list(&c, &Default::default())).await
         )
         .unwrap()[2]
             .name,
@@ -265,10 +252,7 @@ async fn share_networks_and_security_services() {
     )
     .await;
     let all = security_services::extract(
-        &security_services::list_detail(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
+        &pages(security_services::list_detail(&c, &Default::default())).await,
     )
     .unwrap();
     assert_eq!(all[0].user.as_deref(), Some("demo"));
@@ -284,10 +268,7 @@ async fn share_networks_and_security_services() {
     .await;
     assert_eq!(
         security_services::extract_summaries(
-            &security_services::list(&c, &Default::default())
-                .all_pages()
-                .await
-                .unwrap()
+            &pages(security_services::list(&c, &Default::default())).await
         )
         .unwrap()[1]
             .kind,
@@ -343,8 +324,7 @@ async fn share_networks_and_security_services() {
 
 #[tokio::test]
 async fn subnets_and_their_metadata() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.78").await;
+    let (server, c) = mock("2.78").await;
     let base = format!("share-networks/{NET}/subnets");
     expect(
         &server,

@@ -1,6 +1,6 @@
 //! Share replicas, their metadata and export locations, and share migration.
 
-use crate::{expect_json, manila, sample};
+use crate::{expect_create, expect_json, expect_listing, from_sample, manila, mock, pages, sample};
 use ferrocloud::openstack::sharedfilesystems::v2::{
     export_locations, share_migration, share_replica_metadata, share_replicas,
 };
@@ -14,22 +14,15 @@ const SHARE: &str = "406ea93b-32e9-4907-a117-148b3945749f";
 
 #[tokio::test]
 async fn replica_lifecycle_and_actions() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.95").await;
-    let req = sample("share-replica-create-request.json");
-    expect_json(
+    let (server, c) = mock("2.95").await;
+    let opts: share_replicas::CreateOpts = expect_create(
         &server,
-        "POST",
-        "share-replicas",
-        "2.95",
-        false,
-        Some(req.clone()),
-        202,
-        Some(sample("share-replica-create-response.json")),
+        ("share-replicas", "2.95", false),
+        "share-replica-create-request.json",
+        "share_replica",
+        sample("share-replica-create-response.json"),
     )
     .await;
-    let opts: share_replicas::CreateOpts =
-        serde_json::from_value(req["share_replica"].clone()).unwrap();
     let r = share_replicas::create(&c, &opts).await.extract().unwrap();
     assert_eq!(
         (r.id.as_str(), &r.status, &r.replica_state),
@@ -38,15 +31,12 @@ async fn replica_lifecycle_and_actions() {
     assert_eq!(r.cast_rules_to_readonly, Some(true));
     assert_eq!(r.metadata.unwrap()["aim"], "doc");
 
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("share-replicas/{R}"),
         "2.95",
         false,
-        None,
-        200,
-        Some(sample("share-replicas-show-response.json")),
+        "share-replicas-show-response.json",
     )
     .await;
     let shown = share_replicas::get(&c, R).await.extract().unwrap();
@@ -59,15 +49,12 @@ async fn replica_lifecycle_and_actions() {
         Some("ubuntu@generic3#fake_pool_for_DummyDriver")
     );
 
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         "share-replicas",
         "2.95",
         false,
-        None,
-        200,
-        Some(sample("share-replicas-list-response.json")),
+        "share-replicas-list-response.json",
     )
     .await;
     let opts = share_replicas::ListOpts {
@@ -82,24 +69,16 @@ async fn replica_lifecycle_and_actions() {
         short[1].replica_state,
         Some(share_replicas::ReplicaState::InSync)
     );
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         "share-replicas/detail",
         "2.95",
         false,
-        None,
-        200,
-        Some(sample("share-replicas-list-detail-response.json")),
+        "share-replicas-list-detail-response.json",
     )
     .await;
-    let all = share_replicas::extract(
-        &share_replicas::list_detail(&c, &opts)
-            .all_pages()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let all =
+        share_replicas::extract(&pages(share_replicas::list_detail(&c, &opts)).await).unwrap();
     assert!(!all.is_empty());
 
     let action = format!("share-replicas/{R}/action");
@@ -223,8 +202,7 @@ async fn replica_lifecycle_and_actions() {
 
 #[tokio::test]
 async fn replica_waiter_follows_the_status() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.56").await;
+    let (server, c) = mock("2.56").await;
     let mut creating = sample("share-replicas-show-response.json");
     creating["share_replica"]["status"] = json!("creating");
     wiremock::Mock::given(wiremock::matchers::method("GET"))
@@ -257,18 +235,14 @@ async fn replica_waiter_follows_the_status() {
 
 #[tokio::test]
 async fn replica_metadata_and_export_locations() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.95").await;
+    let (server, c) = mock("2.95").await;
     let base = format!("share-replicas/{R}/metadata");
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &base,
         "2.95",
         false,
-        None,
-        200,
-        Some(sample("share-replica-show-metadata-response.json")),
+        "share-replica-show-metadata-response.json",
     )
     .await;
     assert_eq!(
@@ -287,7 +261,7 @@ async fn replica_metadata_and_export_locations() {
         Some(sample("share-replica-set-metadata-response.json")),
     )
     .await;
-    let items = serde_json::from_value(set["metadata"].clone()).unwrap();
+    let items = from_sample(&set, "metadata");
     assert!(
         share_replica_metadata::set(&c, R, &items)
             .await
@@ -307,7 +281,7 @@ async fn replica_metadata_and_export_locations() {
         Some(sample("share-replica-update-metadata-response.json")),
     )
     .await;
-    let items = serde_json::from_value(up["metadata"].clone()).unwrap();
+    let items = from_sample(&up, "metadata");
     assert!(
         share_replica_metadata::replace(&c, R, Some(&items))
             .await
@@ -315,15 +289,12 @@ async fn replica_metadata_and_export_locations() {
             .unwrap()
             .is_some()
     );
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("{base}/project"),
         "2.95",
         false,
-        None,
-        200,
-        Some(sample("share-replica-show-metadata-item-response.json")),
+        "share-replica-show-metadata-item-response.json",
     )
     .await;
     let item = share_replica_metadata::get_item(&c, R, "project")
@@ -347,15 +318,12 @@ async fn replica_metadata_and_export_locations() {
         .ok()
         .unwrap();
 
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("share-replicas/{R}/export-locations"),
         "2.95",
         false,
-        None,
-        200,
-        Some(sample("share-replica-export-location-list-response.json")),
+        "share-replica-export-location-list-response.json",
     )
     .await;
     let locs = export_locations::list_for_replica(&c, R)
@@ -364,15 +332,12 @@ async fn replica_metadata_and_export_locations() {
         .unwrap();
     let first = locs[0].id.clone();
     assert!(locs.iter().any(|l| l.replica_state.is_some()));
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("share-replicas/{R}/export-locations/{first}"),
         "2.95",
         false,
-        None,
-        200,
-        Some(sample("share-replica-export-location-show-response.json")),
+        "share-replica-export-location-show-response.json",
     )
     .await;
     export_locations::get_for_replica(&c, R, &first)
@@ -395,12 +360,10 @@ async fn replica_metadata_and_export_locations() {
 
 #[tokio::test]
 async fn share_migration_phases() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.95").await;
+    let (server, c) = mock("2.95").await;
     let action = format!("shares/{SHARE}/action");
     let start = sample("share-migration-start-request.json");
-    let mut opts: share_migration::StartOpts =
-        serde_json::from_value(start["migration_start"].clone()).unwrap();
+    let mut opts: share_migration::StartOpts = from_sample(&start, "migration_start");
     assert_eq!(opts.force_host_assisted_migration, Some(false));
     opts.new_share_network_id = None;
     // Manila reads the share from the URL: the SDK sends no share_id in the body.

@@ -1,29 +1,24 @@
 //! Share servers and their migration, share transfers, share backups, resource locks
 //! and QoS types.
 
-use crate::{expect_json, manila, sample};
+use crate::{expect_create, expect_json, expect_listing, from_sample, manila, mock, pages, sample};
 use ferrocloud::openstack::sharedfilesystems::v2::{
     qos_types, resource_locks, share_backups, share_servers, share_transfers,
 };
 use secrecy::ExposeSecret;
 use serde_json::json;
-use wiremock::MockServer;
 
 const SRV: &str = "ba11930a-bf1a-4aa7-bae4-a8dfbaa3cc73";
 
 #[tokio::test]
 async fn share_servers_and_their_migration() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.57").await;
-    expect_json(
+    let (server, c) = mock("2.57").await;
+    expect_listing(
         &server,
-        "GET",
         "share-servers",
         "2.57",
         false,
-        None,
-        200,
-        Some(sample("share-servers-list-response.json")),
+        "share-servers-list-response.json",
     )
     .await;
     let list = share_servers::list(&c, &Default::default())
@@ -34,48 +29,36 @@ async fn share_servers_and_their_migration() {
         (list[0].status.clone(), list[0].created_at),
         (share_servers::ShareServerStatus::Active, None)
     );
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("share-servers/{SRV}"),
         "2.57",
         false,
-        None,
-        200,
-        Some(sample("share-server-show-response.json")),
+        "share-server-show-response.json",
     )
     .await;
     let s = share_servers::get(&c, SRV).await.extract().unwrap();
     assert_eq!(s.backend_details.unwrap()["ip"], "10.254.0.3");
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("share-servers/{SRV}/details"),
         "2.57",
         false,
-        None,
-        200,
-        Some(sample("share-server-show-details-response.json")),
+        "share-server-show-details-response.json",
     )
     .await;
     assert_eq!(
         share_servers::get_details(&c, SRV).await.extract().unwrap()["username"],
         "manila"
     );
-    let req = sample("share-server-manage-request.json");
-    expect_json(
+    let opts: share_servers::ManageOpts = expect_create(
         &server,
-        "POST",
-        "share-servers/manage",
-        "2.57",
-        false,
-        Some(req.clone()),
-        202,
-        Some(sample("share-server-manage-response.json")),
+        ("share-servers/manage", "2.57", false),
+        "share-server-manage-request.json",
+        "share_server",
+        sample("share-server-manage-response.json"),
     )
     .await;
-    let opts: share_servers::ManageOpts =
-        serde_json::from_value(req["share_server"].clone()).unwrap();
     let m = share_servers::manage(&c, &opts).await.extract().unwrap();
     assert_eq!(m.status, share_servers::ShareServerStatus::ManageStarting);
 
@@ -110,8 +93,7 @@ async fn share_servers_and_their_migration() {
 
     // Migration: experimental; the samples' text flags are sent as booleans.
     let check = sample("share-server-migration-check-compatibility-request.json");
-    let opts: share_servers::MigrationOpts =
-        serde_json::from_value(check["migration_check"].clone()).unwrap();
+    let opts: share_servers::MigrationOpts = from_sample(&check, "migration_check");
     assert!(opts.nondisruptive && opts.writable && opts.preserve_snapshots);
     expect_json(&server, "POST", &action, "2.57", true,
         Some(json!({"migration_check": {"host": "foohost2@backend2", "writable": true, "nondisruptive": true, "preserve_snapshots": true}})),
@@ -214,75 +196,53 @@ fn opts_for_manage() -> share_servers::ManageOpts {
 
 #[tokio::test]
 async fn share_transfers_hide_their_key() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.77").await;
+    let (server, c) = mock("2.77").await;
     const T: &str = "f21c72c4-2b77-445b-aa12-e8d1b44163a2";
-    let req = sample("share-transfer-create-request.json");
-    expect_json(
+    let opts: share_transfers::CreateOpts = expect_create(
         &server,
-        "POST",
-        "share-transfers",
-        "2.77",
-        false,
-        Some(req.clone()),
-        202,
-        Some(sample("share-transfer-create-response.json")),
+        ("share-transfers", "2.77", false),
+        "share-transfer-create-request.json",
+        "transfer",
+        sample("share-transfer-create-response.json"),
     )
     .await;
-    let opts: share_transfers::CreateOpts =
-        serde_json::from_value(req["transfer"].clone()).unwrap();
     let t = share_transfers::create(&c, &opts).await.extract().unwrap();
     let key = t.auth_key.clone().unwrap();
     assert_eq!(key.expose_secret(), "406a2d67cdb09afe");
     assert!(!format!("{t:?}").contains("406a2d67cdb09afe"));
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("share-transfers/{T}"),
         "2.77",
         false,
-        None,
-        200,
-        Some(sample("share-transfer-show-response.json")),
+        "share-transfer-show-response.json",
     )
     .await;
     let shown = share_transfers::get(&c, T).await.extract().unwrap();
     assert!(!shown.accepted && shown.auth_key.is_none());
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         "share-transfers",
         "2.77",
         false,
-        None,
-        200,
-        Some(sample("share-transfers-list-response.json")),
+        "share-transfers-list-response.json",
     )
     .await;
     let short = share_transfers::extract_summaries(
-        &share_transfers::list(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
+        &pages(share_transfers::list(&c, &Default::default())).await,
     )
     .unwrap();
     assert_eq!(short[0].name.as_deref(), Some("transfer2"));
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         "share-transfers/detail",
         "2.77",
         false,
-        None,
-        200,
-        Some(sample("share-transfers-list-detailed-response.json")),
+        "share-transfers-list-detailed-response.json",
     )
     .await;
     let all = share_transfers::extract(
-        &share_transfers::list_detail(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
+        &pages(share_transfers::list_detail(&c, &Default::default())).await,
     )
     .unwrap();
     assert_eq!(all[1].source_project_id, "714198c7ac5e45a4b785de732ea4695d");
@@ -319,27 +279,22 @@ async fn share_transfers_hide_their_key() {
 
 #[tokio::test]
 async fn share_backups_are_experimental() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.80").await;
+    let (server, c) = mock("2.80").await;
     const B: &str = "c1cdc0ce-4ddc-4018-9796-505d2e26fcc7";
     let req = sample("share-backup-create-request.json");
     expect_json(&server, "POST", "share-backups", "2.80", true, Some(json!({"share_backup": {"share_id": "7b11dd53-546e-43cd-af0e-875434238c30", "backup_options": {}, "name": "backup1"}})), 202, Some(sample("share-backup-create-response.json"))).await;
-    let opts: share_backups::CreateOpts =
-        serde_json::from_value(req["share_backup"].clone()).unwrap();
+    let opts: share_backups::CreateOpts = from_sample(&req, "share_backup");
     let b = share_backups::create(&c, &opts).await.extract().unwrap();
     assert_eq!(
         (b.id.as_str(), &b.status, b.progress.as_deref()),
         (B, &share_backups::BackupStatus::Creating, Some("0"))
     );
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("share-backups/{B}"),
         "2.80",
         true,
-        None,
-        200,
-        Some(sample("share-backup-show-response.json")),
+        "share-backup-show-response.json",
     )
     .await;
     share_backups::get(&c, B).await.extract().unwrap();
@@ -355,7 +310,7 @@ async fn share_backups_are_experimental() {
         Some(sample("share-backup-update-response.json")),
     )
     .await;
-    let up: share_backups::UpdateOpts = serde_json::from_value(up["share_backup"].clone()).unwrap();
+    let up: share_backups::UpdateOpts = from_sample(&up, "share_backup");
     assert_eq!(
         share_backups::update(&c, B, &up)
             .await
@@ -365,44 +320,28 @@ async fn share_backups_are_experimental() {
             .as_deref(),
         Some("backup2")
     );
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         "share-backups",
         "2.80",
         true,
-        None,
-        200,
-        Some(sample("share-backups-list-response.json")),
+        "share-backups-list-response.json",
     )
     .await;
-    share_backups::extract_summaries(
-        &share_backups::list(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
-    expect_json(
+    share_backups::extract_summaries(&pages(share_backups::list(&c, &Default::default())).await)
+        .unwrap();
+    expect_listing(
         &server,
-        "GET",
         "share-backups/detail",
         "2.80",
         true,
-        None,
-        200,
-        Some(sample("share-backups-list-detailed-response.json")),
+        "share-backups-list-detailed-response.json",
     )
     .await;
     assert_eq!(
-        share_backups::extract(
-            &share_backups::list_detail(&c, &Default::default())
-                .all_pages()
-                .await
-                .unwrap()
-        )
-        .unwrap()
-        .len(),
+        share_backups::extract(&pages(share_backups::list_detail(&c, &Default::default())).await)
+            .unwrap()
+            .len(),
         2
     );
     let action = format!("share-backups/{B}/action");
@@ -466,8 +405,7 @@ async fn share_backups_are_experimental() {
 
 #[tokio::test]
 async fn resource_locks_and_qos_types() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.94").await;
+    let (server, c) = mock("2.94").await;
     const L: &str = "713dc92d-bf5e-4b04-875b-2b2d284d8f94";
     let req = sample("resource-lock-create-request.json");
     expect_json(
@@ -481,39 +419,29 @@ async fn resource_locks_and_qos_types() {
         Some(sample("resource-lock-create-response.json")),
     )
     .await;
-    let opts: resource_locks::CreateOpts =
-        serde_json::from_value(req["resource_lock"].clone()).unwrap();
+    let opts: resource_locks::CreateOpts = from_sample(&req, "resource_lock");
     let l = resource_locks::create(&c, &opts).await.extract().unwrap();
     assert_eq!((l.id.as_str(), l.lock_context.as_str()), (L, "user"));
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("resource-locks/{L}"),
         "2.94",
         false,
-        None,
-        200,
-        Some(sample("resource-lock-get-response.json")),
+        "resource-lock-get-response.json",
     )
     .await;
     resource_locks::get(&c, L).await.extract().unwrap();
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         "resource-locks",
         "2.94",
         false,
-        None,
-        200,
-        Some(sample("resource-lock-get-all-response.json")),
+        "resource-lock-get-all-response.json",
     )
     .await;
     assert_eq!(
         resource_locks::extract_summaries(
-            &resource_locks::list(&c, &Default::default())
-                .all_pages()
-                .await
-                .unwrap()
+            &pages(resource_locks::list(&c, &Default::default())).await
         )
         .unwrap()
         .len(),
@@ -531,8 +459,7 @@ async fn resource_locks_and_qos_types() {
         Some(sample("resource-lock-update-response.json")),
     )
     .await;
-    let up: resource_locks::UpdateOpts =
-        serde_json::from_value(up["resource_lock"].clone()).unwrap();
+    let up: resource_locks::UpdateOpts = from_sample(&up, "resource_lock");
     assert!(
         resource_locks::update(&c, L, &up)
             .await
@@ -557,7 +484,7 @@ async fn resource_locks_and_qos_types() {
     const Q: &str = "1fa1342b-de9d-4d89-bdc8-af67795c0e52";
     // Manila 22 refuses the sample's numbers (400 "Invalid spec"): values are text.
     let req = sample("qos-type-create-request.json");
-    let mut opts: qos_types::CreateOpts = serde_json::from_value(req["qos_type"].clone()).unwrap();
+    let mut opts: qos_types::CreateOpts = from_sample(&req, "qos_type");
     let refused = qos_types::create(&c, &opts).await.extract().unwrap_err();
     assert!(
         refused.to_string().contains("Manila takes text"),
@@ -586,37 +513,26 @@ async fn resource_locks_and_qos_types() {
         qos_types::create(&c, &opts).await.extract().unwrap().specs["peak_iops"],
         5000
     );
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("qos-types/{Q}"),
         "2.94",
         false,
-        None,
-        200,
-        Some(sample("qos-type-show-response.json")),
+        "qos-type-show-response.json",
     )
     .await;
     qos_types::get(&c, Q).await.extract().unwrap();
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         "qos-types",
         "2.94",
         false,
-        None,
-        200,
-        Some(sample("qos-types-list-response.json")),
+        "qos-types-list-response.json",
     )
     .await;
     assert_eq!(
-        qos_types::extract_summaries(
-            &qos_types::list(&c, &Default::default())
-                .all_pages()
-                .await
-                .unwrap()
-        )
-        .unwrap()[1]
+        qos_types::extract_summaries(&pages(qos_types::list(&c, &Default::default())).await)
+            .unwrap()[1]
             .name,
         "testing2"
     );
@@ -632,17 +548,14 @@ async fn resource_locks_and_qos_types() {
         Some(sample("qos-type-update-response.json")),
     )
     .await;
-    let up: qos_types::UpdateOpts = serde_json::from_value(up["qos_type"].clone()).unwrap();
+    let up: qos_types::UpdateOpts = from_sample(&up, "qos_type");
     qos_types::update(&c, Q, &up).await.extract().unwrap();
-    expect_json(
+    expect_listing(
         &server,
-        "GET",
         &format!("qos-types/{Q}/specs"),
         "2.94",
         false,
-        None,
-        200,
-        Some(sample("qos-types-specs-list-response.json")),
+        "qos-types-specs-list-response.json",
     )
     .await;
     assert_eq!(
@@ -661,7 +574,7 @@ async fn resource_locks_and_qos_types() {
         Some(sample("qos-type-set-response.json")),
     )
     .await;
-    let specs = serde_json::from_value(set["specs"].clone()).unwrap();
+    let specs = from_sample(&set, "specs");
     qos_types::set_specs(&c, Q, &specs).await.extract().unwrap();
     expect_json(
         &server,

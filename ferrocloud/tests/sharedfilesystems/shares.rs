@@ -2,7 +2,10 @@
 
 use std::time::Duration;
 
-use crate::{MV, expect, expect_action, manila, reply, sample};
+use crate::{
+    MV, expect, expect_action, expect_action_sample, from_sample, manila, mock, pages, reply,
+    sample,
+};
 use ferrocloud::ErrorKind;
 use ferrocloud::openstack::sharedfilesystems::v2::{
     export_locations, share_access, share_metadata, shares,
@@ -16,8 +19,7 @@ const ID: &str = "011d21e2-fbc3-4e4a-9993-9ea223f73264";
 
 #[tokio::test]
 async fn create_show_update_delete() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.90").await;
+    let (server, c) = mock("2.90").await;
     let request = sample("share-create-request.json");
     // The sample's nulls are options left unset.
     let sent = json!({"share": {
@@ -36,7 +38,7 @@ async fn create_show_update_delete() {
         .expect(1)
         .mount(&server)
         .await;
-    let opts: shares::CreateOpts = serde_json::from_value(request["share"].clone()).unwrap();
+    let opts: shares::CreateOpts = from_sample(&request, "share");
     let share = shares::create(&c, &opts).await.extract().unwrap();
     assert_eq!(share.id, ID);
     assert_eq!(share.status, None);
@@ -104,9 +106,40 @@ async fn create_show_update_delete() {
 }
 
 #[tokio::test]
+async fn delete_with_names_the_share_group() {
+    let (server, c) = mock("2.31").await;
+    Mock::given(method("DELETE"))
+        .and(path(format!("/share/v2/p1/shares/{ID}")))
+        .and(header(MV, "2.31"))
+        .and(query_param("share_group_id", "a8c1a2b4"))
+        .respond_with(ResponseTemplate::new(202))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let opts = shares::DeleteOpts {
+        share_group_id: Some("a8c1a2b4".into()),
+    };
+    shares::delete_with(&c, ID, &opts).await.ok().unwrap();
+    // Without options, no query.
+    Mock::given(method("DELETE"))
+        .and(path(format!("/share/v2/p1/shares/{ID}")))
+        .and(wiremock::matchers::query_param_is_missing("share_group_id"))
+        .respond_with(ResponseTemplate::new(202))
+        .expect(1)
+        .mount(&server)
+        .await;
+    let none = shares::DeleteOpts::default();
+    shares::delete_with(&c, ID, &none).await.ok().unwrap();
+    server.verify().await;
+    // Before 2.31 Manila has no share groups: refused before sending.
+    let old = manila(&server, "2.30").await;
+    let e = shares::delete_with(&old, ID, &opts).await.ok().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::InvalidInput);
+}
+
+#[tokio::test]
 async fn list_pages_through_links_and_filters() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.69").await;
+    let (server, c) = mock("2.69").await;
     let mut first = sample("shares-list-detailed-response.json");
     first["shares_links"] = json!([{"rel": "next", "href": format!("{}/share/v2/p1/shares/detail?limit=1&marker=m1", server.uri())}]);
     Mock::given(method("GET"))
@@ -147,13 +180,9 @@ async fn list_pages_through_links_and_filters() {
         Some("shares-list-response.json"),
     )
     .await;
-    let short = shares::extract_summaries(
-        &shares::list(&c, &shares::ListOpts::default())
-            .all_pages()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let short =
+        shares::extract_summaries(&pages(shares::list(&c, &shares::ListOpts::default())).await)
+            .unwrap();
     assert_eq!(short.len(), 2);
     assert_eq!(short[1].name.as_deref(), Some("Share1"));
     server.verify().await;
@@ -161,88 +190,66 @@ async fn list_pages_through_links_and_filters() {
 
 #[tokio::test]
 async fn actions_use_the_names_of_the_microversion() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.69").await;
-    expect(
+    let (server, c) = mock("2.69").await;
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("shares/{ID}/action"),
+        &format!("shares/{ID}"),
         "2.69",
-        Some("share-actions-shrink-request.json"),
-        202,
-        None,
+        "share-actions-shrink-request.json",
     )
     .await;
     shares::shrink(&c, ID, 1).await.ok().unwrap();
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("shares/{ID}/action"),
+        &format!("shares/{ID}"),
         "2.69",
-        Some("share-actions-reset-state-request.json"),
-        202,
-        None,
+        "share-actions-reset-state-request.json",
     )
     .await;
     shares::reset_status(&c, ID, shares::ShareStatus::Error)
         .await
         .ok()
         .unwrap();
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("shares/{ID}/action"),
+        &format!("shares/{ID}"),
         "2.69",
-        Some("share-actions-force-delete-request.json"),
-        202,
-        None,
+        "share-actions-force-delete-request.json",
     )
     .await;
     shares::force_delete(&c, ID).await.ok().unwrap();
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("shares/{ID}/action"),
+        &format!("shares/{ID}"),
         "2.69",
-        Some("share-actions-revert-to-snapshot-request.json"),
-        202,
-        None,
+        "share-actions-revert-to-snapshot-request.json",
     )
     .await;
     shares::revert(&c, ID, "6020af24-a305-4155-9a29-55e20efcb0e8")
         .await
         .ok()
         .unwrap();
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("shares/{ID}/action"),
+        &format!("shares/{ID}"),
         "2.69",
-        Some("share-actions-soft-delete-request.json"),
-        202,
-        None,
+        "share-actions-soft-delete-request.json",
     )
     .await;
     shares::soft_delete(&c, ID).await.ok().unwrap();
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("shares/{ID}/action"),
+        &format!("shares/{ID}"),
         "2.69",
-        Some("share-actions-restore-request.json"),
-        202,
-        None,
+        "share-actions-restore-request.json",
     )
     .await;
     shares::restore(&c, ID).await.ok().unwrap();
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("shares/{ID}/action"),
+        &format!("shares/{ID}"),
         "2.69",
-        Some("share-actions-unmanage-request.json"),
-        202,
-        None,
+        "share-actions-unmanage-request.json",
     )
     .await;
     shares::unmanage(&c, ID).await.ok().unwrap();
@@ -307,8 +314,7 @@ async fn actions_use_the_names_of_the_microversion() {
 
 #[tokio::test]
 async fn manage_at_both_paths() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.92").await;
+    let (server, c) = mock("2.92").await;
     expect(
         &server,
         "POST",
@@ -320,7 +326,7 @@ async fn manage_at_both_paths() {
     )
     .await;
     let req = sample("share-manage-request.json");
-    let opts: shares::ManageOpts = serde_json::from_value(req["share"].clone()).unwrap();
+    let opts: shares::ManageOpts = from_sample(&req, "share");
     let share = shares::manage(&c, &opts).await.extract().unwrap();
     assert_eq!(share.status, Some(shares::ShareStatus::ManageStarting));
     assert_eq!(share.size, None);
@@ -346,8 +352,7 @@ async fn manage_at_both_paths() {
 
 #[tokio::test]
 async fn waiting_fails_with_the_user_message() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.37").await;
+    let (server, c) = mock("2.37").await;
     let mut share = sample("share-show-response.json");
     share["share"]["status"] = json!("extending_error");
     Mock::given(method("GET"))
@@ -381,8 +386,7 @@ async fn waiting_fails_with_the_user_message() {
 
 #[tokio::test]
 async fn errors_carry_manilas_message() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.7").await;
+    let (server, c) = mock("2.7").await;
     Mock::given(method("GET"))
         .and(path("/share/v2/p1/shares/nope"))
         .respond_with(ResponseTemplate::new(404).set_body_json(
@@ -406,8 +410,7 @@ async fn errors_carry_manilas_message() {
 
 #[tokio::test]
 async fn access_rules() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.88").await;
+    let (server, c) = mock("2.88").await;
     expect(
         &server,
         "POST",
@@ -419,20 +422,16 @@ async fn access_rules() {
     )
     .await;
     let req = sample("share-actions-grant-access-request.json");
-    let opts: share_access::GrantOpts =
-        serde_json::from_value(req["allow_access"].clone()).unwrap();
+    let opts: share_access::GrantOpts = from_sample(&req, "allow_access");
     let rule = share_access::grant(&c, ID, &opts).await.extract().unwrap();
     assert_eq!(rule.id, "a25b2df3-90bd-4add-afa6-5f0dbbd50452");
     assert_eq!(rule.metadata["key1"], "value1");
 
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("shares/{ID}/action"),
+        &format!("shares/{ID}"),
         "2.88",
-        Some("share-actions-revoke-access-request.json"),
-        202,
-        None,
+        "share-actions-revoke-access-request.json",
     )
     .await;
     let body = share_access::RevokeOpts {
@@ -529,8 +528,7 @@ async fn access_rules() {
 
 #[tokio::test]
 async fn access_rules_before_2_45_and_secrets() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.44").await;
+    let (server, c) = mock("2.44").await;
     expect(
         &server,
         "POST",
@@ -575,8 +573,7 @@ async fn access_rules_before_2_45_and_secrets() {
 
 #[tokio::test]
 async fn waiting_for_an_access_rule() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.45").await;
+    let (server, c) = mock("2.45").await;
     let mut applying = sample("share-access-rules-show-response.json");
     applying["access"]["state"] = json!("queuing_to_apply");
     Mock::given(method("GET"))
@@ -617,8 +614,7 @@ async fn waiting_for_an_access_rule() {
 
 #[tokio::test]
 async fn metadata_and_export_locations() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.87").await;
+    let (server, c) = mock("2.87").await;
     expect(
         &server,
         "GET",

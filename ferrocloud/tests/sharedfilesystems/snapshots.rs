@@ -1,6 +1,8 @@
 //! Snapshots, their metadata and instances, and share instances.
 
-use crate::{expect, expect_action, manila, sample};
+use crate::{
+    expect, expect_action, expect_action_sample, from_sample, manila, mock, pages, sample,
+};
 use ferrocloud::openstack::sharedfilesystems::v2::{
     export_locations, share_instances, shares::ShareStatus, snapshot_instances, snapshot_metadata,
     snapshots,
@@ -12,8 +14,7 @@ const ID: &str = "6d221c1d-0200-461e-8d20-24b4776b9ddb";
 
 #[tokio::test]
 async fn snapshot_lifecycle() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.73").await;
+    let (server, c) = mock("2.73").await;
     let req = sample("snapshot-create-request.json");
     expect(
         &server,
@@ -25,12 +26,12 @@ async fn snapshot_lifecycle() {
         Some("snapshot-create-response.json"),
     )
     .await;
-    let opts: snapshots::CreateOpts = serde_json::from_value(req["snapshot"].clone()).unwrap();
+    let opts: snapshots::CreateOpts = from_sample(&req, "snapshot");
     assert_eq!(opts.force, Some(true));
     let snap = snapshots::create(&c, &opts).await.extract().unwrap();
     assert_eq!(
         (snap.id.as_str(), &snap.status, snap.size),
-        (ID, &snapshots::SnapshotStatus::Creating, 1)
+        (ID, &snapshots::SnapshotStatus::Creating, Some(1))
     );
 
     expect(
@@ -78,13 +79,8 @@ async fn snapshot_lifecycle() {
         Some("snapshots-list-detailed-response.json"),
     )
     .await;
-    let all = snapshots::extract(
-        &snapshots::list_detail(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let all =
+        snapshots::extract(&pages(snapshots::list_detail(&c, &Default::default())).await).unwrap();
     assert_eq!(all[0].share_proto, "NFS");
     expect(
         &server,
@@ -96,13 +92,9 @@ async fn snapshot_lifecycle() {
         Some("snapshots-list-response.json"),
     )
     .await;
-    let short = snapshots::extract_summaries(
-        &snapshots::list(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let short =
+        snapshots::extract_summaries(&pages(snapshots::list(&c, &Default::default())).await)
+            .unwrap();
     assert_eq!(short[0].name.as_deref(), Some("snapshot_My_share"));
 
     expect(
@@ -119,44 +111,36 @@ async fn snapshot_lifecycle() {
         serde_json::from_value(sample("snapshot-manage-request.json")["snapshot"].clone()).unwrap();
     let managed = snapshots::manage(&c, &m).await.extract().unwrap();
     assert_eq!(managed.status, snapshots::SnapshotStatus::ManageStarting);
+    assert_eq!(managed.size, Some(1));
     assert_eq!(
         managed.provider_location.as_deref(),
         Some("4045fee5-4e0e-408e-97f3-15e25239dbc9")
     );
 
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("snapshots/{ID}/action"),
+        &format!("snapshots/{ID}"),
         "2.73",
-        Some("snapshot-actions-unmanage-request.json"),
-        202,
-        None,
+        "snapshot-actions-unmanage-request.json",
     )
     .await;
     snapshots::unmanage(&c, ID).await.ok().unwrap();
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("snapshots/{ID}/action"),
+        &format!("snapshots/{ID}"),
         "2.73",
-        Some("snapshot-actions-reset-state-request.json"),
-        202,
-        None,
+        "snapshot-actions-reset-state-request.json",
     )
     .await;
     snapshots::reset_status(&c, ID, snapshots::SnapshotStatus::Error)
         .await
         .ok()
         .unwrap();
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("snapshots/{ID}/action"),
+        &format!("snapshots/{ID}"),
         "2.73",
-        Some("snapshot-actions-force-delete-request.json"),
-        202,
-        None,
+        "snapshot-actions-force-delete-request.json",
     )
     .await;
     snapshots::force_delete(&c, ID).await.ok().unwrap();
@@ -209,9 +193,35 @@ async fn snapshot_lifecycle() {
 }
 
 #[tokio::test]
+async fn managed_snapshot_without_a_size_yet() {
+    // Manila answers a manage request before the driver has measured the snapshot.
+    let (server, c) = mock("2.73").await;
+    let mut answer = sample("snapshot-manage-response.json");
+    answer["snapshot"]["size"] = serde_json::Value::Null;
+    crate::expect_json(
+        &server,
+        "POST",
+        "snapshots/manage",
+        "2.73",
+        false,
+        None,
+        202,
+        Some(answer),
+    )
+    .await;
+    let m = snapshots::ManageOpts {
+        share_id: "dc2b4f8b".into(),
+        provider_location: "/path/to/snapshot".into(),
+        ..Default::default()
+    };
+    let managed = snapshots::manage(&c, &m).await.extract().unwrap();
+    assert_eq!(managed.size, None);
+    server.verify().await;
+}
+
+#[tokio::test]
 async fn instances() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.54").await;
+    let (server, c) = mock("2.54").await;
     expect(
         &server,
         "GET",
@@ -263,14 +273,11 @@ async fn instances() {
             .share_instance_id,
         "8edff0cb-e5ce-4bab-aa99-afe02ed6a76a"
     );
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        "snapshot-instances/si1/action",
+        "snapshot-instances/si1",
         "2.54",
-        Some("snapshot-instance-actions-reset-state-request.json"),
-        202,
-        None,
+        "snapshot-instance-actions-reset-state-request.json",
     )
     .await;
     snapshot_instances::reset_status(&c, "si1", snapshots::SnapshotStatus::Available)
@@ -288,13 +295,9 @@ async fn instances() {
         Some("share-instances-list-response.json"),
     )
     .await;
-    let instances = share_instances::extract(
-        &share_instances::list(&c, &Default::default())
-            .all_pages()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let instances =
+        share_instances::extract(&pages(share_instances::list(&c, &Default::default())).await)
+            .unwrap();
     assert_eq!(instances[2].status, ShareStatus::CreatingFromSnapshot);
     expect(
         &server,
@@ -332,28 +335,22 @@ async fn instances() {
             .cast_rules_to_readonly,
         Some(false)
     );
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        "share_instances/i1/action",
+        "share_instances/i1",
         "2.54",
-        Some("share-instance-actions-reset-state-request.json"),
-        202,
-        None,
+        "share-instance-actions-reset-state-request.json",
     )
     .await;
     share_instances::reset_status(&c, "i1", ShareStatus::Available)
         .await
         .ok()
         .unwrap();
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        "share_instances/i1/action",
+        "share_instances/i1",
         "2.54",
-        Some("share-instance-actions-force-delete-request.json"),
-        202,
-        None,
+        "share-instance-actions-force-delete-request.json",
     )
     .await;
     share_instances::force_delete(&c, "i1").await.ok().unwrap();
@@ -401,8 +398,7 @@ async fn snapshot_waiters() {
     use std::time::Duration;
     use wiremock::matchers::{method, path};
     use wiremock::{Mock, ResponseTemplate};
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.73").await;
+    let (server, c) = mock("2.73").await;
     let at = format!("/share/v2/p1/snapshots/{ID}");
     let mut creating = sample("snapshot-show-response.json");
     creating["snapshot"]["status"] = json!("creating");

@@ -1,6 +1,6 @@
 //! Share types, their extra specs and access.
 
-use crate::{expect, manila, sample};
+use crate::{expect, expect_action_sample, manila, mock, sample};
 use ferrocloud::openstack::sharedfilesystems::v2::share_types;
 use wiremock::MockServer;
 
@@ -8,8 +8,7 @@ const ID: &str = "7fa1342b-de9d-4d89-bdc8-af67795c0e52";
 
 #[tokio::test]
 async fn share_types_and_specs() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.50").await;
+    let (server, c) = mock("2.50").await;
     expect(
         &server,
         "POST",
@@ -161,28 +160,22 @@ async fn share_types_and_specs() {
             .len(),
         2
     );
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("types/{ID}/action"),
+        &format!("types/{ID}"),
         "2.50",
-        Some("share-type-grant-access-request.json"),
-        202,
-        None,
+        "share-type-grant-access-request.json",
     )
     .await;
     share_types::add_access(&c, ID, "e1284adea3ee4d2482af5ed214f3ad90")
         .await
         .ok()
         .unwrap();
-    expect(
+    expect_action_sample(
         &server,
-        "POST",
-        &format!("types/{ID}/action"),
+        &format!("types/{ID}"),
         "2.50",
-        Some("share-type-revoke-access-request.json"),
-        202,
-        None,
+        "share-type-revoke-access-request.json",
     )
     .await;
     share_types::remove_access(&c, ID, "818a3f48dcd644909b3fa2e45a399a27")
@@ -205,8 +198,7 @@ async fn share_types_and_specs() {
 
 #[tokio::test]
 async fn find_by_name_and_old_public_flag() {
-    let server = MockServer::start().await;
-    let c = manila(&server, "2.50").await;
+    let (server, c) = mock("2.50").await;
     expect(&server, "GET", "types/default", "2.50", None, 404, None).await;
     expect(
         &server,

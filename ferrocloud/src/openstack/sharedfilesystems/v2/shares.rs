@@ -475,6 +475,41 @@ pub struct UpdateOpts {
 
 impl Validate for UpdateOpts {}
 
+/// What [`delete_with`] takes.
+///
+/// ```
+/// use ferrocloud::openstack::sharedfilesystems::v2::shares::DeleteOpts;
+/// let o = DeleteOpts { share_group_id: Some("a8c1a2b4".into()) };
+/// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&o).unwrap()), "share_group_id=a8c1a2b4");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DeleteOpts {
+    /// The share group the share belongs to (2.31): Manila refuses to delete a share of a
+    /// group without it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share_group_id: Option<String>,
+}
+
+/// Deletes a share with options (`202`): the share group of a share in a group (2.31,
+/// refused before sending on older clients).
+///
+/// ```no_run
+/// # async fn demo(manila: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
+/// use ferrocloud::openstack::sharedfilesystems::v2::shares::{self, DeleteOpts};
+/// let manila = manila.with_microversion("2.31");
+/// let opts = DeleteOpts { share_group_id: Some("a8c1a2b4".into()) };
+/// shares::delete_with(&manila, "011d21e2", &opts).await.ok()?;
+/// # Ok(()) }
+/// ```
+pub async fn delete_with(client: &ServiceClient, id: &str, opts: &DeleteOpts) -> ApiResult<()> {
+    if opts.share_group_id.is_some()
+        && let Err(e) = need(client, "share_group_id", 31)
+    {
+        return ApiResult::from_error(e);
+    }
+    client.request(&DELETE, &[id]).query(opts).send().await
+}
+
 /// What [`manage`] takes: a share that exists on a back end.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ManageOpts {

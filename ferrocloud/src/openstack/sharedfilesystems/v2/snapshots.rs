@@ -112,8 +112,10 @@ pub struct Snapshot {
     pub share_proto: String,
     /// The share's size in GiB.
     pub share_size: u64,
-    /// Its size in GiB.
-    pub size: u64,
+    /// Its size in GiB; `None` (`null`) while a snapshot brought under management
+    /// (`manage_starting`) has not been measured yet.
+    #[serde(deserialize_with = "crate::de::nullable")]
+    pub size: Option<u64>,
     /// When it was created.
     #[serde(with = "crate::dates::timestamp")]
     pub created_at: Timestamp,
