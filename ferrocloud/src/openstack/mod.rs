@@ -22,6 +22,7 @@ pub mod identity;
 pub mod image;
 pub mod keymanager;
 pub mod loadbalancer;
+pub mod messaging;
 pub mod networking;
 pub mod objectstorage;
 pub mod orchestration;
@@ -138,6 +139,11 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("baremetal", "/v1", baremetal::v1::OPERATIONS),
         // Bare metal operations at Ironic's root (versions).
         ("baremetal", "", baremetal::v1::ROOT_OPERATIONS),
+        // Messaging v2 (Zaqar): the client's resource base is …/v2/; the index writes
+        // /v2/… paths.
+        ("message", "/v2", messaging::v2::OPERATIONS),
+        // Messaging operations at Zaqar's root (versions).
+        ("message", "", messaging::v2::ROOT_OPERATIONS),
     ];
     versions
         .iter()
@@ -357,14 +363,18 @@ service_constructors! {
     /// # Ok(()) }
     /// ```
     new_workflow_v2 => "workflow", aliases("workflow"), None;
-    /// Messaging v2 (Zaqar).
+    /// Messaging v2 (Zaqar); resources under `v2/` (Zaqar's catalog endpoint has no
+    /// version). Every request needs a `Client-ID`: see
+    /// [`messaging::v2::common::with_client_id`].
     ///
     /// ```no_run
     /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
     /// let zaqar = ferrocloud::openstack::new_messaging_v2(&provider, Default::default())?;
+    /// let zaqar = ferrocloud::openstack::messaging::v2::common::with_new_client_id(&zaqar)?;
+    /// assert!(zaqar.resource_base().path().ends_with("/v2/"));
     /// # Ok(()) }
     /// ```
-    new_messaging_v2 => "messaging", &["messaging"], None;
+    new_messaging_v2 => "messaging", &["messaging"], Some("v2");
     /// Database v1 (Trove).
     ///
     /// ```no_run
