@@ -87,6 +87,11 @@ pub enum PageStyle {
     /// and `marker`): a parameter of the page just read that the link does not name is
     /// added back to it, so that later pages keep the listing's filters.
     LinksKeepQuery(&'static str),
+    /// Like [`Links`](PageStyle::Links), for services that write their links from their
+    /// own root (Zaqar's `/v2/queues?marker=…`), unaware of a path the endpoint is
+    /// published under: a root-relative link is read under the endpoint's path, as a
+    /// [`Next`](PageStyle::Next) link is.
+    RootedLinks(&'static str),
     /// A URL under this top-level key (Glance's `next`), absolute or relative.
     Next(&'static str),
     /// No links: the next request sets `marker` to this field of the last item (or to its
@@ -374,10 +379,13 @@ impl Walk {
         }
         match self.style {
             PageStyle::Single => {}
-            PageStyle::Links(_) | PageStyle::LinksKeepQuery(_) | PageStyle::Next(_) => {
+            PageStyle::Links(_)
+            | PageStyle::LinksKeepQuery(_)
+            | PageStyle::RootedLinks(_)
+            | PageStyle::Next(_) => {
                 if let Some(href) = scan.next.as_deref().filter(|h| !h.is_empty()) {
                     let href = match self.style {
-                        PageStyle::Next(_) => self.rooted(href),
+                        PageStyle::Next(_) | PageStyle::RootedLinks(_) => self.rooted(href),
                         _ => std::borrow::Cow::Borrowed(href),
                     };
                     self.pending = self.follow_link(current, &href).transpose();
@@ -791,7 +799,10 @@ fn scan_page<T: DeserializeOwned>(
         }),
         Some(key) => {
             let link_key = match style {
-                PageStyle::Links(k) | PageStyle::LinksKeepQuery(k) | PageStyle::Next(k) => Some(k),
+                PageStyle::Links(k)
+                | PageStyle::LinksKeepQuery(k)
+                | PageStyle::RootedLinks(k)
+                | PageStyle::Next(k) => Some(k),
                 _ => None,
             };
             PageSeed::<T> {
@@ -976,9 +987,9 @@ impl<'de, T: DeserializeOwned> Visitor<'de> for PageSeed<'_, T> {
                 }
                 Some(1) => {
                     scan.next = match self.style {
-                        PageStyle::Links(_) | PageStyle::LinksKeepQuery(_) => {
-                            map.next_value::<Links>()?.next()
-                        }
+                        PageStyle::Links(_)
+                        | PageStyle::LinksKeepQuery(_)
+                        | PageStyle::RootedLinks(_) => map.next_value::<Links>()?.next(),
                         _ => map.next_value::<Option<String>>()?,
                     };
                 }

@@ -24,6 +24,7 @@ pub mod identity;
 pub mod image;
 pub mod keymanager;
 pub mod loadbalancer;
+pub mod messaging;
 pub mod networking;
 pub mod objectstorage;
 pub mod orchestration;
@@ -158,6 +159,11 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("database", "/v1.0/{project_id}", db::v1::OPERATIONS),
         // Database operations at Trove's root (versions).
         ("database", "", db::v1::ROOT_OPERATIONS),
+        // Messaging v2 (Zaqar): the client's resource base is …/v2/; the index writes
+        // /v2/… paths.
+        ("message", "/v2", messaging::v2::OPERATIONS),
+        // Messaging operations at Zaqar's root (versions).
+        ("message", "", messaging::v2::ROOT_OPERATIONS),
     ];
     versions
         .iter()
@@ -377,14 +383,18 @@ service_constructors! {
     /// # Ok(()) }
     /// ```
     new_workflow_v2 => "workflow", aliases("workflow"), None;
-    /// Messaging v2 (Zaqar).
+    /// Messaging v2 (Zaqar); resources under `v2/` (Zaqar's catalog endpoint has no
+    /// version). Every request needs a `Client-ID`: see
+    /// [`messaging::v2::common::with_client_id`].
     ///
     /// ```no_run
     /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
     /// let zaqar = ferrocloud::openstack::new_messaging_v2(&provider, Default::default())?;
+    /// let zaqar = ferrocloud::openstack::messaging::v2::common::with_new_client_id(&zaqar)?;
+    /// assert!(zaqar.resource_base().path().ends_with("/v2/"));
     /// # Ok(()) }
     /// ```
-    new_messaging_v2 => "messaging", &["messaging"], None;
+    new_messaging_v2 => "messaging", &["messaging"], Some("v2");
     /// Database v1.0 (Trove); the catalog endpoint holds the project
     /// (`…/v1.0/<project_id>`), where Trove's resources are.
     ///

@@ -43,6 +43,7 @@ pub fn catalog(uri: &str) -> Value {
         svc("load-balancer", "octavia", format!("{uri}/load-balancer")),
         svc("container-infra", "magnum", format!("{uri}/magnum/v1")),
         svc("database", "trove", format!("{uri}/database/v1.0/p1")),
+        svc("messaging", "zaqar", format!("{uri}/messaging")),
     ])
 }
 
