@@ -14,6 +14,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod accelerator;
 pub mod baremetal;
 pub mod blockstorage;
 pub mod compute;
@@ -138,6 +139,9 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("baremetal", "/v1", baremetal::v1::OPERATIONS),
         // Bare metal operations at Ironic's root (versions).
         ("baremetal", "", baremetal::v1::ROOT_OPERATIONS),
+        // Accelerator v2 (Cyborg): the client's resource base is …/v2/; the index writes
+        // /v2/… paths.
+        ("accelerator", "/v2", accelerator::v2::OPERATIONS),
     ];
     versions
         .iter()
