@@ -83,9 +83,9 @@ async fn unbind_and_delete() {
     let server = MockServer::start().await;
     let c = cyborg(&server).await;
     let remove = json!([
+        {"op": "remove", "path": "/instance_uuid"},
         {"op": "remove", "path": "/hostname"},
-        {"op": "remove", "path": "/device_rp_uuid"},
-        {"op": "remove", "path": "/instance_uuid"}
+        {"op": "remove", "path": "/device_rp_uuid"}
     ]);
     Call::new("PATCH", "accelerator_requests", 202)
         .body(json!({ ARQ: remove }))

@@ -211,18 +211,18 @@ impl Binding {
 /// use ferrocloud::openstack::accelerator::v2::accelerator_requests::{BindPatch, Binding};
 /// let patch = BindPatch::bind(&[Binding::new("a1", "host", "rp", "vm")]);
 /// assert_eq!(serde_json::to_value(&patch).unwrap(), serde_json::json!({"a1": [
+///     {"op": "add", "path": "/instance_uuid", "value": "vm"},
 ///     {"op": "add", "path": "/hostname", "value": "host"},
-///     {"op": "add", "path": "/device_rp_uuid", "value": "rp"},
-///     {"op": "add", "path": "/instance_uuid", "value": "vm"}]}));
+///     {"op": "add", "path": "/device_rp_uuid", "value": "rp"}]}));
 /// let patch = BindPatch::unbind(&["a1"]);
 /// assert_eq!(serde_json::to_value(&patch).unwrap()["a1"][0],
-///     serde_json::json!({"op": "remove", "path": "/hostname"}));
+///     serde_json::json!({"op": "remove", "path": "/instance_uuid"}));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct BindPatch(pub BTreeMap<String, Vec<PatchOp>>);
 
-const BOUND_FIELDS: [&str; 3] = ["hostname", "device_rp_uuid", "instance_uuid"];
+const BOUND_FIELDS: [&str; 3] = ["instance_uuid", "hostname", "device_rp_uuid"];
 
 impl BindPatch {
     /// Binds each ARQ as its [`Binding`] says.
@@ -231,7 +231,7 @@ impl BindPatch {
             bindings
                 .iter()
                 .map(|b| {
-                    let values = [&b.hostname, &b.device_rp_uuid, &b.instance_uuid];
+                    let values = [&b.instance_uuid, &b.hostname, &b.device_rp_uuid];
                     let mut ops: Vec<PatchOp> = BOUND_FIELDS
                         .iter()
                         .zip(values)
