@@ -7,7 +7,7 @@ use ferrocloud::openstack::workflow::v2::{
 use serde_json::json;
 use wiremock::MockServer;
 
-use crate::{Sent, expect, mistral};
+use crate::{Sent, expect, expect_deleted, expect_listing, mistral};
 
 const WF: &str =
     "version: '2.0'\nhello:\n  input: [name]\n  tasks:\n    t:\n      action: std.noop\n";
@@ -128,16 +128,7 @@ async fn workflows_as_text_with_namespace_and_paging() {
     let v = workflows::validate(&c, "x: 1").await.extract().unwrap();
     assert!(!v.valid && v.error.unwrap().contains("version"));
 
-    expect(
-        &server,
-        "DELETE",
-        "workflows/hello",
-        &[("namespace", "ops")],
-        Sent::Nothing,
-        204,
-        None,
-    )
-    .await;
+    expect_deleted(&server, "workflows/hello", &[("namespace", "ops")]).await;
     workflows::delete(&c, "hello", "ops").await.ok().unwrap();
     assert!(
         workflows::create(&c, " ", &DefinitionOpts::default())
@@ -238,16 +229,7 @@ async fn workbooks_and_actions() {
     )
     .await;
     assert!(workbooks::validate(&c, "y").await.extract().unwrap().valid);
-    expect(
-        &server,
-        "DELETE",
-        "workbooks/ops",
-        &[],
-        Sent::Nothing,
-        204,
-        None,
-    )
-    .await;
+    expect_deleted(&server, "workbooks/ops", &[]).await;
     workbooks::delete(&c, "ops", "").await.ok().unwrap();
 
     let echo = json!({"id": "std.echo", "name": "std.echo", "is_system": true, "input": "output, delay=0",
@@ -330,16 +312,7 @@ async fn workbooks_and_actions() {
     )
     .await;
     actions::validate(&c, yaml).await.extract().unwrap();
-    expect(
-        &server,
-        "DELETE",
-        "actions/greet",
-        &[("namespace", "n")],
-        Sent::Nothing,
-        204,
-        None,
-    )
-    .await;
+    expect_deleted(&server, "actions/greet", &[("namespace", "n")]).await;
     actions::delete(&c, "greet", "n").await.ok().unwrap();
 }
 
@@ -400,30 +373,12 @@ async fn code_sources_dynamic_actions_members() {
             .content,
         src
     );
-    expect(
-        &server,
-        "GET",
-        "code_sources",
-        &[],
-        Sent::Nothing,
-        200,
-        Some(json!({"code_sources": [cs]})),
-    )
-    .await;
+    expect_listing(&server, "code_sources", &cs).await;
     code_sources::list(&c, &Default::default())
         .all_pages()
         .await
         .unwrap();
-    expect(
-        &server,
-        "DELETE",
-        "code_sources/cs1",
-        &[],
-        Sent::Nothing,
-        204,
-        None,
-    )
-    .await;
+    expect_deleted(&server, "code_sources/cs1", &[]).await;
     code_sources::delete(&c, "cs1", "").await.ok().unwrap();
 
     let da = json!({"id": "da1", "name": "hello", "namespace": "", "class_name": "Hello", "code_source_id": "cs1",
@@ -476,30 +431,12 @@ async fn code_sources_dynamic_actions_members() {
         .await
         .extract()
         .unwrap();
-    expect(
-        &server,
-        "GET",
-        "dynamic_actions",
-        &[],
-        Sent::Nothing,
-        200,
-        Some(json!({"dynamic_actions": [da]})),
-    )
-    .await;
+    expect_listing(&server, "dynamic_actions", &da).await;
     dynamic_actions::list(&c, &Default::default())
         .all_pages()
         .await
         .unwrap();
-    expect(
-        &server,
-        "DELETE",
-        "dynamic_actions/hello",
-        &[],
-        Sent::Nothing,
-        204,
-        None,
-    )
-    .await;
+    expect_deleted(&server, "dynamic_actions/hello", &[]).await;
     dynamic_actions::delete(&c, "hello", "").await.ok().unwrap();
 
     let m = json!({"id": "123e4567-e89b-12d3-a456-426655440000", "resource_id": "wf1", "resource_type": "workflow",
@@ -572,15 +509,6 @@ async fn code_sources_dynamic_actions_members() {
             .len(),
         1
     );
-    expect(
-        &server,
-        "DELETE",
-        "workflows/wf1/members/p2",
-        &[],
-        Sent::Nothing,
-        204,
-        None,
-    )
-    .await;
+    expect_deleted(&server, "workflows/wf1/members/p2", &[]).await;
     members::delete(&c, "wf1", "p2").await.ok().unwrap();
 }

@@ -81,3 +81,23 @@ pub fn execution(id: &str, state: &str, state_info: Option<&str>) -> Value {
 
 mod definitions;
 mod runs;
+
+/// Expects `GET /<collection>` once, answering `{"<collection>": [item]}`.
+pub async fn expect_listing(server: &MockServer, collection: &str, item: &Value) {
+    let answer = json!({ collection: [item] });
+    expect(
+        server,
+        "GET",
+        collection,
+        &[],
+        Sent::Nothing,
+        200,
+        Some(answer),
+    )
+    .await;
+}
+
+/// Expects `DELETE /<rel>` once (with this query), answering `204`.
+pub async fn expect_deleted(server: &MockServer, rel: &str, query: &[(&str, &str)]) {
+    expect(server, "DELETE", rel, query, Sent::Nothing, 204, None).await;
+}

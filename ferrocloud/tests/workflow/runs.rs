@@ -7,7 +7,7 @@ use ferrocloud::openstack::workflow::v2::{
 use serde_json::json;
 use wiremock::MockServer;
 
-use crate::{Sent, execution, expect, mistral};
+use crate::{Sent, execution, expect, expect_deleted, expect_listing, mistral};
 
 const EX: &str = "6bd3c9f2-3f4e-4b6c-9d54-3a7e1c2f8b10";
 
@@ -124,16 +124,7 @@ async fn executions_create_update_list_report_delete() {
         Some(true)
     );
 
-    expect(
-        &server,
-        "DELETE",
-        &format!("executions/{EX}"),
-        &[("force", "true")],
-        Sent::Nothing,
-        204,
-        None,
-    )
-    .await;
+    expect_deleted(&server, &format!("executions/{EX}"), &[("force", "true")]).await;
     executions::delete(&c, EX, true).await.ok().unwrap();
     assert!(
         executions::create(&c, &executions::CreateOpts::default())
@@ -317,16 +308,7 @@ async fn tasks_and_action_executions() {
         ..Default::default()
     };
     action_executions::list(&c, &lo).all_pages().await.unwrap();
-    expect(
-        &server,
-        "DELETE",
-        "action_executions/a1",
-        &[],
-        Sent::Nothing,
-        204,
-        None,
-    )
-    .await;
+    expect_deleted(&server, "action_executions/a1", &[]).await;
     action_executions::delete(&c, "a1").await.ok().unwrap();
 }
 
@@ -376,30 +358,12 @@ async fn triggers_and_environments() {
             .next_execution_time
             .is_some()
     );
-    expect(
-        &server,
-        "GET",
-        "cron_triggers",
-        &[],
-        Sent::Nothing,
-        200,
-        Some(json!({"cron_triggers": [ct]})),
-    )
-    .await;
+    expect_listing(&server, "cron_triggers", &ct).await;
     cron_triggers::list(&c, &Default::default())
         .all_pages()
         .await
         .unwrap();
-    expect(
-        &server,
-        "DELETE",
-        "cron_triggers/nightly",
-        &[],
-        Sent::Nothing,
-        204,
-        None,
-    )
-    .await;
+    expect_deleted(&server, "cron_triggers/nightly", &[]).await;
     cron_triggers::delete(&c, "nightly").await.ok().unwrap();
 
     let et = json!({"id": "e1", "name": "on_boot", "workflow_id": "wf1", "workflow_input": "{\"a\": 1}",
@@ -482,16 +446,7 @@ async fn triggers_and_environments() {
         ..Default::default()
     };
     event_triggers::list(&c, &lo).all_pages().await.unwrap();
-    expect(
-        &server,
-        "DELETE",
-        "event_triggers/e1",
-        &[],
-        Sent::Nothing,
-        204,
-        None,
-    )
-    .await;
+    expect_deleted(&server, "event_triggers/e1", &[]).await;
     event_triggers::delete(&c, "e1").await.ok().unwrap();
 
     let env = json!({"id": "v1", "name": "prod", "description": null, "variables": "{\"token\": \"s3cr3t\", \"retries\": 3}",
@@ -533,29 +488,11 @@ async fn triggers_and_environments() {
     )
     .await;
     environments::get(&c, "prod").await.extract().unwrap();
-    expect(
-        &server,
-        "GET",
-        "environments",
-        &[],
-        Sent::Nothing,
-        200,
-        Some(json!({"environments": [env]})),
-    )
-    .await;
+    expect_listing(&server, "environments", &env).await;
     environments::list(&c, &Default::default())
         .all_pages()
         .await
         .unwrap();
-    expect(
-        &server,
-        "DELETE",
-        "environments/prod",
-        &[],
-        Sent::Nothing,
-        204,
-        None,
-    )
-    .await;
+    expect_deleted(&server, "environments/prod", &[]).await;
     environments::delete(&c, "prod").await.ok().unwrap();
 }

@@ -313,10 +313,10 @@ pub async fn create(client: &ServiceClient, device_profile_name: &str) -> ApiRes
 /// the background: [`wait_for_bound`]). A project needs microversion 2.1, checked
 /// before sending.
 pub async fn bind(client: &ServiceClient, bindings: &[Binding]) -> ApiResult<()> {
-    if bindings.iter().any(|b| b.project_id.is_some()) {
-        if let Err(e) = need(client, "binding an accelerator request with a project", 1) {
-            return ApiResult::from_error(e);
-        }
+    if bindings.iter().any(|b| b.project_id.is_some())
+        && let Err(e) = need(client, "binding an accelerator request with a project", 1)
+    {
+        return ApiResult::from_error(e);
     }
     let empty = bindings.iter().any(|b| {
         b.hostname.is_empty() || b.device_rp_uuid.is_empty() || b.instance_uuid.is_empty()

@@ -144,10 +144,10 @@ cyborg_functions! { DeviceProfile, "device profile", extract_device_profiles; li
 /// Shows a device profile by UUID, or by name (microversion 2.2 and later; refused
 /// before sending on an older client).
 pub async fn get(client: &ServiceClient, name_or_uuid: &str) -> ApiResult<DeviceProfile> {
-    if !is_uuid(name_or_uuid) {
-        if let Err(e) = need(client, "reading a device profile by name", 2) {
-            return ApiResult::from_error(e);
-        }
+    if !is_uuid(name_or_uuid)
+        && let Err(e) = need(client, "reading a device profile by name", 2)
+    {
+        return ApiResult::from_error(e);
     }
     client.request(&GET, &[name_or_uuid]).send().await
 }
