@@ -14,6 +14,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod accelerator;
 pub mod baremetal;
 pub mod blockstorage;
 pub mod compute;
@@ -30,6 +31,7 @@ pub mod objectstorage;
 pub mod orchestration;
 pub mod placement;
 pub mod sharedfilesystems;
+pub mod workflow;
 
 use crate::auth::catalog::aliases;
 use crate::{AuthOptions, EndpointOpts, ErrorKind, ProviderClient, Result, ServiceClient};
@@ -164,6 +166,11 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("message", "/v2", messaging::v2::OPERATIONS),
         // Messaging operations at Zaqar's root (versions).
         ("message", "", messaging::v2::ROOT_OPERATIONS),
+        // Accelerator v2 (Cyborg): the client's resource base is …/v2/; the index writes
+        // /v2/… paths.
+        ("accelerator", "/v2", accelerator::v2::OPERATIONS),
+        // Workflow v2 (Mistral): the catalog endpoint is …/v2; the index writes /v2/… paths.
+        ("workflow", "/v2", workflow::v2::OPERATIONS),
     ];
     versions
         .iter()

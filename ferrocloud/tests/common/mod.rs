@@ -44,6 +44,8 @@ pub fn catalog(uri: &str) -> Value {
         svc("container-infra", "magnum", format!("{uri}/magnum/v1")),
         svc("database", "trove", format!("{uri}/database/v1.0/p1")),
         svc("messaging", "zaqar", format!("{uri}/messaging")),
+        svc("accelerator", "cyborg", format!("{uri}/accelerator")),
+        svc("workflow", "mistral", format!("{uri}/workflow/v2")),
     ])
 }
 
