@@ -126,9 +126,10 @@ async fn token_info_and_catalog_come_from_the_response() {
         identity.resource_base().as_str(),
         format!("{}/identity/v3/", server.uri())
     );
-    let err = openstack::new_workflow_v2(&provider, EndpointOpts::region("RegionOne")).unwrap_err();
+    let err =
+        openstack::new_clustering_v1(&provider, EndpointOpts::region("RegionOne")).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::EndpointNotFound);
-    assert!(err.to_string().contains("workflow"), "{err}");
+    assert!(err.to_string().contains("clustering"), "{err}");
     assert!(err.to_string().contains("RegionOne"), "{err}");
     let err = openstack::new_compute_v2(&provider, EndpointOpts::region("Nowhere")).unwrap_err();
     assert!(err.to_string().contains("Nowhere"), "{err}");
