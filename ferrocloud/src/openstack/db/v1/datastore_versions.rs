@@ -75,7 +75,7 @@ pub struct MgmtDatastoreVersion {
 /// use ferrocloud::openstack::db::v1::datastore_versions::CreateOpts;
 /// let o = CreateOpts::new("5.7", "mysql", "mysql");
 /// assert_eq!(serde_json::to_value(&o).unwrap(), serde_json::json!(
-///     {"name": "5.7", "datastore_name": "mysql", "datastore_manager": "mysql", "active": true}));
+///     {"name": "5.7", "datastore_name": "mysql", "datastore_manager": "mysql", "packages": [], "active": true}));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CreateOpts {
