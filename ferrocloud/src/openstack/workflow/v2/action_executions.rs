@@ -204,8 +204,8 @@ impl Validate for CreateOpts {
 pub struct UpdateOpts {
     /// `SUCCESS`, `ERROR`, `CANCELLED`, `PAUSED` or `RUNNING`.
     pub state: State,
-    /// The result (or the error): a JSON object, as Mistral takes no other
-    /// (`{"result": …}`).
+    /// The result (or the error): a JSON object, as Mistral takes no other; it becomes
+    /// the action's result (the execution's `output` reads `{"result": <it>}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<Data>,
 }

@@ -1,6 +1,6 @@
 //! Actions: the system actions (`std.echo`, `nova.servers_create`…) and ad-hoc actions
 //! written in YAML (sent as `text/plain`) on top of them. Run one with
-//! [`action_executions::create`](super::action_executions::create).
+//! [`action_executions::create`].
 //!
 //! ```no_run
 //! # async fn demo(mistral: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

@@ -1,5 +1,5 @@
 //! Code sources: Python modules stored in Mistral (sent as `text/plain`), whose classes
-//! become [`dynamic_actions`](super::dynamic_actions).
+//! become [`dynamic_actions`].
 //!
 //! ```no_run
 //! # async fn demo(mistral: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

@@ -1,5 +1,5 @@
 //! What Mistral's resources share: the `private`/`public` scope, JSON held in text
-//! fields ([`Data`]), the paging and sorting controls of every listing, the options of
+//! fields ([`Data`](crate::openstack::workflow::v2::common::Data)), the paging and sorting controls of every listing, the options of
 //! YAML definitions sent as text, the answer of a validation, and the states of
 //! executions and tasks.
 //!

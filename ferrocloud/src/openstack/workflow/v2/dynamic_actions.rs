@@ -1,5 +1,5 @@
 //! Dynamic actions: actions implemented by a class of a
-//! [`code source`](super::code_sources).
+//! [`code source`](crate::openstack::workflow::v2::code_sources).
 //!
 //! ```no_run
 //! # async fn demo(mistral: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

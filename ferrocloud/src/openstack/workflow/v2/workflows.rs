@@ -1,6 +1,6 @@
 //! Workflows: YAML definitions (one document may define several), sent as
 //! `text/plain`. A workflow is shared with other projects through its
-//! [`members`](super::members).
+//! [`members`].
 //!
 //! ```no_run
 //! # async fn demo(mistral: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
