@@ -222,7 +222,8 @@ pub mod option {
             d.deserialize_any(self)
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
-            if v.trim().is_empty() {
+            // `None`: Python's text for a missing value (Cyborg's device profile by name).
+            if v.trim().is_empty() || v == "None" {
                 Ok(None)
             } else {
                 Visitor.visit_str(v).map(Some)

@@ -278,6 +278,8 @@ impl ServiceClient {
 /// assert_eq!(h[1].1, "compute 2.79");
 /// let h = ferrocloud::service::microversion_headers("container-infrastructure-management", "1.10");
 /// assert_eq!(h[0].1, "container-infra 1.10");
+/// // Cyborg reads a bare version (`accelerator 2.2` would be read as 2.0).
+/// assert_eq!(ferrocloud::service::microversion_headers("accelerator", "2.2")[0].1, "2.2");
 /// ```
 pub fn microversion_headers(service_type: &str, version: &str) -> Vec<(HeaderName, String)> {
     let (legacy, name) = match service_type {
@@ -293,6 +295,14 @@ pub fn microversion_headers(service_type: &str, version: &str) -> Vec<(HeaderNam
         "container-infrastructure-management" | "container-infra" => (None, "container-infra"),
         "application-container" | "container" => (None, "container"),
         "instance-ha" | "ha" => (None, "instance-ha"),
+        // Cyborg reads `OpenStack-API-Version` as a bare `major.minor` and takes any
+        // other value for its minimum (2.0).
+        "accelerator" => {
+            return vec![(
+                HeaderName::from_static("openstack-api-version"),
+                version.to_string(),
+            )];
+        }
         other => (None, other),
     };
     let mut out = Vec::new();

@@ -66,7 +66,7 @@ async fn bind_sends_the_official_patch() {
         arqs::bind(&c, std::slice::from_ref(&binding)).await
     ));
     Call::new("PATCH", "accelerator_requests", 202)
-        .version("accelerator 2.1")
+        .version("2.1")
         .body(sample(
             "accelerator_requests/accelerator_requests-patch-req.json",
         ))

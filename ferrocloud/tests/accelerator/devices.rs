@@ -30,7 +30,7 @@ async fn devices_list_get_enable_disable() {
     let mut body = sample("devices/devices-getone-resp.json");
     body["status"] = json!("maintaining");
     Call::new("GET", &format!("devices/{uuid}"), 200)
-        .version("accelerator 2.3")
+        .version("2.3")
         .answer(body)
         .mount(&server)
         .await;
@@ -109,7 +109,7 @@ async fn device_profiles_crud() {
     // By name: 2.2, refused before sending on an older client.
     assert!(invalid(device_profiles::get(&c, "fpga-dp1").await));
     Call::new("GET", "device_profiles/fpga-dp1", 200)
-        .version("accelerator 2.2")
+        .version("2.2")
         .sample("device_profiles/v22/device_profiles-getone-resp.json")
         .mount(&server)
         .await;

@@ -8,6 +8,7 @@
 mod services;
 mod support;
 
+mod accelerator;
 mod baremetal;
 mod blockstorage_admin;
 mod blockstorage_attachments;
@@ -119,3 +120,4 @@ mod objectstorage_swift_auth;
 mod orchestration;
 mod placement;
 mod sharedfilesystems;
+mod workflow;

@@ -232,7 +232,7 @@ async fn workbooks_and_actions() {
     expect_deleted(&server, "workbooks/ops", &[]).await;
     workbooks::delete(&c, "ops", "").await.ok().unwrap();
 
-    let echo = json!({"id": "std.echo", "name": "std.echo", "is_system": true, "input": "output, delay=0",
+    let echo = json!({"id": "std.echo", "name": "std.echo", "is_system": false, "input": "output, delay=0",
         "description": "Echo", "tags": [], "definition": null, "scope": "public", "namespace": "",
         "created_at": null, "updated_at": null});
     expect(
@@ -251,7 +251,7 @@ async fn workbooks_and_actions() {
             .extract()
             .unwrap()
             .is_system,
-        Some(true)
+        Some(false)
     );
     expect(
         &server,

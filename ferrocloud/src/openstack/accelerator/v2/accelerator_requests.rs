@@ -3,6 +3,12 @@
 //! picked (a JSON Patch of the collection, answered `202`), waits for `Bound`, and
 //! deletes them with the instance.
 //!
+//! Cyborg takes a bind or an unbind only with a service's token besides the user's
+//! (`403` otherwise): send it as `X-Service-Token`
+//! ([`ServiceClient::with_header`](crate::ServiceClient::with_header)). Cyborg then
+//! tells Nova of the outcome; when Nova does not know the instance, the request is
+//! bound all the same and the answer is a `400`.
+//!
 //! ```no_run
 //! # async fn demo(cyborg: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
 //! use ferrocloud::openstack::accelerator::v2::accelerator_requests::{self, ArqState, Binding};
@@ -129,7 +135,8 @@ pub struct Arq {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ListOpts {
     /// `resolved`: with `instance`, only when every ARQ of the instance is bound or
-    /// failed to (Cyborg answers `423` otherwise).
+    /// failed to (Cyborg answers `423` otherwise). Cyborg takes no other value (any
+    /// other, such as a state, is a `500`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bind_state: Option<String>,
     /// The ARQs of this instance.

@@ -11,7 +11,7 @@
 //! ([`accelerator_requests::wait_for_bound`]).
 //!
 //! Cyborg answers in microversion 2.0 unless asked otherwise (`OpenStack-API-Version:
-//! accelerator 2.X`, set with
+//! 2.X`, a bare version: Cyborg reads `accelerator 2.X` as 2.0; set with
 //! [`ServiceClient::with_microversion`](crate::ServiceClient::with_microversion)):
 //! 2.1 lets an admin set an ARQ's project when binding, 2.2 reads a device profile by
 //! name, 2.3 adds a device's `status`. Listings come in one page.

@@ -33,12 +33,15 @@ crate::operations! {
 }
 
 /// An action execution. `input`, `output` and `params` are decoded from the JSON text
-/// Mistral sends.
+/// Mistral sends. A synchronous ad-hoc run that does not save its result
+/// (`save_result` unset) comes back without `id` and dates.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct ActionExecution {
-    /// The ID.
-    pub id: String,
+    /// The ID (`null` for a synchronous run that does not save its result: Mistral
+    /// keeps no record of it).
+    #[serde(default)]
+    pub id: Option<String>,
     /// The action's name.
     pub name: String,
     /// The workflow's name (run by a task).
@@ -79,9 +82,9 @@ pub struct ActionExecution {
     /// Its parameters (`save_result`, `run_sync`, `target`).
     #[serde(default)]
     pub params: Option<Data>,
-    /// When it was created.
-    #[serde(with = "crate::dates::timestamp")]
-    pub created_at: Timestamp,
+    /// When it was created (`null` for an unsaved synchronous run).
+    #[serde(default, with = "crate::dates::option")]
+    pub created_at: Option<Timestamp>,
     /// When it last changed.
     #[serde(default, with = "crate::dates::option")]
     pub updated_at: Option<Timestamp>,
@@ -160,6 +163,27 @@ impl CreateOpts {
         self.input = Some(input.into());
         self
     }
+
+    /// Keeps (`true`) or not the record of a synchronous run (`params.save_result`):
+    /// an unsaved run comes back without an ID.
+    ///
+    /// ```
+    /// use ferrocloud::openstack::workflow::v2::action_executions::CreateOpts;
+    /// let o = CreateOpts::new("std.async_noop").save_result(true).run_sync(false);
+    /// assert_eq!(o.params.as_deref(),
+    ///     Some(&serde_json::json!({"save_result": true, "run_sync": false})));
+    /// ```
+    pub fn save_result(mut self, save: bool) -> Self {
+        self.params = super::common::with_param(self.params.take(), "save_result", save.into());
+        self
+    }
+
+    /// Waits for the result (`true`, the default of an action that is not asynchronous)
+    /// or answers at once with the execution `RUNNING` (`params.run_sync`).
+    pub fn run_sync(mut self, sync: bool) -> Self {
+        self.params = super::common::with_param(self.params.take(), "run_sync", sync.into());
+        self
+    }
 }
 
 impl Validate for CreateOpts {
@@ -180,7 +204,8 @@ impl Validate for CreateOpts {
 pub struct UpdateOpts {
     /// `SUCCESS`, `ERROR`, `CANCELLED`, `PAUSED` or `RUNNING`.
     pub state: State,
-    /// The result (or the error).
+    /// The result (or the error): a JSON object, as Mistral takes no other; it becomes
+    /// the action's result (the execution's `output` reads `{"result": <it>}`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub output: Option<Data>,
 }
@@ -200,6 +225,8 @@ impl UpdateOpts {
 
 impl Validate for UpdateOpts {}
 
+// `delete`: Mistral refuses it (`403`) unless its configuration allows it
+// (`[api] allow_action_execution_deletion`, off by default).
 mistral_functions! { ActionExecution, "action execution", extract_action_executions; list get delete }
 
 /// Runs an action (`201`).

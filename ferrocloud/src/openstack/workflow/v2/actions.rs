@@ -8,7 +8,7 @@
 //! let yaml = "version: '2.0'\ngreet:\n  base: std.echo\n  base-input:\n    output: hello\n";
 //! let created = actions::create(&mistral, yaml, &DefinitionOpts::default()).await.extract()?;
 //! let echo = actions::get(&mistral, "std.echo", "").await.extract()?;
-//! assert_eq!(echo.is_system, Some(true));
+//! assert_eq!(echo.name, "std.echo");
 //! # Ok(()) }
 //! ```
 
@@ -42,7 +42,8 @@ pub struct Action {
     pub id: String,
     /// The name.
     pub name: String,
-    /// True for the actions Mistral and its plug-ins provide.
+    /// True for the actions Mistral and its plug-ins provide, says the reference;
+    /// Mistral 22 answers `false` for every action, `std.echo` included.
     #[serde(default)]
     pub is_system: Option<bool>,
     /// Its input parameters as Mistral writes them (`output, delay=0`).
@@ -92,7 +93,7 @@ pub struct ListOpts {
     /// Of this scope.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
-    /// System actions or not.
+    /// System actions or not (Mistral 22 answers `500` to this filter).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub is_system: Option<bool>,
     /// With these tags.

@@ -116,6 +116,16 @@ impl Data {
     }
 }
 
+/// `params` with member `key` set to `value` (a new object when there were none).
+pub(crate) fn with_param(params: Option<Data>, key: &str, value: Value) -> Option<Data> {
+    let mut params = params.map(Data::into_value).unwrap_or_default();
+    if !params.is_object() {
+        params = serde_json::json!({});
+    }
+    params[key] = value;
+    Some(params.into())
+}
+
 impl std::ops::Deref for Data {
     type Target = Value;
     fn deref(&self) -> &Value {
@@ -277,6 +287,8 @@ pub struct Validation {
 }
 
 /// Sends a YAML definition as `text/plain` (with [`DefinitionOpts`] as the query).
+/// Mistral declares these answers `text/plain` (their body is JSON) and refuses, `406`,
+/// a request that accepts only `application/json`.
 pub(crate) fn definition<R>(
     request: crate::request::RequestBuilder<R>,
     text: &str,
@@ -287,6 +299,7 @@ pub(crate) fn definition<R>(
     }
     request
         .query(opts)
+        .header("accept", "application/json, text/plain")
         .bytes(text.as_bytes().to_vec(), "text/plain")
 }
 

@@ -73,11 +73,10 @@ pub struct EventTrigger {
 ///     exchange: Some("nova".into()), ..Default::default() };
 /// assert_eq!(ferrocloud::query::encode(&ferrocloud::query::to_pairs(&opts).unwrap()), "exchange=nova");
 /// ```
+/// Mistral 22 answers `500` to a listing with any of these filters (its event trigger
+/// listing reads none): filter the unfiltered listing instead.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct ListOpts {
-    /// Of this name.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
     /// On this exchange.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub exchange: Option<String>,
@@ -182,7 +181,7 @@ pub struct UpdateOpts {
 
 impl Validate for UpdateOpts {}
 
-mistral_functions! { EventTrigger, "event trigger", extract_event_triggers; list get delete find }
+mistral_functions! { EventTrigger, "event trigger", extract_event_triggers; list get delete }
 
 /// Creates an event trigger (`201`).
 pub async fn create(client: &ServiceClient, opts: &CreateOpts) -> ApiResult<EventTrigger> {

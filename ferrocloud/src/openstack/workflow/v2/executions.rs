@@ -210,12 +210,7 @@ impl CreateOpts {
 
     /// With `params.env` set to these variables (or to a stored environment's name).
     pub fn env(mut self, env: serde_json::Value) -> Self {
-        let mut params = self.params.take().map(Data::into_value).unwrap_or_default();
-        if !params.is_object() {
-            params = serde_json::json!({});
-        }
-        params["env"] = env;
-        self.params = Some(params.into());
+        self.params = super::common::with_param(self.params.take(), "env", env);
         self
     }
 }
