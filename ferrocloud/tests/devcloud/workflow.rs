@@ -512,8 +512,9 @@ async fn workflow_execution_states_and_async_actions() {
                     .iter()
                     .any(|a| a.id.as_deref() == Some(pending_id.as_str()))
             );
-            // Mistral deletes action executions only where its configuration allows
-            // it (`[api] allow_action_execution_deletion`, off by default, as here).
+            // Mistral deletes finished ad-hoc action executions where its configuration
+            // allows it (`[api] allow_action_execution_deletion`, on in the devcloud);
+            // a run still pending is refused.
             for id in runs.take() {
                 match action_executions::delete(&c, &id).await.ok() {
                     Ok(()) => {}
