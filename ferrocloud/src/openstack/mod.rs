@@ -20,6 +20,7 @@ pub mod compute;
 pub mod dns;
 pub mod identity;
 pub mod image;
+pub mod instanceha;
 pub mod keymanager;
 pub mod loadbalancer;
 pub mod messaging;
@@ -144,6 +145,11 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("message", "/v2", messaging::v2::OPERATIONS),
         // Messaging operations at Zaqar's root (versions).
         ("message", "", messaging::v2::ROOT_OPERATIONS),
+        // Instance HA v1 (Masakari): the endpoint is …/v1/{project_id}; the index writes
+        // paths from it.
+        ("instance-ha", "", instanceha::v1::OPERATIONS),
+        // Instance HA operations at Masakari's root (versions).
+        ("instance-ha", "", instanceha::v1::ROOT_OPERATIONS),
     ];
     versions
         .iter()

@@ -42,6 +42,11 @@ pub fn catalog(uri: &str) -> Value {
         svc("baremetal", "ironic", format!("{uri}/baremetal")),
         svc("load-balancer", "octavia", format!("{uri}/load-balancer")),
         svc("messaging", "zaqar", format!("{uri}/messaging")),
+        svc(
+            "instance-ha",
+            "masakari",
+            format!("{uri}/instance-ha/v1/p1")
+        ),
     ])
 }
 

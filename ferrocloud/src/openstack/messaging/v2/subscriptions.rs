@@ -1,6 +1,6 @@
 //! Subscriptions: Zaqar pushes the messages of a queue to a subscriber (a `http(s)://`
 //! URL, a `mailto:` address, a `trust+http(s)://` URL) until the subscription's time to
-//! live runs out. Mail subscriptions wait for a confirmation ([`confirm`](self::confirm)).
+//! live runs out. Mail subscriptions wait for a confirmation ([`confirm`](crate::openstack::messaging::v2::subscriptions::confirm)).
 //!
 //! ```no_run
 //! # async fn demo(zaqar: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {
