@@ -11,6 +11,9 @@
 /// Rewrites of index path beginnings, per service: `(service, written, served)`. The first
 /// entry whose `written` starts the path applies.
 pub const INDEX_PATH_ALIASES: &[(&str, &str, &str)] = &[
+    // Masakari serves instance moves under `notifications` (plural); the list section of
+    // the reference writes `notification`.
+    ("instance-ha", "/notification/", "/notifications/"),
     // Ironic serves volume connectors and targets under `connectors`/`targets` (plural);
     // the delete sections of the reference write the singular.
     (

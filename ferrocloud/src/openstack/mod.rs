@@ -23,6 +23,7 @@ pub mod db;
 pub mod dns;
 pub mod identity;
 pub mod image;
+pub mod instanceha;
 pub mod keymanager;
 pub mod loadbalancer;
 pub mod messaging;
@@ -171,6 +172,11 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("accelerator", "/v2", accelerator::v2::OPERATIONS),
         // Workflow v2 (Mistral): the catalog endpoint is …/v2; the index writes /v2/… paths.
         ("workflow", "/v2", workflow::v2::OPERATIONS),
+        // Instance HA v1 (Masakari): the endpoint is …/v1/{project_id}; the index writes
+        // paths from it.
+        ("instance-ha", "", instanceha::v1::OPERATIONS),
+        // Instance HA operations at Masakari's root (versions).
+        ("instance-ha", "", instanceha::v1::ROOT_OPERATIONS),
     ];
     versions
         .iter()

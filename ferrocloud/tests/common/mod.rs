@@ -46,6 +46,11 @@ pub fn catalog(uri: &str) -> Value {
         svc("messaging", "zaqar", format!("{uri}/messaging")),
         svc("accelerator", "cyborg", format!("{uri}/accelerator")),
         svc("workflow", "mistral", format!("{uri}/workflow/v2")),
+        svc(
+            "instance-ha",
+            "masakari",
+            format!("{uri}/instance-ha/v1/p1")
+        ),
     ])
 }
 
