@@ -11,6 +11,12 @@
 /// Rewrites of index path beginnings, per service: `(service, written, served)`. The first
 /// entry whose `written` starts the path applies.
 pub const INDEX_PATH_ALIASES: &[(&str, &str, &str)] = &[
+    // Zun serves `add_security_group`; the reference misspells it.
+    (
+        "application-container",
+        "/v1/containers/{container_ident}/add_securtiy_group",
+        "/v1/containers/{container_ident}/add_security_group",
+    ),
     // Ironic serves volume connectors and targets under `connectors`/`targets` (plural);
     // the delete sections of the reference write the singular.
     (

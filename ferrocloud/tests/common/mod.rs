@@ -41,6 +41,8 @@ pub fn catalog(uri: &str) -> Value {
         svc("sharev2", "manilav2", format!("{uri}/share/v2/p1")),
         svc("baremetal", "ironic", format!("{uri}/baremetal")),
         svc("load-balancer", "octavia", format!("{uri}/load-balancer")),
+        svc("container", "zun", format!("{uri}/container/v1")),
+        svc("clustering", "senlin", format!("{uri}/clustering")),
     ])
 }
 
