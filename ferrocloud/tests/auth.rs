@@ -127,9 +127,9 @@ async fn token_info_and_catalog_come_from_the_response() {
         format!("{}/identity/v3/", server.uri())
     );
     let err =
-        openstack::new_clustering_v1(&provider, EndpointOpts::region("RegionOne")).unwrap_err();
+        openstack::new_key_manager_v1(&provider, EndpointOpts::region("RegionOne")).unwrap_err();
     assert_eq!(err.kind(), ErrorKind::EndpointNotFound);
-    assert!(err.to_string().contains("clustering"), "{err}");
+    assert!(err.to_string().contains("key-manager"), "{err}");
     assert!(err.to_string().contains("RegionOne"), "{err}");
     let err = openstack::new_compute_v2(&provider, EndpointOpts::region("Nowhere")).unwrap_err();
     assert!(err.to_string().contains("Nowhere"), "{err}");

@@ -158,7 +158,7 @@ async fn a_cloud_authenticates_lazily_once_and_pins_the_microversion() {
     assert_eq!(count(&server, "POST", TOKENS).await, 1);
 
     // A service missing from the catalog is the catalog's error.
-    let e = cloud.service("clustering").await.unwrap_err();
+    let e = cloud.service("key-manager").await.unwrap_err();
     assert_eq!(e.kind(), ErrorKind::EndpointNotFound);
 
     // Eager authentication gets a new token on demand.

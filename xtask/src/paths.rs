@@ -14,6 +14,12 @@ pub const INDEX_PATH_ALIASES: &[(&str, &str, &str)] = &[
     // Masakari serves instance moves under `notifications` (plural); the list section of
     // the reference writes `notification`.
     ("instance-ha", "/notification/", "/notifications/"),
+    // Zun serves `add_security_group`; the reference misspells it.
+    (
+        "application-container",
+        "/v1/containers/{container_ident}/add_securtiy_group",
+        "/v1/containers/{container_ident}/add_security_group",
+    ),
     // Ironic serves volume connectors and targets under `connectors`/`targets` (plural);
     // the delete sections of the reference write the singular.
     (

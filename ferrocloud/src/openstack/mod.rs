@@ -18,6 +18,7 @@ pub mod accelerator;
 pub mod baremetal;
 pub mod blockstorage;
 pub mod compute;
+pub mod container;
 pub mod containerinfra;
 pub mod db;
 pub mod dns;
@@ -177,6 +178,9 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("instance-ha", "", instanceha::v1::OPERATIONS),
         // Instance HA operations at Masakari's root (versions).
         ("instance-ha", "", instanceha::v1::ROOT_OPERATIONS),
+        // Application container v1 (Zun): the client's resource base is …/v1/; the index
+        // writes /v1/… paths.
+        ("application-container", "/v1", container::v1::OPERATIONS),
     ];
     versions
         .iter()
@@ -380,14 +384,14 @@ service_constructors! {
     /// # Ok(()) }
     /// ```
     new_container_infra_v1 => "container-infrastructure-management", aliases("container-infrastructure-management"), Some("v1");
-    /// Containers v1 (Zun).
+    /// Containers v1 (Zun); resources under `v1/`.
     ///
     /// ```no_run
     /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
     /// let zun = ferrocloud::openstack::new_container_v1(&provider, Default::default())?;
     /// # Ok(()) }
     /// ```
-    new_container_v1 => "container", aliases("application-container"), None;
+    new_container_v1 => "container", aliases("application-container"), Some("v1");
     /// Workflow v2 (Mistral).
     ///
     /// ```no_run
@@ -417,14 +421,14 @@ service_constructors! {
     /// # Ok(()) }
     /// ```
     new_database_v1 => "database", &["database"], None;
-    /// Clustering v1 (Senlin).
+    /// Clustering v1 (Senlin); resources under `v1/`.
     ///
     /// ```no_run
     /// # fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {
     /// let senlin = ferrocloud::openstack::new_clustering_v1(&provider, Default::default())?;
     /// # Ok(()) }
     /// ```
-    new_clustering_v1 => "clustering", &["clustering"], None;
+    new_clustering_v1 => "clustering", &["clustering"], Some("v1");
     /// Accelerator v2 (Cyborg); resources under `v2/`.
     ///
     /// ```no_run

@@ -51,6 +51,8 @@ pub fn catalog(uri: &str) -> Value {
             "masakari",
             format!("{uri}/instance-ha/v1/p1")
         ),
+        svc("container", "zun", format!("{uri}/container/v1")),
+        svc("clustering", "senlin", format!("{uri}/clustering")),
     ])
 }
 
