@@ -280,6 +280,11 @@ impl ServiceClient {
 /// assert_eq!(h[0].1, "container-infra 1.10");
 /// // Cyborg reads a bare version (`accelerator 2.2` would be read as 2.0).
 /// assert_eq!(ferrocloud::service::microversion_headers("accelerator", "2.2")[0].1, "2.2");
+/// // Ironic Inspector reads its own header (the API reference also names the standard one).
+/// let h = ferrocloud::service::microversion_headers("baremetal-introspection", "1.18");
+/// assert_eq!(h[0].0.as_str(), "x-openstack-ironic-inspector-api-version");
+/// assert_eq!(h[0].1, "1.18");
+/// assert_eq!(h[1].1, "baremetal-introspection 1.18");
 /// ```
 pub fn microversion_headers(service_type: &str, version: &str) -> Vec<(HeaderName, String)> {
     let (legacy, name) = match service_type {
@@ -291,6 +296,10 @@ pub fn microversion_headers(service_type: &str, version: &str) -> Vec<(HeaderNam
             (Some("x-openstack-manila-api-version"), "shared-file-system")
         }
         "baremetal" => (Some("x-openstack-ironic-api-version"), "baremetal"),
+        "baremetal-introspection" => (
+            Some("x-openstack-ironic-inspector-api-version"),
+            "baremetal-introspection",
+        ),
         // Magnum, Zun and Masakari read only `OpenStack-API-Version`, under these names.
         "container-infrastructure-management" | "container-infra" => (None, "container-infra"),
         "application-container" | "container" => (None, "container"),

@@ -16,6 +16,7 @@
 
 pub mod accelerator;
 pub mod baremetal;
+pub mod baremetalintrospection;
 pub mod blockstorage;
 pub mod compute;
 pub mod container;
@@ -145,6 +146,19 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         ("baremetal", "/v1", baremetal::v1::OPERATIONS),
         // Bare metal operations at Ironic's root (versions).
         ("baremetal", "", baremetal::v1::ROOT_OPERATIONS),
+        // Bare metal introspection v1 (Ironic Inspector): the client's resource base is
+        // …/v1/; the index writes /v1/… paths.
+        (
+            "baremetal-introspection",
+            "/v1",
+            baremetalintrospection::v1::OPERATIONS,
+        ),
+        // Bare metal introspection operations at Inspector's root (versions).
+        (
+            "baremetal-introspection",
+            "",
+            baremetalintrospection::v1::ROOT_OPERATIONS,
+        ),
         // Container infrastructure v1 (Magnum): the client's resource base is …/v1/; the
         // index writes /v1/… paths.
         (

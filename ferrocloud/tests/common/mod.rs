@@ -40,6 +40,11 @@ pub fn catalog(uri: &str) -> Value {
         svc("orchestration", "heat", format!("{uri}/heat/v1/p1")),
         svc("sharev2", "manilav2", format!("{uri}/share/v2/p1")),
         svc("baremetal", "ironic", format!("{uri}/baremetal")),
+        svc(
+            "baremetal-introspection",
+            "ironic-inspector",
+            format!("{uri}/baremetal-introspection")
+        ),
         svc("load-balancer", "octavia", format!("{uri}/load-balancer")),
         svc("container-infra", "magnum", format!("{uri}/magnum/v1")),
         svc("database", "trove", format!("{uri}/database/v1.0/p1")),
