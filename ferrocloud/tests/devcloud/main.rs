@@ -92,6 +92,7 @@ mod image;
 mod image_metadefs;
 mod keymanager;
 mod loadbalancer;
+mod messaging;
 mod networking_address_groups;
 mod networking_address_scopes;
 mod networking_admin;
