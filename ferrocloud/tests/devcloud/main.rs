@@ -90,6 +90,7 @@ mod identity_trusts;
 mod identity_users;
 mod image;
 mod image_metadefs;
+mod instanceha;
 mod keymanager;
 mod loadbalancer;
 mod messaging;
