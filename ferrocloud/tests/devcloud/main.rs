@@ -59,6 +59,7 @@ mod compute_usage;
 mod compute_versions;
 mod compute_volume_attachments;
 mod compute_volumes;
+mod containerinfra;
 mod dns;
 mod identity_application_credentials;
 mod identity_auth;
