@@ -60,6 +60,7 @@ mod compute_versions;
 mod compute_volume_attachments;
 mod compute_volumes;
 mod containerinfra;
+mod db;
 mod dns;
 mod identity_application_credentials;
 mod identity_auth;
