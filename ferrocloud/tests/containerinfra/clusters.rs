@@ -181,8 +181,8 @@ async fn resize_and_upgrade_send_their_microversion() {
         },
     )
     .await;
+    // `new` sends one node at a time: Magnum answers 500 without max_batch_size.
     let opts = UpgradeOpts {
-        max_batch_size: Some(1),
         nodegroup: Some("production_group".into()),
         ..UpgradeOpts::new("e74c40e0-d825-11e2-a28f-0800200c9a66")
     };

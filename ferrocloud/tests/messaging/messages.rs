@@ -71,7 +71,7 @@ async fn get_by_ids_and_one() {
     let server = MockServer::start().await;
     let c = zaqar(&server).await;
     Expect::new("GET", "queues/beijing/messages")
-        .query(&[("ids", "578f0055508f153f256f717f,aa")])
+        .query(&[("ids", "578f0055508f153f256f717f"), ("ids", "aa")])
         .reply(200, sample("messages-get-byids-response.json"))
         .mount(&server)
         .await;
@@ -113,7 +113,7 @@ async fn delete_by_ids_pop_and_one() {
         .mount(&server)
         .await;
     Expect::new("DELETE", "queues/beijing/messages")
-        .query(&[("ids", "a,b")])
+        .query(&[("ids", "a"), ("ids", "b")])
         .mount(&server)
         .await;
     Expect::new("DELETE", "queues/beijing/messages/a")

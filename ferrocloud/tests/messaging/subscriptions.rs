@@ -80,7 +80,7 @@ async fn get_update_delete_confirm() {
         .mount(&server)
         .await;
     Expect::new("DELETE", &rel).mount(&server).await;
-    Expect::new("POST", &format!("{rel}/confirm"))
+    Expect::new("PUT", &format!("{rel}/confirm"))
         .body(sample("subscription-confirm-request.json"))
         .mount(&server)
         .await;

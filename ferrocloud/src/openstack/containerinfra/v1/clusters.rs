@@ -421,13 +421,15 @@ impl Validate for ResizeOpts {}
 /// ```
 /// use ferrocloud::openstack::containerinfra::v1::clusters::UpgradeOpts;
 /// assert_eq!(serde_json::to_value(UpgradeOpts::new("e74c40e0")).unwrap(),
-///     serde_json::json!({"cluster_template": "e74c40e0"}));
+///     serde_json::json!({"cluster_template": "e74c40e0", "max_batch_size": 1}));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UpgradeOpts {
     /// The template to upgrade to (UUID or name).
     pub cluster_template: String,
-    /// Nodes upgraded at a time (1 by default).
+    /// Nodes upgraded at a time. [`UpgradeOpts::new`] sets 1: Magnum documents 1 as the
+    /// default, but answers `500` when the field is left out (it passes the unset value
+    /// on to its conductor).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_batch_size: Option<u32>,
     /// The node group (the default worker group when left out).
@@ -436,11 +438,12 @@ pub struct UpgradeOpts {
 }
 
 impl UpgradeOpts {
-    /// Upgrade to `cluster_template`.
+    /// Upgrade to `cluster_template`, one node at a time.
     pub fn new(cluster_template: impl Into<String>) -> Self {
         UpgradeOpts {
             cluster_template: cluster_template.into(),
-            ..Default::default()
+            max_batch_size: Some(1),
+            nodegroup: None,
         }
     }
 }

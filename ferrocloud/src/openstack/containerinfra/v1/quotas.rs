@@ -29,12 +29,14 @@ crate::operations! {
     DELETE = DELETE "/quotas/{project_id}/{resource}";
 }
 
-/// A project's quota of a resource.
+/// A project's quota of a resource. A project without a quota of its own is answered
+/// the default, which has no record: no `id` and no dates.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[non_exhaustive]
 pub struct Quota {
-    /// The record's ID.
-    pub id: u64,
+    /// The record's ID (`None` for the default).
+    #[serde(default)]
+    pub id: Option<u64>,
     /// The project.
     pub project_id: String,
     /// The resource (`Cluster`).
@@ -42,10 +44,10 @@ pub struct Quota {
     /// How many the project may have.
     pub hard_limit: i64,
     /// When it was set.
-    #[serde(with = "crate::dates::option")]
+    #[serde(default, with = "crate::dates::option")]
     pub created_at: Option<Timestamp>,
     /// When it last changed.
-    #[serde(with = "crate::dates::option")]
+    #[serde(default, with = "crate::dates::option")]
     pub updated_at: Option<Timestamp>,
 }
 

@@ -31,8 +31,8 @@ pub struct BackupStrategy {
     /// The project.
     #[serde(default)]
     pub project_id: Option<String>,
-    /// The instance (none: the whole project).
-    #[serde(deserialize_with = "crate::de::nullable")]
+    /// The instance (none: the whole project, which Trove writes as `""`).
+    #[serde(default, deserialize_with = "crate::de::empty_as_none")]
     pub instance_id: Option<String>,
     /// `swift`.
     pub backend: String,

@@ -75,8 +75,9 @@ pub struct DatastoreVersion {
     /// The version number (`5.7.29`).
     #[serde(default)]
     pub version: Option<String>,
-    /// Whether instances may be created with it.
-    #[serde(default)]
+    /// Whether instances may be created with it (the datastore listing writes `1`/`0`,
+    /// a version's own answer `true`/`false`).
+    #[serde(default, with = "super::common::flag::option")]
     pub active: Option<bool>,
     /// The Glance image (administrators).
     #[serde(default)]
@@ -109,10 +110,10 @@ pub struct Parameter {
     pub parameter_type: String,
     /// The smallest value.
     #[serde(default, alias = "min_size")]
-    pub min: Option<i64>,
-    /// The largest value.
+    pub min: Option<i128>,
+    /// The largest value (MySQL's reach 18446744073709551615, beyond `i64`).
     #[serde(default, alias = "max_size")]
-    pub max: Option<i64>,
+    pub max: Option<i128>,
     /// Whether a change needs a restart.
     pub restart_required: bool,
     /// The version.

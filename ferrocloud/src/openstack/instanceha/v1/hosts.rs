@@ -197,6 +197,6 @@ pub struct ListOpts {
 }
 
 masakari_functions! {
-    Host, "host", "uuid", extract_hosts, [segment_id];
+    Host, "host", "id", extract_hosts, [segment_id];
     list get create update delete find
 }

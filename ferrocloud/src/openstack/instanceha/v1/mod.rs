@@ -7,8 +7,9 @@
 //! instances ([`vmoves`], microversion 1.3). Masakari answers in microversion 1.0 unless
 //! asked otherwise: pin one with
 //! [`ServiceClient::with_microversion`](crate::ServiceClient::with_microversion), sent as
-//! `OpenStack-API-Version: instance-ha X.Y`. Listings page by `limit`/`marker` (the last
-//! item's UUID); Masakari sends no next links.
+//! `OpenStack-API-Version: instance-ha X.Y`. Listings page by `limit`/`marker`: the last
+//! item's database `id` (Masakari looks the marker up by `id`, not by UUID); Masakari
+//! sends no next links.
 //!
 //! ```no_run
 //! # async fn demo(provider: ferrocloud::ProviderClient) -> ferrocloud::Result<()> {

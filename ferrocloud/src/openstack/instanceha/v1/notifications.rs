@@ -250,7 +250,7 @@ pub struct ListOpts {
 }
 
 masakari_functions! {
-    Notification, "notification", "notification_uuid", extract_notifications, [];
+    Notification, "notification", "id", extract_notifications, [];
     list get create
 }
 

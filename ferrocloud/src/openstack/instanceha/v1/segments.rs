@@ -217,6 +217,6 @@ pub struct ListOpts {
 }
 
 masakari_functions! {
-    Segment, "segment", "uuid", extract_segments, [];
+    Segment, "segment", "id", extract_segments, [];
     list get create update delete find
 }

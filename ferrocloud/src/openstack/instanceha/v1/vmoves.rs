@@ -124,6 +124,6 @@ pub struct ListOpts {
 }
 
 masakari_functions! {
-    VMove, "instance move", "uuid", extract_vmoves, [notification_id];
+    VMove, "instance move", "id", extract_vmoves, [notification_id];
     list get
 }

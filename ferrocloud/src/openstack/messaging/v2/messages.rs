@@ -21,7 +21,7 @@ use serde_json::Value;
 
 use super::common::{Paging, last_segment, query_value, request};
 use crate::pagination::{PageStyle, Pager};
-use crate::request::{ApiResult, Validate};
+use crate::request::{ApiResult, RequestBuilder, Validate};
 use crate::{Error, Result, ServiceClient};
 
 crate::operations! {
@@ -242,12 +242,16 @@ pub struct ListOpts {
     pub include_delayed: Option<bool>,
 }
 
-/// The IDs as Zaqar takes them: comma-separated, at least one, none empty.
-fn ids_param(ids: &[impl AsRef<str>]) -> Result<String> {
+/// `rb` with the IDs as Zaqar reads them: one `ids` parameter per ID (Zaqar splits a
+/// list at literal commas only, and a query's commas are sent encoded), at least one,
+/// none empty.
+fn with_ids<R>(rb: RequestBuilder<R>, ids: &[impl AsRef<str>]) -> Result<RequestBuilder<R>> {
     if ids.is_empty() || ids.iter().any(|i| i.as_ref().trim().is_empty()) {
         return Err(Error::invalid_input("message IDs must be given, none empty"));
     }
-    Ok(ids.iter().map(AsRef::as_ref).collect::<Vec<_>>().join(","))
+    Ok(ids
+        .iter()
+        .fold(rb, |rb, id| rb.query_pair("ids", id.as_ref())))
 }
 
 /// Posts messages (`201`).
@@ -287,13 +291,8 @@ pub async fn get_by_ids(
     queue: &str,
     ids: &[impl AsRef<str>],
 ) -> ApiResult<Vec<Message>> {
-    match ids_param(ids) {
-        Ok(ids) => {
-            request(client, &LIST, &[queue])
-                .query_pair("ids", ids)
-                .send()
-                .await
-        }
+    match with_ids(request(client, &LIST, &[queue]), ids) {
+        Ok(rb) => rb.send().await,
         Err(e) => ApiResult::from_error(e),
     }
 }
@@ -310,13 +309,8 @@ pub async fn delete_by_ids(
     queue: &str,
     ids: &[impl AsRef<str>],
 ) -> ApiResult<()> {
-    match ids_param(ids) {
-        Ok(ids) => {
-            request(client, &DELETE_SET, &[queue])
-                .query_pair("ids", ids)
-                .send()
-                .await
-        }
+    match with_ids(request(client, &DELETE_SET, &[queue]), ids) {
+        Ok(rb) => rb.send().await,
         Err(e) => ApiResult::from_error(e),
     }
 }

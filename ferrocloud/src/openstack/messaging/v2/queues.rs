@@ -91,14 +91,17 @@ crate::operation::extract_fn! {
 /// let count = extract_count(page).unwrap();
 /// # }
 /// ```
+///
+/// Zaqar counts only where its storage can: with pooling, it answers `"count": true`
+/// instead of a number, which gives `None` here.
 pub fn extract_count(page: &Page<Queue>) -> Result<Option<u64>> {
     #[derive(Deserialize)]
     struct Count {
         #[serde(default)]
-        count: Option<u64>,
+        count: Option<Value>,
     }
     match page.responses().first() {
-        Some(r) => Ok(r.decode::<Count>(None)?.count),
+        Some(r) => Ok(r.decode::<Count>(None)?.count.and_then(|c| c.as_u64())),
         None => Ok(None),
     }
 }
