@@ -152,10 +152,12 @@ def register(profile):
             u = ks.ensure("users", "user", {"name": user, "domain_id": "default",
                           "password": SERVICE_PW}, name=user)
             ks.put("/projects/%s/users/%s/roles/%s" % (service["id"], u["id"], roles["service"]))
-            if user in ("nova", "manila", "masakari"):
+            if user in ("nova", "manila", "masakari", "magnum", "trove"):
                 # as devstack: nova's user is also admin (port bindings in neutron, other
                 # projects' volumes in cinder), and so are manila's (its share networks'
-                # ports) and masakari's (it reads nova's services and evacuates servers)
+                # ports), masakari's (it reads nova's services and evacuates servers),
+                # magnum's (it deletes its clusters' trustees and stacks) and trove's (it
+                # lists nova's servers and glance's images for its datastores)
                 ks.put("/projects/%s/users/%s/roles/%s" % (service["id"], u["id"],
                                                          roles["admin"]))
         if user == "heat":
