@@ -198,7 +198,7 @@ async fn profiles_crud_and_validate() {
     assert_eq!(p.id, "1d85fc39-7d9a-4f64-9751-b127ef554923");
     assert_eq!(p.profile_type, "os.nova.server-1.0");
     assert_eq!(p.spec, req["profile"]["spec"]);
-    assert!(p.domain.is_none());
+    assert!(p.record.domain.is_none());
 
     let p = profiles::get(&c, PROFILE).await.extract().unwrap();
     assert_eq!(p.name, "PF20");
@@ -208,7 +208,7 @@ async fn profiles_crud_and_validate() {
     };
     let p = profiles::update(&c, PROFILE, &upd).await.extract().unwrap();
     assert_eq!(p.metadata["key"], "value");
-    assert!(p.updated_at.is_some());
+    assert!(p.record.updated_at.is_some());
     profiles::delete(&c, PROFILE).await.ok().unwrap();
 
     let v = senlin::ValidateOpts {
@@ -216,7 +216,7 @@ async fn profiles_crud_and_validate() {
     };
     let p = profiles::validate(&c, &v).await.extract().unwrap();
     assert_eq!(p.name, "validated_profile");
-    assert!(p.id.is_empty() && p.created_at.is_none() && p.metadata.is_empty());
+    assert!(p.id.is_empty() && p.record.created_at.is_none() && p.metadata.is_empty());
     // Validation needs 1.2: refused before sending at the base version.
     let base = senlin(&server).await;
     assert!(profiles::validate(&base, &v).await.err().is_some());
@@ -277,7 +277,7 @@ async fn policies_crud_and_validate() {
     let all = policies::list(&c, &opts).all().await.unwrap();
     assert_eq!(all[0].policy_type, "senlin.policy.deletion-1.0");
     assert_eq!(all[0].spec["properties"]["criteria"], "OLDEST_FIRST");
-    assert!(all[0].created_at.is_some());
+    assert!(all[0].record.created_at.is_some());
 
     let spec = sample("policy-create-request.json")["policy"]["spec"].clone();
     let p = policies::create(&c, &policies::CreateOpts::new("sp001", spec))
@@ -287,7 +287,7 @@ async fn policies_crud_and_validate() {
     assert_eq!(p.id, id);
     assert_eq!(p.spec["properties"]["adjustment"]["best_effort"], true);
     let p = policies::get(&c, id).await.extract().unwrap();
-    assert_eq!(p.user, "5e5bf8027826429c96af157f68dc9072");
+    assert_eq!(p.record.user, "5e5bf8027826429c96af157f68dc9072");
     let upd = policies::UpdateOpts {
         name: "new_name".into(),
     };
@@ -362,7 +362,7 @@ async fn clusters_crud_with_actions() {
     assert_eq!(started.action, "a1");
     assert_eq!(started.value.status, clusters::ClusterStatus::Init);
     assert_eq!(started.value.desired_capacity, 4);
-    assert!(started.value.created_at.is_none() && started.value.init_at.is_some());
+    assert!(started.value.record.created_at.is_none() && started.value.init_at.is_some());
 
     let got = clusters::get(&c, CLUSTER).await.extract().unwrap();
     assert_eq!(got.profile_name, "mystack");
@@ -701,7 +701,7 @@ async fn nodes_crud_adopt_and_actions() {
     let all = nodes::list(&c, &opts).all().await.unwrap();
     assert_eq!(all[0].index, 2);
     // The list sample writes `project_id`.
-    assert_eq!(all[0].project, "eee0b7c083e84501bdd50fb269d2a10e");
+    assert_eq!(all[0].record.project, "eee0b7c083e84501bdd50fb269d2a10e");
     assert_eq!(all[0].role.as_deref(), Some(""));
 
     let mut create = nodes::CreateOpts::new("node009", "mystack");
@@ -840,7 +840,7 @@ async fn receivers_crud_and_notify() {
     );
     assert_eq!(r.actor["trust_id"][0], "6dc6d336e3fc4c0a951b5698cd1236d9");
     let r = receivers::get(&c, id).await.extract().unwrap();
-    assert_eq!(r.domain.as_deref(), Some("Default"));
+    assert_eq!(r.record.domain.as_deref(), Some("Default"));
     let upd = receivers::UpdateOpts {
         name: Some("new-name".into()),
         action: Some("CLUSTER_SCALE_OUT".into()),

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Number, Value};
 
-use super::common::{Accepted, Named, Object, Paging, senlin_functions, start};
+use super::common::{Record, Accepted, Named, Object, Paging, senlin_functions, start};
 use crate::dates::Timestamp;
 use crate::de::text_enum;
 use crate::microversion::check_field;
@@ -190,22 +190,12 @@ pub struct Cluster {
     /// The objects depending on it.
     #[serde(deserialize_with = "crate::de::null_as_default")]
     pub dependents: Object,
-    /// The project.
-    pub project: String,
-    /// The user.
-    pub user: String,
-    /// The domain.
-    #[serde(deserialize_with = "crate::de::nullable")]
-    pub domain: Option<String>,
     /// When it was initialized.
     #[serde(deserialize_with = "crate::dates::option::deserialize")]
     pub init_at: Option<Timestamp>,
-    /// When it was created.
-    #[serde(deserialize_with = "crate::dates::option::deserialize")]
-    pub created_at: Option<Timestamp>,
-    /// When it last changed.
-    #[serde(deserialize_with = "crate::dates::option::deserialize")]
-    pub updated_at: Option<Timestamp>,
+    /// Ownership and dates.
+    #[serde(flatten)]
+    pub record: Record,
 }
 
 /// What [`create`] sends.

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::dates::Timestamp;
 use crate::request::{ApiResult, Response};
 use crate::{Error, ErrorKind, Result};
 
@@ -36,6 +37,26 @@ pub struct Paging {
     /// Items of every project (administrators).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub global_project: Option<bool>,
+}
+
+/// The owner and the dates every Senlin object carries, flattened into each type.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[non_exhaustive]
+pub struct Record {
+    /// The project (`project_id` in some listings).
+    #[serde(alias = "project_id")]
+    pub project: String,
+    /// The user.
+    pub user: String,
+    /// The domain.
+    #[serde(deserialize_with = "crate::de::nullable")]
+    pub domain: Option<String>,
+    /// When it was created (`null` before it is).
+    #[serde(deserialize_with = "crate::dates::option::deserialize")]
+    pub created_at: Option<Timestamp>,
+    /// When it last changed.
+    #[serde(deserialize_with = "crate::dates::option::deserialize")]
+    pub updated_at: Option<Timestamp>,
 }
 
 /// The body of a `202` answer that started an action: its ID.

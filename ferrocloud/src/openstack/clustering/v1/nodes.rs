@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::clusters::{CheckOpts, RecoverOpts};
-use super::common::{Accepted, Named, Object, Paging, senlin_functions, start};
+use super::common::{Record, Accepted, Named, Object, Paging, senlin_functions, start};
 use crate::dates::Timestamp;
 use crate::de::text_enum;
 use crate::request::{ApiResult, Validate};
@@ -137,23 +137,12 @@ pub struct Node {
     /// (1.13).
     #[serde(default)]
     pub tainted: Option<bool>,
-    /// The project.
-    #[serde(alias = "project_id")]
-    pub project: String,
-    /// The user.
-    pub user: String,
-    /// The domain.
-    #[serde(deserialize_with = "crate::de::nullable")]
-    pub domain: Option<String>,
     /// When it was initialized.
     #[serde(deserialize_with = "crate::dates::option::deserialize")]
     pub init_at: Option<Timestamp>,
-    /// When it was created.
-    #[serde(deserialize_with = "crate::dates::option::deserialize")]
-    pub created_at: Option<Timestamp>,
-    /// When it last changed.
-    #[serde(deserialize_with = "crate::dates::option::deserialize")]
-    pub updated_at: Option<Timestamp>,
+    /// Ownership and dates.
+    #[serde(flatten)]
+    pub record: Record,
 }
 
 /// What [`create`] sends.

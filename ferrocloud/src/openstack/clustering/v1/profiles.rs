@@ -16,8 +16,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::common::{Object, Paging, ValidateOpts, senlin_functions};
-use crate::dates::Timestamp;
+use super::common::{Record, Object, Paging, ValidateOpts, senlin_functions};
 use crate::request::Validate;
 use crate::Result;
 
@@ -55,19 +54,9 @@ pub struct Profile {
     /// The metadata.
     #[serde(deserialize_with = "crate::de::null_as_default")]
     pub metadata: Object,
-    /// The project.
-    pub project: String,
-    /// The user.
-    pub user: String,
-    /// The domain.
-    #[serde(default, deserialize_with = "crate::de::nullable")]
-    pub domain: Option<String>,
-    /// When it was created.
-    #[serde(deserialize_with = "crate::dates::option::deserialize")]
-    pub created_at: Option<Timestamp>,
-    /// When it last changed.
-    #[serde(deserialize_with = "crate::dates::option::deserialize")]
-    pub updated_at: Option<Timestamp>,
+    /// Ownership and dates.
+    #[serde(flatten)]
+    pub record: Record,
 }
 
 /// What [`create`] sends.

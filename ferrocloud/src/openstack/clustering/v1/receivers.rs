@@ -16,8 +16,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::common::{Object, Paging, senlin_functions};
-use crate::dates::Timestamp;
+use super::common::{Record, Object, Paging, senlin_functions};
 use crate::de::text_enum;
 use crate::request::{ApiResult, Validate};
 use crate::{Result, ServiceClient};
@@ -80,19 +79,9 @@ pub struct Receiver {
     /// How to reach it: `alarm_url` for a webhook, `queue_name` for a message receiver.
     #[serde(deserialize_with = "crate::de::null_as_default")]
     pub channel: Object,
-    /// The project.
-    pub project: String,
-    /// The user.
-    pub user: String,
-    /// The domain.
-    #[serde(deserialize_with = "crate::de::nullable")]
-    pub domain: Option<String>,
-    /// When it was created.
-    #[serde(deserialize_with = "crate::dates::option::deserialize")]
-    pub created_at: Option<Timestamp>,
-    /// When it last changed.
-    #[serde(deserialize_with = "crate::dates::option::deserialize")]
-    pub updated_at: Option<Timestamp>,
+    /// Ownership and dates.
+    #[serde(flatten)]
+    pub record: Record,
 }
 
 /// What [`create`] sends (a webhook receiver needs a cluster and an action).
