@@ -18,6 +18,7 @@ pub mod accelerator;
 pub mod baremetal;
 pub mod baremetalintrospection;
 pub mod blockstorage;
+pub mod clustering;
 pub mod compute;
 pub mod container;
 pub mod containerinfra;
@@ -195,6 +196,11 @@ pub fn all_operations() -> Vec<(&'static str, &'static str, &'static crate::Oper
         // Application container v1 (Zun): the client's resource base is …/v1/; the index
         // writes /v1/… paths.
         ("application-container", "/v1", container::v1::OPERATIONS),
+        // Clustering v1 (Senlin): the client's resource base is …/v1/; the index writes
+        // /v1/… paths.
+        ("clustering", "/v1", clustering::v1::OPERATIONS),
+        // Clustering operations at Senlin's root (versions).
+        ("clustering", "", clustering::v1::ROOT_OPERATIONS),
     ];
     versions
         .iter()

@@ -1,0 +1,3 @@
+//! Clustering (Senlin).
+
+pub mod v1;
