@@ -27,7 +27,7 @@ async fn quotas_round_trip() {
     )
     .await;
     let q = quotas::create(&client, &opts).await.extract().unwrap();
-    assert_eq!((q.id, q.hard_limit), (26, 1));
+    assert_eq!((q.id, q.hard_limit), (Some(26), 1));
     assert!(q.updated_at.is_none());
 
     expect(

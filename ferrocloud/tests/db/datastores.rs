@@ -165,9 +165,16 @@ async fn parameters() {
         "POST",
         &base,
         Expect {
-            answer: Some(crate::sample(
-                "datastore-version-parameter-create-response.json",
-            )),
+            // Trove answers the parameter alone, with its `min_size`/`max_size` names
+            // (the sample shows a list).
+            answer: Some(serde_json::json!({
+                "name": "connect_timeout",
+                "datastore_version_id": VER,
+                "restart_required": false,
+                "type": "integer",
+                "min_size": 64,
+                "max_size": 65535,
+            })),
             ..sends("datastore-version-parameter-create-request.json", 200)
         },
     )
@@ -181,7 +188,7 @@ async fn parameters() {
         datastore_versions::create_parameter(&client, VER, &opts)
             .await
             .extract()
-            .unwrap()[0]
+            .unwrap()
             .min,
         Some(64)
     );

@@ -498,7 +498,7 @@ async fn messaging_pools_and_flavors() {
         flavor_made = true;
         let f = flavors::get(&admin, &flavor).await.extract().unwrap();
         assert_eq!(f.name, flavor);
-        assert_eq!(f.pool_list, [pool.clone()]);
+        assert_eq!(f.pool_list, std::slice::from_ref(&pool));
         assert!(f.capabilities.iter().any(|c| c == "CLAIMS"), "{f:?}");
         let listed = flavors::list(
             &admin,
@@ -515,7 +515,7 @@ async fn messaging_pools_and_flavors() {
             .await
             .extract()
             .unwrap();
-        assert_eq!(same.pool_list, [pool.clone()]);
+        assert_eq!(same.pool_list, std::slice::from_ref(&pool));
 
         // A queue of the flavor (of the same project) lives in the pool; the health
         // check reaches the pool.

@@ -355,6 +355,17 @@ async fn vmoves_need_1_3() {
         &server,
         "GET",
         &format!("notifications/{n}/vmoves"),
+        &[("status", "succeeded"), ("marker", "1")],
+        Some("1.3"),
+        None,
+        200,
+        Some(json!({"vmoves": []})),
+    )
+    .await;
+    expect(
+        &server,
+        "GET",
+        &format!("notifications/{n}/vmoves"),
         &[("status", "succeeded")],
         Some("1.3"),
         None,

@@ -30,7 +30,7 @@ crate::operations! {
     /// Delete a datastore version.
     DELETE = DELETE "/mgmt/datastore-versions/{datastore_version_id}";
     /// Add a configuration parameter to a version.
-    CREATE_PARAMETER = POST "/mgmt/datastores/versions/{datastore_version_id}/parameters" request("configuration-parameter", ParameterOpts) list("configuration-parameters", Parameter);
+    CREATE_PARAMETER = POST "/mgmt/datastores/versions/{datastore_version_id}/parameters" request("configuration-parameter", ParameterOpts) response(Parameter);
     /// Change a configuration parameter of a version.
     UPDATE_PARAMETER = PUT "/mgmt/datastores/versions/{datastore_version_id}/parameters/{parameter_name}" request("configuration-parameter", ParameterOpts) response(Parameter);
     /// Remove a configuration parameter from a version.
@@ -230,8 +230,9 @@ pub async fn delete(client: &ServiceClient, id: &str) -> ApiResult<()> {
     client.request(&DELETE, &[id]).send().await
 }
 
-/// Adds a configuration parameter to a version.
-pub async fn create_parameter(client: &ServiceClient, id: &str, opts: &ParameterOpts) -> ApiResult<Vec<Parameter>> {
+/// Adds a configuration parameter to a version; Trove answers with the parameter alone
+/// (not the list the API reference shows).
+pub async fn create_parameter(client: &ServiceClient, id: &str, opts: &ParameterOpts) -> ApiResult<Parameter> {
     client.request(&CREATE_PARAMETER, &[id]).json_in("configuration-parameter", opts).send().await
 }
 
