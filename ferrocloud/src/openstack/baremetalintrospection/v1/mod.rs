@@ -3,15 +3,15 @@
 //! (paths are relative to the endpoint's `v1/`).
 //!
 //! Inspector boots a node into a ramdisk, which sends back the hardware it finds
-//! ([`ramdisk`]); Inspector processes that data, stores it ([`data`]) and runs the
-//! [`rules`] that match. [`introspection`] starts, follows, aborts and waits for it.
+//! ([`ramdisk`](crate::openstack::baremetalintrospection::v1::ramdisk)); Inspector processes that data, stores it ([`data`](crate::openstack::baremetalintrospection::v1::data)) and runs the
+//! [`rules`](crate::openstack::baremetalintrospection::v1::rules) that match. [`introspection`](crate::openstack::baremetalintrospection::v1::introspection) starts, follows, aborts and waits for it.
 //! Nodes are named by Ironic UUID or name.
 //!
 //! Inspector answers a request without a microversion in its newest microversion. A
 //! client pinned with [`ServiceClient::with_microversion`](crate::ServiceClient::with_microversion)
 //! sends `X-OpenStack-Ironic-Inspector-API-Version` (and
 //! `OpenStack-API-Version: baremetal-introspection X.Y`), and is refused before sending
-//! what is newer than its pin ([`common`]); [`versions::negotiate`] pins the highest
+//! what is newer than its pin ([`common`](crate::openstack::baremetalintrospection::v1::common)); [`versions::negotiate`](crate::openstack::baremetalintrospection::v1::versions::negotiate) pins the highest
 //! microversion both sides know. Ironic Inspector is in maintenance mode: Ironic's own
 //! inspection (`baremetal::v1`'s inspection rules and inventory) replaces it.
 //!

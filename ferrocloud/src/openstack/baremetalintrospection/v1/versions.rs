@@ -1,7 +1,7 @@
 //! Ironic Inspector's API versions: the root document (`GET /`, the current version)
 //! and the v1 document (`GET /v1/`, the links of the resources). Inspector writes its
 //! microversion range in the `X-OpenStack-Ironic-Inspector-API-Minimum-Version` and
-//! `-Maximum-Version` headers of every answer ([`range`]); [`negotiate`] pins a client
+//! `-Maximum-Version` headers of every answer ([`range`](crate::openstack::baremetalintrospection::v1::versions::range)); [`negotiate`](crate::openstack::baremetalintrospection::v1::versions::negotiate) pins a client
 //! to the highest microversion both sides know.
 //!
 //! ```no_run

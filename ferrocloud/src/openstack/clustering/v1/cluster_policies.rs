@@ -1,5 +1,5 @@
 //! The policies attached to a cluster (attach, detach and change them with
-//! [`clusters::attach_policy`](super::clusters::attach_policy) and its siblings).
+//! [`clusters::attach_policy`] and its siblings).
 //!
 //! ```no_run
 //! # async fn demo(senlin: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

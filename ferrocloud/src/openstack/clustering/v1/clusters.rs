@@ -2,7 +2,7 @@
 //! size. Creating, changing and deleting a cluster, and every action on it (resizing,
 //! scaling, adding, removing and replacing nodes, attaching policies, checking and
 //! recovering), answer `202`: the functions return the ID of the action doing the work,
-//! to wait for with [`actions::wait_for_success`](super::actions::wait_for_success).
+//! to wait for with [`actions::wait_for_success`].
 //!
 //! ```no_run
 //! # async fn demo(senlin: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

@@ -1,7 +1,7 @@
 //! Receivers: what turns an outside signal into a cluster action. A `webhook` receiver
-//! has a URL ([`Receiver::channel`]) that triggers its action
-//! ([`webhooks::trigger`](super::webhooks::trigger)); a `message` receiver has a queue
-//! that Senlin reads when notified ([`notify`]).
+//! has a URL ([`Receiver::channel`](crate::openstack::clustering::v1::receivers::Receiver::channel)) that triggers its action
+//! ([`webhooks::trigger`]); a `message` receiver has a queue
+//! that Senlin reads when notified ([`notify`](crate::openstack::clustering::v1::receivers::notify)).
 //!
 //! ```no_run
 //! # async fn demo(senlin: ferrocloud::ServiceClient) -> ferrocloud::Result<()> {

@@ -1,5 +1,5 @@
 //! Webhook triggers: the URL of a webhook receiver's channel
-//! ([`Receiver::channel`](super::receivers::Receiver::channel)) starts the receiver's
+//! ([`Receiver::channel`](crate::openstack::clustering::v1::receivers::Receiver::channel)) starts the receiver's
 //! action on its cluster, with the receiver's parameters and the ones given here.
 //!
 //! ```no_run
