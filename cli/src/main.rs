@@ -1,0 +1,5 @@
+//! The `ferrocloud` command.
+
+fn main() -> std::process::ExitCode {
+    ferrocloud_cli::main()
+}

@@ -1,0 +1,1 @@
+//! Rendering command results: tables, JSON, YAML, values and CSV.
