@@ -408,6 +408,10 @@ pub struct Operation {
     /// (`With<CreateOpts, Provider>`): each is decoded from, and rendered into, every
     /// object of a request sample.
     pub request_extensions: &'static [BodySpec],
+    /// Where the SDK declares it: the Rust path of its `static`
+    /// (`ferrocloud::openstack::compute::v2::servers::GET`), or `""` for an operation
+    /// declared by hand.
+    pub name: &'static str,
 }
 
 /// An [`Operation`] together with the type its response decodes to. `operations!`
@@ -535,7 +539,19 @@ impl Operation {
             response: None,
             extensions: &[],
             request_extensions: &[],
+            name: "",
         }
+    }
+
+    /// The same operation, with the Rust path it is declared at ([`Operation::name`]).
+    ///
+    /// ```
+    /// use ferrocloud::openstack::compute::v2::servers;
+    /// assert_eq!(servers::GET.operation().name, "ferrocloud::openstack::compute::v2::servers::GET");
+    /// ```
+    pub const fn named(mut self, name: &'static str) -> Self {
+        self.name = name;
+        self
     }
 
     /// The same operation, with the extension types read from its response objects
@@ -849,6 +865,7 @@ macro_rules! __operation {
         pub static $name: $crate::operation::Op<$crate::__response_type!($($rs)?; $($ls)?)> =
             $crate::operation::Op::new(
                 $crate::Operation::with_verb($service, $crate::__verb!($method), $path)
+                .named(concat!(module_path!(), "::", stringify!($name)))
                 $(.since($v))?
                 $(.until($u))?
                 $(.with_request($crate::operation::BodySpec::request::<$rq>(

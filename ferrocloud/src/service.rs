@@ -269,6 +269,76 @@ impl ServiceClient {
     }
 }
 
+impl ServiceClient {
+    /// Starts a request that no declared operation describes: `method` on `path`,
+    /// relative to the resource base (a leading `/` is ignored; a query string is kept),
+    /// with everything else a declared request gets (token, re-authentication,
+    /// microversion headers, retries, timeouts, size caps). Its answer is read with
+    /// [`send_raw`](RequestBuilder::send_raw) or
+    /// [`send_streaming`](RequestBuilder::send_streaming); any 2xx status is accepted
+    /// unless [`ok_codes`](RequestBuilder::ok_codes) says otherwise.
+    ///
+    /// For exploring an API and for the command line's escape hatch; resource
+    /// functions use [`request`](Self::request) with their declared operation.
+    ///
+    /// ```
+    /// # let p = ferrocloud::ProviderClient::builder("http://k/v3").build().unwrap();
+    /// use ferrocloud::http::Method;
+    /// let c = ferrocloud::ServiceClient::new(p, "compute", "http://n/v2.1", None).unwrap();
+    /// let req = c.raw(Method::GET, "/servers/detail?limit=2").unwrap();
+    /// assert_eq!(req.url().unwrap().as_str(), "http://n/v2.1/servers/detail?limit=2");
+    /// assert!(c.raw(Method::from_bytes(b"PURGE").unwrap(), "x").is_err());
+    /// ```
+    pub fn raw(&self, method: http::Method, path: &str) -> Result<RequestBuilder<()>> {
+        let op = raw_operation(&method).ok_or_else(|| {
+            Error::invalid_input(format!(
+                "{method} is not a method a raw request can send (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, COPY)"
+            ))
+        })?;
+        let url = self
+            .inner
+            .resource_base
+            .join(path.trim_start_matches('/'))
+            .map_err(|e| Error::invalid_input(format!("{path:?}: {e}")))?;
+        Ok(RequestBuilder::new(self.clone(), op, Ok(url)).ok_codes(&ANY_SUCCESS))
+    }
+}
+
+/// Every 2xx status: what a raw request accepts by default.
+const ANY_SUCCESS: [u16; 100] = {
+    let mut codes = [0u16; 100];
+    let mut i = 0;
+    while i < 100 {
+        codes[i] = 200 + i as u16;
+        i += 1;
+    }
+    codes
+};
+
+/// The operation a raw request is traced as: `<method> *` of service `raw`.
+fn raw_operation(method: &http::Method) -> Option<&'static Operation> {
+    use crate::operation::Verb;
+    static GET: Operation = Operation::new("raw", http::Method::GET, "*");
+    static HEAD: Operation = Operation::new("raw", http::Method::HEAD, "*");
+    static POST: Operation = Operation::new("raw", http::Method::POST, "*");
+    static PUT: Operation = Operation::new("raw", http::Method::PUT, "*");
+    static PATCH: Operation = Operation::new("raw", http::Method::PATCH, "*");
+    static DELETE: Operation = Operation::new("raw", http::Method::DELETE, "*");
+    static OPTIONS: Operation = Operation::new("raw", http::Method::OPTIONS, "*");
+    static COPY: Operation = Operation::with_verb("raw", Verb::extension("COPY"), "*");
+    Some(match method.as_str() {
+        "GET" => &GET,
+        "HEAD" => &HEAD,
+        "POST" => &POST,
+        "PUT" => &PUT,
+        "PATCH" => &PATCH,
+        "DELETE" => &DELETE,
+        "OPTIONS" => &OPTIONS,
+        "COPY" => &COPY,
+        _ => return None,
+    })
+}
+
 /// The headers that carry a microversion for a service type: the service-specific legacy
 /// header where there is one, and `OpenStack-API-Version: <type> <version>`.
 ///

@@ -516,6 +516,21 @@ impl CloudConfig {
         self.settings.get(&key.replace('-', "_"))
     }
 
+    /// Every top-level setting, by name, secrets redacted as in [`setting`](Self::setting)
+    /// (`auth` is apart: [`auth_values`](Self::auth_values)).
+    ///
+    /// ```
+    /// let cfg = ferrocloud::config::CloudConfig::from_value("c", serde_json::json!({
+    ///     "auth": {"auth_url": "http://k:5000/v3", "token": "t"},
+    ///     "image_format": "raw", "my_password": "x"})).unwrap();
+    /// let all: Vec<_> = cfg.settings().collect();
+    /// assert!(all.contains(&("image_format", &serde_json::json!("raw"))));
+    /// assert!(all.contains(&("my_password", &serde_json::json!("<redacted>"))));
+    /// ```
+    pub fn settings(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.settings.iter().map(|(k, v)| (k.as_str(), v))
+    }
+
     /// The Keystone URL, for the types that use Keystone.
     ///
     /// ```
