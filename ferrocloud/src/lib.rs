@@ -55,6 +55,7 @@ pub mod provider;
 pub mod query;
 pub mod request;
 pub mod retry;
+mod reuse;
 pub(crate) mod secrets;
 pub mod service;
 pub mod transfer;

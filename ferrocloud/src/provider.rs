@@ -149,6 +149,8 @@ struct Inner {
     timeouts: Timeouts,
     max_response_size: usize,
     follow_discovered_origin: bool,
+    /// The last answer, for keeping sequential work on one connection.
+    answers: Arc<crate::reuse::Answers>,
 }
 
 /// The time limits of a provider's requests. Every request is bounded by default.
@@ -377,6 +379,7 @@ impl ProviderBuilder {
             None => reqwest::Client::builder().use_rustls_tls(),
         }
         .redirect(reqwest::redirect::Policy::none())
+        .connector_layer(crate::reuse::HoldLayer)
         .connect_timeout(t.connect);
         if let Some(total) = t.total {
             b = b.timeout(total);
@@ -430,6 +433,7 @@ impl ProviderBuilder {
                 timeouts: t,
                 max_response_size: self.max_response_size,
                 follow_discovered_origin: self.follow_discovered_origin,
+                answers: crate::reuse::Answers::new(),
             }),
         })
     }
@@ -1009,8 +1013,13 @@ impl ProviderClient {
         let shown_url = || redact_url(req.url.as_str());
         let started = Instant::now();
         let idle = self.inner.timeouts.idle;
-        let result = match within_idle(rb.send(), idle, started, activity).await {
-            Some(Ok(resp)) => Ok(resp),
+        let answers = &self.inner.answers;
+        let send = answers.send(&req.url, rb.send());
+        let result = match within_idle(send, idle, started, activity).await {
+            Some(Ok(resp)) => {
+                answers.answered(&req.url);
+                Ok(resp)
+            }
             Some(Err(e)) => {
                 let refused = e.is_connect();
                 Err(Error::from(e).not_sent(refused))
@@ -1044,6 +1053,13 @@ impl ProviderClient {
                 Err(err.not_sent(not_sent))
             }
         }
+    }
+
+    /// Notes that `url`'s origin has just finished an answer (its body read): a request
+    /// that follows at once waits a moment for that connection rather than opening
+    /// another (see `reuse.rs`).
+    pub(crate) fn answered(&self, url: &Url) {
+        self.inner.answers.answered(url);
     }
 
     /// Sends a request through the pipeline: rate limits, token, user agent, tracing,

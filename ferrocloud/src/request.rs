@@ -513,7 +513,10 @@ pub(crate) async fn send_prepared(
             break (status, headers, resp_attempts, not_retried, body);
         }
         match crate::provider::read_body(&mut resp, provider.max_response_size(), idle).await {
-            Ok(body) => break (status, headers, resp_attempts, not_retried, body),
+            Ok(body) => {
+                provider.answered(&url);
+                break (status, headers, resp_attempts, not_retried, body);
+            }
             Err(e) => {
                 let err = e
                     .with_request(&method, url.as_str())
