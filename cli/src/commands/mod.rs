@@ -1,0 +1,385 @@
+//! The commands: openstackclient's shape (`ferrocloud server list`), the generic
+//! operation commands, the raw API escape hatch, and the configuration and completion
+//! helpers.
+
+mod api;
+mod compute;
+mod config;
+mod identity;
+mod image;
+mod network;
+mod op;
+
+use std::io::Write;
+
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use serde_json::Value;
+
+use crate::context::Context;
+use crate::output::{Listing, Record};
+use crate::{CliError, CliResult};
+
+const OS_OPTIONS_HELP: &str = "\
+OpenStack options (before or after the command; each also read from its OS_* variable):
+  --os-cloud <name>             the clouds.yaml entry (OS_CLOUD)
+  --os-region-name <region>     the region (OS_REGION_NAME)
+  --os-auth-url <url>           Keystone's URL (OS_AUTH_URL)
+  --os-username, --os-password, --os-user-domain-name, --os-project-name,
+  --os-project-domain-name, --os-token, --os-auth-type, --os-interface,
+  --os-application-credential-id, --os-application-credential-secret,
+  --os-<service>-api-version (e.g. --os-compute-api-version 2.95), --os-cacert,
+  --insecure, and every other clouds.yaml setting as --os-<setting>.
+
+Exit codes: 0 done, 1 other failure, 2 usage, 3 authentication or authorization,
+4 not found, 5 conflict or ambiguous name, 6 server error, 7 configuration.";
+
+/// The whole command line, after the `--os-*` options were taken out.
+#[derive(Parser, Debug)]
+#[command(
+    name = "ferrocloud",
+    version,
+    about = "A command-line client for OpenStack clouds",
+    after_help = OS_OPTIONS_HELP,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// Options of every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output and diagnostics options, accepted by every command.
+#[derive(Args, Debug, Default)]
+pub struct GlobalArgs {
+    /// Print each request (method, URL, status, time, request id) on stderr; secrets
+    /// are never printed.
+    #[arg(long, global = true)]
+    pub debug: bool,
+    /// No progress bars or status lines.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Output format.
+    #[arg(short = 'f', long = "format", global = true, value_enum)]
+    pub format: Option<FormatArg>,
+    /// A column to show (repeat for several; in the order given).
+    #[arg(short = 'c', long = "column", global = true, value_name = "COLUMN")]
+    pub columns: Vec<String>,
+    /// Sort a listing by this column (repeat for several).
+    #[arg(long = "sort-column", global = true, value_name = "COLUMN")]
+    pub sort_columns: Vec<String>,
+    /// Sort in descending order.
+    #[arg(long = "sort-descending", global = true)]
+    pub sort_descending: bool,
+    /// Sort in ascending order (the default).
+    #[arg(long = "sort-ascending", global = true, conflicts_with = "sort_descending")]
+    pub sort_ascending: bool,
+    /// Fit the table to the terminal's width.
+    #[arg(long = "fit-width", global = true)]
+    pub fit_width: bool,
+    /// The widest a table may be (0: no limit).
+    #[arg(long = "max-width", global = true, value_name = "N")]
+    pub max_width: Option<usize>,
+    /// JSON on one line.
+    #[arg(long, global = true)]
+    pub noindent: bool,
+    /// CSV quoting.
+    #[arg(long, global = true, value_enum)]
+    pub quote: Option<QuoteArg>,
+    /// The prefix of every variable name (shell format).
+    #[arg(long, global = true, default_value = "")]
+    pub prefix: String,
+}
+
+/// `-f`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatArg {
+    /// A table (the default).
+    Table,
+    /// JSON.
+    Json,
+    /// YAML.
+    Yaml,
+    /// The values alone.
+    Value,
+    /// Comma-separated values.
+    Csv,
+    /// `name="value"` lines (show commands).
+    Shell,
+}
+
+/// `--quote`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteArg {
+    /// Every field.
+    All,
+    /// Only where needed.
+    Minimal,
+    /// Never.
+    None,
+    /// Every field that is not a number.
+    Nonnumeric,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Servers (compute).
+    #[command(subcommand)]
+    Server(compute::ServerCmd),
+    /// Flavors (compute).
+    #[command(subcommand)]
+    Flavor(compute::FlavorCmd),
+    /// Key pairs (compute).
+    #[command(subcommand)]
+    Keypair(compute::KeypairCmd),
+    /// Compute limits.
+    #[command(subcommand)]
+    Limits(compute::LimitsCmd),
+    /// Images (image).
+    #[command(subcommand)]
+    Image(image::ImageCmd),
+    /// Networks (network).
+    #[command(subcommand)]
+    Network(network::NetworkCmd),
+    /// Subnets (network).
+    #[command(subcommand)]
+    Subnet(network::SubnetCmd),
+    /// Ports (network).
+    #[command(subcommand)]
+    Port(network::PortCmd),
+    /// Routers (network).
+    #[command(subcommand)]
+    Router(network::RouterCmd),
+    /// Tokens (identity).
+    #[command(subcommand)]
+    Token(identity::TokenCmd),
+    /// The service catalog (identity).
+    #[command(subcommand)]
+    Catalog(identity::CatalogCmd),
+    /// Endpoints (identity).
+    #[command(subcommand)]
+    Endpoint(identity::EndpointCmd),
+    /// Projects (identity).
+    #[command(subcommand)]
+    Project(identity::ProjectCmd),
+    /// Users (identity).
+    #[command(subcommand)]
+    User(identity::UserCmd),
+    /// The resolved configuration.
+    #[command(subcommand)]
+    Config(config::ConfigCmd),
+    /// Any operation the SDK declares, by its name (`ferrocloud operation list` lists
+    /// them).
+    #[command(subcommand)]
+    Operation(op::OperationCmd),
+    /// A raw request to a service: `ferrocloud api compute GET /servers/detail`.
+    Api(api::ApiArgs),
+    /// Shell completion script.
+    Completion {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Parses the command line (without the `--os-*` options).
+pub fn parse(argv: &[String]) -> Result<Cli, clap::Error> {
+    Cli::try_parse_from(argv)
+}
+
+/// Runs a command, writing its results to `out`.
+pub async fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> CliResult<()> {
+    match command {
+        Command::Server(c) => compute::server(ctx, c, out).await,
+        Command::Flavor(c) => compute::flavor(ctx, c, out).await,
+        Command::Keypair(c) => compute::keypair(ctx, c, out).await,
+        Command::Limits(c) => compute::limits(ctx, c, out).await,
+        Command::Image(c) => image::image(ctx, c, out).await,
+        Command::Network(c) => network::network(ctx, c, out).await,
+        Command::Subnet(c) => network::subnet(ctx, c, out).await,
+        Command::Port(c) => network::port(ctx, c, out).await,
+        Command::Router(c) => network::router(ctx, c, out).await,
+        Command::Token(c) => identity::token(ctx, c, out).await,
+        Command::Catalog(c) => identity::catalog(ctx, c, out).await,
+        Command::Endpoint(c) => identity::endpoint(ctx, c, out).await,
+        Command::Project(c) => identity::project(ctx, c, out).await,
+        Command::User(c) => identity::user(ctx, c, out).await,
+        Command::Config(c) => config::config(ctx, c, out),
+        Command::Operation(c) => op::operation(ctx, c, out).await,
+        Command::Api(a) => api::api(ctx, a, out).await,
+        Command::Completion { shell } => {
+            let mut cmd = Cli::command();
+            clap_complete::generate(shell, &mut cmd, "ferrocloud", out);
+            Ok(())
+        }
+    }
+}
+
+/// A record of every field of a JSON object, sorted by name (what `show` prints).
+pub(crate) fn record(object: &Value) -> Record {
+    let mut fields: Vec<(String, Value)> = match object {
+        Value::Object(m) => m.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+        other => vec![("value".to_string(), other.clone())],
+    };
+    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    Record { fields }
+}
+
+/// How a listing column reads its value from one item.
+pub(crate) enum Col {
+    /// A field (a `/`-separated path into nested objects).
+    Key(&'static str, &'static str),
+    /// A value computed from the item.
+    With(&'static str, fn(&Value) -> Value),
+}
+
+impl Col {
+    fn header(&self) -> &'static str {
+        match self {
+            Col::Key(h, _) | Col::With(h, _) => h,
+        }
+    }
+
+    fn read(&self, item: &Value) -> Value {
+        match self {
+            Col::Key(_, path) => path
+                .split('/')
+                .try_fold(item, |v, k| v.get(k))
+                .cloned()
+                .unwrap_or(Value::Null),
+            Col::With(_, f) => f(item),
+        }
+    }
+}
+
+/// A listing of `items` with `columns`.
+pub(crate) fn listing(items: &[Value], columns: &[Col]) -> Listing {
+    Listing {
+        headers: columns.iter().map(|c| c.header().to_string()).collect(),
+        rows: items
+            .iter()
+            .map(|item| columns.iter().map(|c| c.read(item)).collect())
+            .collect(),
+    }
+}
+
+/// Parses `key=value` pairs (properties, query parameters).
+pub(crate) fn pairs(items: &[String], what: &str) -> CliResult<Vec<(String, String)>> {
+    items
+        .iter()
+        .map(|p| {
+            p.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .ok_or_else(|| CliError::usage(format!("{what} {p:?} is not KEY=VALUE")))
+        })
+        .collect()
+}
+
+/// Every item of a listing as JSON, after the SDK has read each page with its typed
+/// model (so an answer the model refuses is an error here too).
+pub(crate) async fn all_json<T>(pager: ferrocloud::Pager<T>) -> CliResult<Vec<Value>>
+where
+    T: serde::de::DeserializeOwned + Send + 'static,
+{
+    Ok(pager.all_pages().await?.extract_into::<Value>()?)
+}
+
+/// A result's value as JSON (inside its envelope), after checking that the typed model
+/// reads it.
+pub(crate) fn result_json<T>(result: &ferrocloud::ApiResult<T>) -> CliResult<Value>
+where
+    T: ferrocloud::request::FromResponse,
+{
+    result.extract()?;
+    Ok(result.extract_into::<Value>()?)
+}
+
+/// A JSON body given as text, `@FILE`, or `@-` (stdin).
+pub(crate) async fn body_arg(arg: &str) -> CliResult<Value> {
+    let text = match arg.strip_prefix('@') {
+        Some("-") => {
+            use tokio::io::AsyncReadExt;
+            let mut s = String::new();
+            tokio::io::stdin().read_to_string(&mut s).await?;
+            s
+        }
+        Some(path) => tokio::fs::read_to_string(path)
+            .await
+            .map_err(|e| CliError::usage(format!("{path}: {e}")))?,
+        None => arg.to_string(),
+    };
+    serde_json::from_str(&text).map_err(|e| CliError::usage(format!("the body is not JSON: {e}")))
+}
+
+/// Prints a raw answer: with `-f table` (the default), a JSON body as JSON; with
+/// another format, a body holding one list of objects as a listing and an object as a
+/// record; other bodies as they came. `include` prints the status and headers on stderr.
+pub(crate) fn print_answer(
+    ctx: &Context,
+    resp: &ferrocloud::Response,
+    include: bool,
+    out: &mut dyn Write,
+) -> CliResult<()> {
+    if include {
+        let mut err = std::io::stderr().lock();
+        writeln!(err, "{}", resp.status())?;
+        for (k, v) in resp.headers() {
+            let shown = if k.as_str().contains("token") {
+                "<masked>"
+            } else {
+                v.to_str().unwrap_or("<binary>")
+            };
+            writeln!(err, "{k}: {shown}")?;
+        }
+    }
+    let body = resp.body();
+    let json: Option<Value> = serde_json::from_slice(body).ok();
+    match (json, ctx.format_is_default()) {
+        (Some(v), true) => {
+            out.write_all(serde_json::to_string_pretty(&v).unwrap_or_default().as_bytes())?;
+            out.write_all(b"\n")?;
+            Ok(())
+        }
+        (Some(v), false) => {
+            // `{"servers": [...]}` or a bare list: a listing of the items' keys.
+            let items = match &v {
+                Value::Array(a) => Some(a.clone()),
+                Value::Object(m) if m.len() == 1 => m.values().next().and_then(|x| x.as_array()).cloned(),
+                _ => None,
+            };
+            match items {
+                Some(items) if items.iter().all(Value::is_object) => {
+                    let mut headers: Vec<String> = Vec::new();
+                    for item in &items {
+                        for k in item.as_object().into_iter().flat_map(|m| m.keys()) {
+                            if !headers.contains(k) {
+                                headers.push(k.clone());
+                            }
+                        }
+                    }
+                    let rows = items
+                        .iter()
+                        .map(|i| headers.iter().map(|h| i[h].clone()).collect())
+                        .collect();
+                    ctx.print_listing(out, &Listing { headers, rows })
+                }
+                _ => {
+                    let inner = match &v {
+                        Value::Object(m) if m.len() == 1 && m.values().all(Value::is_object) => {
+                            m.values().next().cloned().unwrap_or_default()
+                        }
+                        _ => v,
+                    };
+                    ctx.print_record(out, &record(&inner))
+                }
+            }
+        }
+        (None, _) => {
+            out.write_all(body)?;
+            Ok(())
+        }
+    }
+}
