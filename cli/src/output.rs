@@ -1118,15 +1118,19 @@ fn yaml_plain_is_safe(s: &str) -> bool {
         return false;
     }
     if first.is_ascii_digit() {
-        // Integers in other bases, and dates, times and numbers with separators.
         let lower = s.to_ascii_lowercase();
+        // Integers in other bases.
         if ["0x", "0o", "0b"].iter().any(|p| lower.starts_with(p)) {
             return false;
         }
-        let date_like = |c: char| {
-            c.is_ascii_digit() || matches!(c, '-' | '_' | '.' | '+' | ' ' | 't' | 'T' | 'z' | 'Z')
-        };
-        if s.chars().all(date_like) {
+        // Numbers with `_` separators (YAML 1.1), such as 1_000 or 1_0.5e+3.
+        let number_like = |c: char| c.is_ascii_digit() || matches!(c, '_' | '.' | '+' | '-' | 'e');
+        if lower.chars().all(number_like) && lower.matches('.').count() <= 1 {
+            return false;
+        }
+        // Dates and times (YAML 1.1 timestamps start with a four-digit year).
+        let bytes = s.as_bytes();
+        if bytes.len() > 5 && bytes[..4].iter().all(u8::is_ascii_digit) && bytes[4] == b'-' {
             return false;
         }
     }
@@ -1203,4 +1207,779 @@ fn shell_escape(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+    use yaml_rust2::{Yaml, YamlLoader};
+
+    fn servers() -> Listing {
+        Listing {
+            headers: vec!["ID".into(), "Name".into(), "RAM".into()],
+            rows: vec![
+                vec![json!("a1"), json!("web"), json!(512)],
+                vec![json!("b2"), json!("db"), json!(16384)],
+            ],
+        }
+    }
+
+    fn server() -> Record {
+        Record::new()
+            .field("id", json!("a1"))
+            .field("name", json!("web"))
+            .field("ram", json!(512))
+            .field(
+                "addresses",
+                json!({"private": ["10.0.0.3", "fd00::3"], "public": "203.0.113.9"}),
+            )
+            .field("locked", json!(false))
+            .field("description", json!(null))
+    }
+
+    fn with(format: Format) -> OutputOptions {
+        OutputOptions {
+            format,
+            ..Default::default()
+        }
+    }
+
+    fn listing(headers: &[&str], rows: Vec<Vec<Value>>) -> Listing {
+        Listing {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows,
+        }
+    }
+
+    #[test]
+    fn listing_table() {
+        let text = render_listing(&servers(), &OutputOptions::default()).unwrap();
+        assert_eq!(
+            text,
+            "\
++----+------+-------+
+| ID | Name |   RAM |
++----+------+-------+
+| a1 | web  |   512 |
+| b2 | db   | 16384 |
++----+------+-------+
+"
+        );
+    }
+
+    #[test]
+    fn record_table() {
+        let text = render_record(&server(), &OutputOptions::default()).unwrap();
+        assert_eq!(
+            text,
+            "\
++-------------+---------------------------------------------------+
+| Field       | Value                                             |
++-------------+---------------------------------------------------+
+| id          | a1                                                |
+| name        | web                                               |
+| ram         | 512                                               |
+| addresses   | private='10.0.0.3, fd00::3', public='203.0.113.9' |
+| locked      | false                                             |
+| description |                                                   |
++-------------+---------------------------------------------------+
+"
+        );
+    }
+
+    #[test]
+    fn empty_record_table_has_its_header() {
+        let text = render_record(&Record::new(), &OutputOptions::default()).unwrap();
+        assert_eq!(
+            text,
+            "+-------+-------+\n| Field | Value |\n+-------+-------+\n"
+        );
+    }
+
+    #[test]
+    fn multi_line_cells_span_lines() {
+        let record = Record::new()
+            .field("fault", json!("No valid host\nwas found"))
+            .field("networks", json!([{"id": "n1"}, {"id": "n2"}]));
+        let text = render_record(&record, &OutputOptions::default()).unwrap();
+        assert_eq!(
+            text,
+            "\
++----------+---------------+
+| Field    | Value         |
++----------+---------------+
+| fault    | No valid host |
+|          | was found     |
+| networks | id='n1'       |
+|          | id='n2'       |
++----------+---------------+
+"
+        );
+    }
+
+    #[test]
+    fn cell_text_of_every_kind() {
+        assert_eq!(cell_text(&json!("text")), "text");
+        assert_eq!(cell_text(&json!(null)), "");
+        assert_eq!(cell_text(&json!(1.5)), "1.5");
+        assert_eq!(cell_text(&json!(-3)), "-3");
+        assert_eq!(cell_text(&json!(false)), "false");
+        assert_eq!(cell_text(&json!(["a", 1, null, true])), "a, 1, , true");
+        assert_eq!(cell_text(&json!([])), "");
+        assert_eq!(
+            cell_text(&json!({"b": 2, "a": "x", "c": {"d": "e"}})),
+            "a='x', b='2', c={d='e'}"
+        );
+        assert_eq!(
+            cell_text(&json!([{"k": "v", "l": [1, 2]}, "plain"])),
+            "k='v', l='1, 2'\nplain"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_not_drawn() {
+        let l = listing(&["Name"], vec![vec![json!("a\tb\x1b[31mc\r\nd")]]);
+        let text = render_listing(&l, &OutputOptions::default()).unwrap();
+        assert_eq!(
+            text,
+            "\
++-----------+
+| Name      |
++-----------+
+| a b\u{fffd}[31mc |
+| d         |
++-----------+
+"
+        );
+    }
+
+    #[test]
+    fn unicode_is_measured_in_characters() {
+        let l = listing(&["Name"], vec![vec![json!("héllo wörld")]]);
+        let text = render_listing(&l, &OutputOptions::default()).unwrap();
+        assert_eq!(
+            text,
+            "+-------------+\n| Name        |\n+-------------+\n| héllo wörld |\n+-------------+\n"
+        );
+        assert_eq!(wrap_line("ééééé", 2), ["éé", "éé", "é"]);
+    }
+
+    #[test]
+    fn colour_makes_headers_bold_without_changing_widths() {
+        let options = OutputOptions {
+            color: true,
+            ..Default::default()
+        };
+        let text = render_listing(&servers(), &options).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[1],
+            "| \x1b[1mID\x1b[0m | \x1b[1mName\x1b[0m |   \x1b[1mRAM\x1b[0m |"
+        );
+        assert_eq!(lines[3], "| a1 | web  |   512 |");
+        assert_eq!(lines[0].len(), lines[3].len());
+    }
+
+    #[test]
+    fn fit_width_wraps_at_word_boundaries() {
+        let l = listing(
+            &["ID", "Description"],
+            vec![vec![json!("1"), json!("the quick brown fox jumps")]],
+        );
+        let options = OutputOptions {
+            max_width: Some(20),
+            ..Default::default()
+        };
+        let text = render_listing(&l, &options).unwrap();
+        assert_eq!(
+            text,
+            "\
++----+-------------+
+| ID | Description |
++----+-------------+
+| 1  | the quick   |
+|    | brown fox   |
+|    | jumps       |
++----+-------------+
+"
+        );
+        assert!(text.lines().all(|line| line.chars().count() <= 20));
+    }
+
+    #[test]
+    fn fit_width_splits_long_words_and_keeps_every_character() {
+        let word = "abcdefghijklmnopqrstuvwxyz";
+        let l = listing(&["ID", "Fingerprint"], vec![vec![json!("1"), json!(word)]]);
+        let text = render_listing(&l, &OutputOptions::default()).unwrap();
+        assert!(text.contains(word));
+        let rendered = table(
+            &["ID", "Fingerprint"],
+            &[vec!["1".into(), word.into()]],
+            &[Align::Left, Align::Left],
+            Some(20),
+            false,
+        );
+        assert_eq!(
+            rendered,
+            "\
++----+-------------+
+| ID | Fingerprint |
++----+-------------+
+| 1  | abcdefghijk |
+|    | lmnopqrstuv |
+|    | wxyz        |
++----+-------------+
+"
+        );
+    }
+
+    #[test]
+    fn fit_width_shrinks_the_widest_columns_first() {
+        assert_eq!(fit_widths(&[2, 25], 13), [2, 11]);
+        assert_eq!(fit_widths(&[10, 10, 3], 20), [9, 8, 3]);
+        assert_eq!(fit_widths(&[4, 5], 100), [4, 5]);
+        // Narrower than one character per column: one character each, nothing lost.
+        assert_eq!(fit_widths(&[4, 0, 5], 1), [1, 0, 1]);
+        let tiny = table(
+            &["ID", "Name"],
+            &[vec!["a1".into(), "web".into()]],
+            &[Align::Left, Align::Left],
+            Some(3),
+            false,
+        );
+        assert_eq!(
+            tiny,
+            "+---+---+\n| I | N |\n| D | a |\n|   | m |\n|   | e |\n+---+---+\n| a | w |\n| 1 | e |\n|   | b |\n+---+---+\n"
+        );
+    }
+
+    #[test]
+    fn max_width_zero_is_unlimited() {
+        let options = OutputOptions {
+            max_width: Some(0),
+            ..Default::default()
+        };
+        assert_eq!(
+            render_listing(&servers(), &options).unwrap(),
+            render_listing(&servers(), &OutputOptions::default()).unwrap()
+        );
+    }
+
+    #[test]
+    fn wrap_line_breaks_at_spaces() {
+        assert_eq!(wrap_line("aaa bbb ccc", 7), ["aaa bbb", "ccc"]);
+        assert_eq!(wrap_line("aaa bbb", 3), ["aaa", "bbb"]);
+        assert_eq!(wrap_line(" aaaa", 2), [" a", "aa", "a"]);
+        assert_eq!(wrap_line("", 5), [""]);
+    }
+
+    #[test]
+    fn listing_json() {
+        assert_eq!(
+            render_listing(&servers(), &with(Format::Json)).unwrap(),
+            r#"[
+    {
+        "ID": "a1",
+        "Name": "web",
+        "RAM": 512
+    },
+    {
+        "ID": "b2",
+        "Name": "db",
+        "RAM": 16384
+    }
+]
+"#
+        );
+        let options = OutputOptions {
+            noindent: true,
+            ..with(Format::Json)
+        };
+        assert_eq!(
+            render_listing(&servers(), &options).unwrap(),
+            "[{\"ID\": \"a1\", \"Name\": \"web\", \"RAM\": 512}, {\"ID\": \"b2\", \"Name\": \"db\", \"RAM\": 16384}]\n"
+        );
+    }
+
+    #[test]
+    fn record_json_keeps_field_order_and_values() {
+        let text = render_record(&server(), &with(Format::Json)).unwrap();
+        assert_eq!(
+            text,
+            r#"{
+    "id": "a1",
+    "name": "web",
+    "ram": 512,
+    "addresses": {
+        "private": [
+            "10.0.0.3",
+            "fd00::3"
+        ],
+        "public": "203.0.113.9"
+    },
+    "locked": false,
+    "description": null
+}
+"#
+        );
+        let parsed: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed["addresses"]["private"][1], "fd00::3");
+        let compact = OutputOptions {
+            noindent: true,
+            ..with(Format::Json)
+        };
+        let record = Record::new()
+            .field("b", json!({"y": [], "x": {}}))
+            .field("a", json!("q\"uote"));
+        assert_eq!(
+            render_record(&record, &compact).unwrap(),
+            "{\"b\": {\"x\": {}, \"y\": []}, \"a\": \"q\\\"uote\"}\n"
+        );
+    }
+
+    /// The YAML a loader should read back from a JSON value.
+    fn yaml_of(v: &Value) -> Yaml {
+        match v {
+            Value::Null => Yaml::Null,
+            Value::Bool(b) => Yaml::Boolean(*b),
+            Value::Number(n) => match n.as_i64() {
+                Some(i) => Yaml::Integer(i),
+                None => Yaml::Real(n.to_string()),
+            },
+            Value::String(s) => Yaml::String(s.clone()),
+            Value::Array(items) => Yaml::Array(items.iter().map(yaml_of).collect()),
+            Value::Object(map) => Yaml::Hash(
+                map.iter()
+                    .map(|(k, v)| (Yaml::String(k.clone()), yaml_of(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn load_yaml(text: &str) -> Yaml {
+        let mut docs = YamlLoader::load_from_str(text).unwrap();
+        assert_eq!(docs.len(), 1, "{text}");
+        docs.remove(0)
+    }
+
+    #[test]
+    fn listing_yaml() {
+        let text = render_listing(&servers(), &with(Format::Yaml)).unwrap();
+        assert_eq!(
+            text,
+            "\
+- ID: a1
+  Name: web
+  RAM: 512
+- ID: b2
+  Name: db
+  RAM: 16384
+"
+        );
+        let expected = json!([
+            {"ID": "a1", "Name": "web", "RAM": 512},
+            {"ID": "b2", "Name": "db", "RAM": 16384}
+        ]);
+        assert_eq!(load_yaml(&text), yaml_of(&expected));
+    }
+
+    #[test]
+    fn record_yaml() {
+        let text = render_record(&server(), &with(Format::Yaml)).unwrap();
+        assert_eq!(
+            text,
+            "\
+id: a1
+name: web
+ram: 512
+addresses:
+  private:
+  - 10.0.0.3
+  - \"fd00::3\"
+  public: 203.0.113.9
+locked: false
+description: null
+"
+        );
+        let loaded = load_yaml(&text);
+        assert_eq!(loaded["addresses"]["private"][1].as_str(), Some("fd00::3"));
+        assert_eq!(loaded["locked"].as_bool(), Some(false));
+        assert!(loaded["description"].is_null());
+    }
+
+    #[test]
+    fn yaml_round_trips_strings_that_need_quoting() {
+        let strings = [
+            "",
+            " lead",
+            "trail ",
+            "true",
+            "False",
+            "yes",
+            "NO",
+            "on",
+            "y",
+            "null",
+            "~",
+            "123",
+            "-5",
+            "1.5",
+            "1e5",
+            ".inf",
+            "nan",
+            "0x1f",
+            "0o17",
+            "0b101",
+            "1_000",
+            "2014-12-31",
+            "2001-12-14t21:59:43.10-05:00",
+            "12:30",
+            "a: b",
+            "a #b",
+            "#c",
+            "- x",
+            "[a]",
+            "{a}",
+            "*ref",
+            "&anchor",
+            "!tag",
+            "%d",
+            "@at",
+            "`tick`",
+            "'single'",
+            "\"double\"",
+            "back\\slash",
+            "line\nbreak",
+            "tab\there",
+            "cr\rx",
+            "bell\x07",
+            "del\x7f",
+            "nel\u{85}x",
+            "ls\u{2028}x",
+            "bom\u{feff}",
+            "é ü ☃",
+            "emoji 🎉",
+            "?",
+            "|",
+            ">",
+            "6d2c9b4e-1f0a-4c2e-9f3b-2a1c0e9d8b7a",
+            "123e4567-e89b-12d3-a456-426614174000",
+            "web-1",
+            "m1.tiny",
+            "/dev/vda",
+            "a,b",
+            "x=y",
+            "<<",
+        ];
+        for s in strings {
+            let record = Record::new().field(s, json!(s));
+            let text = render_record(&record, &with(Format::Yaml)).unwrap();
+            assert_eq!(load_yaml(&text), yaml_of(&json!({ s: s })), "{text}");
+            let l = listing(&["k"], vec![vec![json!([s, {"n": s}])]]);
+            let text = render_listing(&l, &with(Format::Yaml)).unwrap();
+            assert_eq!(
+                load_yaml(&text),
+                yaml_of(&json!([{"k": [s, {"n": s}]}])),
+                "{text}"
+            );
+        }
+        assert_eq!(yaml_string("web-1"), "web-1");
+        assert_eq!(yaml_string("true"), "\"true\"");
+        assert_eq!(yaml_string("10.0.0.3"), "10.0.0.3");
+        assert_eq!(yaml_string("1_000"), "\"1_000\"");
+        assert_eq!(yaml_string("2024-01-02"), "\"2024-01-02\"");
+        assert_eq!(yaml_string("a\u{85}"), "\"a\\u0085\"");
+    }
+
+    #[test]
+    fn yaml_round_trips_nested_and_empty_values() {
+        let value = json!({
+            "a": [[1, 2], [], {}, [{"b": null, "c": [true]}]],
+            "d": {"e": {"f": 1.25, "g": -7, "h": 18446744073709551615u64}},
+            "i": []
+        });
+        let record = Record::from_object(value.as_object().unwrap());
+        let text = render_record(&record, &with(Format::Yaml)).unwrap();
+        assert_eq!(
+            text,
+            "\
+a:
+- - 1
+  - 2
+- []
+- {}
+- - b: null
+    c:
+    - true
+d:
+  e:
+    f: 1.25
+    g: -7
+    h: 18446744073709551615
+i: []
+"
+        );
+        let loaded = load_yaml(&text);
+        assert_eq!(loaded["a"], yaml_of(&value["a"]));
+        assert_eq!(loaded["d"]["e"]["f"].as_f64(), Some(1.25));
+        assert_eq!(loaded["i"], Yaml::Array(vec![]));
+    }
+
+    #[test]
+    fn value_format() {
+        assert_eq!(
+            render_listing(&servers(), &with(Format::Value)).unwrap(),
+            "a1 web 512\nb2 db 16384\n"
+        );
+        let options = OutputOptions {
+            columns: vec!["name".into(), "addresses".into()],
+            ..with(Format::Value)
+        };
+        assert_eq!(
+            render_record(&server(), &options).unwrap(),
+            "web\nprivate='10.0.0.3, fd00::3', public='203.0.113.9'\n"
+        );
+    }
+
+    #[test]
+    fn csv_quoting_modes() {
+        let l = listing(
+            &["ID", "Name", "Size", "Public"],
+            vec![
+                vec![
+                    json!("a1"),
+                    json!("say \"hi\", then go"),
+                    json!(1.5),
+                    json!(true),
+                ],
+                vec![
+                    json!("b2"),
+                    json!("two\nlines"),
+                    json!(null),
+                    json!(["x", "y"]),
+                ],
+            ],
+        );
+        let csv = |quote| {
+            let options = OutputOptions {
+                quote,
+                ..with(Format::Csv)
+            };
+            render_listing(&l, &options).unwrap()
+        };
+        assert_eq!(
+            csv(Quote::NonNumeric),
+            "\"ID\",\"Name\",\"Size\",\"Public\"\n\"a1\",\"say \"\"hi\"\", then go\",1.5,true\n\"b2\",\"two\nlines\",\"\",\"x, y\"\n"
+        );
+        assert_eq!(csv(Quote::NonNumeric), csv(OutputOptions::default().quote));
+        assert_eq!(
+            csv(Quote::Minimal),
+            "ID,Name,Size,Public\na1,\"say \"\"hi\"\", then go\",1.5,true\nb2,\"two\nlines\",,\"x, y\"\n"
+        );
+        assert_eq!(
+            csv(Quote::All),
+            "\"ID\",\"Name\",\"Size\",\"Public\"\n\"a1\",\"say \"\"hi\"\", then go\",\"1.5\",\"true\"\n\"b2\",\"two\nlines\",\"\",\"x, y\"\n"
+        );
+        assert_eq!(
+            csv(Quote::None),
+            "ID,Name,Size,Public\na1,say \\\"hi\\\"\\, then go,1.5,true\nb2,two\\\nlines,,x\\, y\n"
+        );
+    }
+
+    #[test]
+    fn record_csv_is_one_row() {
+        let record = Record::new()
+            .field("id", json!("a1"))
+            .field("ram", json!(512));
+        assert_eq!(
+            render_record(&record, &with(Format::Csv)).unwrap(),
+            "\"id\",\"ram\"\n\"a1\",512\n"
+        );
+    }
+
+    #[test]
+    fn shell_format() {
+        let record = Record::new()
+            .field("ID", json!("a1"))
+            .field("OS-EXT-STS:vm_state", json!("active"))
+            .field("description", json!("a \"b\" $HOME `x` \\"))
+            .field("size", json!(1));
+        let options = OutputOptions {
+            prefix: "server_".into(),
+            ..with(Format::Shell)
+        };
+        assert_eq!(
+            render_record(&record, &options).unwrap(),
+            "server_id=\"a1\"\nserver_os_ext_sts_vm_state=\"active\"\nserver_description=\"a \\\"b\\\" \\$HOME \\`x\\` \\\\\"\nserver_size=\"1\"\n"
+        );
+        let error = render_listing(&servers(), &with(Format::Shell)).unwrap_err();
+        assert!(error.to_string().contains("shell"), "{error}");
+    }
+
+    #[test]
+    fn columns_select_and_order() {
+        let options = OutputOptions {
+            columns: vec!["RAM".into(), "ID".into()],
+            ..Default::default()
+        };
+        assert_eq!(
+            render_listing(&servers(), &options).unwrap(),
+            "\
++-------+----+
+|   RAM | ID |
++-------+----+
+|   512 | a1 |
+| 16384 | b2 |
++-------+----+
+"
+        );
+        let options = OutputOptions {
+            columns: vec!["name".into(), "id".into(), "name".into()],
+            ..with(Format::Json)
+        };
+        assert_eq!(
+            render_record(&server(), &options).unwrap(),
+            "{\n    \"name\": \"web\",\n    \"id\": \"a1\"\n}\n"
+        );
+    }
+
+    #[test]
+    fn unknown_columns_are_errors() {
+        let options = OutputOptions {
+            columns: vec!["Name".into(), "Nmae".into()],
+            ..Default::default()
+        };
+        let error = render_listing(&servers(), &options).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "no column \"Nmae\"; columns: ID, Name, RAM"
+        );
+        let error = render_record(&server(), &options).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "no column \"Name\"; columns: id, name, ram, addresses, locked, description"
+        );
+        let options = OutputOptions {
+            sort: vec!["Size".into()],
+            ..Default::default()
+        };
+        let error = render_listing(&servers(), &options).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "no column \"Size\"; columns: ID, Name, RAM"
+        );
+    }
+
+    #[test]
+    fn rows_of_the_wrong_length_are_errors() {
+        let l = listing(&["ID", "Name"], vec![vec![json!("a1")]]);
+        let error = render_listing(&l, &OutputOptions::default()).unwrap_err();
+        assert_eq!(error.to_string(), "row 1 has 1 values for 2 columns");
+    }
+
+    fn images() -> Listing {
+        listing(
+            &["Name", "Size"],
+            vec![
+                vec![json!("b"), json!(10)],
+                vec![json!("a"), json!(9)],
+                vec![json!("c"), json!(null)],
+                vec![json!("d"), json!(100)],
+                vec![json!("e"), json!(9)],
+            ],
+        )
+    }
+
+    fn sorted(l: &Listing, sort: &[&str], ascending: bool) -> String {
+        let options = OutputOptions {
+            sort: sort.iter().map(|s| s.to_string()).collect(),
+            sort_ascending: ascending,
+            columns: vec!["Name".into()],
+            ..with(Format::Value)
+        };
+        render_listing(l, &options).unwrap().replace('\n', " ")
+    }
+
+    #[test]
+    fn sorting_compares_numbers_as_numbers_and_puts_nulls_first() {
+        assert_eq!(sorted(&images(), &["Size"], true), "c a e b d ");
+        assert_eq!(sorted(&images(), &["Size"], false), "d b a e c ");
+        assert_eq!(sorted(&images(), &["Name"], false), "e d c b a ");
+        let text = listing(
+            &["Name", "Size"],
+            vec![
+                vec![json!("x"), json!("10")],
+                vec![json!("y"), json!("9")],
+                vec![json!("z"), json!("100")],
+            ],
+        );
+        // Strings compare as strings.
+        assert_eq!(sorted(&text, &["Size"], true), "x z y ");
+    }
+
+    #[test]
+    fn sorting_is_stable_and_uses_every_key() {
+        let l = listing(
+            &["Name", "Status", "Size"],
+            vec![
+                vec![json!("a"), json!("ACTIVE"), json!(2)],
+                vec![json!("b"), json!("ERROR"), json!(1)],
+                vec![json!("c"), json!("ACTIVE"), json!(1)],
+                vec![json!("d"), json!("ACTIVE"), json!(2)],
+            ],
+        );
+        assert_eq!(sorted(&l, &["Status"], true), "a c d b ");
+        assert_eq!(sorted(&l, &["Status", "Size"], true), "c a d b ");
+        assert_eq!(sorted(&l, &["Status", "Size"], false), "b a d c ");
+        let mixed = listing(
+            &["Name", "V"],
+            vec![
+                vec![json!("s"), json!("x")],
+                vec![json!("n"), json!(-1.5)],
+                vec![json!("big"), json!(u64::MAX)],
+                vec![json!("z"), json!(null)],
+                vec![json!("t"), json!(true)],
+            ],
+        );
+        assert_eq!(sorted(&mixed, &["V"], true), "z t n big s ");
+    }
+
+    #[test]
+    fn empty_listing() {
+        let l = Listing::new(["ID", "Name"]);
+        assert_eq!(render_listing(&l, &OutputOptions::default()).unwrap(), "");
+        assert_eq!(render_listing(&l, &with(Format::Json)).unwrap(), "[]\n");
+        assert_eq!(render_listing(&l, &with(Format::Yaml)).unwrap(), "[]\n");
+        assert_eq!(render_listing(&l, &with(Format::Value)).unwrap(), "");
+        assert_eq!(
+            render_listing(&l, &with(Format::Csv)).unwrap(),
+            "\"ID\",\"Name\"\n"
+        );
+        assert_eq!(load_yaml("[]\n"), Yaml::Array(vec![]));
+    }
+
+    #[test]
+    fn empty_record_in_every_format() {
+        let r = Record::new();
+        assert_eq!(render_record(&r, &with(Format::Json)).unwrap(), "{}\n");
+        assert_eq!(render_record(&r, &with(Format::Yaml)).unwrap(), "{}\n");
+        assert_eq!(render_record(&r, &with(Format::Value)).unwrap(), "");
+        assert_eq!(render_record(&r, &with(Format::Shell)).unwrap(), "");
+    }
+
+    #[test]
+    fn formats_and_quoting_modes_parse_by_name() {
+        for name in Format::NAMES {
+            assert_eq!(name.parse::<Format>().unwrap().name(), name);
+        }
+        for name in Quote::NAMES {
+            assert_eq!(name.parse::<Quote>().unwrap().to_string(), name);
+        }
+        assert_eq!(
+            "xml".parse::<Format>().unwrap_err().to_string(),
+            "no format \"xml\"; formats: table, json, yaml, value, csv, shell"
+        );
+        assert!("some".parse::<Quote>().is_err());
+    }
 }
