@@ -2,6 +2,7 @@
 //! ferrocloud SDK.
 
 pub mod output;
+pub mod progress;
 
 /// Runs the command line of this process and gives its exit code.
 pub fn main() -> std::process::ExitCode {
