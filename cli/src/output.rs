@@ -700,26 +700,36 @@ fn width_of(text: &str) -> usize {
     text.chars().count()
 }
 
-/// Column widths that fit `available` characters of content: the widest columns shrink
-/// first, each to no less than one character.
-fn fit_widths(natural: &[usize], available: usize) -> Vec<usize> {
-    let total: usize = natural.iter().sum();
-    if total <= available {
+/// Column widths that fit `available` characters of content. The widest columns shrink
+/// first, and none below its longest word while the words of every column fit; when they
+/// do not, columns shrink down to one character.
+fn fit_widths(natural: &[usize], words: &[usize], available: usize) -> Vec<usize> {
+    if natural.iter().sum::<usize>() <= available {
         return natural.to_vec();
     }
-    let capped = |cap: usize| natural.iter().map(|&w| w.min(cap)).sum::<usize>();
+    let floors: Vec<usize> = if words.iter().sum::<usize>() <= available {
+        words.to_vec()
+    } else {
+        natural.iter().map(|&w| w.min(1)).collect()
+    };
+    let capped = |cap: usize| -> Vec<usize> {
+        natural
+            .iter()
+            .zip(&floors)
+            .map(|(&w, &floor)| w.min(cap).max(floor))
+            .collect()
+    };
     // The largest cap whose columns fit (at least 1).
     let (mut low, mut high) = (1, natural.iter().copied().max().unwrap_or(1));
     while low < high {
         let middle = low + (high - low).div_ceil(2);
-        if capped(middle) <= available {
+        if capped(middle).iter().sum::<usize>() <= available {
             low = middle;
         } else {
             high = middle - 1;
         }
     }
-    let cap = low;
-    let mut widths: Vec<usize> = natural.iter().map(|&w| w.min(cap)).collect();
+    let mut widths = capped(low);
     let mut spare = available.saturating_sub(widths.iter().sum());
     for (width, &wanted) in widths.iter_mut().zip(natural) {
         if spare == 0 {
@@ -731,6 +741,16 @@ fn fit_widths(natural: &[usize], available: usize) -> Vec<usize> {
         }
     }
     widths
+}
+
+/// The length of the longest word (run of characters without spaces) in some lines.
+fn longest_word<'a>(lines: impl IntoIterator<Item = &'a String>) -> usize {
+    lines
+        .into_iter()
+        .flat_map(|line| line.split(' '))
+        .map(width_of)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Splits one line into pieces of at most `width` characters, at spaces where it can and
@@ -793,7 +813,22 @@ fn table(
         })
         .collect();
     let widths = match width {
-        Some(total) => fit_widths(&natural, total.saturating_sub(3 * headers.len() + 1)),
+        Some(total) => {
+            let words: Vec<usize> = (0..headers.len())
+                .map(|i| {
+                    longest_word(
+                        std::iter::once(&header_lines[i])
+                            .chain(row_lines.iter().map(|row| &row[i]))
+                            .flatten(),
+                    )
+                })
+                .collect();
+            fit_widths(
+                &natural,
+                &words,
+                total.saturating_sub(3 * headers.len() + 1),
+            )
+        }
         None => natural,
     };
 
@@ -1408,6 +1443,33 @@ mod tests {
     }
 
     #[test]
+    fn fit_width_keeps_words_whole_while_they_fit() {
+        let l = listing(
+            &["ID", "Description"],
+            vec![vec![
+                json!("6d2c9b4e-1f0a-4c2e-9f3b-2a1c0e9d8b7a"),
+                json!("a rather long description"),
+            ]],
+        );
+        let options = OutputOptions {
+            max_width: Some(55),
+            ..Default::default()
+        };
+        assert_eq!(
+            render_listing(&l, &options).unwrap(),
+            "\
++--------------------------------------+--------------+
+| ID                                   | Description  |
++--------------------------------------+--------------+
+| 6d2c9b4e-1f0a-4c2e-9f3b-2a1c0e9d8b7a | a rather     |
+|                                      | long         |
+|                                      | description  |
++--------------------------------------+--------------+
+"
+        );
+    }
+
+    #[test]
     fn fit_width_splits_long_words_and_keeps_every_character() {
         let word = "abcdefghijklmnopqrstuvwxyz";
         let l = listing(&["ID", "Fingerprint"], vec![vec![json!("1"), json!(word)]]);
@@ -1436,11 +1498,15 @@ mod tests {
 
     #[test]
     fn fit_width_shrinks_the_widest_columns_first() {
-        assert_eq!(fit_widths(&[2, 25], 13), [2, 11]);
-        assert_eq!(fit_widths(&[10, 10, 3], 20), [9, 8, 3]);
-        assert_eq!(fit_widths(&[4, 5], 100), [4, 5]);
+        assert_eq!(fit_widths(&[2, 25], &[2, 5], 13), [2, 11]);
+        assert_eq!(fit_widths(&[10, 10, 3], &[1, 1, 1], 20), [9, 8, 3]);
+        assert_eq!(fit_widths(&[4, 5], &[4, 5], 100), [4, 5]);
+        // Columns keep their longest word while the words fit...
+        assert_eq!(fit_widths(&[36, 4, 86], &[36, 4, 11], 60), [36, 4, 20]);
+        // ...and shrink below it when they do not.
+        assert_eq!(fit_widths(&[36, 4, 86], &[36, 4, 11], 40), [18, 4, 18]);
         // Narrower than one character per column: one character each, nothing lost.
-        assert_eq!(fit_widths(&[4, 0, 5], 1), [1, 0, 1]);
+        assert_eq!(fit_widths(&[4, 0, 5], &[4, 0, 5], 1), [1, 0, 1]);
         let tiny = table(
             &["ID", "Name"],
             &[vec!["a1".into(), "web".into()]],

@@ -117,7 +117,7 @@ impl Progress {
 
     fn with_target(label: &str, total: Option<u64>, target: Target<'_>) -> Progress {
         let template = if total.is_some() {
-            "{msg} [{bar:30}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}"
+            "{msg} [{wide_bar}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta}"
         } else {
             "{spinner} {msg} {binary_bytes} {binary_bytes_per_sec} {elapsed}"
         };
