@@ -19,6 +19,8 @@
 //! # Ok::<(), ferrocloud_cli::output::OutputError>(())
 //! ```
 
+#![warn(missing_docs)]
+
 use std::cmp::Ordering;
 use std::fmt;
 use std::str::FromStr;

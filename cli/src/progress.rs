@@ -16,6 +16,8 @@
 //! assert_eq!(progress.position(), 2048);
 //! ```
 
+#![warn(missing_docs)]
+
 use std::fmt;
 use std::io;
 use std::pin::Pin;
@@ -654,6 +656,19 @@ mod tests {
         assert_eq!(progress.position(), 10_000);
         progress.finish();
         assert_eq!(progress.position(), 10_000);
+    }
+
+    #[test]
+    fn counted_streams_and_readers_can_move_between_tasks() {
+        fn sendable<T: Send + 'static>(_: &T) {}
+        fn unpin<T: Unpin>(_: &T) {}
+        let progress = Progress::transfer("Uploading", None, false);
+        let stream = counting_stream(chunks(&[1]), progress.clone());
+        sendable(&stream);
+        unpin(&stream);
+        let reader = counting_reader(tokio::io::empty(), progress);
+        sendable(&reader);
+        unpin(&reader);
     }
 
     #[test]
