@@ -421,36 +421,8 @@ pub fn render_listing(l: &Listing, o: &OutputOptions) -> Result<String, OutputEr
                 .collect::<Vec<Vec<String>>>();
             table(&headers, &cells, &align, table_width(o), o.color)
         }
-        Format::Json => {
-            let objects = rows
-                .iter()
-                .map(|row| {
-                    Node::Object(
-                        headers
-                            .iter()
-                            .zip(row)
-                            .map(|(h, v)| (*h, Node::Json(v)))
-                            .collect(),
-                    )
-                })
-                .collect();
-            json_text(&Node::Array(objects), o.noindent)
-        }
-        Format::Yaml => {
-            let objects = rows
-                .iter()
-                .map(|row| {
-                    Node::Object(
-                        headers
-                            .iter()
-                            .zip(row)
-                            .map(|(h, v)| (*h, Node::Json(v)))
-                            .collect(),
-                    )
-                })
-                .collect();
-            yaml_text(&Node::Array(objects))
-        }
+        Format::Json => json_text(&listing_node(&headers, &rows), o.noindent),
+        Format::Yaml => yaml_text(&listing_node(&headers, &rows)),
         Format::Value => {
             let mut out = String::new();
             for row in &rows {
@@ -910,6 +882,24 @@ enum Node<'a> {
     Json(&'a Value),
 }
 
+/// A listing as an array of objects keyed by header.
+fn listing_node<'a>(headers: &[&'a str], rows: &[Vec<&'a Value>]) -> Node<'a> {
+    Node::Array(
+        rows.iter()
+            .map(|row| {
+                Node::Object(
+                    headers
+                        .iter()
+                        .zip(row)
+                        .map(|(h, v)| (*h, Node::Json(v)))
+                        .collect(),
+                )
+            })
+            .collect(),
+    )
+}
+
+/// A record as an object keyed by field name.
 fn record_node<'a>(fields: &[(&'a str, &'a Value)]) -> Node<'a> {
     Node::Object(
         fields
