@@ -3,8 +3,8 @@
 
 use std::io::{IsTerminal, Write};
 
-use ferrocloud::config::{Cloud, CloudConfig, CloudsConfig, CommandLine, Environment};
 use ferrocloud::ServiceClient;
+use ferrocloud::config::{Cloud, CloudConfig, CloudsConfig, CommandLine, Environment};
 use tokio::sync::OnceCell;
 
 use crate::commands::{FormatArg, GlobalArgs, QuoteArg};
@@ -93,9 +93,15 @@ impl Context {
     }
 
     /// Whether progress bars and status lines are drawn: stderr is a terminal and
-    /// `--quiet` was not given.
+    /// `--quiet` was not given; `FERROCLOUD_PROGRESS=always` draws them anyway (into a
+    /// log), `never` never.
     pub fn progress_enabled(&self) -> bool {
-        !self.quiet && std::io::stderr().is_terminal()
+        match self.env.var("FERROCLOUD_PROGRESS").as_deref() {
+            _ if self.quiet => false,
+            Some("always") => true,
+            Some("never") => false,
+            _ => std::io::stderr().is_terminal(),
+        }
     }
 
     /// Whether the output format is the default one (no `-f`).

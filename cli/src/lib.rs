@@ -219,7 +219,10 @@ fn run_to(
             return match e.kind() {
                 K::DisplayHelp | K::DisplayVersion => Err(Outcome::Help(e.render().to_string())),
                 _ => Err(Outcome::Failed(CliError::usage(
-                    e.render().to_string().trim_start_matches("error: ").trim_end(),
+                    e.render()
+                        .to_string()
+                        .trim_start_matches("error: ")
+                        .trim_end(),
                 ))),
             };
         }

@@ -19,7 +19,7 @@
 #![warn(missing_docs)]
 
 use std::fmt;
-use std::io;
+use std::io::{self, IsTerminal};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::task::{Context, Poll};
@@ -52,6 +52,13 @@ impl Target<'_> {
         }
     }
 
+    /// Drawn to a standard error that is not a terminal (asked for with
+    /// `FERROCLOUD_PROGRESS=always`): nothing moves there, so only the final line is
+    /// written, as plain text.
+    fn is_plain(&self) -> bool {
+        matches!(self, Target::Stderr) && !std::io::stderr().is_terminal()
+    }
+
     fn draw_target(&self) -> ProgressDrawTarget {
         match self {
             Target::Stderr => ProgressDrawTarget::stderr(),
@@ -78,6 +85,7 @@ pub struct Progress {
     bar: ProgressBar,
     verb: &'static str,
     done: Arc<Mutex<Option<String>>>,
+    plain: bool,
 }
 
 impl fmt::Debug for Progress {
@@ -138,6 +146,7 @@ impl Progress {
             bar,
             verb: past_tense(label),
             done: Arc::new(Mutex::new(None)),
+            plain: target.is_plain(),
         }
     }
 
@@ -171,6 +180,9 @@ impl Progress {
             self.bar.set_style(style);
         }
         self.bar.abandon_with_message(line.clone());
+        if self.plain {
+            eprintln!("{line}");
+        }
         *done = Some(line);
     }
 
@@ -209,6 +221,7 @@ impl Progress {
 pub struct StatusLine {
     bar: ProgressBar,
     label: String,
+    plain: bool,
 }
 
 impl fmt::Debug for StatusLine {
@@ -264,6 +277,7 @@ impl StatusLine {
         StatusLine {
             bar,
             label: label.to_string(),
+            plain: target.is_plain(),
         }
     }
 
@@ -301,6 +315,9 @@ impl StatusLine {
             self.label,
             self.bar.elapsed().as_secs()
         );
+        if self.plain {
+            eprintln!("{line}");
+        }
         self.bar.abandon_with_message(line);
     }
 }

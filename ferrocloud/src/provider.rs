@@ -1017,7 +1017,7 @@ impl ProviderClient {
         let send = answers.send(&req.url, rb.send());
         let result = match within_idle(send, idle, started, activity).await {
             Some(Ok(resp)) => {
-                answers.answered(&req.url);
+                answers.answered(&req.url, resp.headers());
                 Ok(resp)
             }
             Some(Err(e)) => {
@@ -1058,8 +1058,8 @@ impl ProviderClient {
     /// Notes that `url`'s origin has just finished an answer (its body read): a request
     /// that follows at once waits a moment for that connection rather than opening
     /// another (see `reuse.rs`).
-    pub(crate) fn answered(&self, url: &Url) {
-        self.inner.answers.answered(url);
+    pub(crate) fn answered(&self, url: &Url, headers: &http::HeaderMap) {
+        self.inner.answers.answered(url, headers);
     }
 
     /// Sends a request through the pipeline: rate limits, token, user agent, tracing,

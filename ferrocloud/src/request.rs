@@ -514,7 +514,7 @@ pub(crate) async fn send_prepared(
         }
         match crate::provider::read_body(&mut resp, provider.max_response_size(), idle).await {
             Ok(body) => {
-                provider.answered(&url);
+                provider.answered(&url, &headers);
                 break (status, headers, resp_attempts, not_retried, body);
             }
             Err(e) => {

@@ -67,8 +67,18 @@ impl Answers {
         self.started.elapsed().as_micros() as u64 + 1
     }
 
-    /// Notes an answer from `url`'s origin.
-    pub(crate) fn answered(&self, url: &url::Url) {
+    /// Notes an answer from `url`'s origin with these headers. An answer that closes
+    /// its connection (`Connection: close`) gives nothing back to the pool, and is not
+    /// noted.
+    pub(crate) fn answered(&self, url: &url::Url, headers: &http::HeaderMap) {
+        let closes = headers.get_all(http::header::CONNECTION).iter().any(|v| {
+            v.to_str()
+                .is_ok_and(|v| v.split(',').any(|t| t.trim().eq_ignore_ascii_case("close")))
+        });
+        if closes {
+            self.at.store(0, Ordering::Relaxed);
+            return;
+        }
         self.origin.store(self.key(url), Ordering::Relaxed);
         self.at.store(self.now(), Ordering::Relaxed);
     }
@@ -134,10 +144,12 @@ where
 
     fn call(&mut self, req: R) -> Self::Future {
         let hold = HOLD_NEW_CONNECTION.try_with(|h| *h).unwrap_or(false);
+        // The request's task; none when the request runs in `block_on` (as under
+        // `#[tokio::main]`), where the background task still has one.
         let task = tokio::task::try_id();
         let connect = self.inner.call(req);
         Box::pin(async move {
-            if hold && task.is_some() {
+            if hold {
                 let mut timer = std::pin::pin!(tokio::time::sleep(HOLD));
                 let moved = std::future::poll_fn(|cx| {
                     if tokio::task::try_id() != task {
@@ -152,5 +164,26 @@ where
             }
             connect.await
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_recent_answer_from_the_same_origin_holds_a_new_connection() {
+        let a = Answers::new();
+        let u = |s: &str| url::Url::parse(s).unwrap();
+        let none = http::HeaderMap::new();
+        assert!(!a.recent(&u("http://h:8774/v2.1/servers")));
+        a.answered(&u("http://h:8774/v2.1/servers/1"), &none);
+        assert!(a.recent(&u("http://h:8774/v2.1/flavors")));
+        assert!(!a.recent(&u("http://h:9696/v2.0/ports")));
+        assert!(!a.recent(&u("https://h:8774/v2.1/servers")));
+        let mut close = http::HeaderMap::new();
+        close.insert(http::header::CONNECTION, "Close".parse().unwrap());
+        a.answered(&u("http://h:8774/v2.1/servers/1"), &close);
+        assert!(!a.recent(&u("http://h:8774/v2.1/servers")));
     }
 }

@@ -238,10 +238,15 @@ async fn wait_status(
         compute,
         id,
         status,
-        &WaitOpts::new(Duration::from_secs(3600)).interval(Duration::from_secs(1), Duration::from_secs(5)),
+        &WaitOpts::new(Duration::from_secs(3600))
+            .interval(Duration::from_secs(1), Duration::from_secs(5)),
         |s| {
             let progress = s.progress.map(|p| format!(" {p}%")).unwrap_or_default();
-            line.set(&format!("{}{progress} {} s", s.status, started.elapsed().as_secs()));
+            line.set(&format!(
+                "{}{progress} {} s",
+                s.status,
+                started.elapsed().as_secs()
+            ));
         },
     )
     .await;
@@ -293,7 +298,10 @@ pub async fn server(ctx: &Context, cmd: ServerCmd, out: &mut dyn Write) -> CliRe
             ctx.print_record(out, &record(&result_json(&got)?))
         }
         ServerCmd::Create(a) => server_create(ctx, &compute, *a, out).await,
-        ServerCmd::Delete { servers: names, wait } => {
+        ServerCmd::Delete {
+            servers: names,
+            wait,
+        } => {
             for name in &names {
                 let found = servers::find(&compute, name).await?;
                 servers::delete(&compute, &found.id).await.ok()?;
@@ -313,7 +321,9 @@ pub async fn server(ctx: &Context, cmd: ServerCmd, out: &mut dyn Write) -> CliRe
             } else {
                 server_actions::RebootType::Soft
             };
-            server_actions::reboot(&compute, &found.id, how).await.ok()?;
+            server_actions::reboot(&compute, &found.id, how)
+                .await
+                .ok()?;
             if wait {
                 // The reboot shows as a task state first; wait until it is ACTIVE again.
                 tokio::time::sleep(Duration::from_secs(1)).await;
@@ -344,10 +354,14 @@ pub async fn server(ctx: &Context, cmd: ServerCmd, out: &mut dyn Write) -> CliRe
         } => {
             let found = servers::find(&compute, &server).await?;
             let target = if confirm {
-                server_actions::confirm_resize(&compute, &found.id).await.ok()?;
+                server_actions::confirm_resize(&compute, &found.id)
+                    .await
+                    .ok()?;
                 "ACTIVE"
             } else if revert {
-                server_actions::revert_resize(&compute, &found.id).await.ok()?;
+                server_actions::revert_resize(&compute, &found.id)
+                    .await
+                    .ok()?;
                 "ACTIVE"
             } else {
                 let name = flavor.ok_or_else(|| CliError::usage("--flavor is required"))?;
@@ -356,7 +370,9 @@ pub async fn server(ctx: &Context, cmd: ServerCmd, out: &mut dyn Write) -> CliRe
                     flavor_ref: f.id,
                     ..Default::default()
                 };
-                server_actions::resize(&compute, &found.id, &opts).await.ok()?;
+                server_actions::resize(&compute, &found.id, &opts)
+                    .await
+                    .ok()?;
                 "VERIFY_RESIZE"
             };
             if wait {
@@ -388,7 +404,8 @@ async fn server_create(
             let neutron = ctx.service("network").await?;
             let mut list = Vec::new();
             for n in names {
-                let net = ferrocloud::openstack::networking::v2::networks::find(&neutron, n).await?;
+                let net =
+                    ferrocloud::openstack::networking::v2::networks::find(&neutron, n).await?;
                 list.push(servers::Network {
                     uuid: Some(net.id),
                     ..Default::default()
@@ -407,7 +424,11 @@ async fn server_create(
         );
     }
     if !a.properties.is_empty() {
-        opts.metadata = Some(pairs(&a.properties, "--property")?.into_iter().collect::<BTreeMap<_, _>>());
+        opts.metadata = Some(
+            pairs(&a.properties, "--property")?
+                .into_iter()
+                .collect::<BTreeMap<_, _>>(),
+        );
     }
     if let Some(path) = &a.user_data {
         let bytes = tokio::fs::read(path)
@@ -499,7 +520,10 @@ pub async fn keypair(ctx: &Context, cmd: KeypairCmd, out: &mut dyn Write) -> Cli
                 ctx.print_record(out, &record(&shown))
             } else {
                 // Nova generated the key pair: the private key is shown this once.
-                let private = shown["private_key"].as_str().unwrap_or_default().to_string();
+                let private = shown["private_key"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_string();
                 out.write_all(private.as_bytes())?;
                 Ok(())
             }

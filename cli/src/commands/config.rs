@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use clap::Subcommand;
-use ferrocloud::config::CloudAuth;
 use serde_json::{Value, json};
 
 use crate::output::Record;
@@ -48,14 +47,15 @@ pub fn config(ctx: &Context, cmd: ConfigCmd, out: &mut dyn Write) -> CliResult<(
         };
         fields.push((format!("auth.{k}"), shown));
     }
-    if let CloudAuth::Keystone(o) = &cfg.auth {
-        fields.push(("auth_url".into(), json!(o.auth_url)));
-    }
     for (k, v) in cfg.settings() {
         if fields.iter().any(|(f, _)| f == k) {
             continue;
         }
-        let shown = if v == "<redacted>" { json!(MASK) } else { v.clone() };
+        let shown = if v == "<redacted>" {
+            json!(MASK)
+        } else {
+            v.clone()
+        };
         fields.push((k.to_string(), shown));
     }
     if let Some(t) = cfg.api_timeout {

@@ -198,7 +198,9 @@ pub async fn endpoint(ctx: &Context, cmd: EndpointCmd, out: &mut dyn Write) -> C
         None => None,
         Some(s) => Some(
             svcs.iter()
-                .find(|v| v["id"] == s.as_str() || v["type"] == s.as_str() || v["name"] == s.as_str())
+                .find(|v| {
+                    v["id"] == s.as_str() || v["type"] == s.as_str() || v["name"] == s.as_str()
+                })
                 .and_then(|v| v["id"].as_str())
                 .map(str::to_string)
                 .ok_or_else(|| CliError::new(ExitKind::NotFound, format!("no service {s:?}")))?,
@@ -206,9 +208,11 @@ pub async fn endpoint(ctx: &Context, cmd: EndpointCmd, out: &mut dyn Write) -> C
     };
     let interface = match interface {
         None => None,
-        Some(i) => Some(serde_json::from_value(json!(i.to_ascii_lowercase())).map_err(|_| {
-            CliError::usage(format!("--interface {i:?}: public, internal or admin"))
-        })?),
+        Some(i) => Some(
+            serde_json::from_value(json!(i.to_ascii_lowercase())).map_err(|_| {
+                CliError::usage(format!("--interface {i:?}: public, internal or admin"))
+            })?,
+        ),
     };
     let opts = endpoints::ListOpts {
         service_id,

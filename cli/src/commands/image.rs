@@ -85,9 +85,11 @@ pub async fn image(ctx: &Context, cmd: ImageCmd, out: &mut dyn Write) -> CliResu
         ImageCmd::List { name, status, long } => {
             let status = match status {
                 None => None,
-                Some(s) => Some(serde_json::from_value(serde_json::json!(s.to_ascii_lowercase())).map_err(|_| {
-                    CliError::usage(format!("--status {s:?} is not an image status"))
-                })?),
+                Some(s) => Some(
+                    serde_json::from_value(serde_json::json!(s.to_ascii_lowercase())).map_err(
+                        |_| CliError::usage(format!("--status {s:?} is not an image status")),
+                    )?,
+                ),
             };
             let opts = images::ListOpts {
                 name,
@@ -161,7 +163,7 @@ pub async fn image(ctx: &Context, cmd: ImageCmd, out: &mut dyn Write) -> CliResu
                     Some(size),
                     ctx.progress_enabled(),
                 );
-                let stream = tokio_util_stream(f);
+                let stream = file_stream(f);
                 let counted = crate::progress::counting_stream(stream, bar.clone());
                 let upload = image_data::UploadOpts {
                     size: Some(size),
@@ -230,7 +232,7 @@ async fn open(path: &std::path::Path) -> CliResult<(tokio::fs::File, u64)> {
 }
 
 /// A file as a stream of chunks of 256 KiB.
-fn tokio_util_stream(
+fn file_stream(
     f: tokio::fs::File,
 ) -> impl futures::Stream<Item = std::io::Result<bytes::Bytes>> + Send + 'static {
     use tokio::io::AsyncReadExt;

@@ -74,7 +74,11 @@ pub struct GlobalArgs {
     #[arg(long = "sort-descending", global = true)]
     pub sort_descending: bool,
     /// Sort in ascending order (the default).
-    #[arg(long = "sort-ascending", global = true, conflicts_with = "sort_descending")]
+    #[arg(
+        long = "sort-ascending",
+        global = true,
+        conflicts_with = "sort_descending"
+    )]
     pub sort_ascending: bool,
     /// Fit the table to the terminal's width.
     #[arg(long = "fit-width", global = true)]
@@ -339,7 +343,11 @@ pub(crate) fn print_answer(
     let json: Option<Value> = serde_json::from_slice(body).ok();
     match (json, ctx.format_is_default()) {
         (Some(v), true) => {
-            out.write_all(serde_json::to_string_pretty(&v).unwrap_or_default().as_bytes())?;
+            out.write_all(
+                serde_json::to_string_pretty(&v)
+                    .unwrap_or_default()
+                    .as_bytes(),
+            )?;
             out.write_all(b"\n")?;
             Ok(())
         }
@@ -347,7 +355,9 @@ pub(crate) fn print_answer(
             // `{"servers": [...]}` or a bare list: a listing of the items' keys.
             let items = match &v {
                 Value::Array(a) => Some(a.clone()),
-                Value::Object(m) if m.len() == 1 => m.values().next().and_then(|x| x.as_array()).cloned(),
+                Value::Object(m) if m.len() == 1 => {
+                    m.values().next().and_then(|x| x.as_array()).cloned()
+                }
                 _ => None,
             };
             match items {
@@ -381,5 +391,14 @@ pub(crate) fn print_answer(
             out.write_all(body)?;
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_command_line_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
     }
 }

@@ -38,7 +38,7 @@ pub struct CallArgs {
     /// The path parameters, `NAME=VALUE` or the values in the path's order.
     params: Vec<String>,
     /// A query parameter `KEY=VALUE` (repeat for several).
-    #[arg(long = "query", short = 'q')]
+    #[arg(long = "query")]
     query: Vec<String>,
     /// A JSON body: the text, `@FILE`, or `@-` for stdin.
     #[arg(long, short = 'd')]
@@ -260,7 +260,11 @@ mod tests {
             // The name leads to an operation with the same method and path (an
             // operation shared by two versions of a service resolves to one of them).
             assert_eq!((&p.op.method, p.op.path), (&op.method, op.path), "{n}");
-            assert_eq!(p.op.render(&values).unwrap(), op.render(&values).unwrap(), "{n}");
+            assert_eq!(
+                p.op.render(&values).unwrap(),
+                op.render(&values).unwrap(),
+                "{n}"
+            );
         }
     }
 
