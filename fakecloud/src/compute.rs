@@ -1,0 +1,2068 @@
+//! Nova v2.1: versions, servers and their actions, metadata, tags and addresses,
+//! flavors, key pairs, server groups, limits.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use http::Method;
+use serde_json::{Map, Value, json};
+
+use crate::App;
+use crate::http_util::{Ctx, Reply, Req, authenticate};
+use crate::identity::stamp;
+use crate::ids;
+use crate::state::{Address, Flavor, Image, Keypair, Pending, Server, ServerGroup, State};
+
+/// The host every server runs on (the devcloud's single compute host).
+const HOST: &str = "devcloud";
+const CONSOLE: &str = "FAKE CONSOLE OUTPUT\nANOTHER\nLAST LINE";
+
+/// A microversion, `(major, minor)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Mv(u32, u32);
+
+impl Mv {
+    fn at_least(self, minor: u32) -> bool {
+        self >= Mv(2, minor)
+    }
+}
+
+impl std::fmt::Display for Mv {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.0, self.1)
+    }
+}
+
+/// Nova's error body: `{"<name>": {"code", "message"}}`, the name from the status.
+pub(crate) fn fault(status: u16, message: &str) -> Reply {
+    let name = match status {
+        400 => "badRequest",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "itemNotFound",
+        405 => "badMethod",
+        409 => "conflictingRequest",
+        413 | 429 => "overLimit",
+        415 => "badMediaType",
+        501 => "notImplemented",
+        503 => "serviceUnavailable",
+        _ => "computeFault",
+    };
+    Reply::json(status, json!({ name: {"code": status, "message": message} }))
+}
+
+fn bad(message: &str) -> Reply {
+    fault(400, message)
+}
+
+fn not_found(message: &str) -> Reply {
+    fault(404, message)
+}
+
+fn conflict(message: &str) -> Reply {
+    fault(409, message)
+}
+
+fn policy(rule: &str) -> Reply {
+    fault(
+        403,
+        &format!("Policy doesn't allow {rule} to be performed."),
+    )
+}
+
+fn server_not_found(id: &str) -> Reply {
+    not_found(&format!("Instance {id} could not be found."))
+}
+
+/// Applies the status changes whose time has come.
+pub(crate) fn tick(state: &mut State, now: DateTime<Utc>) {
+    let due: Vec<String> = state
+        .servers
+        .values()
+        .filter(|s| s.pending.as_ref().is_some_and(|p| p.due <= now))
+        .map(|s| s.id.clone())
+        .collect();
+    for id in due {
+        let Some(s) = state.servers.get_mut(&id) else {
+            continue;
+        };
+        let Some(p) = s.pending.take() else {
+            continue;
+        };
+        if p.delete {
+            state.servers.remove(&id);
+            for g in state.server_groups.values_mut() {
+                g.members.retain(|m| *m != id);
+            }
+            continue;
+        }
+        s.vm_state = p.vm_state;
+        s.power_state = p.power_state;
+        s.task_state = None;
+        s.updated = p.due;
+        if s.launched_at.is_none() && s.vm_state == "active" {
+            s.launched_at = Some(p.due);
+        }
+    }
+}
+
+fn microversion(app: &App, req: &Req) -> Result<Mv, Reply> {
+    let max = Mv(app.max_microversion.0, app.max_microversion.1);
+    let raw = req
+        .header("openstack-api-version")
+        .and_then(|h| {
+            h.split(',').find_map(|part| {
+                let mut it = part.split_whitespace();
+                match (it.next(), it.next()) {
+                    (Some(service), Some(v)) if service.eq_ignore_ascii_case("compute") => {
+                        Some(v.to_string())
+                    }
+                    _ => None,
+                }
+            })
+        })
+        .or_else(|| {
+            req.header("x-openstack-nova-api-version")
+                .map(|v| v.trim().to_string())
+        });
+    let Some(raw) = raw else {
+        return Ok(Mv(2, 1));
+    };
+    if raw.eq_ignore_ascii_case("latest") {
+        return Ok(max);
+    }
+    let parsed = raw
+        .split_once('.')
+        .and_then(|(a, b)| Some(Mv(a.parse().ok()?, b.parse().ok()?)));
+    let Some(v) = parsed else {
+        return Err(bad(&format!(
+            "API Version String {raw} is of invalid format. Must be of format MajorNum.MinorNum."
+        )));
+    };
+    if v < Mv(2, 1) || v > max {
+        return Err(fault(
+            406,
+            &format!("Version {v} is not supported by the API. Minimum is 2.1 and maximum is {max}."),
+        ));
+    }
+    Ok(v)
+}
+
+fn version_v21(app: &App) -> Value {
+    json!({
+        "id": "v2.1", "status": "CURRENT",
+        "version": format!("{}.{}", app.max_microversion.0, app.max_microversion.1),
+        "min_version": "2.1", "updated": "2013-07-23T11:33:21Z",
+        "links": [{"rel": "self", "href": format!("{}/compute/v2.1/", app.base)},
+                  {"rel": "describedby", "type": "text/html", "href": "http://docs.openstack.org/"}],
+        "media-types": [{"base": "application/json",
+                         "type": "application/vnd.openstack.compute+json;version=2.1"}],
+    })
+}
+
+fn version_v20(app: &App) -> Value {
+    json!({
+        "id": "v2.0", "status": "SUPPORTED", "version": "", "min_version": "",
+        "updated": "2011-01-21T11:33:21Z",
+        "links": [{"rel": "self", "href": format!("{}/compute/v2/", app.base)},
+                  {"rel": "describedby", "type": "text/html", "href": "http://docs.openstack.org/"}],
+        "media-types": [{"base": "application/json",
+                         "type": "application/vnd.openstack.compute+json;version=2"}],
+    })
+}
+
+/// Requests under `/compute`.
+pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
+    let segs: Vec<&str> = req.segs.iter().skip(1).map(String::as_str).collect();
+    match (&req.method, segs.as_slice()) {
+        (&Method::GET, []) => {
+            return Reply::ok(json!({"versions": [version_v20(app), version_v21(app)]}));
+        }
+        (&Method::GET, ["v2"]) => return Reply::ok(json!({"version": version_v20(app)})),
+        (&Method::GET, ["v2.1"]) => return Reply::ok(json!({"version": version_v21(app)})),
+        (_, ["v2.1", ..]) => {}
+        _ => return not_found("The resource could not be found."),
+    }
+    let ctx = match authenticate(app, state, req) {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let mv = match microversion(app, req) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
+    let reply = if ctx.project_id().is_none() {
+        fault(403, "A project-scoped token is required.")
+    } else {
+        api(app, state, req, &ctx, mv, &segs[1..])
+    };
+    reply
+        .header("OpenStack-API-Version", format!("compute {mv}"))
+        .header("X-OpenStack-Nova-API-Version", mv.to_string())
+        .header("Vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version")
+}
+
+fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]) -> Reply {
+    let m = &req.method;
+    match (m, segs) {
+        (&Method::GET, ["servers"]) => list_servers(app, state, req, ctx, mv, false),
+        (&Method::GET, ["servers", "detail"]) => list_servers(app, state, req, ctx, mv, true),
+        (&Method::POST, ["servers"]) => create_server(app, state, req, ctx, mv),
+        (_, ["servers", id, rest @ ..]) => {
+            let id = id.to_string();
+            let visible = state
+                .servers
+                .get(&id)
+                .is_some_and(|s| ctx.is_admin() || Some(s.project_id.as_str()) == ctx.project_id());
+            if !visible {
+                return server_not_found(&id);
+            }
+            match (m, rest) {
+                (&Method::GET, []) => {
+                    let s = &state.servers[&id];
+                    Reply::ok(json!({"server": server_json(app, state, s, mv, ctx)}))
+                }
+                (&Method::PUT, []) => update_server(app, state, req, ctx, mv, &id),
+                (&Method::DELETE, []) => delete_server(app, state, ctx, &id),
+                (&Method::POST, ["action"]) => action(app, state, req, ctx, mv, &id),
+                (_, ["metadata", rest @ ..]) => metadata(state, req, ctx, &id, rest),
+                (_, ["tags", rest @ ..]) => tags(app, state, req, ctx, mv, &id, rest),
+                (&Method::GET, ["ips"]) => {
+                    let s = &state.servers[&id];
+                    Reply::ok(json!({"addresses": ips_json(s, None)}))
+                }
+                (&Method::GET, ["ips", net]) => {
+                    let s = &state.servers[&id];
+                    if s.addresses.iter().any(|a| a.network == *net) {
+                        Reply::ok(ips_json(s, Some(net)))
+                    } else {
+                        not_found("Network not found")
+                    }
+                }
+                (&Method::GET, ["migrations"]) => {
+                    if !ctx.is_admin() {
+                        return policy("os_compute_api:servers:migrations:index");
+                    }
+                    Reply::ok(json!({"migrations": []}))
+                }
+                _ => not_found("The resource could not be found."),
+            }
+        }
+        (_, ["flavors", rest @ ..]) => flavors(app, state, req, ctx, mv, rest),
+        (_, ["os-keypairs", rest @ ..]) => keypairs(app, state, req, ctx, mv, rest),
+        (_, ["os-server-groups", rest @ ..]) => server_groups(app, state, req, ctx, mv, rest),
+        (&Method::GET, ["limits"]) => limits(state, req, ctx, mv),
+        _ => not_found("The resource could not be found."),
+    }
+}
+
+// ------------------------------------------------------------------ server views
+
+fn link_pair(app: &App, project: &str, kind: &str, id: &str) -> Value {
+    json!([
+        {"rel": "self", "href": format!("{}/compute/v2.1/{kind}/{id}", app.base)},
+        {"rel": "bookmark", "href": format!("{}/compute/{kind}/{id}", app.base)},
+    ])
+    .as_array()
+    .map(|a| {
+        let _ = project;
+        Value::Array(a.clone())
+    })
+    .unwrap_or(Value::Null)
+}
+
+fn host_id(project: &str) -> String {
+    let d = ring::digest::digest(
+        &ring::digest::SHA256,
+        format!("{project}{HOST}").as_bytes(),
+    );
+    d.as_ref()[..28].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn ips_json(s: &Server, only: Option<&str>) -> Value {
+    let mut out: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for a in &s.addresses {
+        if only.is_some_and(|n| n != a.network) {
+            continue;
+        }
+        out.entry(a.network.clone())
+            .or_default()
+            .push(json!({"addr": a.addr, "version": a.version}));
+    }
+    json!(out)
+}
+
+fn server_json(app: &App, state: &State, s: &Server, mv: Mv, ctx: &Ctx) -> Value {
+    let mut addresses: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+    for a in &s.addresses {
+        addresses.entry(a.network.clone()).or_default().push(json!({
+            "addr": a.addr, "version": a.version, "OS-EXT-IPS:type": "fixed",
+            "OS-EXT-IPS-MAC:mac_addr": a.mac,
+        }));
+    }
+    let flavor = if mv.at_least(47) {
+        let mut f = json!({
+            "vcpus": s.flavor.vcpus, "ram": s.flavor.ram, "disk": s.flavor.disk,
+            "ephemeral": s.flavor.ephemeral, "swap": s.flavor.swap,
+            "original_name": s.flavor.name,
+        });
+        if ctx.is_admin() || mv.at_least(47) {
+            f["extra_specs"] = json!(s.flavor.extra_specs);
+        }
+        f
+    } else {
+        json!({"id": s.flavor.id, "links": [{"rel": "bookmark",
+            "href": format!("{}/compute/flavors/{}", app.base, s.flavor.id)}]})
+    };
+    let image = if state.images.contains_key(&s.image_id) || !s.image_id.is_empty() {
+        json!({"id": s.image_id, "links": [{"rel": "bookmark",
+            "href": format!("{}/compute/images/{}", app.base, s.image_id)}]})
+    } else {
+        json!("")
+    };
+    let status = s.status();
+    let mut v = json!({
+        "id": s.id, "name": s.name, "status": status, "tenant_id": s.project_id,
+        "user_id": s.user_id, "metadata": s.metadata, "hostId": host_id(&s.project_id),
+        "image": image, "flavor": flavor, "created": s.created.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        "updated": s.updated.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        "addresses": addresses, "accessIPv4": s.access_ipv4, "accessIPv6": s.access_ipv6,
+        "links": link_pair(app, &s.project_id, "servers", &s.id),
+        "key_name": s.key_name, "config_drive": "",
+        "OS-DCF:diskConfig": "MANUAL",
+        "OS-EXT-AZ:availability_zone": if s.vm_state == "building" { "" } else { s.availability_zone.as_str() },
+        "OS-EXT-STS:power_state": s.power_state,
+        "OS-EXT-STS:task_state": s.task_state,
+        "OS-EXT-STS:vm_state": s.vm_state,
+        "OS-SRV-USG:launched_at": s.launched_at.map(|t| t.format("%Y-%m-%dT%H:%M:%S%.6f").to_string()),
+        "OS-SRV-USG:terminated_at": null,
+        "os-extended-volumes:volumes_attached": [],
+        "security_groups": s.security_groups.iter().map(|n| json!({"name": n})).collect::<Vec<_>>(),
+    });
+    let o = v.as_object_mut().expect("an object");
+    if matches!(
+        status,
+        "ACTIVE" | "BUILD" | "REBUILD" | "RESIZE" | "VERIFY_RESIZE" | "MIGRATING"
+    ) {
+        o.insert("progress".into(), json!(0));
+    }
+    if s.vm_state == "error" {
+        o.insert(
+            "fault".into(),
+            json!({"code": 500, "message": "The server was set to ERROR.",
+                   "created": stamp(s.updated)}),
+        );
+    }
+    if ctx.is_admin() {
+        o.insert("OS-EXT-SRV-ATTR:host".into(), json!(HOST));
+        o.insert("OS-EXT-SRV-ATTR:hypervisor_hostname".into(), json!(HOST));
+        o.insert(
+            "OS-EXT-SRV-ATTR:instance_name".into(),
+            json!(format!("instance-{}", &s.id[..8])),
+        );
+        if mv.at_least(3) {
+            o.insert("OS-EXT-SRV-ATTR:hostname".into(), json!(s.name));
+            o.insert("OS-EXT-SRV-ATTR:reservation_id".into(), json!(s.reservation_id));
+            o.insert("OS-EXT-SRV-ATTR:launch_index".into(), json!(0));
+            o.insert("OS-EXT-SRV-ATTR:kernel_id".into(), json!(""));
+            o.insert("OS-EXT-SRV-ATTR:ramdisk_id".into(), json!(""));
+            o.insert("OS-EXT-SRV-ATTR:root_device_name".into(), json!("/dev/vda"));
+            o.insert("OS-EXT-SRV-ATTR:user_data".into(), Value::Null);
+        }
+        if mv.at_least(16) {
+            o.insert("host_status".into(), json!("UP"));
+        }
+    }
+    if mv.at_least(9) {
+        o.insert("locked".into(), json!(s.locked));
+    }
+    if mv.at_least(73) {
+        o.insert("locked_reason".into(), json!(s.locked_reason));
+    }
+    if mv.at_least(19) {
+        o.insert("description".into(), json!(s.description));
+    }
+    if mv.at_least(26) {
+        o.insert("tags".into(), json!(s.tags));
+    }
+    if mv.at_least(63) {
+        o.insert("trusted_image_certificates".into(), Value::Null);
+    }
+    if mv.at_least(71) {
+        o.insert("server_groups".into(), json!(s.server_groups));
+    }
+    if mv.at_least(96) {
+        o.insert("pinned_availability_zone".into(), Value::Null);
+    }
+    if mv.at_least(100) {
+        o.insert("scheduler_hints".into(), Value::Object(s.scheduler_hints.clone()));
+    }
+    v
+}
+
+// ------------------------------------------------------------------ listing
+
+fn name_matches(pattern: &str, name: &str) -> bool {
+    match regex::Regex::new(pattern) {
+        Ok(re) => re.is_match(name),
+        Err(_) => name.contains(pattern),
+    }
+}
+
+fn list_servers(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, detail: bool) -> Reply {
+    let all = ctx.is_admin()
+        && req
+            .q("all_tenants")
+            .or(req.q("all_projects"))
+            .is_some_and(|v| !matches!(v.to_ascii_lowercase().as_str(), "0" | "false" | "off"));
+    let project_filter = if ctx.is_admin() {
+        req.q("project_id").or(req.q("tenant_id"))
+    } else {
+        None
+    };
+    let limit = match req.q("limit").map(str::parse::<usize>) {
+        None => None,
+        Some(Ok(n)) => Some(n.min(1000)),
+        Some(Err(_)) => return bad("limit param must be an integer"),
+    };
+    let split = |k: &str| -> Option<Vec<String>> {
+        req.q(k)
+            .map(|v| v.split(',').map(str::to_string).collect())
+    };
+    let (tags, tags_any, not_tags, not_tags_any) =
+        (split("tags"), split("tags-any"), split("not-tags"), split("not-tags-any"));
+    let changes_since = req.q("changes-since").and_then(parse_time);
+    let mut rows: Vec<&Server> = state
+        .servers
+        .values()
+        .filter(|s| {
+            if let Some(p) = project_filter {
+                s.project_id == p
+            } else {
+                all || Some(s.project_id.as_str()) == ctx.project_id()
+            }
+        })
+        .filter(|s| req.q("name").is_none_or(|n| name_matches(n, &s.name)))
+        .filter(|s| {
+            req.q("status")
+                .is_none_or(|st| st.eq_ignore_ascii_case(s.status()))
+        })
+        .filter(|s| req.q("reservation_id").is_none_or(|r| r == s.reservation_id))
+        .filter(|s| req.q("flavor").is_none_or(|f| f == s.flavor.id))
+        .filter(|s| req.q("image").is_none_or(|i| i == s.image_id))
+        .filter(|s| req.q("user_id").is_none_or(|u| u == s.user_id))
+        .filter(|s| req.q("key_name").is_none_or(|k| Some(k) == s.key_name.as_deref()))
+        .filter(|s| {
+            req.q("locked")
+                .is_none_or(|l| l.eq_ignore_ascii_case("true") == s.locked)
+        })
+        .filter(|s| changes_since.is_none_or(|t| s.updated >= t))
+        .filter(|s| {
+            tags.as_ref()
+                .is_none_or(|ts| ts.iter().all(|t| s.tags.contains(t)))
+        })
+        .filter(|s| {
+            tags_any
+                .as_ref()
+                .is_none_or(|ts| ts.iter().any(|t| s.tags.contains(t)))
+        })
+        .filter(|s| {
+            not_tags
+                .as_ref()
+                .is_none_or(|ts| !ts.iter().all(|t| s.tags.contains(t)))
+        })
+        .filter(|s| {
+            not_tags_any
+                .as_ref()
+                .is_none_or(|ts| !ts.iter().any(|t| s.tags.contains(t)))
+        })
+        .collect();
+    let key = req.q("sort_key").unwrap_or("created_at");
+    let asc = req.q("sort_dir") == Some("asc");
+    rows.sort_by(|a, b| {
+        let o = match key {
+            "display_name" | "name" => a.name.cmp(&b.name),
+            "updated_at" => a.updated.cmp(&b.updated),
+            "uuid" | "id" => a.id.cmp(&b.id),
+            _ => a.created.cmp(&b.created),
+        }
+        .then(a.id.cmp(&b.id));
+        if asc { o } else { o.reverse() }
+    });
+    if let Some(marker) = req.q("marker") {
+        match rows.iter().position(|s| s.id == marker) {
+            Some(i) => {
+                rows.drain(..=i);
+            }
+            None => return bad(&format!("marker [{marker}] not found")),
+        }
+    }
+    let mut next = None;
+    if let Some(n) = limit {
+        if rows.len() >= n && n > 0 {
+            rows.truncate(n);
+            let last = rows.last().map(|s| s.id.clone()).unwrap_or_default();
+            next = Some(next_link(app, req, detail_path(detail), &last));
+        } else {
+            rows.truncate(n);
+        }
+    }
+    let items: Vec<Value> = rows
+        .iter()
+        .map(|s| {
+            if detail {
+                server_json(app, state, s, mv, ctx)
+            } else {
+                json!({"id": s.id, "name": s.name, "links": link_pair(app, &s.project_id, "servers", &s.id)})
+            }
+        })
+        .collect();
+    let mut body = json!({ "servers": items });
+    if let Some(href) = next {
+        body["servers_links"] = json!([{"rel": "next", "href": href}]);
+    }
+    Reply::ok(body)
+}
+
+fn detail_path(detail: bool) -> &'static str {
+    if detail { "servers/detail" } else { "servers" }
+}
+
+/// The next page's link: the request's query with the marker replaced.
+fn next_link(app: &App, req: &Req, path: &str, marker: &str) -> String {
+    let mut q = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in &req.query {
+        if k != "marker" {
+            q.append_pair(k, v);
+        }
+    }
+    q.append_pair("marker", marker);
+    format!("{}/compute/v2.1/{path}?{}", app.base, q.finish())
+}
+
+fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    chrono::NaiveDateTime::parse_from_str(s.trim_end_matches('Z'), "%Y-%m-%dT%H:%M:%S%.f")
+        .ok()
+        .map(|n| n.and_utc())
+}
+
+// ------------------------------------------------------------------ create, update, delete
+
+fn string_or_number(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+fn string_map(v: Option<&Value>, what: &str) -> Result<BTreeMap<String, String>, Reply> {
+    let mut out = BTreeMap::new();
+    match v {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(o)) => {
+            for (k, x) in o {
+                let Some(x) = x.as_str() else {
+                    return Err(bad(&format!(
+                        "Invalid input for field/attribute {what}. Value: {x}. {x} is not of type 'string'"
+                    )));
+                };
+                if k.is_empty() || k.len() > 255 || x.len() > 255 {
+                    return Err(bad(&format!(
+                        "Invalid input for field/attribute {what}. Value: {k}."
+                    )));
+                }
+                out.insert(k.clone(), x.to_string());
+            }
+        }
+        Some(other) => {
+            return Err(bad(&format!(
+                "Invalid input for field/attribute {what}. Value: {other}. {other} is not of type 'object'"
+            )));
+        }
+    }
+    Ok(out)
+}
+
+fn valid_tag(t: &str) -> bool {
+    !t.is_empty() && t.len() <= 60 && !t.contains('/') && !t.contains(',')
+}
+
+fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
+    let Some(body) = req.json() else {
+        return bad("The request body is not valid JSON.");
+    };
+    let Some(o) = body.get("server").and_then(Value::as_object) else {
+        return bad("Invalid input for field/attribute server. 'server' is a required property");
+    };
+    let Some(name) = o.get("name").and_then(Value::as_str).map(str::to_string) else {
+        return bad("Invalid input for field/attribute server. 'name' is a required property");
+    };
+    if name.trim().is_empty() || name.len() > 255 {
+        return bad("Invalid input for field/attribute name. Value: . ");
+    }
+    let Some(flavor_ref) = o.get("flavorRef").and_then(string_or_number) else {
+        return bad("Invalid input for field/attribute server. 'flavorRef' is a required property");
+    };
+    let flavor_id = flavor_ref.rsplit('/').next().unwrap_or_default().to_string();
+    let Some(flavor) = state.flavors.get(&flavor_id).cloned() else {
+        return bad(&format!("Flavor {flavor_ref} could not be found."));
+    };
+    let image_id = match o.get("imageRef").and_then(Value::as_str) {
+        Some(r) => {
+            let id = r.rsplit('/').next().unwrap_or_default().to_string();
+            if !state.images.contains_key(&id) {
+                return bad(&format!("Image {r} could not be found."));
+            }
+            id
+        }
+        None => {
+            let boots_from_volume = o
+                .get("block_device_mapping_v2")
+                .and_then(Value::as_array)
+                .is_some_and(|b| !b.is_empty());
+            if !boots_from_volume {
+                return bad("Invalid input for field/attribute server. 'imageRef' is a required property");
+            }
+            String::new()
+        }
+    };
+    let networks = o.get("networks");
+    let with_address = match networks {
+        None if mv.at_least(37) => {
+            return bad("Invalid input for field/attribute server. 'networks' is a required property");
+        }
+        None => true,
+        Some(Value::String(s)) if s == "auto" => true,
+        Some(Value::String(s)) if s == "none" => false,
+        Some(Value::String(s)) => {
+            return bad(&format!(
+                "Invalid input for field/attribute networks. Value: {s}. '{s}' is not one of ['none', 'auto']"
+            ));
+        }
+        Some(Value::Array(a)) => !a.is_empty(),
+        Some(other) => {
+            return bad(&format!(
+                "Invalid input for field/attribute networks. Value: {other}."
+            ));
+        }
+    };
+    let metadata = match string_map(o.get("metadata"), "metadata") {
+        Ok(m) => m,
+        Err(r) => return r,
+    };
+    let description = match o.get("description") {
+        None | Some(Value::Null) => None,
+        Some(_) if !mv.at_least(19) => {
+            return bad("Invalid input for field/attribute server. Additional properties are not allowed ('description' was unexpected)");
+        }
+        Some(Value::String(d)) => Some(d.clone()),
+        Some(_) => return bad("Invalid input for field/attribute description."),
+    };
+    let mut tags = Vec::new();
+    if let Some(t) = o.get("tags") {
+        if !mv.at_least(52) {
+            return bad("Invalid input for field/attribute server. Additional properties are not allowed ('tags' was unexpected)");
+        }
+        let Some(list) = t.as_array() else {
+            return bad("Invalid input for field/attribute tags.");
+        };
+        for x in list {
+            match x.as_str() {
+                Some(s) if valid_tag(s) => {
+                    if !tags.iter().any(|t: &String| t == s) {
+                        tags.push(s.to_string());
+                    }
+                }
+                _ => return bad(&format!("Invalid input for field/attribute tags. Value: {x}.")),
+            }
+        }
+        if tags.len() > 50 {
+            return bad("Invalid input for field/attribute tags. Too many tags.");
+        }
+    }
+    let key_name = match o.get("key_name") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(k)) => {
+            if !state
+                .keypairs
+                .iter()
+                .any(|kp| kp.name == *k && kp.user_id == ctx.user_id)
+            {
+                return bad("Invalid key_name provided.");
+            }
+            Some(k.clone())
+        }
+        Some(_) => return bad("Invalid key_name provided."),
+    };
+    if let Some(ud) = o.get("user_data").and_then(Value::as_str)
+        && base64::engine::general_purpose::STANDARD.decode(ud).is_err()
+    {
+        return bad("User data needs to be valid base 64.");
+    }
+    let count = |k: &str| -> Result<u64, Reply> {
+        match o.get(k) {
+            None => Ok(1),
+            Some(v) => v
+                .as_u64()
+                .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+                .filter(|n| *n >= 1)
+                .ok_or_else(|| bad(&format!("Invalid input for field/attribute {k}."))),
+        }
+    };
+    let (min_count, max_count) = match (count("min_count"), count("max_count")) {
+        (Ok(a), Ok(b)) => (a, b.max(a)),
+        (Err(r), _) | (_, Err(r)) => return r,
+    };
+    if max_count > 10 {
+        return fault(
+            403,
+            "Quota exceeded for instances: Requested 11, but already used 0 of 10 instances",
+        );
+    }
+    let security_groups: Vec<String> = match o.get("security_groups").and_then(Value::as_array) {
+        Some(list) => list
+            .iter()
+            .filter_map(|g| g["name"].as_str().map(str::to_string))
+            .collect(),
+        None => vec!["default".into()],
+    };
+    let hints = body
+        .get("os:scheduler_hints")
+        .or(body.get("OS-SCH-HNT:scheduler_hints"))
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let group = match hints.get("group").and_then(Value::as_str) {
+        Some(g) => match state.server_groups.get(g) {
+            Some(_) => Some(g.to_string()),
+            None => return bad(&format!("Invalid input for group: server group {g} not found")),
+        },
+        None => None,
+    };
+    let availability_zone = o
+        .get("availability_zone")
+        .and_then(Value::as_str)
+        .unwrap_or("nova")
+        .split(':')
+        .next()
+        .unwrap_or("nova")
+        .to_string();
+    let admin_pass = o
+        .get("adminPass")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .unwrap_or_else(|| ids::secret()[..12].to_string());
+    let reservation_id = format!("r-{}", &ids::hex_id()[..8]);
+    let now = app.clock.now();
+    let due = now + chrono::Duration::from_std(app.delays.build).unwrap_or_default();
+    let project_id = ctx.project_id().unwrap_or_default().to_string();
+    let mut first = None;
+    for i in 1..=max_count {
+        let id = ids::uuid();
+        let serial = state.next_serial();
+        let addresses = if with_address {
+            vec![Address {
+                network: "private".into(),
+                addr: format!("10.0.{}.{}", (serial / 250) % 250, serial % 250 + 2),
+                version: 4,
+                mac: format!("fa:16:3e:{:02x}:{:02x}:{:02x}", (serial >> 16) & 0xff, (serial >> 8) & 0xff, serial & 0xff),
+            }]
+        } else {
+            Vec::new()
+        };
+        let server = Server {
+            id: id.clone(),
+            name: if max_count > 1 {
+                format!("{name}-{i}")
+            } else {
+                name.clone()
+            },
+            project_id: project_id.clone(),
+            user_id: ctx.user_id.clone(),
+            vm_state: "building".into(),
+            task_state: Some("spawning".into()),
+            power_state: 0,
+            pending: Some(Pending {
+                due,
+                vm_state: "active".into(),
+                power_state: 1,
+                delete: false,
+            }),
+            flavor: flavor.clone(),
+            old_flavor: None,
+            image_id: image_id.clone(),
+            metadata: metadata.clone(),
+            tags: tags.clone(),
+            description: description.clone(),
+            locked: false,
+            locked_reason: None,
+            key_name: key_name.clone(),
+            addresses,
+            security_groups: security_groups.clone(),
+            reservation_id: reservation_id.clone(),
+            server_groups: group.iter().cloned().collect(),
+            scheduler_hints: hints.clone(),
+            availability_zone: availability_zone.clone(),
+            host: HOST.into(),
+            access_ipv4: o.get("accessIPv4").and_then(Value::as_str).unwrap_or_default().into(),
+            access_ipv6: o.get("accessIPv6").and_then(Value::as_str).unwrap_or_default().into(),
+            created: now,
+            updated: now,
+            launched_at: None,
+        };
+        if let Some(g) = group.as_ref().and_then(|g| state.server_groups.get_mut(g)) {
+            g.members.push(id.clone());
+        }
+        state.servers.insert(id.clone(), server);
+        first.get_or_insert(id);
+    }
+    let _ = min_count;
+    let first = first.unwrap_or_default();
+    let returns_reservation = o
+        .get("return_reservation_id")
+        .is_some_and(|v| v == &json!(true) || v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true")));
+    if returns_reservation {
+        return Reply::json(202, json!({"reservation_id": reservation_id}));
+    }
+    let location = format!("{}/compute/v2.1/servers/{first}", app.base);
+    Reply::json(
+        202,
+        json!({"server": {
+            "id": first,
+            "links": link_pair(app, &project_id, "servers", &first),
+            "OS-DCF:diskConfig": "MANUAL",
+            "security_groups": security_groups.iter().map(|n| json!({"name": n})).collect::<Vec<_>>(),
+            "adminPass": admin_pass,
+        }}),
+    )
+    .header("Location", location)
+}
+
+fn update_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) -> Reply {
+    let Some(body) = req.json() else {
+        return bad("The request body is not valid JSON.");
+    };
+    let Some(o) = body.get("server").and_then(Value::as_object) else {
+        return bad("Invalid input for field/attribute server. 'server' is a required property");
+    };
+    let Some(s) = state.servers.get_mut(id) else {
+        return server_not_found(id);
+    };
+    if s.locked && !ctx.is_admin() {
+        return conflict(&format!("Instance {id} is locked"));
+    }
+    for (k, v) in o {
+        match (k.as_str(), v) {
+            ("name", Value::String(n)) if !n.trim().is_empty() && n.len() <= 255 => {
+                s.name = n.clone()
+            }
+            ("description", Value::String(d)) if mv.at_least(19) => s.description = Some(d.clone()),
+            ("description", Value::Null) if mv.at_least(19) => s.description = None,
+            ("accessIPv4", Value::String(a)) => s.access_ipv4 = a.clone(),
+            ("accessIPv6", Value::String(a)) => s.access_ipv6 = a.clone(),
+            ("hostname", Value::String(_)) if mv.at_least(90) => {}
+            ("OS-DCF:diskConfig", Value::String(_)) => {}
+            _ => {
+                return bad(&format!(
+                    "Invalid input for field/attribute {k}. Value: {v}."
+                ));
+            }
+        }
+    }
+    s.updated = app.clock.now();
+    let s = state.servers[id].clone();
+    Reply::ok(json!({"server": server_json(app, state, &s, mv, ctx)}))
+}
+
+fn delete_server(app: &App, state: &mut State, ctx: &Ctx, id: &str) -> Reply {
+    let now = app.clock.now();
+    let Some(s) = state.servers.get_mut(id) else {
+        return server_not_found(id);
+    };
+    if s.locked && !ctx.is_admin() {
+        return conflict(&format!("Instance {id} is locked"));
+    }
+    if s.task_state.as_deref() == Some("deleting") {
+        return Reply::empty(204);
+    }
+    s.task_state = Some("deleting".into());
+    s.updated = now;
+    s.pending = Some(Pending {
+        due: now + chrono::Duration::from_std(app.delays.delete).unwrap_or_default(),
+        vm_state: "deleted".into(),
+        power_state: 0,
+        delete: true,
+    });
+    Reply::empty(204)
+}
+
+// ------------------------------------------------------------------ actions
+
+fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) -> Reply {
+    let Some(Value::Object(body)) = req.json() else {
+        return bad("Malformed request body");
+    };
+    let Some((name, args)) = body.iter().next().map(|(k, v)| (k.clone(), v.clone())) else {
+        return bad("Malformed request body");
+    };
+    if body.len() != 1 {
+        return bad("Malformed request body: more than one action");
+    }
+    let now = app.clock.now();
+    let action_due = now + chrono::Duration::from_std(app.delays.action).unwrap_or_default();
+    let s = state.servers[id].clone();
+    let vm = s.vm_state.clone();
+    let admin_only = [
+        "os-resetState",
+        "injectNetworkInfo",
+        "migrate",
+        "os-migrateLive",
+        "evacuate",
+        "forceDelete",
+        "restore",
+        "resetNetwork",
+    ];
+    if admin_only.contains(&name.as_str()) && !ctx.is_admin() {
+        return policy(&format!("os_compute_api:os-admin-actions:{name}"));
+    }
+    if s.locked && !ctx.is_admin() && !matches!(name.as_str(), "lock" | "unlock" | "os-getConsoleOutput") {
+        return conflict(&format!("Instance {id} is locked"));
+    }
+    let busy = |action: &str| -> Option<Reply> {
+        s.task_state.as_ref().map(|t| {
+            conflict(&format!(
+                "Cannot '{action}' instance {id} while it is in task_state {t}"
+            ))
+        })
+    };
+    let wrong_state = |action: &str| -> Reply {
+        conflict(&format!(
+            "Cannot '{action}' instance {id} while it is in vm_state {vm}"
+        ))
+    };
+    // Starts a transition: a task now, a VM state later.
+    let start = |state: &mut State, task: &str, to_vm: &str, power: u8| {
+        if let Some(x) = state.servers.get_mut(id) {
+            x.task_state = Some(task.into());
+            x.updated = now;
+            x.pending = Some(Pending {
+                due: action_due,
+                vm_state: to_vm.into(),
+                power_state: power,
+                delete: false,
+            });
+        }
+    };
+    let accepted = Reply::empty(202);
+    match name.as_str() {
+        "os-stop" => {
+            if let Some(r) = busy("stop") {
+                return r;
+            }
+            if !matches!(vm.as_str(), "active" | "error" | "rescued") {
+                return wrong_state("stop");
+            }
+            start(state, "powering-off", "stopped", 4);
+            accepted
+        }
+        "os-start" => {
+            if let Some(r) = busy("start") {
+                return r;
+            }
+            if vm != "stopped" {
+                return wrong_state("start");
+            }
+            start(state, "powering-on", "active", 1);
+            accepted
+        }
+        "reboot" => {
+            let hard = match args["type"].as_str().map(str::to_ascii_uppercase).as_deref() {
+                Some("HARD") => true,
+                Some("SOFT") => false,
+                _ => return bad("Invalid input for field/attribute type. Value: missing."),
+            };
+            if let Some(r) = busy("reboot") {
+                return r;
+            }
+            let allowed = if hard {
+                matches!(vm.as_str(), "active" | "stopped" | "paused" | "suspended" | "error")
+            } else {
+                vm == "active"
+            };
+            if !allowed {
+                return wrong_state("reboot");
+            }
+            start(
+                state,
+                if hard { "rebooting_hard" } else { "rebooting" },
+                "active",
+                1,
+            );
+            accepted
+        }
+        "pause" | "unpause" | "suspend" | "resume" | "rescue" | "unrescue" | "shelve"
+        | "shelveOffload" | "unshelve" => {
+            if let Some(r) = busy(&name) {
+                return r;
+            }
+            let (from, task, to, power): (&[&str], &str, &str, u8) = match name.as_str() {
+                "pause" => (&["active"], "pausing", "paused", 3),
+                "unpause" => (&["paused"], "unpausing", "active", 1),
+                "suspend" => (&["active"], "suspending", "suspended", 4),
+                "resume" => (&["suspended"], "resuming", "active", 1),
+                "rescue" => (&["active", "stopped", "error"], "rescuing", "rescued", 1),
+                "unrescue" => (&["rescued"], "unrescuing", "active", 1),
+                "shelve" => (
+                    &["active", "stopped", "paused", "suspended"],
+                    "shelving",
+                    "shelved_offloaded",
+                    4,
+                ),
+                "shelveOffload" => (&["shelved"], "shelving_offloading", "shelved_offloaded", 4),
+                _ => (&["shelved", "shelved_offloaded"], "unshelving", "active", 1),
+            };
+            if !from.contains(&vm.as_str()) {
+                return wrong_state(&name);
+            }
+            start(state, task, to, power);
+            if name == "rescue" {
+                let pass = args["adminPass"]
+                    .as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| ids::secret()[..12].to_string());
+                return Reply::ok(json!({"adminPass": pass}));
+            }
+            accepted
+        }
+        "lock" => {
+            let reason = args
+                .as_object()
+                .and_then(|o| o.get("locked_reason"))
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            if reason.is_some() && !mv.at_least(73) {
+                return bad("Invalid input for field/attribute lock. Additional properties are not allowed ('locked_reason' was unexpected)");
+            }
+            if let Some(x) = state.servers.get_mut(id) {
+                x.locked = true;
+                x.locked_reason = reason;
+            }
+            accepted
+        }
+        "unlock" => {
+            if let Some(x) = state.servers.get_mut(id) {
+                x.locked = false;
+                x.locked_reason = None;
+            }
+            accepted
+        }
+        "rebuild" => {
+            if let Some(r) = busy("rebuild") {
+                return r;
+            }
+            if !matches!(vm.as_str(), "active" | "stopped" | "error") {
+                return wrong_state("rebuild");
+            }
+            let Some(image) = args["imageRef"].as_str() else {
+                return bad("Invalid input for field/attribute rebuild. 'imageRef' is a required property");
+            };
+            let image_id = image.rsplit('/').next().unwrap_or_default().to_string();
+            if !state.images.contains_key(&image_id) {
+                return bad(&format!("Image {image} could not be found."));
+            }
+            let metadata = match args.get("metadata") {
+                Some(m) => match string_map(Some(m), "metadata") {
+                    Ok(m) => Some(m),
+                    Err(r) => return r,
+                },
+                None => None,
+            };
+            let back = if vm == "stopped" { ("stopped", 4) } else { ("active", 1) };
+            if let Some(x) = state.servers.get_mut(id) {
+                x.image_id = image_id;
+                if let Some(n) = args["name"].as_str() {
+                    x.name = n.into();
+                }
+                if let Some(d) = args.get("description").filter(|_| mv.at_least(19)) {
+                    x.description = d.as_str().map(str::to_string);
+                }
+                if let Some(m) = metadata {
+                    x.metadata = m;
+                }
+                x.task_state = Some("rebuilding".into());
+                x.updated = now;
+                x.pending = Some(Pending {
+                    due: action_due,
+                    vm_state: back.0.into(),
+                    power_state: back.1,
+                    delete: false,
+                });
+            }
+            let pass = args["adminPass"]
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| ids::secret()[..12].to_string());
+            let s = state.servers[id].clone();
+            let mut v = server_json(app, state, &s, mv, ctx);
+            v["adminPass"] = json!(pass);
+            Reply::json(202, json!({ "server": v }))
+        }
+        "resize" => {
+            if let Some(r) = busy("resize") {
+                return r;
+            }
+            if !matches!(vm.as_str(), "active" | "stopped") {
+                return wrong_state("resize");
+            }
+            let Some(fref) = args.get("flavorRef").and_then(string_or_number) else {
+                return bad("Invalid input for field/attribute resize. 'flavorRef' is a required property");
+            };
+            let Some(flavor) = state.flavors.get(&fref).cloned() else {
+                return bad(&format!("Flavor {fref} could not be found."));
+            };
+            if flavor.id == s.flavor.id {
+                return bad("When resizing, instances must change flavor!");
+            }
+            if flavor.disk < s.flavor.disk {
+                return bad("Resize error: Unable to resize disk down.");
+            }
+            let power = s.power_state;
+            if let Some(x) = state.servers.get_mut(id) {
+                x.old_flavor = Some(x.flavor.clone());
+                x.flavor = flavor;
+                x.task_state = Some("resize_prep".into());
+                x.updated = now;
+                x.pending = Some(Pending {
+                    due: action_due,
+                    vm_state: "resized".into(),
+                    power_state: power,
+                    delete: false,
+                });
+            }
+            accepted
+        }
+        "confirmResize" => {
+            if vm != "resized" || s.task_state.is_some() {
+                return conflict("Instance has not been resized.");
+            }
+            if let Some(x) = state.servers.get_mut(id) {
+                x.old_flavor = None;
+                x.vm_state = if x.power_state == 4 { "stopped" } else { "active" }.into();
+                x.updated = now;
+            }
+            Reply::empty(204)
+        }
+        "revertResize" => {
+            if vm != "resized" || s.task_state.is_some() {
+                return conflict("Instance has not been resized.");
+            }
+            let power = s.power_state;
+            if let Some(x) = state.servers.get_mut(id) {
+                if let Some(old) = x.old_flavor.take() {
+                    x.flavor = old;
+                }
+                x.task_state = Some("resize_reverting".into());
+                x.updated = now;
+                x.pending = Some(Pending {
+                    due: action_due,
+                    vm_state: if power == 4 { "stopped" } else { "active" }.into(),
+                    power_state: power,
+                    delete: false,
+                });
+            }
+            accepted
+        }
+        "createImage" | "createBackup" => {
+            if let Some(r) = busy(&name) {
+                return r;
+            }
+            if !matches!(vm.as_str(), "active" | "stopped" | "paused" | "suspended") {
+                return wrong_state(&name);
+            }
+            let Some(image_name) = args["name"].as_str().filter(|n| !n.is_empty()) else {
+                return bad(&format!(
+                    "Invalid input for field/attribute {name}. 'name' is a required property"
+                ));
+            };
+            if name == "createBackup"
+                && (args["backup_type"].as_str().is_none() || args.get("rotation").is_none())
+            {
+                return bad("Invalid input for field/attribute createBackup. 'backup_type' and 'rotation' are required properties");
+            }
+            let mut properties = match string_map(args.get("metadata"), "metadata") {
+                Ok(m) => m,
+                Err(r) => return r,
+            };
+            properties.insert("instance_uuid".into(), id.into());
+            properties.insert(
+                "image_type".into(),
+                if name == "createBackup" { "backup" } else { "snapshot" }.into(),
+            );
+            if let Some(t) = args["backup_type"].as_str() {
+                properties.insert("backup_type".into(), t.into());
+            }
+            let image_id = ids::uuid();
+            state.images.insert(
+                image_id.clone(),
+                Image {
+                    id: image_id.clone(),
+                    name: image_name.into(),
+                    status: "active".into(),
+                    owner: s.project_id.clone(),
+                    visibility: "private".into(),
+                    properties,
+                    created_at: now,
+                },
+            );
+            let task = if name == "createBackup" { "image_backup" } else { "image_snapshot" };
+            let power = s.power_state;
+            start(state, task, &vm, power);
+            let location = format!("{}/image/v2/images/{image_id}", app.base);
+            if mv.at_least(45) {
+                Reply::json(202, json!({"image_id": image_id}))
+            } else if name == "createBackup" && !mv.at_least(45) {
+                Reply::empty(202).header("Location", location)
+            } else {
+                Reply::empty(202).header("Location", location)
+            }
+        }
+        "os-getConsoleOutput" => {
+            if !matches!(vm.as_str(), "active" | "stopped" | "paused" | "suspended" | "rescued") {
+                return conflict(&format!("Instance {id} is not ready"));
+            }
+            let lines: Vec<&str> = CONSOLE.lines().collect();
+            let out = match args.get("length") {
+                None | Some(Value::Null) => CONSOLE.to_string(),
+                Some(v) => {
+                    let n = v
+                        .as_i64()
+                        .or_else(|| v.as_str().and_then(|s| s.parse().ok()));
+                    match n {
+                        Some(n) if n < 0 => CONSOLE.to_string(),
+                        Some(n) => lines[lines.len().saturating_sub(n as usize)..].join("\n"),
+                        None => return bad("Invalid input for field/attribute length."),
+                    }
+                }
+            };
+            Reply::ok(json!({"output": out}))
+        }
+        "os-resetState" => {
+            let to = match args["state"].as_str() {
+                Some("error") => "error",
+                Some("active") => "active",
+                _ => return bad("Invalid input for field/attribute state."),
+            };
+            if let Some(x) = state.servers.get_mut(id) {
+                x.vm_state = to.into();
+                x.task_state = None;
+                x.pending = None;
+                x.updated = now;
+            }
+            accepted
+        }
+        "changePassword" => {
+            if args["adminPass"].as_str().is_none() {
+                return bad("Invalid input for field/attribute changePassword. 'adminPass' is a required property");
+            }
+            if vm != "active" {
+                return wrong_state("changePassword");
+            }
+            accepted
+        }
+        "trigger_crash_dump" => {
+            if !mv.at_least(17) {
+                return not_found("There is no such action: trigger_crash_dump");
+            }
+            if vm != "active" {
+                return wrong_state("trigger_crash_dump");
+            }
+            accepted
+        }
+        "addSecurityGroup" | "removeSecurityGroup" => {
+            let Some(group) = args["name"].as_str() else {
+                return bad(&format!(
+                    "Invalid input for field/attribute {name}. 'name' is a required property"
+                ));
+            };
+            let has = s.security_groups.iter().any(|g| g == group);
+            if name == "addSecurityGroup" {
+                if has {
+                    return bad(&format!(
+                        "Security group {group} is already associated with the instance {id}"
+                    ));
+                }
+                if let Some(x) = state.servers.get_mut(id) {
+                    x.security_groups.push(group.into());
+                }
+            } else {
+                if !has {
+                    return not_found(&format!(
+                        "Security group {group} not associated with the instance {id}"
+                    ));
+                }
+                if let Some(x) = state.servers.get_mut(id) {
+                    x.security_groups.retain(|g| g != group);
+                }
+            }
+            accepted
+        }
+        "injectNetworkInfo" | "resetNetwork" => accepted,
+        "migrate" | "os-migrateLive" => {
+            if let Some(r) = busy(&name) {
+                return r;
+            }
+            if !matches!(vm.as_str(), "active" | "stopped") {
+                return wrong_state(&name);
+            }
+            if args["host"].as_str() == Some(HOST) {
+                return bad("The target host can't be the same one of the instance.");
+            }
+            // One host: the scheduler finds no other, and the server stays where it is.
+            let power = s.power_state;
+            let task = if name == "migrate" { "resize_prep" } else { "migrating" };
+            start(state, task, &vm, power);
+            accepted
+        }
+        "evacuate" => bad(&format!(
+            "Compute service of {HOST} is still in use."
+        )),
+        "restore" | "forceDelete" => {
+            if vm != "soft-delete" {
+                return wrong_state(&name);
+            }
+            accepted
+        }
+        "os-getVNCConsole" | "os-getSPICEConsole" | "os-getSerialConsole" | "os-getRDPConsole" => {
+            if mv.at_least(6) {
+                return not_found(&format!("There is no such action: {name}"));
+            }
+            let t = args["type"].as_str().unwrap_or_default();
+            bad(&format!("Unavailable console type {t}."))
+        }
+        other => bad(&format!("There is no such action: {other}")),
+    }
+}
+
+// ------------------------------------------------------------------ metadata and tags
+
+fn metadata(state: &mut State, req: &Req, ctx: &Ctx, id: &str, rest: &[&str]) -> Reply {
+    let writing = !matches!(req.method, Method::GET);
+    let s = state.servers.get_mut(id).expect("checked by the caller");
+    if writing && s.locked && !ctx.is_admin() {
+        return conflict(&format!("Instance {id} is locked"));
+    }
+    match (&req.method, rest) {
+        (&Method::GET, []) => Reply::ok(json!({"metadata": s.metadata})),
+        (&Method::POST | &Method::PUT, []) => {
+            let body = req.json();
+            let Some(m) = body.as_ref().and_then(|b| b.get("metadata")) else {
+                return bad("Malformed request body. 'metadata' is a required property");
+            };
+            let items = match string_map(Some(m), "metadata") {
+                Ok(x) => x,
+                Err(r) => return r,
+            };
+            if req.method == Method::PUT {
+                s.metadata = items;
+            } else {
+                s.metadata.extend(items);
+            }
+            if s.metadata.len() > 128 {
+                return fault(403, "Quota exceeded for metadata_items: Requested 129, but already used 0 of 128 metadata_items");
+            }
+            Reply::ok(json!({"metadata": s.metadata}))
+        }
+        (&Method::GET, [key]) => match s.metadata.get(*key) {
+            Some(v) => Reply::ok(json!({"meta": {*key: v}})),
+            None => not_found("Metadata item was not found"),
+        },
+        (&Method::PUT, [key]) => {
+            let body = req.json();
+            let Some(meta) = body.as_ref().and_then(|b| b.get("meta")) else {
+                return bad("Malformed request body. 'meta' is a required property");
+            };
+            let items = match string_map(Some(meta), "meta") {
+                Ok(x) => x,
+                Err(r) => return r,
+            };
+            if items.len() != 1 {
+                return bad("Request body contains too many items");
+            }
+            let Some(v) = items.get(*key) else {
+                return bad("Request body and URI mismatch");
+            };
+            s.metadata.insert(key.to_string(), v.clone());
+            Reply::ok(json!({"meta": {*key: v}}))
+        }
+        (&Method::DELETE, [key]) => {
+            if s.metadata.remove(*key).is_none() {
+                return not_found("Metadata item was not found");
+            }
+            Reply::empty(204)
+        }
+        _ => fault(405, "The method is not allowed for the requested URL."),
+    }
+}
+
+fn tags(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str, rest: &[&str]) -> Reply {
+    if !mv.at_least(26) {
+        return not_found("The resource could not be found.");
+    }
+    let s = state.servers.get_mut(id).expect("checked by the caller");
+    if !matches!(req.method, Method::GET) && s.locked && !ctx.is_admin() {
+        return conflict(&format!("Instance {id} is locked"));
+    }
+    match (&req.method, rest) {
+        (&Method::GET, []) => Reply::ok(json!({"tags": s.tags})),
+        (&Method::PUT, []) => {
+            let Some(list) = req.json().and_then(|b| b.get("tags").cloned()) else {
+                return bad("Invalid input for field/attribute tags. 'tags' is a required property");
+            };
+            let Some(list) = list.as_array() else {
+                return bad("Invalid input for field/attribute tags.");
+            };
+            let mut new: Vec<String> = Vec::new();
+            for t in list {
+                match t.as_str() {
+                    Some(x) if valid_tag(x) => {
+                        if !new.iter().any(|y| y == x) {
+                            new.push(x.into());
+                        }
+                    }
+                    _ => return bad(&format!("Invalid input for field/attribute tags. Value: {t}.")),
+                }
+            }
+            if new.len() > 50 {
+                return bad("The number of tags exceeded the per-server limit 50");
+            }
+            s.tags = new;
+            Reply::ok(json!({"tags": s.tags}))
+        }
+        (&Method::DELETE, []) => {
+            s.tags.clear();
+            Reply::empty(204)
+        }
+        (&Method::GET, [tag]) => {
+            if s.tags.iter().any(|t| t == tag) {
+                Reply::empty(204)
+            } else {
+                not_found(&format!("Tag '{tag}' could not be found."))
+            }
+        }
+        (&Method::PUT, [tag]) => {
+            if !valid_tag(tag) {
+                return bad(&format!("Invalid input for field/attribute tag. Value: {tag}."));
+            }
+            if s.tags.iter().any(|t| t == tag) {
+                return Reply::empty(204);
+            }
+            if s.tags.len() >= 50 {
+                return bad("The number of tags exceeded the per-server limit 50");
+            }
+            s.tags.push(tag.to_string());
+            let encoded: String = url::form_urlencoded::byte_serialize(tag.as_bytes())
+                .collect::<String>()
+                .replace('+', "%20");
+            Reply::empty(201).header(
+                "Location",
+                format!("{}/compute/v2.1/servers/{id}/tags/{encoded}", app.base),
+            )
+        }
+        (&Method::DELETE, [tag]) => {
+            let before = s.tags.len();
+            s.tags.retain(|t| t != tag);
+            if before == s.tags.len() {
+                return not_found(&format!("Tag '{tag}' could not be found."));
+            }
+            Reply::empty(204)
+        }
+        _ => fault(405, "The method is not allowed for the requested URL."),
+    }
+}
+
+// ------------------------------------------------------------------ flavors
+
+fn flavor_json(app: &App, f: &Flavor, mv: Mv, detail: bool) -> Value {
+    let mut v = json!({
+        "id": f.id, "name": f.name,
+        "links": link_pair(app, "", "flavors", &f.id),
+    });
+    if detail {
+        let o = v.as_object_mut().expect("an object");
+        o.insert("ram".into(), json!(f.ram));
+        o.insert("disk".into(), json!(f.disk));
+        o.insert("vcpus".into(), json!(f.vcpus));
+        o.insert("OS-FLV-EXT-DATA:ephemeral".into(), json!(f.ephemeral));
+        o.insert("OS-FLV-DISABLED:disabled".into(), json!(false));
+        o.insert(
+            "swap".into(),
+            if f.swap == 0 && !mv.at_least(75) {
+                json!("")
+            } else {
+                json!(f.swap)
+            },
+        );
+        o.insert("rxtx_factor".into(), json!(f.rxtx_factor));
+        o.insert("os-flavor-access:is_public".into(), json!(f.is_public));
+        if mv.at_least(61) {
+            o.insert("extra_specs".into(), json!(f.extra_specs));
+        }
+    }
+    if mv.at_least(55) {
+        v["description"] = json!(f.description);
+    }
+    v
+}
+
+fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+    match (&req.method, rest) {
+        (&Method::GET, []) | (&Method::GET, ["detail"]) => {
+            let detail = !rest.is_empty();
+            let public = match req.q("is_public").map(str::to_ascii_lowercase).as_deref() {
+                Some("none") if ctx.is_admin() => None,
+                Some("false" | "0" | "f" | "no") => Some(false),
+                _ => Some(true),
+            };
+            let min_ram: u64 = req.q("minRam").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let min_disk: u64 = req.q("minDisk").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let mut rows: Vec<&Flavor> = state
+                .flavors
+                .values()
+                .filter(|f| public.is_none_or(|p| p == f.is_public || (!p && ctx.is_admin() && !f.is_public)))
+                .filter(|f| f.ram >= min_ram && f.disk >= min_disk)
+                .filter(|f| req.q("name").is_none_or(|n| name_matches(n, &f.name)))
+                .collect();
+            let asc = req.q("sort_dir") != Some("desc");
+            let key = req.q("sort_key").unwrap_or("flavorid");
+            rows.sort_by(|a, b| {
+                let o = match key {
+                    "name" => a.name.cmp(&b.name),
+                    "memory_mb" => a.ram.cmp(&b.ram),
+                    "vcpus" => a.vcpus.cmp(&b.vcpus),
+                    "root_gb" => a.disk.cmp(&b.disk),
+                    _ => a.id.cmp(&b.id),
+                };
+                if asc { o } else { o.reverse() }
+            });
+            if let Some(marker) = req.q("marker") {
+                match rows.iter().position(|f| f.id == marker) {
+                    Some(i) => {
+                        rows.drain(..=i);
+                    }
+                    None => return bad(&format!("marker [{marker}] not found")),
+                }
+            }
+            let mut body = json!({});
+            if let Some(n) = req.q("limit").and_then(|v| v.parse::<usize>().ok()) {
+                if rows.len() >= n && n > 0 {
+                    rows.truncate(n);
+                    let last = rows.last().map(|f| f.id.clone()).unwrap_or_default();
+                    let path = if detail { "flavors/detail" } else { "flavors" };
+                    body["flavors_links"] =
+                        json!([{"rel": "next", "href": next_link(app, req, path, &last)}]);
+                } else {
+                    rows.truncate(n);
+                }
+            }
+            body["flavors"] = rows
+                .iter()
+                .map(|f| flavor_json(app, f, mv, detail))
+                .collect::<Vec<_>>()
+                .into();
+            Reply::ok(body)
+        }
+        (&Method::POST, []) => {
+            if !ctx.is_admin() {
+                return policy("os_compute_api:os-flavor-manage:create");
+            }
+            let Some(body) = req.json() else {
+                return bad("The request body is not valid JSON.");
+            };
+            let Some(o) = body.get("flavor").and_then(Value::as_object) else {
+                return bad("Invalid input for field/attribute flavor. 'flavor' is a required property");
+            };
+            let Some(name) = o.get("name").and_then(Value::as_str).map(str::trim) else {
+                return bad("Invalid input for field/attribute flavor. 'name' is a required property");
+            };
+            if name.is_empty() || name.len() > 255 {
+                return bad("Invalid input for field/attribute name.");
+            }
+            let int = |k: &str, required: bool| -> Result<u64, Reply> {
+                match o.get(k) {
+                    None | Some(Value::Null) if !required => Ok(0),
+                    None | Some(Value::Null) => Err(bad(&format!(
+                        "Invalid input for field/attribute flavor. '{k}' is a required property"
+                    ))),
+                    Some(v) => v
+                        .as_u64()
+                        .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+                        .ok_or_else(|| bad(&format!("Invalid input for field/attribute {k}. Value: {v}."))),
+                }
+            };
+            let (ram, vcpus, disk, eph, swap) = match (
+                int("ram", true),
+                int("vcpus", true),
+                int("disk", true),
+                int("OS-FLV-EXT-DATA:ephemeral", false),
+                int("swap", false),
+            ) {
+                (Ok(a), Ok(b), Ok(c), Ok(d), Ok(e)) => (a, b, c, d, e),
+                (Err(r), ..) | (_, Err(r), ..) | (_, _, Err(r), ..) | (_, _, _, Err(r), _)
+                | (.., Err(r)) => return r,
+            };
+            if ram == 0 || vcpus == 0 {
+                return bad("Invalid input for field/attribute ram or vcpus: must be at least 1.");
+            }
+            let id = match o.get("id").and_then(string_or_number) {
+                Some(id) if id != "auto" => id,
+                _ => ids::uuid(),
+            };
+            if state.flavors.values().any(|f| f.name == name) {
+                return conflict(&format!("Flavor with name {name} already exists."));
+            }
+            if state.flavors.contains_key(&id) {
+                return conflict(&format!("Flavor with ID {id} already exists."));
+            }
+            let description = match o.get("description") {
+                Some(Value::String(d)) if mv.at_least(55) => Some(d.clone()),
+                Some(Value::String(_)) => {
+                    return bad("Invalid input for field/attribute flavor. Additional properties are not allowed ('description' was unexpected)");
+                }
+                _ => None,
+            };
+            let mut f = Flavor::new(&id, name, ram, disk, vcpus);
+            f.ephemeral = eph;
+            f.swap = swap;
+            f.description = description;
+            f.rxtx_factor = o.get("rxtx_factor").and_then(Value::as_f64).unwrap_or(1.0);
+            f.is_public = o
+                .get("os-flavor-access:is_public")
+                .and_then(Value::as_bool)
+                .unwrap_or(true);
+            let v = flavor_json(app, &f, mv, true);
+            state.flavors.insert(id, f);
+            Reply::ok(json!({"flavor": v}))
+        }
+        (m, [id]) => {
+            let id = id.to_string();
+            let Some(f) = state.flavors.get(&id).cloned() else {
+                return not_found(&format!("Flavor {id} could not be found."));
+            };
+            match *m {
+                Method::GET => Reply::ok(json!({"flavor": flavor_json(app, &f, mv, true)})),
+                Method::PUT => {
+                    if !mv.at_least(55) {
+                        return fault(405, "The method is not allowed for the requested URL.");
+                    }
+                    if !ctx.is_admin() {
+                        return policy("os_compute_api:os-flavor-manage:update");
+                    }
+                    let body = req.json();
+                    let Some(o) = body.as_ref().and_then(|b| b.get("flavor")).and_then(Value::as_object)
+                    else {
+                        return bad("Invalid input for field/attribute flavor. 'flavor' is a required property");
+                    };
+                    let mut f = f;
+                    match o.get("description") {
+                        Some(Value::String(d)) => f.description = Some(d.clone()),
+                        Some(Value::Null) => f.description = None,
+                        _ => {
+                            return bad("Invalid input for field/attribute flavor. 'description' is a required property");
+                        }
+                    }
+                    let v = flavor_json(app, &f, mv, true);
+                    state.flavors.insert(id, f);
+                    Reply::ok(json!({"flavor": v}))
+                }
+                Method::DELETE => {
+                    if !ctx.is_admin() {
+                        return policy("os_compute_api:os-flavor-manage:delete");
+                    }
+                    state.flavors.remove(&id);
+                    Reply::empty(202)
+                }
+                _ => fault(405, "The method is not allowed for the requested URL."),
+            }
+        }
+        _ => not_found("The resource could not be found."),
+    }
+}
+
+// ------------------------------------------------------------------ key pairs
+
+fn md5_fingerprint(blob: &[u8]) -> String {
+    use md5::{Digest, Md5};
+    Md5::digest(blob)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+/// The fingerprint of an OpenSSH public key line, or `None` when it is not one.
+fn ssh_fingerprint(public_key: &str) -> Option<String> {
+    let mut parts = public_key.split_whitespace();
+    let kind = parts.next()?;
+    let data = parts.next()?;
+    if !(kind.starts_with("ssh-") || kind.starts_with("ecdsa-")) {
+        return None;
+    }
+    let blob = base64::engine::general_purpose::STANDARD.decode(data).ok()?;
+    Some(md5_fingerprint(&blob))
+}
+
+fn ssh_string(out: &mut Vec<u8>, data: &[u8]) {
+    out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+    out.extend_from_slice(data);
+}
+
+/// A new Ed25519 key pair: the OpenSSH public key line and a PKCS#8 PEM private key.
+fn generate_keypair() -> Option<(String, String)> {
+    use ring::signature::KeyPair;
+    let rng = ring::rand::SystemRandom::new();
+    let pkcs8 = ring::signature::Ed25519KeyPair::generate_pkcs8(&rng).ok()?;
+    let pair = ring::signature::Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).ok()?;
+    let mut blob = Vec::new();
+    ssh_string(&mut blob, b"ssh-ed25519");
+    ssh_string(&mut blob, pair.public_key().as_ref());
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let public = format!("ssh-ed25519 {} Generated-by-Nova", b64.encode(&blob));
+    let body = b64.encode(pkcs8.as_ref());
+    let mut pem = String::from("-----BEGIN PRIVATE KEY-----\n");
+    for chunk in body.as_bytes().chunks(64) {
+        pem.push_str(std::str::from_utf8(chunk).unwrap_or_default());
+        pem.push('\n');
+    }
+    pem.push_str("-----END PRIVATE KEY-----\n");
+    Some((public, pem))
+}
+
+fn keypair_json(k: &Keypair, mv: Mv, full: bool) -> Value {
+    let mut v = json!({"name": k.name, "public_key": k.public_key, "fingerprint": k.fingerprint});
+    if mv.at_least(2) {
+        v["type"] = json!(k.key_type);
+    }
+    if full {
+        v["user_id"] = json!(k.user_id);
+        v["id"] = json!(k.id);
+        v["created_at"] = json!(k.created_at.format("%Y-%m-%dT%H:%M:%S%.6f").to_string());
+        v["deleted"] = json!(false);
+        v["deleted_at"] = Value::Null;
+        v["updated_at"] = Value::Null;
+    }
+    v
+}
+
+fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+    // Whose key pairs: the caller's, or (2.10, administrators) another user's.
+    let owner = match req.q("user_id") {
+        Some(u) if mv.at_least(10) => {
+            if u != ctx.user_id && !ctx.is_admin() {
+                return policy("os_compute_api:os-keypairs:index");
+            }
+            u.to_string()
+        }
+        _ => ctx.user_id.clone(),
+    };
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let mut rows: Vec<&Keypair> = state.keypairs.iter().filter(|k| k.user_id == owner).collect();
+            rows.sort_by(|a, b| a.name.cmp(&b.name));
+            let mut body = json!({});
+            if mv.at_least(35) {
+                if let Some(marker) = req.q("marker") {
+                    match rows.iter().position(|k| k.name == marker) {
+                        Some(i) => {
+                            rows.drain(..=i);
+                        }
+                        None => return bad(&format!("marker [{marker}] not found")),
+                    }
+                }
+                if let Some(n) = req.q("limit").and_then(|v| v.parse::<usize>().ok()) {
+                    if rows.len() >= n && n > 0 {
+                        rows.truncate(n);
+                        let last = rows.last().map(|k| k.name.clone()).unwrap_or_default();
+                        body["keypairs_links"] = json!([{"rel": "next",
+                            "href": next_link(app, req, "os-keypairs", &last)}]);
+                    } else {
+                        rows.truncate(n);
+                    }
+                }
+            }
+            body["keypairs"] = rows
+                .iter()
+                .map(|k| json!({"keypair": keypair_json(k, mv, false)}))
+                .collect::<Vec<_>>()
+                .into();
+            Reply::ok(body)
+        }
+        (&Method::POST, []) => {
+            let Some(body) = req.json() else {
+                return bad("The request body is not valid JSON.");
+            };
+            let Some(o) = body.get("keypair").and_then(Value::as_object) else {
+                return bad("Invalid input for field/attribute keypair. 'keypair' is a required property");
+            };
+            let Some(name) = o.get("name").and_then(Value::as_str).map(str::to_string) else {
+                return bad("Invalid input for field/attribute keypair. 'name' is a required property");
+            };
+            let valid_name = !name.is_empty()
+                && name.len() <= 255
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ' ' | '@'));
+            if !valid_name {
+                return bad("Keypair data is invalid: Keypair name contains unsafe characters");
+            }
+            let key_type = o.get("type").and_then(Value::as_str).unwrap_or("ssh").to_string();
+            if !matches!(key_type.as_str(), "ssh" | "x509") {
+                return bad("Invalid input for field/attribute type.");
+            }
+            let user_id = match o.get("user_id").and_then(Value::as_str) {
+                Some(u) if mv.at_least(10) => {
+                    if u != ctx.user_id && !ctx.is_admin() {
+                        return policy("os_compute_api:os-keypairs:create");
+                    }
+                    u.to_string()
+                }
+                _ => ctx.user_id.clone(),
+            };
+            if state.keypairs.iter().any(|k| k.name == name && k.user_id == user_id) {
+                return conflict(&format!("Key pair '{name}' already exists."));
+            }
+            let (public_key, private_key) = match o.get("public_key").and_then(Value::as_str) {
+                Some(p) => (p.trim().to_string(), None),
+                None if mv.at_least(92) => {
+                    return bad("Invalid input for field/attribute keypair. 'public_key' is a required property");
+                }
+                None => match generate_keypair() {
+                    Some((p, k)) => (p, Some(k)),
+                    None => return fault(500, "Key pair generation failed."),
+                },
+            };
+            let fingerprint = if key_type == "x509" {
+                md5_fingerprint(public_key.as_bytes())
+            } else {
+                match ssh_fingerprint(&public_key) {
+                    Some(f) => f,
+                    None => {
+                        return bad("Keypair data is invalid: failed to generate fingerprint");
+                    }
+                }
+            };
+            let k = Keypair {
+                id: state.next_serial(),
+                name,
+                user_id,
+                public_key,
+                fingerprint,
+                key_type,
+                created_at: app.clock.now(),
+            };
+            let mut v = keypair_json(&k, mv, false);
+            v["user_id"] = json!(k.user_id);
+            if let Some(p) = private_key {
+                v["private_key"] = json!(p);
+            }
+            state.keypairs.push(k);
+            Reply::json(if mv.at_least(2) { 201 } else { 200 }, json!({"keypair": v}))
+        }
+        (m, [name]) => {
+            let Some(pos) = state
+                .keypairs
+                .iter()
+                .position(|k| k.name == *name && k.user_id == owner)
+            else {
+                return not_found(&format!("Keypair {name} not found for user {owner}"));
+            };
+            match *m {
+                Method::GET => Reply::ok(json!({"keypair": keypair_json(&state.keypairs[pos], mv, true)})),
+                Method::DELETE => {
+                    state.keypairs.remove(pos);
+                    Reply::empty(if mv.at_least(2) { 204 } else { 202 })
+                }
+                _ => fault(405, "The method is not allowed for the requested URL."),
+            }
+        }
+        _ => not_found("The resource could not be found."),
+    }
+}
+
+// ------------------------------------------------------------------ server groups
+
+fn server_group_json(g: &ServerGroup, mv: Mv) -> Value {
+    let mut v = json!({"id": g.id, "name": g.name, "members": g.members});
+    if mv.at_least(64) {
+        v["policy"] = json!(g.policy);
+        v["rules"] = Value::Object(g.rules.clone());
+    } else {
+        v["policies"] = json!([g.policy]);
+        v["metadata"] = json!({});
+    }
+    if mv.at_least(13) {
+        v["project_id"] = json!(g.project_id);
+        v["user_id"] = json!(g.user_id);
+    }
+    v
+}
+
+fn server_groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+    let _ = app;
+    let project = ctx.project_id().unwrap_or_default().to_string();
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let all = ctx.is_admin()
+                && req
+                    .q("all_projects")
+                    .is_some_and(|v| !matches!(v.to_ascii_lowercase().as_str(), "0" | "false"));
+            let rows: Vec<Value> = state
+                .server_groups
+                .values()
+                .filter(|g| all || g.project_id == project)
+                .map(|g| server_group_json(g, mv))
+                .collect();
+            let offset: usize = req.q("offset").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let limit: usize = req.q("limit").and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
+            let rows: Vec<Value> = rows.into_iter().skip(offset).take(limit).collect();
+            Reply::ok(json!({"server_groups": rows}))
+        }
+        (&Method::POST, []) => {
+            let Some(body) = req.json() else {
+                return bad("The request body is not valid JSON.");
+            };
+            let Some(o) = body.get("server_group").and_then(Value::as_object) else {
+                return bad("Invalid input for field/attribute server_group. 'server_group' is a required property");
+            };
+            let Some(name) = o.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty()) else {
+                return bad("Invalid input for field/attribute server_group. 'name' is a required property");
+            };
+            let policy_name = if mv.at_least(64) {
+                if o.contains_key("policies") {
+                    return bad("Invalid input for field/attribute server_group. Additional properties are not allowed ('policies' was unexpected)");
+                }
+                o.get("policy").and_then(Value::as_str).map(str::to_string)
+            } else {
+                if o.contains_key("policy") || o.contains_key("rules") {
+                    return bad("Invalid input for field/attribute server_group. Additional properties are not allowed ('policy' was unexpected)");
+                }
+                match o.get("policies").and_then(Value::as_array).map(Vec::as_slice) {
+                    Some([p]) => p.as_str().map(str::to_string),
+                    _ => None,
+                }
+            };
+            let Some(policy_name) = policy_name else {
+                return bad("Invalid input for field/attribute server_group. 'policy' is a required property");
+            };
+            let allowed: &[&str] = if mv.at_least(15) {
+                &["affinity", "anti-affinity", "soft-affinity", "soft-anti-affinity"]
+            } else {
+                &["affinity", "anti-affinity"]
+            };
+            if !allowed.contains(&policy_name.as_str()) {
+                return bad(&format!(
+                    "Invalid input for field/attribute policy. Value: {policy_name}. '{policy_name}' is not one of {allowed:?}"
+                ));
+            }
+            let rules = o.get("rules").and_then(Value::as_object).cloned().unwrap_or_default();
+            if !rules.is_empty() {
+                if policy_name != "anti-affinity" {
+                    return bad("Only anti-affinity policy supports rules.");
+                }
+                if rules.keys().any(|k| k != "max_server_per_host")
+                    || !rules["max_server_per_host"].as_u64().is_some_and(|n| n >= 1)
+                {
+                    return bad("Invalid input for field/attribute rules.");
+                }
+            }
+            let g = ServerGroup {
+                id: ids::uuid(),
+                name: name.into(),
+                policy: policy_name,
+                rules,
+                project_id: project,
+                user_id: ctx.user_id.clone(),
+                members: Vec::new(),
+            };
+            let v = server_group_json(&g, mv);
+            state.server_groups.insert(g.id.clone(), g);
+            Reply::ok(json!({"server_group": v}))
+        }
+        (m, [id]) => {
+            let visible = state
+                .server_groups
+                .get(*id)
+                .is_some_and(|g| ctx.is_admin() || g.project_id == project);
+            if !visible {
+                return not_found(&format!("Instance group {id} could not be found."));
+            }
+            match *m {
+                Method::GET => Reply::ok(json!({"server_group": server_group_json(&state.server_groups[*id], mv)})),
+                Method::DELETE => {
+                    state.server_groups.remove(*id);
+                    for s in state.servers.values_mut() {
+                        s.server_groups.retain(|g| g != id);
+                    }
+                    Reply::empty(204)
+                }
+                _ => fault(405, "The method is not allowed for the requested URL."),
+            }
+        }
+        _ => not_found("The resource could not be found."),
+    }
+}
+
+// ------------------------------------------------------------------ limits
+
+fn limits(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
+    let project = match req.q("tenant_id") {
+        Some(t) if t != ctx.project_id().unwrap_or_default() => {
+            if !ctx.is_admin() {
+                return policy("os_compute_api:limits:other_project");
+            }
+            t.to_string()
+        }
+        _ => ctx.project_id().unwrap_or_default().to_string(),
+    };
+    let servers: Vec<&Server> = state.servers.values().filter(|s| s.project_id == project).collect();
+    let cores: u64 = servers.iter().map(|s| s.flavor.vcpus).sum();
+    let ram: u64 = servers.iter().map(|s| s.flavor.ram).sum();
+    let groups = state.server_groups.values().filter(|g| g.project_id == project).count();
+    let mut absolute: Map<String, Value> = [
+        ("maxServerMeta", json!(128)),
+        ("maxImageMeta", json!(128)),
+        ("maxTotalInstances", json!(10)),
+        ("maxTotalCores", json!(20)),
+        ("maxTotalRAMSize", json!(51200)),
+        ("maxTotalKeypairs", json!(100)),
+        ("maxServerGroups", json!(10)),
+        ("maxServerGroupMembers", json!(10)),
+        ("totalInstancesUsed", json!(servers.len())),
+        ("totalCoresUsed", json!(cores)),
+        ("totalRAMUsed", json!(ram)),
+        ("totalServerGroupsUsed", json!(groups)),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    if !mv.at_least(36) {
+        for (k, v) in [
+            ("maxSecurityGroups", 10),
+            ("maxSecurityGroupRules", 20),
+            ("maxTotalFloatingIps", 10),
+            ("totalSecurityGroupsUsed", 0),
+            ("totalFloatingIpsUsed", 0),
+        ] {
+            absolute.insert(k.into(), json!(v));
+        }
+    }
+    if !mv.at_least(57) {
+        absolute.insert("maxPersonality".into(), json!(5));
+        absolute.insert("maxPersonalitySize".into(), json!(10240));
+    }
+    Reply::ok(json!({"limits": {"rate": [], "absolute": absolute}}))
+}

@@ -1,0 +1,1874 @@
+//! Keystone v3: tokens, the catalog, projects, users, roles, role assignments, domains,
+//! services, endpoints and application credentials.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Utc};
+use http::Method;
+use serde_json::{Map, Value, json};
+
+use crate::http_util::{Ctx, Reply, Req, authenticate, keystone_error, unauthorized};
+use crate::ids;
+use crate::state::{
+    AccessRule, ApplicationCredential, Assignment, Domain, Project, Role, State, Target, Token,
+    TokenScope, User,
+};
+use crate::App;
+
+const STAMP: &str = "%Y-%m-%dT%H:%M:%S%.6fZ";
+
+pub(crate) fn stamp(t: DateTime<Utc>) -> String {
+    t.format(STAMP).to_string()
+}
+
+fn not_found(kind: &str, id: &str) -> Reply {
+    keystone_error(404, &format!("Could not find {kind}: {id}."))
+}
+
+fn bad_request(message: &str) -> Reply {
+    keystone_error(400, message)
+}
+
+fn forbidden(action: &str) -> Reply {
+    keystone_error(
+        403,
+        &format!("You are not authorized to perform the requested action: identity:{action}."),
+    )
+}
+
+fn conflict(kind: &str, name: &str) -> Reply {
+    keystone_error(
+        409,
+        &format!(
+            "Conflict occurred attempting to store {kind} - Duplicate entry found with name {name}."
+        ),
+    )
+}
+
+fn require_admin(ctx: &Ctx, action: &str) -> Result<(), Reply> {
+    if ctx.is_admin() {
+        Ok(())
+    } else {
+        Err(forbidden(action))
+    }
+}
+
+fn method_not_allowed() -> Reply {
+    keystone_error(405, "The method is not allowed for the requested URL.")
+}
+
+/// `GET /`: Keystone's version list (300 Multiple Choices).
+pub(crate) fn root(app: &App) -> Reply {
+    Reply::json(
+        300,
+        json!({"versions": {"values": [version_doc(app)]}}),
+    )
+}
+
+fn version_doc(app: &App) -> Value {
+    json!({
+        "id": "v3.14",
+        "status": "stable",
+        "updated": "2020-04-07T00:00:00Z",
+        "links": [{"rel": "self", "href": format!("{}/v3/", app.base)}],
+        "media-types": [{"base": "application/json", "type": "application/vnd.openstack.identity-v3+json"}]
+    })
+}
+
+// ------------------------------------------------------------------ roles and tokens
+
+/// The role IDs implied by `ids`, `ids` included.
+fn closure(state: &State, ids: impl IntoIterator<Item = String>) -> BTreeSet<String> {
+    let mut out: BTreeSet<String> = ids.into_iter().collect();
+    loop {
+        let more: Vec<String> = state
+            .implied_roles
+            .iter()
+            .filter(|(p, i)| out.contains(p) && !out.contains(i))
+            .map(|(_, i)| i.clone())
+            .collect();
+        if more.is_empty() {
+            return out;
+        }
+        out.extend(more);
+    }
+}
+
+fn target_of(scope: &TokenScope) -> Option<Target> {
+    match scope {
+        TokenScope::Project(p) => Some(Target::Project(p.clone())),
+        TokenScope::Domain(d) => Some(Target::Domain(d.clone())),
+        TokenScope::System => Some(Target::System),
+        TokenScope::Unscoped => None,
+    }
+}
+
+/// The role IDs a user holds directly on a target.
+fn direct_roles(state: &State, user_id: &str, target: &Target) -> Vec<String> {
+    state
+        .assignments
+        .iter()
+        .filter(|a| a.user_id == user_id && &a.target == target)
+        .map(|a| a.role_id.clone())
+        .collect()
+}
+
+/// The effective role IDs of a token.
+fn token_role_ids(state: &State, t: &Token) -> BTreeSet<String> {
+    if let Some(ac) = t
+        .application_credential_id
+        .as_ref()
+        .and_then(|id| state.application_credentials.get(id))
+    {
+        return closure(state, ac.role_ids.clone());
+    }
+    match target_of(&t.scope) {
+        Some(target) => closure(state, direct_roles(state, &t.user_id, &target)),
+        None => BTreeSet::new(),
+    }
+}
+
+/// The effective role names of a token.
+pub(crate) fn token_role_names(state: &State, t: &Token) -> Vec<String> {
+    token_role_ids(state, t)
+        .iter()
+        .filter_map(|id| state.roles.get(id))
+        .map(|r| r.name.clone())
+        .collect()
+}
+
+/// Whether a token is known, unexpired, unrevoked, and its user (and credential) still
+/// good.
+pub(crate) fn token_valid(state: &State, token: &str, now: DateTime<Utc>) -> bool {
+    let Some(t) = state.tokens.get(token) else {
+        return false;
+    };
+    if now >= t.expires_at
+        || t.audit_ids
+            .iter()
+            .any(|a| state.revoked_audit_ids.contains(a))
+    {
+        return false;
+    }
+    let Some(user) = state.users.get(&t.user_id) else {
+        return false;
+    };
+    if !user.enabled {
+        return false;
+    }
+    if let Some(ac) = &t.application_credential_id
+        && !state.application_credentials.contains_key(ac)
+    {
+        return false;
+    }
+    match &t.scope {
+        TokenScope::Project(p) => state.projects.get(p).is_some_and(|p| p.enabled),
+        TokenScope::Domain(d) => state.domains.get(d).is_some_and(|d| d.enabled),
+        _ => true,
+    }
+}
+
+fn domain_ref(state: &State, id: &str) -> Value {
+    let name = state.domains.get(id).map(|d| d.name.clone());
+    json!({"id": id, "name": name})
+}
+
+fn catalog_json(state: &State) -> Value {
+    let mut out = Vec::new();
+    for s in state.services.values().filter(|s| s.enabled) {
+        let endpoints: Vec<Value> = state
+            .endpoints
+            .values()
+            .filter(|e| e.service_id == s.id)
+            .map(|e| {
+                json!({"id": e.id, "interface": e.interface, "region_id": e.region_id,
+                       "region": e.region_id, "url": e.url})
+            })
+            .collect();
+        out.push(json!({"id": s.id, "type": s.service_type, "name": s.name, "endpoints": endpoints}));
+    }
+    Value::Array(out)
+}
+
+fn token_body(state: &State, t: &Token, with_catalog: bool) -> Value {
+    let user = state.users.get(&t.user_id);
+    let mut body = json!({
+        "methods": t.methods,
+        "user": {
+            "id": t.user_id,
+            "name": user.map(|u| u.name.clone()),
+            "domain": domain_ref(state, user.map(|u| u.domain_id.as_str()).unwrap_or("default")),
+            "password_expires_at": null,
+        },
+        "audit_ids": t.audit_ids,
+        "expires_at": stamp(t.expires_at),
+        "issued_at": stamp(t.issued_at),
+    });
+    let obj = body.as_object_mut().expect("an object");
+    match &t.scope {
+        TokenScope::Project(p) => {
+            let project = state.projects.get(p);
+            obj.insert(
+                "project".into(),
+                json!({"id": p, "name": project.map(|p| p.name.clone()),
+                       "domain": domain_ref(state, project.map(|p| p.domain_id.as_str()).unwrap_or("default"))}),
+            );
+            obj.insert("is_domain".into(), json!(false));
+        }
+        TokenScope::Domain(d) => {
+            obj.insert("domain".into(), domain_ref(state, d));
+        }
+        TokenScope::System => {
+            obj.insert("system".into(), json!({"all": true}));
+        }
+        TokenScope::Unscoped => {}
+    }
+    if t.scope != TokenScope::Unscoped {
+        let roles: Vec<Value> = token_role_ids(state, t)
+            .iter()
+            .filter_map(|id| state.roles.get(id))
+            .map(|r| json!({"id": r.id, "name": r.name}))
+            .collect();
+        obj.insert("roles".into(), Value::Array(roles));
+        if with_catalog {
+            obj.insert("catalog".into(), catalog_json(state));
+        }
+    }
+    if let Some(ac) = t
+        .application_credential_id
+        .as_ref()
+        .and_then(|id| state.application_credentials.get(id))
+    {
+        obj.insert(
+            "application_credential".into(),
+            json!({"id": ac.id, "name": ac.name, "restricted": !ac.unrestricted}),
+        );
+    }
+    json!({ "token": body })
+}
+
+/// Finds a user from `{"id"}` or `{"name", "domain": {"id"|"name"}}`.
+fn find_user<'a>(state: &'a State, v: &Value) -> Option<&'a User> {
+    if let Some(id) = v["id"].as_str() {
+        return state.users.get(id);
+    }
+    let name = v["name"].as_str()?;
+    let domain_id = find_domain(state, &v["domain"])?.id.clone();
+    state
+        .users
+        .values()
+        .find(|u| u.name == name && u.domain_id == domain_id)
+}
+
+fn find_domain<'a>(state: &'a State, v: &Value) -> Option<&'a Domain> {
+    if let Some(id) = v["id"].as_str() {
+        return state.domains.get(id);
+    }
+    let name = v["name"].as_str()?;
+    state.domains.values().find(|d| d.name == name)
+}
+
+fn find_project<'a>(state: &'a State, v: &Value) -> Option<&'a Project> {
+    if let Some(id) = v["id"].as_str() {
+        return state.projects.get(id);
+    }
+    let name = v["name"].as_str()?;
+    let domain_id = find_domain(state, &v["domain"])?.id.clone();
+    state
+        .projects
+        .values()
+        .find(|p| p.name == name && p.domain_id == domain_id)
+}
+
+/// Receipts of multi-factor authentication: value → (user, methods, expiry).
+fn receipts() -> &'static std::sync::Mutex<BTreeMap<String, (String, Vec<String>, DateTime<Utc>)>>
+{
+    static R: std::sync::OnceLock<
+        std::sync::Mutex<BTreeMap<String, (String, Vec<String>, DateTime<Utc>)>>,
+    > = std::sync::OnceLock::new();
+    R.get_or_init(Default::default)
+}
+
+fn auth_failed() -> Reply {
+    unauthorized()
+}
+
+/// `POST /v3/auth/tokens`.
+fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
+    let Some(body) = req.json() else {
+        return bad_request("Expecting to find auth in request body.");
+    };
+    let auth = &body["auth"];
+    let identity = &auth["identity"];
+    let Some(methods) = identity["methods"].as_array() else {
+        return bad_request("Invalid input for field 'identity': 'methods' is a required property");
+    };
+    let now = app.clock.now();
+    let mut user_id: Option<String> = None;
+    let mut used: Vec<String> = Vec::new();
+    let mut parent: Option<Token> = None;
+    let mut app_cred: Option<ApplicationCredential> = None;
+    let same_user = |id: &str, user_id: &mut Option<String>| -> bool {
+        match user_id {
+            Some(u) => u == id,
+            None => {
+                *user_id = Some(id.to_string());
+                true
+            }
+        }
+    };
+    for m in methods {
+        let Some(m) = m.as_str() else {
+            return bad_request("Invalid input for field 'identity/methods'.");
+        };
+        match m {
+            "password" => {
+                let u = &identity["password"]["user"];
+                let Some(user) = find_user(state, u) else {
+                    return auth_failed();
+                };
+                if u["password"].as_str() != Some(user.password.as_str()) {
+                    return auth_failed();
+                }
+                if !same_user(&user.id, &mut user_id) {
+                    return auth_failed();
+                }
+                used.push("password".into());
+            }
+            "token" => {
+                let Some(id) = identity["token"]["id"].as_str() else {
+                    return bad_request("Invalid input for field 'identity/token': 'id' is a required property");
+                };
+                if !token_valid(state, id, now) {
+                    return auth_failed();
+                }
+                let t = state.tokens[id].clone();
+                if t.application_credential_id.is_some() {
+                    return keystone_error(
+                        403,
+                        "You are not authorized to perform the requested action: rescoping a token issued for an application credential.",
+                    );
+                }
+                if !same_user(&t.user_id, &mut user_id) {
+                    return auth_failed();
+                }
+                for m in &t.methods {
+                    if !used.contains(m) {
+                        used.push(m.clone());
+                    }
+                }
+                if !used.iter().any(|m| m == "token") {
+                    used.push("token".into());
+                }
+                parent = Some(t);
+            }
+            "application_credential" => {
+                let a = &identity["application_credential"];
+                let found = if let Some(id) = a["id"].as_str() {
+                    state.application_credentials.get(id)
+                } else {
+                    let name = a["name"].as_str().unwrap_or_default();
+                    let owner = find_user(state, &a["user"]).map(|u| u.id.clone());
+                    state
+                        .application_credentials
+                        .values()
+                        .find(|c| c.name == name && Some(&c.user_id) == owner.as_ref())
+                };
+                let Some(cred) = found.cloned() else {
+                    return auth_failed();
+                };
+                if a["secret"].as_str() != Some(cred.secret.as_str())
+                    || cred.expires_at.is_some_and(|e| e <= now)
+                {
+                    return auth_failed();
+                }
+                if !same_user(&cred.user_id, &mut user_id) {
+                    return auth_failed();
+                }
+                used.push("application_credential".into());
+                app_cred = Some(cred);
+            }
+            _ => return auth_failed(),
+        }
+    }
+    let Some(user_id) = user_id else {
+        return auth_failed();
+    };
+    let Some(user) = state.users.get(&user_id).cloned() else {
+        return auth_failed();
+    };
+    if !user.enabled
+        || !state
+            .domains
+            .get(&user.domain_id)
+            .is_some_and(|d| d.enabled)
+    {
+        return auth_failed();
+    }
+
+    // Multi-factor rules: the methods used (with a receipt's) must satisfy one rule.
+    if let Some(receipt) = req.header("openstack-auth-receipt") {
+        let r = receipts().lock().unwrap_or_else(|e| e.into_inner());
+        match r.get(receipt) {
+            Some((uid, methods, expires)) if *uid == user_id && *expires > now => {
+                for m in methods {
+                    if !used.contains(m) {
+                        used.push(m.clone());
+                    }
+                }
+            }
+            _ => return auth_failed(),
+        }
+    }
+    if user.options.get("multi_factor_auth_enabled") == Some(&json!(true))
+        && let Some(rules) = user
+            .options
+            .get("multi_factor_auth_rules")
+            .and_then(Value::as_array)
+        && !rules.is_empty()
+    {
+        let satisfied = rules.iter().any(|rule| {
+            rule.as_array().is_some_and(|ms| {
+                ms.iter()
+                    .all(|m| m.as_str().is_some_and(|m| used.iter().any(|u| u == m)))
+            })
+        });
+        if !satisfied {
+            let receipt = ids::secret();
+            let expires = now + chrono::Duration::minutes(5);
+            receipts()
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(receipt.clone(), (user_id.clone(), used.clone(), expires));
+            return Reply::json(
+                401,
+                json!({
+                    "receipt": {
+                        "methods": used,
+                        "user": {"id": user.id, "name": user.name,
+                                 "domain": domain_ref(state, &user.domain_id)},
+                        "expires_at": stamp(expires),
+                        "issued_at": stamp(now),
+                    },
+                    "required_auth_methods": rules,
+                }),
+            )
+            .header("Openstack-Auth-Receipt", receipt);
+        }
+    }
+
+    // Scope.
+    let scope_v = &auth["scope"];
+    let scope = if let Some(cred) = &app_cred {
+        TokenScope::Project(cred.project_id.clone())
+    } else if scope_v.is_null() {
+        match &parent {
+            Some(p) => {
+                if p.scope != TokenScope::Unscoped {
+                    p.scope.clone()
+                } else {
+                    TokenScope::Unscoped
+                }
+            }
+            None => match &user.default_project_id {
+                Some(p)
+                    if state.projects.get(p).is_some_and(|p| p.enabled)
+                        && !direct_roles(state, &user_id, &Target::Project(p.clone()))
+                            .is_empty() =>
+                {
+                    TokenScope::Project(p.clone())
+                }
+                _ => TokenScope::Unscoped,
+            },
+        }
+    } else if scope_v.as_str() == Some("unscoped") {
+        TokenScope::Unscoped
+    } else if !scope_v["project"].is_null() {
+        match find_project(state, &scope_v["project"]) {
+            Some(p) if p.enabled => TokenScope::Project(p.id.clone()),
+            Some(_) => return auth_failed(),
+            None => {
+                return auth_failed();
+            }
+        }
+    } else if !scope_v["domain"].is_null() {
+        match find_domain(state, &scope_v["domain"]) {
+            Some(d) if d.enabled => TokenScope::Domain(d.id.clone()),
+            _ => return auth_failed(),
+        }
+    } else if !scope_v["system"].is_null() {
+        TokenScope::System
+    } else {
+        return bad_request("Invalid input for field 'scope'.");
+    };
+    if app_cred.is_none()
+        && let Some(target) = target_of(&scope)
+        && direct_roles(state, &user_id, &target).is_empty()
+    {
+        return auth_failed();
+    }
+
+    let mut expires_at = now
+        + chrono::Duration::from_std(app.token_lifetime).unwrap_or(chrono::Duration::hours(1));
+    if let Some(p) = &parent {
+        expires_at = p.expires_at;
+    }
+    if let Some(e) = app_cred.as_ref().and_then(|c| c.expires_at) {
+        expires_at = expires_at.min(e);
+    }
+    let mut audit_ids = vec![ids::secret()[..22].to_string()];
+    if let Some(p) = &parent {
+        audit_ids.push(p.audit_ids[0].clone());
+    }
+    let token = Token {
+        user_id,
+        scope,
+        methods: used,
+        audit_ids,
+        issued_at: now,
+        expires_at,
+        application_credential_id: app_cred.map(|c| c.id),
+        uses: 0,
+    };
+    let value = ids::secret();
+    let body = token_body(state, &token, req.q("nocatalog").is_none());
+    state.tokens.insert(value.clone(), token);
+    Reply::json(201, body).header("X-Subject-Token", value)
+}
+
+/// `GET|HEAD|DELETE /v3/auth/tokens`.
+fn subject_token(app: &App, state: &mut State, req: &Req, ctx: &Ctx) -> Reply {
+    let Some(subject) = req.header("x-subject-token").map(str::to_string) else {
+        return bad_request("Expecting to find X-Subject-Token in request headers.");
+    };
+    let now = app.clock.now();
+    let allow_expired = req.q("allow_expired").is_some_and(|v| v == "true" || v == "1");
+    let valid = token_valid(state, &subject, now)
+        || (allow_expired
+            && state.tokens.get(&subject).is_some_and(|t| {
+                !t.audit_ids
+                    .iter()
+                    .any(|a| state.revoked_audit_ids.contains(a))
+            }));
+    let owner = state.tokens.get(&subject).map(|t| t.user_id.clone());
+    if !(ctx.is_admin() || ctx.is_service() || owner.as_deref() == Some(ctx.user_id.as_str())) {
+        return forbidden("validate_token");
+    }
+    if !valid {
+        return not_found("token", &subject);
+    }
+    match req.method {
+        Method::GET => {
+            let t = state.tokens[&subject].clone();
+            Reply::ok(token_body(state, &t, req.q("nocatalog").is_none()))
+                .header("X-Subject-Token", subject)
+        }
+        Method::HEAD => Reply::empty(200).header("X-Subject-Token", subject),
+        Method::DELETE => {
+            let audit = state.tokens[&subject].audit_ids[0].clone();
+            state.revoked_audit_ids.push(audit);
+            Reply::empty(204)
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+// ------------------------------------------------------------------ JSON of records
+
+fn link(app: &App, path: &str) -> Value {
+    json!({"self": format!("{}/v3/{path}", app.base)})
+}
+
+fn project_json(app: &App, p: &Project) -> Value {
+    let mut v = json!({
+        "id": p.id, "name": p.name, "domain_id": p.domain_id, "description": p.description,
+        "enabled": p.enabled, "parent_id": p.domain_id, "is_domain": false, "tags": p.tags,
+        "options": {}, "links": link(app, &format!("projects/{}", p.id)),
+    });
+    if let Some(o) = v.as_object_mut() {
+        for (k, x) in &p.extra {
+            o.entry(k.clone()).or_insert(x.clone());
+        }
+    }
+    v
+}
+
+fn user_json(app: &App, u: &User) -> Value {
+    let mut v = json!({
+        "id": u.id, "name": u.name, "domain_id": u.domain_id, "enabled": u.enabled,
+        "password_expires_at": null, "options": u.options,
+        "links": link(app, &format!("users/{}", u.id)),
+    });
+    if let Some(o) = v.as_object_mut() {
+        if let Some(d) = &u.description {
+            o.insert("description".into(), json!(d));
+        }
+        if let Some(p) = &u.default_project_id {
+            o.insert("default_project_id".into(), json!(p));
+        }
+        for (k, x) in &u.extra {
+            o.entry(k.clone()).or_insert(x.clone());
+        }
+    }
+    v
+}
+
+fn role_json(app: &App, r: &Role) -> Value {
+    json!({"id": r.id, "name": r.name, "domain_id": r.domain_id, "description": r.description,
+           "options": {}, "links": link(app, &format!("roles/{}", r.id))})
+}
+
+fn role_ref(app: &App, r: &Role) -> Value {
+    json!({"id": r.id, "name": r.name, "links": link(app, &format!("roles/{}", r.id))})
+}
+
+fn domain_json(app: &App, d: &Domain) -> Value {
+    json!({"id": d.id, "name": d.name, "description": d.description, "enabled": d.enabled,
+           "tags": [], "options": {}, "links": link(app, &format!("domains/{}", d.id))})
+}
+
+fn collection(app: &App, key: &str, path: &str, items: Vec<Value>) -> Reply {
+    Reply::ok(json!({
+        key: items,
+        "links": {"self": format!("{}/v3/{path}", app.base), "previous": null, "next": null},
+    }))
+}
+
+fn body_object<'a>(body: &'a Option<Value>, key: &str) -> Result<&'a Map<String, Value>, Reply> {
+    body.as_ref()
+        .and_then(|b| b.get(key))
+        .and_then(Value::as_object)
+        .ok_or_else(|| bad_request(&format!("Invalid input for field '{key}': '{key}' is a required property")))
+}
+
+fn str_field(o: &Map<String, Value>, key: &str) -> Result<Option<String>, Reply> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(_) => Err(bad_request(&format!(
+            "Invalid input for field '{key}': not a string"
+        ))),
+    }
+}
+
+fn bool_field(o: &Map<String, Value>, key: &str) -> Result<Option<bool>, Reply> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(_) => Err(bad_request(&format!(
+            "Invalid input for field '{key}': not a boolean"
+        ))),
+    }
+}
+
+fn enabled_filter(req: &Req) -> Option<bool> {
+    req.q("enabled").map(|v| {
+        !matches!(
+            v.to_ascii_lowercase().as_str(),
+            "0" | "false" | "no" | "off"
+        )
+    })
+}
+
+// ------------------------------------------------------------------ routing
+
+/// Requests under `/v3`.
+pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
+    let segs: Vec<&str> = req.segs.iter().skip(1).map(String::as_str).collect();
+    let m = &req.method;
+    // What needs no token.
+    match (m, segs.as_slice()) {
+        (&Method::GET, []) => return Reply::ok(json!({"version": version_doc(app)})),
+        (&Method::POST, ["auth", "tokens"]) => return issue_token(app, state, req),
+        (&Method::POST, ["users", id, "password"]) => return change_password(state, req, id),
+        _ => {}
+    }
+    let ctx = match authenticate(app, state, req) {
+        Ok(c) => c,
+        Err(r) => return r,
+    };
+    let r = match (m, segs.as_slice()) {
+        (_, ["auth", "tokens"]) => subject_token(app, state, req, &ctx),
+        (&Method::GET, ["auth", "catalog"]) => {
+            if ctx.scope == TokenScope::Unscoped {
+                keystone_error(403, "The service catalog is empty.")
+            } else {
+                Reply::ok(json!({"catalog": catalog_json(state),
+                                 "links": link(app, "auth/catalog")}))
+            }
+        }
+        (&Method::GET, ["auth", "projects"]) => {
+            let items = user_projects(app, state, &ctx.user_id);
+            collection(app, "projects", "auth/projects", items)
+        }
+        (&Method::GET, ["auth", "domains"]) => {
+            let items: Vec<Value> = state
+                .domains
+                .values()
+                .filter(|d| {
+                    !direct_roles(state, &ctx.user_id, &Target::Domain(d.id.clone())).is_empty()
+                })
+                .map(|d| domain_json(app, d))
+                .collect();
+            collection(app, "domains", "auth/domains", items)
+        }
+        (&Method::GET, ["auth", "system"]) => {
+            let system = if direct_roles(state, &ctx.user_id, &Target::System).is_empty() {
+                json!([])
+            } else {
+                json!([{"all": true}])
+            };
+            Reply::ok(json!({"system": system, "links": link(app, "auth/system")}))
+        }
+        (_, ["projects", rest @ ..]) => projects(app, state, req, &ctx, rest),
+        (_, ["users", rest @ ..]) => users(app, state, req, &ctx, rest),
+        (_, ["roles", rest @ ..]) => roles(app, state, req, &ctx, rest),
+        (&Method::GET, ["role_inferences"]) => {
+            if let Err(r) = require_admin(&ctx, "list_role_inference_rules") {
+                return r;
+            }
+            let mut by_prior: BTreeMap<String, Vec<Value>> = BTreeMap::new();
+            for (p, i) in &state.implied_roles {
+                if let Some(r) = state.roles.get(i) {
+                    by_prior.entry(p.clone()).or_default().push(role_ref(app, r));
+                }
+            }
+            let items: Vec<Value> = by_prior
+                .into_iter()
+                .filter_map(|(p, implies)| {
+                    state
+                        .roles
+                        .get(&p)
+                        .map(|r| json!({"prior_role": role_ref(app, r), "implies": implies}))
+                })
+                .collect();
+            Reply::ok(json!({"role_inferences": items, "links": link(app, "role_inferences")}))
+        }
+        (&Method::GET, ["role_assignments"]) => role_assignments(app, state, req, &ctx),
+        (_, ["domains", rest @ ..]) => domains(app, state, req, &ctx, rest),
+        (_, ["system", "users", user, "roles", rest @ ..]) => {
+            grant(app, state, req, &ctx, Target::System, user, rest)
+        }
+        (&Method::GET, ["services"]) => {
+            if let Err(r) = require_admin(&ctx, "list_services") {
+                return r;
+            }
+            let items = state
+                .services
+                .values()
+                .filter(|s| req.q("type").is_none_or(|t| t == s.service_type))
+                .map(|s| {
+                    json!({"id": s.id, "type": s.service_type, "name": s.name, "enabled": s.enabled,
+                           "links": link(app, &format!("services/{}", s.id))})
+                })
+                .collect();
+            collection(app, "services", "services", items)
+        }
+        (&Method::GET, ["services", id]) => {
+            if let Err(r) = require_admin(&ctx, "get_service") {
+                return r;
+            }
+            match state.services.get(*id) {
+                Some(s) => Reply::ok(json!({"service": {"id": s.id, "type": s.service_type,
+                    "name": s.name, "enabled": s.enabled,
+                    "links": link(app, &format!("services/{}", s.id))}})),
+                None => not_found("service", id),
+            }
+        }
+        (&Method::GET, ["endpoints"]) => {
+            if let Err(r) = require_admin(&ctx, "list_endpoints") {
+                return r;
+            }
+            let items = state
+                .endpoints
+                .values()
+                .filter(|e| req.q("interface").is_none_or(|i| i == e.interface))
+                .filter(|e| req.q("service_id").is_none_or(|s| s == e.service_id))
+                .filter(|e| req.q("region_id").is_none_or(|r| r == e.region_id))
+                .map(|e| endpoint_json(app, e))
+                .collect();
+            collection(app, "endpoints", "endpoints", items)
+        }
+        (&Method::GET, ["endpoints", id]) => {
+            if let Err(r) = require_admin(&ctx, "get_endpoint") {
+                return r;
+            }
+            match state.endpoints.get(*id) {
+                Some(e) => Reply::ok(json!({"endpoint": endpoint_json(app, e)})),
+                None => not_found("endpoint", id),
+            }
+        }
+        (&Method::GET, ["regions"]) => {
+            let items = vec![json!({"id": "RegionOne", "description": "", "parent_region_id": null,
+                                    "links": link(app, "regions/RegionOne")})];
+            collection(app, "regions", "regions", items)
+        }
+        (&Method::GET, ["regions", id]) => {
+            if *id == "RegionOne" {
+                Reply::ok(json!({"region": {"id": "RegionOne", "description": "",
+                    "parent_region_id": null, "links": link(app, "regions/RegionOne")}}))
+            } else {
+                not_found("region", id)
+            }
+        }
+        _ => keystone_error(404, "The resource could not be found."),
+    };
+    r
+}
+
+fn endpoint_json(app: &App, e: &crate::state::Endpoint) -> Value {
+    json!({"id": e.id, "service_id": e.service_id, "interface": e.interface, "url": e.url,
+           "region_id": e.region_id, "region": e.region_id, "enabled": true,
+           "links": link(app, &format!("endpoints/{}", e.id))})
+}
+
+fn user_projects(app: &App, state: &State, user_id: &str) -> Vec<Value> {
+    state
+        .projects
+        .values()
+        .filter(|p| {
+            state
+                .assignments
+                .iter()
+                .any(|a| a.user_id == user_id && a.target == Target::Project(p.id.clone()))
+        })
+        .map(|p| project_json(app, p))
+        .collect()
+}
+
+// ------------------------------------------------------------------ projects
+
+fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+    let m = &req.method;
+    match (m, rest) {
+        (&Method::GET, []) => {
+            if let Err(r) = require_admin(ctx, "list_projects") {
+                return r;
+            }
+            let enabled = enabled_filter(req);
+            let tags = req.q("tags").map(|t| t.split(',').map(str::to_string).collect::<Vec<_>>());
+            let items = state
+                .projects
+                .values()
+                .filter(|p| req.q("name").is_none_or(|n| n == p.name))
+                .filter(|p| req.q("domain_id").is_none_or(|d| d == p.domain_id))
+                .filter(|p| req.q("parent_id").is_none_or(|d| d == p.domain_id))
+                .filter(|p| enabled.is_none_or(|e| e == p.enabled))
+                .filter(|p| {
+                    tags.as_ref()
+                        .is_none_or(|ts| ts.iter().all(|t| p.tags.contains(t)))
+                })
+                .filter(|_| req.q("is_domain").is_none_or(|v| v == "false"))
+                .map(|p| project_json(app, p))
+                .collect();
+            collection(app, "projects", "projects", items)
+        }
+        (&Method::POST, []) => {
+            if let Err(r) = require_admin(ctx, "create_project") {
+                return r;
+            }
+            let body = req.json();
+            let o = match body_object(&body, "project") {
+                Ok(o) => o,
+                Err(r) => return r,
+            };
+            let Ok(Some(name)) = str_field(o, "name") else {
+                return bad_request("Invalid input for field 'name': 'name' is a required property");
+            };
+            let domain_id = match str_field(o, "domain_id") {
+                Ok(d) => d.unwrap_or_else(|| "default".into()),
+                Err(r) => return r,
+            };
+            if !state.domains.contains_key(&domain_id) {
+                return not_found("domain", &domain_id);
+            }
+            if state
+                .projects
+                .values()
+                .any(|p| p.name == name && p.domain_id == domain_id)
+            {
+                return conflict("project", &name);
+            }
+            let mut p = Project::new(&name, &domain_id);
+            p.description = str_field(o, "description").ok().flatten().unwrap_or_default();
+            p.enabled = bool_field(o, "enabled").ok().flatten().unwrap_or(true);
+            if let Some(tags) = o.get("tags").and_then(Value::as_array) {
+                p.tags = tags.iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
+            }
+            for (k, v) in o {
+                if !matches!(
+                    k.as_str(),
+                    "name" | "domain_id" | "description" | "enabled" | "tags" | "parent_id"
+                        | "is_domain" | "options"
+                ) {
+                    p.extra.insert(k.clone(), v.clone());
+                }
+            }
+            let v = project_json(app, &p);
+            state.projects.insert(p.id.clone(), p);
+            Reply::json(201, json!({"project": v}))
+        }
+        (_, [id, rest @ ..]) => {
+            let id = id.to_string();
+            let Some(p) = state.projects.get(&id).cloned() else {
+                return not_found("project", &id);
+            };
+            let member = !direct_roles(state, &ctx.user_id, &Target::Project(id.clone())).is_empty();
+            match (m, rest) {
+                (&Method::GET, []) => {
+                    if !(ctx.is_admin() || member) {
+                        return forbidden("get_project");
+                    }
+                    Reply::ok(json!({"project": project_json(app, &p)}))
+                }
+                (&Method::PATCH, []) => {
+                    if let Err(r) = require_admin(ctx, "update_project") {
+                        return r;
+                    }
+                    let body = req.json();
+                    let o = match body_object(&body, "project") {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    let mut p = p;
+                    match str_field(o, "name") {
+                        Ok(Some(n)) => {
+                            if state
+                                .projects
+                                .values()
+                                .any(|q| q.id != p.id && q.name == n && q.domain_id == p.domain_id)
+                            {
+                                return conflict("project", &n);
+                            }
+                            p.name = n;
+                        }
+                        Ok(None) => {}
+                        Err(r) => return r,
+                    }
+                    if let Ok(Some(d)) = str_field(o, "description") {
+                        p.description = d;
+                    }
+                    match bool_field(o, "enabled") {
+                        Ok(Some(e)) => p.enabled = e,
+                        Ok(None) => {}
+                        Err(r) => return r,
+                    }
+                    if let Some(tags) = o.get("tags").and_then(Value::as_array) {
+                        p.tags = tags.iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
+                    }
+                    for (k, v) in o {
+                        if !matches!(
+                            k.as_str(),
+                            "name" | "domain_id" | "description" | "enabled" | "tags"
+                                | "parent_id" | "is_domain" | "options"
+                        ) {
+                            p.extra.insert(k.clone(), v.clone());
+                        }
+                    }
+                    let v = project_json(app, &p);
+                    state.projects.insert(p.id.clone(), p);
+                    Reply::ok(json!({"project": v}))
+                }
+                (&Method::DELETE, []) => {
+                    if let Err(r) = require_admin(ctx, "delete_project") {
+                        return r;
+                    }
+                    state.projects.remove(&id);
+                    state
+                        .assignments
+                        .retain(|a| a.target != Target::Project(id.clone()));
+                    Reply::empty(204)
+                }
+                (_, ["tags", rest @ ..]) => project_tags(state, req, ctx, member, p, rest),
+                (_, ["users", user, "roles", rest @ ..]) => {
+                    grant(app, state, req, ctx, Target::Project(id.clone()), user, rest)
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+fn project_tags(
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    member: bool,
+    mut p: Project,
+    rest: &[&str],
+) -> Reply {
+    let reading = matches!(req.method, Method::GET | Method::HEAD);
+    if !(ctx.is_admin() || (reading && member)) {
+        return forbidden("update_project_tags");
+    }
+    let reply = match (&req.method, rest) {
+        (&Method::GET, []) => Reply::ok(json!({"tags": p.tags})),
+        (&Method::PUT, []) => {
+            let Some(tags) = req.json().and_then(|b| b.get("tags").cloned()) else {
+                return bad_request("Invalid input for field 'tags': 'tags' is a required property");
+            };
+            let Some(tags) = tags.as_array() else {
+                return bad_request("Invalid input for field 'tags'.");
+            };
+            let mut new = Vec::new();
+            for t in tags {
+                let Some(t) = t.as_str() else {
+                    return bad_request("Invalid input for field 'tags'.");
+                };
+                if t.contains('/') || t.contains(',') || t.is_empty() || t.len() > 255 {
+                    return bad_request(&format!("Invalid tag: {t}"));
+                }
+                if !new.iter().any(|x: &String| x == t) {
+                    new.push(t.to_string());
+                }
+            }
+            p.tags = new;
+            Reply::ok(json!({"tags": p.tags}))
+        }
+        (&Method::DELETE, []) => {
+            p.tags.clear();
+            Reply::empty(204)
+        }
+        (&Method::GET | &Method::HEAD, [tag]) => {
+            if p.tags.iter().any(|t| t == tag) {
+                Reply::empty(204)
+            } else {
+                not_found("project tag", tag)
+            }
+        }
+        (&Method::PUT, [tag]) => {
+            if tag.contains(',') || tag.len() > 255 {
+                return bad_request(&format!("Invalid tag: {tag}"));
+            }
+            if !p.tags.iter().any(|t| t == tag) {
+                p.tags.push(tag.to_string());
+            }
+            Reply::empty(201)
+        }
+        (&Method::DELETE, [tag]) => {
+            let before = p.tags.len();
+            p.tags.retain(|t| t != tag);
+            if before == p.tags.len() {
+                return not_found("project tag", tag);
+            }
+            Reply::empty(204)
+        }
+        _ => return method_not_allowed(),
+    };
+    state.projects.insert(p.id.clone(), p);
+    reply
+}
+
+// ------------------------------------------------------------------ users
+
+fn change_password(state: &mut State, req: &Req, id: &str) -> Reply {
+    let body = req.json();
+    let o = match body_object(&body, "user") {
+        Ok(o) => o,
+        Err(r) => return r,
+    };
+    let (Ok(Some(original)), Ok(Some(new))) =
+        (str_field(o, "original_password"), str_field(o, "password"))
+    else {
+        return bad_request(
+            "Invalid input for field 'user': 'original_password' and 'password' are required properties",
+        );
+    };
+    let Some(user) = state.users.get_mut(id) else {
+        return unauthorized();
+    };
+    if user.password != original || !user.enabled {
+        return unauthorized();
+    }
+    user.password = new;
+    revoke_user_tokens(state, id);
+    Reply::empty(204)
+}
+
+fn revoke_user_tokens(state: &mut State, user_id: &str) {
+    let audits: Vec<String> = state
+        .tokens
+        .values()
+        .filter(|t| t.user_id == user_id)
+        .map(|t| t.audit_ids[0].clone())
+        .collect();
+    state.revoked_audit_ids.extend(audits);
+}
+
+const USER_FIELDS: [&str; 8] = [
+    "name",
+    "domain_id",
+    "enabled",
+    "password",
+    "description",
+    "default_project_id",
+    "options",
+    "federated",
+];
+
+fn users(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+    let m = &req.method;
+    match (m, rest) {
+        (&Method::GET, []) => {
+            if let Err(r) = require_admin(ctx, "list_users") {
+                return r;
+            }
+            let enabled = enabled_filter(req);
+            let items = state
+                .users
+                .values()
+                .filter(|u| req.q("name").is_none_or(|n| n == u.name))
+                .filter(|u| req.q("domain_id").is_none_or(|d| d == u.domain_id))
+                .filter(|u| enabled.is_none_or(|e| e == u.enabled))
+                .map(|u| user_json(app, u))
+                .collect();
+            collection(app, "users", "users", items)
+        }
+        (&Method::POST, []) => {
+            if let Err(r) = require_admin(ctx, "create_user") {
+                return r;
+            }
+            let body = req.json();
+            let o = match body_object(&body, "user") {
+                Ok(o) => o,
+                Err(r) => return r,
+            };
+            let Ok(Some(name)) = str_field(o, "name") else {
+                return bad_request("Invalid input for field 'name': 'name' is a required property");
+            };
+            let domain_id = match str_field(o, "domain_id") {
+                Ok(d) => d.unwrap_or_else(|| "default".into()),
+                Err(r) => return r,
+            };
+            if !state.domains.contains_key(&domain_id) {
+                return not_found("domain", &domain_id);
+            }
+            if state
+                .users
+                .values()
+                .any(|u| u.name == name && u.domain_id == domain_id)
+            {
+                return conflict("user", &name);
+            }
+            let mut u = User::new(&name, &domain_id, "");
+            u.password = str_field(o, "password").ok().flatten().unwrap_or_default();
+            if let Err(r) = apply_user_fields(&mut u, o) {
+                return r;
+            }
+            let v = user_json(app, &u);
+            state.users.insert(u.id.clone(), u);
+            Reply::json(201, json!({"user": v}))
+        }
+        (_, [id, rest @ ..]) => {
+            let id = id.to_string();
+            let Some(u) = state.users.get(&id).cloned() else {
+                return not_found("user", &id);
+            };
+            let own = ctx.user_id == id;
+            match (m, rest) {
+                (&Method::GET, []) => {
+                    if !(ctx.is_admin() || own) {
+                        return forbidden("get_user");
+                    }
+                    Reply::ok(json!({"user": user_json(app, &u)}))
+                }
+                (&Method::PATCH, []) => {
+                    if let Err(r) = require_admin(ctx, "update_user") {
+                        return r;
+                    }
+                    let body = req.json();
+                    let o = match body_object(&body, "user") {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    let mut u = u;
+                    if let Ok(Some(n)) = str_field(o, "name") {
+                        u.name = n;
+                    }
+                    if let Ok(Some(pw)) = str_field(o, "password") {
+                        u.password = pw;
+                        revoke_user_tokens(state, &id);
+                    }
+                    if let Err(r) = apply_user_fields(&mut u, o) {
+                        return r;
+                    }
+                    if !u.enabled {
+                        revoke_user_tokens(state, &id);
+                    }
+                    let v = user_json(app, &u);
+                    state.users.insert(u.id.clone(), u);
+                    Reply::ok(json!({"user": v}))
+                }
+                (&Method::DELETE, []) => {
+                    if let Err(r) = require_admin(ctx, "delete_user") {
+                        return r;
+                    }
+                    revoke_user_tokens(state, &id);
+                    state.users.remove(&id);
+                    state.assignments.retain(|a| a.user_id != id);
+                    state.application_credentials.retain(|_, c| c.user_id != id);
+                    Reply::empty(204)
+                }
+                (&Method::GET, ["groups"]) => {
+                    if !(ctx.is_admin() || own) {
+                        return forbidden("list_groups_for_user");
+                    }
+                    collection(app, "groups", &format!("users/{id}/groups"), Vec::new())
+                }
+                (&Method::GET, ["projects"]) => {
+                    if !(ctx.is_admin() || own) {
+                        return forbidden("list_user_projects");
+                    }
+                    let items = user_projects(app, state, &id);
+                    collection(app, "projects", &format!("users/{id}/projects"), items)
+                }
+                (_, ["application_credentials", rest @ ..]) => {
+                    if !(ctx.is_admin() || own) {
+                        return forbidden("list_application_credentials");
+                    }
+                    application_credentials(app, state, req, ctx, &id, rest)
+                }
+                (_, ["access_rules", rest @ ..]) => {
+                    if !(ctx.is_admin() || own) {
+                        return forbidden("list_access_rules");
+                    }
+                    access_rules(app, state, req, &id, rest)
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+fn apply_user_fields(u: &mut User, o: &Map<String, Value>) -> Result<(), Reply> {
+    if let Some(d) = str_field(o, "description")? {
+        u.description = Some(d);
+    }
+    if let Some(p) = str_field(o, "default_project_id")? {
+        u.default_project_id = Some(p);
+    }
+    if let Some(e) = bool_field(o, "enabled")? {
+        u.enabled = e;
+    }
+    if let Some(opts) = o.get("options").and_then(Value::as_object) {
+        for (k, v) in opts {
+            if v.is_null() {
+                u.options.remove(k);
+            } else {
+                u.options.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    for (k, v) in o {
+        if !USER_FIELDS.contains(&k.as_str()) && k != "id" && k != "links" {
+            u.extra.insert(k.clone(), v.clone());
+        }
+    }
+    Ok(())
+}
+
+// ------------------------------------------------------------------ application credentials
+
+fn app_cred_json(app: &App, state: &State, c: &ApplicationCredential, secret: bool) -> Value {
+    let roles: Vec<Value> = c
+        .role_ids
+        .iter()
+        .filter_map(|id| state.roles.get(id))
+        .map(|r| json!({"id": r.id, "name": r.name, "domain_id": r.domain_id}))
+        .collect();
+    let rules: Vec<Value> = c
+        .access_rule_ids
+        .iter()
+        .filter_map(|id| state.access_rules.get(id))
+        .map(|r| json!({"id": r.id, "service": r.service, "method": r.method, "path": r.path}))
+        .collect();
+    let mut v = json!({
+        "id": c.id, "name": c.name, "description": c.description, "user_id": c.user_id,
+        "project_id": c.project_id, "roles": roles, "unrestricted": c.unrestricted,
+        "expires_at": c.expires_at.map(stamp), "access_rules": rules, "system": null,
+        "links": link(app, &format!("users/{}/application_credentials/{}", c.user_id, c.id)),
+    });
+    if secret {
+        v["secret"] = json!(c.secret);
+    }
+    v
+}
+
+fn application_credentials(
+    app: &App,
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    user_id: &str,
+    rest: &[&str],
+) -> Reply {
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let items = state
+                .application_credentials
+                .values()
+                .filter(|c| c.user_id == user_id)
+                .filter(|c| req.q("name").is_none_or(|n| n == c.name))
+                .map(|c| app_cred_json(app, state, c, false))
+                .collect();
+            collection(
+                app,
+                "application_credentials",
+                &format!("users/{user_id}/application_credentials"),
+                items,
+            )
+        }
+        (&Method::POST, []) => {
+            if ctx.user_id != user_id {
+                return forbidden("create_application_credential");
+            }
+            let Some(project_id) = ctx.project_id().map(str::to_string) else {
+                return bad_request("Application credentials require a project-scoped token.");
+            };
+            let body = req.json();
+            let o = match body_object(&body, "application_credential") {
+                Ok(o) => o,
+                Err(r) => return r,
+            };
+            let Ok(Some(name)) = str_field(o, "name") else {
+                return bad_request("Invalid input for field 'name': 'name' is a required property");
+            };
+            if state
+                .application_credentials
+                .values()
+                .any(|c| c.user_id == user_id && c.name == name)
+            {
+                return keystone_error(
+                    409,
+                    &format!("Conflict occurred attempting to store application_credential - Duplicate entry found with name {name}."),
+                );
+            }
+            // The caller's effective roles on the project bound what may be delegated.
+            let held = closure(
+                state,
+                direct_roles(state, user_id, &Target::Project(project_id.clone())),
+            );
+            let mut role_ids = Vec::new();
+            match o.get("roles").and_then(Value::as_array) {
+                Some(roles) => {
+                    for r in roles {
+                        let found = if let Some(id) = r["id"].as_str() {
+                            state.roles.get(id)
+                        } else if let Some(n) = r["name"].as_str() {
+                            state.role_by_name(n)
+                        } else {
+                            None
+                        };
+                        match found {
+                            Some(role) if held.contains(&role.id) => role_ids.push(role.id.clone()),
+                            _ => {
+                                return keystone_error(
+                                    404,
+                                    &format!("Could not find role assignment with role: {r} for the user {user_id}."),
+                                );
+                            }
+                        }
+                    }
+                }
+                None => {
+                    role_ids = direct_roles(state, user_id, &Target::Project(project_id.clone()));
+                }
+            }
+            let expires_at = match o.get("expires_at") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) => match parse_time(s) {
+                    Some(t) => Some(t),
+                    None => return bad_request("Invalid input for field 'expires_at'."),
+                },
+                Some(_) => return bad_request("Invalid input for field 'expires_at'."),
+            };
+            let mut rule_ids = Vec::new();
+            if let Some(rules) = o.get("access_rules").and_then(Value::as_array) {
+                for r in rules {
+                    if let Some(id) = r["id"].as_str() {
+                        if state.access_rules.get(id).is_some_and(|x| x.user_id == user_id) {
+                            rule_ids.push(id.to_string());
+                            continue;
+                        }
+                        return not_found("access_rule", id);
+                    }
+                    let (Some(service), Some(method), Some(path)) =
+                        (r["service"].as_str(), r["method"].as_str(), r["path"].as_str())
+                    else {
+                        return bad_request("Invalid input for field 'access_rules'.");
+                    };
+                    let existing = state.access_rules.values().find(|x| {
+                        x.user_id == user_id
+                            && x.service == service
+                            && x.method == method
+                            && x.path == path
+                    });
+                    let id = match existing {
+                        Some(x) => x.id.clone(),
+                        None => {
+                            let id = ids::hex_id();
+                            state.access_rules.insert(
+                                id.clone(),
+                                AccessRule {
+                                    id: id.clone(),
+                                    user_id: user_id.into(),
+                                    service: service.into(),
+                                    method: method.into(),
+                                    path: path.into(),
+                                },
+                            );
+                            id
+                        }
+                    };
+                    rule_ids.push(id);
+                }
+            }
+            let cred = ApplicationCredential {
+                id: ids::hex_id(),
+                name,
+                user_id: user_id.into(),
+                project_id,
+                secret: str_field(o, "secret")
+                    .ok()
+                    .flatten()
+                    .unwrap_or_else(ids::secret),
+                description: str_field(o, "description").ok().flatten(),
+                role_ids,
+                unrestricted: bool_field(o, "unrestricted").ok().flatten().unwrap_or(false),
+                expires_at,
+                access_rule_ids: rule_ids,
+            };
+            let v = app_cred_json(app, state, &cred, true);
+            state.application_credentials.insert(cred.id.clone(), cred);
+            Reply::json(201, json!({"application_credential": v}))
+        }
+        (&Method::GET, [id]) => match state.application_credentials.get(*id) {
+            Some(c) if c.user_id == user_id => {
+                Reply::ok(json!({"application_credential": app_cred_json(app, state, c, false)}))
+            }
+            _ => not_found("application credential", id),
+        },
+        (&Method::DELETE, [id]) => match state.application_credentials.get(*id) {
+            Some(c) if c.user_id == user_id => {
+                state.application_credentials.remove(*id);
+                Reply::empty(204)
+            }
+            _ => not_found("application credential", id),
+        },
+        _ => method_not_allowed(),
+    }
+}
+
+fn parse_time(s: &str) -> Option<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    let s = s.trim_end_matches('Z');
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
+        .ok()
+        .map(|n| n.and_utc())
+}
+
+fn access_rules(app: &App, state: &mut State, req: &Req, user_id: &str, rest: &[&str]) -> Reply {
+    let rule_json = |r: &AccessRule| {
+        json!({"id": r.id, "service": r.service, "method": r.method, "path": r.path,
+               "links": link(app, &format!("users/{}/access_rules/{}", r.user_id, r.id))})
+    };
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let items = state
+                .access_rules
+                .values()
+                .filter(|r| r.user_id == user_id)
+                .map(rule_json)
+                .collect();
+            collection(app, "access_rules", &format!("users/{user_id}/access_rules"), items)
+        }
+        (&Method::GET, [id]) => match state.access_rules.get(*id) {
+            Some(r) if r.user_id == user_id => Reply::ok(json!({"access_rule": rule_json(r)})),
+            _ => not_found("access rule", id),
+        },
+        (&Method::DELETE, [id]) => {
+            if !state.access_rules.get(*id).is_some_and(|r| r.user_id == user_id) {
+                return not_found("access rule", id);
+            }
+            if state
+                .application_credentials
+                .values()
+                .any(|c| c.access_rule_ids.iter().any(|r| r == id))
+            {
+                return keystone_error(
+                    403,
+                    "Cannot delete access rule because it is in use by an application credential.",
+                );
+            }
+            state.access_rules.remove(*id);
+            Reply::empty(204)
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+// ------------------------------------------------------------------ roles
+
+fn roles(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+    let m = &req.method;
+    let action = match (m, rest.len()) {
+        (&Method::GET | &Method::HEAD, _) => "get_role",
+        _ => "create_role",
+    };
+    if let Err(r) = require_admin(ctx, action) {
+        return r;
+    }
+    match (m, rest) {
+        (&Method::GET, []) => {
+            let items = state
+                .roles
+                .values()
+                .filter(|r| req.q("name").is_none_or(|n| n == r.name))
+                .filter(|r| match req.q("domain_id") {
+                    Some(d) => r.domain_id.as_deref() == Some(d),
+                    None => r.domain_id.is_none(),
+                })
+                .map(|r| role_json(app, r))
+                .collect();
+            collection(app, "roles", "roles", items)
+        }
+        (&Method::POST, []) => {
+            let body = req.json();
+            let o = match body_object(&body, "role") {
+                Ok(o) => o,
+                Err(r) => return r,
+            };
+            let Ok(Some(name)) = str_field(o, "name") else {
+                return bad_request("Invalid input for field 'name': 'name' is a required property");
+            };
+            let domain_id = str_field(o, "domain_id").ok().flatten();
+            if state
+                .roles
+                .values()
+                .any(|r| r.name == name && r.domain_id == domain_id)
+            {
+                return conflict("role", &name);
+            }
+            let r = Role {
+                id: ids::hex_id(),
+                name,
+                domain_id,
+                description: str_field(o, "description").ok().flatten(),
+            };
+            let v = role_json(app, &r);
+            state.roles.insert(r.id.clone(), r);
+            Reply::json(201, json!({"role": v}))
+        }
+        (_, [id, rest @ ..]) => {
+            let id = id.to_string();
+            let Some(role) = state.roles.get(&id).cloned() else {
+                return not_found("role", &id);
+            };
+            match (m, rest) {
+                (&Method::GET, []) => Reply::ok(json!({"role": role_json(app, &role)})),
+                (&Method::PATCH, []) => {
+                    let body = req.json();
+                    let o = match body_object(&body, "role") {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    let mut role = role;
+                    if let Ok(Some(n)) = str_field(o, "name") {
+                        role.name = n;
+                    }
+                    if o.contains_key("description") {
+                        role.description = str_field(o, "description").ok().flatten();
+                    }
+                    let v = role_json(app, &role);
+                    state.roles.insert(role.id.clone(), role);
+                    Reply::ok(json!({"role": v}))
+                }
+                (&Method::DELETE, []) => {
+                    state.roles.remove(&id);
+                    state.assignments.retain(|a| a.role_id != id);
+                    state.implied_roles.retain(|(p, i)| *p != id && *i != id);
+                    for c in state.application_credentials.values_mut() {
+                        c.role_ids.retain(|r| *r != id);
+                    }
+                    Reply::empty(204)
+                }
+                (&Method::GET, ["implies"]) => {
+                    let implies: Vec<Value> = state
+                        .implied_roles
+                        .iter()
+                        .filter(|(p, _)| *p == id)
+                        .filter_map(|(_, i)| state.roles.get(i))
+                        .map(|r| role_ref(app, r))
+                        .collect();
+                    Reply::ok(json!({"role_inference": {"prior_role": role_ref(app, &role),
+                        "implies": implies}, "links": link(app, &format!("roles/{id}/implies"))}))
+                }
+                (_, ["implies", implied]) => {
+                    let Some(imp) = state.roles.get(*implied).cloned() else {
+                        return not_found("role", implied);
+                    };
+                    let exists = state
+                        .implied_roles
+                        .iter()
+                        .any(|(p, i)| *p == id && i == implied);
+                    let body = json!({"role_inference": {"prior_role": role_ref(app, &role),
+                        "implies": role_ref(app, &imp)},
+                        "links": link(app, &format!("roles/{id}/implies/{implied}"))});
+                    match m {
+                        &Method::PUT => {
+                            if !exists {
+                                state.implied_roles.push((id.clone(), implied.to_string()));
+                            }
+                            Reply::json(201, body)
+                        }
+                        &Method::GET if exists => Reply::ok(body),
+                        &Method::HEAD if exists => Reply::empty(204),
+                        &Method::DELETE if exists => {
+                            state.implied_roles.retain(|(p, i)| !(*p == id && i == implied));
+                            Reply::empty(204)
+                        }
+                        &Method::GET | &Method::HEAD | &Method::DELETE => keystone_error(
+                            404,
+                            &format!("{id} does not imply {implied}."),
+                        ),
+                        _ => method_not_allowed(),
+                    }
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+// ------------------------------------------------------------------ grants and assignments
+
+fn grant(
+    app: &App,
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    target: Target,
+    user: &str,
+    rest: &[&str],
+) -> Reply {
+    if let Err(r) = require_admin(ctx, "create_grant") {
+        return r;
+    }
+    if !state.users.contains_key(user) {
+        return not_found("user", user);
+    }
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let items = direct_roles(state, user, &target)
+                .iter()
+                .filter_map(|id| state.roles.get(id))
+                .map(|r| role_json(app, r))
+                .collect();
+            collection(app, "roles", "roles", items)
+        }
+        (m, [role]) => {
+            if !state.roles.contains_key(*role) {
+                return not_found("role", role);
+            }
+            let a = Assignment {
+                user_id: user.into(),
+                role_id: role.to_string(),
+                target,
+            };
+            let exists = state.assignments.contains(&a);
+            match *m {
+                Method::PUT => {
+                    if !exists {
+                        state.assignments.push(a);
+                    }
+                    Reply::empty(204)
+                }
+                Method::GET | Method::HEAD if exists => Reply::empty(204),
+                Method::DELETE if exists => {
+                    state.assignments.retain(|x| *x != a);
+                    Reply::empty(204)
+                }
+                Method::GET | Method::HEAD | Method::DELETE => {
+                    keystone_error(404, &format!("Could not find role assignment with role: {role}, user or group: {user}."))
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+fn role_assignments(app: &App, state: &State, req: &Req, ctx: &Ctx) -> Reply {
+    let own = req.q("user.id") == Some(ctx.user_id.as_str());
+    if !(ctx.is_admin() || own) {
+        return forbidden("list_role_assignments");
+    }
+    let effective = req.q("effective").is_some();
+    let names = req.q("include_names").is_some_and(|v| v != "false" && v != "0");
+    let mut rows: Vec<(String, String, Target)> = Vec::new();
+    for a in &state.assignments {
+        if effective {
+            for r in closure(state, [a.role_id.clone()]) {
+                rows.push((a.user_id.clone(), r, a.target.clone()));
+            }
+        } else {
+            rows.push((a.user_id.clone(), a.role_id.clone(), a.target.clone()));
+        }
+    }
+    rows.dedup();
+    let items: Vec<Value> = rows
+        .into_iter()
+        .filter(|(u, _, _)| req.q("user.id").is_none_or(|x| x == u))
+        .filter(|(_, r, _)| req.q("role.id").is_none_or(|x| x == r))
+        .filter(|(_, _, t)| {
+            req.q("scope.project.id")
+                .is_none_or(|x| *t == Target::Project(x.into()))
+        })
+        .filter(|(_, _, t)| {
+            req.q("scope.domain.id")
+                .is_none_or(|x| *t == Target::Domain(x.into()))
+        })
+        .filter(|(_, _, t)| req.q("scope.system").is_none_or(|_| *t == Target::System))
+        .filter(|_| req.q("group.id").is_none())
+        .map(|(u, r, t)| {
+            let mut role = json!({"id": r});
+            let mut user = json!({"id": u});
+            let (scope, path) = match &t {
+                Target::Project(p) => {
+                    let mut s = json!({"id": p});
+                    if names && let Some(p) = state.projects.get(p) {
+                        s["name"] = json!(p.name);
+                        s["domain"] = domain_ref(state, &p.domain_id);
+                    }
+                    (json!({"project": s}), format!("projects/{p}"))
+                }
+                Target::Domain(d) => {
+                    let s = if names { domain_ref(state, d) } else { json!({"id": d}) };
+                    (json!({"domain": s}), format!("domains/{d}"))
+                }
+                Target::System => (json!({"system": {"all": true}}), "system".to_string()),
+            };
+            if names {
+                if let Some(r) = state.roles.get(&r) {
+                    role["name"] = json!(r.name);
+                }
+                if let Some(x) = state.users.get(&u) {
+                    user["name"] = json!(x.name);
+                    user["domain"] = domain_ref(state, &x.domain_id);
+                }
+            }
+            json!({"role": role, "user": user, "scope": scope,
+                   "links": {"assignment": format!("{}/v3/{path}/users/{u}/roles/{r}", app.base)}})
+        })
+        .collect();
+    collection(app, "role_assignments", "role_assignments", items)
+}
+
+// ------------------------------------------------------------------ domains
+
+fn domains(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+    let m = &req.method;
+    match (m, rest) {
+        (&Method::GET, []) => {
+            if let Err(r) = require_admin(ctx, "list_domains") {
+                return r;
+            }
+            let enabled = enabled_filter(req);
+            let items = state
+                .domains
+                .values()
+                .filter(|d| req.q("name").is_none_or(|n| n == d.name))
+                .filter(|d| enabled.is_none_or(|e| e == d.enabled))
+                .map(|d| domain_json(app, d))
+                .collect();
+            collection(app, "domains", "domains", items)
+        }
+        (&Method::POST, []) => {
+            if let Err(r) = require_admin(ctx, "create_domain") {
+                return r;
+            }
+            let body = req.json();
+            let o = match body_object(&body, "domain") {
+                Ok(o) => o,
+                Err(r) => return r,
+            };
+            let Ok(Some(name)) = str_field(o, "name") else {
+                return bad_request("Invalid input for field 'name': 'name' is a required property");
+            };
+            if state.domains.values().any(|d| d.name == name) {
+                return conflict("domain", &name);
+            }
+            let d = Domain {
+                id: ids::hex_id(),
+                name,
+                description: str_field(o, "description").ok().flatten().unwrap_or_default(),
+                enabled: bool_field(o, "enabled").ok().flatten().unwrap_or(true),
+            };
+            let v = domain_json(app, &d);
+            state.domains.insert(d.id.clone(), d);
+            Reply::json(201, json!({"domain": v}))
+        }
+        (_, [id, rest @ ..]) => {
+            let id = id.to_string();
+            let Some(d) = state.domains.get(&id).cloned() else {
+                return not_found("domain", &id);
+            };
+            match (m, rest) {
+                (&Method::GET, []) => {
+                    let mine = ctx.scope == TokenScope::Domain(id.clone())
+                        || state.users.get(&ctx.user_id).is_some_and(|u| u.domain_id == id);
+                    if !(ctx.is_admin() || mine) {
+                        return forbidden("get_domain");
+                    }
+                    Reply::ok(json!({"domain": domain_json(app, &d)}))
+                }
+                (&Method::PATCH, []) => {
+                    if let Err(r) = require_admin(ctx, "update_domain") {
+                        return r;
+                    }
+                    let body = req.json();
+                    let o = match body_object(&body, "domain") {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    let mut d = d;
+                    if let Ok(Some(n)) = str_field(o, "name") {
+                        d.name = n;
+                    }
+                    if let Ok(Some(x)) = str_field(o, "description") {
+                        d.description = x;
+                    }
+                    if let Ok(Some(e)) = bool_field(o, "enabled") {
+                        d.enabled = e;
+                    }
+                    let v = domain_json(app, &d);
+                    state.domains.insert(d.id.clone(), d);
+                    Reply::ok(json!({"domain": v}))
+                }
+                (&Method::DELETE, []) => {
+                    if let Err(r) = require_admin(ctx, "delete_domain") {
+                        return r;
+                    }
+                    if d.enabled {
+                        return keystone_error(
+                            403,
+                            "Cannot delete a domain that is enabled, please disable it first.",
+                        );
+                    }
+                    state.domains.remove(&id);
+                    Reply::empty(204)
+                }
+                (_, ["users", user, "roles", rest @ ..]) => {
+                    grant(app, state, req, ctx, Target::Domain(id.clone()), user, rest)
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
+}
