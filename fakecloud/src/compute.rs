@@ -49,7 +49,10 @@ pub(crate) fn fault(status: u16, message: &str) -> Reply {
         503 => "serviceUnavailable",
         _ => "computeFault",
     };
-    Reply::json(status, json!({ name: {"code": status, "message": message} }))
+    Reply::json(
+        status,
+        json!({ name: {"code": status, "message": message} }),
+    )
 }
 
 fn bad(message: &str) -> Reply {
@@ -143,7 +146,9 @@ fn microversion(app: &App, req: &Req) -> Result<Mv, Reply> {
     if v < Mv(2, 1) || v > max {
         return Err(fault(
             406,
-            &format!("Version {v} is not supported by the API. Minimum is 2.1 and maximum is {max}."),
+            &format!(
+                "Version {v} is not supported by the API. Minimum is 2.1 and maximum is {max}."
+            ),
         ));
     }
     Ok(v)
@@ -200,7 +205,10 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
     reply
         .header("OpenStack-API-Version", format!("compute {mv}"))
         .header("X-OpenStack-Nova-API-Version", mv.to_string())
-        .header("Vary", "OpenStack-API-Version, X-OpenStack-Nova-API-Version")
+        .header(
+            "Vary",
+            "OpenStack-API-Version, X-OpenStack-Nova-API-Version",
+        )
 }
 
 fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]) -> Reply {
@@ -273,11 +281,11 @@ fn link_pair(app: &App, project: &str, kind: &str, id: &str) -> Value {
 }
 
 fn host_id(project: &str) -> String {
-    let d = ring::digest::digest(
-        &ring::digest::SHA256,
-        format!("{project}{HOST}").as_bytes(),
-    );
-    d.as_ref()[..28].iter().map(|b| format!("{b:02x}")).collect()
+    let d = ring::digest::digest(&ring::digest::SHA256, format!("{project}{HOST}").as_bytes());
+    d.as_ref()[..28]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 fn ips_json(s: &Server, only: Option<&str>) -> Value {
@@ -363,7 +371,10 @@ fn server_json(app: &App, state: &State, s: &Server, mv: Mv, ctx: &Ctx) -> Value
         );
         if mv.at_least(3) {
             o.insert("OS-EXT-SRV-ATTR:hostname".into(), json!(s.name));
-            o.insert("OS-EXT-SRV-ATTR:reservation_id".into(), json!(s.reservation_id));
+            o.insert(
+                "OS-EXT-SRV-ATTR:reservation_id".into(),
+                json!(s.reservation_id),
+            );
             o.insert("OS-EXT-SRV-ATTR:launch_index".into(), json!(0));
             o.insert("OS-EXT-SRV-ATTR:kernel_id".into(), json!(""));
             o.insert("OS-EXT-SRV-ATTR:ramdisk_id".into(), json!(""));
@@ -396,7 +407,10 @@ fn server_json(app: &App, state: &State, s: &Server, mv: Mv, ctx: &Ctx) -> Value
         o.insert("pinned_availability_zone".into(), Value::Null);
     }
     if mv.at_least(100) {
-        o.insert("scheduler_hints".into(), Value::Object(s.scheduler_hints.clone()));
+        o.insert(
+            "scheduler_hints".into(),
+            Value::Object(s.scheduler_hints.clone()),
+        );
     }
     v
 }
@@ -427,11 +441,14 @@ fn list_servers(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, detail: 
         Some(Err(_)) => return bad("limit param must be an integer"),
     };
     let split = |k: &str| -> Option<Vec<String>> {
-        req.q(k)
-            .map(|v| v.split(',').map(str::to_string).collect())
+        req.q(k).map(|v| v.split(',').map(str::to_string).collect())
     };
-    let (tags, tags_any, not_tags, not_tags_any) =
-        (split("tags"), split("tags-any"), split("not-tags"), split("not-tags-any"));
+    let (tags, tags_any, not_tags, not_tags_any) = (
+        split("tags"),
+        split("tags-any"),
+        split("not-tags"),
+        split("not-tags-any"),
+    );
     let changes_since = req.q("changes-since").and_then(parse_time);
     let mut rows: Vec<&Server> = state
         .servers
@@ -448,11 +465,17 @@ fn list_servers(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, detail: 
             req.q("status")
                 .is_none_or(|st| st.eq_ignore_ascii_case(s.status()))
         })
-        .filter(|s| req.q("reservation_id").is_none_or(|r| r == s.reservation_id))
+        .filter(|s| {
+            req.q("reservation_id")
+                .is_none_or(|r| r == s.reservation_id)
+        })
         .filter(|s| req.q("flavor").is_none_or(|f| f == s.flavor.id))
         .filter(|s| req.q("image").is_none_or(|i| i == s.image_id))
         .filter(|s| req.q("user_id").is_none_or(|u| u == s.user_id))
-        .filter(|s| req.q("key_name").is_none_or(|k| Some(k) == s.key_name.as_deref()))
+        .filter(|s| {
+            req.q("key_name")
+                .is_none_or(|k| Some(k) == s.key_name.as_deref())
+        })
         .filter(|s| {
             req.q("locked")
                 .is_none_or(|l| l.eq_ignore_ascii_case("true") == s.locked)
@@ -608,7 +631,11 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
     let Some(flavor_ref) = o.get("flavorRef").and_then(string_or_number) else {
         return bad("Invalid input for field/attribute server. 'flavorRef' is a required property");
     };
-    let flavor_id = flavor_ref.rsplit('/').next().unwrap_or_default().to_string();
+    let flavor_id = flavor_ref
+        .rsplit('/')
+        .next()
+        .unwrap_or_default()
+        .to_string();
     let Some(flavor) = state.flavors.get(&flavor_id).cloned() else {
         return bad(&format!("Flavor {flavor_ref} could not be found."));
     };
@@ -626,7 +653,9 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
                 .and_then(Value::as_array)
                 .is_some_and(|b| !b.is_empty());
             if !boots_from_volume {
-                return bad("Invalid input for field/attribute server. 'imageRef' is a required property");
+                return bad(
+                    "Invalid input for field/attribute server. 'imageRef' is a required property",
+                );
             }
             String::new()
         }
@@ -634,7 +663,9 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
     let networks = o.get("networks");
     let with_address = match networks {
         None if mv.at_least(37) => {
-            return bad("Invalid input for field/attribute server. 'networks' is a required property");
+            return bad(
+                "Invalid input for field/attribute server. 'networks' is a required property",
+            );
         }
         None => true,
         Some(Value::String(s)) if s == "auto" => true,
@@ -658,7 +689,9 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
     let description = match o.get("description") {
         None | Some(Value::Null) => None,
         Some(_) if !mv.at_least(19) => {
-            return bad("Invalid input for field/attribute server. Additional properties are not allowed ('description' was unexpected)");
+            return bad(
+                "Invalid input for field/attribute server. Additional properties are not allowed ('description' was unexpected)",
+            );
         }
         Some(Value::String(d)) => Some(d.clone()),
         Some(_) => return bad("Invalid input for field/attribute description."),
@@ -666,7 +699,9 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
     let mut tags = Vec::new();
     if let Some(t) = o.get("tags") {
         if !mv.at_least(52) {
-            return bad("Invalid input for field/attribute server. Additional properties are not allowed ('tags' was unexpected)");
+            return bad(
+                "Invalid input for field/attribute server. Additional properties are not allowed ('tags' was unexpected)",
+            );
         }
         let Some(list) = t.as_array() else {
             return bad("Invalid input for field/attribute tags.");
@@ -678,7 +713,11 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
                         tags.push(s.to_string());
                     }
                 }
-                _ => return bad(&format!("Invalid input for field/attribute tags. Value: {x}.")),
+                _ => {
+                    return bad(&format!(
+                        "Invalid input for field/attribute tags. Value: {x}."
+                    ));
+                }
             }
         }
         if tags.len() > 50 {
@@ -700,7 +739,9 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
         Some(_) => return bad("Invalid key_name provided."),
     };
     if let Some(ud) = o.get("user_data").and_then(Value::as_str)
-        && base64::engine::general_purpose::STANDARD.decode(ud).is_err()
+        && base64::engine::general_purpose::STANDARD
+            .decode(ud)
+            .is_err()
     {
         return bad("User data needs to be valid base 64.");
     }
@@ -740,7 +781,11 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
     let group = match hints.get("group").and_then(Value::as_str) {
         Some(g) => match state.server_groups.get(g) {
             Some(_) => Some(g.to_string()),
-            None => return bad(&format!("Invalid input for group: server group {g} not found")),
+            None => {
+                return bad(&format!(
+                    "Invalid input for group: server group {g} not found"
+                ));
+            }
         },
         None => None,
     };
@@ -770,7 +815,12 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
                 network: "private".into(),
                 addr: format!("10.0.{}.{}", (serial / 250) % 250, serial % 250 + 2),
                 version: 4,
-                mac: format!("fa:16:3e:{:02x}:{:02x}:{:02x}", (serial >> 16) & 0xff, (serial >> 8) & 0xff, serial & 0xff),
+                mac: format!(
+                    "fa:16:3e:{:02x}:{:02x}:{:02x}",
+                    (serial >> 16) & 0xff,
+                    (serial >> 8) & 0xff,
+                    serial & 0xff
+                ),
             }]
         } else {
             Vec::new()
@@ -809,8 +859,16 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
             scheduler_hints: hints.clone(),
             availability_zone: availability_zone.clone(),
             host: HOST.into(),
-            access_ipv4: o.get("accessIPv4").and_then(Value::as_str).unwrap_or_default().into(),
-            access_ipv6: o.get("accessIPv6").and_then(Value::as_str).unwrap_or_default().into(),
+            access_ipv4: o
+                .get("accessIPv4")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .into(),
+            access_ipv6: o
+                .get("accessIPv6")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .into(),
             created: now,
             updated: now,
             launched_at: None,
@@ -823,9 +881,9 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
     }
     let _ = min_count;
     let first = first.unwrap_or_default();
-    let returns_reservation = o
-        .get("return_reservation_id")
-        .is_some_and(|v| v == &json!(true) || v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true")));
+    let returns_reservation = o.get("return_reservation_id").is_some_and(|v| {
+        v == &json!(true) || v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))
+    });
     if returns_reservation {
         return Reply::json(202, json!({"reservation_id": reservation_id}));
     }
@@ -930,7 +988,10 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
     if admin_only.contains(&name.as_str()) && !ctx.is_admin() {
         return policy(&format!("os_compute_api:os-admin-actions:{name}"));
     }
-    if s.locked && !ctx.is_admin() && !matches!(name.as_str(), "lock" | "unlock" | "os-getConsoleOutput") {
+    if s.locked
+        && !ctx.is_admin()
+        && !matches!(name.as_str(), "lock" | "unlock" | "os-getConsoleOutput")
+    {
         return conflict(&format!("Instance {id} is locked"));
     }
     let busy = |action: &str| -> Option<Reply> {
@@ -981,7 +1042,11 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             accepted
         }
         "reboot" => {
-            let hard = match args["type"].as_str().map(str::to_ascii_uppercase).as_deref() {
+            let hard = match args["type"]
+                .as_str()
+                .map(str::to_ascii_uppercase)
+                .as_deref()
+            {
                 Some("HARD") => true,
                 Some("SOFT") => false,
                 _ => return bad("Invalid input for field/attribute type. Value: missing."),
@@ -990,7 +1055,10 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 return r;
             }
             let allowed = if hard {
-                matches!(vm.as_str(), "active" | "stopped" | "paused" | "suspended" | "error")
+                matches!(
+                    vm.as_str(),
+                    "active" | "stopped" | "paused" | "suspended" | "error"
+                )
             } else {
                 vm == "active"
             };
@@ -1046,7 +1114,9 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 .and_then(Value::as_str)
                 .map(str::to_string);
             if reason.is_some() && !mv.at_least(73) {
-                return bad("Invalid input for field/attribute lock. Additional properties are not allowed ('locked_reason' was unexpected)");
+                return bad(
+                    "Invalid input for field/attribute lock. Additional properties are not allowed ('locked_reason' was unexpected)",
+                );
             }
             if let Some(x) = state.servers.get_mut(id) {
                 x.locked = true;
@@ -1069,7 +1139,9 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 return wrong_state("rebuild");
             }
             let Some(image) = args["imageRef"].as_str() else {
-                return bad("Invalid input for field/attribute rebuild. 'imageRef' is a required property");
+                return bad(
+                    "Invalid input for field/attribute rebuild. 'imageRef' is a required property",
+                );
             };
             let image_id = image.rsplit('/').next().unwrap_or_default().to_string();
             if !state.images.contains_key(&image_id) {
@@ -1082,7 +1154,11 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 },
                 None => None,
             };
-            let back = if vm == "stopped" { ("stopped", 4) } else { ("active", 1) };
+            let back = if vm == "stopped" {
+                ("stopped", 4)
+            } else {
+                ("active", 1)
+            };
             if let Some(x) = state.servers.get_mut(id) {
                 x.image_id = image_id;
                 if let Some(n) = args["name"].as_str() {
@@ -1120,7 +1196,9 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 return wrong_state("resize");
             }
             let Some(fref) = args.get("flavorRef").and_then(string_or_number) else {
-                return bad("Invalid input for field/attribute resize. 'flavorRef' is a required property");
+                return bad(
+                    "Invalid input for field/attribute resize. 'flavorRef' is a required property",
+                );
             };
             let Some(flavor) = state.flavors.get(&fref).cloned() else {
                 return bad(&format!("Flavor {fref} could not be found."));
@@ -1152,7 +1230,12 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             }
             if let Some(x) = state.servers.get_mut(id) {
                 x.old_flavor = None;
-                x.vm_state = if x.power_state == 4 { "stopped" } else { "active" }.into();
+                x.vm_state = if x.power_state == 4 {
+                    "stopped"
+                } else {
+                    "active"
+                }
+                .into();
                 x.updated = now;
             }
             Reply::empty(204)
@@ -1192,7 +1275,9 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             if name == "createBackup"
                 && (args["backup_type"].as_str().is_none() || args.get("rotation").is_none())
             {
-                return bad("Invalid input for field/attribute createBackup. 'backup_type' and 'rotation' are required properties");
+                return bad(
+                    "Invalid input for field/attribute createBackup. 'backup_type' and 'rotation' are required properties",
+                );
             }
             let mut properties = match string_map(args.get("metadata"), "metadata") {
                 Ok(m) => m,
@@ -1201,7 +1286,12 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             properties.insert("instance_uuid".into(), id.into());
             properties.insert(
                 "image_type".into(),
-                if name == "createBackup" { "backup" } else { "snapshot" }.into(),
+                if name == "createBackup" {
+                    "backup"
+                } else {
+                    "snapshot"
+                }
+                .into(),
             );
             if let Some(t) = args["backup_type"].as_str() {
                 properties.insert("backup_type".into(), t.into());
@@ -1219,7 +1309,11 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                     created_at: now,
                 },
             );
-            let task = if name == "createBackup" { "image_backup" } else { "image_snapshot" };
+            let task = if name == "createBackup" {
+                "image_backup"
+            } else {
+                "image_snapshot"
+            };
             let power = s.power_state;
             start(state, task, &vm, power);
             let location = format!("{}/image/v2/images/{image_id}", app.base);
@@ -1232,7 +1326,10 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             }
         }
         "os-getConsoleOutput" => {
-            if !matches!(vm.as_str(), "active" | "stopped" | "paused" | "suspended" | "rescued") {
+            if !matches!(
+                vm.as_str(),
+                "active" | "stopped" | "paused" | "suspended" | "rescued"
+            ) {
                 return conflict(&format!("Instance {id} is not ready"));
             }
             let lines: Vec<&str> = CONSOLE.lines().collect();
@@ -1267,7 +1364,9 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
         }
         "changePassword" => {
             if args["adminPass"].as_str().is_none() {
-                return bad("Invalid input for field/attribute changePassword. 'adminPass' is a required property");
+                return bad(
+                    "Invalid input for field/attribute changePassword. 'adminPass' is a required property",
+                );
             }
             if vm != "active" {
                 return wrong_state("changePassword");
@@ -1324,13 +1423,15 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             }
             // One host: the scheduler finds no other, and the server stays where it is.
             let power = s.power_state;
-            let task = if name == "migrate" { "resize_prep" } else { "migrating" };
+            let task = if name == "migrate" {
+                "resize_prep"
+            } else {
+                "migrating"
+            };
             start(state, task, &vm, power);
             accepted
         }
-        "evacuate" => bad(&format!(
-            "Compute service of {HOST} is still in use."
-        )),
+        "evacuate" => bad(&format!("Compute service of {HOST} is still in use.")),
         "restore" | "forceDelete" => {
             if vm != "soft-delete" {
                 return wrong_state(&name);
@@ -1373,7 +1474,10 @@ fn metadata(state: &mut State, req: &Req, ctx: &Ctx, id: &str, rest: &[&str]) ->
                 s.metadata.extend(items);
             }
             if s.metadata.len() > 128 {
-                return fault(403, "Quota exceeded for metadata_items: Requested 129, but already used 0 of 128 metadata_items");
+                return fault(
+                    403,
+                    "Quota exceeded for metadata_items: Requested 129, but already used 0 of 128 metadata_items",
+                );
             }
             Reply::ok(json!({"metadata": s.metadata}))
         }
@@ -1409,7 +1513,15 @@ fn metadata(state: &mut State, req: &Req, ctx: &Ctx, id: &str, rest: &[&str]) ->
     }
 }
 
-fn tags(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str, rest: &[&str]) -> Reply {
+fn tags(
+    app: &App,
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    mv: Mv,
+    id: &str,
+    rest: &[&str],
+) -> Reply {
     if !mv.at_least(26) {
         return not_found("The resource could not be found.");
     }
@@ -1421,7 +1533,9 @@ fn tags(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str, re
         (&Method::GET, []) => Reply::ok(json!({"tags": s.tags})),
         (&Method::PUT, []) => {
             let Some(list) = req.json().and_then(|b| b.get("tags").cloned()) else {
-                return bad("Invalid input for field/attribute tags. 'tags' is a required property");
+                return bad(
+                    "Invalid input for field/attribute tags. 'tags' is a required property",
+                );
             };
             let Some(list) = list.as_array() else {
                 return bad("Invalid input for field/attribute tags.");
@@ -1434,7 +1548,11 @@ fn tags(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str, re
                             new.push(x.into());
                         }
                     }
-                    _ => return bad(&format!("Invalid input for field/attribute tags. Value: {t}.")),
+                    _ => {
+                        return bad(&format!(
+                            "Invalid input for field/attribute tags. Value: {t}."
+                        ));
+                    }
                 }
             }
             if new.len() > 50 {
@@ -1456,7 +1574,9 @@ fn tags(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str, re
         }
         (&Method::PUT, [tag]) => {
             if !valid_tag(tag) {
-                return bad(&format!("Invalid input for field/attribute tag. Value: {tag}."));
+                return bad(&format!(
+                    "Invalid input for field/attribute tag. Value: {tag}."
+                ));
             }
             if s.tags.iter().any(|t| t == tag) {
                 return Reply::empty(204);
@@ -1533,7 +1653,10 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
             let mut rows: Vec<&Flavor> = state
                 .flavors
                 .values()
-                .filter(|f| public.is_none_or(|p| p == f.is_public || (!p && ctx.is_admin() && !f.is_public)))
+                .filter(|f| {
+                    public
+                        .is_none_or(|p| p == f.is_public || (!p && ctx.is_admin() && !f.is_public))
+                })
                 .filter(|f| f.ram >= min_ram && f.disk >= min_disk)
                 .filter(|f| req.q("name").is_none_or(|n| name_matches(n, &f.name)))
                 .collect();
@@ -1584,10 +1707,14 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
                 return bad("The request body is not valid JSON.");
             };
             let Some(o) = body.get("flavor").and_then(Value::as_object) else {
-                return bad("Invalid input for field/attribute flavor. 'flavor' is a required property");
+                return bad(
+                    "Invalid input for field/attribute flavor. 'flavor' is a required property",
+                );
             };
             let Some(name) = o.get("name").and_then(Value::as_str).map(str::trim) else {
-                return bad("Invalid input for field/attribute flavor. 'name' is a required property");
+                return bad(
+                    "Invalid input for field/attribute flavor. 'name' is a required property",
+                );
             };
             if name.is_empty() || name.len() > 255 {
                 return bad("Invalid input for field/attribute name.");
@@ -1601,7 +1728,11 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
                     Some(v) => v
                         .as_u64()
                         .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
-                        .ok_or_else(|| bad(&format!("Invalid input for field/attribute {k}. Value: {v}."))),
+                        .ok_or_else(|| {
+                            bad(&format!(
+                                "Invalid input for field/attribute {k}. Value: {v}."
+                            ))
+                        }),
                 }
             };
             let (ram, vcpus, disk, eph, swap) = match (
@@ -1612,7 +1743,10 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
                 int("swap", false),
             ) {
                 (Ok(a), Ok(b), Ok(c), Ok(d), Ok(e)) => (a, b, c, d, e),
-                (Err(r), ..) | (_, Err(r), ..) | (_, _, Err(r), ..) | (_, _, _, Err(r), _)
+                (Err(r), ..)
+                | (_, Err(r), ..)
+                | (_, _, Err(r), ..)
+                | (_, _, _, Err(r), _)
                 | (.., Err(r)) => return r,
             };
             if ram == 0 || vcpus == 0 {
@@ -1631,7 +1765,9 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
             let description = match o.get("description") {
                 Some(Value::String(d)) if mv.at_least(55) => Some(d.clone()),
                 Some(Value::String(_)) => {
-                    return bad("Invalid input for field/attribute flavor. Additional properties are not allowed ('description' was unexpected)");
+                    return bad(
+                        "Invalid input for field/attribute flavor. Additional properties are not allowed ('description' was unexpected)",
+                    );
                 }
                 _ => None,
             };
@@ -1663,16 +1799,23 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
                         return policy("os_compute_api:os-flavor-manage:update");
                     }
                     let body = req.json();
-                    let Some(o) = body.as_ref().and_then(|b| b.get("flavor")).and_then(Value::as_object)
+                    let Some(o) = body
+                        .as_ref()
+                        .and_then(|b| b.get("flavor"))
+                        .and_then(Value::as_object)
                     else {
-                        return bad("Invalid input for field/attribute flavor. 'flavor' is a required property");
+                        return bad(
+                            "Invalid input for field/attribute flavor. 'flavor' is a required property",
+                        );
                     };
                     let mut f = f;
                     match o.get("description") {
                         Some(Value::String(d)) => f.description = Some(d.clone()),
                         Some(Value::Null) => f.description = None,
                         _ => {
-                            return bad("Invalid input for field/attribute flavor. 'description' is a required property");
+                            return bad(
+                                "Invalid input for field/attribute flavor. 'description' is a required property",
+                            );
                         }
                     }
                     let v = flavor_json(app, &f, mv, true);
@@ -1712,7 +1855,9 @@ fn ssh_fingerprint(public_key: &str) -> Option<String> {
     if !(kind.starts_with("ssh-") || kind.starts_with("ecdsa-")) {
         return None;
     }
-    let blob = base64::engine::general_purpose::STANDARD.decode(data).ok()?;
+    let blob = base64::engine::general_purpose::STANDARD
+        .decode(data)
+        .ok()?;
     Some(md5_fingerprint(&blob))
 }
 
@@ -1771,7 +1916,11 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
     };
     match (&req.method, rest) {
         (&Method::GET, []) => {
-            let mut rows: Vec<&Keypair> = state.keypairs.iter().filter(|k| k.user_id == owner).collect();
+            let mut rows: Vec<&Keypair> = state
+                .keypairs
+                .iter()
+                .filter(|k| k.user_id == owner)
+                .collect();
             rows.sort_by(|a, b| a.name.cmp(&b.name));
             let mut body = json!({});
             if mv.at_least(35) {
@@ -1806,10 +1955,14 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
                 return bad("The request body is not valid JSON.");
             };
             let Some(o) = body.get("keypair").and_then(Value::as_object) else {
-                return bad("Invalid input for field/attribute keypair. 'keypair' is a required property");
+                return bad(
+                    "Invalid input for field/attribute keypair. 'keypair' is a required property",
+                );
             };
             let Some(name) = o.get("name").and_then(Value::as_str).map(str::to_string) else {
-                return bad("Invalid input for field/attribute keypair. 'name' is a required property");
+                return bad(
+                    "Invalid input for field/attribute keypair. 'name' is a required property",
+                );
             };
             let valid_name = !name.is_empty()
                 && name.len() <= 255
@@ -1819,7 +1972,11 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
             if !valid_name {
                 return bad("Keypair data is invalid: Keypair name contains unsafe characters");
             }
-            let key_type = o.get("type").and_then(Value::as_str).unwrap_or("ssh").to_string();
+            let key_type = o
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("ssh")
+                .to_string();
             if !matches!(key_type.as_str(), "ssh" | "x509") {
                 return bad("Invalid input for field/attribute type.");
             }
@@ -1832,13 +1989,19 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
                 }
                 _ => ctx.user_id.clone(),
             };
-            if state.keypairs.iter().any(|k| k.name == name && k.user_id == user_id) {
+            if state
+                .keypairs
+                .iter()
+                .any(|k| k.name == name && k.user_id == user_id)
+            {
                 return conflict(&format!("Key pair '{name}' already exists."));
             }
             let (public_key, private_key) = match o.get("public_key").and_then(Value::as_str) {
                 Some(p) => (p.trim().to_string(), None),
                 None if mv.at_least(92) => {
-                    return bad("Invalid input for field/attribute keypair. 'public_key' is a required property");
+                    return bad(
+                        "Invalid input for field/attribute keypair. 'public_key' is a required property",
+                    );
                 }
                 None => match generate_keypair() {
                     Some((p, k)) => (p, Some(k)),
@@ -1870,7 +2033,10 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
                 v["private_key"] = json!(p);
             }
             state.keypairs.push(k);
-            Reply::json(if mv.at_least(2) { 201 } else { 200 }, json!({"keypair": v}))
+            Reply::json(
+                if mv.at_least(2) { 201 } else { 200 },
+                json!({"keypair": v}),
+            )
         }
         (m, [name]) => {
             let Some(pos) = state
@@ -1881,7 +2047,9 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
                 return not_found(&format!("Keypair {name} not found for user {owner}"));
             };
             match *m {
-                Method::GET => Reply::ok(json!({"keypair": keypair_json(&state.keypairs[pos], mv, true)})),
+                Method::GET => {
+                    Reply::ok(json!({"keypair": keypair_json(&state.keypairs[pos], mv, true)}))
+                }
                 Method::DELETE => {
                     state.keypairs.remove(pos);
                     Reply::empty(if mv.at_least(2) { 204 } else { 202 })
@@ -1911,7 +2079,14 @@ fn server_group_json(g: &ServerGroup, mv: Mv) -> Value {
     v
 }
 
-fn server_groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+fn server_groups(
+    app: &App,
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    mv: Mv,
+    rest: &[&str],
+) -> Reply {
     let _ = app;
     let project = ctx.project_id().unwrap_or_default().to_string();
     match (&req.method, rest) {
@@ -1927,7 +2102,10 @@ fn server_groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, res
                 .map(|g| server_group_json(g, mv))
                 .collect();
             let offset: usize = req.q("offset").and_then(|v| v.parse().ok()).unwrap_or(0);
-            let limit: usize = req.q("limit").and_then(|v| v.parse().ok()).unwrap_or(usize::MAX);
+            let limit: usize = req
+                .q("limit")
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(usize::MAX);
             let rows: Vec<Value> = rows.into_iter().skip(offset).take(limit).collect();
             Reply::ok(json!({"server_groups": rows}))
         }
@@ -1936,30 +2114,53 @@ fn server_groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, res
                 return bad("The request body is not valid JSON.");
             };
             let Some(o) = body.get("server_group").and_then(Value::as_object) else {
-                return bad("Invalid input for field/attribute server_group. 'server_group' is a required property");
+                return bad(
+                    "Invalid input for field/attribute server_group. 'server_group' is a required property",
+                );
             };
-            let Some(name) = o.get("name").and_then(Value::as_str).filter(|n| !n.trim().is_empty()) else {
-                return bad("Invalid input for field/attribute server_group. 'name' is a required property");
+            let Some(name) = o
+                .get("name")
+                .and_then(Value::as_str)
+                .filter(|n| !n.trim().is_empty())
+            else {
+                return bad(
+                    "Invalid input for field/attribute server_group. 'name' is a required property",
+                );
             };
             let policy_name = if mv.at_least(64) {
                 if o.contains_key("policies") {
-                    return bad("Invalid input for field/attribute server_group. Additional properties are not allowed ('policies' was unexpected)");
+                    return bad(
+                        "Invalid input for field/attribute server_group. Additional properties are not allowed ('policies' was unexpected)",
+                    );
                 }
                 o.get("policy").and_then(Value::as_str).map(str::to_string)
             } else {
                 if o.contains_key("policy") || o.contains_key("rules") {
-                    return bad("Invalid input for field/attribute server_group. Additional properties are not allowed ('policy' was unexpected)");
+                    return bad(
+                        "Invalid input for field/attribute server_group. Additional properties are not allowed ('policy' was unexpected)",
+                    );
                 }
-                match o.get("policies").and_then(Value::as_array).map(Vec::as_slice) {
+                match o
+                    .get("policies")
+                    .and_then(Value::as_array)
+                    .map(Vec::as_slice)
+                {
                     Some([p]) => p.as_str().map(str::to_string),
                     _ => None,
                 }
             };
             let Some(policy_name) = policy_name else {
-                return bad("Invalid input for field/attribute server_group. 'policy' is a required property");
+                return bad(
+                    "Invalid input for field/attribute server_group. 'policy' is a required property",
+                );
             };
             let allowed: &[&str] = if mv.at_least(15) {
-                &["affinity", "anti-affinity", "soft-affinity", "soft-anti-affinity"]
+                &[
+                    "affinity",
+                    "anti-affinity",
+                    "soft-affinity",
+                    "soft-anti-affinity",
+                ]
             } else {
                 &["affinity", "anti-affinity"]
             };
@@ -1968,13 +2169,19 @@ fn server_groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, res
                     "Invalid input for field/attribute policy. Value: {policy_name}. '{policy_name}' is not one of {allowed:?}"
                 ));
             }
-            let rules = o.get("rules").and_then(Value::as_object).cloned().unwrap_or_default();
+            let rules = o
+                .get("rules")
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default();
             if !rules.is_empty() {
                 if policy_name != "anti-affinity" {
                     return bad("Only anti-affinity policy supports rules.");
                 }
                 if rules.keys().any(|k| k != "max_server_per_host")
-                    || !rules["max_server_per_host"].as_u64().is_some_and(|n| n >= 1)
+                    || !rules["max_server_per_host"]
+                        .as_u64()
+                        .is_some_and(|n| n >= 1)
                 {
                     return bad("Invalid input for field/attribute rules.");
                 }
@@ -2001,7 +2208,9 @@ fn server_groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, res
                 return not_found(&format!("Instance group {id} could not be found."));
             }
             match *m {
-                Method::GET => Reply::ok(json!({"server_group": server_group_json(&state.server_groups[*id], mv)})),
+                Method::GET => Reply::ok(
+                    json!({"server_group": server_group_json(&state.server_groups[*id], mv)}),
+                ),
                 Method::DELETE => {
                     state.server_groups.remove(*id);
                     for s in state.servers.values_mut() {
@@ -2028,10 +2237,18 @@ fn limits(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
         }
         _ => ctx.project_id().unwrap_or_default().to_string(),
     };
-    let servers: Vec<&Server> = state.servers.values().filter(|s| s.project_id == project).collect();
+    let servers: Vec<&Server> = state
+        .servers
+        .values()
+        .filter(|s| s.project_id == project)
+        .collect();
     let cores: u64 = servers.iter().map(|s| s.flavor.vcpus).sum();
     let ram: u64 = servers.iter().map(|s| s.flavor.ram).sum();
-    let groups = state.server_groups.values().filter(|g| g.project_id == project).count();
+    let groups = state
+        .server_groups
+        .values()
+        .filter(|g| g.project_id == project)
+        .count();
     let mut absolute: Map<String, Value> = [
         ("maxServerMeta", json!(128)),
         ("maxImageMeta", json!(128)),

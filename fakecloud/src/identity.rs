@@ -7,13 +7,13 @@ use chrono::{DateTime, Utc};
 use http::Method;
 use serde_json::{Map, Value, json};
 
+use crate::App;
 use crate::http_util::{Ctx, Reply, Req, authenticate, keystone_error, unauthorized};
 use crate::ids;
 use crate::state::{
     AccessRule, ApplicationCredential, Assignment, Domain, Project, Role, State, Target, Token,
     TokenScope, User,
 };
-use crate::App;
 
 const STAMP: &str = "%Y-%m-%dT%H:%M:%S%.6fZ";
 
@@ -59,10 +59,7 @@ fn method_not_allowed() -> Reply {
 
 /// `GET /`: Keystone's version list (300 Multiple Choices).
 pub(crate) fn root(app: &App) -> Reply {
-    Reply::json(
-        300,
-        json!({"versions": {"values": [version_doc(app)]}}),
-    )
+    Reply::json(300, json!({"versions": {"values": [version_doc(app)]}}))
 }
 
 fn version_doc(app: &App) -> Value {
@@ -185,7 +182,9 @@ fn catalog_json(state: &State) -> Value {
                        "region": e.region_id, "url": e.url})
             })
             .collect();
-        out.push(json!({"id": s.id, "type": s.service_type, "name": s.name, "endpoints": endpoints}));
+        out.push(
+            json!({"id": s.id, "type": s.service_type, "name": s.name, "endpoints": endpoints}),
+        );
     }
     Value::Array(out)
 }
@@ -281,8 +280,7 @@ fn find_project<'a>(state: &'a State, v: &Value) -> Option<&'a Project> {
 }
 
 /// Receipts of multi-factor authentication: value → (user, methods, expiry).
-fn receipts() -> &'static std::sync::Mutex<BTreeMap<String, (String, Vec<String>, DateTime<Utc>)>>
-{
+fn receipts() -> &'static std::sync::Mutex<BTreeMap<String, (String, Vec<String>, DateTime<Utc>)>> {
     static R: std::sync::OnceLock<
         std::sync::Mutex<BTreeMap<String, (String, Vec<String>, DateTime<Utc>)>>,
     > = std::sync::OnceLock::new();
@@ -337,7 +335,9 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
             }
             "token" => {
                 let Some(id) = identity["token"]["id"].as_str() else {
-                    return bad_request("Invalid input for field 'identity/token': 'id' is a required property");
+                    return bad_request(
+                        "Invalid input for field 'identity/token': 'id' is a required property",
+                    );
                 };
                 if !token_valid(state, id, now) {
                     return auth_failed();
@@ -508,8 +508,8 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
         return auth_failed();
     }
 
-    let mut expires_at = now
-        + chrono::Duration::from_std(app.token_lifetime).unwrap_or(chrono::Duration::hours(1));
+    let mut expires_at =
+        now + chrono::Duration::from_std(app.token_lifetime).unwrap_or(chrono::Duration::hours(1));
     if let Some(p) = &parent {
         expires_at = p.expires_at;
     }
@@ -542,7 +542,9 @@ fn subject_token(app: &App, state: &mut State, req: &Req, ctx: &Ctx) -> Reply {
         return bad_request("Expecting to find X-Subject-Token in request headers.");
     };
     let now = app.clock.now();
-    let allow_expired = req.q("allow_expired").is_some_and(|v| v == "true" || v == "1");
+    let allow_expired = req
+        .q("allow_expired")
+        .is_some_and(|v| v == "true" || v == "1");
     let valid = token_valid(state, &subject, now)
         || (allow_expired
             && state.tokens.get(&subject).is_some_and(|t| {
@@ -638,7 +640,11 @@ fn body_object<'a>(body: &'a Option<Value>, key: &str) -> Result<&'a Map<String,
     body.as_ref()
         .and_then(|b| b.get(key))
         .and_then(Value::as_object)
-        .ok_or_else(|| bad_request(&format!("Invalid input for field '{key}': '{key}' is a required property")))
+        .ok_or_else(|| {
+            bad_request(&format!(
+                "Invalid input for field '{key}': '{key}' is a required property"
+            ))
+        })
 }
 
 fn str_field(o: &Map<String, Value>, key: &str) -> Result<Option<String>, Reply> {
@@ -730,7 +736,10 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             let mut by_prior: BTreeMap<String, Vec<Value>> = BTreeMap::new();
             for (p, i) in &state.implied_roles {
                 if let Some(r) = state.roles.get(i) {
-                    by_prior.entry(p.clone()).or_default().push(role_ref(app, r));
+                    by_prior
+                        .entry(p.clone())
+                        .or_default()
+                        .push(role_ref(app, r));
                 }
             }
             let items: Vec<Value> = by_prior
@@ -799,8 +808,10 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             }
         }
         (&Method::GET, ["regions"]) => {
-            let items = vec![json!({"id": "RegionOne", "description": "", "parent_region_id": null,
-                                    "links": link(app, "regions/RegionOne")})];
+            let items = vec![
+                json!({"id": "RegionOne", "description": "", "parent_region_id": null,
+                                    "links": link(app, "regions/RegionOne")}),
+            ];
             collection(app, "regions", "regions", items)
         }
         (&Method::GET, ["regions", id]) => {
@@ -846,7 +857,9 @@ fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
                 return r;
             }
             let enabled = enabled_filter(req);
-            let tags = req.q("tags").map(|t| t.split(',').map(str::to_string).collect::<Vec<_>>());
+            let tags = req
+                .q("tags")
+                .map(|t| t.split(',').map(str::to_string).collect::<Vec<_>>());
             let items = state
                 .projects
                 .values()
@@ -873,7 +886,9 @@ fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
                 Err(r) => return r,
             };
             let Ok(Some(name)) = str_field(o, "name") else {
-                return bad_request("Invalid input for field 'name': 'name' is a required property");
+                return bad_request(
+                    "Invalid input for field 'name': 'name' is a required property",
+                );
             };
             let domain_id = match str_field(o, "domain_id") {
                 Ok(d) => d.unwrap_or_else(|| "default".into()),
@@ -890,16 +905,28 @@ fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
                 return conflict("project", &name);
             }
             let mut p = Project::new(&name, &domain_id);
-            p.description = str_field(o, "description").ok().flatten().unwrap_or_default();
+            p.description = str_field(o, "description")
+                .ok()
+                .flatten()
+                .unwrap_or_default();
             p.enabled = bool_field(o, "enabled").ok().flatten().unwrap_or(true);
             if let Some(tags) = o.get("tags").and_then(Value::as_array) {
-                p.tags = tags.iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
+                p.tags = tags
+                    .iter()
+                    .filter_map(|t| t.as_str().map(str::to_string))
+                    .collect();
             }
             for (k, v) in o {
                 if !matches!(
                     k.as_str(),
-                    "name" | "domain_id" | "description" | "enabled" | "tags" | "parent_id"
-                        | "is_domain" | "options"
+                    "name"
+                        | "domain_id"
+                        | "description"
+                        | "enabled"
+                        | "tags"
+                        | "parent_id"
+                        | "is_domain"
+                        | "options"
                 ) {
                     p.extra.insert(k.clone(), v.clone());
                 }
@@ -913,7 +940,8 @@ fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
             let Some(p) = state.projects.get(&id).cloned() else {
                 return not_found("project", &id);
             };
-            let member = !direct_roles(state, &ctx.user_id, &Target::Project(id.clone())).is_empty();
+            let member =
+                !direct_roles(state, &ctx.user_id, &Target::Project(id.clone())).is_empty();
             match (m, rest) {
                 (&Method::GET, []) => {
                     if !(ctx.is_admin() || member) {
@@ -954,13 +982,22 @@ fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
                         Err(r) => return r,
                     }
                     if let Some(tags) = o.get("tags").and_then(Value::as_array) {
-                        p.tags = tags.iter().filter_map(|t| t.as_str().map(str::to_string)).collect();
+                        p.tags = tags
+                            .iter()
+                            .filter_map(|t| t.as_str().map(str::to_string))
+                            .collect();
                     }
                     for (k, v) in o {
                         if !matches!(
                             k.as_str(),
-                            "name" | "domain_id" | "description" | "enabled" | "tags"
-                                | "parent_id" | "is_domain" | "options"
+                            "name"
+                                | "domain_id"
+                                | "description"
+                                | "enabled"
+                                | "tags"
+                                | "parent_id"
+                                | "is_domain"
+                                | "options"
                         ) {
                             p.extra.insert(k.clone(), v.clone());
                         }
@@ -980,9 +1017,15 @@ fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
                     Reply::empty(204)
                 }
                 (_, ["tags", rest @ ..]) => project_tags(state, req, ctx, member, p, rest),
-                (_, ["users", user, "roles", rest @ ..]) => {
-                    grant(app, state, req, ctx, Target::Project(id.clone()), user, rest)
-                }
+                (_, ["users", user, "roles", rest @ ..]) => grant(
+                    app,
+                    state,
+                    req,
+                    ctx,
+                    Target::Project(id.clone()),
+                    user,
+                    rest,
+                ),
                 _ => method_not_allowed(),
             }
         }
@@ -1006,7 +1049,9 @@ fn project_tags(
         (&Method::GET, []) => Reply::ok(json!({"tags": p.tags})),
         (&Method::PUT, []) => {
             let Some(tags) = req.json().and_then(|b| b.get("tags").cloned()) else {
-                return bad_request("Invalid input for field 'tags': 'tags' is a required property");
+                return bad_request(
+                    "Invalid input for field 'tags': 'tags' is a required property",
+                );
             };
             let Some(tags) = tags.as_array() else {
                 return bad_request("Invalid input for field 'tags'.");
@@ -1135,7 +1180,9 @@ fn users(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                 Err(r) => return r,
             };
             let Ok(Some(name)) = str_field(o, "name") else {
-                return bad_request("Invalid input for field 'name': 'name' is a required property");
+                return bad_request(
+                    "Invalid input for field 'name': 'name' is a required property",
+                );
             };
             let domain_id = match str_field(o, "domain_id") {
                 Ok(d) => d.unwrap_or_else(|| "default".into()),
@@ -1333,7 +1380,9 @@ fn application_credentials(
                 Err(r) => return r,
             };
             let Ok(Some(name)) = str_field(o, "name") else {
-                return bad_request("Invalid input for field 'name': 'name' is a required property");
+                return bad_request(
+                    "Invalid input for field 'name': 'name' is a required property",
+                );
             };
             if state
                 .application_credentials
@@ -1342,7 +1391,9 @@ fn application_credentials(
             {
                 return keystone_error(
                     409,
-                    &format!("Conflict occurred attempting to store application_credential - Duplicate entry found with name {name}."),
+                    &format!(
+                        "Conflict occurred attempting to store application_credential - Duplicate entry found with name {name}."
+                    ),
                 );
             }
             // The caller's effective roles on the project bound what may be delegated.
@@ -1366,7 +1417,9 @@ fn application_credentials(
                             _ => {
                                 return keystone_error(
                                     404,
-                                    &format!("Could not find role assignment with role: {r} for the user {user_id}."),
+                                    &format!(
+                                        "Could not find role assignment with role: {r} for the user {user_id}."
+                                    ),
                                 );
                             }
                         }
@@ -1388,15 +1441,21 @@ fn application_credentials(
             if let Some(rules) = o.get("access_rules").and_then(Value::as_array) {
                 for r in rules {
                     if let Some(id) = r["id"].as_str() {
-                        if state.access_rules.get(id).is_some_and(|x| x.user_id == user_id) {
+                        if state
+                            .access_rules
+                            .get(id)
+                            .is_some_and(|x| x.user_id == user_id)
+                        {
                             rule_ids.push(id.to_string());
                             continue;
                         }
                         return not_found("access_rule", id);
                     }
-                    let (Some(service), Some(method), Some(path)) =
-                        (r["service"].as_str(), r["method"].as_str(), r["path"].as_str())
-                    else {
+                    let (Some(service), Some(method), Some(path)) = (
+                        r["service"].as_str(),
+                        r["method"].as_str(),
+                        r["path"].as_str(),
+                    ) else {
                         return bad_request("Invalid input for field 'access_rules'.");
                     };
                     let existing = state.access_rules.values().find(|x| {
@@ -1436,7 +1495,10 @@ fn application_credentials(
                     .unwrap_or_else(ids::secret),
                 description: str_field(o, "description").ok().flatten(),
                 role_ids,
-                unrestricted: bool_field(o, "unrestricted").ok().flatten().unwrap_or(false),
+                unrestricted: bool_field(o, "unrestricted")
+                    .ok()
+                    .flatten()
+                    .unwrap_or(false),
                 expires_at,
                 access_rule_ids: rule_ids,
             };
@@ -1484,14 +1546,23 @@ fn access_rules(app: &App, state: &mut State, req: &Req, user_id: &str, rest: &[
                 .filter(|r| r.user_id == user_id)
                 .map(rule_json)
                 .collect();
-            collection(app, "access_rules", &format!("users/{user_id}/access_rules"), items)
+            collection(
+                app,
+                "access_rules",
+                &format!("users/{user_id}/access_rules"),
+                items,
+            )
         }
         (&Method::GET, [id]) => match state.access_rules.get(*id) {
             Some(r) if r.user_id == user_id => Reply::ok(json!({"access_rule": rule_json(r)})),
             _ => not_found("access rule", id),
         },
         (&Method::DELETE, [id]) => {
-            if !state.access_rules.get(*id).is_some_and(|r| r.user_id == user_id) {
+            if !state
+                .access_rules
+                .get(*id)
+                .is_some_and(|r| r.user_id == user_id)
+            {
                 return not_found("access rule", id);
             }
             if state
@@ -1543,7 +1614,9 @@ fn roles(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                 Err(r) => return r,
             };
             let Ok(Some(name)) = str_field(o, "name") else {
-                return bad_request("Invalid input for field 'name': 'name' is a required property");
+                return bad_request(
+                    "Invalid input for field 'name': 'name' is a required property",
+                );
             };
             let domain_id = str_field(o, "domain_id").ok().flatten();
             if state
@@ -1604,8 +1677,10 @@ fn roles(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                         .filter_map(|(_, i)| state.roles.get(i))
                         .map(|r| role_ref(app, r))
                         .collect();
-                    Reply::ok(json!({"role_inference": {"prior_role": role_ref(app, &role),
-                        "implies": implies}, "links": link(app, &format!("roles/{id}/implies"))}))
+                    Reply::ok(
+                        json!({"role_inference": {"prior_role": role_ref(app, &role),
+                        "implies": implies}, "links": link(app, &format!("roles/{id}/implies"))}),
+                    )
                 }
                 (_, ["implies", implied]) => {
                     let Some(imp) = state.roles.get(*implied).cloned() else {
@@ -1628,13 +1703,14 @@ fn roles(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                         &Method::GET if exists => Reply::ok(body),
                         &Method::HEAD if exists => Reply::empty(204),
                         &Method::DELETE if exists => {
-                            state.implied_roles.retain(|(p, i)| !(*p == id && i == implied));
+                            state
+                                .implied_roles
+                                .retain(|(p, i)| !(*p == id && i == implied));
                             Reply::empty(204)
                         }
-                        &Method::GET | &Method::HEAD | &Method::DELETE => keystone_error(
-                            404,
-                            &format!("{id} does not imply {implied}."),
-                        ),
+                        &Method::GET | &Method::HEAD | &Method::DELETE => {
+                            keystone_error(404, &format!("{id} does not imply {implied}."))
+                        }
                         _ => method_not_allowed(),
                     }
                 }
@@ -1693,9 +1769,12 @@ fn grant(
                     state.assignments.retain(|x| *x != a);
                     Reply::empty(204)
                 }
-                Method::GET | Method::HEAD | Method::DELETE => {
-                    keystone_error(404, &format!("Could not find role assignment with role: {role}, user or group: {user}."))
-                }
+                Method::GET | Method::HEAD | Method::DELETE => keystone_error(
+                    404,
+                    &format!(
+                        "Could not find role assignment with role: {role}, user or group: {user}."
+                    ),
+                ),
                 _ => method_not_allowed(),
             }
         }
@@ -1709,7 +1788,9 @@ fn role_assignments(app: &App, state: &State, req: &Req, ctx: &Ctx) -> Reply {
         return forbidden("list_role_assignments");
     }
     let effective = req.q("effective").is_some();
-    let names = req.q("include_names").is_some_and(|v| v != "false" && v != "0");
+    let names = req
+        .q("include_names")
+        .is_some_and(|v| v != "false" && v != "0");
     let mut rows: Vec<(String, String, Target)> = Vec::new();
     for a in &state.assignments {
         if effective {
@@ -1748,7 +1829,11 @@ fn role_assignments(app: &App, state: &State, req: &Req, ctx: &Ctx) -> Reply {
                     (json!({"project": s}), format!("projects/{p}"))
                 }
                 Target::Domain(d) => {
-                    let s = if names { domain_ref(state, d) } else { json!({"id": d}) };
+                    let s = if names {
+                        domain_ref(state, d)
+                    } else {
+                        json!({"id": d})
+                    };
                     (json!({"domain": s}), format!("domains/{d}"))
                 }
                 Target::System => (json!({"system": {"all": true}}), "system".to_string()),
@@ -1798,7 +1883,9 @@ fn domains(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) ->
                 Err(r) => return r,
             };
             let Ok(Some(name)) = str_field(o, "name") else {
-                return bad_request("Invalid input for field 'name': 'name' is a required property");
+                return bad_request(
+                    "Invalid input for field 'name': 'name' is a required property",
+                );
             };
             if state.domains.values().any(|d| d.name == name) {
                 return conflict("domain", &name);
@@ -1806,7 +1893,10 @@ fn domains(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) ->
             let d = Domain {
                 id: ids::hex_id(),
                 name,
-                description: str_field(o, "description").ok().flatten().unwrap_or_default(),
+                description: str_field(o, "description")
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
                 enabled: bool_field(o, "enabled").ok().flatten().unwrap_or(true),
             };
             let v = domain_json(app, &d);
@@ -1821,7 +1911,10 @@ fn domains(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) ->
             match (m, rest) {
                 (&Method::GET, []) => {
                     let mine = ctx.scope == TokenScope::Domain(id.clone())
-                        || state.users.get(&ctx.user_id).is_some_and(|u| u.domain_id == id);
+                        || state
+                            .users
+                            .get(&ctx.user_id)
+                            .is_some_and(|u| u.domain_id == id);
                     if !(ctx.is_admin() || mine) {
                         return forbidden("get_domain");
                     }

@@ -34,7 +34,10 @@ fn error(status: u16, message: &str) -> Reply {
         .ok()
         .and_then(|s| s.canonical_reason())
         .unwrap_or("Error");
-    Reply::json(status, json!({"code": status, "title": title, "message": message}))
+    Reply::json(
+        status,
+        json!({"code": status, "title": title, "message": message}),
+    )
 }
 
 /// Requests under `/image`.
@@ -64,7 +67,9 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
                 .filter(|i| req.q("visibility").is_none_or(|v| v == i.visibility))
                 .map(|i| image_json(app, i))
                 .collect();
-            Reply::ok(json!({"images": rows, "first": "/v2/images", "schema": "/v2/schemas/images"}))
+            Reply::ok(
+                json!({"images": rows, "first": "/v2/images", "schema": "/v2/schemas/images"}),
+            )
         }
         (&Method::GET, ["v2", "images", id]) => match state.images.get(*id) {
             Some(i) if visible(i) => Reply::ok(image_json(app, i)),

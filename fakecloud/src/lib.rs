@@ -475,16 +475,17 @@ impl FakeCloud {
     /// # Ok(()) }
     /// ```
     pub fn auth_options(&self, user: &str) -> Result<ferrocloud::AuthOptions, Error> {
-        let (password, project) = self.state(|s| {
-            let u = s.user_by_name(user)?;
-            let project = u
-                .default_project_id
-                .as_ref()
-                .and_then(|p| s.projects.get(p))
-                .map(|p| p.name.clone());
-            Some((u.password.clone(), project))
-        })
-        .ok_or_else(|| Error::UnknownUser(user.into()))?;
+        let (password, project) = self
+            .state(|s| {
+                let u = s.user_by_name(user)?;
+                let project = u
+                    .default_project_id
+                    .as_ref()
+                    .and_then(|p| s.projects.get(p))
+                    .map(|p| p.name.clone());
+                Some((u.password.clone(), project))
+            })
+            .ok_or_else(|| Error::UnknownUser(user.into()))?;
         let mut opts = ferrocloud::AuthOptions::password(self.auth_url(), user, password)
             .user_domain_name("Default");
         if let Some(project) = project {

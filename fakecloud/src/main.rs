@@ -9,7 +9,9 @@ const USAGE: &str = "usage: ferrocloud-fakecloud [--port N] [--clouds-yaml PATH]
     [--build-ms N] [--action-ms N] [--delete-ms N] [--max-microversion 2.N]";
 
 fn value<T: std::str::FromStr>(args: &mut impl Iterator<Item = String>, flag: &str) -> T {
-    let raw = args.next().unwrap_or_else(|| fail(&format!("{flag} needs a value")));
+    let raw = args
+        .next()
+        .unwrap_or_else(|| fail(&format!("{flag} needs a value")));
     raw.parse()
         .unwrap_or_else(|_| fail(&format!("{flag}: {raw:?} is not a valid value")))
 }
