@@ -1319,8 +1319,6 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             let location = format!("{}/image/v2/images/{image_id}", app.base);
             if mv.at_least(45) {
                 Reply::json(202, json!({"image_id": image_id}))
-            } else if name == "createBackup" && !mv.at_least(45) {
-                Reply::empty(202).header("Location", location)
             } else {
                 Reply::empty(202).header("Location", location)
             }
@@ -2179,9 +2177,7 @@ fn server_groups(
                     return bad("Only anti-affinity policy supports rules.");
                 }
                 if rules.keys().any(|k| k != "max_server_per_host")
-                    || !rules["max_server_per_host"]
-                        .as_u64()
-                        .is_some_and(|n| n >= 1)
+                    || rules["max_server_per_host"].as_u64().is_none_or(|n| n < 1)
                 {
                     return bad("Invalid input for field/attribute rules.");
                 }

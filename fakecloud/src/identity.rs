@@ -279,14 +279,6 @@ fn find_project<'a>(state: &'a State, v: &Value) -> Option<&'a Project> {
         .find(|p| p.name == name && p.domain_id == domain_id)
 }
 
-/// Receipts of multi-factor authentication: value → (user, methods, expiry).
-fn receipts() -> &'static std::sync::Mutex<BTreeMap<String, (String, Vec<String>, DateTime<Utc>)>> {
-    static R: std::sync::OnceLock<
-        std::sync::Mutex<BTreeMap<String, (String, Vec<String>, DateTime<Utc>)>>,
-    > = std::sync::OnceLock::new();
-    R.get_or_init(Default::default)
-}
-
 fn auth_failed() -> Reply {
     unauthorized()
 }
@@ -408,8 +400,7 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
 
     // Multi-factor rules: the methods used (with a receipt's) must satisfy one rule.
     if let Some(receipt) = req.header("openstack-auth-receipt") {
-        let r = receipts().lock().unwrap_or_else(|e| e.into_inner());
-        match r.get(receipt) {
+        match state.receipts.get(receipt) {
             Some((uid, methods, expires)) if *uid == user_id && *expires > now => {
                 for m in methods {
                     if !used.contains(m) {
@@ -436,9 +427,8 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
         if !satisfied {
             let receipt = ids::secret();
             let expires = now + chrono::Duration::minutes(5);
-            receipts()
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
+            state
+                .receipts
                 .insert(receipt.clone(), (user_id.clone(), used.clone(), expires));
             return Reply::json(
                 401,
@@ -693,7 +683,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         Ok(c) => c,
         Err(r) => return r,
     };
-    let r = match (m, segs.as_slice()) {
+    match (m, segs.as_slice()) {
         (_, ["auth", "tokens"]) => subject_token(app, state, req, &ctx),
         (&Method::GET, ["auth", "catalog"]) => {
             if ctx.scope == TokenScope::Unscoped {
@@ -823,8 +813,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             }
         }
         _ => keystone_error(404, "The resource could not be found."),
-    };
-    r
+    }
 }
 
 fn endpoint_json(app: &App, e: &crate::state::Endpoint) -> Value {
@@ -1558,10 +1547,10 @@ fn access_rules(app: &App, state: &mut State, req: &Req, user_id: &str, rest: &[
             _ => not_found("access rule", id),
         },
         (&Method::DELETE, [id]) => {
-            if !state
+            if state
                 .access_rules
                 .get(*id)
-                .is_some_and(|r| r.user_id == user_id)
+                .is_none_or(|r| r.user_id != user_id)
             {
                 return not_found("access rule", id);
             }

@@ -56,6 +56,9 @@ pub struct State {
     pub images: BTreeMap<String, Image>,
     /// Counter for key pair IDs and addresses.
     pub(crate) serial: u64,
+    /// Receipts of multi-factor authentication by value: the user, the methods given,
+    /// the expiry.
+    pub(crate) receipts: BTreeMap<String, (String, Vec<String>, DateTime<Utc>)>,
 }
 
 /// A Keystone domain.
