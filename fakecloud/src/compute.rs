@@ -1210,6 +1210,11 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 return bad("Resize error: Unable to resize disk down.");
             }
             let power = s.power_state;
+            if app.single_host {
+                // Like the devcloud: no other host, the server stays as it is.
+                start(state, "resize_prep", &vm, power);
+                return accepted;
+            }
             if let Some(x) = state.servers.get_mut(id) {
                 x.old_flavor = Some(x.flavor.clone());
                 x.flavor = flavor;

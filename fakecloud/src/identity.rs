@@ -11,8 +11,8 @@ use crate::App;
 use crate::http_util::{Ctx, Reply, Req, authenticate, keystone_error, unauthorized};
 use crate::ids;
 use crate::state::{
-    AccessRule, ApplicationCredential, Assignment, Domain, Project, Role, State, Target, Token,
-    TokenScope, User,
+    AccessRule, Actor, ApplicationCredential, Assignment, Domain, Group, Project, Role, State,
+    Target, Token, TokenScope, User,
 };
 
 const STAMP: &str = "%Y-%m-%dT%H:%M:%S%.6fZ";
@@ -100,12 +100,38 @@ fn target_of(scope: &TokenScope) -> Option<Target> {
     }
 }
 
-/// The role IDs a user holds directly on a target.
+/// The IDs of the groups a user belongs to.
+fn groups_of(state: &State, user_id: &str) -> Vec<String> {
+    state
+        .groups
+        .values()
+        .filter(|g| g.users.iter().any(|u| u == user_id))
+        .map(|g| g.id.clone())
+        .collect()
+}
+
+/// The role IDs a user holds on a target: its own and its groups', direct or inherited
+/// from the project's domain (before implied roles).
 fn direct_roles(state: &State, user_id: &str, target: &Target) -> Vec<String> {
+    let groups = groups_of(state, user_id);
     state
         .assignments
         .iter()
-        .filter(|a| a.user_id == user_id && &a.target == target)
+        .filter(|a| match &a.actor {
+            Actor::User(u) => u == user_id,
+            Actor::Group(g) => groups.contains(g),
+        })
+        .filter(|a| {
+            if !a.inherited {
+                return a.target == *target;
+            }
+            match (target, &a.target) {
+                (Target::Project(p), Target::Domain(d)) => {
+                    state.projects.get(p).is_some_and(|p| p.domain_id == *d)
+                }
+                _ => false,
+            }
+        })
         .map(|a| a.role_id.clone())
         .collect()
 }
@@ -745,9 +771,43 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         }
         (&Method::GET, ["role_assignments"]) => role_assignments(app, state, req, &ctx),
         (_, ["domains", rest @ ..]) => domains(app, state, req, &ctx, rest),
-        (_, ["system", "users", user, "roles", rest @ ..]) => {
-            grant(app, state, req, &ctx, Target::System, user, rest)
+        (_, ["system", kind, actor, "roles", rest @ ..]) => grant(
+            app,
+            state,
+            req,
+            &ctx,
+            Target::System,
+            kind,
+            actor,
+            rest,
+            false,
+        ),
+        (_, ["OS-INHERIT", "domains", id, kind, actor, "roles", rest @ ..]) => {
+            if !state.domains.contains_key(*id) {
+                return not_found("domain", id);
+            }
+            let target = Target::Domain(id.to_string());
+            grant(app, state, req, &ctx, target, kind, actor, rest, true)
         }
+        (
+            _,
+            [
+                "OS-INHERIT",
+                "projects",
+                id,
+                kind,
+                actor,
+                "roles",
+                rest @ ..,
+            ],
+        ) => {
+            if !state.projects.contains_key(*id) {
+                return not_found("project", id);
+            }
+            let target = Target::Project(id.to_string());
+            grant(app, state, req, &ctx, target, kind, actor, rest, true)
+        }
+        (_, ["groups", rest @ ..]) => groups(app, state, req, &ctx, rest),
         (&Method::GET, ["services"]) => {
             if let Err(r) = require_admin(&ctx, "list_services") {
                 return r;
@@ -826,12 +886,7 @@ fn user_projects(app: &App, state: &State, user_id: &str) -> Vec<Value> {
     state
         .projects
         .values()
-        .filter(|p| {
-            state
-                .assignments
-                .iter()
-                .any(|a| a.user_id == user_id && a.target == Target::Project(p.id.clone()))
-        })
+        .filter(|p| !direct_roles(state, user_id, &Target::Project(p.id.clone())).is_empty())
         .map(|p| project_json(app, p))
         .collect()
 }
@@ -1006,15 +1061,10 @@ fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
                     Reply::empty(204)
                 }
                 (_, ["tags", rest @ ..]) => project_tags(state, req, ctx, member, p, rest),
-                (_, ["users", user, "roles", rest @ ..]) => grant(
-                    app,
-                    state,
-                    req,
-                    ctx,
-                    Target::Project(id.clone()),
-                    user,
-                    rest,
-                ),
+                (_, [kind, actor, "roles", rest @ ..]) => {
+                    let target = Target::Project(id.clone());
+                    grant(app, state, req, ctx, target, kind, actor, rest, false)
+                }
                 _ => method_not_allowed(),
             }
         }
@@ -1242,7 +1292,12 @@ fn users(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                     }
                     revoke_user_tokens(state, &id);
                     state.users.remove(&id);
-                    state.assignments.retain(|a| a.user_id != id);
+                    state
+                        .assignments
+                        .retain(|a| a.actor != Actor::User(id.clone()));
+                    for g in state.groups.values_mut() {
+                        g.users.retain(|u| *u != id);
+                    }
                     state.application_credentials.retain(|_, c| c.user_id != id);
                     Reply::empty(204)
                 }
@@ -1250,7 +1305,13 @@ fn users(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                     if !(ctx.is_admin() || own) {
                         return forbidden("list_groups_for_user");
                     }
-                    collection(app, "groups", &format!("users/{id}/groups"), Vec::new())
+                    let items = state
+                        .groups
+                        .values()
+                        .filter(|g| g.users.contains(&id))
+                        .map(|g| group_json(app, g))
+                        .collect();
+                    collection(app, "groups", &format!("users/{id}/groups"), items)
                 }
                 (&Method::GET, ["projects"]) => {
                     if !(ctx.is_admin() || own) {
@@ -1712,26 +1773,42 @@ fn roles(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
 
 // ------------------------------------------------------------------ grants and assignments
 
+/// `…/{users|groups}/{actor}/roles[/{role}][/inherited_to_projects]` on a target.
+#[allow(clippy::too_many_arguments)]
 fn grant(
     app: &App,
     state: &mut State,
     req: &Req,
     ctx: &Ctx,
     target: Target,
-    user: &str,
+    kind: &str,
+    actor: &str,
     rest: &[&str],
+    inherited: bool,
 ) -> Reply {
     if let Err(r) = require_admin(ctx, "create_grant") {
         return r;
     }
-    if !state.users.contains_key(user) {
-        return not_found("user", user);
-    }
-    match (&req.method, rest) {
+    let actor = match kind {
+        "users" if state.users.contains_key(actor) => Actor::User(actor.into()),
+        "groups" if state.groups.contains_key(actor) => Actor::Group(actor.into()),
+        "users" => return not_found("user", actor),
+        "groups" => return not_found("group", actor),
+        _ => return keystone_error(404, "The resource could not be found."),
+    };
+    // Inherited paths end in `inherited_to_projects`; direct ones must not.
+    let rest: Vec<&str> = match (inherited, rest.split_last()) {
+        (true, Some((&"inherited_to_projects", head))) => head.to_vec(),
+        (true, _) => return keystone_error(404, "The resource could not be found."),
+        (false, _) => rest.to_vec(),
+    };
+    match (&req.method, rest.as_slice()) {
         (&Method::GET, []) => {
-            let items = direct_roles(state, user, &target)
+            let items = state
+                .assignments
                 .iter()
-                .filter_map(|id| state.roles.get(id))
+                .filter(|a| a.actor == actor && a.target == target && a.inherited == inherited)
+                .filter_map(|a| state.roles.get(&a.role_id))
                 .map(|r| role_json(app, r))
                 .collect();
             collection(app, "roles", "roles", items)
@@ -1741,9 +1818,10 @@ fn grant(
                 return not_found("role", role);
             }
             let a = Assignment {
-                user_id: user.into(),
+                actor: actor.clone(),
                 role_id: role.to_string(),
                 target,
+                inherited,
             };
             let exists = state.assignments.contains(&a);
             match *m {
@@ -1761,7 +1839,10 @@ fn grant(
                 Method::GET | Method::HEAD | Method::DELETE => keystone_error(
                     404,
                     &format!(
-                        "Could not find role assignment with role: {role}, user or group: {user}."
+                        "Could not find role assignment with role: {role}, user or group: {}.",
+                        match &actor {
+                            Actor::User(u) | Actor::Group(u) => u,
+                        }
                     ),
                 ),
                 _ => method_not_allowed(),
@@ -1771,76 +1852,163 @@ fn grant(
     }
 }
 
+/// One row of a role assignment listing.
+struct Row {
+    actor: Actor,
+    role: String,
+    target: Target,
+    inherited: bool,
+    /// The group a user's effective row comes from.
+    via: Option<String>,
+}
+
 fn role_assignments(app: &App, state: &State, req: &Req, ctx: &Ctx) -> Reply {
     let own = req.q("user.id") == Some(ctx.user_id.as_str());
     if !(ctx.is_admin() || own) {
         return forbidden("list_role_assignments");
     }
-    let effective = req.q("effective").is_some();
-    let names = req
-        .q("include_names")
-        .is_some_and(|v| v != "false" && v != "0");
-    let mut rows: Vec<(String, String, Target)> = Vec::new();
+    let truthy = |k: &str| req.q(k).is_some_and(|v| v != "false" && v != "0");
+    let effective = req.q("effective").is_some_and(|v| v != "false" && v != "0");
+    let names = truthy("include_names");
+    let mut rows: Vec<Row> = Vec::new();
     for a in &state.assignments {
-        if effective {
-            for r in closure(state, [a.role_id.clone()]) {
-                rows.push((a.user_id.clone(), r, a.target.clone()));
+        if !effective {
+            rows.push(Row {
+                actor: a.actor.clone(),
+                role: a.role_id.clone(),
+                target: a.target.clone(),
+                inherited: a.inherited,
+                via: None,
+            });
+            continue;
+        }
+        let (users, via): (Vec<String>, Option<String>) = match &a.actor {
+            Actor::User(u) => (vec![u.clone()], None),
+            Actor::Group(g) => (
+                state
+                    .groups
+                    .get(g)
+                    .map(|g| g.users.clone())
+                    .unwrap_or_default(),
+                Some(g.clone()),
+            ),
+        };
+        let targets: Vec<Target> = match (&a.target, a.inherited) {
+            (t, false) => vec![t.clone()],
+            (Target::Domain(d), true) => state
+                .projects
+                .values()
+                .filter(|p| p.domain_id == *d)
+                .map(|p| Target::Project(p.id.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for u in &users {
+            for t in &targets {
+                for r in closure(state, [a.role_id.clone()]) {
+                    rows.push(Row {
+                        actor: Actor::User(u.clone()),
+                        role: r,
+                        target: t.clone(),
+                        inherited: false,
+                        via: via.clone(),
+                    });
+                }
             }
-        } else {
-            rows.push((a.user_id.clone(), a.role_id.clone(), a.target.clone()));
         }
     }
-    rows.dedup();
+    let inherited_only = req.q("scope.OS-INHERIT:inherited_to") == Some("projects");
     let items: Vec<Value> = rows
         .into_iter()
-        .filter(|(u, _, _)| req.q("user.id").is_none_or(|x| x == u))
-        .filter(|(_, r, _)| req.q("role.id").is_none_or(|x| x == r))
-        .filter(|(_, _, t)| {
+        .filter(|r| {
+            req.q("user.id")
+                .is_none_or(|x| r.actor == Actor::User(x.into()))
+        })
+        .filter(|r| {
+            req.q("group.id")
+                .is_none_or(|x| r.actor == Actor::Group(x.into()))
+        })
+        .filter(|r| req.q("role.id").is_none_or(|x| x == r.role))
+        .filter(|r| {
             req.q("scope.project.id")
-                .is_none_or(|x| *t == Target::Project(x.into()))
+                .is_none_or(|x| r.target == Target::Project(x.into()))
         })
-        .filter(|(_, _, t)| {
+        .filter(|r| {
             req.q("scope.domain.id")
-                .is_none_or(|x| *t == Target::Domain(x.into()))
+                .is_none_or(|x| r.target == Target::Domain(x.into()))
         })
-        .filter(|(_, _, t)| req.q("scope.system").is_none_or(|_| *t == Target::System))
-        .filter(|_| req.q("group.id").is_none())
-        .map(|(u, r, t)| {
-            let mut role = json!({"id": r});
-            let mut user = json!({"id": u});
-            let (scope, path) = match &t {
-                Target::Project(p) => {
-                    let mut s = json!({"id": p});
-                    if names && let Some(p) = state.projects.get(p) {
-                        s["name"] = json!(p.name);
-                        s["domain"] = domain_ref(state, &p.domain_id);
-                    }
-                    (json!({"project": s}), format!("projects/{p}"))
-                }
-                Target::Domain(d) => {
-                    let s = if names {
-                        domain_ref(state, d)
-                    } else {
-                        json!({"id": d})
-                    };
-                    (json!({"domain": s}), format!("domains/{d}"))
-                }
-                Target::System => (json!({"system": {"all": true}}), "system".to_string()),
-            };
-            if names {
-                if let Some(r) = state.roles.get(&r) {
-                    role["name"] = json!(r.name);
-                }
-                if let Some(x) = state.users.get(&u) {
-                    user["name"] = json!(x.name);
-                    user["domain"] = domain_ref(state, &x.domain_id);
-                }
-            }
-            json!({"role": role, "user": user, "scope": scope,
-                   "links": {"assignment": format!("{}/v3/{path}/users/{u}/roles/{r}", app.base)}})
+        .filter(|r| {
+            req.q("scope.system")
+                .is_none_or(|_| r.target == Target::System)
         })
+        .filter(|r| !inherited_only || r.inherited)
+        .map(|r| assignment_json(app, state, &r, names))
         .collect();
     collection(app, "role_assignments", "role_assignments", items)
+}
+
+fn assignment_json(app: &App, state: &State, r: &Row, names: bool) -> Value {
+    let mut role = json!({"id": r.role});
+    if names && let Some(x) = state.roles.get(&r.role) {
+        role["name"] = json!(x.name);
+        if let Some(d) = &x.domain_id {
+            role["domain"] = domain_ref(state, d);
+        }
+    }
+    let (actor_key, actor_path, actor) = match &r.actor {
+        Actor::User(u) => {
+            let mut v = json!({"id": u});
+            if names && let Some(x) = state.users.get(u) {
+                v["name"] = json!(x.name);
+                v["domain"] = domain_ref(state, &x.domain_id);
+            }
+            ("user", format!("users/{u}"), v)
+        }
+        Actor::Group(g) => {
+            let mut v = json!({"id": g});
+            if names && let Some(x) = state.groups.get(g) {
+                v["name"] = json!(x.name);
+                v["domain"] = domain_ref(state, &x.domain_id);
+            }
+            ("group", format!("groups/{g}"), v)
+        }
+    };
+    let (mut scope, target_path) = match &r.target {
+        Target::Project(p) => {
+            let mut s = json!({"id": p});
+            if names && let Some(p) = state.projects.get(p) {
+                s["name"] = json!(p.name);
+                s["domain"] = domain_ref(state, &p.domain_id);
+            }
+            (json!({"project": s}), format!("projects/{p}"))
+        }
+        Target::Domain(d) => {
+            let s = if names {
+                domain_ref(state, d)
+            } else {
+                json!({"id": d})
+            };
+            (json!({"domain": s}), format!("domains/{d}"))
+        }
+        Target::System => (json!({"system": {"all": true}}), "system".to_string()),
+    };
+    let assignment = if r.inherited {
+        scope["OS-INHERIT:inherited_to"] = json!("projects");
+        format!(
+            "{}/v3/OS-INHERIT/{target_path}/{actor_path}/roles/{}/inherited_to_projects",
+            app.base, r.role
+        )
+    } else {
+        format!(
+            "{}/v3/{target_path}/{actor_path}/roles/{}",
+            app.base, r.role
+        )
+    };
+    let mut links = json!({"assignment": assignment});
+    if let (Some(g), Actor::User(u)) = (&r.via, &r.actor) {
+        links["membership"] = json!(format!("{}/v3/groups/{g}/users/{u}", app.base));
+    }
+    json!({"role": role, actor_key: actor, "scope": scope, "links": links})
 }
 
 // ------------------------------------------------------------------ domains
@@ -1945,8 +2113,146 @@ fn domains(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) ->
                     state.domains.remove(&id);
                     Reply::empty(204)
                 }
-                (_, ["users", user, "roles", rest @ ..]) => {
-                    grant(app, state, req, ctx, Target::Domain(id.clone()), user, rest)
+                (_, [kind, actor, "roles", rest @ ..]) => {
+                    let target = Target::Domain(id.clone());
+                    grant(app, state, req, ctx, target, kind, actor, rest, false)
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+// ------------------------------------------------------------------ groups
+
+fn group_json(app: &App, g: &Group) -> Value {
+    json!({"id": g.id, "name": g.name, "domain_id": g.domain_id, "description": g.description,
+           "links": link(app, &format!("groups/{}", g.id))})
+}
+
+fn groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+    let action = if matches!(req.method, Method::GET | Method::HEAD) {
+        "list_groups"
+    } else {
+        "create_group"
+    };
+    if let Err(r) = require_admin(ctx, action) {
+        return r;
+    }
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let items = state
+                .groups
+                .values()
+                .filter(|g| req.q("name").is_none_or(|n| n == g.name))
+                .filter(|g| req.q("domain_id").is_none_or(|d| d == g.domain_id))
+                .map(|g| group_json(app, g))
+                .collect();
+            collection(app, "groups", "groups", items)
+        }
+        (&Method::POST, []) => {
+            let body = req.json();
+            let o = match body_object(&body, "group") {
+                Ok(o) => o,
+                Err(r) => return r,
+            };
+            let Ok(Some(name)) = str_field(o, "name") else {
+                return bad_request(
+                    "Invalid input for field 'name': 'name' is a required property",
+                );
+            };
+            let domain_id = match str_field(o, "domain_id") {
+                Ok(d) => d.unwrap_or_else(|| "default".into()),
+                Err(r) => return r,
+            };
+            if !state.domains.contains_key(&domain_id) {
+                return not_found("domain", &domain_id);
+            }
+            if state
+                .groups
+                .values()
+                .any(|g| g.name == name && g.domain_id == domain_id)
+            {
+                return conflict("group", &name);
+            }
+            let g = Group {
+                id: ids::hex_id(),
+                name,
+                domain_id,
+                description: str_field(o, "description").ok().flatten(),
+                users: Vec::new(),
+            };
+            let v = group_json(app, &g);
+            state.groups.insert(g.id.clone(), g);
+            Reply::json(201, json!({"group": v}))
+        }
+        (m, [id, rest @ ..]) => {
+            let id = id.to_string();
+            let Some(g) = state.groups.get(&id).cloned() else {
+                return not_found("group", &id);
+            };
+            match (m, rest) {
+                (&Method::GET, []) => Reply::ok(json!({"group": group_json(app, &g)})),
+                (&Method::PATCH, []) => {
+                    let body = req.json();
+                    let o = match body_object(&body, "group") {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    let mut g = g;
+                    if let Ok(Some(n)) = str_field(o, "name") {
+                        g.name = n;
+                    }
+                    if o.contains_key("description") {
+                        g.description = str_field(o, "description").ok().flatten();
+                    }
+                    let v = group_json(app, &g);
+                    state.groups.insert(id, g);
+                    Reply::ok(json!({"group": v}))
+                }
+                (&Method::DELETE, []) => {
+                    state.groups.remove(&id);
+                    state
+                        .assignments
+                        .retain(|a| a.actor != Actor::Group(id.clone()));
+                    Reply::empty(204)
+                }
+                (&Method::GET, ["users"]) => {
+                    let items = g
+                        .users
+                        .iter()
+                        .filter_map(|u| state.users.get(u))
+                        .map(|u| user_json(app, u))
+                        .collect();
+                    collection(app, "users", &format!("groups/{id}/users"), items)
+                }
+                (_, ["users", user]) => {
+                    if !state.users.contains_key(*user) {
+                        return not_found("user", user);
+                    }
+                    let member = g.users.iter().any(|u| u == user);
+                    let Some(g) = state.groups.get_mut(&id) else {
+                        return not_found("group", &id);
+                    };
+                    match *m {
+                        Method::PUT => {
+                            if !member {
+                                g.users.push(user.to_string());
+                            }
+                            Reply::empty(204)
+                        }
+                        Method::HEAD | Method::GET if member => Reply::empty(204),
+                        Method::DELETE if member => {
+                            g.users.retain(|u| u != user);
+                            Reply::empty(204)
+                        }
+                        Method::HEAD | Method::GET | Method::DELETE => keystone_error(
+                            404,
+                            &format!("User {user} is not a member of group {id}."),
+                        ),
+                        _ => method_not_allowed(),
+                    }
                 }
                 _ => method_not_allowed(),
             }

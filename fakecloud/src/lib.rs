@@ -26,9 +26,9 @@ use std::time::Duration;
 pub use clock::Clock;
 pub use faults::Faults;
 pub use state::{
-    AccessRule, Address, ApplicationCredential, Assignment, Domain, Endpoint, Flavor, Image,
-    Keypair, Pending, Project, Role, SEED_IMAGE_ID, Server, ServerGroup, Service, State, Target,
-    Token, TokenScope, User,
+    AccessRule, Actor, Address, ApplicationCredential, Assignment, Domain, Endpoint, Flavor, Group,
+    Image, Keypair, Pending, Project, Role, SEED_IMAGE_ID, Server, ServerGroup, Service, State,
+    Target, Token, TokenScope, User,
 };
 
 use faults::Draws;
@@ -110,6 +110,7 @@ pub struct FakeCloudBuilder {
     token_lifetime: Duration,
     max_microversion: (u32, u32),
     seed: bool,
+    single_host: bool,
 }
 
 impl Default for FakeCloudBuilder {
@@ -122,6 +123,7 @@ impl Default for FakeCloudBuilder {
             token_lifetime: Duration::from_secs(3600),
             max_microversion: (2, 100),
             seed: true,
+            single_host: false,
         }
     }
 }
@@ -193,6 +195,19 @@ impl FakeCloudBuilder {
         self
     }
 
+    /// Behave as a cloud with a single compute host, as the devcloud is: a resize is
+    /// accepted, then the scheduler finds no other host and the server stays `ACTIVE` on
+    /// its flavor (by default a resize reaches `VERIFY_RESIZE`).
+    ///
+    /// ```
+    /// let b = fakecloud::FakeCloud::builder().single_host(true);
+    /// # let _ = b;
+    /// ```
+    pub fn single_host(mut self, yes: bool) -> Self {
+        self.single_host = yes;
+        self
+    }
+
     /// Whether to seed the devcloud's records (true by default). Without the seed the
     /// cloud has no users: add them with [`FakeCloud::state`].
     ///
@@ -238,6 +253,7 @@ impl FakeCloudBuilder {
             delays: self.delays,
             token_lifetime: self.token_lifetime,
             max_microversion: self.max_microversion,
+            single_host: self.single_host,
         });
         let router = axum::Router::new()
             .fallback(http_util::handle)
@@ -276,6 +292,7 @@ pub(crate) struct App {
     pub(crate) delays: Delays,
     pub(crate) token_lifetime: Duration,
     pub(crate) max_microversion: (u32, u32),
+    pub(crate) single_host: bool,
 }
 
 impl App {

@@ -6,7 +6,11 @@ use std::time::Duration;
 const USAGE: &str = "usage: ferrocloud-fakecloud [--port N] [--clouds-yaml PATH]
     [--latency-ms N] [--error-rate F] [--error-status N] [--rate-limit-rate F]
     [--retry-after N] [--token-uses N] [--token-lifetime-secs N] [--seed N]
-    [--build-ms N] [--action-ms N] [--delete-ms N] [--max-microversion 2.N]";
+    [--build-ms N] [--action-ms N] [--delete-ms N] [--max-microversion 2.N]
+    [--single-host] [--devcloud]
+
+--devcloud mirrors the project's devcloud where it differs from the defaults: port 5000,
+a single compute host (resizes find no other host) and microversions up to 2.102.";
 
 fn value<T: std::str::FromStr>(args: &mut impl Iterator<Item = String>, flag: &str) -> T {
     let raw = args
@@ -31,6 +35,13 @@ async fn main() {
     while let Some(flag) = args.next() {
         match flag.as_str() {
             "--port" => builder = builder.port(value(&mut args, &flag)),
+            "--single-host" => builder = builder.single_host(true),
+            "--devcloud" => {
+                builder = builder
+                    .port(5000)
+                    .single_host(true)
+                    .max_microversion(2, 102)
+            }
             "--clouds-yaml" => clouds_yaml = Some(value(&mut args, &flag)),
             "--latency-ms" => faults.latency = Duration::from_millis(value(&mut args, &flag)),
             "--error-rate" => faults.error_rate = value(&mut args, &flag),

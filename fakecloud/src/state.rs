@@ -32,6 +32,8 @@ pub struct State {
     pub implied_roles: Vec<(String, String)>,
     /// Who has which role where.
     pub assignments: Vec<Assignment>,
+    /// Groups by ID.
+    pub groups: BTreeMap<String, Group>,
     /// Catalog services by ID.
     pub services: BTreeMap<String, Service>,
     /// Catalog endpoints by ID.
@@ -205,20 +207,75 @@ pub enum Target {
     System,
 }
 
-/// A role held by a user on a target.
+/// Who holds a role: a user, or the members of a group.
 ///
 /// ```
-/// let a = fakecloud::Assignment { user_id: "u".into(), role_id: "r".into(), target: fakecloud::Target::System };
-/// assert_eq!(a.target, fakecloud::Target::System);
+/// let a = fakecloud::Actor::Group("g1".into());
+/// assert_ne!(a, fakecloud::Actor::User("g1".into()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    /// A user, by ID.
+    User(String),
+    /// A group, by ID.
+    Group(String),
+}
+
+/// A role held by a user or a group on a target; an inherited one applies to the
+/// projects below the target (the projects of a domain), not to the target itself.
+///
+/// ```
+/// let a = fakecloud::Assignment::user("u", "r", fakecloud::Target::System);
+/// assert!(!a.inherited);
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Assignment {
-    /// The user.
-    pub user_id: String,
+    /// The user or group.
+    pub actor: Actor,
     /// The role.
     pub role_id: String,
     /// Where.
     pub target: Target,
+    /// Whether it is inherited by the projects below the target (OS-INHERIT).
+    pub inherited: bool,
+}
+
+impl Assignment {
+    /// A direct assignment to a user.
+    ///
+    /// ```
+    /// let a = fakecloud::Assignment::user("u", "r", fakecloud::Target::Project("p".into()));
+    /// assert_eq!(a.actor, fakecloud::Actor::User("u".into()));
+    /// ```
+    pub fn user(user_id: &str, role_id: &str, target: Target) -> Self {
+        Self {
+            actor: Actor::User(user_id.into()),
+            role_id: role_id.into(),
+            target,
+            inherited: false,
+        }
+    }
+}
+
+/// A Keystone group.
+///
+/// ```
+/// let g = fakecloud::Group { id: "g".into(), name: "ops".into(), domain_id: "default".into(),
+///     description: None, users: vec![] };
+/// assert!(g.users.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The ID.
+    pub id: String,
+    /// The name.
+    pub name: String,
+    /// The owning domain.
+    pub domain_id: String,
+    /// The description.
+    pub description: Option<String>,
+    /// The member user IDs.
+    pub users: Vec<String>,
 }
 
 /// A catalog service.
@@ -733,22 +790,19 @@ impl State {
         let add_user = |s: &mut State, name: &str, pw: &str, role: &str, project: &str| {
             let mut u = User::new(name, "default", pw);
             u.default_project_id = Some(project_ids[project].clone());
-            s.assignments.push(Assignment {
-                user_id: u.id.clone(),
-                role_id: role_ids[role].clone(),
-                target: Target::Project(project_ids[project].clone()),
-            });
+            s.assignments.push(Assignment::user(
+                &u.id,
+                &role_ids[role],
+                Target::Project(project_ids[project].clone()),
+            ));
             let id = u.id.clone();
             s.users.insert(u.id.clone(), u);
             id
         };
         let admin = add_user(&mut s, "admin", "devcloud-admin", "admin", "admin");
         for target in [Target::Domain("default".into()), Target::System] {
-            s.assignments.push(Assignment {
-                user_id: admin.clone(),
-                role_id: role_ids["admin"].clone(),
-                target,
-            });
+            s.assignments
+                .push(Assignment::user(&admin, &role_ids["admin"], target));
         }
         add_user(&mut s, "demo", "devcloud-demo", "member", "demo");
         for name in ["nova", "placement", "glance", "neutron", "cinder"] {
