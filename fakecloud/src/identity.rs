@@ -202,7 +202,7 @@ fn catalog_json(state: &State) -> Value {
         let endpoints: Vec<Value> = state
             .endpoints
             .values()
-            .filter(|e| e.service_id == s.id)
+            .filter(|e| e.service_id == s.id && e.enabled)
             .map(|e| {
                 json!({"id": e.id, "interface": e.interface, "region_id": e.region_id,
                        "region": e.region_id, "url": e.url})
@@ -808,78 +808,336 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             grant(app, state, req, &ctx, target, kind, actor, rest, true)
         }
         (_, ["groups", rest @ ..]) => groups(app, state, req, &ctx, rest),
-        (&Method::GET, ["services"]) => {
-            if let Err(r) = require_admin(&ctx, "list_services") {
-                return r;
-            }
-            let items = state
-                .services
-                .values()
-                .filter(|s| req.q("type").is_none_or(|t| t == s.service_type))
-                .map(|s| {
-                    json!({"id": s.id, "type": s.service_type, "name": s.name, "enabled": s.enabled,
-                           "links": link(app, &format!("services/{}", s.id))})
-                })
-                .collect();
-            collection(app, "services", "services", items)
-        }
-        (&Method::GET, ["services", id]) => {
-            if let Err(r) = require_admin(&ctx, "get_service") {
-                return r;
-            }
-            match state.services.get(*id) {
-                Some(s) => Reply::ok(json!({"service": {"id": s.id, "type": s.service_type,
-                    "name": s.name, "enabled": s.enabled,
-                    "links": link(app, &format!("services/{}", s.id))}})),
-                None => not_found("service", id),
-            }
-        }
-        (&Method::GET, ["endpoints"]) => {
-            if let Err(r) = require_admin(&ctx, "list_endpoints") {
-                return r;
-            }
-            let items = state
-                .endpoints
-                .values()
-                .filter(|e| req.q("interface").is_none_or(|i| i == e.interface))
-                .filter(|e| req.q("service_id").is_none_or(|s| s == e.service_id))
-                .filter(|e| req.q("region_id").is_none_or(|r| r == e.region_id))
-                .map(|e| endpoint_json(app, e))
-                .collect();
-            collection(app, "endpoints", "endpoints", items)
-        }
-        (&Method::GET, ["endpoints", id]) => {
-            if let Err(r) = require_admin(&ctx, "get_endpoint") {
-                return r;
-            }
-            match state.endpoints.get(*id) {
-                Some(e) => Reply::ok(json!({"endpoint": endpoint_json(app, e)})),
-                None => not_found("endpoint", id),
-            }
-        }
-        (&Method::GET, ["regions"]) => {
-            let items = vec![
-                json!({"id": "RegionOne", "description": "", "parent_region_id": null,
-                                    "links": link(app, "regions/RegionOne")}),
-            ];
-            collection(app, "regions", "regions", items)
-        }
-        (&Method::GET, ["regions", id]) => {
-            if *id == "RegionOne" {
-                Reply::ok(json!({"region": {"id": "RegionOne", "description": "",
-                    "parent_region_id": null, "links": link(app, "regions/RegionOne")}}))
-            } else {
-                not_found("region", id)
-            }
-        }
+        (_, ["services", rest @ ..]) => services(app, state, req, &ctx, rest),
+        (_, ["endpoints", rest @ ..]) => endpoints(app, state, req, &ctx, rest),
+        (_, ["regions", rest @ ..]) => regions(app, state, req, &ctx, rest),
         _ => keystone_error(404, "The resource could not be found."),
     }
 }
 
 fn endpoint_json(app: &App, e: &crate::state::Endpoint) -> Value {
     json!({"id": e.id, "service_id": e.service_id, "interface": e.interface, "url": e.url,
-           "region_id": e.region_id, "region": e.region_id, "enabled": true,
+           "region_id": e.region_id, "region": e.region_id, "enabled": e.enabled,
+           "name": e.name, "description": e.description,
            "links": link(app, &format!("endpoints/{}", e.id))})
+}
+
+fn service_json(app: &App, s: &crate::state::Service) -> Value {
+    json!({"id": s.id, "type": s.service_type, "name": s.name, "enabled": s.enabled,
+           "description": s.description, "links": link(app, &format!("services/{}", s.id))})
+}
+
+fn region_json(app: &App, r: &crate::state::Region) -> Value {
+    json!({"id": r.id, "description": r.description, "parent_region_id": r.parent_region_id,
+           "links": link(app, &format!("regions/{}", r.id))})
+}
+
+fn services(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+    if let Err(r) = require_admin(ctx, "create_service") {
+        return r;
+    }
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let items = state
+                .services
+                .values()
+                .filter(|s| req.q("type").is_none_or(|t| t == s.service_type))
+                .filter(|s| req.q("name").is_none_or(|n| n == s.name))
+                .map(|s| service_json(app, s))
+                .collect();
+            collection(app, "services", "services", items)
+        }
+        (&Method::POST, []) => {
+            let body = req.json();
+            let o = match body_object(&body, "service") {
+                Ok(o) => o,
+                Err(r) => return r,
+            };
+            let Ok(Some(service_type)) = str_field(o, "type") else {
+                return bad_request(
+                    "Invalid input for field 'type': 'type' is a required property",
+                );
+            };
+            let s = crate::state::Service {
+                id: ids::hex_id(),
+                service_type,
+                name: str_field(o, "name").ok().flatten().unwrap_or_default(),
+                enabled: bool_field(o, "enabled").ok().flatten().unwrap_or(true),
+                description: str_field(o, "description").ok().flatten(),
+            };
+            let v = service_json(app, &s);
+            state.services.insert(s.id.clone(), s);
+            Reply::json(201, json!({"service": v}))
+        }
+        (m, [id]) => {
+            let Some(mut s) = state.services.get(*id).cloned() else {
+                return not_found("service", id);
+            };
+            match *m {
+                Method::GET => Reply::ok(json!({"service": service_json(app, &s)})),
+                Method::PATCH => {
+                    let body = req.json();
+                    let o = match body_object(&body, "service") {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    if let Ok(Some(t)) = str_field(o, "type") {
+                        s.service_type = t;
+                    }
+                    if let Ok(Some(n)) = str_field(o, "name") {
+                        s.name = n;
+                    }
+                    if o.contains_key("description") {
+                        s.description = str_field(o, "description").ok().flatten();
+                    }
+                    match bool_field(o, "enabled") {
+                        Ok(Some(e)) => s.enabled = e,
+                        Ok(None) => {}
+                        Err(r) => return r,
+                    }
+                    let v = service_json(app, &s);
+                    state.services.insert(s.id.clone(), s);
+                    Reply::ok(json!({"service": v}))
+                }
+                Method::DELETE => {
+                    state.services.remove(*id);
+                    state.endpoints.retain(|_, e| e.service_id != *id);
+                    Reply::empty(204)
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+fn interface_field(o: &Map<String, Value>) -> Result<Option<String>, Reply> {
+    match str_field(o, "interface")? {
+        Some(i) if matches!(i.as_str(), "public" | "internal" | "admin") => Ok(Some(i)),
+        Some(i) => Err(bad_request(&format!(
+            "Invalid input for field 'interface': '{i}' does not match '^(?:admin|internal|public)$'"
+        ))),
+        None => Ok(None),
+    }
+}
+
+fn endpoints(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+    if let Err(r) = require_admin(ctx, "create_endpoint") {
+        return r;
+    }
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let items = state
+                .endpoints
+                .values()
+                .filter(|e| req.q("interface").is_none_or(|i| i == e.interface))
+                .filter(|e| req.q("service_id").is_none_or(|s| s == e.service_id))
+                .filter(|e| {
+                    req.q("region_id")
+                        .is_none_or(|r| e.region_id.as_deref() == Some(r))
+                })
+                .map(|e| endpoint_json(app, e))
+                .collect();
+            collection(app, "endpoints", "endpoints", items)
+        }
+        (&Method::POST, []) => {
+            let body = req.json();
+            let o = match body_object(&body, "endpoint") {
+                Ok(o) => o,
+                Err(r) => return r,
+            };
+            let (Ok(Some(service_id)), Ok(Some(interface)), Ok(Some(url))) = (
+                str_field(o, "service_id"),
+                interface_field(o),
+                str_field(o, "url"),
+            ) else {
+                return bad_request(
+                    "Invalid input for field 'endpoint': 'service_id', 'interface' and 'url' are required properties",
+                );
+            };
+            if !state.services.contains_key(&service_id) {
+                return not_found("service", &service_id);
+            }
+            let region_id = str_field(o, "region_id").ok().flatten();
+            if let Some(r) = &region_id
+                && !state.regions.contains_key(r)
+            {
+                return not_found("region", r);
+            }
+            let e = crate::state::Endpoint {
+                id: ids::hex_id(),
+                service_id,
+                interface,
+                url,
+                region_id,
+                enabled: bool_field(o, "enabled").ok().flatten().unwrap_or(true),
+                name: str_field(o, "name").ok().flatten(),
+                description: str_field(o, "description").ok().flatten(),
+            };
+            let v = endpoint_json(app, &e);
+            state.endpoints.insert(e.id.clone(), e);
+            Reply::json(201, json!({"endpoint": v}))
+        }
+        (m, [id]) => {
+            let Some(mut e) = state.endpoints.get(*id).cloned() else {
+                return not_found("endpoint", id);
+            };
+            match *m {
+                Method::GET => Reply::ok(json!({"endpoint": endpoint_json(app, &e)})),
+                Method::PATCH => {
+                    let body = req.json();
+                    let o = match body_object(&body, "endpoint") {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    match interface_field(o) {
+                        Ok(Some(i)) => e.interface = i,
+                        Ok(None) => {}
+                        Err(r) => return r,
+                    }
+                    if let Ok(Some(u)) = str_field(o, "url") {
+                        e.url = u;
+                    }
+                    if let Ok(Some(s)) = str_field(o, "service_id") {
+                        e.service_id = s;
+                    }
+                    if o.contains_key("region_id") {
+                        e.region_id = str_field(o, "region_id").ok().flatten();
+                    }
+                    if let Ok(Some(b)) = bool_field(o, "enabled") {
+                        e.enabled = b;
+                    }
+                    if o.contains_key("name") {
+                        e.name = str_field(o, "name").ok().flatten();
+                    }
+                    if o.contains_key("description") {
+                        e.description = str_field(o, "description").ok().flatten();
+                    }
+                    let v = endpoint_json(app, &e);
+                    state.endpoints.insert(e.id.clone(), e);
+                    Reply::ok(json!({"endpoint": v}))
+                }
+                Method::DELETE => {
+                    state.endpoints.remove(*id);
+                    Reply::empty(204)
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+fn regions(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+    let reading = matches!(req.method, Method::GET | Method::HEAD);
+    if !reading && let Err(r) = require_admin(ctx, "create_region") {
+        return r;
+    }
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let items = state
+                .regions
+                .values()
+                .filter(|r| {
+                    req.q("parent_region_id")
+                        .is_none_or(|p| r.parent_region_id.as_deref() == Some(p))
+                })
+                .map(|r| region_json(app, r))
+                .collect();
+            collection(app, "regions", "regions", items)
+        }
+        (&Method::POST, []) => {
+            let body = req.json();
+            let o = match body_object(&body, "region") {
+                Ok(o) => o,
+                Err(r) => return r,
+            };
+            let id = str_field(o, "id")
+                .ok()
+                .flatten()
+                .unwrap_or_else(ids::hex_id);
+            if state.regions.contains_key(&id) {
+                return keystone_error(
+                    409,
+                    &format!("Conflict occurred attempting to store region - Duplicate ID, {id}."),
+                );
+            }
+            let parent_region_id = str_field(o, "parent_region_id").ok().flatten();
+            if let Some(p) = &parent_region_id
+                && !state.regions.contains_key(p)
+            {
+                return not_found("region", p);
+            }
+            let r = crate::state::Region {
+                id,
+                description: str_field(o, "description")
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+                parent_region_id,
+            };
+            let v = region_json(app, &r);
+            state.regions.insert(r.id.clone(), r);
+            Reply::json(201, json!({"region": v}))
+        }
+        (m, [id]) => {
+            let Some(mut r) = state.regions.get(*id).cloned() else {
+                return not_found("region", id);
+            };
+            match *m {
+                Method::GET => Reply::ok(json!({"region": region_json(app, &r)})),
+                Method::PATCH => {
+                    let body = req.json();
+                    let o = match body_object(&body, "region") {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    if let Ok(Some(d)) = str_field(o, "description") {
+                        r.description = d;
+                    }
+                    if o.contains_key("parent_region_id") {
+                        r.parent_region_id = str_field(o, "parent_region_id").ok().flatten();
+                    }
+                    let v = region_json(app, &r);
+                    state.regions.insert(r.id.clone(), r);
+                    Reply::ok(json!({"region": v}))
+                }
+                Method::DELETE => {
+                    // The region and its subregions, unless one of them has endpoints.
+                    let mut doomed = vec![id.to_string()];
+                    let mut i = 0;
+                    while i < doomed.len() {
+                        let children: Vec<String> = state
+                            .regions
+                            .values()
+                            .filter(|c| c.parent_region_id.as_deref() == Some(doomed[i].as_str()))
+                            .map(|c| c.id.clone())
+                            .collect();
+                        doomed.extend(children);
+                        i += 1;
+                    }
+                    if state
+                        .endpoints
+                        .values()
+                        .any(|e| e.region_id.as_ref().is_some_and(|r| doomed.contains(r)))
+                    {
+                        return keystone_error(
+                            403,
+                            &format!(
+                                "Unable to delete region {id} because it or its child regions have associated endpoints."
+                            ),
+                        );
+                    }
+                    for d in doomed {
+                        state.regions.remove(&d);
+                    }
+                    Reply::empty(204)
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
 }
 
 fn user_projects(app: &App, state: &State, user_id: &str) -> Vec<Value> {

@@ -27,8 +27,8 @@ pub use clock::Clock;
 pub use faults::Faults;
 pub use state::{
     AccessRule, Actor, Address, ApplicationCredential, Assignment, Domain, Endpoint, Flavor, Group,
-    Image, Keypair, Pending, Project, Role, SEED_IMAGE_ID, Server, ServerGroup, Service, State,
-    Target, Token, TokenScope, User,
+    Image, Keypair, Pending, Project, Region, Role, SEED_IMAGE_ID, Server, ServerGroup, Service,
+    State, Target, Token, TokenScope, User,
 };
 
 use faults::Draws;

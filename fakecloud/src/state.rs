@@ -38,6 +38,8 @@ pub struct State {
     pub services: BTreeMap<String, Service>,
     /// Catalog endpoints by ID.
     pub endpoints: BTreeMap<String, Endpoint>,
+    /// Regions by ID.
+    pub regions: BTreeMap<String, Region>,
     /// Issued tokens by their value.
     pub tokens: BTreeMap<String, Token>,
     /// Revoked audit IDs: a token whose audit chain holds one of them is refused.
@@ -281,7 +283,8 @@ pub struct Group {
 /// A catalog service.
 ///
 /// ```
-/// let s = fakecloud::Service { id: "s".into(), service_type: "compute".into(), name: "nova".into(), enabled: true };
+/// let s = fakecloud::Service { id: "s".into(), service_type: "compute".into(), name: "nova".into(),
+///     enabled: true, description: None };
 /// assert_eq!(s.service_type, "compute");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -292,15 +295,18 @@ pub struct Service {
     pub service_type: String,
     /// The name.
     pub name: String,
-    /// Whether it is enabled.
+    /// Whether it is enabled (a disabled service leaves the catalog).
     pub enabled: bool,
+    /// The description.
+    pub description: Option<String>,
 }
 
 /// A catalog endpoint.
 ///
 /// ```
 /// let e = fakecloud::Endpoint { id: "e".into(), service_id: "s".into(), interface: "public".into(),
-///     url: "http://127.0.0.1:1/compute/v2.1".into(), region_id: "RegionOne".into() };
+///     url: "http://127.0.0.1:1/compute/v2.1".into(), region_id: Some("RegionOne".into()),
+///     enabled: true, name: None, description: None };
 /// assert_eq!(e.interface, "public");
 /// ```
 #[derive(Debug, Clone, PartialEq)]
@@ -314,7 +320,29 @@ pub struct Endpoint {
     /// The URL.
     pub url: String,
     /// The region.
-    pub region_id: String,
+    pub region_id: Option<String>,
+    /// Whether it is enabled (a disabled endpoint leaves the catalog).
+    pub enabled: bool,
+    /// The name.
+    pub name: Option<String>,
+    /// The description.
+    pub description: Option<String>,
+}
+
+/// A catalog region.
+///
+/// ```
+/// let r = fakecloud::Region { id: "RegionTwo".into(), description: String::new(), parent_region_id: None };
+/// assert!(r.parent_region_id.is_none());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Region {
+    /// The ID (also its name).
+    pub id: String,
+    /// The description.
+    pub description: String,
+    /// The parent region.
+    pub parent_region_id: Option<String>,
 }
 
 /// The scope of a token.
@@ -808,6 +836,14 @@ impl State {
         for name in ["nova", "placement", "glance", "neutron", "cinder"] {
             add_user(&mut s, name, "devcloud-service", "service", "service");
         }
+        s.regions.insert(
+            "RegionOne".into(),
+            Region {
+                id: "RegionOne".into(),
+                description: String::new(),
+                parent_region_id: None,
+            },
+        );
         let base = base.trim_end_matches('/');
         for (service_type, name, url) in [
             ("identity", "keystone", base.to_string()),
@@ -822,6 +858,7 @@ impl State {
                     service_type: service_type.into(),
                     name: name.into(),
                     enabled: true,
+                    description: None,
                 },
             );
             for interface in ["public", "internal", "admin"] {
@@ -833,7 +870,10 @@ impl State {
                         service_id: sid.clone(),
                         interface: interface.into(),
                         url: url.clone(),
-                        region_id: "RegionOne".into(),
+                        region_id: Some("RegionOne".into()),
+                        enabled: true,
+                        name: None,
+                        description: None,
                     },
                 );
             }
