@@ -248,11 +248,37 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                         not_found("Network not found")
                     }
                 }
-                (&Method::GET, ["migrations"]) => {
+                (_, ["migrations", rest @ ..]) => {
                     if !ctx.is_admin() {
                         return policy("os_compute_api:servers:migrations:index");
                     }
-                    Reply::ok(json!({"migrations": []}))
+                    // Nothing ever migrates on one host.
+                    match (m, rest) {
+                        (&Method::GET, []) => Reply::ok(json!({"migrations": []})),
+                        (&Method::GET, [mid]) => not_found(&format!(
+                            "In-progress live migration {mid} is not found for server {id}."
+                        )),
+                        (&Method::POST, [_, "action"]) | (&Method::DELETE, [_]) => {
+                            conflict(&format!(
+                                "Instance {id} is in an invalid state for '{}'",
+                                if *m == Method::POST {
+                                    "force_complete"
+                                } else {
+                                    "abort"
+                                }
+                            ))
+                        }
+                        _ => not_found("The resource could not be found."),
+                    }
+                }
+                (&Method::GET, ["os-security-groups"]) => {
+                    let s = &state.servers[&id];
+                    let groups: Vec<Value> = s
+                        .security_groups
+                        .iter()
+                        .map(|name| security_group_json(&s.project_id, name))
+                        .collect();
+                    Reply::ok(json!({"security_groups": groups}))
                 }
                 _ => not_found("The resource could not be found."),
             }
@@ -261,6 +287,30 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
         (_, ["os-keypairs", rest @ ..]) => keypairs(app, state, req, ctx, mv, rest),
         (_, ["os-server-groups", rest @ ..]) => server_groups(app, state, req, ctx, mv, rest),
         (&Method::GET, ["limits"]) => limits(state, req, ctx, mv),
+        (&Method::GET, ["os-availability-zone"]) => Reply::ok(json!({"availabilityZoneInfo": [
+            {"zoneName": "nova", "zoneState": {"available": true}, "hosts": null}
+        ]})),
+        (&Method::GET, ["os-availability-zone", "detail"]) => {
+            if !ctx.is_admin() {
+                return policy("os_compute_api:os-availability-zone:detail");
+            }
+            let svc = |names: &[&str]| -> Value {
+                let mut m = Map::new();
+                for n in names {
+                    m.insert(
+                        n.to_string(),
+                        json!({"available": true, "active": true, "updated_at": null}),
+                    );
+                }
+                Value::Object(m)
+            };
+            Reply::ok(json!({"availabilityZoneInfo": [
+                {"zoneName": "internal", "zoneState": {"available": true},
+                 "hosts": {HOST: svc(&["nova-conductor", "nova-scheduler"])}},
+                {"zoneName": "nova", "zoneState": {"available": true},
+                 "hosts": {HOST: svc(&["nova-compute"])}},
+            ]}))
+        }
         _ => not_found("The resource could not be found."),
     }
 }
@@ -413,6 +463,38 @@ fn server_json(app: &App, state: &State, s: &Server, mv: Mv, ctx: &Ctx) -> Value
         );
     }
     v
+}
+
+/// A project's security group as Nova shows it (from Neutron): the default group lets
+/// its own members in.
+fn security_group_json(project: &str, name: &str) -> Value {
+    let digest = ring::digest::digest(
+        &ring::digest::SHA256,
+        format!("{project}/{name}").as_bytes(),
+    );
+    let h: String = digest.as_ref()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let id = format!(
+        "{}-{}-{}-{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    );
+    let rules: Vec<Value> = if name == "default" {
+        vec![json!({
+            "id": format!("{}-0000-4000-8000-000000000001", &h[0..8]),
+            "parent_group_id": id, "ip_protocol": null, "from_port": null, "to_port": null,
+            "group": {"name": "default", "tenant_id": project}, "ip_range": {},
+        })]
+    } else {
+        Vec::new()
+    };
+    json!({"id": id, "name": name, "description": if name == "default" { "Default security group" } else { "" },
+           "tenant_id": project, "rules": rules})
 }
 
 // ------------------------------------------------------------------ listing
@@ -636,7 +718,13 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
         .next()
         .unwrap_or_default()
         .to_string();
-    let Some(flavor) = state.flavors.get(&flavor_id).cloned() else {
+    let project = ctx.project_id().unwrap_or_default().to_string();
+    let Some(flavor) = state
+        .flavors
+        .get(&flavor_id)
+        .filter(|f| f.is_public || ctx.is_admin() || f.access.contains(&project))
+        .cloned()
+    else {
         return bad(&format!("Flavor {flavor_ref} could not be found."));
     };
     let image_id = match o.get("imageRef").and_then(Value::as_str) {
@@ -1643,6 +1731,18 @@ fn flavor_json(app: &App, f: &Flavor, mv: Mv, detail: bool) -> Value {
 }
 
 fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+    let project = ctx.project_id().unwrap_or_default().to_string();
+    let shared = |f: &Flavor| f.access.contains(&project);
+    if let [id, sub, more @ ..] = rest {
+        let visible = state
+            .flavors
+            .get(*id)
+            .is_some_and(|f| f.is_public || ctx.is_admin() || shared(f));
+        if !visible {
+            return not_found(&format!("Flavor {id} could not be found."));
+        }
+        return flavor_extras(state, req, ctx, id, sub, more);
+    }
     match (&req.method, rest) {
         (&Method::GET, []) | (&Method::GET, ["detail"]) => {
             let detail = !rest.is_empty();
@@ -1656,9 +1756,11 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
             let mut rows: Vec<&Flavor> = state
                 .flavors
                 .values()
-                .filter(|f| {
-                    public
-                        .is_none_or(|p| p == f.is_public || (!p && ctx.is_admin() && !f.is_public))
+                .filter(|f| match public {
+                    None => true,
+                    // A project also sees the private flavors shared with it.
+                    Some(true) => f.is_public || (!ctx.is_admin() && shared(f)),
+                    Some(false) => !f.is_public && (ctx.is_admin() || shared(f)),
                 })
                 .filter(|f| f.ram >= min_ram && f.disk >= min_disk)
                 .filter(|f| req.q("name").is_none_or(|n| name_matches(n, &f.name)))
@@ -1789,7 +1891,12 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
         }
         (m, [id]) => {
             let id = id.to_string();
-            let Some(f) = state.flavors.get(&id).cloned() else {
+            let Some(f) = state
+                .flavors
+                .get(&id)
+                .filter(|f| f.is_public || ctx.is_admin() || shared(f))
+                .cloned()
+            else {
                 return not_found(&format!("Flavor {id} could not be found."));
             };
             match *m {
@@ -1837,6 +1944,120 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
         }
         _ => not_found("The resource could not be found."),
     }
+}
+
+/// `/flavors/{id}/os-extra_specs[/{key}]`, `/flavors/{id}/os-flavor-access` and the
+/// `addTenantAccess`/`removeTenantAccess` actions.
+fn flavor_extras(
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    id: &str,
+    sub: &str,
+    more: &[&str],
+) -> Reply {
+    let writing = !matches!(req.method, Method::GET);
+    if writing && !ctx.is_admin() {
+        return policy("os_compute_api:os-flavor-extra-specs:create");
+    }
+    let Some(f) = state.flavors.get_mut(id) else {
+        return not_found(&format!("Flavor {id} could not be found."));
+    };
+    let body = req.json();
+    match (&req.method, sub, more) {
+        (&Method::GET, "os-extra_specs", []) => Reply::ok(json!({"extra_specs": f.extra_specs})),
+        (&Method::POST, "os-extra_specs", []) => {
+            let specs = match string_map(
+                body.as_ref().and_then(|b| b.get("extra_specs")),
+                "extra_specs",
+            ) {
+                Ok(m) if !m.is_empty() => m,
+                Ok(_) => return bad("Invalid input for field/attribute extra_specs."),
+                Err(r) => return r,
+            };
+            f.extra_specs.extend(specs.clone());
+            Reply::ok(json!({ "extra_specs": specs }))
+        }
+        (&Method::GET, "os-extra_specs", [key]) => match f.extra_specs.get(*key) {
+            Some(v) => Reply::ok(json!({ *key: v })),
+            None => not_found(&format!("Flavor {id} has no extra specs with key {key}.")),
+        },
+        (&Method::PUT, "os-extra_specs", [key]) => {
+            let item = match string_map(body.as_ref(), "extra_specs") {
+                Ok(m) => m,
+                Err(r) => return r,
+            };
+            if item.len() != 1 {
+                return bad("Request body contains too many items");
+            }
+            let Some(v) = item.get(*key) else {
+                return bad("Request body and URI mismatch");
+            };
+            f.extra_specs.insert(key.to_string(), v.clone());
+            Reply::ok(json!({ *key: v }))
+        }
+        (&Method::DELETE, "os-extra_specs", [key]) => {
+            if f.extra_specs.remove(*key).is_none() {
+                return not_found(&format!("Flavor {id} has no extra specs with key {key}."));
+            }
+            Reply::empty(202)
+        }
+        (&Method::GET, "os-flavor-access", []) => {
+            if !ctx.is_admin() {
+                return policy("os_compute_api:os-flavor-access");
+            }
+            if f.is_public {
+                return not_found("Access list not available for public flavors.");
+            }
+            Reply::ok(json!({"flavor_access": access_json(f)}))
+        }
+        (&Method::POST, "action", []) => {
+            let Some(Value::Object(o)) = body else {
+                return bad("Malformed request body");
+            };
+            let (name, args) = match o.iter().next() {
+                Some((k, v)) if o.len() == 1 => (k.clone(), v.clone()),
+                _ => return bad("Malformed request body"),
+            };
+            let Some(tenant) = args["tenant"].as_str() else {
+                return bad(&format!(
+                    "Invalid input for field/attribute {name}. 'tenant' is a required property"
+                ));
+            };
+            if f.is_public {
+                return conflict("Can not add access to a public flavor.");
+            }
+            let has = f.access.iter().any(|p| p == tenant);
+            match name.as_str() {
+                "addTenantAccess" => {
+                    if has {
+                        return conflict(&format!(
+                            "Flavor access already exists for flavor {id} and project {tenant} combination."
+                        ));
+                    }
+                    f.access.push(tenant.into());
+                }
+                "removeTenantAccess" => {
+                    if !has {
+                        return not_found(&format!(
+                            "Flavor access not found for {id} / {tenant} combination."
+                        ));
+                    }
+                    f.access.retain(|p| p != tenant);
+                }
+                other => return bad(&format!("There is no such action: {other}")),
+            }
+            Reply::ok(json!({"flavor_access": access_json(f)}))
+        }
+        _ => not_found("The resource could not be found."),
+    }
+}
+
+fn access_json(f: &Flavor) -> Vec<Value> {
+    f.access
+        .iter()
+        .map(|p| json!({"flavor_id": f.id, "tenant_id": p}))
+        .collect()
 }
 
 // ------------------------------------------------------------------ key pairs

@@ -583,8 +583,11 @@ fn subject_token(app: &App, state: &mut State, req: &Req, ctx: &Ctx) -> Reply {
         }
         Method::HEAD => Reply::empty(200).header("X-Subject-Token", subject),
         Method::DELETE => {
-            let audit = state.tokens[&subject].audit_ids[0].clone();
-            state.revoked_audit_ids.push(audit);
+            let t = &state.tokens[&subject];
+            let audit = t.audit_ids[0].clone();
+            let issued = t.issued_at;
+            state.revoked_audit_ids.push(audit.clone());
+            state.revocation_events.push((audit, now, issued));
             Reply::empty(204)
         }
         _ => method_not_allowed(),
@@ -808,6 +811,33 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             grant(app, state, req, &ctx, target, kind, actor, rest, true)
         }
         (_, ["groups", rest @ ..]) => groups(app, state, req, &ctx, rest),
+        (&Method::GET, ["OS-SIMPLE-CERT", "ca" | "certificates"]) => keystone_error(
+            410,
+            "This API is no longer available due to the removal of support for PKI tokens.",
+        ),
+        (&Method::GET, ["auth", "tokens", "OS-PKI", "revoked"]) => keystone_error(
+            410,
+            "This API is no longer available due to the removal of support for PKI tokens.",
+        ),
+        (&Method::GET, ["OS-REVOKE", "events"]) => {
+            let since = match req.q("since") {
+                Some(v) => match parse_time(v) {
+                    Some(t) => Some(t),
+                    None => return bad_request(&format!("Invalid time format: {v}")),
+                },
+                None => None,
+            };
+            let events: Vec<Value> = state
+                .revocation_events
+                .iter()
+                .filter(|(_, at, _)| since.is_none_or(|s| *at >= s))
+                .map(|(audit, at, before)| {
+                    json!({"audit_id": audit, "revoked_at": stamp(*at),
+                           "issued_before": stamp(*before)})
+                })
+                .collect();
+            Reply::ok(json!({"events": events, "links": link(app, "OS-REVOKE/events")}))
+        }
         (_, ["services", rest @ ..]) => services(app, state, req, &ctx, rest),
         (_, ["endpoints", rest @ ..]) => endpoints(app, state, req, &ctx, rest),
         (_, ["regions", rest @ ..]) => regions(app, state, req, &ctx, rest),
@@ -2305,8 +2335,19 @@ fn domains(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) ->
             if state.domains.values().any(|d| d.name == name) {
                 return conflict("domain", &name);
             }
+            let id = match str_field(o, "explicit_domain_id") {
+                Ok(Some(id)) => id,
+                Ok(None) => ids::hex_id(),
+                Err(r) => return r,
+            };
+            if state.domains.contains_key(&id) {
+                return keystone_error(
+                    409,
+                    &format!("Conflict occurred attempting to store domain - Duplicate ID, {id}."),
+                );
+            }
             let d = Domain {
-                id: ids::hex_id(),
+                id,
                 name,
                 description: str_field(o, "description")
                     .ok()

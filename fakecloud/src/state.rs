@@ -44,6 +44,8 @@ pub struct State {
     pub tokens: BTreeMap<String, Token>,
     /// Revoked audit IDs: a token whose audit chain holds one of them is refused.
     pub revoked_audit_ids: Vec<String>,
+    /// Revocation events: audit ID, when revoked, issued before.
+    pub(crate) revocation_events: Vec<(String, DateTime<Utc>, DateTime<Utc>)>,
     /// Application credentials by ID.
     pub application_credentials: BTreeMap<String, ApplicationCredential>,
     /// Access rules of application credentials by ID.
@@ -476,6 +478,8 @@ pub struct Flavor {
     pub description: Option<String>,
     /// Extra specs.
     pub extra_specs: BTreeMap<String, String>,
+    /// The projects a private flavor is shared with.
+    pub access: Vec<String>,
 }
 
 impl Flavor {
@@ -497,6 +501,7 @@ impl Flavor {
             is_public: true,
             description: None,
             extra_specs: BTreeMap::new(),
+            access: Vec::new(),
         }
     }
 }
