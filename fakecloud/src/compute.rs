@@ -232,8 +232,31 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                     Reply::ok(json!({"server": server_json(app, state, s, mv, ctx)}))
                 }
                 (&Method::PUT, []) => update_server(app, state, req, ctx, mv, &id),
-                (&Method::DELETE, []) => delete_server(app, state, ctx, &id),
-                (&Method::POST, ["action"]) => action(app, state, req, ctx, mv, &id),
+                (&Method::DELETE, []) => {
+                    let reply = delete_server(app, state, ctx, &id);
+                    if reply.status < 300 {
+                        record_action(app, state, req, ctx, &id, "delete");
+                    }
+                    reply
+                }
+                (&Method::POST, ["action"]) => {
+                    let reply = action(app, state, req, ctx, mv, &id);
+                    let name = req
+                        .json()
+                        .and_then(|b| b.as_object().and_then(|o| o.keys().next().cloned()));
+                    if reply.status < 300
+                        && let Some(name) = name
+                    {
+                        record_action(app, state, req, ctx, &id, &name);
+                    }
+                    reply
+                }
+                (&Method::GET, ["os-instance-actions"]) => {
+                    list_instance_actions(app, state, req, ctx, mv, &id)
+                }
+                (&Method::GET, ["os-instance-actions", request_id]) => {
+                    show_instance_action(state, ctx, mv, &id, request_id)
+                }
                 (_, ["metadata", rest @ ..]) => metadata(state, req, ctx, &id, rest),
                 (_, ["tags", rest @ ..]) => tags(app, state, req, ctx, mv, &id, rest),
                 (&Method::GET, ["ips"]) => {
@@ -965,6 +988,7 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
             g.members.push(id.clone());
         }
         state.servers.insert(id.clone(), server);
+        record_action(app, state, req, ctx, &id, "create");
         first.get_or_insert(id);
     }
     let _ = min_count;
@@ -1538,6 +1562,182 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
         }
         other => bad(&format!("There is no such action: {other}")),
     }
+}
+
+// ------------------------------------------------------------------ instance actions
+
+/// The name Nova records for an action of the `action` body.
+fn recorded_name(action: &str) -> Option<&'static str> {
+    Some(match action {
+        "create" => "create",
+        "delete" => "delete",
+        "os-stop" => "stop",
+        "os-start" => "start",
+        "reboot" => "reboot",
+        "pause" => "pause",
+        "unpause" => "unpause",
+        "suspend" => "suspend",
+        "resume" => "resume",
+        "lock" => "lock",
+        "unlock" => "unlock",
+        "rebuild" => "rebuild",
+        "resize" => "resize",
+        "confirmResize" => "confirmResize",
+        "revertResize" => "revertResize",
+        "createImage" => "createImage",
+        "createBackup" => "createBackup",
+        "rescue" => "rescue",
+        "unrescue" => "unrescue",
+        "shelve" => "shelve",
+        "shelveOffload" => "shelveOffload",
+        "unshelve" => "unshelve",
+        "changePassword" => "changePassword",
+        "migrate" => "migrate",
+        "os-migrateLive" => "live-migration",
+        "trigger_crash_dump" => "trigger_crash_dump",
+        "os-resetState" => "reset_state",
+        _ => return None,
+    })
+}
+
+fn record_action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, id: &str, action: &str) {
+    let Some(name) = recorded_name(action) else {
+        return;
+    };
+    let now = app.clock.now();
+    let Some(s) = state.servers.get(id) else {
+        return;
+    };
+    let finish = s.pending.as_ref().map_or(now, |p| p.due);
+    let project_id = s.project_id.clone();
+    state.instance_actions.push(crate::state::InstanceAction {
+        server_id: id.into(),
+        action: name.into(),
+        request_id: req.request_id.clone(),
+        user_id: ctx.user_id.clone(),
+        project_id,
+        start: now,
+        finish,
+    });
+}
+
+fn nova_time(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6f").to_string()
+}
+
+fn instance_action_json(a: &crate::state::InstanceAction, mv: Mv, now: DateTime<Utc>) -> Value {
+    let mut v = json!({
+        "action": a.action, "instance_uuid": a.server_id, "message": null,
+        "project_id": a.project_id, "request_id": a.request_id, "user_id": a.user_id,
+        "start_time": nova_time(a.start),
+    });
+    if mv.at_least(58) {
+        v["updated_at"] = json!(nova_time(a.finish.min(now).max(a.start)));
+    }
+    v
+}
+
+fn list_instance_actions(
+    app: &App,
+    state: &State,
+    req: &Req,
+    ctx: &Ctx,
+    mv: Mv,
+    id: &str,
+) -> Reply {
+    let now = app.clock.now();
+    let since = req.q("changes-since").and_then(parse_time);
+    let before = if mv.at_least(66) {
+        req.q("changes-before").and_then(parse_time)
+    } else {
+        None
+    };
+    let mut rows: Vec<&crate::state::InstanceAction> = state
+        .instance_actions
+        .iter()
+        .filter(|a| a.server_id == id)
+        .filter(|a| since.is_none_or(|t| a.finish.min(now).max(a.start) >= t))
+        .filter(|a| before.is_none_or(|t| a.finish.min(now).max(a.start) <= t))
+        .collect();
+    rows.reverse();
+    let mut body = json!({});
+    if mv.at_least(58) {
+        if let Some(marker) = req.q("marker") {
+            match rows.iter().position(|a| a.request_id == marker) {
+                Some(i) => {
+                    rows.drain(..=i);
+                }
+                None => return bad(&format!("Marker {marker} could not be found.")),
+            }
+        }
+        if let Some(n) = req.q("limit").and_then(|v| v.parse::<usize>().ok()) {
+            if rows.len() >= n && n > 0 {
+                rows.truncate(n);
+                let last = rows
+                    .last()
+                    .map(|a| a.request_id.clone())
+                    .unwrap_or_default();
+                body["links"] = json!([{"rel": "next",
+                    "href": next_link(app, req, &format!("servers/{id}/os-instance-actions"), &last)}]);
+            } else {
+                rows.truncate(n);
+            }
+        }
+    }
+    let _ = ctx;
+    body["instanceActions"] = rows
+        .iter()
+        .map(|a| instance_action_json(a, mv, now))
+        .collect::<Vec<_>>()
+        .into();
+    Reply::ok(body)
+}
+
+fn show_instance_action(state: &State, ctx: &Ctx, mv: Mv, id: &str, request_id: &str) -> Reply {
+    let Some(a) = state
+        .instance_actions
+        .iter()
+        .find(|a| a.server_id == id && a.request_id == request_id)
+    else {
+        return not_found(&format!(
+            "Action for request_id {request_id} on instance {id} not found"
+        ));
+    };
+    let now = state
+        .servers
+        .get(id)
+        .map_or(a.finish, |s| s.updated.max(a.start));
+    let mut v = instance_action_json(a, mv, a.finish.max(now));
+    if ctx.is_admin() || mv.at_least(51) {
+        let finished = state
+            .servers
+            .get(id)
+            .is_none_or(|s| s.pending.as_ref().is_none_or(|p| p.due != a.finish));
+        let event_name = match a.action.as_str() {
+            "create" => "compute__do_build_and_run_instance".to_string(),
+            "live-migration" => "compute_live_migration".to_string(),
+            other => format!("compute_{}_instance", other.to_ascii_lowercase()),
+        };
+        let mut e = json!({
+            "event": event_name, "start_time": nova_time(a.start),
+            "finish_time": if finished { json!(nova_time(a.finish)) } else { Value::Null },
+            "result": if finished { json!("Success") } else { Value::Null },
+        });
+        if ctx.is_admin() {
+            e["traceback"] = Value::Null;
+        }
+        if mv.at_least(62) {
+            e["hostId"] = json!(host_id(&a.project_id));
+            if ctx.is_admin() {
+                e["host"] = json!(HOST);
+            }
+        }
+        if mv.at_least(84) {
+            e["details"] = Value::Null;
+        }
+        v["events"] = json!([e]);
+    }
+    Reply::ok(json!({ "instanceAction": v }))
 }
 
 // ------------------------------------------------------------------ metadata and tags

@@ -20,6 +20,8 @@ pub(crate) struct Req {
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
+    /// The request ID the answer carries.
+    pub(crate) request_id: String,
 }
 
 impl Req {
@@ -228,6 +230,7 @@ pub(crate) async fn handle(AxumState(app): AxumState<Arc<App>>, request: Request
         query: parse_query(parts.uri.query()),
         headers: parts.headers,
         body,
+        request_id: request_id.clone(),
     };
     let is_compute = req.seg(0) == Some("compute");
     let is_token_request = req.seg(0) == Some("v3")

@@ -44,6 +44,8 @@ pub struct State {
     pub tokens: BTreeMap<String, Token>,
     /// Revoked audit IDs: a token whose audit chain holds one of them is refused.
     pub revoked_audit_ids: Vec<String>,
+    /// Instance actions, oldest first.
+    pub(crate) instance_actions: Vec<InstanceAction>,
     /// Revocation events: audit ID, when revoked, issued before.
     pub(crate) revocation_events: Vec<(String, DateTime<Utc>, DateTime<Utc>)>,
     /// Application credentials by ID.
@@ -734,6 +736,19 @@ pub struct Image {
     pub properties: BTreeMap<String, String>,
     /// When it was created.
     pub created_at: DateTime<Utc>,
+}
+
+/// An action on a server, as `os-instance-actions` lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct InstanceAction {
+    pub(crate) server_id: String,
+    pub(crate) action: String,
+    pub(crate) request_id: String,
+    pub(crate) user_id: String,
+    pub(crate) project_id: String,
+    pub(crate) start: DateTime<Utc>,
+    /// When its work ends (the status change it started).
+    pub(crate) finish: DateTime<Utc>,
 }
 
 /// The well-known ID of the seeded `devcloud-raw` image.
