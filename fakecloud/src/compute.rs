@@ -251,6 +251,47 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                     }
                     reply
                 }
+                (&Method::GET, ["topology"]) => {
+                    if !mv.at_least(78) {
+                        return not_found("The resource could not be found.");
+                    }
+                    Reply::ok(json!({"nodes": [], "pagesize_kb": null}))
+                }
+                (&Method::GET, ["os-server-password"]) => Reply::ok(json!({"password": ""})),
+                (&Method::DELETE, ["os-server-password"]) => Reply::empty(204),
+                (_, ["shares", rest @ ..]) => {
+                    if !mv.at_least(97) {
+                        return not_found("The resource could not be found.");
+                    }
+                    let vm = state.servers[&id].vm_state.clone();
+                    match (m, rest) {
+                        (&Method::GET, []) => Reply::ok(json!({"shares": []})),
+                        (&Method::GET | &Method::DELETE, [share]) => {
+                            not_found(&format!("Share {share} is not attached to server {id}."))
+                        }
+                        (&Method::POST, []) if vm != "stopped" => conflict(&format!(
+                            "Cannot 'attach_share' instance {id} while it is in vm_state {vm}"
+                        )),
+                        (&Method::POST, []) => not_found(
+                            "The share could not be found: no shared file systems service.",
+                        ),
+                        _ => not_found("The resource could not be found."),
+                    }
+                }
+                (&Method::POST, ["remote-consoles"]) => {
+                    let t = req
+                        .json()
+                        .and_then(|b| b["remote_console"]["type"].as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    bad(&format!("Unavailable console type {t}."))
+                }
+                (&Method::GET, ["diagnostics"]) => {
+                    if !ctx.is_admin() {
+                        return policy("os_compute_api:os-server-diagnostics");
+                    }
+                    let s = &state.servers[&id];
+                    Reply::ok(diagnostics_json(s, mv))
+                }
                 (&Method::GET, ["os-instance-actions"]) => {
                     list_instance_actions(app, state, req, ctx, mv, &id)
                 }
@@ -310,6 +351,58 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
         (_, ["os-keypairs", rest @ ..]) => keypairs(app, state, req, ctx, mv, rest),
         (_, ["os-server-groups", rest @ ..]) => server_groups(app, state, req, ctx, mv, rest),
         (&Method::GET, ["limits"]) => limits(state, req, ctx, mv),
+        (_, ["os-services", rest @ ..]) => compute_services(app, state, req, ctx, mv, rest),
+        (_, ["os-hosts", rest @ ..]) => os_hosts(state, req, ctx, mv, rest),
+        (&Method::GET, ["os-migrations"]) => {
+            if !ctx.is_admin() {
+                return policy("os_compute_api:os-migrations:index");
+            }
+            // Nothing ever migrates on one host.
+            Reply::ok(json!({"migrations": []}))
+        }
+        (&Method::GET, ["os-instance_usage_audit_log", rest @ ..]) => {
+            if !ctx.is_admin() {
+                return policy("os_compute_api:os-instance-usage-audit-log:list");
+            }
+            let now = app.clock.now();
+            let log = json!({
+                "period_beginning": (now - chrono::Duration::days(1)).format("%Y-%m-%d 00:00:00").to_string(),
+                "period_ending": now.format("%Y-%m-%d 00:00:00").to_string(),
+                "overall_status": "ALL hosts done. 0 errors.",
+                "num_hosts": 1, "num_hosts_done": 1, "num_hosts_not_run": 0,
+                "num_hosts_running": 0, "hosts_not_run": [], "total_errors": 0,
+                "total_instances": state.servers.len(),
+                "log": {HOST: {"state": "DONE", "instances": state.servers.len(), "errors": 0,
+                               "message": format!("Instance usage audit ran for host {HOST}, 0 instances in 0 seconds.")}},
+            });
+            match rest {
+                [] => Reply::ok(json!({ "instance_usage_audit_logs": log })),
+                [_] => Reply::ok(json!({ "instance_usage_audit_log": log })),
+                _ => not_found("The resource could not be found."),
+            }
+        }
+        (&Method::GET, ["os-baremetal-nodes", ..]) => {
+            if mv.at_least(37) {
+                return not_found("The resource could not be found.");
+            }
+            fault(
+                500,
+                "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class 'keystoneauth1.exceptions.catalog.EndpointNotFound'>",
+            )
+        }
+        (&Method::GET, ["extensions"]) => Reply::ok(
+            json!({"extensions": EXTENSIONS.iter().map(extension_json).collect::<Vec<_>>()}),
+        ),
+        (&Method::GET, ["extensions", alias]) => match EXTENSIONS.iter().find(|e| e.0 == *alias) {
+            Some(e) => Reply::ok(json!({"extension": extension_json(e)})),
+            None => not_found("Extension could not be found."),
+        },
+        (&Method::GET, ["os-console-auth-tokens", token]) => {
+            if !ctx.is_admin() {
+                return policy("os_compute_api:os-console-auth-tokens");
+            }
+            not_found(&format!("The token '{token}' is invalid or has expired"))
+        }
         (&Method::GET, ["os-availability-zone"]) => Reply::ok(json!({"availabilityZoneInfo": [
             {"zoneName": "nova", "zoneState": {"available": true}, "hosts": null}
         ]})),
@@ -1561,6 +1654,287 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             bad(&format!("Unavailable console type {t}."))
         }
         other => bad(&format!("There is no such action: {other}")),
+    }
+}
+
+// ------------------------------------------------------------------ compute services
+
+fn service_json(app: &App, s: &crate::state::ComputeService, mv: Mv) -> Value {
+    let mut v = json!({
+        "id": if mv.at_least(53) { json!(s.uuid) } else { json!(s.number) },
+        "binary": s.binary, "host": HOST,
+        "zone": if s.binary == "nova-compute" { "nova" } else { "internal" },
+        "status": if s.enabled { "enabled" } else { "disabled" },
+        "state": if s.forced_down { "down" } else { "up" },
+        "updated_at": nova_time(app.clock.now()),
+        "disabled_reason": s.disabled_reason,
+    });
+    if mv.at_least(11) {
+        v["forced_down"] = json!(s.forced_down);
+    }
+    v
+}
+
+fn compute_services(
+    app: &App,
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    mv: Mv,
+    rest: &[&str],
+) -> Reply {
+    if !ctx.is_admin() {
+        return policy("os_compute_api:os-services:list");
+    }
+    let body = req.json().unwrap_or_default();
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let rows: Vec<Value> = state
+                .compute_services
+                .iter()
+                .filter(|s| req.q("binary").is_none_or(|b| b == s.binary))
+                .filter(|_| req.q("host").is_none_or(|h| h == HOST))
+                .map(|s| service_json(app, s, mv))
+                .collect();
+            Reply::ok(json!({ "services": rows }))
+        }
+        (&Method::PUT, [action]) if !mv.at_least(53) && !is_uuid_like(action) => {
+            let (Some(host), Some(binary)) = (body["host"].as_str(), body["binary"].as_str())
+            else {
+                return bad(
+                    "Invalid input for field/attribute: 'host' and 'binary' are required properties",
+                );
+            };
+            let Some(svc) = state
+                .compute_services
+                .iter_mut()
+                .find(|s| host == HOST && s.binary == binary)
+            else {
+                return not_found(&format!(
+                    "Service {binary} on host {host} could not be found."
+                ));
+            };
+            match *action {
+                "enable" => {
+                    svc.enabled = true;
+                    svc.disabled_reason = None;
+                }
+                "disable" => svc.enabled = false,
+                "disable-log-reason" => {
+                    svc.enabled = false;
+                    svc.disabled_reason = body["disabled_reason"].as_str().map(str::to_string);
+                }
+                "force-down" if mv.at_least(11) => {
+                    svc.forced_down = body["forced_down"].as_bool().unwrap_or(false)
+                }
+                _ => return not_found("The resource could not be found."),
+            }
+            let mut v = json!({"host": host, "binary": binary,
+                               "status": if svc.enabled { "enabled" } else { "disabled" }});
+            if *action == "disable-log-reason" {
+                v["disabled_reason"] = json!(svc.disabled_reason);
+            }
+            if *action == "force-down" {
+                v = json!({"host": host, "binary": binary, "forced_down": svc.forced_down});
+            }
+            Reply::ok(json!({ "service": v }))
+        }
+        (&Method::PUT, [id]) => {
+            let Some(svc) = state.compute_services.iter_mut().find(|s| s.uuid == *id) else {
+                return not_found(&format!("Service with id {id} could not be found."));
+            };
+            if let Some(status) = body["status"].as_str() {
+                match status {
+                    "enabled" => {
+                        svc.enabled = true;
+                        svc.disabled_reason = None;
+                    }
+                    "disabled" => {
+                        svc.enabled = false;
+                        svc.disabled_reason = body["disabled_reason"].as_str().map(str::to_string);
+                    }
+                    _ => return bad("Invalid input for field/attribute status."),
+                }
+            } else if body.get("disabled_reason").is_some() {
+                return bad("Specifying 'disabled_reason' with status 'enabled' is invalid.");
+            }
+            if let Some(f) = body["forced_down"].as_bool() {
+                svc.forced_down = f;
+            }
+            let svc = svc.clone();
+            Reply::ok(json!({ "service": service_json(app, &svc, mv) }))
+        }
+        (&Method::DELETE, [id]) => {
+            let found = state
+                .compute_services
+                .iter()
+                .any(|s| s.uuid == *id || s.number.to_string() == *id);
+            if found {
+                conflict("Unable to delete a service that has running compute nodes or instances.")
+            } else {
+                not_found(&format!("Service with id {id} could not be found."))
+            }
+        }
+        _ => fault(405, "The method is not allowed for the requested URL."),
+    }
+}
+
+fn os_hosts(state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+    if !ctx.is_admin() {
+        return policy("os_compute_api:os-hosts:list");
+    }
+    if mv.at_least(43) {
+        return not_found("The resource could not be found.");
+    }
+    let hosts = [
+        ("compute", "nova"),
+        ("scheduler", "internal"),
+        ("conductor", "internal"),
+    ];
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let rows: Vec<Value> = hosts
+                .iter()
+                .filter(|(_, zone)| req.q("zone").is_none_or(|z| z == *zone))
+                .map(|(service, zone)| json!({"host_name": HOST, "service": service, "zone": zone}))
+                .collect();
+            Reply::ok(json!({ "hosts": rows }))
+        }
+        (&Method::GET, [name]) if *name == HOST => {
+            let cpu: u64 = state.servers.values().map(|s| s.flavor.vcpus).sum();
+            let ram: u64 = state.servers.values().map(|s| s.flavor.ram).sum();
+            let disk: u64 = state.servers.values().map(|s| s.flavor.disk).sum();
+            let row = |project: &str, cpu: u64, ram: u64, disk: u64| {
+                json!({"resource": {"host": HOST, "project": project, "cpu": cpu,
+                                    "memory_mb": ram, "disk_gb": disk}})
+            };
+            Reply::ok(json!({"host": [
+                row("(total)", 32, 131072, 1024),
+                row("(used_now)", cpu, ram + 512, disk),
+                row("(used_max)", cpu, ram, disk),
+            ]}))
+        }
+        (&Method::GET, [name]) => not_found(&format!("Compute host {name} could not be found.")),
+        _ => fault(405, "The method is not allowed for the requested URL."),
+    }
+}
+
+fn is_uuid_like(s: &str) -> bool {
+    s.len() == 36 && s.chars().filter(|c| *c == '-').count() == 4
+}
+
+// ------------------------------------------------------------------ extensions, diagnostics
+
+/// The extensions Nova still lists: alias, name, description.
+const EXTENSIONS: &[(&str, &str, &str)] = &[
+    (
+        "os-admin-actions",
+        "AdminActions",
+        "Enable admin-only server actions.",
+    ),
+    (
+        "os-availability-zone",
+        "AvailabilityZone",
+        "1. Add availability_zone to the Create Server API.",
+    ),
+    (
+        "os-console-output",
+        "ConsoleOutput",
+        "Console log output support, with tailing ability.",
+    ),
+    (
+        "os-create-backup",
+        "CreateBackup",
+        "Create a backup of a server.",
+    ),
+    ("OS-DCF", "DiskConfig", "Disk Management Extension."),
+    (
+        "OS-EXT-AZ",
+        "ExtendedAvailabilityZone",
+        "Extended Availability Zone support.",
+    ),
+    (
+        "OS-EXT-IPS",
+        "ExtendedIps",
+        "Adds type parameter to the ip list.",
+    ),
+    (
+        "OS-EXT-IPS-MAC",
+        "ExtendedIpsMac",
+        "Adds mac address parameter to the ip list.",
+    ),
+    (
+        "OS-EXT-SRV-ATTR",
+        "ExtendedServerAttributes",
+        "Extended Server Attributes support.",
+    ),
+    ("OS-EXT-STS", "ExtendedStatus", "Extended Status support."),
+    ("os-flavor-access", "FlavorAccess", "Flavor access support."),
+    (
+        "os-flavor-extra-specs",
+        "FlavorExtraSpecs",
+        "Flavors extra specs support.",
+    ),
+    (
+        "os-flavor-manage",
+        "FlavorManage",
+        "Flavor create/delete API support.",
+    ),
+    ("os-keypairs", "Keypairs", "Keypair Support."),
+    (
+        "os-lock-server",
+        "LockServer",
+        "Enable lock/unlock server actions.",
+    ),
+    (
+        "os-pause-server",
+        "PauseServer",
+        "Enable pause/unpause server actions.",
+    ),
+    ("os-rescue", "Rescue", "Instance rescue mode."),
+    ("os-server-groups", "ServerGroups", "Server group support."),
+    ("os-shelve", "Shelve", "Instance shelve mode."),
+    (
+        "os-suspend-server",
+        "SuspendServer",
+        "Enable suspend/resume server actions.",
+    ),
+    (
+        "OS-SRV-USG",
+        "ServerUsage",
+        "Adds launched_at and terminated_at on Servers.",
+    ),
+];
+
+fn extension_json(e: &(&str, &str, &str)) -> Value {
+    json!({"alias": e.0, "name": e.1, "description": e.2,
+           "namespace": "http://docs.openstack.org/compute/ext/fake_xml",
+           "updated": "2014-12-03T00:00:00Z", "links": []})
+}
+
+fn diagnostics_json(s: &Server, mv: Mv) -> Value {
+    let running = s.power_state == 1;
+    if mv.at_least(48) {
+        json!({
+            "state": if running { "running" } else { "shutdown" },
+            "driver": "fake", "hypervisor": "fake", "hypervisor_os": "fake-os",
+            "uptime": 46664, "config_drive": false,
+            "num_cpus": s.flavor.vcpus, "num_nics": s.addresses.len(), "num_disks": 1,
+            "cpu_details": [{"id": 0, "time": 17300000000u64, "utilisation": 15}],
+            "nic_details": s.addresses.iter().map(|a| json!({
+                "mac_address": a.mac, "rx_octets": 2070139, "rx_errors": 0, "rx_drop": 0,
+                "rx_packets": 26701, "rx_rate": null, "tx_octets": 140208, "tx_errors": 0,
+                "tx_drop": 0, "tx_packets": 662, "tx_rate": null})).collect::<Vec<_>>(),
+            "disk_details": [{"read_bytes": 262144, "read_requests": 112, "write_bytes": 5778432,
+                              "write_requests": 488, "errors_count": 1}],
+            "memory_details": {"maximum": s.flavor.ram * 1024, "used": 0},
+        })
+    } else {
+        json!({
+            "cpu0_time": 17300000000u64, "memory": s.flavor.ram * 1024, "memory-actual": s.flavor.ram * 1024,
+            "memory-rss": 200000, "vda_errors": -1, "vda_read": 262144, "vda_read_req": 112,
+            "vda_write": 5778432, "vda_write_req": 488,
+        })
     }
 }
 

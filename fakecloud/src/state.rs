@@ -44,6 +44,8 @@ pub struct State {
     pub tokens: BTreeMap<String, Token>,
     /// Revoked audit IDs: a token whose audit chain holds one of them is refused.
     pub revoked_audit_ids: Vec<String>,
+    /// Nova's services: (binary, enabled, disabled reason, forced down), on the one host.
+    pub(crate) compute_services: Vec<ComputeService>,
     /// Instance actions, oldest first.
     pub(crate) instance_actions: Vec<InstanceAction>,
     /// Revocation events: audit ID, when revoked, issued before.
@@ -738,6 +740,17 @@ pub struct Image {
     pub created_at: DateTime<Utc>,
 }
 
+/// A Nova service (`nova-compute`, `nova-scheduler`, `nova-conductor`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ComputeService {
+    pub(crate) number: u64,
+    pub(crate) uuid: String,
+    pub(crate) binary: String,
+    pub(crate) enabled: bool,
+    pub(crate) disabled_reason: Option<String>,
+    pub(crate) forced_down: bool,
+}
+
 /// An action on a server, as `os-instance-actions` lists it.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct InstanceAction {
@@ -909,6 +922,20 @@ impl State {
         ] {
             s.flavors
                 .insert(id.into(), Flavor::new(id, name, ram, disk, vcpus));
+        }
+        for (number, binary) in [
+            (1, "nova-scheduler"),
+            (2, "nova-conductor"),
+            (3, "nova-compute"),
+        ] {
+            s.compute_services.push(ComputeService {
+                number,
+                uuid: ids::uuid(),
+                binary: binary.into(),
+                enabled: true,
+                disabled_reason: None,
+                forced_down: false,
+            });
         }
         s.images.insert(
             SEED_IMAGE_ID.into(),
