@@ -351,6 +351,13 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
         (_, ["os-keypairs", rest @ ..]) => keypairs(app, state, req, ctx, mv, rest),
         (_, ["os-server-groups", rest @ ..]) => server_groups(app, state, req, ctx, mv, rest),
         (&Method::GET, ["limits"]) => limits(state, req, ctx, mv),
+        (_, ["os-quota-sets", project, rest @ ..]) => {
+            quota_sets(state, req, ctx, mv, project, rest)
+        }
+        (_, ["os-quota-class-sets", class]) => quota_class_sets(state, req, ctx, mv, class),
+        (&Method::GET, ["os-simple-tenant-usage", rest @ ..]) => {
+            usage(app, state, req, ctx, mv, rest)
+        }
         (_, ["os-services", rest @ ..]) => compute_services(app, state, req, ctx, mv, rest),
         (_, ["os-hosts", rest @ ..]) => os_hosts(state, req, ctx, mv, rest),
         (&Method::GET, ["os-migrations"]) => {
@@ -1654,6 +1661,308 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             bad(&format!("Unavailable console type {t}."))
         }
         other => bad(&format!("There is no such action: {other}")),
+    }
+}
+
+// ------------------------------------------------------------------ quotas and usage
+
+/// The resources a quota set shows at a microversion (network quotas go at 2.36,
+/// injected files at 2.57; quota classes gain server groups at 2.50).
+fn quota_keys(mv: Mv, class: bool) -> Vec<&'static str> {
+    let mut keys = vec!["instances", "cores", "ram", "key_pairs", "metadata_items"];
+    if !class || mv.at_least(50) {
+        keys.extend(["server_groups", "server_group_members"]);
+    }
+    let network_until = if class { 50 } else { 36 };
+    if !mv.at_least(network_until) {
+        keys.extend([
+            "fixed_ips",
+            "floating_ips",
+            "security_groups",
+            "security_group_rules",
+        ]);
+        if !class {
+            keys.push("networks");
+        }
+    }
+    if !mv.at_least(57) {
+        keys.extend([
+            "injected_files",
+            "injected_file_content_bytes",
+            "injected_file_path_bytes",
+        ]);
+    }
+    keys
+}
+
+fn quota_value(state: &State, project: Option<&str>, key: &str) -> i64 {
+    project
+        .and_then(|p| state.quotas.get(p))
+        .and_then(|q| q.get(key))
+        .or_else(|| state.quota_defaults.get(key))
+        .copied()
+        .unwrap_or(-1)
+}
+
+fn quota_in_use(state: &State, project: &str, key: &str) -> i64 {
+    let servers = state.servers.values().filter(|s| s.project_id == project);
+    let n = match key {
+        "instances" => servers.count(),
+        "cores" => servers.map(|s| s.flavor.vcpus as usize).sum(),
+        "ram" => servers.map(|s| s.flavor.ram as usize).sum(),
+        "server_groups" => state
+            .server_groups
+            .values()
+            .filter(|g| g.project_id == project)
+            .count(),
+        _ => 0,
+    };
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn quota_sets(
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    mv: Mv,
+    project: &str,
+    rest: &[&str],
+) -> Reply {
+    let own = ctx.project_id() == Some(project);
+    let reading = req.method == Method::GET;
+    if !(ctx.is_admin() || (reading && own)) {
+        return policy(if reading {
+            "os_compute_api:os-quota-sets:show"
+        } else {
+            "os_compute_api:os-quota-sets:update"
+        });
+    }
+    let keys = quota_keys(mv, false);
+    let set = |state: &State, project: Option<&str>, with_id: bool| {
+        let mut o = Map::new();
+        if with_id {
+            o.insert("id".into(), json!(project.unwrap_or_default()));
+        }
+        for k in &keys {
+            o.insert((*k).into(), json!(quota_value(state, project, k)));
+        }
+        Value::Object(o)
+    };
+    match (&req.method, rest) {
+        (&Method::GET, []) => Reply::ok(json!({"quota_set": set(state, Some(project), true)})),
+        (&Method::GET, ["defaults"]) => {
+            let mut v = set(state, None, false);
+            v["id"] = json!(project);
+            Reply::ok(json!({ "quota_set": v }))
+        }
+        (&Method::GET, ["detail"]) => {
+            let mut o = Map::new();
+            o.insert("id".into(), json!(project));
+            for k in &keys {
+                o.insert(
+                    (*k).into(),
+                    json!({"limit": quota_value(state, Some(project), k),
+                           "in_use": quota_in_use(state, project, k), "reserved": 0}),
+                );
+            }
+            Reply::ok(json!({"quota_set": Value::Object(o)}))
+        }
+        (&Method::PUT, []) => {
+            let body = req.json();
+            let Some(o) = body
+                .as_ref()
+                .and_then(|b| b.get("quota_set"))
+                .and_then(Value::as_object)
+            else {
+                return bad(
+                    "Invalid input for field/attribute quota_set. 'quota_set' is a required property",
+                );
+            };
+            let mut changes = BTreeMap::new();
+            for (k, v) in o {
+                if k == "force" {
+                    continue;
+                }
+                if !keys.contains(&k.as_str()) {
+                    return bad(&format!(
+                        "Invalid input for field/attribute quota_set. Additional properties are not allowed ('{k}' was unexpected)"
+                    ));
+                }
+                let Some(n) = v
+                    .as_i64()
+                    .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
+                else {
+                    return bad(&format!(
+                        "Invalid input for field/attribute {k}. Value: {v}."
+                    ));
+                };
+                if n < -1 {
+                    return bad(&format!("Quota limit {n} for {k} must be -1 or greater."));
+                }
+                changes.insert(k.clone(), n);
+            }
+            state
+                .quotas
+                .entry(project.to_string())
+                .or_default()
+                .extend(changes);
+            Reply::ok(json!({"quota_set": set(state, Some(project), false)}))
+        }
+        (&Method::DELETE, []) => {
+            state.quotas.remove(project);
+            Reply::empty(202)
+        }
+        _ => not_found("The resource could not be found."),
+    }
+}
+
+fn quota_class_sets(state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, class: &str) -> Reply {
+    if !ctx.is_admin() {
+        return policy("os_compute_api:os-quota-class-sets:show");
+    }
+    let keys = quota_keys(mv, true);
+    if req.method == Method::PUT {
+        let body = req.json();
+        let Some(o) = body
+            .as_ref()
+            .and_then(|b| b.get("quota_class_set"))
+            .and_then(Value::as_object)
+        else {
+            return bad(
+                "Invalid input for field/attribute quota_class_set. 'quota_class_set' is a required property",
+            );
+        };
+        for (k, v) in o {
+            if !keys.contains(&k.as_str()) {
+                return bad(&format!(
+                    "Invalid input for field/attribute quota_class_set. Additional properties are not allowed ('{k}' was unexpected)"
+                ));
+            }
+            let Some(n) = v.as_i64() else {
+                return bad(&format!(
+                    "Invalid input for field/attribute {k}. Value: {v}."
+                ));
+            };
+            // Only the `default` class is used; others are accepted and kept nowhere.
+            if class == "default" {
+                state.quota_defaults.insert(k.clone(), n);
+            }
+        }
+    } else if req.method != Method::GET {
+        return fault(405, "The method is not allowed for the requested URL.");
+    }
+    let mut o = Map::new();
+    if req.method == Method::GET {
+        o.insert("id".into(), json!(class));
+    }
+    for k in &keys {
+        o.insert((*k).into(), json!(quota_value(state, None, k)));
+    }
+    Reply::ok(json!({"quota_class_set": Value::Object(o)}))
+}
+
+fn usage(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+    let now = app.clock.now();
+    let start = req
+        .q("start")
+        .and_then(parse_time)
+        .unwrap_or(now - chrono::Duration::days(1));
+    let end = req.q("end").and_then(parse_time).unwrap_or(now).min(now);
+    let of_project = |project: &str| -> Value {
+        let mut servers: Vec<&Server> = state
+            .servers
+            .values()
+            .filter(|s| s.project_id == project && s.created < end)
+            .collect();
+        servers.sort_by(|a, b| a.created.cmp(&b.created).then(a.id.cmp(&b.id)));
+        if servers.is_empty() {
+            return json!({});
+        }
+        let mut usages = Vec::new();
+        let (mut hours, mut vcpu_h, mut mem_h, mut disk_h) = (0.0, 0.0, 0.0, 0.0);
+        for s in servers {
+            let from = s.created.max(start);
+            let h = ((end - from).num_milliseconds().max(0) as f64) / 3_600_000.0;
+            hours += h;
+            vcpu_h += h * s.flavor.vcpus as f64;
+            mem_h += h * s.flavor.ram as f64;
+            disk_h += h * s.flavor.disk as f64;
+            usages.push(json!({
+                "instance_id": s.id, "name": s.name, "tenant_id": s.project_id,
+                "flavor": s.flavor.name, "state": s.vm_state, "hours": h,
+                "uptime": (now - s.created).num_seconds(), "vcpus": s.flavor.vcpus,
+                "memory_mb": s.flavor.ram, "local_gb": s.flavor.disk,
+                "started_at": nova_time(s.created), "ended_at": null,
+            }));
+        }
+        json!({
+            "tenant_id": project, "start": nova_time(start), "stop": nova_time(end),
+            "total_hours": hours, "total_vcpus_usage": vcpu_h, "total_memory_mb_usage": mem_h,
+            "total_local_gb_usage": disk_h, "server_usages": usages,
+        })
+    };
+    match rest {
+        [project] => {
+            if !(ctx.is_admin() || ctx.project_id() == Some(*project)) {
+                return policy("os_compute_api:os-simple-tenant-usage:show");
+            }
+            let mut u = of_project(project);
+            if mv.at_least(40)
+                && let Some(list) = u.get_mut("server_usages").and_then(Value::as_array_mut)
+            {
+                if let Some(marker) = req.q("marker") {
+                    match list.iter().position(|x| x["instance_id"] == marker) {
+                        Some(i) => {
+                            list.drain(..=i);
+                        }
+                        None => return bad(&format!("marker [{marker}] not found")),
+                    }
+                }
+                if let Some(n) = req.q("limit").and_then(|v| v.parse::<usize>().ok()) {
+                    let full = list.len() >= n && n > 0;
+                    list.truncate(n);
+                    if full {
+                        let last = list
+                            .last()
+                            .and_then(|x| x["instance_id"].as_str())
+                            .unwrap_or_default()
+                            .to_string();
+                        let href = next_link(
+                            app,
+                            req,
+                            &format!("os-simple-tenant-usage/{project}"),
+                            &last,
+                        );
+                        return Reply::ok(json!({"tenant_usage": u,
+                            "tenant_usage_links": [{"rel": "next", "href": href}]}));
+                    }
+                }
+            }
+            Reply::ok(json!({ "tenant_usage": u }))
+        }
+        [] => {
+            if !ctx.is_admin() {
+                return policy("os_compute_api:os-simple-tenant-usage:list");
+            }
+            let detailed = req.q("detailed").is_some_and(|v| v == "1" || v == "true");
+            let mut projects: Vec<&String> =
+                state.servers.values().map(|s| &s.project_id).collect();
+            projects.sort();
+            projects.dedup();
+            let rows: Vec<Value> = projects
+                .into_iter()
+                .map(|p| {
+                    let mut u = of_project(p);
+                    if !detailed && let Some(o) = u.as_object_mut() {
+                        o.remove("server_usages");
+                    }
+                    u
+                })
+                .filter(|u| u.as_object().is_some_and(|o| !o.is_empty()))
+                .collect();
+            Reply::ok(json!({ "tenant_usages": rows }))
+        }
+        _ => not_found("The resource could not be found."),
     }
 }
 
@@ -3046,14 +3355,35 @@ fn limits(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
         .filter(|g| g.project_id == project)
         .count();
     let mut absolute: Map<String, Value> = [
-        ("maxServerMeta", json!(128)),
+        (
+            "maxServerMeta",
+            json!(quota_value(state, Some(&project), "metadata_items")),
+        ),
         ("maxImageMeta", json!(128)),
-        ("maxTotalInstances", json!(10)),
-        ("maxTotalCores", json!(20)),
-        ("maxTotalRAMSize", json!(51200)),
-        ("maxTotalKeypairs", json!(100)),
-        ("maxServerGroups", json!(10)),
-        ("maxServerGroupMembers", json!(10)),
+        (
+            "maxTotalInstances",
+            json!(quota_value(state, Some(&project), "instances")),
+        ),
+        (
+            "maxTotalCores",
+            json!(quota_value(state, Some(&project), "cores")),
+        ),
+        (
+            "maxTotalRAMSize",
+            json!(quota_value(state, Some(&project), "ram")),
+        ),
+        (
+            "maxTotalKeypairs",
+            json!(quota_value(state, Some(&project), "key_pairs")),
+        ),
+        (
+            "maxServerGroups",
+            json!(quota_value(state, Some(&project), "server_groups")),
+        ),
+        (
+            "maxServerGroupMembers",
+            json!(quota_value(state, Some(&project), "server_group_members")),
+        ),
         ("totalInstancesUsed", json!(servers.len())),
         ("totalCoresUsed", json!(cores)),
         ("totalRAMUsed", json!(ram)),

@@ -46,6 +46,10 @@ pub struct State {
     pub revoked_audit_ids: Vec<String>,
     /// Nova's services: (binary, enabled, disabled reason, forced down), on the one host.
     pub(crate) compute_services: Vec<ComputeService>,
+    /// The default quotas (the `default` quota class), by resource.
+    pub(crate) quota_defaults: BTreeMap<String, i64>,
+    /// Per-project quota overrides, by project then resource.
+    pub(crate) quotas: BTreeMap<String, BTreeMap<String, i64>>,
     /// Instance actions, oldest first.
     pub(crate) instance_actions: Vec<InstanceAction>,
     /// Revocation events: audit ID, when revoked, issued before.
@@ -936,6 +940,25 @@ impl State {
                 disabled_reason: None,
                 forced_down: false,
             });
+        }
+        for (k, v) in [
+            ("instances", 10),
+            ("cores", 20),
+            ("ram", 51200),
+            ("key_pairs", 100),
+            ("metadata_items", 128),
+            ("server_groups", 10),
+            ("server_group_members", 10),
+            ("fixed_ips", -1),
+            ("floating_ips", 10),
+            ("security_groups", 10),
+            ("security_group_rules", 20),
+            ("networks", 3),
+            ("injected_files", 5),
+            ("injected_file_content_bytes", 10240),
+            ("injected_file_path_bytes", 255),
+        ] {
+            s.quota_defaults.insert(k.into(), v);
         }
         s.images.insert(
             SEED_IMAGE_ID.into(),
