@@ -358,6 +358,10 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
         (&Method::GET, ["os-simple-tenant-usage", rest @ ..]) => {
             usage(app, state, req, ctx, mv, rest)
         }
+        (&Method::GET, ["os-hypervisors", rest @ ..]) => {
+            hypervisors(app, state, req, ctx, mv, rest)
+        }
+        (&Method::POST, ["os-server-external-events"]) => external_events(state, req, ctx, mv),
         (_, ["os-services", rest @ ..]) => compute_services(app, state, req, ctx, mv, rest),
         (_, ["os-hosts", rest @ ..]) => os_hosts(state, req, ctx, mv, rest),
         (&Method::GET, ["os-migrations"]) => {
@@ -970,12 +974,25 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
         (Ok(a), Ok(b)) => (a, b.max(a)),
         (Err(r), _) | (_, Err(r)) => return r,
     };
-    if max_count > 10 {
+    let allowed = quota_value(state, Some(&project), "instances");
+    let used = quota_in_use(state, &project, "instances");
+    let requested = i64::try_from(min_count).unwrap_or(i64::MAX);
+    if allowed >= 0 && used.saturating_add(requested) > allowed {
         return fault(
             403,
-            "Quota exceeded for instances: Requested 11, but already used 0 of 10 instances",
+            &format!(
+                "Quota exceeded for instances: Requested {requested}, but already used {used} of {allowed} instances"
+            ),
         );
     }
+    // As many as the quota leaves room for, between min_count and max_count.
+    let max_count = if allowed >= 0 {
+        max_count
+            .min(u64::try_from(allowed - used).unwrap_or(0))
+            .max(min_count)
+    } else {
+        max_count
+    };
     let security_groups: Vec<String> = match o.get("security_groups").and_then(Value::as_array) {
         Some(list) => list
             .iter()
@@ -1091,7 +1108,6 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
         record_action(app, state, req, ctx, &id, "create");
         first.get_or_insert(id);
     }
-    let _ = min_count;
     let first = first.unwrap_or_default();
     let returns_reservation = o.get("return_reservation_id").is_some_and(|v| {
         v == &json!(true) || v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))
@@ -1964,6 +1980,231 @@ fn usage(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) 
         }
         _ => not_found("The resource could not be found."),
     }
+}
+
+// ------------------------------------------------------------------ hypervisors, events
+
+/// The one hypervisor's UUID, stable for a state.
+fn hypervisor_uuid(state: &State) -> String {
+    let seed = state
+        .compute_services
+        .iter()
+        .find(|s| s.binary == "nova-compute")
+        .map(|s| s.uuid.clone())
+        .unwrap_or_default();
+    let d = ring::digest::digest(
+        &ring::digest::SHA256,
+        format!("hypervisor/{seed}").as_bytes(),
+    );
+    let h: String = d.as_ref()[..16]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!(
+        "{}-{}-4{}-8{}-{}",
+        &h[0..8],
+        &h[8..12],
+        &h[13..16],
+        &h[17..20],
+        &h[20..32]
+    )
+}
+
+fn hypervisor_json(app: &App, state: &State, mv: Mv, detail: bool, with_servers: bool) -> Value {
+    let svc = state
+        .compute_services
+        .iter()
+        .find(|s| s.binary == "nova-compute")
+        .cloned();
+    let enabled = svc.as_ref().is_none_or(|s| s.enabled);
+    let id = if mv.at_least(53) {
+        json!(hypervisor_uuid(state))
+    } else {
+        json!(1)
+    };
+    let mut v = json!({"id": id, "hypervisor_hostname": HOST, "state": "up",
+                       "status": if enabled { "enabled" } else { "disabled" }});
+    let servers: Vec<Value> = state
+        .servers
+        .values()
+        .map(|s| json!({"uuid": s.id, "name": format!("instance-{}", &s.id[..8])}))
+        .collect();
+    if with_servers && !servers.is_empty() {
+        v["servers"] = json!(servers);
+    }
+    if !detail {
+        return v;
+    }
+    let o = v.as_object_mut().expect("an object");
+    o.insert("hypervisor_type".into(), json!("fake"));
+    o.insert("hypervisor_version".into(), json!(1000));
+    o.insert("host_ip".into(), json!("127.0.0.1"));
+    o.insert(
+        "service".into(),
+        json!({"host": HOST,
+               "id": if mv.at_least(53) { json!(svc.as_ref().map(|s| s.uuid.clone())) } else { json!(svc.as_ref().map(|s| s.number)) },
+               "disabled_reason": svc.as_ref().and_then(|s| s.disabled_reason.clone())}),
+    );
+    if mv.at_least(88) {
+        o.insert("uptime".into(), Value::Null);
+        return v;
+    }
+    let vcpus_used: u64 = state.servers.values().map(|s| s.flavor.vcpus).sum();
+    let ram_used: u64 = state.servers.values().map(|s| s.flavor.ram).sum::<u64>() + 512;
+    let disk_used: u64 = state.servers.values().map(|s| s.flavor.disk).sum();
+    let cpu_info = json!({"arch": "x86_64", "model": "Nehalem", "vendor": "Intel",
+                          "features": ["pge", "clflush"],
+                          "topology": {"cores": 1, "threads": 1, "sockets": 4}});
+    let o = v.as_object_mut().expect("an object");
+    o.insert(
+        "cpu_info".into(),
+        if mv.at_least(28) {
+            cpu_info
+        } else {
+            json!(cpu_info.to_string())
+        },
+    );
+    for (k, x) in [
+        ("vcpus", json!(32)),
+        ("vcpus_used", json!(vcpus_used)),
+        ("memory_mb", json!(131072)),
+        ("memory_mb_used", json!(ram_used)),
+        ("free_ram_mb", json!(131072 - ram_used.min(131072))),
+        ("local_gb", json!(1024)),
+        ("local_gb_used", json!(disk_used)),
+        ("free_disk_gb", json!(1024 - disk_used.min(1024))),
+        ("disk_available_least", json!(1024 - disk_used.min(1024))),
+        ("current_workload", json!(0)),
+        ("running_vms", json!(state.servers.len())),
+    ] {
+        o.insert(k.into(), x);
+    }
+    let _ = app;
+    v
+}
+
+fn hypervisors(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+    if !ctx.is_admin() {
+        return policy("os_compute_api:os-hypervisors:list");
+    }
+    let uuid = hypervisor_uuid(state);
+    let is_ours = |id: &str| {
+        if mv.at_least(53) {
+            id == uuid
+        } else {
+            id == "1"
+        }
+    };
+    let with_servers = req
+        .q("with_servers")
+        .is_some_and(|v| v == "true" || v == "1");
+    let pattern_ok = req
+        .q("hypervisor_hostname_pattern")
+        .is_none_or(|p| HOST.contains(p));
+    let listing = |detail: bool| -> Reply {
+        let mut rows = Vec::new();
+        if pattern_ok && req.q("marker").is_none_or(|m| m != uuid && m != "1") {
+            rows.push(hypervisor_json(app, state, mv, detail, with_servers));
+        }
+        Reply::ok(json!({ "hypervisors": rows }))
+    };
+    match rest {
+        [] => listing(false),
+        ["detail"] => listing(true),
+        ["statistics"] if !mv.at_least(88) => {
+            let enabled = state
+                .compute_services
+                .iter()
+                .any(|s| s.binary == "nova-compute" && s.enabled);
+            let h = hypervisor_json(app, state, Mv(2, 87), true, false);
+            let n = |k: &str| if enabled { h[k].clone() } else { json!(0) };
+            Reply::ok(json!({"hypervisor_statistics": {
+                "count": if enabled { 1 } else { 0 }, "vcpus": n("vcpus"), "vcpus_used": n("vcpus_used"),
+                "memory_mb": n("memory_mb"), "memory_mb_used": n("memory_mb_used"),
+                "free_ram_mb": n("free_ram_mb"), "local_gb": n("local_gb"),
+                "local_gb_used": n("local_gb_used"), "free_disk_gb": n("free_disk_gb"),
+                "disk_available_least": n("disk_available_least"),
+                "current_workload": n("current_workload"), "running_vms": n("running_vms"),
+            }}))
+        }
+        [pattern, "search" | "servers"] if !mv.at_least(53) => {
+            if !HOST.contains(pattern) {
+                return not_found(&format!(
+                    "No hypervisor matching '{pattern}' could be found."
+                ));
+            }
+            let servers = rest[1] == "servers";
+            Reply::ok(json!({"hypervisors": [hypervisor_json(app, state, mv, false, servers)]}))
+        }
+        [id, "uptime"] if !mv.at_least(88) => {
+            if !is_ours(id) {
+                return not_found(&format!("Hypervisor with ID '{id}' could not be found."));
+            }
+            fault(501, "Virt driver does not implement uptime function.")
+        }
+        [id] => {
+            if !is_ours(id) {
+                return not_found(&format!("Hypervisor with ID '{id}' could not be found."));
+            }
+            Reply::ok(json!({"hypervisor": hypervisor_json(app, state, mv, true, with_servers)}))
+        }
+        _ => not_found("The resource could not be found."),
+    }
+}
+
+fn external_events(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
+    if !ctx.is_admin() {
+        return policy("os_compute_api:os-server-external-events:create");
+    }
+    let body = req.json();
+    let Some(events) = body
+        .as_ref()
+        .and_then(|b| b.get("events"))
+        .and_then(Value::as_array)
+    else {
+        return bad("Invalid input for field/attribute events. 'events' is a required property");
+    };
+    if events.is_empty() {
+        return bad("Invalid input for field/attribute events. [] is too short");
+    }
+    let mut out = Vec::new();
+    let mut all_ok = true;
+    for e in events {
+        let (Some(name), Some(server)) = (e["name"].as_str(), e["server_uuid"].as_str()) else {
+            return bad(
+                "Invalid input for field/attribute events. 'name' and 'server_uuid' are required properties",
+            );
+        };
+        let known = [
+            "network-changed",
+            "network-vif-plugged",
+            "network-vif-unplugged",
+            "network-vif-deleted",
+            "volume-extended",
+            "power-update",
+            "accelerator-request-bound",
+            "volume-reimaged",
+        ];
+        if !known.contains(&name) || (name == "volume-extended" && !mv.at_least(51)) {
+            return bad(&format!(
+                "Invalid input for field/attribute name. Value: {name}."
+            ));
+        }
+        let code = if !state.servers.contains_key(server) {
+            404
+        } else if matches!(name, "volume-extended" | "power-update") && e["tag"].as_str().is_none()
+        {
+            400
+        } else {
+            200
+        };
+        all_ok &= code == 200;
+        let mut r = e.clone();
+        r["code"] = json!(code);
+        r["status"] = json!(if code == 200 { "completed" } else { "failed" });
+        out.push(r);
+    }
+    Reply::json(if all_ok { 200 } else { 207 }, json!({ "events": out }))
 }
 
 // ------------------------------------------------------------------ compute services
