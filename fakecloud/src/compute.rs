@@ -362,6 +362,8 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
             hypervisors(app, state, req, ctx, mv, rest)
         }
         (&Method::POST, ["os-server-external-events"]) => external_events(state, req, ctx, mv),
+        (_, ["images", rest @ ..]) => images(app, state, req, ctx, mv, rest),
+        (_, ["os-aggregates", rest @ ..]) => aggregates(app, state, req, ctx, mv, rest),
         (_, ["os-services", rest @ ..]) => compute_services(app, state, req, ctx, mv, rest),
         (_, ["os-hosts", rest @ ..]) => os_hosts(state, req, ctx, mv, rest),
         (&Method::GET, ["os-migrations"]) => {
@@ -1539,6 +1541,9 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                     owner: s.project_id.clone(),
                     visibility: "private".into(),
                     properties,
+                    min_ram: 0,
+                    min_disk: s.flavor.disk,
+                    size: 0,
                     created_at: now,
                 },
             );
@@ -1977,6 +1982,298 @@ fn usage(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) 
                 .filter(|u| u.as_object().is_some_and(|o| !o.is_empty()))
                 .collect();
             Reply::ok(json!({ "tenant_usages": rows }))
+        }
+        _ => not_found("The resource could not be found."),
+    }
+}
+
+// ------------------------------------------------------------------ images (proxy)
+
+fn nova_image_json(app: &App, i: &Image, detail: bool) -> Value {
+    let links = json!([
+        {"rel": "self", "href": format!("{}/compute/v2.1/images/{}", app.base, i.id)},
+        {"rel": "bookmark", "href": format!("{}/compute/images/{}", app.base, i.id)},
+        {"rel": "alternate", "type": "application/vnd.openstack.image",
+         "href": format!("{}/image/images/{}", app.base, i.id)},
+    ]);
+    if !detail {
+        return json!({"id": i.id, "name": i.name, "links": links});
+    }
+    let (status, progress) = match i.status.as_str() {
+        "active" => ("ACTIVE", 100),
+        "queued" => ("SAVING", 25),
+        "saving" | "importing" => ("SAVING", 50),
+        "deleted" | "pending_delete" => ("DELETED", 0),
+        _ => ("ERROR", 0),
+    };
+    let mut v = json!({
+        "id": i.id, "name": i.name, "status": status, "progress": progress,
+        "minRam": i.min_ram, "minDisk": i.min_disk, "metadata": i.properties,
+        "created": i.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        "updated": i.created_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        "OS-EXT-IMG-SIZE:size": i.size, "links": links,
+    });
+    match i.properties.get("auto_disk_config").map(String::as_str) {
+        Some("False" | "false") => v["OS-DCF:diskConfig"] = json!("MANUAL"),
+        Some("True" | "true") => v["OS-DCF:diskConfig"] = json!("AUTO"),
+        _ => {}
+    }
+    if let Some(server) = i.properties.get("instance_uuid") {
+        v["server"] = json!({"id": server});
+    }
+    v
+}
+
+fn images(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+    let project = ctx.project_id().unwrap_or_default().to_string();
+    let visible = |i: &Image| ctx.is_admin() || i.visibility == "public" || i.owner == project;
+    let gone = |until: u32| mv > Mv(2, until);
+    match (&req.method, rest) {
+        (&Method::GET, []) | (&Method::GET, ["detail"]) => {
+            if gone(35) {
+                return not_found("The resource could not be found.");
+            }
+            let detail = !rest.is_empty();
+            let rows: Vec<Value> = state
+                .images
+                .values()
+                .filter(|i| visible(i))
+                .filter(|i| req.q("name").is_none_or(|n| n == i.name))
+                .map(|i| nova_image_json(app, i, detail))
+                .filter(|v| {
+                    req.q("status")
+                        .is_none_or(|st| v["status"] == st || !detail)
+                })
+                .collect();
+            Reply::ok(json!({ "images": rows }))
+        }
+        (m, [id, tail @ ..]) => {
+            let Some(image) = state.images.get(*id).filter(|i| visible(i)).cloned() else {
+                return not_found("Image not found.");
+            };
+            match (m, tail) {
+                (&Method::GET, []) if !gone(35) => {
+                    Reply::ok(json!({"image": nova_image_json(app, &image, true)}))
+                }
+                (&Method::DELETE, []) if !gone(35) => {
+                    if !(ctx.is_admin() || image.owner == project) {
+                        return fault(403, "You are not allowed to delete the image.");
+                    }
+                    state.images.remove(*id);
+                    Reply::empty(204)
+                }
+                (_, ["metadata", key @ ..]) if !gone(38) => {
+                    let mut image = image;
+                    let writes = *m != Method::GET;
+                    if writes && !(ctx.is_admin() || image.owner == project) {
+                        return fault(403, "You are not allowed to change the image's metadata.");
+                    }
+                    let body = req.json();
+                    let reply = match (m, key) {
+                        (&Method::GET, []) => Reply::ok(json!({"metadata": image.properties})),
+                        (&Method::POST | &Method::PUT, []) => {
+                            let items = match string_map(
+                                body.as_ref().and_then(|b| b.get("metadata")),
+                                "metadata",
+                            ) {
+                                Ok(x) => x,
+                                Err(r) => return r,
+                            };
+                            if *m == Method::PUT {
+                                image.properties = items;
+                            } else {
+                                image.properties.extend(items);
+                            }
+                            Reply::ok(json!({"metadata": image.properties}))
+                        }
+                        (&Method::GET, [k]) => match image.properties.get(*k) {
+                            Some(v) => Reply::ok(json!({"meta": { *k: v }})),
+                            None => return not_found("Metadata item was not found"),
+                        },
+                        (&Method::PUT, [k]) => {
+                            let items =
+                                match string_map(body.as_ref().and_then(|b| b.get("meta")), "meta")
+                                {
+                                    Ok(x) => x,
+                                    Err(r) => return r,
+                                };
+                            let Some(v) = items.get(*k).filter(|_| items.len() == 1) else {
+                                return bad("Request body and URI mismatch");
+                            };
+                            image.properties.insert(k.to_string(), v.clone());
+                            Reply::ok(json!({"meta": { *k: v }}))
+                        }
+                        (&Method::DELETE, [k]) => {
+                            if image.properties.remove(*k).is_none() {
+                                return not_found("Metadata item was not found");
+                            }
+                            Reply::empty(204)
+                        }
+                        _ => return fault(405, "The method is not allowed for the requested URL."),
+                    };
+                    state.images.insert(image.id.clone(), image);
+                    reply
+                }
+                _ => not_found("The resource could not be found."),
+            }
+        }
+        _ => not_found("The resource could not be found."),
+    }
+}
+
+// ------------------------------------------------------------------ aggregates
+
+fn aggregate_json(a: &crate::state::Aggregate, mv: Mv) -> Value {
+    let mut v = json!({
+        "id": a.id, "name": a.name,
+        "availability_zone": a.metadata.get("availability_zone"),
+        "hosts": a.hosts, "metadata": a.metadata,
+        "created_at": nova_time(a.created_at), "updated_at": a.updated_at.map(nova_time),
+        "deleted": false, "deleted_at": null,
+    });
+    if mv.at_least(41) {
+        v["uuid"] = json!(a.uuid);
+    }
+    v
+}
+
+fn aggregates(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+    if !ctx.is_admin() {
+        return policy("os_compute_api:os-aggregates:index");
+    }
+    let now = app.clock.now();
+    let body = req.json().unwrap_or_default();
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let rows: Vec<Value> = state
+                .aggregates
+                .values()
+                .map(|a| aggregate_json(a, mv))
+                .collect();
+            Reply::ok(json!({ "aggregates": rows }))
+        }
+        (&Method::POST, []) => {
+            let o = &body["aggregate"];
+            let Some(name) = o["name"].as_str().filter(|n| !n.trim().is_empty()) else {
+                return bad(
+                    "Invalid input for field/attribute aggregate. 'name' is a required property",
+                );
+            };
+            if state.aggregates.values().any(|a| a.name == name) {
+                return conflict(&format!("Aggregate {name} already exists."));
+            }
+            let id = state.next_serial();
+            let mut metadata = BTreeMap::new();
+            if let Some(az) = o["availability_zone"].as_str() {
+                metadata.insert("availability_zone".to_string(), az.to_string());
+            }
+            let a = crate::state::Aggregate {
+                id,
+                uuid: ids::uuid(),
+                name: name.into(),
+                hosts: Vec::new(),
+                metadata,
+                created_at: now,
+                updated_at: None,
+            };
+            let mut v = aggregate_json(&a, mv);
+            if let Some(o) = v.as_object_mut() {
+                o.remove("hosts");
+                o.remove("metadata");
+            }
+            state.aggregates.insert(id, a);
+            Reply::ok(json!({ "aggregate": v }))
+        }
+        (m, [id, tail @ ..]) => {
+            let key = state
+                .aggregates
+                .values()
+                .find(|a| a.id.to_string() == *id || a.uuid == *id)
+                .map(|a| a.id);
+            let Some(key) = key else {
+                return not_found(&format!("Aggregate {id} could not be found."));
+            };
+            let a = state.aggregates.get_mut(&key).expect("found above");
+            match (m, tail) {
+                (&Method::GET, []) => Reply::ok(json!({"aggregate": aggregate_json(a, mv)})),
+                (&Method::PUT, []) => {
+                    let o = &body["aggregate"];
+                    if let Some(n) = o["name"].as_str() {
+                        a.name = n.into();
+                    }
+                    if let Some(az) = o["availability_zone"].as_str() {
+                        a.metadata.insert("availability_zone".into(), az.into());
+                    }
+                    a.updated_at = Some(now);
+                    Reply::ok(json!({"aggregate": aggregate_json(a, mv)}))
+                }
+                (&Method::DELETE, []) => {
+                    if !a.hosts.is_empty() {
+                        return bad(&format!(
+                            "Cannot remove aggregate {id}. Reason: Host aggregate is not empty."
+                        ));
+                    }
+                    state.aggregates.remove(&key);
+                    Reply::empty(200)
+                }
+                (&Method::POST, ["images"]) if mv.at_least(81) => Reply::empty(202),
+                (&Method::POST, ["action"]) => {
+                    let Some((action, args)) = body.as_object().and_then(|o| o.iter().next())
+                    else {
+                        return bad("Malformed request body");
+                    };
+                    match action.as_str() {
+                        "add_host" | "remove_host" => {
+                            let Some(host) = args["host"].as_str() else {
+                                return bad("Invalid input for field/attribute host.");
+                            };
+                            if host != HOST {
+                                return not_found(&format!(
+                                    "Compute host {host} could not be found."
+                                ));
+                            }
+                            let has = a.hosts.iter().any(|h| h == host);
+                            if action == "add_host" {
+                                if has {
+                                    return conflict(&format!(
+                                        "Aggregate {id} already has host {host}."
+                                    ));
+                                }
+                                a.hosts.push(host.into());
+                            } else {
+                                if !has {
+                                    return not_found(&format!(
+                                        "Cannot remove host {host} in aggregate {id}: not found."
+                                    ));
+                                }
+                                a.hosts.retain(|h| h != host);
+                            }
+                        }
+                        "set_metadata" => {
+                            let Some(items) = args["metadata"].as_object() else {
+                                return bad("Invalid input for field/attribute metadata.");
+                            };
+                            for (k, v) in items {
+                                match v {
+                                    Value::Null => {
+                                        a.metadata.remove(k);
+                                    }
+                                    Value::String(x) => {
+                                        a.metadata.insert(k.clone(), x.clone());
+                                    }
+                                    other => {
+                                        a.metadata.insert(k.clone(), other.to_string());
+                                    }
+                                }
+                            }
+                        }
+                        other => return bad(&format!("There is no such action: {other}")),
+                    }
+                    a.updated_at = Some(now);
+                    Reply::ok(json!({"aggregate": aggregate_json(a, mv)}))
+                }
+                _ => not_found("The resource could not be found."),
+            }
         }
         _ => not_found("The resource could not be found."),
     }

@@ -1,5 +1,6 @@
 //! A minimal image service: enough for servers to boot from the seeded image and for
-//! snapshots to be found (list, show, delete under `/image/v2/images`).
+//! snapshots to be found (list, create without data, show, delete under
+//! `/image/v2/images`).
 
 use http::Method;
 use serde_json::{Value, json};
@@ -13,7 +14,8 @@ fn image_json(app: &App, i: &Image) -> Value {
     let mut v = json!({
         "id": i.id, "name": i.name, "status": i.status, "visibility": i.visibility,
         "owner": i.owner, "protected": false, "tags": [], "disk_format": "raw",
-        "container_format": "bare", "min_disk": 0, "min_ram": 0, "size": 65536,
+        "container_format": "bare", "min_disk": i.min_disk, "min_ram": i.min_ram,
+        "size": if i.size == 0 { Value::Null } else { json!(i.size) },
         "virtual_size": null, "checksum": null, "os_hidden": false,
         "created_at": stamp(i.created_at).replace(".000000", ""),
         "updated_at": stamp(i.created_at).replace(".000000", ""),
@@ -70,6 +72,61 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             Reply::ok(
                 json!({"images": rows, "first": "/v2/images", "schema": "/v2/schemas/images"}),
             )
+        }
+        (&Method::POST, ["v2", "images"]) => {
+            let Some(Value::Object(o)) = req.json() else {
+                return error(400, "The request body is not a JSON object.");
+            };
+            let num = |k: &str| o.get(k).and_then(Value::as_u64).unwrap_or(0);
+            let mut properties = std::collections::BTreeMap::new();
+            for (k, v) in &o {
+                if !matches!(
+                    k.as_str(),
+                    "id" | "name"
+                        | "visibility"
+                        | "min_ram"
+                        | "min_disk"
+                        | "disk_format"
+                        | "container_format"
+                        | "tags"
+                        | "protected"
+                ) && let Some(v) = v.as_str()
+                {
+                    properties.insert(k.clone(), v.to_string());
+                }
+            }
+            let image = Image {
+                id: o
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .map_or_else(crate::ids::uuid, str::to_string),
+                name: o
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .into(),
+                status: "queued".into(),
+                owner: project.clone(),
+                visibility: o
+                    .get("visibility")
+                    .and_then(Value::as_str)
+                    .unwrap_or("shared")
+                    .into(),
+                properties,
+                min_ram: num("min_ram"),
+                min_disk: num("min_disk"),
+                size: 0,
+                created_at: app.clock.now(),
+            };
+            if state.images.contains_key(&image.id) {
+                return error(
+                    409,
+                    &format!("Image with identifier {} already exists!", image.id),
+                );
+            }
+            let v = image_json(app, &image);
+            state.images.insert(image.id.clone(), image);
+            Reply::json(201, v)
         }
         (&Method::GET, ["v2", "images", id]) => match state.images.get(*id) {
             Some(i) if visible(i) => Reply::ok(image_json(app, i)),

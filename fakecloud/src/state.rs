@@ -50,6 +50,8 @@ pub struct State {
     pub(crate) quota_defaults: BTreeMap<String, i64>,
     /// Per-project quota overrides, by project then resource.
     pub(crate) quotas: BTreeMap<String, BTreeMap<String, i64>>,
+    /// Host aggregates by numeric ID.
+    pub(crate) aggregates: BTreeMap<u64, Aggregate>,
     /// Instance actions, oldest first.
     pub(crate) instance_actions: Vec<InstanceAction>,
     /// Revocation events: audit ID, when revoked, issued before.
@@ -740,8 +742,27 @@ pub struct Image {
     pub visibility: String,
     /// Free-form properties (`image_type`, `instance_uuid`, metadata given at snapshot).
     pub properties: BTreeMap<String, String>,
+    /// The minimum memory in MiB.
+    pub min_ram: u64,
+    /// The minimum disk in GiB.
+    pub min_disk: u64,
+    /// The size of the data in bytes (0 before upload).
+    pub size: u64,
     /// When it was created.
     pub created_at: DateTime<Utc>,
+}
+
+/// A host aggregate.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Aggregate {
+    pub(crate) id: u64,
+    pub(crate) uuid: String,
+    pub(crate) name: String,
+    pub(crate) hosts: Vec<String>,
+    /// The metadata, the availability zone included.
+    pub(crate) metadata: BTreeMap<String, String>,
+    pub(crate) created_at: DateTime<Utc>,
+    pub(crate) updated_at: Option<DateTime<Utc>>,
 }
 
 /// A Nova service (`nova-compute`, `nova-scheduler`, `nova-conductor`).
@@ -969,6 +990,9 @@ impl State {
                 owner: project_ids["admin"].clone(),
                 visibility: "public".into(),
                 properties: BTreeMap::new(),
+                min_ram: 0,
+                min_disk: 0,
+                size: 65536,
                 created_at: now,
             },
         );
