@@ -811,6 +811,34 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             grant(app, state, req, &ctx, target, kind, actor, rest, true)
         }
         (_, ["groups", rest @ ..]) => groups(app, state, req, &ctx, rest),
+        (_, ["credentials", rest @ ..]) => documents(
+            app,
+            state,
+            req,
+            &ctx,
+            &Documents {
+                collection: "credentials",
+                singular: "credential",
+                required: &["type", "user_id", "blob"],
+                filters: &["user_id", "type"],
+                nullable: &["project_id"],
+            },
+            rest,
+        ),
+        (_, ["policies", rest @ ..]) => documents(
+            app,
+            state,
+            req,
+            &ctx,
+            &Documents {
+                collection: "policies",
+                singular: "policy",
+                required: &["type", "blob"],
+                filters: &["type"],
+                nullable: &[],
+            },
+            rest,
+        ),
         (&Method::GET, ["OS-SIMPLE-CERT", "ca" | "certificates"]) => keystone_error(
             410,
             "This API is no longer available due to the removal of support for PKI tokens.",
@@ -1587,6 +1615,9 @@ fn users(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                         g.users.retain(|u| *u != id);
                     }
                     state.application_credentials.retain(|_, c| c.user_id != id);
+                    if let Some(creds) = state.documents.get_mut("credentials") {
+                        creds.retain(|_, c| c.get("user_id") != Some(&json!(id)));
+                    }
                     Reply::empty(204)
                 }
                 (&Method::GET, ["groups"]) => {
@@ -2552,6 +2583,127 @@ fn groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> 
                         ),
                         _ => method_not_allowed(),
                     }
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+// ------------------------------------------------------------------ credentials, policies
+
+/// A collection Keystone keeps as given: its name, the singular key of its bodies, the
+/// fields a create needs, the query filters.
+struct Documents {
+    collection: &'static str,
+    singular: &'static str,
+    required: &'static [&'static str],
+    filters: &'static [&'static str],
+    /// Fields always shown, `null` when not given.
+    nullable: &'static [&'static str],
+}
+
+fn documents(
+    app: &App,
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    d: &Documents,
+    rest: &[&str],
+) -> Reply {
+    let owner_of = |doc: &Map<String, Value>| {
+        doc.get("user_id")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    let with_links = |id: &str, doc: &Map<String, Value>| {
+        let mut v = Value::Object(doc.clone());
+        for f in d.nullable {
+            if v.get(*f).is_none() {
+                v[*f] = Value::Null;
+            }
+        }
+        v["id"] = json!(id);
+        v["links"] = link(app, &format!("{}/{id}", d.collection));
+        v
+    };
+    let items = state.documents.entry(d.collection.to_string()).or_default();
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let rows: Vec<Value> = items
+                .iter()
+                .filter(|(_, doc)| {
+                    ctx.is_admin() || owner_of(doc).as_deref() == Some(ctx.user_id.as_str())
+                })
+                .filter(|(_, doc)| {
+                    d.filters.iter().all(|f| {
+                        req.q(f)
+                            .is_none_or(|want| doc.get(*f).and_then(Value::as_str) == Some(want))
+                    })
+                })
+                .map(|(id, doc)| with_links(id, doc))
+                .collect();
+            collection(app, d.collection, d.collection, rows)
+        }
+        (&Method::POST, []) => {
+            let body = req.json();
+            let o = match body_object(&body, d.singular) {
+                Ok(o) => o.clone(),
+                Err(r) => return r,
+            };
+            for f in d.required {
+                if o.get(*f).is_none_or(|v| v.is_null()) {
+                    return bad_request(&format!(
+                        "Invalid input for field '{f}': '{f}' is a required property"
+                    ));
+                }
+            }
+            let own = owner_of(&o).as_deref() == Some(ctx.user_id.as_str());
+            if !(ctx.is_admin() || (own && d.collection == "credentials")) {
+                return forbidden(&format!("create_{}", d.singular));
+            }
+            if let Some(u) = owner_of(&o)
+                && !state.users.contains_key(&u)
+            {
+                return not_found("user", &u);
+            }
+            let id = ids::hex_id();
+            let mut doc = o;
+            doc.remove("id");
+            let v = with_links(&id, &doc);
+            items.insert(id, doc);
+            Reply::json(201, json!({ d.singular: v }))
+        }
+        (m, [id]) => {
+            let Some(doc) = items.get(*id).cloned() else {
+                return not_found(d.singular, id);
+            };
+            let own = owner_of(&doc).as_deref() == Some(ctx.user_id.as_str());
+            if !(ctx.is_admin() || own) {
+                return forbidden(&format!("get_{}", d.singular));
+            }
+            match *m {
+                Method::GET => Reply::ok(json!({ d.singular: with_links(id, &doc) })),
+                Method::PATCH => {
+                    let body = req.json();
+                    let o = match body_object(&body, d.singular) {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    let mut doc = doc;
+                    for (k, v) in o {
+                        if k != "id" {
+                            doc.insert(k.clone(), v.clone());
+                        }
+                    }
+                    let v = with_links(id, &doc);
+                    items.insert(id.to_string(), doc);
+                    Reply::ok(json!({ d.singular: v }))
+                }
+                Method::DELETE => {
+                    items.remove(*id);
+                    Reply::empty(204)
                 }
                 _ => method_not_allowed(),
             }

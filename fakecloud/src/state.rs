@@ -54,6 +54,8 @@ pub struct State {
     pub(crate) aggregates: BTreeMap<u64, Aggregate>,
     /// Instance actions, oldest first.
     pub(crate) instance_actions: Vec<InstanceAction>,
+    /// Keystone records kept as given (credentials, policies), by collection then ID.
+    pub(crate) documents: BTreeMap<String, BTreeMap<String, serde_json::Map<String, Value>>>,
     /// Revocation events: audit ID, when revoked, issued before.
     pub(crate) revocation_events: Vec<(String, DateTime<Utc>, DateTime<Utc>)>,
     /// Application credentials by ID.
