@@ -138,6 +138,9 @@ fn direct_roles(state: &State, user_id: &str, target: &Target) -> Vec<String> {
 
 /// The effective role IDs of a token.
 fn token_role_ids(state: &State, t: &Token) -> BTreeSet<String> {
+    if let Some(trust) = t.trust_id.as_ref().and_then(|id| state.trusts.get(id)) {
+        return closure(state, trust.role_ids.clone());
+    }
     if let Some(ac) = t
         .application_credential_id
         .as_ref()
@@ -181,6 +184,11 @@ pub(crate) fn token_valid(state: &State, token: &str, now: DateTime<Utc>) -> boo
     }
     if let Some(ac) = &t.application_credential_id
         && !state.application_credentials.contains_key(ac)
+    {
+        return false;
+    }
+    if let Some(trust) = &t.trust_id
+        && !state.trusts.contains_key(trust)
     {
         return false;
     }
@@ -258,6 +266,13 @@ fn token_body(state: &State, t: &Token, with_catalog: bool) -> Value {
         if with_catalog {
             obj.insert("catalog".into(), catalog_json(state));
         }
+    }
+    if let Some(trust) = t.trust_id.as_ref().and_then(|id| state.trusts.get(id)) {
+        obj.insert(
+            "OS-TRUST:trust".into(),
+            json!({"id": trust.id, "impersonation": trust.impersonation,
+                   "trustee_user": {"id": trust.trustee}, "trustor_user": {"id": trust.trustor}}),
+        );
     }
     if let Some(ac) = t
         .application_credential_id
@@ -475,6 +490,7 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
 
     // Scope.
     let scope_v = &auth["scope"];
+    let mut trust: Option<crate::state::Trust> = None;
     let scope = if let Some(cred) = &app_cred {
         TokenScope::Project(cred.project_id.clone())
     } else if scope_v.is_null() {
@@ -514,10 +530,26 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
         }
     } else if !scope_v["system"].is_null() {
         TokenScope::System
+    } else if let Some(trust_id) = scope_v["OS-TRUST:trust"]["id"].as_str() {
+        let Some(t) = state.trusts.get(trust_id) else {
+            return auth_failed();
+        };
+        if t.trustee != user_id
+            || t.expires_at.is_some_and(|e| e <= now)
+            || t.remaining_uses == Some(0)
+        {
+            return auth_failed();
+        }
+        trust = Some(t.clone());
+        match &t.project_id {
+            Some(p) => TokenScope::Project(p.clone()),
+            None => TokenScope::Unscoped,
+        }
     } else {
         return bad_request("Invalid input for field 'scope'.");
     };
     if app_cred.is_none()
+        && trust.is_none()
         && let Some(target) = target_of(&scope)
         && direct_roles(state, &user_id, &target).is_empty()
     {
@@ -532,6 +564,18 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
     if let Some(e) = app_cred.as_ref().and_then(|c| c.expires_at) {
         expires_at = expires_at.min(e);
     }
+    if let Some(t) = &trust {
+        if let Some(e) = t.expires_at {
+            expires_at = expires_at.min(e);
+        }
+        if let Some(left) = state
+            .trusts
+            .get_mut(&t.id)
+            .and_then(|x| x.remaining_uses.as_mut())
+        {
+            *left = left.saturating_sub(1);
+        }
+    }
     let mut audit_ids = vec![ids::secret()[..22].to_string()];
     if let Some(p) = &parent {
         audit_ids.push(p.audit_ids[0].clone());
@@ -544,6 +588,7 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
         issued_at: now,
         expires_at,
         application_credential_id: app_cred.map(|c| c.id),
+        trust_id: trust.map(|t| t.id),
         uses: 0,
     };
     let value = ids::secret();
@@ -811,6 +856,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             grant(app, state, req, &ctx, target, kind, actor, rest, true)
         }
         (_, ["groups", rest @ ..]) => groups(app, state, req, &ctx, rest),
+        (_, ["OS-TRUST", "trusts", rest @ ..]) => trusts(app, state, req, &ctx, rest),
         (_, ["credentials", rest @ ..]) => documents(
             app,
             state,
@@ -2704,6 +2750,159 @@ fn documents(
                 Method::DELETE => {
                     items.remove(*id);
                     Reply::empty(204)
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+// ------------------------------------------------------------------ trusts
+
+fn trust_json(app: &App, state: &State, t: &crate::state::Trust) -> Value {
+    let roles: Vec<Value> = t
+        .role_ids
+        .iter()
+        .filter_map(|id| state.roles.get(id))
+        .map(|r| role_ref(app, r))
+        .collect();
+    json!({
+        "id": t.id, "trustor_user_id": t.trustor, "trustee_user_id": t.trustee,
+        "project_id": t.project_id, "impersonation": t.impersonation,
+        "expires_at": t.expires_at.map(stamp), "remaining_uses": t.remaining_uses,
+        "allow_redelegation": false, "redelegation_count": 0, "redelegated_trust_id": null,
+        "roles": roles, "roles_links": {"self": null, "previous": null, "next": null},
+        "links": link(app, &format!("OS-TRUST/trusts/{}", t.id)),
+    })
+}
+
+fn trusts(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let mine = |t: &crate::state::Trust| {
+                ctx.is_admin() || t.trustor == ctx.user_id || t.trustee == ctx.user_id
+            };
+            let rows = state
+                .trusts
+                .values()
+                .filter(|t| mine(t))
+                .filter(|t| req.q("trustee_user_id").is_none_or(|u| u == t.trustee))
+                .filter(|t| req.q("trustor_user_id").is_none_or(|u| u == t.trustor))
+                .map(|t| trust_json(app, state, t))
+                .collect();
+            collection(app, "trusts", "OS-TRUST/trusts", rows)
+        }
+        (&Method::POST, []) => {
+            let body = req.json();
+            let o = match body_object(&body, "trust") {
+                Ok(o) => o,
+                Err(r) => return r,
+            };
+            let (Ok(Some(trustor)), Ok(Some(trustee))) = (
+                str_field(o, "trustor_user_id"),
+                str_field(o, "trustee_user_id"),
+            ) else {
+                return bad_request(
+                    "Invalid input for field 'trust': 'trustor_user_id' and 'trustee_user_id' are required properties",
+                );
+            };
+            if trustor != ctx.user_id {
+                return forbidden("create_trust");
+            }
+            if !state.users.contains_key(&trustee) {
+                return not_found("user", &trustee);
+            }
+            let project_id = str_field(o, "project_id").ok().flatten();
+            let held = match &project_id {
+                Some(p) => closure(
+                    state,
+                    direct_roles(state, &trustor, &Target::Project(p.clone())),
+                ),
+                None => BTreeSet::new(),
+            };
+            let mut role_ids = Vec::new();
+            for r in o
+                .get("roles")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let found = r["id"]
+                    .as_str()
+                    .and_then(|id| state.roles.get(id))
+                    .or_else(|| r["name"].as_str().and_then(|n| state.role_by_name(n)));
+                match found {
+                    Some(role) if held.contains(&role.id) => role_ids.push(role.id.clone()),
+                    _ => {
+                        return keystone_error(
+                            403,
+                            "At least one role should be specified and held by the trustor on the project.",
+                        );
+                    }
+                }
+            }
+            let expires_at = match o.get("expires_at") {
+                Some(Value::String(t)) => match parse_time(t) {
+                    Some(t) => Some(t),
+                    None => return bad_request("Invalid input for field 'expires_at'."),
+                },
+                _ => None,
+            };
+            let t = crate::state::Trust {
+                id: ids::hex_id(),
+                trustor,
+                trustee,
+                project_id,
+                role_ids,
+                impersonation: bool_field(o, "impersonation")
+                    .ok()
+                    .flatten()
+                    .unwrap_or(false),
+                expires_at,
+                remaining_uses: o.get("remaining_uses").and_then(Value::as_u64),
+            };
+            let v = trust_json(app, state, &t);
+            state.trusts.insert(t.id.clone(), t);
+            Reply::json(201, json!({ "trust": v }))
+        }
+        (m, [id, tail @ ..]) => {
+            let Some(t) = state.trusts.get(*id).cloned() else {
+                return not_found("trust", id);
+            };
+            if !(ctx.is_admin() || t.trustor == ctx.user_id || t.trustee == ctx.user_id) {
+                return forbidden("get_trust");
+            }
+            match (m, tail) {
+                (&Method::GET, []) => Reply::ok(json!({"trust": trust_json(app, state, &t)})),
+                (&Method::DELETE, []) => {
+                    if !(ctx.is_admin() || t.trustor == ctx.user_id) {
+                        return forbidden("delete_trust");
+                    }
+                    state.trusts.remove(*id);
+                    Reply::empty(204)
+                }
+                (&Method::GET, ["roles"]) => {
+                    let rows = t
+                        .role_ids
+                        .iter()
+                        .filter_map(|r| state.roles.get(r))
+                        .map(|r| role_json(app, r))
+                        .collect();
+                    collection(app, "roles", &format!("OS-TRUST/trusts/{id}/roles"), rows)
+                }
+                (&Method::GET | &Method::HEAD, ["roles", role]) => {
+                    match state
+                        .roles
+                        .get(*role)
+                        .filter(|_| t.role_ids.iter().any(|r| r == role))
+                    {
+                        Some(r) if *m == Method::GET => {
+                            Reply::ok(json!({"role": role_json(app, r)}))
+                        }
+                        Some(_) => Reply::empty(200),
+                        None => not_found("role", role),
+                    }
                 }
                 _ => method_not_allowed(),
             }

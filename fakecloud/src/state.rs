@@ -56,6 +56,8 @@ pub struct State {
     pub(crate) instance_actions: Vec<InstanceAction>,
     /// Keystone records kept as given (credentials, policies), by collection then ID.
     pub(crate) documents: BTreeMap<String, BTreeMap<String, serde_json::Map<String, Value>>>,
+    /// Trusts by ID.
+    pub(crate) trusts: BTreeMap<String, Trust>,
     /// Revocation events: audit ID, when revoked, issued before.
     pub(crate) revocation_events: Vec<(String, DateTime<Utc>, DateTime<Utc>)>,
     /// Application credentials by ID.
@@ -402,6 +404,8 @@ pub struct Token {
     pub expires_at: DateTime<Utc>,
     /// The application credential it was issued for.
     pub application_credential_id: Option<String>,
+    /// The trust it was issued for (its roles are the trust's).
+    pub trust_id: Option<String>,
     /// How many requests it has authenticated.
     pub uses: u32,
 }
@@ -752,6 +756,19 @@ pub struct Image {
     pub size: u64,
     /// When it was created.
     pub created_at: DateTime<Utc>,
+}
+
+/// A trust: a trustor delegates roles on a project to a trustee.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Trust {
+    pub(crate) id: String,
+    pub(crate) trustor: String,
+    pub(crate) trustee: String,
+    pub(crate) project_id: Option<String>,
+    pub(crate) role_ids: Vec<String>,
+    pub(crate) impersonation: bool,
+    pub(crate) expires_at: Option<DateTime<Utc>>,
+    pub(crate) remaining_uses: Option<u64>,
 }
 
 /// A host aggregate.
