@@ -857,6 +857,47 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         }
         (_, ["groups", rest @ ..]) => groups(app, state, req, &ctx, rest),
         (_, ["OS-TRUST", "trusts", rest @ ..]) => trusts(app, state, req, &ctx, rest),
+        (&Method::GET, ["limits", "model"]) => Reply::ok(json!({"model": {
+            "name": "flat",
+            "description": "Limit enforcement and validation does not take project hierarchy into consideration."
+        }})),
+        (&Method::POST, ["registered_limits" | "limits"]) => {
+            create_limits(app, state, req, &ctx, segs[0])
+        }
+        (_, ["registered_limits", rest @ ..]) => documents(
+            app,
+            state,
+            req,
+            &ctx,
+            &Documents {
+                collection: "registered_limits",
+                singular: "registered_limit",
+                required: &[],
+                filters: &["service_id", "resource_name", "region_id"],
+                nullable: &["region_id", "description"],
+            },
+            rest,
+        ),
+        (_, ["limits", rest @ ..]) => documents(
+            app,
+            state,
+            req,
+            &ctx,
+            &Documents {
+                collection: "limits",
+                singular: "limit",
+                required: &[],
+                filters: &[
+                    "service_id",
+                    "resource_name",
+                    "region_id",
+                    "project_id",
+                    "domain_id",
+                ],
+                nullable: &["region_id", "description", "project_id", "domain_id"],
+            },
+            rest,
+        ),
         (_, ["credentials", rest @ ..]) => documents(
             app,
             state,
@@ -2909,4 +2950,116 @@ fn trusts(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> 
         }
         _ => method_not_allowed(),
     }
+}
+
+// ------------------------------------------------------------------ limits
+
+/// `POST /v3/registered_limits` and `POST /v3/limits`: several at once, all or none.
+fn create_limits(app: &App, state: &mut State, req: &Req, ctx: &Ctx, collection: &str) -> Reply {
+    let registered = collection == "registered_limits";
+    if let Err(r) = require_admin(
+        ctx,
+        if registered {
+            "create_registered_limits"
+        } else {
+            "create_limits"
+        },
+    ) {
+        return r;
+    }
+    let Some(items) = req
+        .json()
+        .and_then(|b| b.get(collection).and_then(Value::as_array).cloned())
+    else {
+        return bad_request(&format!(
+            "Invalid input for field '{collection}': '{collection}' is a required property"
+        ));
+    };
+    let value_key = if registered {
+        "default_limit"
+    } else {
+        "resource_limit"
+    };
+    let existing = state.documents.get(collection).cloned().unwrap_or_default();
+    let registry = state
+        .documents
+        .get("registered_limits")
+        .cloned()
+        .unwrap_or_default();
+    let mut made = Vec::new();
+    for item in &items {
+        let Some(o) = item.as_object() else {
+            return bad_request(&format!("Invalid input for field '{collection}'."));
+        };
+        let field = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
+        let (Some(service_id), Some(resource)) = (field("service_id"), field("resource_name"))
+        else {
+            return bad_request(
+                "Invalid input for field 'service_id' or 'resource_name': required properties",
+            );
+        };
+        if o.get(value_key).and_then(Value::as_i64).is_none() {
+            return bad_request(&format!(
+                "Invalid input for field '{value_key}': '{value_key}' is a required property"
+            ));
+        }
+        if !state.services.contains_key(&service_id) {
+            return bad_request(&format!(
+                "Invalid input for field 'service_id': {service_id} is not a service."
+            ));
+        }
+        let region = field("region_id");
+        let same = |d: &Map<String, Value>| {
+            d.get("service_id").and_then(Value::as_str) == Some(service_id.as_str())
+                && d.get("resource_name").and_then(Value::as_str) == Some(resource.as_str())
+                && d.get("region_id").and_then(Value::as_str) == region.as_deref()
+        };
+        if !registered {
+            if !registry.values().any(same) {
+                return keystone_error(
+                    403,
+                    &format!(
+                        "The resource {resource} of service {service_id} has no registered limit."
+                    ),
+                );
+            }
+            if field("project_id").is_none() == field("domain_id").is_none() {
+                return bad_request(
+                    "A limit is for a project or a domain: give one of 'project_id' and 'domain_id'.",
+                );
+            }
+        }
+        let target_same = |d: &Map<String, Value>| {
+            same(d)
+                && d.get("project_id").and_then(Value::as_str) == field("project_id").as_deref()
+                && d.get("domain_id").and_then(Value::as_str) == field("domain_id").as_deref()
+        };
+        if existing.values().any(target_same) {
+            return keystone_error(
+                409,
+                &format!("Duplicate entry: a limit of {resource} already exists."),
+            );
+        }
+        made.push(o.clone());
+    }
+    let docs = state.documents.entry(collection.to_string()).or_default();
+    let mut out = Vec::new();
+    for mut doc in made {
+        doc.remove("id");
+        for k in ["region_id", "description"] {
+            doc.entry(k).or_insert(Value::Null);
+        }
+        if !registered {
+            for k in ["project_id", "domain_id"] {
+                doc.entry(k).or_insert(Value::Null);
+            }
+        }
+        let id = ids::hex_id();
+        let mut v = Value::Object(doc.clone());
+        v["id"] = json!(id);
+        v["links"] = link(app, &format!("{collection}/{id}"));
+        out.push(v);
+        docs.insert(id, doc);
+    }
+    Reply::json(201, json!({ collection: out }))
 }
