@@ -227,3 +227,60 @@ async fn nova_errors_and_microversions() {
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Forbidden);
 }
+
+#[tokio::test]
+async fn private_flavors_and_quotas() {
+    use ferrocloud::openstack::compute::v2::{flavor_access, quota_sets};
+    let cloud = FakeCloud::start().await.unwrap();
+    let admin = compute_admin(&cloud).await;
+    let demo = compute(&cloud, "demo").await;
+    let demo_project = cloud.state(|s| s.project_by_name("demo").unwrap().id.clone());
+    let mut opts = flavors::CreateOpts::new("private", 64, 1, 1);
+    opts.is_public = Some(false);
+    let f = flavors::create(&admin, &opts).await.extract().unwrap();
+    let e = flavors::get(&demo, &f.id).await.extract().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::NotFound);
+    let e = servers::create(
+        &demo,
+        &CreateOpts::new("p", &f.id)
+            .image_ref(SEED_IMAGE_ID)
+            .networks(Networks::None),
+    )
+    .await
+    .extract()
+    .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BadRequest);
+    flavor_access::add_tenant_access(&admin, &f.id, &demo_project)
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(
+        flavors::get(&demo, &f.id).await.extract().unwrap().name,
+        "private"
+    );
+
+    // One instance at most for the demo project: the second is refused with 403.
+    let one = quota_sets::UpdateOpts {
+        instances: Some(1),
+        ..Default::default()
+    };
+    quota_sets::update(&admin, &demo_project, &one)
+        .await
+        .extract()
+        .unwrap();
+    servers::create(
+        &demo,
+        &CreateOpts::new("a", &f.id)
+            .image_ref(SEED_IMAGE_ID)
+            .networks(Networks::None),
+    )
+    .await
+    .extract()
+    .unwrap();
+    let e = servers::create(&demo, &opts("b"))
+        .await
+        .extract()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Forbidden);
+    assert!(e.service_message().contains("Quota exceeded"), "{e}");
+}
