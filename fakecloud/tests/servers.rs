@@ -235,9 +235,12 @@ async fn private_flavors_and_quotas() {
     let admin = compute_admin(&cloud).await;
     let demo = compute(&cloud, "demo").await;
     let demo_project = cloud.state(|s| s.project_by_name("demo").unwrap().id.clone());
-    let mut opts = flavors::CreateOpts::new("private", 64, 1, 1);
-    opts.is_public = Some(false);
-    let f = flavors::create(&admin, &opts).await.extract().unwrap();
+    let mut flavor_opts = flavors::CreateOpts::new("private", 64, 1, 1);
+    flavor_opts.is_public = Some(false);
+    let f = flavors::create(&admin, &flavor_opts)
+        .await
+        .extract()
+        .unwrap();
     let e = flavors::get(&demo, &f.id).await.extract().unwrap_err();
     assert_eq!(e.kind(), ErrorKind::NotFound);
     let e = servers::create(
