@@ -11,6 +11,8 @@
 //! # Ok(()) }
 //! ```
 
+#![deny(missing_docs)]
+
 mod clock;
 mod compute;
 mod faults;
