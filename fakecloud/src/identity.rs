@@ -2421,6 +2421,18 @@ fn assignment_json(app: &App, state: &State, r: &Row, names: bool) -> Value {
 
 fn domains(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
     let m = &req.method;
+    if let ["config", tail @ ..] = rest {
+        return default_config(req, ctx, tail);
+    }
+    if let [id, "config", tail @ ..] = rest {
+        if let Err(r) = require_admin(ctx, "get_domain_config") {
+            return r;
+        }
+        if !state.domains.contains_key(*id) {
+            return not_found("domain", id);
+        }
+        return domain_config(state, req, id, tail);
+    }
     match (m, rest) {
         (&Method::GET, []) => {
             if let Err(r) = require_admin(ctx, "list_domains") {
@@ -3062,4 +3074,184 @@ fn create_limits(app: &App, state: &mut State, req: &Req, ctx: &Ctx, collection:
         docs.insert(id, doc);
     }
     Reply::json(201, json!({ collection: out }))
+}
+
+// ------------------------------------------------------------------ domain configurations
+
+/// The groups a domain may configure, with Keystone's defaults for the fields shown.
+fn config_defaults() -> Map<String, Value> {
+    let v = json!({
+        "identity": {"driver": "sql", "list_limit": null},
+        "ldap": {"url": "ldap://localhost", "user": null, "suffix": "cn=example,cn=com",
+                 "query_scope": "one", "page_size": 0, "user_tree_dn": null,
+                 "user_filter": null, "group_tree_dn": null},
+    });
+    v.as_object().cloned().unwrap_or_default()
+}
+
+fn default_config(req: &Req, ctx: &Ctx, tail: &[&str]) -> Reply {
+    if let Err(r) = require_admin(ctx, "get_domain_config_default") {
+        return r;
+    }
+    if req.method != Method::GET {
+        return method_not_allowed();
+    }
+    let all = config_defaults();
+    match tail {
+        ["default"] => Reply::ok(json!({ "config": all })),
+        [group, "default"] => match all.get(*group) {
+            Some(g) => Reply::ok(json!({"config": { *group: g }})),
+            None => not_found("domain config group", group),
+        },
+        [group, option, "default"] => match all.get(*group).and_then(|g| g.get(*option)) {
+            Some(v) => Reply::ok(json!({"config": { *option: v }})),
+            None => not_found("domain config option", option),
+        },
+        _ => keystone_error(404, "The resource could not be found."),
+    }
+}
+
+/// Checks that a configuration names only the groups a domain may set.
+fn check_groups(config: &Map<String, Value>) -> Result<(), Reply> {
+    for (group, options) in config {
+        if !matches!(group.as_str(), "identity" | "ldap") {
+            return Err(keystone_error(
+                403,
+                &format!(
+                    "Invalid domain specific configuration: Group {group} is not supported for domain specific configurations"
+                ),
+            ));
+        }
+        if !options.is_object() {
+            return Err(bad_request(&format!(
+                "Invalid domain specific configuration: group {group} is not an object"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn merge_config(into: &mut Map<String, Value>, from: &Map<String, Value>) {
+    for (group, options) in from {
+        let target = into
+            .entry(group.clone())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let (Some(t), Some(o)) = (target.as_object_mut(), options.as_object()) {
+            for (k, v) in o {
+                t.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+fn domain_config(state: &mut State, req: &Req, domain: &str, tail: &[&str]) -> Reply {
+    let body = req.json();
+    let given = body
+        .as_ref()
+        .and_then(|b| b.get("config"))
+        .and_then(Value::as_object)
+        .cloned();
+    let current = state.domain_configs.get(domain).cloned();
+    let missing = || not_found("domain config", domain);
+    match (&req.method, tail) {
+        (&Method::PUT, []) => {
+            let Some(config) = given else {
+                return bad_request(
+                    "Invalid input for field 'config': 'config' is a required property",
+                );
+            };
+            if let Err(r) = check_groups(&config) {
+                return r;
+            }
+            let status = if current.is_some() { 200 } else { 201 };
+            state.domain_configs.insert(domain.into(), config.clone());
+            Reply::json(status, json!({ "config": config }))
+        }
+        (&Method::GET, []) => match current {
+            Some(c) => Reply::ok(json!({ "config": c })),
+            None => missing(),
+        },
+        (&Method::PATCH, []) => {
+            let (Some(mut c), Some(config)) = (current, given) else {
+                return missing();
+            };
+            if let Err(r) = check_groups(&config) {
+                return r;
+            }
+            merge_config(&mut c, &config);
+            state.domain_configs.insert(domain.into(), c.clone());
+            Reply::ok(json!({ "config": c }))
+        }
+        (&Method::DELETE, []) => {
+            if state.domain_configs.remove(domain).is_none() {
+                return missing();
+            }
+            Reply::empty(204)
+        }
+        (m, [group, rest @ ..]) => {
+            let Some(mut c) = current else {
+                return missing();
+            };
+            let Some(g) = c.get(*group).and_then(Value::as_object).cloned() else {
+                return not_found("domain config group", group);
+            };
+            match (m, rest) {
+                (&Method::GET, []) => Reply::ok(json!({"config": { *group: g }})),
+                (&Method::PATCH, []) => {
+                    let Some(config) = given else {
+                        return bad_request("Invalid input for field 'config'.");
+                    };
+                    // Either `{"config": {"<group>": {...}}}` or the options alone.
+                    let options = config
+                        .get(*group)
+                        .and_then(Value::as_object)
+                        .cloned()
+                        .unwrap_or(config);
+                    merge_config(
+                        &mut c,
+                        &Map::from_iter([(group.to_string(), Value::Object(options))]),
+                    );
+                    state.domain_configs.insert(domain.into(), c.clone());
+                    Reply::ok(json!({ "config": c }))
+                }
+                (&Method::DELETE, []) => {
+                    c.remove(*group);
+                    state.domain_configs.insert(domain.into(), c);
+                    Reply::empty(204)
+                }
+                (&Method::GET, [option]) => match g.get(*option) {
+                    Some(v) => Reply::ok(json!({"config": { *option: v }})),
+                    None => not_found("domain config option", option),
+                },
+                (&Method::PATCH, [option]) => {
+                    let Some(config) = given else {
+                        return bad_request("Invalid input for field 'config'.");
+                    };
+                    let Some(v) = config.get(*option) else {
+                        return bad_request(&format!(
+                            "Invalid domain specific configuration: option {option} is missing"
+                        ));
+                    };
+                    if let Some(o) = c.get_mut(*group).and_then(Value::as_object_mut) {
+                        o.insert(option.to_string(), v.clone());
+                    }
+                    state.domain_configs.insert(domain.into(), c.clone());
+                    Reply::ok(json!({ "config": c }))
+                }
+                (&Method::DELETE, [option]) => {
+                    let removed = c
+                        .get_mut(*group)
+                        .and_then(Value::as_object_mut)
+                        .and_then(|o| o.remove(*option));
+                    if removed.is_none() {
+                        return not_found("domain config option", option);
+                    }
+                    state.domain_configs.insert(domain.into(), c);
+                    Reply::empty(204)
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
 }

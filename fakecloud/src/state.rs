@@ -56,6 +56,8 @@ pub struct State {
     pub(crate) instance_actions: Vec<InstanceAction>,
     /// Keystone records kept as given (credentials, policies), by collection then ID.
     pub(crate) documents: BTreeMap<String, BTreeMap<String, serde_json::Map<String, Value>>>,
+    /// Domain-specific configurations by domain: group → option → value.
+    pub(crate) domain_configs: BTreeMap<String, serde_json::Map<String, Value>>,
     /// Trusts by ID.
     pub(crate) trusts: BTreeMap<String, Trust>,
     /// Revocation events: audit ID, when revoked, issued before.
