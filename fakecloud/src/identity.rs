@@ -857,6 +857,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         }
         (_, ["groups", rest @ ..]) => groups(app, state, req, &ctx, rest),
         (_, ["OS-TRUST", "trusts", rest @ ..]) => trusts(app, state, req, &ctx, rest),
+        (_, ["OS-EP-FILTER", rest @ ..]) => endpoint_filter(app, state, req, &ctx, rest),
         (&Method::GET, ["limits", "model"]) => Reply::ok(json!({"model": {
             "name": "flat",
             "description": "Limit enforcement and validation does not take project hierarchy into consideration."
@@ -1461,6 +1462,8 @@ fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
                     state
                         .assignments
                         .retain(|a| a.target != Target::Project(id.clone()));
+                    state.project_endpoints.retain(|(p, _)| *p != id);
+                    state.group_projects.retain(|(_, p)| *p != id);
                     Reply::empty(204)
                 }
                 (_, ["tags", rest @ ..]) => project_tags(state, req, ctx, member, p, rest),
@@ -3253,5 +3256,252 @@ fn domain_config(state: &mut State, req: &Req, domain: &str, tail: &[&str]) -> R
             }
         }
         _ => method_not_allowed(),
+    }
+}
+
+// ------------------------------------------------------------------ endpoint filter
+
+fn endpoint_group_json(app: &App, id: &str, g: &Map<String, Value>) -> Value {
+    let mut v = Value::Object(g.clone());
+    v["id"] = json!(id);
+    if v.get("description").is_none() {
+        v["description"] = Value::Null;
+    }
+    v["links"] = link(app, &format!("OS-EP-FILTER/endpoint_groups/{id}"));
+    v
+}
+
+/// The endpoints an endpoint group's filters select.
+fn group_endpoints<'a>(
+    state: &'a State,
+    g: &Map<String, Value>,
+) -> Vec<&'a crate::state::Endpoint> {
+    let filters = g
+        .get("filters")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let want = |k: &str| filters.get(k).and_then(Value::as_str).map(str::to_string);
+    state
+        .endpoints
+        .values()
+        .filter(|e| want("service_id").is_none_or(|s| s == e.service_id))
+        .filter(|e| want("interface").is_none_or(|i| i == e.interface))
+        .filter(|e| want("region_id").is_none_or(|r| Some(r) == e.region_id))
+        .collect()
+}
+
+fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+    if let Err(r) = require_admin(ctx, "list_endpoint_groups") {
+        return r;
+    }
+    let m = &req.method;
+    let exists = |present: bool| {
+        if present {
+            Reply::empty(204)
+        } else {
+            keystone_error(404, "The association could not be found.")
+        }
+    };
+    match (m, rest) {
+        (_, ["projects", project, "endpoints", tail @ ..]) => {
+            if !state.projects.contains_key(*project) {
+                return not_found("project", project);
+            }
+            match (m, tail) {
+                (&Method::GET, []) => {
+                    let items = state
+                        .project_endpoints
+                        .iter()
+                        .filter(|(p, _)| p == project)
+                        .filter_map(|(_, e)| state.endpoints.get(e))
+                        .map(|e| endpoint_json(app, e))
+                        .collect();
+                    collection(
+                        app,
+                        "endpoints",
+                        &format!("OS-EP-FILTER/projects/{project}/endpoints"),
+                        items,
+                    )
+                }
+                (_, [endpoint]) => {
+                    if !state.endpoints.contains_key(*endpoint) {
+                        return not_found("endpoint", endpoint);
+                    }
+                    let pair = (project.to_string(), endpoint.to_string());
+                    let has = state.project_endpoints.contains(&pair);
+                    match *m {
+                        Method::PUT => {
+                            if !has {
+                                state.project_endpoints.push(pair);
+                            }
+                            Reply::empty(204)
+                        }
+                        Method::HEAD | Method::GET => exists(has),
+                        Method::DELETE if has => {
+                            state.project_endpoints.retain(|x| *x != pair);
+                            Reply::empty(204)
+                        }
+                        Method::DELETE => exists(false),
+                        _ => method_not_allowed(),
+                    }
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        (&Method::GET, ["projects", project, "endpoint_groups"]) => {
+            let items = state
+                .group_projects
+                .iter()
+                .filter(|(_, p)| p == project)
+                .filter_map(|(g, _)| {
+                    state
+                        .endpoint_groups
+                        .get(g)
+                        .map(|x| endpoint_group_json(app, g, x))
+                })
+                .collect();
+            collection(
+                app,
+                "endpoint_groups",
+                &format!("OS-EP-FILTER/projects/{project}/endpoint_groups"),
+                items,
+            )
+        }
+        (&Method::GET, ["endpoints", endpoint, "projects"]) => {
+            let items = state
+                .project_endpoints
+                .iter()
+                .filter(|(_, e)| e == endpoint)
+                .filter_map(|(p, _)| state.projects.get(p))
+                .map(|p| project_json(app, p))
+                .collect();
+            collection(
+                app,
+                "projects",
+                &format!("OS-EP-FILTER/endpoints/{endpoint}/projects"),
+                items,
+            )
+        }
+        (&Method::GET, ["endpoint_groups"]) => {
+            let items = state
+                .endpoint_groups
+                .iter()
+                .filter(|(_, g)| {
+                    req.q("name")
+                        .is_none_or(|n| g.get("name").and_then(Value::as_str) == Some(n))
+                })
+                .map(|(id, g)| endpoint_group_json(app, id, g))
+                .collect();
+            collection(
+                app,
+                "endpoint_groups",
+                "OS-EP-FILTER/endpoint_groups",
+                items,
+            )
+        }
+        (&Method::POST, ["endpoint_groups"]) => {
+            let body = req.json();
+            let o = match body_object(&body, "endpoint_group") {
+                Ok(o) => o.clone(),
+                Err(r) => return r,
+            };
+            if o.get("name").and_then(Value::as_str).is_none()
+                || !o.get("filters").is_some_and(Value::is_object)
+            {
+                return bad_request(
+                    "Invalid input for field 'endpoint_group': 'name' and 'filters' are required properties",
+                );
+            }
+            let id = ids::hex_id();
+            let v = endpoint_group_json(app, &id, &o);
+            state.endpoint_groups.insert(id, o);
+            Reply::json(201, json!({ "endpoint_group": v }))
+        }
+        (_, ["endpoint_groups", id, tail @ ..]) => {
+            let Some(g) = state.endpoint_groups.get(*id).cloned() else {
+                return not_found("endpoint group", id);
+            };
+            match (m, tail) {
+                (&Method::GET, []) => {
+                    Reply::ok(json!({"endpoint_group": endpoint_group_json(app, id, &g)}))
+                }
+                (&Method::HEAD, []) => Reply::empty(200),
+                (&Method::PATCH, []) => {
+                    let body = req.json();
+                    let o = match body_object(&body, "endpoint_group") {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    let mut g = g;
+                    for (k, v) in o {
+                        g.insert(k.clone(), v.clone());
+                    }
+                    let v = endpoint_group_json(app, id, &g);
+                    state.endpoint_groups.insert(id.to_string(), g);
+                    Reply::ok(json!({ "endpoint_group": v }))
+                }
+                (&Method::DELETE, []) => {
+                    state.endpoint_groups.remove(*id);
+                    state.group_projects.retain(|(x, _)| x != id);
+                    Reply::empty(204)
+                }
+                (&Method::GET, ["endpoints"]) => {
+                    let items = group_endpoints(state, &g)
+                        .into_iter()
+                        .map(|e| endpoint_json(app, e))
+                        .collect();
+                    collection(
+                        app,
+                        "endpoints",
+                        &format!("OS-EP-FILTER/endpoint_groups/{id}/endpoints"),
+                        items,
+                    )
+                }
+                (&Method::GET, ["projects"]) => {
+                    let items = state
+                        .group_projects
+                        .iter()
+                        .filter(|(x, _)| x == id)
+                        .filter_map(|(_, p)| state.projects.get(p))
+                        .map(|p| project_json(app, p))
+                        .collect();
+                    collection(
+                        app,
+                        "projects",
+                        &format!("OS-EP-FILTER/endpoint_groups/{id}/projects"),
+                        items,
+                    )
+                }
+                (_, ["projects", project]) => {
+                    if !state.projects.contains_key(*project) {
+                        return not_found("project", project);
+                    }
+                    let pair = (id.to_string(), project.to_string());
+                    let has = state.group_projects.contains(&pair);
+                    match *m {
+                        Method::PUT => {
+                            if !has {
+                                state.group_projects.push(pair);
+                            }
+                            Reply::empty(204)
+                        }
+                        Method::HEAD => exists(has),
+                        Method::GET if has => Reply::ok(json!({"project_endpoint_group": {
+                            "endpoint_group_id": id, "project_id": project,
+                            "links": link(app, &format!("OS-EP-FILTER/endpoint_groups/{id}/projects/{project}")),
+                        }})),
+                        Method::DELETE if has => {
+                            state.group_projects.retain(|x| *x != pair);
+                            Reply::empty(204)
+                        }
+                        Method::GET | Method::DELETE => exists(false),
+                        _ => method_not_allowed(),
+                    }
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => keystone_error(404, "The resource could not be found."),
     }
 }

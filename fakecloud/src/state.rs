@@ -58,6 +58,12 @@ pub struct State {
     pub(crate) documents: BTreeMap<String, BTreeMap<String, serde_json::Map<String, Value>>>,
     /// Domain-specific configurations by domain: group → option → value.
     pub(crate) domain_configs: BTreeMap<String, serde_json::Map<String, Value>>,
+    /// Endpoints associated with projects: (project, endpoint).
+    pub(crate) project_endpoints: Vec<(String, String)>,
+    /// Endpoint groups by ID: name, description, filters.
+    pub(crate) endpoint_groups: BTreeMap<String, serde_json::Map<String, Value>>,
+    /// Endpoint groups associated with projects: (group, project).
+    pub(crate) group_projects: Vec<(String, String)>,
     /// Trusts by ID.
     pub(crate) trusts: BTreeMap<String, Trust>,
     /// Revocation events: audit ID, when revoked, issued before.
