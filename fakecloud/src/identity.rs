@@ -858,6 +858,14 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         (_, ["groups", rest @ ..]) => groups(app, state, req, &ctx, rest),
         (_, ["OS-TRUST", "trusts", rest @ ..]) => trusts(app, state, req, &ctx, rest),
         (_, ["OS-EP-FILTER", rest @ ..]) => endpoint_filter(app, state, req, &ctx, rest),
+        (
+            _,
+            [
+                "OS-FEDERATION",
+                kind @ ("mappings" | "service_providers" | "identity_providers"),
+                rest @ ..,
+            ],
+        ) => federation(app, state, req, &ctx, kind, rest),
         (&Method::GET, ["limits", "model"]) => Reply::ok(json!({"model": {
             "name": "flat",
             "description": "Limit enforcement and validation does not take project hierarchy into consideration."
@@ -3503,5 +3511,304 @@ fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&
             }
         }
         _ => keystone_error(404, "The resource could not be found."),
+    }
+}
+
+// ------------------------------------------------------------------ federation records
+
+fn federation_json(app: &App, kind: &str, id: &str, doc: &Map<String, Value>) -> Value {
+    let mut v = Value::Object(doc.clone());
+    v["id"] = json!(id);
+    let me = format!("{}/v3/OS-FEDERATION/{kind}/{id}", app.base);
+    v["links"] = if kind == "identity_providers" {
+        json!({"self": me, "protocols": format!("{me}/protocols")})
+    } else {
+        json!({ "self": me })
+    };
+    v
+}
+
+/// Checks a mapping's rules against its schema version (1.0 knows no project domains).
+fn check_mapping(doc: &Map<String, Value>) -> Result<(), Reply> {
+    let Some(rules) = doc.get("rules").and_then(Value::as_array) else {
+        return Err(bad_request(
+            "Invalid input for field 'rules': 'rules' is a required property",
+        ));
+    };
+    let version = doc
+        .get("schema_version")
+        .and_then(Value::as_str)
+        .unwrap_or("1.0");
+    if !matches!(version, "1.0" | "2.0") {
+        return Err(bad_request(&format!(
+            "Invalid input for field 'schema_version': {version}"
+        )));
+    }
+    for rule in rules {
+        if !rule["local"].is_array() || !rule["remote"].is_array() {
+            return Err(bad_request(
+                "Invalid input for field 'rules': each rule needs 'local' and 'remote'",
+            ));
+        }
+        let project_domain = rule["local"].as_array().into_iter().flatten().any(|l| {
+            l["projects"]
+                .as_array()
+                .is_some_and(|ps| ps.iter().any(|p| p.get("domain").is_some()))
+        });
+        if version == "1.0" && project_domain {
+            return Err(bad_request(
+                "Invalid input for field 'rules': Additional properties are not allowed ('domain' was unexpected)",
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn federation(
+    app: &App,
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    kind: &str,
+    rest: &[&str],
+) -> Reply {
+    let singular = match kind {
+        "mappings" => "mapping",
+        "service_providers" => "service_provider",
+        _ => "identity_provider",
+    };
+    if let Err(r) = require_admin(ctx, &format!("create_{singular}")) {
+        return r;
+    }
+    if let ([idp, "protocols", tail @ ..], "identity_providers") = (rest, kind) {
+        return protocols(app, state, req, idp, tail);
+    }
+    let body = req.json();
+    let m = &req.method;
+    match (m, rest) {
+        (&Method::GET, []) => {
+            let enabled = enabled_filter(req);
+            let items = state
+                .documents
+                .get(kind)
+                .into_iter()
+                .flatten()
+                .filter(|(id, _)| req.q("id").is_none_or(|x| x == id.as_str()))
+                .filter(|(_, d)| enabled.is_none_or(|e| d.get("enabled") == Some(&json!(e))))
+                .map(|(id, d)| federation_json(app, kind, id, d))
+                .collect();
+            collection(app, kind, &format!("OS-FEDERATION/{kind}"), items)
+        }
+        (&Method::PUT, [id]) => {
+            let mut doc = match body_object(&body, singular) {
+                Ok(o) => o.clone(),
+                Err(r) => return r,
+            };
+            if state
+                .documents
+                .get(kind)
+                .is_some_and(|d| d.contains_key(*id))
+            {
+                return keystone_error(
+                    409,
+                    &format!("Conflict occurred attempting to store {singular} - Duplicate entry."),
+                );
+            }
+            match kind {
+                "mappings" => {
+                    if let Err(r) = check_mapping(&doc) {
+                        return r;
+                    }
+                    doc.entry("schema_version").or_insert(json!("1.0"));
+                }
+                "service_providers" => {
+                    if doc.get("auth_url").is_none() || doc.get("sp_url").is_none() {
+                        return bad_request(
+                            "Invalid input for field 'service_provider': 'auth_url' and 'sp_url' are required properties",
+                        );
+                    }
+                    doc.entry("enabled").or_insert(json!(false));
+                    doc.entry("relay_state_prefix").or_insert(json!("ss:mem:"));
+                    doc.entry("description").or_insert(Value::Null);
+                }
+                _ => {
+                    let remote_ids: Vec<Value> = doc
+                        .get("remote_ids")
+                        .and_then(Value::as_array)
+                        .cloned()
+                        .unwrap_or_default();
+                    let taken = state
+                        .documents
+                        .get(kind)
+                        .into_iter()
+                        .flatten()
+                        .any(|(_, d)| {
+                            d.get("remote_ids")
+                                .and_then(Value::as_array)
+                                .is_some_and(|r| r.iter().any(|x| remote_ids.contains(x)))
+                        });
+                    if taken {
+                        return keystone_error(
+                            409,
+                            "Conflict occurred attempting to store identity_provider - Duplicate remote ID.",
+                        );
+                    }
+                    doc.insert("remote_ids".into(), Value::Array(remote_ids));
+                    doc.entry("enabled").or_insert(json!(false));
+                    doc.entry("description").or_insert(Value::Null);
+                    doc.entry("authorization_ttl").or_insert(Value::Null);
+                    if doc.get("domain_id").and_then(Value::as_str).is_none() {
+                        let d = Domain {
+                            id: ids::hex_id(),
+                            name: id.to_string(),
+                            description: format!(
+                                "Auto generated federated domain for Identity Provider: {id}"
+                            ),
+                            enabled: true,
+                        };
+                        doc.insert("domain_id".into(), json!(d.id));
+                        state.domains.insert(d.id.clone(), d);
+                    }
+                }
+            }
+            let v = federation_json(app, kind, id, &doc);
+            state
+                .documents
+                .entry(kind.to_string())
+                .or_default()
+                .insert(id.to_string(), doc);
+            Reply::json(201, json!({ singular: v }))
+        }
+        (_, [id]) => {
+            let Some(mut doc) = state.documents.get(kind).and_then(|d| d.get(*id)).cloned() else {
+                return not_found(singular, id);
+            };
+            match *m {
+                Method::GET => Reply::ok(json!({ singular: federation_json(app, kind, id, &doc) })),
+                Method::PATCH => {
+                    let o = match body_object(&body, singular) {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    for (k, v) in o {
+                        if k != "id" && k != "domain_id" {
+                            doc.insert(k.clone(), v.clone());
+                        }
+                    }
+                    if kind == "mappings"
+                        && let Err(r) = check_mapping(&doc)
+                    {
+                        return r;
+                    }
+                    let v = federation_json(app, kind, id, &doc);
+                    state
+                        .documents
+                        .entry(kind.to_string())
+                        .or_default()
+                        .insert(id.to_string(), doc);
+                    Reply::ok(json!({ singular: v }))
+                }
+                Method::DELETE => {
+                    if let Some(d) = state.documents.get_mut(kind) {
+                        d.remove(*id);
+                    }
+                    state.documents.remove(&format!("protocols:{id}"));
+                    Reply::empty(204)
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
+}
+
+fn protocols(app: &App, state: &mut State, req: &Req, idp: &str, tail: &[&str]) -> Reply {
+    if !state
+        .documents
+        .get("identity_providers")
+        .is_some_and(|d| d.contains_key(idp))
+    {
+        return not_found("identity provider", idp);
+    }
+    let key = format!("protocols:{idp}");
+    let body = req.json();
+    let json_of = |id: &str, d: &Map<String, Value>, listing: bool| {
+        let mut v = json!({"id": id, "mapping_id": d.get("mapping_id"),
+            "links": {"self": format!("{}/v3/OS-FEDERATION/identity_providers/{idp}/protocols/{id}", app.base),
+                      "identity_provider": format!("{}/v3/OS-FEDERATION/identity_providers/{idp}", app.base)}});
+        if listing {
+            v["idp_id"] = json!(idp);
+            v["remote_id_attribute"] = d.get("remote_id_attribute").cloned().unwrap_or(Value::Null);
+        }
+        v
+    };
+    match (&req.method, tail) {
+        (&Method::GET, []) => {
+            let items = state
+                .documents
+                .get(&key)
+                .into_iter()
+                .flatten()
+                .map(|(id, d)| json_of(id, d, true))
+                .collect();
+            collection(
+                app,
+                "protocols",
+                &format!("OS-FEDERATION/identity_providers/{idp}/protocols"),
+                items,
+            )
+        }
+        (m @ (&Method::PUT | &Method::PATCH), [id]) => {
+            let o = match body_object(&body, "protocol") {
+                Ok(o) => o.clone(),
+                Err(r) => return r,
+            };
+            let Some(mapping) = o.get("mapping_id").and_then(Value::as_str) else {
+                return bad_request(
+                    "Invalid input for field 'mapping_id': 'mapping_id' is a required property",
+                );
+            };
+            if !state
+                .documents
+                .get("mappings")
+                .is_some_and(|d| d.contains_key(mapping))
+            {
+                return not_found("mapping", mapping);
+            }
+            let exists = state
+                .documents
+                .get(&key)
+                .is_some_and(|d| d.contains_key(*id));
+            if *m == Method::PUT && exists {
+                return keystone_error(
+                    409,
+                    "Conflict occurred attempting to store protocol - Duplicate entry.",
+                );
+            }
+            if *m == Method::PATCH && !exists {
+                return not_found("protocol", id);
+            }
+            let v = json_of(id, &o, false);
+            state
+                .documents
+                .entry(key)
+                .or_default()
+                .insert(id.to_string(), o);
+            Reply::json(
+                if *m == Method::PUT { 201 } else { 200 },
+                json!({ "protocol": v }),
+            )
+        }
+        (&Method::GET, [id]) => match state.documents.get(&key).and_then(|d| d.get(*id)) {
+            Some(d) => Reply::ok(json!({"protocol": json_of(id, d, false)})),
+            None => not_found("protocol", id),
+        },
+        (&Method::DELETE, [id]) => {
+            match state.documents.get_mut(&key).and_then(|d| d.remove(*id)) {
+                Some(_) => Reply::empty(204),
+                None => not_found("protocol", id),
+            }
+        }
+        _ => method_not_allowed(),
     }
 }
