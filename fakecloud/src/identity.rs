@@ -767,11 +767,11 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
                                  "links": link(app, "auth/catalog")}))
             }
         }
-        (&Method::GET, ["auth", "projects"]) => {
+        (&Method::GET, ["auth" | "OS-FEDERATION", "projects"]) => {
             let items = user_projects(app, state, &ctx.user_id);
             collection(app, "projects", "auth/projects", items)
         }
-        (&Method::GET, ["auth", "domains"]) => {
+        (&Method::GET, ["auth" | "OS-FEDERATION", "domains"]) => {
             let items: Vec<Value> = state
                 .domains
                 .values()
@@ -858,6 +858,29 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         (_, ["groups", rest @ ..]) => groups(app, state, req, &ctx, rest),
         (_, ["OS-TRUST", "trusts", rest @ ..]) => trusts(app, state, req, &ctx, rest),
         (_, ["OS-EP-FILTER", rest @ ..]) => endpoint_filter(app, state, req, &ctx, rest),
+        (&Method::GET, ["OS-FEDERATION", "saml2", "metadata"]) => keystone_error(
+            500,
+            "An unexpected error prevented the server from accessing encrypted credentials.",
+        ),
+        (&Method::POST, ["auth", "OS-FEDERATION", "saml2", ..]) => {
+            let body = req.json().unwrap_or_default();
+            let sp = body["auth"]["scope"]["service_provider"]["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            if state
+                .documents
+                .get("service_providers")
+                .is_some_and(|d| d.contains_key(&sp))
+            {
+                keystone_error(
+                    500,
+                    "Keystone is not configured as a SAML identity provider.",
+                )
+            } else {
+                not_found("service provider", &sp)
+            }
+        }
         (
             _,
             [
@@ -3799,6 +3822,7 @@ fn protocols(app: &App, state: &mut State, req: &Req, idp: &str, tail: &[&str]) 
                 json!({ "protocol": v }),
             )
         }
+        (_, [_, "auth"]) => unauthorized(),
         (&Method::GET, [id]) => match state.documents.get(&key).and_then(|d| d.get(*id)) {
             Some(d) => Reply::ok(json!({"protocol": json_of(id, d, false)})),
             None => not_found("protocol", id),
