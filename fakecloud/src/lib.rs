@@ -1,5 +1,6 @@
 //! An in-memory OpenStack on loopback, for tests: Keystone v3 and Nova v2.1 (with a
-//! minimal image listing), seeded like the project's devcloud.
+//! minimal image service), seeded like the project's devcloud. See the crate's README for
+//! what it serves and how it differs from the real services.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
