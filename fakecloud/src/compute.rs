@@ -459,6 +459,11 @@ fn link_pair(app: &App, project: &str, kind: &str, id: &str) -> Value {
     .unwrap_or(Value::Null)
 }
 
+/// The libvirt-style instance name Nova shows to admins.
+fn instance_name(id: &str) -> String {
+    format!("instance-{}", id.chars().take(8).collect::<String>())
+}
+
 fn host_id(project: &str) -> String {
     let d = ring::digest::digest(&ring::digest::SHA256, format!("{project}{HOST}").as_bytes());
     d.as_ref()[..28]
@@ -546,7 +551,7 @@ fn server_json(app: &App, state: &State, s: &Server, mv: Mv, ctx: &Ctx) -> Value
         o.insert("OS-EXT-SRV-ATTR:hypervisor_hostname".into(), json!(HOST));
         o.insert(
             "OS-EXT-SRV-ATTR:instance_name".into(),
-            json!(format!("instance-{}", &s.id[..8])),
+            json!(instance_name(&s.id)),
         );
         if mv.at_least(3) {
             o.insert("OS-EXT-SRV-ATTR:hostname".into(), json!(s.name));
@@ -2193,7 +2198,9 @@ fn aggregates(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: 
             let Some(key) = key else {
                 return not_found(&format!("Aggregate {id} could not be found."));
             };
-            let a = state.aggregates.get_mut(&key).expect("found above");
+            let Some(a) = state.aggregates.get_mut(&key) else {
+                return not_found(&format!("Aggregate {id} could not be found."));
+            };
             match (m, tail) {
                 (&Method::GET, []) => Reply::ok(json!({"aggregate": aggregate_json(a, mv)})),
                 (&Method::PUT, []) => {
@@ -2324,7 +2331,7 @@ fn hypervisor_json(app: &App, state: &State, mv: Mv, detail: bool, with_servers:
     let servers: Vec<Value> = state
         .servers
         .values()
-        .map(|s| json!({"uuid": s.id, "name": format!("instance-{}", &s.id[..8])}))
+        .map(|s| json!({"uuid": s.id, "name": instance_name(&s.id)}))
         .collect();
     if with_servers && !servers.is_empty() {
         v["servers"] = json!(servers);
@@ -2965,7 +2972,9 @@ fn show_instance_action(state: &State, ctx: &Ctx, mv: Mv, id: &str, request_id: 
 
 fn metadata(state: &mut State, req: &Req, ctx: &Ctx, id: &str, rest: &[&str]) -> Reply {
     let writing = !matches!(req.method, Method::GET);
-    let s = state.servers.get_mut(id).expect("checked by the caller");
+    let Some(s) = state.servers.get_mut(id) else {
+        return server_not_found(id);
+    };
     if writing && s.locked && !ctx.is_admin() {
         return conflict(&format!("Instance {id} is locked"));
     }
@@ -3037,7 +3046,9 @@ fn tags(
     if !mv.at_least(26) {
         return not_found("The resource could not be found.");
     }
-    let s = state.servers.get_mut(id).expect("checked by the caller");
+    let Some(s) = state.servers.get_mut(id) else {
+        return server_not_found(id);
+    };
     if !matches!(req.method, Method::GET) && s.locked && !ctx.is_admin() {
         return conflict(&format!("Instance {id} is locked"));
     }
