@@ -751,6 +751,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         (&Method::GET, []) => return Reply::ok(json!({"version": version_doc(app)})),
         (&Method::POST, ["auth", "tokens"]) => return issue_token(app, state, req),
         (&Method::POST, ["users", id, "password"]) => return change_password(state, req, id),
+        (&Method::POST, ["OS-OAUTH2", "token"]) => return oauth2_token(app, state, req),
         _ => {}
     }
     let ctx = match authenticate(app, state, req) {
@@ -3835,4 +3836,76 @@ fn protocols(app: &App, state: &mut State, req: &Req, idp: &str, tail: &[&str]) 
         }
         _ => method_not_allowed(),
     }
+}
+
+// ------------------------------------------------------------------ OAuth 2.0
+
+fn oauth2_error(status: u16, error: &str, description: &str) -> Reply {
+    Reply::json(
+        status,
+        json!({"error": {"code": status, "message": description, "title": error}}),
+    )
+}
+
+/// `POST /v3/OS-OAUTH2/token`: the client credentials grant with an application
+/// credential (its ID as `client_id`, its secret in HTTP Basic authentication).
+fn oauth2_token(app: &App, state: &mut State, req: &Req) -> Reply {
+    use base64::Engine;
+    let form: Vec<(String, String)> = url::form_urlencoded::parse(&req.body)
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let field = |k: &str| form.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone());
+    if field("grant_type").as_deref() != Some("client_credentials") {
+        return oauth2_error(
+            400,
+            "invalid_request",
+            "The parameter grant_type is required and must be client_credentials.",
+        );
+    }
+    let basic = req
+        .header("authorization")
+        .and_then(|h| h.strip_prefix("Basic "))
+        .and_then(|b| {
+            base64::engine::general_purpose::STANDARD
+                .decode(b.trim())
+                .ok()
+        })
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|pair| {
+            pair.split_once(':')
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+        });
+    let Some((client_id, secret)) = basic else {
+        return oauth2_error(401, "invalid_client", "Client authentication failed.");
+    };
+    let now = app.clock.now();
+    let Some(cred) = state.application_credentials.get(&client_id).cloned() else {
+        return oauth2_error(401, "invalid_client", "Client authentication failed.");
+    };
+    if cred.secret != secret
+        || cred.expires_at.is_some_and(|e| e <= now)
+        || !state.users.get(&cred.user_id).is_some_and(|u| u.enabled)
+    {
+        return oauth2_error(401, "invalid_client", "Client authentication failed.");
+    }
+    let lifetime =
+        chrono::Duration::from_std(app.token_lifetime).unwrap_or(chrono::Duration::hours(1));
+    let expires_at = cred
+        .expires_at
+        .map_or(now + lifetime, |e| e.min(now + lifetime));
+    let token = Token {
+        user_id: cred.user_id.clone(),
+        scope: TokenScope::Project(cred.project_id.clone()),
+        methods: vec!["application_credential".into()],
+        audit_ids: vec![ids::secret()[..22].to_string()],
+        issued_at: now,
+        expires_at,
+        application_credential_id: Some(cred.id.clone()),
+        trust_id: None,
+        uses: 0,
+    };
+    let value = ids::secret();
+    state.tokens.insert(value.clone(), token);
+    Reply::ok(json!({"access_token": value, "token_type": "Bearer",
+                     "expires_in": (expires_at - now).num_seconds()}))
 }
