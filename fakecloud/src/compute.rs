@@ -336,11 +336,11 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                     }
                 }
                 (&Method::GET, ["os-security-groups"]) => {
-                    let s = &state.servers[&id];
+                    let s = state.servers[&id].clone();
                     let groups: Vec<Value> = s
                         .security_groups
                         .iter()
-                        .map(|name| security_group_json(&s.project_id, name))
+                        .map(|name| security_group_json(state, &s.project_id, name))
                         .collect();
                     Reply::ok(json!({"security_groups": groups}))
                 }
@@ -364,6 +364,11 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
         (&Method::POST, ["os-server-external-events"]) => external_events(state, req, ctx, mv),
         (_, ["images", rest @ ..]) => images(app, state, req, ctx, mv, rest),
         (_, ["os-aggregates", rest @ ..]) => aggregates(app, state, req, ctx, mv, rest),
+        (_, ["os-security-groups", rest @ ..]) => security_groups(state, req, ctx, mv, false, rest),
+        (_, ["os-security-group-rules", rest @ ..]) => {
+            security_groups(state, req, ctx, mv, true, rest)
+        }
+        (_, ["os-tenant-networks", rest @ ..]) => tenant_networks(req, ctx, mv, rest),
         (_, ["os-services", rest @ ..]) => compute_services(app, state, req, ctx, mv, rest),
         (_, ["os-hosts", rest @ ..]) => os_hosts(state, req, ctx, mv, rest),
         (&Method::GET, ["os-migrations"]) => {
@@ -599,36 +604,254 @@ fn server_json(app: &App, state: &State, s: &Server, mv: Mv, ctx: &Ctx) -> Value
     v
 }
 
-/// A project's security group as Nova shows it (from Neutron): the default group lets
-/// its own members in.
-fn security_group_json(project: &str, name: &str) -> Value {
-    let digest = ring::digest::digest(
-        &ring::digest::SHA256,
-        format!("{project}/{name}").as_bytes(),
-    );
+/// A stable UUID-shaped ID derived from a text.
+fn derived_uuid(text: &str) -> String {
+    let digest = ring::digest::digest(&ring::digest::SHA256, text.as_bytes());
     let h: String = digest.as_ref()[..16]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let id = format!(
+    format!(
         "{}-{}-{}-{}-{}",
         &h[0..8],
         &h[8..12],
         &h[12..16],
         &h[16..20],
         &h[20..32]
-    );
-    let rules: Vec<Value> = if name == "default" {
-        vec![json!({
-            "id": format!("{}-0000-4000-8000-000000000001", &h[0..8]),
-            "parent_group_id": id, "ip_protocol": null, "from_port": null, "to_port": null,
-            "group": {"name": "default", "tenant_id": project}, "ip_range": {},
-        })]
-    } else {
-        Vec::new()
-    };
-    json!({"id": id, "name": name, "description": if name == "default" { "Default security group" } else { "" },
-           "tenant_id": project, "rules": rules})
+    )
+}
+
+/// The project's `default` security group, made as Neutron makes it (its members may
+/// reach each other) when first seen. Returns its ID.
+fn ensure_default_group(state: &mut State, project: &str) -> String {
+    let id = derived_uuid(&format!("{project}/default"));
+    state
+        .security_groups
+        .entry(id.clone())
+        .or_insert_with(|| crate::state::SecurityGroup {
+            id: id.clone(),
+            name: "default".into(),
+            description: "Default security group".into(),
+            project_id: project.into(),
+            rules: vec![crate::state::SecurityGroupRule {
+                id: derived_uuid(&format!("{project}/default/rule")),
+                protocol: None,
+                from_port: None,
+                to_port: None,
+                cidr: None,
+                group_id: Some(id.clone()),
+            }],
+        });
+    id
+}
+
+fn rule_json(state: &State, parent: &str, r: &crate::state::SecurityGroupRule) -> Value {
+    let group = r
+        .group_id
+        .as_ref()
+        .and_then(|g| state.security_groups.get(g))
+        .map_or(
+            json!({}),
+            |g| json!({"name": g.name, "tenant_id": g.project_id}),
+        );
+    let ip_range = r.cidr.as_ref().map_or(json!({}), |c| json!({ "cidr": c }));
+    json!({"id": r.id, "parent_group_id": parent, "ip_protocol": r.protocol,
+           "from_port": r.from_port, "to_port": r.to_port, "group": group, "ip_range": ip_range})
+}
+
+fn group_json(state: &State, g: &crate::state::SecurityGroup) -> Value {
+    let rules: Vec<Value> = g.rules.iter().map(|r| rule_json(state, &g.id, r)).collect();
+    json!({"id": g.id, "name": g.name, "description": g.description,
+           "tenant_id": g.project_id, "rules": rules})
+}
+
+/// A server's security group by name, in its project.
+fn security_group_json(state: &mut State, project: &str, name: &str) -> Value {
+    ensure_default_group(state, project);
+    let found = state
+        .security_groups
+        .values()
+        .find(|g| g.project_id == project && g.name == name)
+        .cloned();
+    match found {
+        Some(g) => group_json(state, &g),
+        None => json!({"id": derived_uuid(&format!("{project}/{name}")), "name": name,
+                       "description": "", "tenant_id": project, "rules": []}),
+    }
+}
+
+fn security_groups(
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    mv: Mv,
+    rules: bool,
+    rest: &[&str],
+) -> Reply {
+    if mv.at_least(36) {
+        return not_found("The resource could not be found.");
+    }
+    let project = ctx.project_id().unwrap_or_default().to_string();
+    ensure_default_group(state, &project);
+    let body = req.json().unwrap_or_default();
+    let mine = |g: &crate::state::SecurityGroup| ctx.is_admin() || g.project_id == project;
+    if rules {
+        return match (&req.method, rest) {
+            (&Method::POST, []) => {
+                let o = &body["security_group_rule"];
+                let Some(parent) = o["parent_group_id"].as_str().map(str::to_string) else {
+                    return bad("Invalid input for field/attribute parent_group_id.");
+                };
+                if !state.security_groups.get(&parent).is_some_and(&mine) {
+                    return not_found(&format!("Security group {parent} not found."));
+                }
+                let protocol = o["ip_protocol"].as_str().map(str::to_ascii_lowercase);
+                if protocol
+                    .as_deref()
+                    .is_some_and(|p| !matches!(p, "tcp" | "udp" | "icmp"))
+                {
+                    return bad("Invalid IP protocol.");
+                }
+                let port = |k: &str| {
+                    o[k].as_i64()
+                        .or_else(|| o[k].as_str().and_then(|v| v.parse().ok()))
+                };
+                let (mut from, mut to) = (port("from_port"), port("to_port"));
+                if protocol.as_deref() == Some("icmp") && from.is_none() && to.is_none() {
+                    (from, to) = (Some(-1), Some(-1));
+                }
+                let group_id = o["group_id"].as_str().map(str::to_string);
+                let cidr = if group_id.is_some() {
+                    None
+                } else {
+                    Some(o["cidr"].as_str().unwrap_or("0.0.0.0/0").to_string())
+                };
+                let rule = crate::state::SecurityGroupRule {
+                    id: ids::uuid(),
+                    protocol,
+                    from_port: from,
+                    to_port: to,
+                    cidr,
+                    group_id,
+                };
+                let g = state.security_groups.get(&parent).cloned();
+                let Some(mut g) = g else {
+                    return not_found(&format!("Security group {parent} not found."));
+                };
+                let same = |r: &crate::state::SecurityGroupRule| {
+                    (&r.protocol, r.from_port, r.to_port, &r.cidr, &r.group_id)
+                        == (
+                            &rule.protocol,
+                            rule.from_port,
+                            rule.to_port,
+                            &rule.cidr,
+                            &rule.group_id,
+                        )
+                };
+                if g.rules.iter().any(same) {
+                    return bad(&format!("This rule already exists in group {parent}"));
+                }
+                g.rules.push(rule.clone());
+                state.security_groups.insert(parent.clone(), g);
+                Reply::ok(json!({"security_group_rule": rule_json(state, &parent, &rule)}))
+            }
+            (&Method::DELETE, [id]) => {
+                let owner = state
+                    .security_groups
+                    .values()
+                    .find(|g| mine(g) && g.rules.iter().any(|r| r.id == *id))
+                    .map(|g| g.id.clone());
+                let Some(owner) = owner else {
+                    return not_found(&format!("Rule ({id}) not found"));
+                };
+                if let Some(g) = state.security_groups.get_mut(&owner) {
+                    g.rules.retain(|r| r.id != *id);
+                }
+                Reply::empty(202)
+            }
+            _ => fault(405, "The method is not allowed for the requested URL."),
+        };
+    }
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let all = ctx.is_admin()
+                && req
+                    .q("all_tenants")
+                    .is_some_and(|v| v != "0" && v != "false");
+            let groups: Vec<crate::state::SecurityGroup> = state
+                .security_groups
+                .values()
+                .filter(|g| all || g.project_id == project)
+                .cloned()
+                .collect();
+            let rows: Vec<Value> = groups.iter().map(|g| group_json(state, g)).collect();
+            Reply::ok(json!({ "security_groups": rows }))
+        }
+        (&Method::POST, []) => {
+            let o = &body["security_group"];
+            let Some(name) = o["name"].as_str().filter(|n| !n.is_empty()) else {
+                return bad("Security group name is required.");
+            };
+            let g = crate::state::SecurityGroup {
+                id: ids::uuid(),
+                name: name.into(),
+                description: o["description"].as_str().unwrap_or_default().into(),
+                project_id: project.clone(),
+                rules: Vec::new(),
+            };
+            let v = group_json(state, &g);
+            state.security_groups.insert(g.id.clone(), g);
+            Reply::ok(json!({ "security_group": v }))
+        }
+        (m, [id]) => {
+            let Some(mut g) = state.security_groups.get(*id).filter(|g| mine(g)).cloned() else {
+                return not_found(&format!("Security group {id} not found."));
+            };
+            match *m {
+                Method::GET => Reply::ok(json!({"security_group": group_json(state, &g)})),
+                Method::PUT => {
+                    let o = &body["security_group"];
+                    if let Some(n) = o["name"].as_str() {
+                        g.name = n.into();
+                    }
+                    if let Some(d) = o["description"].as_str() {
+                        g.description = d.into();
+                    }
+                    let v = group_json(state, &g);
+                    state.security_groups.insert(g.id.clone(), g);
+                    Reply::ok(json!({ "security_group": v }))
+                }
+                Method::DELETE => {
+                    if g.name == "default" {
+                        return bad("Removing default security group not allowed.");
+                    }
+                    state.security_groups.remove(*id);
+                    Reply::empty(202)
+                }
+                _ => fault(405, "The method is not allowed for the requested URL."),
+            }
+        }
+        _ => not_found("The resource could not be found."),
+    }
+}
+
+fn tenant_networks(req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+    if mv.at_least(36) {
+        return not_found("The resource could not be found.");
+    }
+    let project = ctx.project_id().unwrap_or_default();
+    let private = json!({"id": derived_uuid(&format!("{project}/network/private")),
+                         "label": "private", "cidr": "None"});
+    match (&req.method, rest) {
+        (&Method::GET, []) => Reply::ok(json!({ "networks": [private] })),
+        (&Method::GET, [id]) if private["id"] == *id => Reply::ok(json!({ "network": private })),
+        (&Method::GET, [id]) => not_found(&format!("Network {id} could not be found.")),
+        (&Method::POST, []) | (&Method::DELETE, [_]) => fault(
+            410,
+            "This API is not available: Nova no longer manages networks (Neutron does).",
+        ),
+        _ => fault(405, "The method is not allowed for the requested URL."),
+    }
 }
 
 // ------------------------------------------------------------------ listing
