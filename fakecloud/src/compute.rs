@@ -369,6 +369,10 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
             security_groups(state, req, ctx, mv, true, rest)
         }
         (_, ["os-tenant-networks", rest @ ..]) => tenant_networks(req, ctx, mv, rest),
+        (&Method::GET, ["os-floating-ip-pools"]) if !mv.at_least(36) => {
+            Reply::ok(json!({"floating_ip_pools": [{"name": "public"}]}))
+        }
+        (_, ["os-floating-ips", rest @ ..]) => floating_ips(state, req, ctx, mv, rest),
         (_, ["os-services", rest @ ..]) => compute_services(app, state, req, ctx, mv, rest),
         (_, ["os-hosts", rest @ ..]) => os_hosts(state, req, ctx, mv, rest),
         (&Method::GET, ["os-migrations"]) => {
@@ -832,6 +836,59 @@ fn security_groups(
             }
         }
         _ => not_found("The resource could not be found."),
+    }
+}
+
+/// Floating IPs from the `public` pool, never associated (no Neutron behind them).
+fn floating_ips(state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+    if mv.at_least(36) {
+        return not_found("The resource could not be found.");
+    }
+    let project = ctx.project_id().unwrap_or_default().to_string();
+    let fip_json = |id: &str, addr: &str| json!({"id": id, "ip": addr, "fixed_ip": null, "instance_id": null, "pool": "public"});
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let rows: Vec<Value> = state
+                .floating_ips
+                .iter()
+                .filter(|(_, (p, _))| *p == project)
+                .map(|(id, (_, a))| fip_json(id, a))
+                .collect();
+            Reply::ok(json!({ "floating_ips": rows }))
+        }
+        (&Method::POST, []) => {
+            let pool = req
+                .json()
+                .and_then(|b| b["pool"].as_str().map(str::to_string))
+                .unwrap_or_else(|| "public".into());
+            if pool != "public" {
+                return not_found(&format!("Floating IP pool not found: {pool}"));
+            }
+            let n = state.next_serial();
+            let addr = format!("172.24.{}.{}", (n / 250) % 250, n % 250 + 2);
+            let id = ids::uuid();
+            state
+                .floating_ips
+                .insert(id.clone(), (project, addr.clone()));
+            Reply::ok(json!({ "floating_ip": fip_json(&id, &addr) }))
+        }
+        (m, [id]) => {
+            let Some((owner, addr)) = state.floating_ips.get(*id).cloned() else {
+                return not_found(&format!("Floating IP not found for ID {id}"));
+            };
+            if owner != project && !ctx.is_admin() {
+                return not_found(&format!("Floating IP not found for ID {id}"));
+            }
+            match *m {
+                Method::GET => Reply::ok(json!({ "floating_ip": fip_json(id, &addr) })),
+                Method::DELETE => {
+                    state.floating_ips.remove(*id);
+                    Reply::empty(202)
+                }
+                _ => fault(405, "The method is not allowed for the requested URL."),
+            }
+        }
+        _ => fault(405, "The method is not allowed for the requested URL."),
     }
 }
 

@@ -52,6 +52,8 @@ pub struct State {
     pub(crate) quotas: BTreeMap<String, BTreeMap<String, i64>>,
     /// Security groups by ID (each project's `default` group is made when first seen).
     pub(crate) security_groups: BTreeMap<String, SecurityGroup>,
+    /// Floating IPs by ID: (project, address).
+    pub(crate) floating_ips: BTreeMap<String, (String, String)>,
     /// Host aggregates by numeric ID.
     pub(crate) aggregates: BTreeMap<u64, Aggregate>,
     /// Instance actions, oldest first.
