@@ -373,6 +373,9 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
             Reply::ok(json!({"floating_ip_pools": [{"name": "public"}]}))
         }
         (_, ["os-floating-ips", rest @ ..]) => floating_ips(state, req, ctx, mv, rest),
+        (_, [kind @ ("os-volumes" | "os-snapshots"), rest @ ..]) => {
+            volumes(app, state, req, ctx, mv, kind, rest)
+        }
         (_, ["os-services", rest @ ..]) => compute_services(app, state, req, ctx, mv, rest),
         (_, ["os-hosts", rest @ ..]) => os_hosts(state, req, ctx, mv, rest),
         (&Method::GET, ["os-migrations"]) => {
@@ -889,6 +892,120 @@ fn floating_ips(state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) 
             }
         }
         _ => fault(405, "The method is not allowed for the requested URL."),
+    }
+}
+
+fn store_of(state: &mut State, snapshots: bool) -> &mut BTreeMap<String, (String, Value)> {
+    if snapshots {
+        &mut state.snapshots
+    } else {
+        &mut state.volumes
+    }
+}
+
+/// Nova's volume proxy (to 2.35) over in-memory volumes and snapshots: available at
+/// once, gone at once.
+fn volumes(
+    app: &App,
+    state: &mut State,
+    req: &Req,
+    ctx: &Ctx,
+    mv: Mv,
+    kind: &str,
+    rest: &[&str],
+) -> Reply {
+    if mv.at_least(36) {
+        return not_found("The resource could not be found.");
+    }
+    let project = ctx.project_id().unwrap_or_default().to_string();
+    let snapshots = kind == "os-snapshots";
+    let (singular, plural) = if snapshots {
+        ("snapshot", "snapshots")
+    } else {
+        ("volume", "volumes")
+    };
+    let now = app.clock.now();
+    match (&req.method, rest) {
+        (&Method::GET, []) | (&Method::GET, ["detail"]) => {
+            let rows: Vec<Value> = store_of(state, snapshots)
+                .values()
+                .filter(|(p, _)| *p == project || ctx.is_admin())
+                .map(|(_, v)| v.clone())
+                .collect();
+            Reply::ok(json!({ plural: rows }))
+        }
+        (&Method::POST, []) => {
+            let body = req.json().unwrap_or_default();
+            let o = &body[singular];
+            if !o.is_object() {
+                return bad(&format!(
+                    "Invalid input for field/attribute {singular}. '{singular}' is a required property"
+                ));
+            }
+            let id = ids::uuid();
+            let v = if snapshots {
+                let Some(volume_id) = o["volume_id"].as_str() else {
+                    return bad(
+                        "Invalid input for field/attribute snapshot. 'volume_id' is a required property",
+                    );
+                };
+                let Some(size) = state
+                    .volumes
+                    .get(volume_id)
+                    .filter(|(p, _)| *p == project || ctx.is_admin())
+                    .map(|(_, v)| v["size"].clone())
+                else {
+                    return not_found(&format!("Volume {volume_id} could not be found."));
+                };
+                json!({"id": id, "volumeId": volume_id, "status": "available", "size": size,
+                       "createdAt": nova_time(now), "displayName": o["display_name"],
+                       "displayDescription": o["display_description"]})
+            } else {
+                let Some(size) = o["size"]
+                    .as_u64()
+                    .or_else(|| o["size"].as_str().and_then(|s| s.parse().ok()))
+                else {
+                    return bad("Invalid input for field/attribute size.");
+                };
+                let metadata = match string_map(o.get("metadata"), "metadata") {
+                    Ok(m) => m,
+                    Err(r) => return r,
+                };
+                json!({"id": id, "status": "available", "size": size,
+                       "availabilityZone": o["availability_zone"].as_str().unwrap_or("nova"),
+                       "createdAt": nova_time(now), "attachments": [{}],
+                       "displayName": o["display_name"], "displayDescription": o["display_description"],
+                       "volumeType": o["volume_type"].as_str().unwrap_or("__DEFAULT__"),
+                       "snapshotId": o["snapshot_id"], "metadata": metadata})
+            };
+            store_of(state, snapshots).insert(id, (project, v.clone()));
+            Reply::ok(json!({ singular: v }))
+        }
+        (m, [id]) => {
+            let visible = store_of(state, snapshots)
+                .get(*id)
+                .is_some_and(|(p, _)| *p == project || ctx.is_admin());
+            if !visible {
+                return not_found(&format!(
+                    "{} {id} could not be found.",
+                    if snapshots { "Snapshot" } else { "Volume" }
+                ));
+            }
+            match *m {
+                Method::GET => {
+                    Reply::ok(json!({ singular: store_of(state, snapshots)[*id].1.clone() }))
+                }
+                Method::DELETE => {
+                    if !snapshots && state.snapshots.values().any(|(_, s)| s["volumeId"] == *id) {
+                        return bad("Invalid volume: Volume still has 1 dependent snapshots.");
+                    }
+                    store_of(state, snapshots).remove(*id);
+                    Reply::empty(202)
+                }
+                _ => fault(405, "The method is not allowed for the requested URL."),
+            }
+        }
+        _ => not_found("The resource could not be found."),
     }
 }
 

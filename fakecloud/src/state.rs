@@ -54,6 +54,10 @@ pub struct State {
     pub(crate) security_groups: BTreeMap<String, SecurityGroup>,
     /// Floating IPs by ID: (project, address).
     pub(crate) floating_ips: BTreeMap<String, (String, String)>,
+    /// Volumes and snapshots as Nova's proxy shows them, by ID (with their project).
+    pub(crate) volumes: BTreeMap<String, (String, Value)>,
+    /// Volume snapshots, as `volumes`.
+    pub(crate) snapshots: BTreeMap<String, (String, Value)>,
     /// Host aggregates by numeric ID.
     pub(crate) aggregates: BTreeMap<u64, Aggregate>,
     /// Instance actions, oldest first.
