@@ -1,4 +1,4 @@
-//! Keystone in the fake: token issue, validation, scopes, expiry, revocation, policy.
+//! Keystone in the fake: issuing tokens, validation, scopes, expiry, revocation, policy.
 
 use std::time::Duration;
 
