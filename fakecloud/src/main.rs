@@ -83,5 +83,7 @@ async fn main() {
         fail(&format!("writing {path}: {e}"));
     }
     println!("{}", cloud.auth_url());
-    let _ = tokio::signal::ctrl_c().await;
+    // Serves until the process is killed.
+    std::future::pending::<()>().await;
+    drop(cloud);
 }
