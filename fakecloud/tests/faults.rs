@@ -127,3 +127,22 @@ async fn latency_is_added() {
     flavors::get(&compute(&p), "1").await.extract().unwrap();
     assert!(t.elapsed() >= Duration::from_millis(50));
 }
+
+#[tokio::test]
+async fn an_expired_token_makes_the_sdk_reauthenticate() {
+    let clock = fakecloud::Clock::frozen();
+    let cloud = FakeCloud::builder()
+        .clock(clock.clone())
+        .token_lifetime(Duration::from_secs(60))
+        .start()
+        .await
+        .unwrap();
+    let p = provider(&cloud, RetryPolicy::default()).await;
+    let c = compute(&p);
+    flavors::get(&c, "1").await.extract().unwrap();
+    // An hour later on the cloud's clock, the token has expired: the SDK meets a 401,
+    // authenticates again and replays the request.
+    clock.advance(Duration::from_secs(3600));
+    flavors::get(&c, "1").await.extract().unwrap();
+    assert_eq!(cloud.state(|s| s.tokens.len()), 2);
+}
