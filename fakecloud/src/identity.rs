@@ -859,6 +859,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         (_, ["groups", rest @ ..]) => groups(app, state, req, &ctx, rest),
         (_, ["OS-TRUST", "trusts", rest @ ..]) => trusts(app, state, req, &ctx, rest),
         (_, ["OS-EP-FILTER", rest @ ..]) => endpoint_filter(app, state, req, &ctx, rest),
+        (_, ["OS-OAUTH1", "consumers", rest @ ..]) => consumers(app, state, req, &ctx, rest),
         (&Method::GET, ["OS-FEDERATION", "saml2", "metadata"]) => keystone_error(
             500,
             "An unexpected error prevented the server from accessing encrypted credentials.",
@@ -3908,4 +3909,78 @@ fn oauth2_token(app: &App, state: &mut State, req: &Req) -> Reply {
     state.tokens.insert(value.clone(), token);
     Reply::ok(json!({"access_token": value, "token_type": "Bearer",
                      "expires_in": (expires_at - now).num_seconds()}))
+}
+
+// ------------------------------------------------------------------ OAuth 1.0a consumers
+
+fn consumer_json(app: &App, id: &str, c: &Map<String, Value>, with_secret: bool) -> Value {
+    let mut v = json!({"id": id, "description": c.get("description").cloned().unwrap_or(Value::Null),
+                       "links": link(app, &format!("OS-OAUTH1/consumers/{id}"))});
+    if with_secret {
+        v["secret"] = c.get("secret").cloned().unwrap_or(Value::Null);
+    }
+    v
+}
+
+/// OAuth 1.0a consumers (the delegation flow itself is not served).
+fn consumers(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+    if let Err(r) = require_admin(ctx, "create_consumer") {
+        return r;
+    }
+    let body = req.json();
+    let items = state.documents.entry("consumers".to_string()).or_default();
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let rows = items
+                .iter()
+                .map(|(id, c)| consumer_json(app, id, c, false))
+                .collect();
+            collection(app, "consumers", "OS-OAUTH1/consumers", rows)
+        }
+        (&Method::POST, []) => {
+            let mut c = body
+                .as_ref()
+                .and_then(|b| b.get("consumer"))
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default();
+            c.retain(|k, _| k == "description");
+            c.insert("secret".into(), json!(ids::secret()));
+            let id = ids::hex_id();
+            let v = consumer_json(app, &id, &c, true);
+            items.insert(id, c);
+            Reply::json(201, json!({ "consumer": v }))
+        }
+        (m, [id]) => {
+            let Some(mut c) = items.get(*id).cloned() else {
+                return not_found("consumer", id);
+            };
+            match *m {
+                Method::GET => Reply::ok(json!({"consumer": consumer_json(app, id, &c, false)})),
+                Method::PATCH => {
+                    let o = match body_object(&body, "consumer") {
+                        Ok(o) => o,
+                        Err(r) => return r,
+                    };
+                    if o.contains_key("secret") || o.contains_key("id") {
+                        return bad_request(
+                            "Invalid input for field 'consumer': the secret and ID cannot change.",
+                        );
+                    }
+                    if let Some(d) = o.get("description") {
+                        c.insert("description".into(), d.clone());
+                    }
+                    let v = consumer_json(app, id, &c, false);
+                    items.insert(id.to_string(), c);
+                    Reply::ok(json!({ "consumer": v }))
+                }
+                Method::DELETE => {
+                    items.remove(*id);
+                    Reply::empty(204)
+                }
+                _ => method_not_allowed(),
+            }
+        }
+        _ => method_not_allowed(),
+    }
 }
