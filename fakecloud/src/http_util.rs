@@ -1,0 +1,322 @@
+//! The request pipeline: faults, request IDs, routing to the services, the answer.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::extract::{Request, State as AxumState};
+use axum::response::Response;
+use bytes::Bytes;
+use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use serde_json::{Value, json};
+
+use crate::state::{State, TokenScope};
+use crate::{App, compute, identity, image};
+
+/// A request as the services see it.
+pub(crate) struct Req {
+    pub(crate) method: Method,
+    /// The path's segments, percent-decoded.
+    pub(crate) segs: Vec<String>,
+    pub(crate) query: Vec<(String, String)>,
+    pub(crate) headers: HeaderMap,
+    pub(crate) body: Bytes,
+    /// The request ID the answer carries.
+    pub(crate) request_id: String,
+}
+
+impl Req {
+    /// The first value of a query parameter.
+    pub(crate) fn q(&self, name: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub(crate) fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The body as JSON; `None` when it is not JSON (the caller answers 400).
+    pub(crate) fn json(&self) -> Option<Value> {
+        if self.body.is_empty() {
+            return None;
+        }
+        serde_json::from_slice(&self.body).ok()
+    }
+
+    pub(crate) fn seg(&self, i: usize) -> Option<&str> {
+        self.segs.get(i).map(String::as_str)
+    }
+}
+
+/// An answer: status, extra headers and a JSON (or text) body.
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) headers: Vec<(String, String)>,
+    pub(crate) body: Option<Value>,
+}
+
+impl Reply {
+    pub(crate) fn json(status: u16, body: Value) -> Self {
+        Self {
+            status,
+            headers: Vec::new(),
+            body: Some(body),
+        }
+    }
+
+    pub(crate) fn ok(body: Value) -> Self {
+        Self::json(200, body)
+    }
+
+    pub(crate) fn empty(status: u16) -> Self {
+        Self {
+            status,
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    pub(crate) fn header(mut self, name: &str, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+/// Who is calling, from a valid token.
+#[derive(Debug, Clone)]
+pub(crate) struct Ctx {
+    pub(crate) user_id: String,
+    pub(crate) scope: TokenScope,
+    /// Effective role names.
+    pub(crate) roles: Vec<String>,
+}
+
+impl Ctx {
+    pub(crate) fn is_admin(&self) -> bool {
+        self.roles.iter().any(|r| r == "admin")
+    }
+
+    pub(crate) fn is_service(&self) -> bool {
+        self.roles.iter().any(|r| r == "service")
+    }
+
+    pub(crate) fn project_id(&self) -> Option<&str> {
+        match &self.scope {
+            TokenScope::Project(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// Keystone's error body (`{"error": {"code", "message", "title"}}`), which
+/// keystonemiddleware also writes in front of the other services.
+pub(crate) fn keystone_error(status: u16, message: &str) -> Reply {
+    let title = StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("Error");
+    Reply::json(
+        status,
+        json!({"error": {"code": status, "message": message, "title": title}}),
+    )
+}
+
+pub(crate) fn unauthorized() -> Reply {
+    keystone_error(401, "The request you have made requires authentication.")
+        .header("WWW-Authenticate", "Keystone uri=\"/v3\"")
+}
+
+/// The token of the request, validated: known, not expired, not revoked, its user
+/// enabled, within the uses the faults allow. Counts the use.
+pub(crate) fn authenticate(app: &App, state: &mut State, req: &Req) -> Result<Ctx, Reply> {
+    let Some(token) = req.header("x-auth-token").map(str::to_string) else {
+        return Err(unauthorized());
+    };
+    let max_uses = app
+        .faults
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .config
+        .token_uses;
+    let now = app.clock.now();
+    if !identity::token_valid(state, &token, now) {
+        return Err(unauthorized());
+    }
+    let Some(t) = state.tokens.get_mut(&token) else {
+        return Err(unauthorized());
+    };
+    if let Some(max) = max_uses
+        && t.uses >= max
+    {
+        return Err(unauthorized());
+    }
+    t.uses += 1;
+    let t = t.clone();
+    let roles = identity::token_role_names(state, &t);
+    Ok(Ctx {
+        user_id: t.user_id,
+        scope: t.scope,
+        roles,
+    })
+}
+
+fn decode(seg: &str) -> String {
+    percent_decode(seg)
+}
+
+/// Percent-decoding (`+` stays a plus in paths; query values use [`form_decode`]).
+pub(crate) fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex_val(bytes[i + 1]), hex_val(bytes[i + 2]))
+        {
+            out.push(h * 16 + l);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_val(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+fn parse_query(q: Option<&str>) -> Vec<(String, String)> {
+    match q {
+        Some(q) => url::form_urlencoded::parse(q.as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// The one handler: every request of every service comes here.
+pub(crate) async fn handle(AxumState(app): AxumState<Arc<App>>, request: Request) -> Response {
+    let request_id = crate::ids::request_id();
+    let (parts, body) = request.into_parts();
+    let body = match axum::body::to_bytes(body, 64 * 1024 * 1024).await {
+        Ok(b) => b,
+        Err(_) => {
+            return finish(
+                keystone_error(413, "Request Entity Too Large"),
+                &request_id,
+                false,
+                &parts.method,
+            );
+        }
+    };
+    let path = parts.uri.path().to_string();
+    let req = Req {
+        method: parts.method.clone(),
+        segs: path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(decode)
+            .collect(),
+        query: parse_query(parts.uri.query()),
+        headers: parts.headers,
+        body,
+        request_id: request_id.clone(),
+    };
+    let is_compute = req.seg(0) == Some("compute");
+    let is_token_request = req.seg(0) == Some("v3")
+        && req.seg(1) == Some("auth")
+        && req.seg(2) == Some("tokens")
+        && req.method == Method::POST;
+
+    // Faults: latency first, then scripted failures, then random ones.
+    let (latency, failure) = {
+        let mut f = app.faults.lock().unwrap_or_else(|e| e.into_inner());
+        let latency = f.config.latency;
+        let failure = if is_token_request {
+            None
+        } else if !f.scripted.is_empty() {
+            Some(f.scripted.remove(0))
+        } else {
+            let (err, limit) = (f.config.error_rate, f.config.rate_limit_rate);
+            if err > 0.0 && f.draws.unit() < err {
+                Some(f.config.error_status)
+            } else if limit > 0.0 && f.draws.unit() < limit {
+                Some(429)
+            } else {
+                None
+            }
+        };
+        (latency, failure.map(|s| (s, f.config.retry_after_secs)))
+    };
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
+    if let Some((status, retry_after)) = failure {
+        let mut reply = if is_compute {
+            compute::fault(status, "The fake cloud was told to fail this request.")
+        } else {
+            keystone_error(status, "The fake cloud was told to fail this request.")
+        };
+        if status == 429 || status == 503 {
+            reply = reply.header("Retry-After", retry_after.to_string());
+        }
+        return finish(reply, &request_id, is_compute, &req.method);
+    }
+
+    let reply = route(&app, &req);
+    finish(reply, &request_id, is_compute, &req.method)
+}
+
+fn route(app: &App, req: &Req) -> Reply {
+    let mut state = app.lock();
+    app.tick(&mut state);
+    match req.seg(0) {
+        None => identity::root(app),
+        Some("v3") => identity::handle(app, &mut state, req),
+        Some("compute") => compute::handle(app, &mut state, req),
+        Some("image") => image::handle(app, &mut state, req),
+        _ => keystone_error(404, "The resource could not be found."),
+    }
+}
+
+fn finish(reply: Reply, request_id: &str, is_compute: bool, method: &Method) -> Response {
+    let mut builder = Response::builder().status(reply.status);
+    let mut has_type = false;
+    for (k, v) in &reply.headers {
+        if k.eq_ignore_ascii_case("content-type") {
+            has_type = true;
+        }
+        if let Ok(v) = HeaderValue::from_str(v) {
+            builder = builder.header(k.as_str(), v);
+        }
+    }
+    builder = builder.header("x-openstack-request-id", request_id);
+    if is_compute {
+        builder = builder.header("x-compute-request-id", request_id);
+    }
+    let body = match reply.body {
+        Some(Value::String(text)) if has_type => Body::from(text),
+        Some(v) if *method != Method::HEAD => {
+            if !has_type {
+                builder = builder.header("content-type", "application/json");
+            }
+            Body::from(v.to_string())
+        }
+        _ => Body::empty(),
+    };
+    builder.body(body).unwrap_or_else(|_| {
+        let mut r = Response::new(Body::empty());
+        *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+        r
+    })
+}
