@@ -129,6 +129,7 @@ impl Context {
 fn install_debug_log() {
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_max_level(tracing::Level::DEBUG)
         .with_target(false)
         .try_init();
