@@ -9,7 +9,8 @@
 //! handshake.
 //!
 //! The provider notes when each origin last answered. A request sent to an origin that
-//! answered within [`RECENT`] marks its send with a hint; the connector layer then holds
+//! answered within [`RECENT`], while no other request is being sent, marks its send
+//! with a hint; the connector layer then holds
 //! a new connection to that origin back for up to [`HOLD`]. If the pooled connection
 //! comes back meanwhile, the request takes it and the HTTP client moves the held
 //! connection attempt to a background task: the layer sees it run on another task and
@@ -21,7 +22,7 @@ use std::future::Future;
 use std::hash::{BuildHasher, Hash, Hasher};
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
@@ -43,6 +44,8 @@ pub(crate) struct Answers {
     origin: AtomicU64,
     /// Microseconds after `started`, plus one (0: never).
     at: AtomicU64,
+    /// Requests being sent (until their answer's headers arrive).
+    sending: AtomicUsize,
 }
 
 impl Answers {
@@ -52,6 +55,7 @@ impl Answers {
             hasher: std::collections::hash_map::RandomState::new(),
             origin: AtomicU64::new(0),
             at: AtomicU64::new(0),
+            sending: AtomicUsize::new(0),
         })
     }
 
@@ -92,9 +96,21 @@ impl Answers {
     }
 
     /// Runs a send to `url`, letting the connector hold a new connection back when
-    /// `url`'s origin answered just before.
+    /// `url`'s origin answered just before and no other request is being sent: work
+    /// done one request at a time. Concurrent requests never wait, so that the pool
+    /// grows to as many connections as they need.
     pub(crate) async fn send<F: Future>(&self, url: &url::Url, send: F) -> F::Output {
-        HOLD_NEW_CONNECTION.scope(self.recent(url), send).await
+        struct Sending<'a>(&'a AtomicUsize);
+        impl Drop for Sending<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_sub(1, Ordering::Relaxed);
+            }
+        }
+        let others = self.sending.fetch_add(1, Ordering::Relaxed);
+        let _sending = Sending(&self.sending);
+        HOLD_NEW_CONNECTION
+            .scope(others == 0 && self.recent(url), send)
+            .await
     }
 }
 
