@@ -35,7 +35,8 @@ impl axum::serve::Listener for Counted {
     }
 }
 
-/// A server answering `GET /things/{id}` with a small JSON body, on its own thread and
+/// A server answering `GET /things/{id}` with a small JSON body (`/slow/{id}` after
+/// 100 ms), on its own thread and
 /// runtime; the connections it accepted are counted.
 fn serve() -> (String, Arc<AtomicUsize>) {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -45,13 +46,25 @@ fn serve() -> (String, Arc<AtomicUsize>) {
     let counter = accepted.clone();
     let body =
         serde_json::json!({"thing": {"id": "t", "name": "a name", "tags": ["x", "y"]}}).to_string();
-    let app = Router::new().route(
-        "/things/{id}",
-        get(move || {
-            let body = body.clone();
-            async move { ([("content-type", "application/json")], body) }
-        }),
-    );
+    let slow_body = body.clone();
+    let app = Router::new()
+        .route(
+            "/things/{id}",
+            get(move || {
+                let body = body.clone();
+                async move { ([("content-type", "application/json")], body) }
+            }),
+        )
+        .route(
+            "/slow/{id}",
+            get(move || {
+                let body = slow_body.clone();
+                async move {
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    ([("content-type", "application/json")], body)
+                }
+            }),
+        );
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -69,6 +82,7 @@ fn serve() -> (String, Arc<AtomicUsize>) {
 }
 
 static GET_THING: Operation = Operation::new("compute", Method::GET, "/things/{id}");
+static GET_SLOW: Operation = Operation::new("compute", Method::GET, "/slow/{id}");
 
 #[test]
 fn a_thousand_sequential_requests_use_one_connection_on_a_multi_threaded_runtime() {
@@ -93,4 +107,39 @@ fn a_thousand_sequential_requests_use_one_connection_on_a_multi_threaded_runtime
         }
     });
     assert_eq!(accepted.load(Ordering::SeqCst), 1, "connections opened");
+}
+
+#[test]
+fn concurrent_requests_open_the_connections_they_need_at_once() {
+    let (uri, accepted) = serve();
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let provider = ProviderClient::builder(format!("{uri}/identity/v3"))
+            .build()
+            .unwrap();
+        provider.set_token("a-token", None);
+        let client = ServiceClient::new(provider, "compute", &uri, None).unwrap();
+        // An answer just before: the origin is "recent".
+        client.request(&GET_THING, &["t"]).send_raw().await.unwrap();
+        let started = std::time::Instant::now();
+        let all = (0..16).map(|_| client.request(&GET_SLOW, &["t"]).send_raw());
+        for r in futures::future::join_all(all).await {
+            assert_eq!(r.unwrap().status(), 200);
+        }
+        // Sixteen answers of 100 ms each, all at once: well under the 1.6 s they would
+        // take one after the other on a single connection.
+        assert!(
+            started.elapsed() < std::time::Duration::from_millis(800),
+            "{:?}",
+            started.elapsed()
+        );
+    });
+    assert!(
+        accepted.load(Ordering::SeqCst) >= 16,
+        "connections opened: {}",
+        accepted.load(Ordering::SeqCst)
+    );
 }
