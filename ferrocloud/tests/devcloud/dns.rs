@@ -18,6 +18,10 @@ use futures::FutureExt;
 
 use crate::support::*;
 
+/// Held by every test here: while `dns_admin_resources` has a TLD of its own, Designate
+/// refuses zones under any other TLD ("Invalid TLD"), so the DNS tests run one at a time.
+static DNS: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 async fn designate(provider: &ferrocloud::ProviderClient) -> ServiceClient {
     openstack::new_dns_v2(provider, region()).unwrap()
 }
@@ -34,6 +38,7 @@ fn zone_name(prefix: &str) -> String {
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn dns_zone_recordsets_transfer_export_import() {
+    let _one_at_a_time = DNS.lock().await;
     let demo_provider = member().await;
     let demo = designate(&demo_provider).await;
     let admin_provider = admin().await;
@@ -294,6 +299,7 @@ async fn dns_zone_recordsets_transfer_export_import() {
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn dns_admin_resources() {
+    let _one_at_a_time = DNS.lock().await;
     let admin_provider = admin().await;
     let admin = designate(&admin_provider).await;
     let demo_project = member().await.auth_info().unwrap().project.unwrap().id;
@@ -487,6 +493,7 @@ async fn dns_admin_resources() {
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up"]
 async fn dns_zone_tasks_and_versions() {
+    let _one_at_a_time = DNS.lock().await;
     let admin_provider = admin().await;
     let admin = designate(&admin_provider).await;
     let v = versions::list(&admin).await.extract().unwrap();
@@ -543,6 +550,7 @@ async fn dns_zone_tasks_and_versions() {
 #[tokio::test]
 #[ignore = "needs the devcloud: scripts/devcloud up full"]
 async fn dns_ptr_records_of_floating_ips() {
+    let _one_at_a_time = DNS.lock().await;
     use ferrocloud::openstack::dns::v2::reverse_floatingips::{self, SetOpts};
     use ferrocloud::openstack::networking::v2::{floating_ips, networks};
 
