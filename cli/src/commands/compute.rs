@@ -438,12 +438,10 @@ async fn server_create(
     }
     opts.availability_zone = a.availability_zone;
     let created = servers::create(compute, &opts).await.extract()?;
-    let shown = if a.wait {
+    if a.wait {
         wait_status(ctx, compute, &created.id, "ACTIVE").await?;
-        result_json(&servers::get(compute, &created.id).await)?
-    } else {
-        result_json(&servers::get(compute, &created.id).await)?
-    };
+    }
+    let shown = result_json(&servers::get(compute, &created.id).await)?;
     ctx.print_record(out, &record(&shown))
 }
 
