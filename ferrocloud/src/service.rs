@@ -271,7 +271,8 @@ impl ServiceClient {
 
 impl ServiceClient {
     /// Starts a request that no declared operation describes: `method` on `path`,
-    /// relative to the resource base (a leading `/` is ignored; a query string is kept),
+    /// relative to the resource base (a leading `/` is ignored; a query string is kept;
+    /// a URL of another origin is refused),
     /// with everything else a declared request gets (token, re-authentication,
     /// microversion headers, retries, timeouts, size caps). Its answer is read with
     /// [`send_raw`](RequestBuilder::send_raw) or
@@ -288,6 +289,8 @@ impl ServiceClient {
     /// let req = c.raw(Method::GET, "/servers/detail?limit=2").unwrap();
     /// assert_eq!(req.url().unwrap().as_str(), "http://n/v2.1/servers/detail?limit=2");
     /// assert!(c.raw(Method::from_bytes(b"PURGE").unwrap(), "x").is_err());
+    /// // Never to another host: the token would go with it.
+    /// assert!(c.raw(Method::GET, "http://elsewhere.example/servers").is_err());
     /// ```
     pub fn raw(&self, method: http::Method, path: &str) -> Result<RequestBuilder<()>> {
         let op = raw_operation(&method).ok_or_else(|| {
@@ -295,11 +298,17 @@ impl ServiceClient {
                 "{method} is not a method a raw request can send (GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, COPY)"
             ))
         })?;
-        let url = self
-            .inner
-            .resource_base
+        let base = &self.inner.resource_base;
+        let url = base
             .join(path.trim_start_matches('/'))
             .map_err(|e| Error::invalid_input(format!("{path:?}: {e}")))?;
+        // The token goes only to the service's own origin: a full URL elsewhere is refused.
+        if url.origin() != base.origin() {
+            return Err(Error::invalid_input(format!(
+                "{path:?} leaves the {} endpoint; give a path relative to it",
+                self.inner.service_type
+            )));
+        }
         Ok(RequestBuilder::new(self.clone(), op, Ok(url)).ok_codes(&ANY_SUCCESS))
     }
 }
