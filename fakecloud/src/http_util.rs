@@ -10,7 +10,7 @@ use http::{HeaderMap, HeaderValue, Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::state::{State, TokenScope};
-use crate::{App, compute, identity, image};
+use crate::{App, compute, identity, image, network, object, volume};
 
 /// A request as the services see it.
 pub(crate) struct Req {
@@ -285,6 +285,9 @@ fn route(app: &App, req: &Req) -> Reply {
         Some("v3") => identity::handle(app, &mut state, req),
         Some("compute") => compute::handle(app, &mut state, req),
         Some("image") => image::handle(app, &mut state, req),
+        Some("network") => network::handle(app, &mut state, req),
+        Some("volume") => volume::handle(app, &mut state, req),
+        Some("object") => object::handle(app, &mut state, req),
         _ => keystone_error(404, "The resource could not be found."),
     }
 }

@@ -204,16 +204,30 @@ fn domain_ref(state: &State, id: &str) -> Value {
     json!({"id": id, "name": name})
 }
 
-fn catalog_json(state: &State) -> Value {
+/// The catalog as a token scoped to `project` sees it: `$(project_id)s` (or
+/// `%(project_id)s`) in an endpoint's URL becomes the project's ID, and without a project
+/// such endpoints are left out, as Keystone does.
+fn catalog_json(state: &State, project: Option<&str>) -> Value {
     let mut out = Vec::new();
     for s in state.services.values().filter(|s| s.enabled) {
         let endpoints: Vec<Value> = state
             .endpoints
             .values()
             .filter(|e| e.service_id == s.id && e.enabled)
-            .map(|e| {
-                json!({"id": e.id, "interface": e.interface, "region_id": e.region_id,
-                       "region": e.region_id, "url": e.url})
+            .filter_map(|e| {
+                let templated = e.url.contains("(project_id)s");
+                let url = match project {
+                    Some(p) => e
+                        .url
+                        .replace("$(project_id)s", p)
+                        .replace("%(project_id)s", p),
+                    None if templated => return None,
+                    None => e.url.clone(),
+                };
+                Some(
+                    json!({"id": e.id, "interface": e.interface, "region_id": e.region_id,
+                       "region": e.region_id, "url": url}),
+                )
             })
             .collect();
         out.push(
@@ -264,7 +278,11 @@ fn token_body(state: &State, t: &Token, with_catalog: bool) -> Value {
             .collect();
         obj.insert("roles".into(), Value::Array(roles));
         if with_catalog {
-            obj.insert("catalog".into(), catalog_json(state));
+            let project = match &t.scope {
+                TokenScope::Project(p) => Some(p.as_str()),
+                _ => None,
+            };
+            obj.insert("catalog".into(), catalog_json(state, project));
         }
     }
     if let Some(trust) = t.trust_id.as_ref().and_then(|id| state.trusts.get(id)) {
@@ -764,7 +782,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             if ctx.scope == TokenScope::Unscoped {
                 keystone_error(403, "The service catalog is empty.")
             } else {
-                Reply::ok(json!({"catalog": catalog_json(state),
+                Reply::ok(json!({"catalog": catalog_json(state, ctx.project_id()),
                                  "links": link(app, "auth/catalog")}))
             }
         }

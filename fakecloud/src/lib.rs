@@ -21,7 +21,10 @@ mod http_util;
 mod identity;
 mod ids;
 mod image;
+mod network;
+mod object;
 mod state;
+mod volume;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

@@ -963,6 +963,22 @@ impl State {
             ("identity", "keystone", base.to_string()),
             ("compute", "nova", format!("{base}/compute/v2.1")),
             ("image", "glance", format!("{base}/image")),
+            ("network", "neutron", format!("{base}/network")),
+            (
+                "block-storage",
+                "cinder",
+                format!("{base}/volume/v3/$(project_id)s"),
+            ),
+            (
+                "volumev3",
+                "cinderv3",
+                format!("{base}/volume/v3/$(project_id)s"),
+            ),
+            (
+                "object-store",
+                "swift",
+                format!("{base}/object/v1/AUTH_$(project_id)s"),
+            ),
         ] {
             let sid = ids::hex_id();
             s.services.insert(
