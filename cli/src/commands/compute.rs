@@ -74,6 +74,30 @@ pub enum ServerCmd {
         #[arg(long)]
         wait: bool,
     },
+    /// Attach something to a server: `server add volume SERVER VOLUME`.
+    #[command(subcommand)]
+    Add(ServerAttach),
+    /// Detach something from a server: `server remove volume SERVER VOLUME`.
+    #[command(subcommand)]
+    Remove(ServerAttach),
+}
+
+/// What `server add` and `server remove` attach or detach.
+#[derive(Subcommand, Debug)]
+pub enum ServerAttach {
+    /// A volume.
+    Volume {
+        /// The server (name or ID).
+        server: String,
+        /// The volume (name or ID).
+        volume: String,
+        /// The device name the guest should see (`server add` only; a hint).
+        #[arg(long)]
+        device: Option<String>,
+        /// Wait until the volume is `in-use` (added) or `available` (removed).
+        #[arg(long)]
+        wait: bool,
+    },
 }
 
 /// `server list` options.
@@ -298,6 +322,23 @@ pub async fn server(ctx: &Context, cmd: ServerCmd, out: &mut dyn Write) -> CliRe
             ctx.print_record(out, &record(&result_json(&got)?))
         }
         ServerCmd::Create(a) => server_create(ctx, &compute, *a, out).await,
+        ServerCmd::Add(ServerAttach::Volume {
+            server,
+            volume,
+            device,
+            wait,
+        }) => super::volume::attach(ctx, &server, &volume, device, false, wait, out).await,
+        ServerCmd::Remove(ServerAttach::Volume {
+            server,
+            volume,
+            device,
+            wait,
+        }) => {
+            if device.is_some() {
+                return Err(CliError::usage("--device is for `server add volume`"));
+            }
+            super::volume::attach(ctx, &server, &volume, None, true, wait, out).await
+        }
         ServerCmd::Delete {
             servers: names,
             wait,

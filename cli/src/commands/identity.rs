@@ -292,3 +292,124 @@ pub async fn user(ctx: &Context, cmd: UserCmd, out: &mut dyn Write) -> CliResult
         }
     }
 }
+
+/// `role …`
+#[derive(Subcommand, Debug)]
+pub enum RoleCmd {
+    /// Roles.
+    List,
+    /// Role assignments.
+    #[command(subcommand)]
+    Assignment(AssignmentCmd),
+}
+
+/// `role assignment …`
+#[derive(Subcommand, Debug)]
+pub enum AssignmentCmd {
+    /// Who has which role where.
+    List {
+        /// Only this user's (name or ID).
+        #[arg(long)]
+        user: Option<String>,
+        /// Only this group's (name or ID).
+        #[arg(long, conflicts_with = "user")]
+        group: Option<String>,
+        /// Only on this project (name or ID).
+        #[arg(long)]
+        project: Option<String>,
+        /// Only this role (name or ID).
+        #[arg(long)]
+        role: Option<String>,
+        /// Only on the system.
+        #[arg(long, conflicts_with = "project")]
+        system: bool,
+        /// Resolve group memberships and inheritance to the users' effective roles.
+        #[arg(long)]
+        effective: bool,
+        /// Names instead of IDs.
+        #[arg(long)]
+        names: bool,
+    },
+}
+
+/// The name (with `names`) or ID of `kind` in an assignment (`{"user": {"id", "name",
+/// "domain": {"name"}}}`), as `name@domain` the way openstackclient writes it.
+fn assignment_part(item: &Value, kind: &str, names: bool) -> Value {
+    let part = &item["scope"][kind];
+    let part = if part.is_null() { &item[kind] } else { part };
+    if part.is_null() {
+        return json!("");
+    }
+    match (names, part["name"].as_str()) {
+        (true, Some(name)) => match part["domain"]["name"].as_str() {
+            Some(d) => json!(format!("{name}@{d}")),
+            None => json!(name),
+        },
+        _ => part["id"].clone(),
+    }
+}
+
+pub async fn role(ctx: &Context, cmd: RoleCmd, out: &mut dyn Write) -> CliResult<()> {
+    use ferrocloud::openstack::identity::v3::{groups, role_assignments, roles};
+    let identity = ctx.service("identity").await?;
+    match cmd {
+        RoleCmd::List => {
+            let items = all_json(roles::list(&identity, &Default::default())).await?;
+            let cols = [Col::Key("ID", "id"), Col::Key("Name", "name")];
+            ctx.print_listing(out, &listing(&items, &cols))
+        }
+        RoleCmd::Assignment(AssignmentCmd::List {
+            user,
+            group,
+            project,
+            role,
+            system,
+            effective,
+            names,
+        }) => {
+            let mut opts = role_assignments::ListOpts {
+                system,
+                effective,
+                include_names: names,
+                ..Default::default()
+            };
+            if let Some(u) = user {
+                opts.user_id = Some(users::find(&identity, &u).await?.id);
+            }
+            if let Some(g) = group {
+                opts.group_id = Some(groups::find(&identity, &g).await?.id);
+            }
+            if let Some(p) = project {
+                opts.project_id = Some(projects::find(&identity, &p).await?.id);
+            }
+            if let Some(r) = role {
+                opts.role_id = Some(roles::find(&identity, &r).await?.id);
+            }
+            let items = all_json(role_assignments::list(&identity, &opts)).await?;
+            let rows: Vec<Value> = items
+                .iter()
+                .map(|i| {
+                    json!({
+                        "role": assignment_part(i, "role", names),
+                        "user": assignment_part(i, "user", names),
+                        "group": assignment_part(i, "group", names),
+                        "project": assignment_part(i, "project", names),
+                        "domain": assignment_part(i, "domain", names),
+                        "system": if i["scope"]["system"].is_null() { json!("") } else { json!("all") },
+                        "inherited": !i["scope"]["OS-INHERIT:inherited_to"].is_null(),
+                    })
+                })
+                .collect();
+            let cols = [
+                Col::Key("Role", "role"),
+                Col::Key("User", "user"),
+                Col::Key("Group", "group"),
+                Col::Key("Project", "project"),
+                Col::Key("Domain", "domain"),
+                Col::Key("System", "system"),
+                Col::Key("Inherited", "inherited"),
+            ];
+            ctx.print_listing(out, &listing(&rows, &cols))
+        }
+    }
+}

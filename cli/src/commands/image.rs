@@ -4,10 +4,8 @@ use std::io::Write;
 
 use clap::Subcommand;
 use ferrocloud::openstack::image::v2::{image_data, images};
-use futures::StreamExt;
-use tokio::io::AsyncWriteExt;
 
-use super::{Col, all_json, listing, record, result_json};
+use super::{Col, all_json, file_stream, listing, open, record, result_json, save};
 use crate::progress::Progress;
 use crate::{CliError, CliResult, Context, ExitKind};
 
@@ -185,18 +183,7 @@ pub async fn image(ctx: &Context, cmd: ImageCmd, out: &mut dyn Write) -> CliResu
                 found.size,
                 ctx.progress_enabled(),
             );
-            let mut f = tokio::fs::File::create(&file)
-                .await
-                .map_err(|e| CliError::usage(format!("{}: {e}", file.display())))?;
-            let mut stream = dl.into_stream();
-            while let Some(chunk) = stream.next().await {
-                let chunk = chunk?;
-                f.write_all(&chunk).await?;
-                bar.inc(chunk.len() as u64);
-            }
-            f.flush().await?;
-            bar.finish();
-            Ok(())
+            save(&file, dl.into_stream(), &bar).await
         }
         ImageCmd::Delete { images: names } => {
             let mut failed = Vec::new();
@@ -220,32 +207,4 @@ pub async fn image(ctx: &Context, cmd: ImageCmd, out: &mut dyn Write) -> CliResu
             }
         }
     }
-}
-
-/// Opens a file for upload: the file and its size.
-async fn open(path: &std::path::Path) -> CliResult<(tokio::fs::File, u64)> {
-    let f = tokio::fs::File::open(path)
-        .await
-        .map_err(|e| CliError::usage(format!("{}: {e}", path.display())))?;
-    let size = f.metadata().await?.len();
-    Ok((f, size))
-}
-
-/// A file as a stream of chunks of 256 KiB.
-fn file_stream(
-    f: tokio::fs::File,
-) -> impl futures::Stream<Item = std::io::Result<bytes::Bytes>> + Send + 'static {
-    use tokio::io::AsyncReadExt;
-    futures::stream::unfold(Some(f), |state| async move {
-        let mut f = state?;
-        let mut buf = vec![0u8; 256 * 1024];
-        match f.read(&mut buf).await {
-            Ok(0) => None,
-            Ok(n) => {
-                buf.truncate(n);
-                Some((Ok(bytes::Bytes::from(buf)), Some(f)))
-            }
-            Err(e) => Some((Err(e), None)),
-        }
-    })
 }

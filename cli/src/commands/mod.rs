@@ -2,13 +2,135 @@
 //! operation commands, the raw API escape hatch, and the configuration and completion
 //! helpers.
 
+/// Declares a resource's `list|show|delete` commands (and `create` when given) and the
+/// function that runs them against the service `$service`. `list` makes the pager from
+/// the service client and the [`ListArgs`] (or refuses them); `show` and `delete` find the resource by
+/// name or ID with the module's `find`, then call its `get` or `delete`; `delete --wait`
+/// waits until `get` answers 404. `create` names a type with
+/// `async fn run(ctx, service, args) -> CliResult<Value>`. The listing's columns come
+/// next, `--long` adding the second set.
+macro_rules! resource_commands {
+    ($cmd:ident, $run:ident, $service:literal, $module:ident, $noun:literal,
+     list $list:expr,
+     [$($col:expr),* $(,)?], long [$($lcol:expr),* $(,)?] $(, create $create:ident)?) => {
+        #[doc = concat!("`", $noun, " …`")]
+        #[derive(clap::Subcommand, Debug)]
+        pub enum $cmd {
+            #[doc = concat!("List ", $noun, "s.")]
+            List {
+                /// Only those with this name.
+                #[arg(long)]
+                name: Option<String>,
+                /// Only those of this project (ID; admins).
+                #[arg(long)]
+                project: Option<String>,
+                /// More columns.
+                #[arg(long)]
+                long: bool,
+            },
+            #[doc = concat!("Show one ", $noun, ", by name or ID.")]
+            Show {
+                /// Name or ID.
+                name_or_id: String,
+            },
+            #[doc = concat!("Delete ", $noun, "s.")]
+            Delete {
+                /// Names or IDs.
+                #[arg(required = true)]
+                names: Vec<String>,
+                /// Wait until they are gone (a status line on stderr).
+                #[arg(long)]
+                wait: bool,
+            },
+            $(
+                #[doc = concat!("Create a ", $noun, ".")]
+                Create(Box<$create>),
+            )?
+        }
+
+        pub async fn $run(
+            ctx: &$crate::Context,
+            cmd: $cmd,
+            out: &mut dyn std::io::Write,
+        ) -> $crate::CliResult<()> {
+            let svc = ctx.service($service).await?;
+            match cmd {
+                $cmd::List { name, project, long } => {
+                    let args = $crate::commands::ListArgs { name, project };
+                    let items = $crate::commands::all_json(($list)(&svc, &args)?).await?;
+                    let mut cols: Vec<$crate::commands::Col> = vec![$($col),*];
+                    if long {
+                        cols.extend([$($lcol),*]);
+                    }
+                    ctx.print_listing(out, &$crate::commands::listing(&items, &cols))
+                }
+                $cmd::Show { name_or_id } => {
+                    let found = $module::find(&svc, &name_or_id).await?;
+                    let got = $module::get(&svc, &found.id).await;
+                    ctx.print_record(
+                        out,
+                        &$crate::commands::record(&$crate::commands::result_json(&got)?),
+                    )
+                }
+                $cmd::Delete { names, wait } => {
+                    let svc = &svc;
+                    $crate::commands::delete_each($noun, &names, |n| async move {
+                        let found = $module::find(svc, &n).await?;
+                        $module::delete(svc, &found.id).await.ok()?;
+                        if wait {
+                            $crate::commands::wait_gone(
+                                ctx,
+                                &format!(concat!($noun, " {}"), found.id),
+                                || async { $module::get(svc, &found.id).await.ok() },
+                            )
+                            .await?;
+                        }
+                        Ok(())
+                    })
+                    .await
+                }
+                $(
+                    $cmd::Create(a) => {
+                        let created = $create::run(ctx, &svc, *a).await?;
+                        ctx.print_record(out, &$crate::commands::record(&created))
+                    }
+                )?
+            }
+        }
+    };
+}
+
+/// The `list` of a resource whose `ListOpts` filter by `name` and `project_id`.
+macro_rules! by_name_and_project {
+    ($module:ident) => {
+        |c: &ferrocloud::ServiceClient, a: &$crate::commands::ListArgs| {
+            $crate::CliResult::Ok($module::list(
+                c,
+                &$module::ListOpts {
+                    name: a.name.clone(),
+                    project_id: a.project.clone(),
+                    ..Default::default()
+                },
+            ))
+        }
+    };
+}
+
 mod api;
+mod baremetal;
 mod compute;
 mod config;
+mod dns;
 mod identity;
 mod image;
+mod loadbalancer;
 mod network;
+mod object;
 mod op;
+mod quota;
+mod share;
+mod stack;
+mod volume;
 
 use std::io::Write;
 
@@ -142,6 +264,12 @@ pub enum Command {
     /// Compute limits.
     #[command(subcommand)]
     Limits(compute::LimitsCmd),
+    /// Volumes and their snapshots (block storage).
+    #[command(subcommand)]
+    Volume(volume::VolumeCmd),
+    /// Volume snapshots (block storage; also `volume snapshot`).
+    #[command(subcommand)]
+    Snapshot(volume::SnapshotCmd),
     /// Images (image).
     #[command(subcommand)]
     Image(image::ImageCmd),
@@ -157,6 +285,42 @@ pub enum Command {
     /// Routers (network).
     #[command(subcommand)]
     Router(network::RouterCmd),
+    /// Floating IPs (network): `floating ip list|show|create|delete|set|unset`.
+    #[command(subcommand)]
+    Floating(network::FloatingCmd),
+    /// Security groups and rules (network): `security group [rule] …`.
+    #[command(subcommand)]
+    Security(network::SecurityCmd),
+    /// Containers (object storage).
+    #[command(subcommand)]
+    Container(object::ContainerCmd),
+    /// Objects (object storage).
+    #[command(subcommand)]
+    Object(object::ObjectCmd),
+    /// Stacks (orchestration).
+    #[command(subcommand)]
+    Stack(stack::StackCmd),
+    /// DNS zones.
+    #[command(subcommand)]
+    Zone(dns::ZoneCmd),
+    /// DNS recordsets of a zone.
+    #[command(subcommand)]
+    Recordset(dns::RecordsetCmd),
+    /// Load balancers.
+    #[command(subcommand)]
+    Loadbalancer(loadbalancer::LoadbalancerCmd),
+    /// Shared file systems.
+    #[command(subcommand)]
+    Share(share::ShareCmd),
+    /// Bare metal: `baremetal node list|show`.
+    #[command(subcommand)]
+    Baremetal(baremetal::BaremetalCmd),
+    /// Quotas of compute, block storage and network.
+    #[command(subcommand)]
+    Quota(quota::QuotaCmd),
+    /// Roles and role assignments (identity).
+    #[command(subcommand)]
+    Role(identity::RoleCmd),
     /// Tokens (identity).
     #[command(subcommand)]
     Token(identity::TokenCmd),
@@ -201,11 +365,25 @@ pub async fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> C
         Command::Flavor(c) => compute::flavor(ctx, c, out).await,
         Command::Keypair(c) => compute::keypair(ctx, c, out).await,
         Command::Limits(c) => compute::limits(ctx, c, out).await,
+        Command::Volume(c) => volume::volume(ctx, c, out).await,
+        Command::Snapshot(c) => volume::snapshot(ctx, c, out).await,
         Command::Image(c) => image::image(ctx, c, out).await,
         Command::Network(c) => network::network(ctx, c, out).await,
         Command::Subnet(c) => network::subnet(ctx, c, out).await,
         Command::Port(c) => network::port(ctx, c, out).await,
         Command::Router(c) => network::router(ctx, c, out).await,
+        Command::Floating(c) => network::floating(ctx, c, out).await,
+        Command::Security(c) => network::security(ctx, c, out).await,
+        Command::Container(c) => object::container(ctx, c, out).await,
+        Command::Object(c) => object::object(ctx, c, out).await,
+        Command::Stack(c) => stack::stack(ctx, c, out).await,
+        Command::Zone(c) => dns::zone(ctx, c, out).await,
+        Command::Recordset(c) => dns::recordset(ctx, c, out).await,
+        Command::Loadbalancer(c) => loadbalancer::loadbalancer(ctx, c, out).await,
+        Command::Share(c) => share::share(ctx, c, out).await,
+        Command::Baremetal(c) => baremetal::baremetal(ctx, c, out).await,
+        Command::Quota(c) => quota::quota(ctx, c, out).await,
+        Command::Role(c) => identity::role(ctx, c, out).await,
         Command::Token(c) => identity::token(ctx, c, out).await,
         Command::Catalog(c) => identity::catalog(ctx, c, out).await,
         Command::Endpoint(c) => identity::endpoint(ctx, c, out).await,
@@ -220,6 +398,191 @@ pub async fn dispatch(ctx: &Context, command: Command, out: &mut dyn Write) -> C
             Ok(())
         }
     }
+}
+
+/// The filters every generated `list` command takes.
+pub(crate) struct ListArgs {
+    /// `--name`.
+    pub name: Option<String>,
+    /// `--project`.
+    pub project: Option<String>,
+}
+
+/// Runs `delete` for each name, going on after a failure: each failure is printed on
+/// stderr, and the first one's kind is the exit code.
+pub(crate) async fn delete_each<F, Fut>(
+    noun: &str,
+    names: &[String],
+    mut delete: F,
+) -> CliResult<()>
+where
+    F: FnMut(String) -> Fut,
+    Fut: std::future::Future<Output = CliResult<()>>,
+{
+    let mut failed = Vec::new();
+    for name in names {
+        if let Err(e) = delete(name.clone()).await {
+            eprintln!("Error: {name}: {e}");
+            failed.push(e.kind());
+        }
+    }
+    match failed.first() {
+        None => Ok(()),
+        Some(kind) => Err(CliError::new(
+            *kind,
+            format!("{} of {} {noun}s not deleted", failed.len(), names.len()),
+        )),
+    }
+}
+
+/// How long `--wait` waits, and how often it looks.
+fn wait_opts() -> ferrocloud::wait::WaitOpts {
+    ferrocloud::wait::WaitOpts::new(std::time::Duration::from_secs(3600)).interval(
+        std::time::Duration::from_secs(1),
+        std::time::Duration::from_secs(5),
+    )
+}
+
+/// Polls `get` (the resource as JSON) until its `field` reads `target` (any case), with
+/// a live status line on stderr: `label: <status> <seconds> s`. A status holding
+/// `ERROR` or `FAILED` ends the wait with a server error.
+pub(crate) async fn wait_status<F, Fut>(
+    ctx: &Context,
+    label: &str,
+    field: &str,
+    target: &str,
+    mut get: F,
+) -> CliResult<Value>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ferrocloud::Result<Value>>,
+{
+    use ferrocloud::wait::State;
+    let line = crate::progress::StatusLine::new(label, ctx.progress_enabled());
+    let started = std::time::Instant::now();
+    let status_of = |v: &Value| v[field].as_str().unwrap_or("").to_string();
+    let result = ferrocloud::wait::wait_for(
+        &format!("{label} to be {target}"),
+        &wait_opts(),
+        &mut get,
+        |v: &Value| {
+            let status = status_of(v).to_ascii_uppercase();
+            if status.eq_ignore_ascii_case(target) {
+                State::Ready
+            } else if status.contains("ERROR") || status.contains("FAILED") {
+                let reason = ["status_reason", "stack_status_reason", "fault"]
+                    .iter()
+                    .find_map(|k| v[*k].as_str().map(str::to_string))
+                    .unwrap_or_default();
+                State::Failed(format!("{field} is {status} {reason}").trim().to_string())
+            } else {
+                State::Pending
+            }
+        },
+        |v: &Value| {
+            line.set(&format!(
+                "{} {} s",
+                status_of(v),
+                started.elapsed().as_secs()
+            ));
+        },
+    )
+    .await;
+    match &result {
+        Ok(v) => line.finish(&status_of(v)),
+        Err(_) => line.finish("failed"),
+    }
+    Ok(result?)
+}
+
+/// Polls `check` (a read of the resource) until it answers 404, with a status line.
+pub(crate) async fn wait_gone<F, Fut>(ctx: &Context, label: &str, mut check: F) -> CliResult<()>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ferrocloud::Result<()>>,
+{
+    use ferrocloud::wait::State;
+    let line = crate::progress::StatusLine::new(label, ctx.progress_enabled());
+    let started = std::time::Instant::now();
+    let result = ferrocloud::wait::wait_for(
+        &format!("{label} to be deleted"),
+        &wait_opts(),
+        || {
+            let read = check();
+            async move {
+                match read.await {
+                    Ok(()) => Ok(false),
+                    Err(e) if e.kind() == ferrocloud::ErrorKind::NotFound => Ok(true),
+                    Err(e) => Err(e),
+                }
+            }
+        },
+        |gone: &bool| if *gone { State::Ready } else { State::Pending },
+        |gone: &bool| {
+            if !*gone {
+                line.set(&format!("deleting {} s", started.elapsed().as_secs()));
+            }
+        },
+    )
+    .await;
+    match &result {
+        Ok(_) => line.finish("deleted"),
+        Err(_) => line.finish("failed"),
+    }
+    result?;
+    Ok(())
+}
+
+/// Opens a file for upload: the file and its size.
+pub(crate) async fn open(path: &std::path::Path) -> CliResult<(tokio::fs::File, u64)> {
+    let f = tokio::fs::File::open(path)
+        .await
+        .map_err(|e| CliError::usage(format!("{}: {e}", path.display())))?;
+    let size = f.metadata().await?.len();
+    Ok((f, size))
+}
+
+/// Writes a download to a file, counting it on `bar`, which is finished at the end.
+pub(crate) async fn save<S>(
+    path: &std::path::Path,
+    mut stream: S,
+    bar: &crate::progress::Progress,
+) -> CliResult<()>
+where
+    S: futures::Stream<Item = ferrocloud::Result<bytes::Bytes>> + Unpin,
+{
+    use futures::StreamExt;
+    use tokio::io::AsyncWriteExt;
+    let mut f = tokio::fs::File::create(path)
+        .await
+        .map_err(|e| CliError::usage(format!("{}: {e}", path.display())))?;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk?;
+        f.write_all(&chunk).await?;
+        bar.inc(chunk.len() as u64);
+    }
+    f.flush().await?;
+    bar.finish();
+    Ok(())
+}
+
+/// A file as a stream of chunks of 256 KiB.
+pub(crate) fn file_stream(
+    f: tokio::fs::File,
+) -> impl futures::Stream<Item = std::io::Result<bytes::Bytes>> + Send + 'static {
+    use tokio::io::AsyncReadExt;
+    futures::stream::unfold(Some(f), |state| async move {
+        let mut f = state?;
+        let mut buf = vec![0u8; 256 * 1024];
+        match f.read(&mut buf).await {
+            Ok(0) => None,
+            Ok(n) => {
+                buf.truncate(n);
+                Some((Ok(bytes::Bytes::from(buf)), Some(f)))
+            }
+            Err(e) => Some((Err(e), None)),
+        }
+    })
 }
 
 /// A record of every field of a JSON object, sorted by name (what `show` prints).

@@ -1,90 +1,18 @@
-//! Networking commands: `network`, `subnet`, `port`, `router` (list, show, delete;
-//! `network create`).
+//! Networking commands: `network`, `subnet`, `port`, `router`, `floating ip`,
+//! `security group` (list, show, delete, and create for networks, floating IPs and
+//! security groups) and `security group rule`.
 
 use std::io::Write;
 
 use clap::Subcommand;
-use ferrocloud::openstack::networking::v2::{networks, ports, routers, subnets};
-use serde_json::Value;
+use ferrocloud::ServiceClient;
+use ferrocloud::openstack::networking::v2::{
+    floating_ips, networks, ports, routers, security_group_rules, security_groups, subnets,
+};
+use serde_json::{Value, json};
 
-use super::{Col, all_json, listing, record, result_json};
-use crate::{CliResult, Context};
-
-/// Declares the list/show/delete command enum of a Neutron resource and the function
-/// that runs it, with the listing's columns (`--long` adds the second set).
-macro_rules! neutron_resource {
-    ($cmd:ident, $run:ident, $module:ident, $noun:literal,
-     [$($col:expr),* $(,)?], long [$($lcol:expr),* $(,)?] $(, create $create:ident)?) => {
-        #[doc = concat!("`", $noun, " …`")]
-        #[derive(Subcommand, Debug)]
-        pub enum $cmd {
-            #[doc = concat!("List ", $noun, "s.")]
-            List {
-                /// Only those with this name.
-                #[arg(long)]
-                name: Option<String>,
-                /// Only those of this project (ID).
-                #[arg(long)]
-                project: Option<String>,
-                /// More columns.
-                #[arg(long)]
-                long: bool,
-            },
-            #[doc = concat!("Show one ", $noun, ", by name or ID.")]
-            Show {
-                /// Name or ID.
-                name_or_id: String,
-            },
-            #[doc = concat!("Delete ", $noun, "s.")]
-            Delete {
-                /// Names or IDs.
-                #[arg(required = true)]
-                names: Vec<String>,
-            },
-            $(
-                #[doc = concat!("Create a ", $noun, ".")]
-                Create(Box<$create>),
-            )?
-        }
-
-        pub async fn $run(ctx: &Context, cmd: $cmd, out: &mut dyn Write) -> CliResult<()> {
-            let neutron = ctx.service("network").await?;
-            match cmd {
-                $cmd::List { name, project, long } => {
-                    let opts = $module::ListOpts {
-                        name,
-                        project_id: project,
-                        ..Default::default()
-                    };
-                    let items = all_json($module::list(&neutron, &opts)).await?;
-                    let mut cols: Vec<Col> = vec![$($col),*];
-                    if long {
-                        cols.extend([$($lcol),*]);
-                    }
-                    ctx.print_listing(out, &listing(&items, &cols))
-                }
-                $cmd::Show { name_or_id } => {
-                    let found = $module::find(&neutron, &name_or_id).await?;
-                    let got = $module::get(&neutron, &found.id).await;
-                    ctx.print_record(out, &record(&result_json(&got)?))
-                }
-                $cmd::Delete { names } => {
-                    for n in &names {
-                        let found = $module::find(&neutron, n).await?;
-                        $module::delete(&neutron, &found.id).await.ok()?;
-                    }
-                    Ok(())
-                }
-                $(
-                    $cmd::Create(a) => {
-                        let got = $create::run(&neutron, *a).await;
-                        ctx.print_record(out, &record(&result_json(&got)?))
-                    }
-                )?
-            }
-        }
-    };
-}
+use super::{Col, ListArgs, all_json, delete_each, listing, result_json};
+use crate::{CliError, CliResult, Context};
 
 fn fixed_ips(port: &Value) -> Value {
     let parts: Vec<String> = port["fixed_ips"]
@@ -102,8 +30,9 @@ fn fixed_ips(port: &Value) -> Value {
     Value::String(parts.join("\n"))
 }
 
-neutron_resource!(
-    NetworkCmd, network, networks, "network",
+resource_commands!(
+    NetworkCmd, network, "network", networks, "network",
+    list by_name_and_project!(networks),
     [Col::Key("ID", "id"), Col::Key("Name", "name"), Col::Key("Subnets", "subnets")],
     long [
         Col::Key("Status", "status"),
@@ -117,8 +46,9 @@ neutron_resource!(
     create NetworkCreate
 );
 
-neutron_resource!(
-    SubnetCmd, subnet, subnets, "subnet",
+resource_commands!(
+    SubnetCmd, subnet, "network", subnets, "subnet",
+    list by_name_and_project!(subnets),
     [
         Col::Key("ID", "id"),
         Col::Key("Name", "name"),
@@ -137,8 +67,9 @@ neutron_resource!(
     ]
 );
 
-neutron_resource!(
-    PortCmd, port, ports, "port",
+resource_commands!(
+    PortCmd, port, "network", ports, "port",
+    list by_name_and_project!(ports),
     [
         Col::Key("ID", "id"),
         Col::Key("Name", "name"),
@@ -153,8 +84,9 @@ neutron_resource!(
     ]
 );
 
-neutron_resource!(
-    RouterCmd, router, routers, "router",
+resource_commands!(
+    RouterCmd, router, "network", routers, "router",
+    list by_name_and_project!(routers),
     [
         Col::Key("ID", "id"),
         Col::Key("Name", "name"),
@@ -190,10 +122,7 @@ pub struct NetworkCreate {
 }
 
 impl NetworkCreate {
-    async fn run(
-        neutron: &ferrocloud::ServiceClient,
-        a: NetworkCreate,
-    ) -> ferrocloud::ApiResult<networks::Network> {
+    async fn run(_: &Context, neutron: &ServiceClient, a: NetworkCreate) -> CliResult<Value> {
         let mut opts = networks::CreateOpts::new(a.name);
         if a.share {
             opts = opts.shared(true);
@@ -208,9 +137,373 @@ impl NetworkCreate {
             let external =
                 ferrocloud::openstack::networking::v2::extensions::external::External::new(true);
             let ext = ferrocloud::request::With::new(opts, external);
-            networks::create(neutron, &ext).await
+            result_json(&networks::create(neutron, &ext).await)
         } else {
-            networks::create(neutron, &opts).await
+            result_json(&networks::create(neutron, &opts).await)
+        }
+    }
+}
+
+resource_commands!(
+    FloatingIpCmd, floating_ip, "network", floating_ips, "floating IP",
+    list |c, a: &ListArgs| {
+        if a.name.is_some() {
+            return Err(CliError::usage("floating IPs have no name: list them by --project"));
+        }
+        let opts = floating_ips::ListOpts { project_id: a.project.clone(), ..Default::default() };
+        Ok(floating_ips::list(c, &opts))
+    },
+    [
+        Col::Key("ID", "id"),
+        Col::Key("Floating IP Address", "floating_ip_address"),
+        Col::Key("Fixed IP Address", "fixed_ip_address"),
+        Col::Key("Port", "port_id"),
+        Col::Key("Floating Network", "floating_network_id"),
+        Col::Key("Project", "project_id"),
+    ],
+    long [
+        Col::Key("Router", "router_id"),
+        Col::Key("Status", "status"),
+        Col::Key("Description", "description"),
+        Col::Key("Tags", "tags"),
+    ],
+    create FloatingIpCreate
+);
+
+/// `floating ip …`: the resource commands, and association with a port.
+#[derive(Subcommand, Debug)]
+pub enum FloatingCmd {
+    /// Floating IPs.
+    #[command(subcommand)]
+    Ip(FloatingIpAction),
+}
+
+/// `floating ip <action>`.
+#[derive(Subcommand, Debug)]
+pub enum FloatingIpAction {
+    /// Associate a floating IP (ID or address) with a port.
+    Set {
+        /// The floating IP (ID or address).
+        floating_ip: String,
+        /// The port (name or ID).
+        #[arg(long)]
+        port: String,
+        /// The port's fixed address to map to (when it has several).
+        #[arg(long)]
+        fixed_ip_address: Option<String>,
+    },
+    /// Disassociate a floating IP from its port.
+    Unset {
+        /// The floating IP (ID or address).
+        floating_ip: String,
+        /// Required, as in openstackclient.
+        #[arg(long, required = true)]
+        port: bool,
+    },
+    #[command(flatten)]
+    Resource(FloatingIpCmd),
+}
+
+/// `floating ip create` options.
+#[derive(clap::Args, Debug)]
+pub struct FloatingIpCreate {
+    /// The external network to allocate from (name or ID).
+    network: String,
+    /// The subnet to allocate from (name or ID).
+    #[arg(long)]
+    subnet: Option<String>,
+    /// The address wanted.
+    #[arg(long)]
+    floating_ip_address: Option<String>,
+    /// Associate with this port (name or ID).
+    #[arg(long)]
+    port: Option<String>,
+    /// Description.
+    #[arg(long)]
+    description: Option<String>,
+}
+
+impl FloatingIpCreate {
+    async fn run(_: &Context, neutron: &ServiceClient, a: FloatingIpCreate) -> CliResult<Value> {
+        let network = networks::find(neutron, &a.network).await?;
+        let mut opts = floating_ips::CreateOpts::new(network.id);
+        if let Some(s) = &a.subnet {
+            opts = opts.subnet_id(subnets::find(neutron, s).await?.id);
+        }
+        if let Some(p) = &a.port {
+            opts = opts.port_id(ports::find(neutron, p).await?.id);
+        }
+        if let Some(ip) = a.floating_ip_address {
+            opts = opts.floating_ip_address(ip);
+        }
+        if let Some(d) = a.description {
+            opts = opts.description(d);
+        }
+        result_json(&floating_ips::create(neutron, &opts).await)
+    }
+}
+
+pub async fn floating(ctx: &Context, cmd: FloatingCmd, out: &mut dyn Write) -> CliResult<()> {
+    let FloatingCmd::Ip(action) = cmd;
+    match action {
+        FloatingIpAction::Resource(c) => floating_ip(ctx, c, out).await,
+        FloatingIpAction::Set {
+            floating_ip,
+            port,
+            fixed_ip_address,
+        } => {
+            let neutron = ctx.service("network").await?;
+            let fip = floating_ips::find(&neutron, &floating_ip).await?;
+            let port = ports::find(&neutron, &port).await?;
+            match fixed_ip_address {
+                None => floating_ips::associate(&neutron, &fip.id, &port.id)
+                    .await
+                    .ok()?,
+                Some(ip) => {
+                    let opts = floating_ips::UpdateOpts::associate(port.id).fixed_ip_address(ip);
+                    floating_ips::update(&neutron, &fip.id, &opts).await.ok()?
+                }
+            }
+            Ok(())
+        }
+        FloatingIpAction::Unset { floating_ip, .. } => {
+            let neutron = ctx.service("network").await?;
+            let fip = floating_ips::find(&neutron, &floating_ip).await?;
+            floating_ips::disassociate(&neutron, &fip.id).await.ok()?;
+            Ok(())
+        }
+    }
+}
+
+resource_commands!(
+    SecurityGroupResource, security_group_resource, "network", security_groups, "security group",
+    list by_name_and_project!(security_groups),
+    [
+        Col::Key("ID", "id"),
+        Col::Key("Name", "name"),
+        Col::Key("Description", "description"),
+        Col::Key("Project", "project_id"),
+        Col::Key("Tags", "tags"),
+    ],
+    long [Col::Key("Stateful", "stateful"), Col::Key("Shared", "shared")],
+    create SecurityGroupCreate
+);
+
+/// `security group …`
+#[derive(Subcommand, Debug)]
+pub enum SecurityCmd {
+    /// Security groups and their rules.
+    #[command(subcommand)]
+    Group(SecurityGroupCmd),
+}
+
+/// `security group <action>`.
+#[derive(Subcommand, Debug)]
+pub enum SecurityGroupCmd {
+    /// Rules of security groups.
+    #[command(subcommand)]
+    Rule(RuleCmd),
+    #[command(flatten)]
+    Resource(SecurityGroupResource),
+}
+
+/// `security group create` options.
+#[derive(clap::Args, Debug)]
+pub struct SecurityGroupCreate {
+    /// Name.
+    name: String,
+    /// Description.
+    #[arg(long)]
+    description: Option<String>,
+    /// Stateless (no connection tracking).
+    #[arg(long)]
+    stateless: bool,
+}
+
+impl SecurityGroupCreate {
+    async fn run(_: &Context, neutron: &ServiceClient, a: SecurityGroupCreate) -> CliResult<Value> {
+        let mut opts = security_groups::CreateOpts::new(a.name);
+        if let Some(d) = a.description {
+            opts = opts.description(d);
+        }
+        if a.stateless {
+            opts = opts.stateful(false);
+        }
+        result_json(&security_groups::create(neutron, &opts).await)
+    }
+}
+
+/// `security group rule …`
+#[derive(Subcommand, Debug)]
+pub enum RuleCmd {
+    /// Rules, of one group or of all.
+    List {
+        /// The group (name or ID).
+        group: Option<String>,
+        /// More columns.
+        #[arg(long)]
+        long: bool,
+    },
+    /// One rule, by ID.
+    Show {
+        /// ID.
+        id: String,
+    },
+    /// Add a rule to a group.
+    Create {
+        /// The group (name or ID).
+        group: String,
+        /// The protocol (`tcp`, `udp`, `icmp`, a number, or `any`).
+        #[arg(long, default_value = "any")]
+        protocol: String,
+        /// The port or range (`22`, `8000:8080`).
+        #[arg(long = "dst-port")]
+        dst_port: Option<String>,
+        /// Remote addresses (CIDR).
+        #[arg(long = "remote-ip", conflicts_with = "remote_group")]
+        remote_ip: Option<String>,
+        /// Remote group (name or ID).
+        #[arg(long = "remote-group")]
+        remote_group: Option<String>,
+        /// Outgoing traffic (incoming by default).
+        #[arg(long)]
+        egress: bool,
+        /// IPv6 (IPv4 by default).
+        #[arg(long)]
+        ipv6: bool,
+        /// Description.
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// Delete rules, by ID.
+    Delete {
+        /// IDs.
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+}
+
+/// Reads `22` or `8000:8080`.
+fn port_range(text: &str) -> CliResult<(u16, u16)> {
+    let bad = || CliError::usage(format!("--dst-port {text:?} is not PORT or MIN:MAX"));
+    let (min, max) = text.split_once(':').unwrap_or((text, text));
+    let min: u16 = min.trim().parse().map_err(|_| bad())?;
+    let max: u16 = max.trim().parse().map_err(|_| bad())?;
+    if min > max {
+        return Err(bad());
+    }
+    Ok((min, max))
+}
+
+async fn rule(ctx: &Context, cmd: RuleCmd, out: &mut dyn Write) -> CliResult<()> {
+    use security_group_rules::{CreateOpts, Ethertype, Protocol, RuleSpec};
+    let neutron = ctx.service("network").await?;
+    match cmd {
+        RuleCmd::List { group, long } => {
+            let mut opts = security_group_rules::ListOpts::default();
+            if let Some(g) = group {
+                opts.security_group_id = Some(security_groups::find(&neutron, &g).await?.id);
+            }
+            let items = all_json(security_group_rules::list(&neutron, &opts)).await?;
+            let mut cols = vec![
+                Col::Key("ID", "id"),
+                Col::Key("IP Protocol", "protocol"),
+                Col::Key("Ethertype", "ethertype"),
+                Col::Key("IP Range", "remote_ip_prefix"),
+                Col::With("Port Range", |r| {
+                    match (r["port_range_min"].as_u64(), r["port_range_max"].as_u64()) {
+                        (Some(a), Some(b)) => json!(format!("{a}:{b}")),
+                        _ => json!(""),
+                    }
+                }),
+                Col::Key("Direction", "direction"),
+                Col::Key("Remote Security Group", "remote_group_id"),
+            ];
+            if long {
+                cols.push(Col::Key("Security Group", "security_group_id"));
+                cols.push(Col::Key("Description", "description"));
+            }
+            ctx.print_listing(out, &listing(&items, &cols))
+        }
+        RuleCmd::Show { id } => {
+            let got = security_group_rules::get(&neutron, &id).await;
+            ctx.print_record(out, &super::record(&result_json(&got)?))
+        }
+        RuleCmd::Create {
+            group,
+            protocol,
+            dst_port,
+            remote_ip,
+            remote_group,
+            egress,
+            ipv6,
+            description,
+        } => {
+            let group = security_groups::find(&neutron, &group).await?;
+            let mut spec = if egress {
+                RuleSpec::egress()
+            } else {
+                RuleSpec::ingress()
+            };
+            spec = spec.ethertype(if ipv6 {
+                Ethertype::Ipv6
+            } else {
+                Ethertype::Ipv4
+            });
+            if protocol != "any" {
+                let p: Protocol = match protocol.parse::<u8>() {
+                    Ok(n) => Protocol::Number(n),
+                    Err(_) => serde_json::from_value(json!(protocol.to_ascii_lowercase()))
+                        .map_err(|_| {
+                            CliError::usage(format!("--protocol {protocol:?} is not a protocol"))
+                        })?,
+                };
+                spec = spec.protocol(p);
+            }
+            if let Some(p) = dst_port {
+                let (min, max) = port_range(&p)?;
+                spec = spec.ports(min, max);
+            }
+            if let Some(ip) = remote_ip {
+                spec = spec.remote_ip_prefix(ip);
+            }
+            if let Some(g) = remote_group {
+                spec = spec.remote_group_id(security_groups::find(&neutron, &g).await?.id);
+            }
+            if let Some(d) = description {
+                spec = spec.description(d);
+            }
+            let got =
+                security_group_rules::create(&neutron, &CreateOpts::new(group.id, spec)).await;
+            ctx.print_record(out, &super::record(&result_json(&got)?))
+        }
+        RuleCmd::Delete { ids } => {
+            let neutron = &neutron;
+            delete_each("security group rule", &ids, |id| async move {
+                security_group_rules::delete(neutron, &id).await.ok()?;
+                Ok(())
+            })
+            .await
+        }
+    }
+}
+
+pub async fn security(ctx: &Context, cmd: SecurityCmd, out: &mut dyn Write) -> CliResult<()> {
+    let SecurityCmd::Group(action) = cmd;
+    match action {
+        SecurityGroupCmd::Rule(r) => rule(ctx, r, out).await,
+        SecurityGroupCmd::Resource(c) => security_group_resource(ctx, c, out).await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn port_ranges_are_read_and_checked() {
+        assert_eq!(super::port_range("22").unwrap(), (22, 22));
+        assert_eq!(super::port_range("8000:8080").unwrap(), (8000, 8080));
+        for bad in ["", "x", "90:80", "1:70000", "1:2:3"] {
+            assert!(super::port_range(bad).is_err(), "{bad}");
         }
     }
 }
