@@ -222,3 +222,39 @@ fn completion_scripts_for_three_shells() {
         );
     }
 }
+
+/// `--fit-width` on a real terminal: the binary runs in a pseudo-terminal (util-linux's
+/// `script`) of 24 rows and 70 columns, and every line of the table fits, long names
+/// wrapped inside their cells.
+#[test]
+fn fit_width_fits_a_real_terminal() {
+    let bin = assert_cmd::cargo::cargo_bin("ferrocloud");
+    let shell = format!(
+        "stty rows 24 cols 70; NO_COLOR=1 {} operation list servers --fit-width",
+        bin.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &shell, "/dev/null"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .output()
+        .expect("util-linux's `script`");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap().replace('\r', "");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    assert!(lines.len() > 10, "{text}");
+    assert!(lines[1].starts_with("| Name"), "{text}");
+    for line in &lines {
+        assert!(line.chars().count() <= 70, "{line:?} is wider than 70");
+    }
+    // Without --fit-width the same table is wider than the terminal.
+    let wide = ferrocloud(&temp_dir("wide"))
+        .args(["operation", "list", "servers"])
+        .output()
+        .unwrap();
+    assert!(stdout(&wide).lines().any(|l| l.chars().count() > 70));
+}
