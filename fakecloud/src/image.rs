@@ -257,6 +257,23 @@ fn page(
     Ok((rows, next))
 }
 
+/// A listing of a collection (`images`, `tasks`) as Glance answers it: a page of the
+/// rows, newest first unless sorted otherwise, with `first`, `next` and `schema`.
+fn listing(req: &Req, rows: Vec<Value>, collection: &str) -> Reply {
+    let path = format!("/v2/{collection}");
+    match page(req, rows, &path, "created_at") {
+        Ok((rows, next)) => {
+            let mut body = json!({collection: rows, "first": path,
+                "schema": format!("/v2/schemas/{collection}")});
+            if let Some(n) = next {
+                body["next"] = json!(n);
+            }
+            Reply::ok(body)
+        }
+        Err(r) => r,
+    }
+}
+
 fn compare(a: &Value, b: &Value) -> std::cmp::Ordering {
     match (a, b) {
         (Value::Number(x), Value::Number(y)) => x
@@ -348,17 +365,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
                 })
                 .cloned()
                 .collect();
-            match page(req, rows, "/v2/tasks", "created_at") {
-                Ok((rows, next)) => {
-                    let mut body =
-                        json!({"tasks": rows, "first": "/v2/tasks", "schema": "/v2/schemas/tasks"});
-                    if let Some(n) = next {
-                        body["next"] = json!(n);
-                    }
-                    Reply::ok(body)
-                }
-                Err(r) => r,
-            }
+            listing(req, rows, "tasks")
         }
         (&Method::GET, ["tasks", id]) => match state.glance.tasks.get(*id) {
             Some(t) if ctx.is_admin() || t["owner"] == ctx.project_id().unwrap_or_default() => {
@@ -456,17 +463,7 @@ fn list(state: &State, req: &Req, ctx: &Ctx) -> Reply {
                 .all(|(k, w)| field_matches(v, k, w))
         })
         .collect();
-    match page(req, rows, "/v2/images", "created_at") {
-        Ok((rows, next)) => {
-            let mut body =
-                json!({"images": rows, "first": "/v2/images", "schema": "/v2/schemas/images"});
-            if let Some(n) = next {
-                body["next"] = json!(n);
-            }
-            Reply::ok(body)
-        }
-        Err(r) => r,
-    }
+    listing(req, rows, "images")
 }
 
 /// Sets one property of an image from JSON (create and patch share it).
@@ -662,27 +659,40 @@ fn one_image(
             }
             Reply::empty(204)
         }
-        (&Method::PUT, ["file"]) => {
+        // Data, uploaded (queued → active) or staged for an import (queued → uploading).
+        (&Method::PUT, [kind @ ("file" | "stage")]) => {
             if !may_modify {
                 return refused();
             }
+            let next = if *kind == "file" {
+                "saving"
+            } else {
+                "uploading"
+            };
             if image.status != "queued" {
                 return error(
                     409,
                     &format!(
-                        "Image status transition from {} to saving is not allowed",
+                        "Image status transition from {} to {next} is not allowed",
                         image.status
                     ),
                 );
             }
-            if image.disk_format.is_none() || image.container_format.is_none() {
+            if *kind == "file" && (image.disk_format.is_none() || image.container_format.is_none())
+            {
                 return error(
                     400,
                     "Properties disk_format, container_format must be set prior to saving data.",
                 );
             }
             if let Some(i) = state.images.get_mut(id) {
-                store_data(i, req.body.clone(), now);
+                if *kind == "file" {
+                    store_data(i, req.body.clone(), now);
+                } else {
+                    i.staged = Some(req.body.clone());
+                    i.status = "uploading".into();
+                    i.updated_at = Some(now);
+                }
             }
             Reply::empty(204)
         }
@@ -703,26 +713,6 @@ fn one_image(
                 r = r.header("Content-MD5", md5.clone());
             }
             r
-        }
-        (&Method::PUT, ["stage"]) => {
-            if !may_modify {
-                return refused();
-            }
-            if image.status != "queued" {
-                return error(
-                    409,
-                    &format!(
-                        "Image status transition from {} to uploading is not allowed",
-                        image.status
-                    ),
-                );
-            }
-            if let Some(i) = state.images.get_mut(id) {
-                i.staged = Some(req.body.clone());
-                i.status = "uploading".into();
-                i.updated_at = Some(now);
-            }
-            Reply::empty(204)
         }
         (&Method::POST, ["import"]) => {
             if !may_modify {

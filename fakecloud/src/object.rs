@@ -87,7 +87,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         ["info"] if req.method == Method::GET || req.method == Method::HEAD => info(),
         ["endpoints", "v2", account, rest @ ..] => endpoints(app, account, rest),
         ["v1", account, rest @ ..] => match account.strip_prefix("AUTH_") {
-            Some(project) => storage(app, state, req, project, rest, now),
+            Some(project) => storage(app, state, Call { req, project, now }, rest),
             None => not_found(),
         },
         _ => not_found(),
@@ -150,23 +150,25 @@ fn endpoints(app: &App, account: &str, rest: &[&str]) -> Reply {
     Reply::ok(json!({"endpoints": [url], "headers": {"X-Backend-Storage-Policy-Index": "0"}}))
 }
 
+/// A request on one account, at one time.
+#[derive(Clone, Copy)]
+pub(super) struct Call<'a> {
+    pub(super) req: &'a Req,
+    pub(super) project: &'a str,
+    pub(super) now: DateTime<Utc>,
+}
+
 /// Who may use the account: keystoneauth's operator roles (`admin`, `member`) on its
 /// project.
 fn may_operate(ctx: &Ctx, project: &str) -> bool {
     ctx.project_id() == Some(project) && ctx.roles.iter().any(|r| r == "admin" || r == "member")
 }
 
-fn storage(
-    app: &App,
-    state: &mut State,
-    req: &Req,
-    project: &str,
-    rest: &[&str],
-    now: DateTime<Utc>,
-) -> Reply {
+fn storage(app: &App, state: &mut State, call: Call<'_>, rest: &[&str]) -> Reply {
+    let Call { req, project, .. } = call;
     if req.q("temp_url_sig").is_some() {
-        return match store::temp_url_allows(state, req, project, rest, now) {
-            Ok(()) => object_request(app, state, req, project, rest, now),
+        return match store::temp_url_allows(state, call, rest) {
+            Ok(()) => object_request(state, call, rest),
             Err(r) => r,
         };
     }
@@ -177,7 +179,7 @@ fn storage(
             .is_some_and(|t| t.starts_with("multipart/form-data"))
         && req.header("x-auth-token").is_none()
     {
-        return store::form_post(state, req, project, rest, now);
+        return store::form_post(state, call, rest);
     }
     let ctx = match authenticate(app, state, req) {
         Ok(c) => c,
@@ -186,24 +188,17 @@ fn storage(
     if !may_operate(&ctx, project) {
         return forbidden();
     }
-    object_request(app, state, req, project, rest, now)
+    object_request(state, call, rest)
 }
 
-fn object_request(
-    _app: &App,
-    state: &mut State,
-    req: &Req,
-    project: &str,
-    rest: &[&str],
-    now: DateTime<Utc>,
-) -> Reply {
+fn object_request(state: &mut State, call: Call<'_>, rest: &[&str]) -> Reply {
     let os = &mut state.object;
     match rest {
-        [] => account_request(os, req, project, now),
-        [container] => container_request(os, req, project, container, now),
+        [] => account_request(os, call),
+        [container] => container_request(os, call, container),
         [container, name @ ..] => {
             let name = name.join("/");
-            objects(os, req, project, container, &name, now)
+            objects(os, call, container, &name)
         }
     }
 }
@@ -331,9 +326,10 @@ fn listing(req: &Req, rows: Vec<Row>, headers: Vec<(String, String)>) -> Reply {
 
 // ------------------------------------------------------------------ account
 
-fn account_request(os: &mut ObjectState, req: &Req, project: &str, now: DateTime<Utc>) -> Reply {
+fn account_request(os: &mut ObjectState, call: Call<'_>) -> Reply {
+    let Call { req, project, now } = call;
     if req.method == Method::POST && req.q("bulk-delete").is_some() {
-        return store::bulk_delete(os, req, project, now);
+        return store::bulk_delete(os, call);
     }
     let account = os.account(project, now);
     match req.method {
@@ -407,13 +403,8 @@ const CONTAINER_SETTINGS: &[&str] = &[
     "x-versions-enabled",
 ];
 
-fn container_request(
-    os: &mut ObjectState,
-    req: &Req,
-    project: &str,
-    name: &str,
-    now: DateTime<Utc>,
-) -> Reply {
+fn container_request(os: &mut ObjectState, call: Call<'_>, name: &str) -> Reply {
+    let Call { req, project, now } = call;
     let account = os.account(project, now);
     match req.method {
         Method::PUT => {
@@ -501,26 +492,20 @@ fn container_request(
 
 // ------------------------------------------------------------------ objects
 
-fn objects(
-    os: &mut ObjectState,
-    req: &Req,
-    project: &str,
-    container: &str,
-    name: &str,
-    now: DateTime<Utc>,
-) -> Reply {
+fn objects(os: &mut ObjectState, call: Call<'_>, container: &str, name: &str) -> Reply {
+    let Call { req, project, now } = call;
     if req.method == Method::PUT
         && let Some(format) = req.q("extract-archive")
     {
-        return store::extract_archive(os, req, project, container, name, format, now);
+        return store::extract_archive(os, call, container, name, format);
     }
     if !os.account(project, now).containers.contains_key(container) {
         return not_found();
     }
     match req.method {
-        Method::PUT => put_object(os, req, project, container, name, now),
-        _ if req.method.as_str() == "COPY" => copy_object(os, req, project, container, name, now),
-        Method::GET | Method::HEAD => get_object(os, req, project, container, name, now),
+        Method::PUT => put_object(os, call, container, name),
+        _ if req.method.as_str() == "COPY" => copy_object(os, call, container, name),
+        Method::GET | Method::HEAD => get_object(os, call, container, name),
         Method::POST => {
             let Some(o) = os.object_mut(project, container, name) else {
                 return not_found();
@@ -564,14 +549,8 @@ fn delete_at(req: &Req, now: DateTime<Utc>) -> Option<i64> {
         .map(|after| now.timestamp() + after)
 }
 
-fn put_object(
-    os: &mut ObjectState,
-    req: &Req,
-    project: &str,
-    container: &str,
-    name: &str,
-    now: DateTime<Utc>,
-) -> Reply {
+fn put_object(os: &mut ObjectState, call: Call<'_>, container: &str, name: &str) -> Reply {
+    let Call { req, project, now } = call;
     if name.len() > 1024 {
         return bad_request("Object name length of 1025 longer than 1024");
     }
@@ -592,7 +571,7 @@ fn put_object(
                 "X-Copy-From header must be of the form <container name>/<object name>",
             );
         };
-        return copy_into(os, req, project, (c, o), (container, name), now);
+        return copy_into(os, call, (c, o), (container, name));
     }
     let mut o = if req.q("multipart-manifest") == Some("put") {
         match store::slo_from_manifest(os, req, project) {
@@ -655,14 +634,8 @@ fn guess_type(name: &str) -> String {
     .to_string()
 }
 
-fn copy_object(
-    os: &mut ObjectState,
-    req: &Req,
-    project: &str,
-    container: &str,
-    name: &str,
-    now: DateTime<Utc>,
-) -> Reply {
+fn copy_object(os: &mut ObjectState, call: Call<'_>, container: &str, name: &str) -> Reply {
+    let Call { req, .. } = call;
     let Some(dest) = req.header("destination") else {
         return Reply::text(412, "You must specify a Destination header");
     };
@@ -673,17 +646,11 @@ fn copy_object(
             "Destination header must be of the form <container name>/<object name>",
         );
     };
-    copy_into(os, req, project, (container, name), (c, o), now)
+    copy_into(os, call, (container, name), (c, o))
 }
 
-fn copy_into(
-    os: &mut ObjectState,
-    req: &Req,
-    project: &str,
-    from: (&str, &str),
-    to: (&str, &str),
-    now: DateTime<Utc>,
-) -> Reply {
+fn copy_into(os: &mut ObjectState, call: Call<'_>, from: (&str, &str), to: (&str, &str)) -> Reply {
+    let Call { req, project, now } = call;
     let Some(src) = os.object(project, from.0, from.1).cloned() else {
         return not_found();
     };
@@ -723,14 +690,8 @@ fn copy_into(
         .header("Last-Modified", http_date(now))
 }
 
-fn get_object(
-    os: &mut ObjectState,
-    req: &Req,
-    project: &str,
-    container: &str,
-    name: &str,
-    _now: DateTime<Utc>,
-) -> Reply {
+fn get_object(os: &mut ObjectState, call: Call<'_>, container: &str, name: &str) -> Reply {
+    let Call { req, project, .. } = call;
     let found = match req.q("version-id") {
         Some(v) => os.version(project, container, name, v).cloned(),
         None => os.object(project, container, name).cloned(),

@@ -8,7 +8,7 @@ use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
-use super::{Row, bad_request, error, manifest_segments, md5_hex, not_found, segment};
+use super::{Call, Row, bad_request, error, manifest_segments, md5_hex, not_found, segment};
 use crate::http_util::{Reply, Req, percent_decode};
 use crate::state::State;
 
@@ -443,12 +443,8 @@ fn bulk_answer(
 }
 
 /// `POST ?bulk-delete`: one `/container[/object]` per line.
-pub(super) fn bulk_delete(
-    os: &mut ObjectState,
-    req: &Req,
-    project: &str,
-    now: DateTime<Utc>,
-) -> Reply {
+pub(super) fn bulk_delete(os: &mut ObjectState, call: Call<'_>) -> Reply {
+    let Call { req, project, now } = call;
     let text = String::from_utf8_lossy(&req.body).into_owned();
     let (mut deleted, mut missing) = (0, 0);
     let mut errors = Vec::new();
@@ -486,13 +482,12 @@ pub(super) fn bulk_delete(
 /// path's prefix.
 pub(super) fn extract_archive(
     os: &mut ObjectState,
-    req: &Req,
-    project: &str,
+    call: Call<'_>,
     container: &str,
     prefix: &str,
     format: &str,
-    now: DateTime<Utc>,
 ) -> Reply {
+    let Call { req, project, now } = call;
     if format != "tar" {
         return bulk_answer("400 Bad Request", 0, 0, 0, &[]);
     }
@@ -602,13 +597,8 @@ fn unauthorized() -> Reply {
 
 /// Whether a TempURL request (`temp_url_sig`, `temp_url_expires`, maybe
 /// `temp_url_prefix`) is signed for its method and path by one of the keys.
-pub(super) fn temp_url_allows(
-    state: &State,
-    req: &Req,
-    project: &str,
-    rest: &[&str],
-    now: DateTime<Utc>,
-) -> Result<(), Reply> {
+pub(super) fn temp_url_allows(state: &State, call: Call<'_>, rest: &[&str]) -> Result<(), Reply> {
+    let Call { req, project, now } = call;
     let [container, object @ ..] = rest else {
         return Err(unauthorized());
     };
@@ -652,13 +642,8 @@ pub(super) fn temp_url_allows(
 
 /// A form POST (`formpost`): files of a `multipart/form-data` body under the path's
 /// prefix, signed with a TempURL key.
-pub(super) fn form_post(
-    state: &mut State,
-    req: &Req,
-    project: &str,
-    rest: &[&str],
-    now: DateTime<Utc>,
-) -> Reply {
+pub(super) fn form_post(state: &mut State, call: Call<'_>, rest: &[&str]) -> Reply {
+    let Call { req, project, now } = call;
     let [container, prefix @ ..] = rest else {
         return unauthorized();
     };
