@@ -368,6 +368,11 @@ pub(crate) async fn handle(AxumState(app): AxumState<Arc<App>>, request: Request
     }
 
     let reply = route(&app, &req);
+    if req.seg(0) == Some("image") {
+        for job in image::take_fetches(&app) {
+            tokio::spawn(image::fetch(app.clone(), job));
+        }
+    }
     finish(reply, &request_id, is_compute, &req.method)
 }
 

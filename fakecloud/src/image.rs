@@ -30,6 +30,8 @@ pub(crate) struct ImageState {
     tasks: BTreeMap<String, Value>,
     /// Cached images: ID → (size, when cached).
     cached: BTreeMap<String, (u64, DateTime<Utc>)>,
+    /// Web downloads to start.
+    fetches: Vec<Fetch>,
 }
 
 /// Glance's error page (webob's): a status line as title, the message as body.
@@ -149,6 +151,18 @@ pub(crate) fn tick(state: &mut State, now: DateTime<Utc>) {
         };
         if let Some(data) = i.staged.take() {
             store_data(i, data, now);
+        }
+        let copy_to = state
+            .glance
+            .tasks
+            .get(&task)
+            .filter(|t| t["input"]["import_req"]["method"]["name"] == "copy-image")
+            .and_then(|t| t["input"]["backend"].as_array().cloned())
+            .unwrap_or_default();
+        for store in copy_to.iter().filter_map(Value::as_str) {
+            if !i.stores.iter().any(|s| s == store) {
+                i.stores.push(store.to_string());
+            }
         }
         if let Some(t) = state.glance.tasks.get_mut(&task) {
             t["status"] = json!("success");
@@ -335,7 +349,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         }
         (&Method::GET, ["info", "import"]) => Reply::ok(json!({"import-methods": {
             "description": "Import methods available.", "type": "array",
-            "value": ["glance-direct"]}})),
+            "value": IMPORT_METHODS}})),
         (&Method::GET, ["info", "stores"]) => Reply::ok(json!({"stores": [
             {"id": "fs", "description": "The default file store.", "default": true},
             {"id": "fs2", "description": "A second file store."}]})),
@@ -594,7 +608,7 @@ fn create(state: &mut State, req: &Req, ctx: &Ctx, now: DateTime<Utc>) -> Reply 
     state.images.insert(id.clone(), image);
     Reply::json(201, body)
         .header("Location", format!("/v2/images/{id}"))
-        .header("OpenStack-image-import-methods", "glance-direct")
+        .header("OpenStack-image-import-methods", IMPORT_METHODS.join(","))
         .header("OpenStack-image-store-ids", "fs,fs2")
 }
 
@@ -851,6 +865,9 @@ fn patch(state: &mut State, req: &Req, ctx: &Ctx, mut image: Image, now: DateTim
     Reply::ok(body)
 }
 
+/// The import methods served, as `/v2/info/import` lists them.
+const IMPORT_METHODS: &[&str] = &["glance-direct", "web-download", "copy-image"];
+
 fn import(
     app: &App,
     state: &mut State,
@@ -864,24 +881,35 @@ fn import(
         .as_str()
         .unwrap_or_default()
         .to_string();
-    if method != "glance-direct" {
+    if !IMPORT_METHODS.contains(&method.as_str()) {
         return error(
             400,
             &format!("Import method {method} is not valid for this cloud."),
         );
     }
-    if let Some(stores) = body["stores"].as_array()
-        && stores
+    let stores: Vec<String> = match body["stores"].as_array() {
+        Some(list) => list
             .iter()
-            .any(|s| !matches!(s.as_str(), Some("fs" | "fs2")))
-    {
-        return error(409, "Unknown store in the import request.");
+            .map(|s| s.as_str().unwrap_or_default().to_string())
+            .collect(),
+        None => vec!["fs".into()],
+    };
+    if let Some(bad) = stores.iter().find(|s| !matches!(s.as_str(), "fs" | "fs2")) {
+        return error(409, &format!("Unknown store {bad} in the import request."));
     }
-    if image.status != "uploading" {
+    // glance-direct takes the staged data, web-download a queued image, copy-image an
+    // active one.
+    let from = match method.as_str() {
+        "glance-direct" => "uploading",
+        "web-download" => "queued",
+        _ => "active",
+    };
+    let url = body["method"]["uri"].as_str().map(str::to_string);
+    if image.status != from || (method == "web-download" && url.is_none()) {
         return error(
             409,
             &format!(
-                "Image {} is not in a valid state to import: {}",
+                "Image {} is not in a valid state to import with {method}: {}",
                 image.id, image.status
             ),
         );
@@ -891,19 +919,126 @@ fn import(
         "id": task_id, "type": "api_image_import", "status": "processing",
         "owner": ctx.project_id().unwrap_or_default(), "user_id": ctx.user_id,
         "image_id": image.id, "request_id": req.request_id,
-        "input": {"image_id": image.id, "import_req": body, "backend": ["fs"]},
+        "input": {"image_id": image.id, "import_req": body, "backend": stores},
         "result": null, "message": "",
         "created_at": glance_time(now), "updated_at": glance_time(now), "expires_at": null,
         "self": format!("/v2/tasks/{task_id}"), "schema": "/v2/schemas/task",
     });
     state.glance.tasks.insert(task_id.clone(), task);
     if let Some(i) = state.images.get_mut(&image.id) {
-        i.status = "importing".into();
         i.updated_at = Some(now);
-        let due = now + chrono::Duration::from_std(app.delays.action).unwrap_or_default();
-        i.pending = Some((due, task_id));
+        match (method.as_str(), url) {
+            ("web-download", Some(url)) => {
+                i.status = "importing".into();
+                state.glance.fetches.push(Fetch {
+                    url,
+                    image_id: image.id.clone(),
+                    task_id,
+                });
+            }
+            _ => {
+                if method == "glance-direct" {
+                    i.status = "importing".into();
+                }
+                let due = now + chrono::Duration::from_std(app.delays.action).unwrap_or_default();
+                i.pending = Some((due, task_id));
+            }
+        }
     }
     Reply::empty(202)
+}
+
+/// A `web-download` import waiting for its bytes.
+#[derive(Debug, Clone)]
+pub(crate) struct Fetch {
+    url: String,
+    image_id: String,
+    task_id: String,
+}
+
+/// The web downloads that imports asked for since the last call.
+pub(crate) fn take_fetches(app: &App) -> Vec<Fetch> {
+    std::mem::take(&mut app.lock().glance.fetches)
+}
+
+/// Fetches a `web-download` import's bytes (plain HTTP, as the test servers are), then
+/// makes the image `active`, or puts it back in `queued` with its task failed.
+pub(crate) async fn fetch(app: std::sync::Arc<App>, job: Fetch) {
+    let url = job.url.clone();
+    let limit = app.max_body;
+    let got = tokio::task::spawn_blocking(move || http_get(&url, limit))
+        .await
+        .unwrap_or_else(|e| Err(e.to_string()));
+    let now = app.clock.now();
+    let mut state = app.lock();
+    let outcome = match (got, state.images.get_mut(&job.image_id)) {
+        (Ok(data), Some(i)) => {
+            store_data(i, data, now);
+            Ok(())
+        }
+        (Err(e), Some(i)) => {
+            i.status = "queued".into();
+            Err(e)
+        }
+        (_, None) => Err("the image was deleted".into()),
+    };
+    if let Some(t) = state.glance.tasks.get_mut(&job.task_id) {
+        t["updated_at"] = json!(glance_time(now));
+        match outcome {
+            Ok(()) => {
+                t["status"] = json!("success");
+                t["result"] = json!({"image_id": job.image_id});
+            }
+            Err(e) => {
+                t["status"] = json!("failure");
+                t["message"] = json!(e);
+            }
+        }
+    }
+}
+
+/// A blocking HTTP/1.0 GET of at most `limit` bytes.
+fn http_get(url: &str, limit: usize) -> Result<Bytes, String> {
+    use std::io::{Read, Write};
+    let url = url::Url::parse(url).map_err(|e| e.to_string())?;
+    if url.scheme() != "http" {
+        return Err(format!("{} URLs are not fetched", url.scheme()));
+    }
+    let host = url.host_str().ok_or("no host")?.to_string();
+    let port = url.port_or_known_default().unwrap_or(80);
+    let mut stream =
+        std::net::TcpStream::connect((host.as_str(), port)).map_err(|e| e.to_string())?;
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(30)));
+    let path = match url.query() {
+        Some(q) => format!("{}?{q}", url.path()),
+        None => url.path().to_string(),
+    };
+    write!(
+        stream,
+        "GET {path} HTTP/1.0\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .map_err(|e| e.to_string())?;
+    let mut raw = Vec::new();
+    stream
+        .take(limit as u64 + 64 * 1024)
+        .read_to_end(&mut raw)
+        .map_err(|e| e.to_string())?;
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .ok_or("no HTTP header")?;
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let ok = head
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|code| code == "200");
+    if !ok {
+        return Err(format!(
+            "the server answered {}",
+            head.lines().next().unwrap_or_default()
+        ));
+    }
+    Ok(Bytes::from(raw.split_off(split + 4)))
 }
 
 fn member_json(image_id: &str, m: &Member) -> Value {

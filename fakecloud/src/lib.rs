@@ -1,5 +1,5 @@
-//! An in-memory OpenStack on loopback, for tests: Keystone v3 and Nova v2.1 (with a
-//! minimal image service), seeded like the project's devcloud. See the crate's README for
+//! An in-memory OpenStack on loopback, for tests: Keystone v3, Nova v2.1, Glance v2 and
+//! Swift v1, seeded like the project's devcloud. See the crate's README for
 //! what it serves and how it differs from the real services.
 //!
 //! ```

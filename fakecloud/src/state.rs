@@ -7,8 +7,8 @@ use serde_json::{Map, Value};
 
 use crate::ids;
 
-/// The whole state of the fake cloud: Keystone's and Nova's records, and the images a
-/// server can boot from. Read or change it with [`crate::FakeCloud::state`].
+/// The whole state of the fake cloud: the records of Keystone, Nova, Glance and Swift (the
+/// images servers boot from). Read or change it with [`crate::FakeCloud::state`].
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -88,7 +88,7 @@ pub struct State {
     pub server_groups: BTreeMap<String, ServerGroup>,
     /// Servers by ID.
     pub servers: BTreeMap<String, Server>,
-    /// Images by ID (a minimal image service: what servers boot from and snapshots).
+    /// Glance's images by ID (which Nova's image proxy shows too).
     pub images: BTreeMap<String, Image>,
     /// Glance's tasks and cache.
     pub(crate) glance: crate::image::ImageState,
