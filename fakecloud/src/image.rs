@@ -388,6 +388,11 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             _ => error(404, &format!("Task with the given id {id} was not found")),
         },
         (&Method::GET, ["schemas", name @ ..]) => schema(&name.join("/")),
+        // Metadata definitions are not served; like Glance's defaults, they are for admins.
+        (_, ["metadefs", ..]) if !ctx.is_admin() => error(
+            403,
+            "You are not authorized to complete this action: metadefs are for admins.",
+        ),
         _ => error(404, "The resource could not be found."),
     }
 }
@@ -1223,71 +1228,170 @@ fn cache(state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str], now: DateTime<U
     }
 }
 
-/// The JSON schemas, with the properties the fake knows.
-fn schema(name: &str) -> Reply {
-    let string = json!({"type": "string"});
-    let image_props: Map<String, Value> = [
-        "id",
-        "name",
-        "status",
-        "visibility",
-        "owner",
-        "checksum",
-        "os_hash_algo",
-        "os_hash_value",
-        "disk_format",
-        "container_format",
-        "created_at",
-        "updated_at",
-        "self",
-        "file",
-        "schema",
-        "direct_url",
-        "stores",
-    ]
-    .iter()
-    .map(|k| (k.to_string(), string.clone()))
-    .chain(
-        ["size", "virtual_size", "min_ram", "min_disk"]
+/// The JSON schemas, with the properties the fake knows: each singular one by its path
+/// under `/v2/schemas`, the name it carries, its properties (strings unless typed) and
+/// its required ones; each plural one lists its singular's records.
+fn schema(path: &str) -> Reply {
+    const TIMES: &[&str] = &["created_at", "updated_at"];
+    type Typed = &'static [(&'static str, &'static str)];
+    /// Path, name, string properties, typed properties, required properties.
+    type Row = (
+        &'static str,
+        &'static str,
+        &'static [&'static str],
+        Typed,
+        &'static [&'static str],
+    );
+    let table: &[Row] = &[
+        (
+            "image",
+            "image",
+            &[
+                "id",
+                "name",
+                "status",
+                "visibility",
+                "owner",
+                "checksum",
+                "os_hash_algo",
+                "os_hash_value",
+                "disk_format",
+                "container_format",
+                "self",
+                "file",
+                "schema",
+                "direct_url",
+                "stores",
+            ],
+            &[
+                ("size", "integer"),
+                ("virtual_size", "integer"),
+                ("min_ram", "integer"),
+                ("min_disk", "integer"),
+                ("protected", "boolean"),
+                ("os_hidden", "boolean"),
+                ("tags", "array"),
+            ],
+            &[],
+        ),
+        (
+            "member",
+            "member",
+            &["image_id", "member_id", "status", "schema"],
+            &[],
+            &[],
+        ),
+        (
+            "task",
+            "task",
+            &[
+                "id",
+                "type",
+                "status",
+                "owner",
+                "message",
+                "expires_at",
+                "self",
+                "schema",
+            ],
+            &[("input", "object"), ("result", "object")],
+            &[],
+        ),
+        (
+            "metadefs/namespace",
+            "namespace",
+            &[
+                "namespace",
+                "display_name",
+                "description",
+                "visibility",
+                "owner",
+                "schema",
+                "self",
+            ],
+            &[
+                ("protected", "boolean"),
+                ("resource_type_associations", "array"),
+                ("properties", "object"),
+                ("objects", "array"),
+                ("tags", "array"),
+            ],
+            &["namespace"],
+        ),
+        (
+            "metadefs/resource_type",
+            "resource_type_association",
+            &["name", "prefix", "properties_target"],
+            &[],
+            &["name"],
+        ),
+        (
+            "metadefs/object",
+            "object",
+            &["name", "description", "schema", "self"],
+            &[("required", "array"), ("properties", "object")],
+            &["name"],
+        ),
+        (
+            "metadefs/property",
+            "property",
+            &["name", "title", "description", "type", "pattern", "default"],
+            &[
+                ("minimum", "number"),
+                ("maximum", "number"),
+                ("enum", "array"),
+                ("readonly", "boolean"),
+                ("items", "object"),
+            ],
+            &["name", "title", "type"],
+        ),
+        ("metadefs/tag", "tag", &["name"], &[], &["name"]),
+    ];
+    let one = |&(_, name, strings, typed, required): &Row| {
+        let props: Map<String, Value> = strings
             .iter()
-            .map(|k| (k.to_string(), json!({"type": ["null", "integer"]}))),
-    )
-    .chain(
-        ["protected", "os_hidden"]
-            .iter()
-            .map(|k| (k.to_string(), json!({"type": "boolean"}))),
-    )
-    .chain([(
-        "tags".to_string(),
-        json!({"type": "array", "items": {"type": "string", "maxLength": 255}}),
-    )])
-    .collect();
-    let image = json!({"name": "image", "properties": image_props,
-        "additionalProperties": {"type": "string"},
-        "links": [{"rel": "self", "href": "{self}"}, {"rel": "enclosure", "href": "{file}"},
-            {"rel": "describedby", "href": "{schema}"}]});
-    let member = json!({"name": "member", "properties": {
-        "image_id": string, "member_id": string, "status": {"type": "string",
-            "enum": ["pending", "accepted", "rejected"]},
-        "created_at": string, "updated_at": string, "schema": string}});
-    let task = json!({"name": "task", "properties": {
-        "id": string, "type": string, "status": string, "input": {"type": "object"},
-        "result": {"type": "object"}, "owner": string, "message": string,
-        "created_at": string, "updated_at": string, "expires_at": string,
-        "self": string, "schema": string}});
-    let plural = |name: &str, one: &Value| {
-        json!({"name": name, "properties": {name: {"type": "array", "items": one},
-            "schema": string, "first": string, "next": string},
-            "links": [{"rel": "first", "href": "{first}"}, {"rel": "next", "href": "{next}"},
-                {"rel": "describedby", "href": "{schema}"}]})
+            .chain(TIMES)
+            .map(|k| (k.to_string(), json!({"type": "string"})))
+            .chain(
+                typed
+                    .iter()
+                    .map(|(k, t)| (k.to_string(), json!({ "type": t }))),
+            )
+            .collect();
+        let mut v = json!({"name": name, "properties": props});
+        if !required.is_empty() {
+            v["required"] = json!(required);
+        }
+        if path.starts_with("metadefs/") {
+            v["additionalProperties"] = json!(false);
+        } else if name == "image" {
+            v["additionalProperties"] = json!({"type": "string"});
+        }
+        v
     };
-    match name {
-        "image" => Reply::ok(image),
-        "images" => Reply::ok(plural("images", &image)),
-        "member" => Reply::ok(member),
-        "members" => Reply::ok(plural("members", &member)),
-        "task" => Reply::ok(task),
-        "tasks" => Reply::ok(plural("tasks", &task)),
-        _ => error(404, "The resource could not be found."),
+    // Plural paths: `images`, `metadefs/resource_types`…; plural names: `images`,
+    // `resource_type_associations`…
+    let (row, plural) = match table.iter().find(|r| r.0 == path) {
+        Some(r) => (r, false),
+        None => match table.iter().find(|r| {
+            format!("{}s", r.0) == path || (r.1 == "property" && path == "metadefs/properties")
+        }) {
+            Some(r) => (r, true),
+            None => return error(404, "The resource could not be found."),
+        },
+    };
+    if !plural {
+        return Reply::ok(one(row));
     }
+    let name = if row.1 == "property" {
+        "properties".to_string()
+    } else {
+        format!("{}s", row.1)
+    };
+    Reply::ok(json!({"name": name,
+        "properties": {&name: {"type": "array", "items": one(row)},
+            "schema": {"type": "string"}, "first": {"type": "string"},
+            "next": {"type": "string"}},
+        "links": [{"rel": "first", "href": "{first}"}, {"rel": "next", "href": "{next}"},
+            {"rel": "describedby", "href": "{schema}"}]}))
 }

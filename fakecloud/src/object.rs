@@ -546,7 +546,7 @@ fn delete_at(req: &Req, now: DateTime<Utc>) -> Option<i64> {
     }
     req.header("x-delete-after")
         .and_then(|v| v.trim().parse::<i64>().ok())
-        .map(|after| now.timestamp() + after)
+        .map(|after| now.timestamp().saturating_add(after))
 }
 
 fn put_object(os: &mut ObjectState, call: Call<'_>, container: &str, name: &str) -> Reply {

@@ -264,3 +264,22 @@ async fn shared_images_show_once_accepted() {
         .unwrap();
     assert!(!listed(demo).await.contains(&image.id));
 }
+
+#[tokio::test]
+async fn every_schema_is_served_and_metadefs_are_for_admins() {
+    use ferrocloud::openstack::image::v2::metadefs::namespaces;
+    use ferrocloud::openstack::image::v2::schemas::{self, Schema};
+    let cloud = FakeCloud::start().await.unwrap();
+    let admin = glance(&cloud, "admin").await;
+    for schema in Schema::ALL {
+        let doc = schemas::get(&admin, schema).await.extract().unwrap();
+        assert_eq!(doc.name, schema.name(), "{schema:?}");
+        assert!(doc.other.is_empty(), "{schema:?}");
+    }
+    let demo = glance(&cloud, "demo").await;
+    let err = namespaces::create(&demo, &namespaces::CreateOpts::new("Fake::Ns"))
+        .await
+        .extract()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Forbidden);
+}

@@ -513,13 +513,12 @@ pub(super) fn extract_archive(
         };
         let kind = header.get(156).copied().unwrap_or(b'0');
         let start = at + 512;
-        let Some(data) = body.get(start..start + size) else {
+        let Some(end) = start.checked_add(size).filter(|end| *end <= body.len()) else {
             return bulk_answer("400 Bad Request", 0, 0, 0, &[]);
         };
         if kind == b'0' || kind == 0 {
-            files.push((name, body.slice(start..start + size)));
+            files.push((name, body.slice(start..end)));
         }
-        let _ = data;
         at = start + size.div_ceil(512) * 512;
     }
     let account = os.account(project, now);
