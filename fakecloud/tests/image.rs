@@ -26,6 +26,30 @@ fn raw(name: &str) -> CreateOpts {
         .container_format("bare")
 }
 
+/// Uploads (or stages) an image's data.
+async fn send(
+    client: &ServiceClient,
+    id: &str,
+    data: &'static [u8],
+    staged: bool,
+) -> ferrocloud::Result<()> {
+    let data = Bytes::from_static(data);
+    let opts = UploadOpts::default();
+    let sent = if staged {
+        image_data::stage(client, id, data, &opts).await
+    } else {
+        image_data::upload(client, id, data, &opts).await
+    };
+    sent.ok()
+}
+
+/// Downloads an image's data: the status and the bytes.
+async fn fetch(client: &ServiceClient, id: &str, opts: &DownloadOpts) -> (u16, Bytes) {
+    let d = image_data::download(client, id, opts).await.unwrap();
+    let status = d.status.as_u16();
+    (status, d.bytes().await.unwrap())
+}
+
 fn status(cloud: &FakeCloud, id: &str) -> String {
     cloud.state(|s| {
         s.images
@@ -53,24 +77,13 @@ async fn an_import_finishes_on_the_clock_with_its_task() {
         .extract()
         .unwrap();
     assert_eq!(image.status, ImageStatus::Queued);
-    image_data::stage(
-        &admin,
-        &image.id,
-        Bytes::from_static(b"staged bytes"),
-        &UploadOpts::default(),
-    )
-    .await
-    .ok()
-    .unwrap();
+    send(&admin, &image.id, b"staged bytes", true)
+        .await
+        .unwrap();
     assert_eq!(status(&cloud, &image.id), "uploading");
-    imports::import(
-        &admin,
-        &image.id,
-        &ImportOpts::new(ImportMethod::GlanceDirect),
-    )
-    .await
-    .ok()
-    .unwrap();
+    let direct = ImportOpts::new(ImportMethod::GlanceDirect);
+    let accepted = imports::import(&admin, &image.id, &direct).await;
+    assert_eq!(accepted.status_code(), Some(202));
     assert_eq!(status(&cloud, &image.id), "importing");
     let task = &images::list_tasks(&admin, &image.id)
         .await
@@ -86,10 +99,7 @@ async fn an_import_finishes_on_the_clock_with_its_task() {
     let task = tasks::get(&admin, &task.id).await.extract().unwrap();
     assert_eq!(task.status, tasks::TaskStatus::Success);
     // Only queued images take data.
-    let err = image_data::upload(&admin, &image.id, Bytes::new(), &UploadOpts::default())
-        .await
-        .ok()
-        .unwrap_err();
+    let err = send(&admin, &image.id, b"", false).await.unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Conflict);
 }
 
@@ -102,41 +112,26 @@ async fn data_patch_and_refusals() {
         .extract()
         .unwrap();
     assert_eq!(image.visibility, Visibility::Shared);
-    image_data::upload(
-        &admin,
-        &image.id,
-        Bytes::from_static(b"0123456789"),
-        &UploadOpts::default(),
-    )
-    .await
-    .ok()
-    .unwrap();
+    send(&admin, &image.id, b"0123456789", false).await.unwrap();
     let active = images::get(&admin, &image.id).await.extract().unwrap();
     assert_eq!(
         active.checksum.as_deref(),
         Some("781e5e245d69b566979b86e28d23f2c7")
     );
     assert_eq!(active.os_hash_algo.as_deref(), Some("sha512"));
-    let d = image_data::download(
-        &admin,
-        &image.id,
-        &DownloadOpts::default().verify_hash(&active),
-    )
-    .await
-    .unwrap();
-    assert_eq!(d.bytes().await.unwrap(), &b"0123456789"[..]);
-    let d = image_data::download(
-        &admin,
-        &image.id,
-        &DownloadOpts {
-            range: Some("bytes=2-4".into()),
-            ..Default::default()
-        },
-    )
-    .await
-    .unwrap();
-    assert_eq!(d.status, 206);
-    assert_eq!(d.bytes().await.unwrap(), &b"234"[..]);
+    let whole = DownloadOpts::default().verify_hash(&active);
+    assert_eq!(
+        fetch(&admin, &image.id, &whole).await,
+        (200, Bytes::from_static(b"0123456789"))
+    );
+    let part = DownloadOpts {
+        range: Some("bytes=2-4".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        fetch(&admin, &image.id, &part).await,
+        (206, Bytes::from_static(b"234"))
+    );
 
     // JSON Patch: a property replaced, one removed, then removed again (409).
     let change = UpdateOpts::new()
@@ -170,17 +165,16 @@ async fn data_patch_and_refusals() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Forbidden, "{err}");
 
-    // Protected, it cannot be deleted.
-    images::update(&admin, &image.id, &UpdateOpts::new().protected(true))
-        .await
-        .extract()
-        .unwrap();
-    let err = images::delete(&admin, &image.id).await.ok().unwrap_err();
-    assert_eq!(err.kind(), ErrorKind::Forbidden);
-    images::update(&admin, &image.id, &UpdateOpts::new().protected(false))
-        .await
-        .extract()
-        .unwrap();
+    // Protected, it cannot be deleted; the flag is in the state.
+    for protect in [true, false] {
+        let opts = UpdateOpts::new().protected(protect);
+        let shown = images::update(&admin, &image.id, &opts).await.extract();
+        assert_eq!(shown.unwrap().protected, protect);
+        if protect {
+            let err = images::delete(&admin, &image.id).await.ok().unwrap_err();
+            assert_eq!(err.kind(), ErrorKind::Forbidden);
+        }
+    }
     images::delete(&admin, &image.id).await.ok().unwrap();
     let err = images::get(&admin, &image.id).await.extract().unwrap_err();
     assert_eq!(err.kind(), ErrorKind::NotFound);

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use bytes::Bytes;
-use fakecloud::{Clock, FakeCloud};
+use fakecloud::{Clock, FakeCloud, FakeCloudBuilder};
 use ferrocloud::http::Method;
 use ferrocloud::openstack::objectstorage::v1::common::ListOpts;
 use ferrocloud::openstack::objectstorage::v1::large_objects::{self, SloOpts};
@@ -18,6 +18,17 @@ use ferrocloud::{ErrorKind, ServiceClient, openstack};
 async fn swift(cloud: &FakeCloud, user: &str) -> ServiceClient {
     let p = cloud.provider(user).await.unwrap();
     openstack::new_object_storage_v1(&p, Default::default()).unwrap()
+}
+
+/// A cloud from `builder`, demo's object storage client, and its container `c`.
+async fn with_container(builder: FakeCloudBuilder) -> (FakeCloud, ServiceClient) {
+    let cloud = builder.start().await.unwrap();
+    let client = swift(&cloud, "demo").await;
+    containers::create(&client, "c", &Default::default())
+        .await
+        .ok()
+        .unwrap();
+    (cloud, client)
 }
 
 async fn put(client: &ServiceClient, c: &str, name: &str, data: &'static [u8]) {
@@ -106,12 +117,7 @@ async fn containers_objects_and_listings() {
 
 #[tokio::test]
 async fn etags_conditions_ranges_and_metadata() {
-    let cloud = FakeCloud::start().await.unwrap();
-    let client = swift(&cloud, "demo").await;
-    containers::create(&client, "c", &Default::default())
-        .await
-        .ok()
-        .unwrap();
+    let (_cloud, client) = with_container(FakeCloud::builder()).await;
     put(&client, "c", "o", b"0123456789").await;
     let o = objects::get(&client, "c", "o").await.extract().unwrap();
     assert_eq!(o.etag.as_deref(), Some("781e5e245d69b566979b86e28d23f2c7"));
@@ -186,16 +192,7 @@ async fn etags_conditions_ranges_and_metadata() {
 #[tokio::test]
 async fn objects_expire_on_the_fake_clock() {
     let clock = Clock::frozen();
-    let cloud = FakeCloud::builder()
-        .clock(clock.clone())
-        .start()
-        .await
-        .unwrap();
-    let client = swift(&cloud, "demo").await;
-    containers::create(&client, "c", &Default::default())
-        .await
-        .ok()
-        .unwrap();
+    let (_cloud, client) = with_container(FakeCloud::builder().clock(clock.clone())).await;
     let opts = CreateOpts {
         delete_after: Some(60),
         ..CreateOpts::default()
@@ -216,12 +213,7 @@ async fn objects_expire_on_the_fake_clock() {
 
 #[tokio::test]
 async fn static_large_objects_join_and_delete_their_segments() {
-    let cloud = FakeCloud::start().await.unwrap();
-    let client = swift(&cloud, "demo").await;
-    containers::create(&client, "c", &Default::default())
-        .await
-        .ok()
-        .unwrap();
+    let (_cloud, client) = with_container(FakeCloud::builder()).await;
     let data: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
     let chunks = vec![Ok::<_, std::io::Error>(Bytes::from(data.clone()))];
     let opts = SloOpts {
@@ -277,12 +269,7 @@ fn futures_stream(
 
 #[tokio::test]
 async fn uploads_beyond_the_bound_are_refused() {
-    let cloud = FakeCloud::builder().max_body(1024).start().await.unwrap();
-    let client = swift(&cloud, "demo").await;
-    containers::create(&client, "c", &Default::default())
-        .await
-        .ok()
-        .unwrap();
+    let (_cloud, client) = with_container(FakeCloud::builder().max_body(1024)).await;
     let err = objects::create(
         &client,
         "c",
