@@ -3,6 +3,8 @@
 //! stage and `glance-direct` import as a task), members, tags, stores, the cache, tasks,
 //! schemas and the versions document.
 
+mod metadefs;
+
 use std::collections::BTreeMap;
 
 use bytes::Bytes;
@@ -32,6 +34,8 @@ pub(crate) struct ImageState {
     cached: BTreeMap<String, (u64, DateTime<Utc>)>,
     /// Web downloads to start.
     fetches: Vec<Fetch>,
+    /// Metadata definitions.
+    metadefs: metadefs::Metadefs,
 }
 
 /// Glance's error page (webob's): a status line as title, the message as body.
@@ -189,12 +193,12 @@ fn owns(ctx: &Ctx, i: &Image) -> bool {
 // ------------------------------------------------------------------ collections
 
 /// Sorts, then pages rows of JSON records by `sort_key`/`sort_dir` or
-/// `sort=key:dir,...` (ties by `id`), `marker` and `limit`; the `next` link keeps the
-/// other query parameters.
+/// `sort=key:dir,...` (ties by `id`, the field naming a row), `marker` (an `id`) and
+/// `limit`; the `next` link keeps the other query parameters.
 fn page(
     req: &Req,
     mut rows: Vec<Value>,
-    path: &str,
+    (path, id): (&str, &str),
     default_key: &str,
 ) -> Result<(Vec<Value>, Option<String>), Reply> {
     let mut keys: Vec<(String, bool)> = Vec::new();
@@ -230,7 +234,7 @@ fn page(
         keys.push((default_key.to_string(), true));
     }
     let tie_desc = keys.last().is_some_and(|k| k.1);
-    keys.push(("id".into(), tie_desc));
+    keys.push((id.into(), tie_desc));
     let cmp = |a: &Value, b: &Value| {
         for (k, desc) in &keys {
             let o = compare(&a[k.as_str()], &b[k.as_str()]);
@@ -243,7 +247,7 @@ fn page(
     };
     rows.sort_by(cmp);
     if let Some(m) = req.q("marker") {
-        match rows.iter().position(|r| r["id"] == m) {
+        match rows.iter().position(|r| r[id] == m) {
             Some(i) => {
                 rows.drain(..=i);
             }
@@ -263,7 +267,7 @@ fn page(
             for (k, v) in req.query.iter().filter(|(k, _)| k != "marker") {
                 q.append_pair(k, v);
             }
-            q.append_pair("marker", last["id"].as_str().unwrap_or_default());
+            q.append_pair("marker", last[id].as_str().unwrap_or_default());
             Some(format!("{path}?{}", q.finish()))
         }
         _ => None,
@@ -275,7 +279,7 @@ fn page(
 /// rows, newest first unless sorted otherwise, with `first`, `next` and `schema`.
 fn listing(req: &Req, rows: Vec<Value>, collection: &str) -> Reply {
     let path = format!("/v2/{collection}");
-    match page(req, rows, &path, "created_at") {
+    match page(req, rows, (&path, "id"), "created_at") {
         Ok((rows, next)) => {
             let mut body = json!({collection: rows, "first": path,
                 "schema": format!("/v2/schemas/{collection}")});
@@ -388,11 +392,14 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             _ => error(404, &format!("Task with the given id {id} was not found")),
         },
         (&Method::GET, ["schemas", name @ ..]) => schema(&name.join("/")),
-        // Metadata definitions are not served; like Glance's defaults, they are for admins.
+        // Metadata definitions are for admins, as Glance's defaults have it.
         (_, ["metadefs", ..]) if !ctx.is_admin() => error(
             403,
             "You are not authorized to complete this action: metadefs are for admins.",
         ),
+        (_, ["metadefs", rest @ ..]) => {
+            metadefs::handle(&mut state.glance.metadefs, req, &ctx, rest, now)
+        }
         _ => error(404, "The resource could not be found."),
     }
 }

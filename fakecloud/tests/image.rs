@@ -277,3 +277,35 @@ async fn every_schema_is_served_and_metadefs_are_for_admins() {
         .unwrap_err();
     assert_eq!(err.kind(), ErrorKind::Forbidden);
 }
+
+#[tokio::test]
+async fn metadef_names_take_the_resource_type_prefix() {
+    use ferrocloud::openstack::image::v2::metadefs::{Property, PropertyKind, namespaces};
+    let cloud = FakeCloud::start().await.unwrap();
+    let admin = glance(&cloud, "admin").await;
+    let opts = namespaces::CreateOpts::new("Fake::Hw")
+        .property("cores", Property::new("Cores", PropertyKind::Integer))
+        .resource_type("OS::Glance::Image", Some("hw_"));
+    namespaces::create(&admin, &opts).await.extract().unwrap();
+    let plain = namespaces::get(&admin, "Fake::Hw", None)
+        .await
+        .extract()
+        .unwrap();
+    assert!(plain.properties.contains_key("cores"));
+    let typed = namespaces::get(&admin, "Fake::Hw", Some("OS::Glance::Image"))
+        .await
+        .extract()
+        .unwrap();
+    assert!(typed.properties.contains_key("hw_cores"));
+    // Protected, it stays.
+    let protect = namespaces::UpdateOpts::new("Fake::Hw").protected(true);
+    namespaces::update(&admin, "Fake::Hw", &protect)
+        .await
+        .extract()
+        .unwrap();
+    let err = namespaces::delete(&admin, "Fake::Hw")
+        .await
+        .ok()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Forbidden);
+}
