@@ -438,3 +438,33 @@ fn finish(reply: Reply, request_id: &str, is_compute: bool, method: &Method) -> 
         r
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use bytes::Bytes;
+
+    use super::{parse_range, slice_chunks};
+
+    #[test]
+    fn ranges() {
+        assert_eq!(parse_range(None, 10), Ok(None));
+        assert_eq!(parse_range(Some("bytes=2-4"), 10), Ok(Some((2, 5))));
+        assert_eq!(parse_range(Some("bytes=8-"), 10), Ok(Some((8, 10))));
+        assert_eq!(parse_range(Some("bytes=-3"), 10), Ok(Some((7, 10))));
+        assert_eq!(parse_range(Some("bytes=5-99"), 10), Ok(Some((5, 10))));
+        assert_eq!(parse_range(Some("bytes=10-12"), 10), Err(()));
+        assert_eq!(parse_range(Some("bytes=-0"), 10), Err(()));
+        // Not understood: the whole body, as HTTP allows.
+        assert_eq!(parse_range(Some("bytes=4-2"), 10), Ok(None));
+        assert_eq!(parse_range(Some("items=1-2"), 10), Ok(None));
+        assert_eq!(parse_range(Some("bytes=0-1,4-5"), 10), Ok(None));
+    }
+
+    #[test]
+    fn slices_across_chunks() {
+        let chunks = [Bytes::from_static(b"abc"), Bytes::from_static(b"defg")];
+        let joined: Vec<u8> = slice_chunks(&chunks, 2, 5).concat();
+        assert_eq!(joined, b"cde");
+        assert!(slice_chunks(&chunks, 7, 7).is_empty());
+    }
+}

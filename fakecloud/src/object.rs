@@ -92,9 +92,8 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         },
         _ => not_found(),
     };
-    reply
-        .header("X-Trans-Id", req.request_id.clone())
-        .header("X-Openstack-Request-Id", req.request_id.clone())
+    // The pipeline adds `X-Openstack-Request-Id` with the same value.
+    reply.header("X-Trans-Id", req.request_id.clone())
 }
 
 /// The capabilities document, as the devcloud's proxy lists them.
@@ -774,7 +773,7 @@ fn get_object(os: &mut ObjectState, call: Call<'_>, container: &str, name: &str)
             .is_some_and(|at| modified.timestamp() <= at.timestamp()),
     };
     let mut reply = if not_modified {
-        Reply::bytes(304, &o.content_type, Vec::new())
+        Reply::bytes(304, &o.content_type, Vec::new()).header("Accept-Ranges", "bytes")
     } else {
         ranged(req, &o.content_type, chunks)
     };
@@ -782,8 +781,7 @@ fn get_object(os: &mut ObjectState, call: Call<'_>, container: &str, name: &str)
     reply = with_headers(reply, &headers)
         .header("Etag", etag)
         .header("Last-Modified", http_date(modified))
-        .header("X-Timestamp", x_timestamp(modified))
-        .header("Accept-Ranges", "bytes");
+        .header("X-Timestamp", x_timestamp(modified));
     if let Some(v) = &o.version_id {
         reply = reply.header("X-Object-Version-Id", v.clone());
     }
