@@ -248,8 +248,9 @@ struct Row {
 
 /// A listing as Swift answers it: rows folded by `prefix` and `delimiter`, then
 /// `marker`/`end_marker`, `reverse` and `limit`, in JSON or plain text (`format`,
-/// `Accept`). An empty plain listing is a 204.
-fn listing(req: &Req, rows: Vec<Row>, headers: Vec<(String, String)>) -> Reply {
+/// `Accept`) or XML. An empty plain listing is a 204. `kind` names the listing for XML:
+/// (`account`, its name) or (`container`, its name).
+fn listing(req: &Req, kind: (&str, &str), rows: Vec<Row>, headers: Vec<(String, String)>) -> Reply {
     let limit = match req.q("limit").map(str::parse::<usize>) {
         None => 10_000,
         Some(Ok(n)) if n <= 10_000 => n,
@@ -301,13 +302,21 @@ fn listing(req: &Req, rows: Vec<Row>, headers: Vec<(String, String)>) -> Reply {
         .filter(|r| end.is_none_or(|e| after(e, &r.name)))
         .take(limit)
         .collect();
-    let json_format = match req.q("format") {
-        Some(f) => f == "json",
-        None => req
-            .header("accept")
-            .is_some_and(|a| a.contains("application/json")),
+    let format = match req.q("format") {
+        Some(f) => f.to_string(),
+        None => match req.header("accept") {
+            Some(a) if a.contains("application/json") => "json".into(),
+            Some(a) if a.contains("xml") => "xml".into(),
+            _ => "plain".into(),
+        },
     };
-    let reply = if json_format {
+    let reply = if format == "xml" {
+        Reply::bytes(
+            200,
+            "application/xml; charset=utf-8",
+            vec![Bytes::from(xml_listing(kind, &page))],
+        )
+    } else if format == "json" {
         let rows: Vec<Value> = page.into_iter().map(|r| r.json).collect();
         Reply::bytes(
             200,
@@ -321,6 +330,48 @@ fn listing(req: &Req, rows: Vec<Row>, headers: Vec<(String, String)>) -> Reply {
         Reply::bytes(200, "text/plain; charset=utf-8", vec![Bytes::from(text)])
     };
     headers.into_iter().fold(reply, |r, (k, v)| r.header(&k, v))
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A listing in XML: one element per row (`container` rows in an account, `object`
+/// rows in a container) with the JSON fields as children, `subdir` for
+/// pseudo-directories.
+fn xml_listing((kind, name): (&str, &str), rows: &[Row]) -> String {
+    let item = if kind == "account" {
+        "container"
+    } else {
+        "object"
+    };
+    let mut out = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<{kind} name=\"{}\">",
+        xml_escape(name)
+    );
+    for row in rows {
+        let Some(fields) = row.json.as_object() else {
+            continue;
+        };
+        if let Some(dir) = fields.get("subdir").and_then(Value::as_str) {
+            let dir = xml_escape(dir);
+            out.push_str(&format!(
+                "<subdir name=\"{dir}\"><name>{dir}</name></subdir>"
+            ));
+            continue;
+        }
+        out.push_str(&format!("<{item}>"));
+        for (k, v) in fields {
+            let text = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+            out.push_str(&format!("<{k}>{}</{k}>", xml_escape(&text)));
+        }
+        out.push_str(&format!("</{item}>"));
+    }
+    out.push_str(&format!("</{kind}>"));
+    out
 }
 
 // ------------------------------------------------------------------ account
@@ -374,7 +425,7 @@ fn account_request(os: &mut ObjectState, call: Call<'_>) -> Reply {
                     version: None,
                 })
                 .collect();
-            listing(req, rows, headers)
+            listing(req, ("account", &format!("AUTH_{project}")), rows, headers)
         }
         Method::POST => {
             apply_meta(&mut account.headers, req, "account", &[]);
@@ -468,7 +519,7 @@ fn container_request(os: &mut ObjectState, call: Call<'_>, name: &str) -> Reply 
                 );
             }
             if req.q("versions").is_some() {
-                return listing(req, c.version_rows(), headers);
+                return listing(req, ("container", name), c.version_rows(), headers);
             }
             let rows = c
                 .objects
@@ -479,7 +530,7 @@ fn container_request(os: &mut ObjectState, call: Call<'_>, name: &str) -> Reply 
                     version: None,
                 })
                 .collect();
-            listing(req, rows, headers)
+            listing(req, ("container", name), rows, headers)
         }
         _ => error(
             405,

@@ -93,6 +93,18 @@ async fn containers_objects_and_listings() {
         ["z", "d/e/3", "d/2", "d/1", "a"]
     );
 
+    // In XML, pseudo-directories are `subdir` elements.
+    let xml = client
+        .raw(Method::GET, "box?format=xml&prefix=d/&delimiter=/")
+        .unwrap()
+        .send_raw()
+        .await
+        .unwrap();
+    let text = String::from_utf8_lossy(xml.body()).into_owned();
+    assert!(text.starts_with("<?xml"), "{text}");
+    assert!(text.contains("<object><bytes>4</bytes>"), "{text}");
+    assert!(text.contains(r#"<subdir name="d/e/">"#), "{text}");
+
     // The account counts what it holds; a non-empty container is not deleted.
     let a = account::get(&client).await.extract().unwrap();
     assert_eq!(
