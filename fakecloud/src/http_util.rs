@@ -15,8 +15,11 @@ use crate::{App, compute, identity, image, network, object, volume};
 /// A request as the services see it.
 pub(crate) struct Req {
     pub(crate) method: Method,
-    /// The path's segments, percent-decoded.
+    /// The path's segments, percent-decoded (empty ones dropped).
     pub(crate) segs: Vec<String>,
+    /// The path as sent (still percent-encoded), for names that keep empty segments
+    /// and trailing slashes (Swift's objects).
+    pub(crate) path: String,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
@@ -321,6 +324,7 @@ pub(crate) async fn handle(AxumState(app): AxumState<Arc<App>>, request: Request
             .filter(|s| !s.is_empty())
             .map(decode)
             .collect(),
+        path: path.clone(),
         query: parse_query(parts.uri.query()),
         headers: parts.headers,
         body,

@@ -195,11 +195,25 @@ fn object_request(state: &mut State, call: Call<'_>, rest: &[&str]) -> Reply {
     match rest {
         [] => account_request(os, call),
         [container] => container_request(os, call, container),
-        [container, name @ ..] => {
-            let name = name.join("/");
+        [container, ..] => {
+            // The object's name is the rest of the path as sent: empty segments and a
+            // trailing slash are part of it.
+            let name = object_name(&call.req.path, call.project);
             objects(os, call, container, &name)
         }
     }
+}
+
+/// The object name of a path `/object/v1/AUTH_<project>/<container>/<name>`.
+fn object_name(path: &str, project: &str) -> String {
+    let account = format!("/AUTH_{project}/");
+    let rest = path
+        .split_once(&account)
+        .map(|(_, rest)| rest)
+        .unwrap_or_default();
+    let rest = rest.trim_start_matches('/');
+    let name = rest.split_once('/').map(|(_, n)| n).unwrap_or_default();
+    percent_decode(name)
 }
 
 // ------------------------------------------------------------------ metadata headers

@@ -134,6 +134,18 @@ async fn etags_conditions_ranges_and_metadata() {
     let o = objects::get(&client, "c", "o").await.extract().unwrap();
     assert_eq!(o.etag.as_deref(), Some("781e5e245d69b566979b86e28d23f2c7"));
 
+    // Names keep empty segments and a trailing slash.
+    put(&client, "c", "a//b/", b"odd").await;
+    let odd = objects::download(&client, "c", "a//b/", &DownloadOpts::default())
+        .await
+        .unwrap();
+    assert_eq!(odd.bytes().await.unwrap(), &b"odd"[..]);
+    let listed = objects::list(&client, "c", &ListOpts::default())
+        .all()
+        .await
+        .unwrap();
+    assert_eq!(names(&listed), ["a//b/", "o"]);
+
     // A client ETag that does not match the bytes: 422.
     let wrong = client
         .raw(Method::PUT, "c/bad")

@@ -8,7 +8,9 @@ use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use serde_json::json;
 
-use super::{Call, Row, bad_request, error, manifest_segments, md5_hex, not_found, segment};
+use super::{
+    Call, Row, bad_request, error, manifest_segments, md5_hex, not_found, object_name, segment,
+};
 use crate::http_util::{Reply, Req, percent_decode};
 use crate::state::State;
 
@@ -617,7 +619,7 @@ pub(super) fn temp_url_allows(state: &State, call: Call<'_>, rest: &[&str]) -> R
     if expires < now.timestamp() {
         return Err(unauthorized());
     }
-    let object = object.join("/");
+    let object = object_name(&req.path, project);
     let signed_path = match req.q("temp_url_prefix") {
         Some(prefix) if object.starts_with(prefix) => {
             format!("prefix:/v1/AUTH_{project}/{container}/{prefix}")
@@ -643,15 +645,10 @@ pub(super) fn temp_url_allows(state: &State, call: Call<'_>, rest: &[&str]) -> R
 /// prefix, signed with a TempURL key.
 pub(super) fn form_post(state: &mut State, call: Call<'_>, rest: &[&str]) -> Reply {
     let Call { req, project, now } = call;
-    let [container, prefix @ ..] = rest else {
+    let [container, ..] = rest else {
         return unauthorized();
     };
-    let prefix = prefix.join("/");
-    let prefix = if req.segs.last().is_some() && !prefix.is_empty() {
-        format!("{prefix}/")
-    } else {
-        prefix
-    };
+    let prefix = object_name(&req.path, project);
     let Some(boundary) = req
         .header("content-type")
         .and_then(|t| t.split("boundary=").nth(1))
