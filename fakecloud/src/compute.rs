@@ -1947,6 +1947,7 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                     min_disk: s.flavor.disk,
                     size: 0,
                     created_at: now,
+                    ..Default::default()
                 },
             );
             let task = if name == "createBackup" {

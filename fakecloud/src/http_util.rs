@@ -15,8 +15,11 @@ use crate::{App, compute, identity, image, network, object, volume};
 /// A request as the services see it.
 pub(crate) struct Req {
     pub(crate) method: Method,
-    /// The path's segments, percent-decoded.
+    /// The path's segments, percent-decoded (empty ones dropped).
     pub(crate) segs: Vec<String>,
+    /// The path as sent (still percent-encoded), for names that keep empty segments
+    /// and trailing slashes (Swift's objects).
+    pub(crate) path: String,
     pub(crate) query: Vec<(String, String)>,
     pub(crate) headers: HeaderMap,
     pub(crate) body: Bytes,
@@ -50,11 +53,14 @@ impl Req {
     }
 }
 
-/// An answer: status, extra headers and a JSON (or text) body.
+/// An answer: status, extra headers and a JSON (or text) body, or bytes.
 pub(crate) struct Reply {
     pub(crate) status: u16,
     pub(crate) headers: Vec<(String, String)>,
     pub(crate) body: Option<Value>,
+    /// A byte body, in the chunks it is kept in (sent as they are, without a copy); a
+    /// HEAD answer keeps its `Content-Length` and drops them.
+    pub(crate) data: Option<Vec<Bytes>>,
 }
 
 impl Reply {
@@ -63,6 +69,7 @@ impl Reply {
             status,
             headers: Vec::new(),
             body: Some(body),
+            data: None,
         }
     }
 
@@ -75,13 +82,103 @@ impl Reply {
             status,
             headers: Vec::new(),
             body: None,
+            data: None,
         }
+    }
+
+    /// A byte body of `content_type`.
+    pub(crate) fn bytes(status: u16, content_type: &str, chunks: Vec<Bytes>) -> Self {
+        Self {
+            status,
+            headers: vec![("Content-Type".into(), content_type.into())],
+            body: None,
+            data: Some(chunks),
+        }
+    }
+
+    /// A plain-text body.
+    pub(crate) fn text(status: u16, text: impl Into<String>) -> Self {
+        Self::bytes(
+            status,
+            "text/plain; charset=utf-8",
+            vec![Bytes::from(text.into())],
+        )
     }
 
     pub(crate) fn header(mut self, name: &str, value: impl Into<String>) -> Self {
         self.headers.push((name.into(), value.into()));
         self
     }
+}
+
+/// The slice `start..end` of data kept in chunks, as chunks (shared, not copied).
+pub(crate) fn slice_chunks(chunks: &[Bytes], start: u64, end: u64) -> Vec<Bytes> {
+    let mut out = Vec::new();
+    let mut at = 0u64;
+    for c in chunks {
+        let len = c.len() as u64;
+        let (from, to) = (start.max(at), end.min(at + len));
+        if from < to {
+            let (a, b) = (usize::try_from(from - at), usize::try_from(to - at));
+            if let (Ok(a), Ok(b)) = (a, b) {
+                out.push(c.slice(a..b));
+            }
+        }
+        at += len;
+        if at >= end {
+            break;
+        }
+    }
+    out
+}
+
+/// A `Range: bytes=…` header of one range against `total` bytes: `Ok(None)` without
+/// one (or with one this does not parse, served whole as HTTP allows), `Err(())` when
+/// it cannot be satisfied.
+pub(crate) fn parse_range(header: Option<&str>, total: u64) -> Result<Option<(u64, u64)>, ()> {
+    let Some(spec) = header.and_then(|h| h.trim().strip_prefix("bytes=")) else {
+        return Ok(None);
+    };
+    if spec.contains(',') {
+        return Ok(None);
+    }
+    let Some((a, b)) = spec.split_once('-') else {
+        return Ok(None);
+    };
+    let (a, b) = (a.trim(), b.trim());
+    let range = match (a.parse::<u64>().ok(), b.parse::<u64>().ok()) {
+        (Some(start), Some(last)) if start <= last => (start, last.saturating_add(1).min(total)),
+        (Some(start), None) if b.is_empty() => (start, total),
+        (None, Some(n)) if a.is_empty() => {
+            if n == 0 {
+                return Err(());
+            }
+            (total.saturating_sub(n), total)
+        }
+        _ => return Ok(None),
+    };
+    if range.0 >= total {
+        return Err(());
+    }
+    Ok(Some(range))
+}
+
+/// Bytes answered whole (200) or by the request's `Range` (206 with `Content-Range`,
+/// 416 when it cannot be satisfied), with `Accept-Ranges`.
+pub(crate) fn ranged(req: &Req, content_type: &str, chunks: Vec<Bytes>) -> Reply {
+    let total: u64 = chunks.iter().map(|c| c.len() as u64).sum();
+    match parse_range(req.header("range"), total) {
+        Ok(None) => Reply::bytes(200, content_type, chunks),
+        Ok(Some((start, end))) => {
+            Reply::bytes(206, content_type, slice_chunks(&chunks, start, end)).header(
+                "Content-Range",
+                format!("bytes {start}-{}/{total}", end - 1),
+            )
+        }
+        Err(()) => Reply::text(416, "Requested Range Not Satisfiable")
+            .header("Content-Range", format!("bytes */{total}")),
+    }
+    .header("Accept-Ranges", "bytes")
 }
 
 /// Who is calling, from a valid token.
@@ -208,7 +305,7 @@ fn parse_query(q: Option<&str>) -> Vec<(String, String)> {
 pub(crate) async fn handle(AxumState(app): AxumState<Arc<App>>, request: Request) -> Response {
     let request_id = crate::ids::request_id();
     let (parts, body) = request.into_parts();
-    let body = match axum::body::to_bytes(body, 64 * 1024 * 1024).await {
+    let body = match axum::body::to_bytes(body, app.max_body).await {
         Ok(b) => b,
         Err(_) => {
             return finish(
@@ -227,6 +324,7 @@ pub(crate) async fn handle(AxumState(app): AxumState<Arc<App>>, request: Request
             .filter(|s| !s.is_empty())
             .map(decode)
             .collect(),
+        path: path.clone(),
         query: parse_query(parts.uri.query()),
         headers: parts.headers,
         body,
@@ -274,6 +372,11 @@ pub(crate) async fn handle(AxumState(app): AxumState<Arc<App>>, request: Request
     }
 
     let reply = route(&app, &req);
+    if req.seg(0) == Some("image") {
+        for job in image::take_fetches(&app) {
+            tokio::spawn(image::fetch(app.clone(), job));
+        }
+    }
     finish(reply, &request_id, is_compute, &req.method)
 }
 
@@ -307,6 +410,22 @@ fn finish(reply: Reply, request_id: &str, is_compute: bool, method: &Method) -> 
     if is_compute {
         builder = builder.header("x-compute-request-id", request_id);
     }
+    if let Some(chunks) = reply.data {
+        let len: usize = chunks.iter().map(Bytes::len).sum();
+        builder = builder.header("content-length", len);
+        let body = if *method == Method::HEAD || reply.status == 304 {
+            Body::empty()
+        } else {
+            Body::from_stream(futures_util::stream::iter(
+                chunks.into_iter().map(Ok::<_, std::convert::Infallible>),
+            ))
+        };
+        return builder.body(body).unwrap_or_else(|_| {
+            let mut r = Response::new(Body::empty());
+            *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            r
+        });
+    }
     let body = match reply.body {
         Some(Value::String(text)) if has_type => Body::from(text),
         Some(v) if *method != Method::HEAD => {
@@ -322,4 +441,34 @@ fn finish(reply: Reply, request_id: &str, is_compute: bool, method: &Method) -> 
         *r.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
         r
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use bytes::Bytes;
+
+    use super::{parse_range, slice_chunks};
+
+    #[test]
+    fn ranges() {
+        assert_eq!(parse_range(None, 10), Ok(None));
+        assert_eq!(parse_range(Some("bytes=2-4"), 10), Ok(Some((2, 5))));
+        assert_eq!(parse_range(Some("bytes=8-"), 10), Ok(Some((8, 10))));
+        assert_eq!(parse_range(Some("bytes=-3"), 10), Ok(Some((7, 10))));
+        assert_eq!(parse_range(Some("bytes=5-99"), 10), Ok(Some((5, 10))));
+        assert_eq!(parse_range(Some("bytes=10-12"), 10), Err(()));
+        assert_eq!(parse_range(Some("bytes=-0"), 10), Err(()));
+        // Not understood: the whole body, as HTTP allows.
+        assert_eq!(parse_range(Some("bytes=4-2"), 10), Ok(None));
+        assert_eq!(parse_range(Some("items=1-2"), 10), Ok(None));
+        assert_eq!(parse_range(Some("bytes=0-1,4-5"), 10), Ok(None));
+    }
+
+    #[test]
+    fn slices_across_chunks() {
+        let chunks = [Bytes::from_static(b"abc"), Bytes::from_static(b"defg")];
+        let joined: Vec<u8> = slice_chunks(&chunks, 2, 5).concat();
+        assert_eq!(joined, b"cde");
+        assert!(slice_chunks(&chunks, 7, 7).is_empty());
+    }
 }

@@ -1,5 +1,5 @@
-//! An in-memory OpenStack on loopback, for tests: Keystone v3 and Nova v2.1 (with a
-//! minimal image service), seeded like the project's devcloud. See the crate's README for
+//! An in-memory OpenStack on loopback, for tests: Keystone v3, Nova v2.1, Glance v2 and
+//! Swift v1, seeded like the project's devcloud. See the crate's README for
 //! what it serves and how it differs from the real services.
 //!
 //! ```
@@ -117,6 +117,7 @@ pub struct FakeCloudBuilder {
     max_microversion: (u32, u32),
     seed: bool,
     single_host: bool,
+    max_body: usize,
 }
 
 impl Default for FakeCloudBuilder {
@@ -130,6 +131,7 @@ impl Default for FakeCloudBuilder {
             max_microversion: (2, 100),
             seed: true,
             single_host: false,
+            max_body: 64 << 20,
         }
     }
 }
@@ -214,6 +216,18 @@ impl FakeCloudBuilder {
         self
     }
 
+    /// The largest request body accepted, in bytes (64 MiB by default): an upload beyond
+    /// it, chunked or not, is answered 413 instead of filling the memory.
+    ///
+    /// ```
+    /// let b = fakecloud::FakeCloud::builder().max_body(1 << 20);
+    /// # let _ = b;
+    /// ```
+    pub fn max_body(mut self, bytes: usize) -> Self {
+        self.max_body = bytes;
+        self
+    }
+
     /// Whether to seed the devcloud's records (true by default). Without the seed the
     /// cloud has no users: add them with [`FakeCloud::state`].
     ///
@@ -260,6 +274,7 @@ impl FakeCloudBuilder {
             token_lifetime: self.token_lifetime,
             max_microversion: self.max_microversion,
             single_host: self.single_host,
+            max_body: self.max_body,
         });
         let router = axum::Router::new()
             .fallback(http_util::handle)
@@ -299,6 +314,8 @@ pub(crate) struct App {
     pub(crate) token_lifetime: Duration,
     pub(crate) max_microversion: (u32, u32),
     pub(crate) single_host: bool,
+    /// The largest request body accepted.
+    pub(crate) max_body: usize,
 }
 
 impl App {
@@ -308,7 +325,9 @@ impl App {
 
     /// Applies the status changes whose time has come.
     pub(crate) fn tick(&self, state: &mut State) {
-        compute::tick(state, self.clock.now());
+        let now = self.clock.now();
+        compute::tick(state, now);
+        image::tick(state, now);
     }
 }
 

@@ -7,7 +7,7 @@ const USAGE: &str = "usage: ferrocloud-fakecloud [--port N] [--clouds-yaml PATH]
     [--latency-ms N] [--error-rate F] [--error-status N] [--rate-limit-rate F]
     [--retry-after N] [--token-uses N] [--token-lifetime-secs N] [--seed N]
     [--build-ms N] [--action-ms N] [--delete-ms N] [--max-microversion 2.N]
-    [--single-host] [--devcloud]
+    [--max-body-bytes N] [--single-host] [--devcloud]
 
 --devcloud mirrors the project's devcloud where it differs from the defaults: port 5000,
 a single compute host (resizes find no other host) and microversions up to 2.102.";
@@ -36,6 +36,7 @@ async fn main() {
         match flag.as_str() {
             "--port" => builder = builder.port(value(&mut args, &flag)),
             "--single-host" => builder = builder.single_host(true),
+            "--max-body-bytes" => builder = builder.max_body(value(&mut args, &flag)),
             "--devcloud" => {
                 builder = builder
                     .port(5000)

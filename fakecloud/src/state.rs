@@ -7,8 +7,8 @@ use serde_json::{Map, Value};
 
 use crate::ids;
 
-/// The whole state of the fake cloud: Keystone's and Nova's records, and the images a
-/// server can boot from. Read or change it with [`crate::FakeCloud::state`].
+/// The whole state of the fake cloud: the records of Keystone, Nova, Glance and Swift (the
+/// images servers boot from). Read or change it with [`crate::FakeCloud::state`].
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -88,8 +88,12 @@ pub struct State {
     pub server_groups: BTreeMap<String, ServerGroup>,
     /// Servers by ID.
     pub servers: BTreeMap<String, Server>,
-    /// Images by ID (a minimal image service: what servers boot from and snapshots).
+    /// Glance's images by ID (which Nova's image proxy shows too).
     pub images: BTreeMap<String, Image>,
+    /// Glance's tasks and cache.
+    pub(crate) glance: crate::image::ImageState,
+    /// Swift's accounts, containers and objects.
+    pub(crate) object: crate::object::ObjectState,
     /// Counter for key pair IDs and addresses.
     pub(crate) serial: u64,
     /// Receipts of multi-factor authentication by value: the user, the methods given,
@@ -741,7 +745,7 @@ impl Server {
     }
 }
 
-/// An image, as the minimal image service shows it.
+/// An image of the image service (Glance v2), which Nova's image proxy also shows.
 ///
 /// ```
 /// # #[tokio::main(flavor = "current_thread")]
@@ -750,7 +754,7 @@ impl Server {
 /// assert!(cloud.state(|s| s.images.values().any(|i| i.name == "devcloud-raw")));
 /// # Ok(()) }
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Image {
     /// The ID.
     pub id: String,
@@ -772,6 +776,32 @@ pub struct Image {
     pub size: u64,
     /// When it was created.
     pub created_at: DateTime<Utc>,
+    /// When it last changed (its creation when never).
+    pub updated_at: Option<DateTime<Utc>>,
+    /// The disk format (`raw`, `qcow2`…), unset until given.
+    pub disk_format: Option<String>,
+    /// The container format (`bare`…), unset until given.
+    pub container_format: Option<String>,
+    /// Whether it is protected from deletion.
+    pub protected: bool,
+    /// Whether it is hidden from default listings.
+    pub os_hidden: bool,
+    /// The tags, a set in the order added.
+    pub tags: Vec<String>,
+    /// The MD5 of the data, once uploaded.
+    pub checksum: Option<String>,
+    /// The SHA-512 of the data, once uploaded.
+    pub os_hash_value: Option<String>,
+    /// The data, once uploaded.
+    pub(crate) data: Option<bytes::Bytes>,
+    /// Data staged for an import.
+    pub(crate) staged: Option<bytes::Bytes>,
+    /// The stores holding the data.
+    pub(crate) stores: Vec<String>,
+    /// The projects it is shared with.
+    pub(crate) members: Vec<crate::image::Member>,
+    /// The status it reaches at `due` (an import in progress), with its task.
+    pub(crate) pending: Option<(DateTime<Utc>, String)>,
 }
 
 /// A trust: a trustor delegates roles on a project to a trustee.
@@ -1066,8 +1096,14 @@ impl State {
                 min_disk: 0,
                 size: 65536,
                 created_at: now,
+                disk_format: Some("raw".into()),
+                container_format: Some("bare".into()),
+                ..Default::default()
             },
         );
+        if let Some(i) = s.images.get_mut(SEED_IMAGE_ID) {
+            crate::image::store_data(i, bytes::Bytes::from(vec![0u8; 65536]), now);
+        }
         s
     }
 }
