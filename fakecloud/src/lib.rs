@@ -517,17 +517,7 @@ impl FakeCloud {
     /// # Ok(()) }
     /// ```
     pub fn auth_options(&self, user: &str) -> Result<ferrocloud::AuthOptions, Error> {
-        let (password, project) = self
-            .state(|s| {
-                let u = s.user_by_name(user)?;
-                let project = u
-                    .default_project_id
-                    .as_ref()
-                    .and_then(|p| s.projects.get(p))
-                    .map(|p| p.name.clone());
-                Some((u.password.clone(), project))
-            })
-            .ok_or_else(|| Error::UnknownUser(user.into()))?;
+        let (password, project) = self.credentials(user)?;
         let mut opts = ferrocloud::AuthOptions::password(self.auth_url(), user, password)
             .user_domain_name("Default");
         if let Some(project) = project {
@@ -554,6 +544,54 @@ impl FakeCloud {
         ferrocloud::openstack::authenticated_client(opts)
             .await
             .map_err(Error::Sdk)
+    }
+}
+
+impl FakeCloud {
+    /// A seeded user's password and default project's name.
+    fn credentials(&self, user: &str) -> Result<(String, Option<String>), Error> {
+        self.state(|s| {
+            let u = s.user_by_name(user)?;
+            let project = u
+                .default_project_id
+                .as_ref()
+                .and_then(|p| s.projects.get(p))
+                .map(|p| p.name.clone());
+            Some((u.password.clone(), project))
+        })
+        .ok_or_else(|| Error::UnknownUser(user.into()))
+    }
+
+    /// A [`Cloud`](ferrocloud::config::Cloud) for a seeded user, as a `clouds.yaml` entry
+    /// would give it (region `RegionOne`, public endpoints): the handle programs written
+    /// against the configuration take.
+    ///
+    /// ```
+    /// # #[tokio::main(flavor = "current_thread")]
+    /// # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// let fake = fakecloud::FakeCloud::start().await?;
+    /// let cloud = fake.cloud("demo")?;
+    /// cloud.authenticate().await?;
+    /// assert_eq!(cloud.region_name(), Some("RegionOne"));
+    /// # Ok(()) }
+    /// ```
+    pub fn cloud(&self, user: &str) -> Result<ferrocloud::config::Cloud, Error> {
+        let (password, project) = self.credentials(user)?;
+        let mut auth = serde_json::json!({
+            "auth_url": self.auth_url(), "username": user, "password": password,
+            "user_domain_name": "Default",
+        });
+        if let Some(project) = project {
+            auth["project_name"] = project.into();
+            auth["project_domain_name"] = "Default".into();
+        }
+        let entry = serde_json::json!({
+            "auth": auth, "region_name": "RegionOne", "interface": "public",
+            "identity_api_version": 3,
+        });
+        let config = ferrocloud::config::CloudConfig::from_value(&format!("fake-{user}"), entry)
+            .map_err(Error::Sdk)?;
+        ferrocloud::config::Cloud::new(config).map_err(Error::Sdk)
     }
 }
 

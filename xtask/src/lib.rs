@@ -21,6 +21,7 @@ pub mod index;
 pub mod live;
 pub mod paths;
 pub mod skipped;
+pub mod suite;
 
 use std::path::{Path, PathBuf};
 

@@ -21,7 +21,11 @@ tasks:
                             and the fields the SDK drops
   fuzz [--seconds N] [--seed N] [target...]
                             mutation fuzzing of the SDK's parsers (N seconds per target,
-                            default 10); crashes are saved under fuzz/crashes/";
+                            default 10); crashes are saved under fuzz/crashes/
+  fakecloud-suite           the devcloud suite's identity, compute, networking, block
+                            storage, image and object storage tests against the fake
+                            cloud; fails on a failure not named in
+                            fakecloud/known-differences.txt";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -34,6 +38,13 @@ fn main() -> ExitCode {
     };
     if task == "fuzz" {
         return fuzz(flags);
+    }
+    if task == "fakecloud-suite" {
+        if let Some(bad) = flags.first() {
+            eprintln!("unknown option {bad:?} for {task}\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+        return fakecloud_suite();
     }
     if task == "coverage" && flags.iter().any(|f| f == "--live") {
         return live(flags);
@@ -208,5 +219,48 @@ fn fuzz(flags: &[String]) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn fakecloud_suite() -> ExitCode {
+    use xtask::suite;
+    let run = || -> Result<bool, String> {
+        let path = suite::workspace().join(suite::KNOWN_FILE);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("reading {}: {e}", path.display()))?;
+        let known = suite::parse_known(&text).map_err(|e| format!("{}: {e}", suite::KNOWN_FILE))?;
+        let binary = suite::suite_binary(None)?;
+        let names = suite::tests(&binary)?;
+        let fake = suite::Fake::start(None)?;
+        let outcome = suite::run(&binary, &fake.auth_url, &names)?;
+        let verdict = suite::Verdict::of(&outcome, &known, &names);
+        println!(
+            "fake cloud: {} of {} devcloud tests ({}) pass against the fake in {:.1} s; {} \
+             known differences in {}",
+            outcome.passed.len(),
+            names.len(),
+            suite::PREFIXES.join(", "),
+            outcome.elapsed.as_secs_f64(),
+            known.len(),
+            suite::KNOWN_FILE
+        );
+        for name in &verdict.unexpected {
+            println!("FAILED, not a known difference: {name}");
+        }
+        for name in &verdict.stale {
+            println!("listed, but no such test: {name}");
+        }
+        for name in &verdict.now_passing {
+            println!("note: passes now, take it off the list: {name}");
+        }
+        Ok(verdict.ok())
+    };
+    match run() {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }

@@ -1,0 +1,71 @@
+//! The fake cloud against the devcloud, side by side in one run: the fake's start-up
+//! (spawning its binary until it prints its URL, median of 15), and the devcloud
+//! suite's tests of the six services the fake serves, timed against the fake and, when
+//! the devcloud answers on 127.0.0.1:5000, against the devcloud.
+//!
+//! `cargo bench -p xtask --bench fakecloud`; it builds the suite and the fake in
+//! `<target>/fakecloud-bench` (the bench's own target directory is locked while it
+//! runs). Last line: `fakecloud: start <ms> ms, suite <s> s (devcloud <s> s)`.
+
+use std::time::Duration;
+
+use xtask::suite;
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| suite::workspace().join("target"))
+        .join("fakecloud-bench");
+    let binary = suite::suite_binary(Some(&target)).expect("the devcloud suite");
+    let names = suite::tests(&binary).expect("its tests");
+
+    let bin = suite::fake_binary(Some(&target)).expect("the fake cloud's binary");
+    let mut starts: Vec<Duration> = (0..15)
+        .map(|_| suite::Fake::spawn(&bin).expect("the fake cloud").started_in)
+        .collect();
+    starts.sort();
+    let start = starts[starts.len() / 2];
+    println!(
+        "start: median {:.1} ms (min {:.1}, max {:.1})",
+        ms(start),
+        ms(starts[0]),
+        ms(starts[starts.len() - 1])
+    );
+
+    let fake = suite::Fake::spawn(&bin).expect("the fake cloud");
+    let on_fake = suite::run(&binary, &fake.auth_url, &names).expect("the suite on the fake");
+    println!(
+        "suite on the fake: {} of {} pass in {:.1} s",
+        on_fake.passed.len(),
+        names.len(),
+        on_fake.elapsed.as_secs_f64()
+    );
+    drop(fake);
+
+    let devcloud = if std::net::TcpStream::connect("127.0.0.1:5000").is_ok() {
+        let url = std::env::var("FERROCLOUD_DEVCLOUD_AUTH_URL")
+            .unwrap_or_else(|_| "http://127.0.0.1:5000/v3".into());
+        let on_devcloud = suite::run(&binary, &url, &names).expect("the suite on the devcloud");
+        println!(
+            "suite on the devcloud: {} of {} pass in {:.1} s",
+            on_devcloud.passed.len(),
+            names.len(),
+            on_devcloud.elapsed.as_secs_f64()
+        );
+        format!("devcloud {:.1} s", on_devcloud.elapsed.as_secs_f64())
+    } else {
+        "devcloud not running".to_string()
+    };
+    println!(
+        "fakecloud: start {:.1} ms, suite {:.1} s ({devcloud})",
+        ms(start),
+        on_fake.elapsed.as_secs_f64()
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}

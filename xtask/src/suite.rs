@@ -1,0 +1,302 @@
+//! The devcloud's integration suite (`ferrocloud/tests/devcloud`) for the six services
+//! the fake cloud serves, run against the fake cloud: one suite, two targets. Every test
+//! that fails against the fake must be named, with its reason, in
+//! `fakecloud/known-differences.txt`; any other failure fails the run.
+//!
+//! ```no_run
+//! let suite = xtask::suite::suite_binary(None).unwrap();
+//! let fake = xtask::suite::Fake::start(None).unwrap();
+//! let names = xtask::suite::tests(&suite).unwrap();
+//! let outcome = xtask::suite::run(&suite, &fake.auth_url, &names).unwrap();
+//! println!("{} of {} pass", outcome.passed.len(), names.len());
+//! ```
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The suite's test name prefixes of the services the fake serves.
+pub const PREFIXES: &[&str] = &[
+    "identity_",
+    "compute_",
+    "networking_",
+    "blockstorage_",
+    "image",
+    "objectstorage",
+];
+
+/// The file naming the tests known to fail against the fake, relative to the workspace.
+pub const KNOWN_FILE: &str = "fakecloud/known-differences.txt";
+
+/// The workspace's root.
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap_or_else(|| Path::new(".."))
+        .to_path_buf()
+}
+
+/// Reads `name  # reason` lines (blank lines and lines starting with `#` aside).
+///
+/// ```
+/// let known = xtask::suite::parse_known("# head\n\na::b  # needs X\nc::d # why\n").unwrap();
+/// assert_eq!(known["a::b"], "needs X");
+/// assert_eq!(known.len(), 2);
+/// assert!(xtask::suite::parse_known("a::b\n").is_err());
+/// ```
+pub fn parse_known(text: &str) -> Result<BTreeMap<String, String>, String> {
+    let mut known = BTreeMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (name, reason) = line
+            .split_once('#')
+            .map(|(a, b)| (a.trim(), b.trim()))
+            .filter(|(a, b)| !a.is_empty() && !b.is_empty())
+            .ok_or_else(|| format!("line {}: not `test::name  # reason`", n + 1))?;
+        if known.insert(name.to_string(), reason.to_string()).is_some() {
+            return Err(format!("line {}: {name} is listed twice", n + 1));
+        }
+    }
+    Ok(known)
+}
+
+/// The executable a `cargo` build of `args` produced, from its JSON messages.
+fn built_executable(
+    args: &[&str],
+    target_dir: Option<&Path>,
+    wanted: &str,
+) -> Result<PathBuf, String> {
+    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    cmd.args(args)
+        .arg("--message-format=json")
+        .current_dir(workspace())
+        .stderr(Stdio::inherit());
+    if let Some(dir) = target_dir {
+        cmd.env("CARGO_TARGET_DIR", dir);
+    }
+    let out = cmd.output().map_err(|e| format!("running cargo: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("cargo {} failed", args.join(" ")));
+    }
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|m| m["target"]["name"] == wanted)
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .ok_or_else(|| format!("cargo built no {wanted} executable"))
+}
+
+/// Builds (or finds, when it is up to date) the devcloud test binary.
+pub fn suite_binary(target_dir: Option<&Path>) -> Result<PathBuf, String> {
+    built_executable(
+        &[
+            "test",
+            "-p",
+            "ferrocloud",
+            "--all-features",
+            "--test",
+            "devcloud",
+            "--no-run",
+        ],
+        target_dir,
+        "devcloud",
+    )
+}
+
+/// Builds (or finds, when it is up to date) the fake cloud's binary.
+pub fn fake_binary(target_dir: Option<&Path>) -> Result<PathBuf, String> {
+    built_executable(
+        &[
+            "build",
+            "-p",
+            "ferrocloud-fakecloud",
+            "--bin",
+            "ferrocloud-fakecloud",
+        ],
+        target_dir,
+        "ferrocloud-fakecloud",
+    )
+}
+
+/// The fake cloud's binary, serving on a free port with the devcloud's single host and
+/// microversions; killed when dropped.
+#[derive(Debug)]
+pub struct Fake {
+    child: Child,
+    /// Its Keystone URL.
+    pub auth_url: String,
+    /// From spawning the process to its URL on standard output.
+    pub started_in: Duration,
+}
+
+impl Fake {
+    /// Builds the binary (in `target_dir`, or the workspace's) and starts it.
+    pub fn start(target_dir: Option<&Path>) -> Result<Fake, String> {
+        let bin = built_executable(
+            &[
+                "build",
+                "-p",
+                "ferrocloud-fakecloud",
+                "--bin",
+                "ferrocloud-fakecloud",
+            ],
+            target_dir,
+            "ferrocloud-fakecloud",
+        )?;
+        Fake::spawn(&bin)
+    }
+
+    /// Starts a built binary.
+    pub fn spawn(bin: &Path) -> Result<Fake, String> {
+        let started = Instant::now();
+        let mut child = Command::new(bin)
+            .args([
+                "--port",
+                "0",
+                "--single-host",
+                "--max-microversion",
+                "2.102",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("starting {}: {e}", bin.display()))?;
+        let mut line = String::new();
+        if let Some(out) = child.stdout.take() {
+            let _ = BufReader::new(out).read_line(&mut line);
+        }
+        let started_in = started.elapsed();
+        let auth_url = line.trim().to_string();
+        if !auth_url.starts_with("http://127.0.0.1:") {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("the fake cloud printed {auth_url:?}, not its URL"));
+        }
+        Ok(Fake {
+            child,
+            auth_url,
+            started_in,
+        })
+    }
+}
+
+impl Drop for Fake {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The suite's tests of the six services, by full name.
+pub fn tests(suite: &Path) -> Result<Vec<String>, String> {
+    let out = Command::new(suite)
+        .args(["--ignored", "--list"])
+        .output()
+        .map_err(|e| format!("listing {}: {e}", suite.display()))?;
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| l.strip_suffix(": test"))
+        .filter(|name| PREFIXES.iter().any(|p| name.starts_with(p)))
+        .map(str::to_string)
+        .collect())
+}
+
+/// What a run gave.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Tests that passed.
+    pub passed: Vec<String>,
+    /// Tests that failed.
+    pub failed: Vec<String>,
+    /// The run's duration.
+    pub elapsed: Duration,
+}
+
+/// Runs `names` of the suite with Keystone at `auth_url`, four at a time.
+pub fn run(suite: &Path, auth_url: &str, names: &[String]) -> Result<Outcome, String> {
+    let started = Instant::now();
+    let out = Command::new(suite)
+        .args(["--ignored", "--exact", "--test-threads=4"])
+        .args(names)
+        .env("FERROCLOUD_DEVCLOUD_AUTH_URL", auth_url)
+        .env_remove("FERROCLOUD_OPERATIONS_LOG")
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("running {}: {e}", suite.display()))?;
+    let mut outcome = Outcome {
+        elapsed: started.elapsed(),
+        ..Default::default()
+    };
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Some(rest) = line.strip_prefix("test ") else {
+            continue;
+        };
+        if let Some(name) = rest.strip_suffix(" ... ok") {
+            outcome.passed.push(name.to_string());
+        } else if let Some(name) = rest.strip_suffix(" ... FAILED") {
+            outcome.failed.push(name.to_string());
+        }
+    }
+    let seen = outcome.passed.len() + outcome.failed.len();
+    if seen != names.len() {
+        return Err(format!(
+            "ran {seen} of the {} tests asked for:\n{}",
+            names.len(),
+            String::from_utf8_lossy(&out.stdout)
+        ));
+    }
+    Ok(outcome)
+}
+
+/// The verdict of a run against the fake, given the known differences.
+#[derive(Debug)]
+pub struct Verdict {
+    /// Failures not listed as known differences.
+    pub unexpected: Vec<String>,
+    /// Known differences that passed (the list should lose them).
+    pub now_passing: Vec<String>,
+    /// Known differences naming no test of the suite.
+    pub stale: Vec<String>,
+}
+
+impl Verdict {
+    /// Compares a run with the known differences.
+    ///
+    /// ```
+    /// use xtask::suite::{Outcome, Verdict, parse_known};
+    /// let known = parse_known("a  # x\nb  # y\nz  # gone\n").unwrap();
+    /// let outcome = Outcome { passed: vec!["b".into(), "c".into()], failed: vec!["a".into(), "d".into()], ..Default::default() };
+    /// let all = ["a", "b", "c", "d"].map(String::from);
+    /// let v = Verdict::of(&outcome, &known, &all);
+    /// assert_eq!(v.unexpected, ["d"]);
+    /// assert_eq!(v.now_passing, ["b"]);
+    /// assert_eq!(v.stale, ["z"]);
+    /// ```
+    pub fn of(outcome: &Outcome, known: &BTreeMap<String, String>, all: &[String]) -> Verdict {
+        Verdict {
+            unexpected: outcome
+                .failed
+                .iter()
+                .filter(|n| !known.contains_key(*n))
+                .cloned()
+                .collect(),
+            now_passing: outcome
+                .passed
+                .iter()
+                .filter(|n| known.contains_key(*n))
+                .cloned()
+                .collect(),
+            stale: known.keys().filter(|k| !all.contains(k)).cloned().collect(),
+        }
+    }
+
+    /// Whether the run agrees with the list.
+    pub fn ok(&self) -> bool {
+        self.unexpected.is_empty() && self.stale.is_empty()
+    }
+}
