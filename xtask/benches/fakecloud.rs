@@ -3,7 +3,7 @@
 //! suite's tests of the six services the fake serves, timed against the fake and, when
 //! the devcloud answers on 127.0.0.1:5000, against the devcloud.
 //!
-//! `cargo bench -p xtask --bench fakecloud`; it builds the suite and the fake in
+//! `cargo bench -p xtask --bench fakecloud`; it builds the workspace's tests (the suite and the fake among them) in
 //! `<target>/fakecloud-bench` (the bench's own target directory is locked while it
 //! runs). Last line: `fakecloud: start <ms> ms, suite <s> s (devcloud <s> s)`.
 
@@ -19,10 +19,9 @@ fn main() {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| suite::workspace().join("target"))
         .join("fakecloud-bench");
-    let binary = suite::suite_binary(Some(&target)).expect("the devcloud suite");
+    let bins = suite::Binaries::build(Some(&target)).expect("the suite and the fake");
+    let (binary, bin) = (bins.suite, bins.fake);
     let names = suite::tests(&binary).expect("its tests");
-
-    let bin = suite::fake_binary(Some(&target)).expect("the fake cloud's binary");
     let mut starts: Vec<Duration> = (0..15)
         .map(|_| suite::Fake::spawn(&bin).expect("the fake cloud").started_in)
         .collect();
@@ -36,7 +35,7 @@ fn main() {
     );
 
     let fake = suite::Fake::spawn(&bin).expect("the fake cloud");
-    let on_fake = suite::run(&binary, &fake.auth_url, &names).expect("the suite on the fake");
+    let on_fake = suite::run(&binary, &fake.env(), &names).expect("the suite on the fake");
     println!(
         "suite on the fake: {} of {} pass in {:.1} s",
         on_fake.passed.len(),
@@ -48,7 +47,8 @@ fn main() {
     let devcloud = if std::net::TcpStream::connect("127.0.0.1:5000").is_ok() {
         let url = std::env::var("FERROCLOUD_DEVCLOUD_AUTH_URL")
             .unwrap_or_else(|_| "http://127.0.0.1:5000/v3".into());
-        let on_devcloud = suite::run(&binary, &url, &names).expect("the suite on the devcloud");
+        let env = [("FERROCLOUD_DEVCLOUD_AUTH_URL", url)];
+        let on_devcloud = suite::run(&binary, &env, &names).expect("the suite on the devcloud");
         println!(
             "suite on the devcloud: {} of {} pass in {:.1} s",
             on_devcloud.passed.len(),

@@ -229,10 +229,10 @@ fn fakecloud_suite() -> ExitCode {
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("reading {}: {e}", path.display()))?;
         let known = suite::parse_known(&text).map_err(|e| format!("{}: {e}", suite::KNOWN_FILE))?;
-        let binary = suite::suite_binary(None)?;
-        let names = suite::tests(&binary)?;
-        let fake = suite::Fake::start(None)?;
-        let outcome = suite::run(&binary, &fake.auth_url, &names)?;
+        let bins = suite::Binaries::build(None)?;
+        let names = suite::tests(&bins.suite)?;
+        let fake = suite::Fake::spawn(&bins.fake)?;
+        let outcome = suite::run(&bins.suite, &fake.env(), &names)?;
         let verdict = suite::Verdict::of(&outcome, &known, &names);
         println!(
             "fake cloud: {} of {} devcloud tests ({}) pass against the fake in {:.1} s; {} \

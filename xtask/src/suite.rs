@@ -4,10 +4,10 @@
 //! `fakecloud/known-differences.txt`; any other failure fails the run.
 //!
 //! ```no_run
-//! let suite = xtask::suite::suite_binary(None).unwrap();
-//! let fake = xtask::suite::Fake::start(None).unwrap();
-//! let names = xtask::suite::tests(&suite).unwrap();
-//! let outcome = xtask::suite::run(&suite, &fake.auth_url, &names).unwrap();
+//! let bins = xtask::suite::Binaries::build(None).unwrap();
+//! let fake = xtask::suite::Fake::spawn(&bins.fake).unwrap();
+//! let names = xtask::suite::tests(&bins.suite).unwrap();
+//! let outcome = xtask::suite::run(&bins.suite, &fake.env(), &names).unwrap();
 //! println!("{} of {} pass", outcome.passed.len(), names.len());
 //! ```
 
@@ -65,62 +65,59 @@ pub fn parse_known(text: &str) -> Result<BTreeMap<String, String>, String> {
     Ok(known)
 }
 
-/// The executable a `cargo` build of `args` produced, from its JSON messages.
-fn built_executable(
-    args: &[&str],
-    target_dir: Option<&Path>,
-    wanted: &str,
-) -> Result<PathBuf, String> {
-    let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
-    cmd.args(args)
-        .arg("--message-format=json")
+/// The suite's test binary and the fake cloud's binary, as `cargo test --workspace
+/// --all-features` builds them (so the test command's own build serves, unchanged): built
+/// in `target_dir` (or the workspace's target), or found there when up to date.
+#[derive(Debug, Clone)]
+pub struct Binaries {
+    /// `ferrocloud/tests/devcloud`.
+    pub suite: PathBuf,
+    /// `ferrocloud-fakecloud`.
+    pub fake: PathBuf,
+}
+
+impl Binaries {
+    /// Builds or finds both.
+    pub fn build(target_dir: Option<&Path>) -> Result<Binaries, String> {
+        let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+        cmd.args([
+            "test",
+            "--workspace",
+            "--all-features",
+            "--no-run",
+            "--message-format=json",
+        ])
         .current_dir(workspace())
         .stderr(Stdio::inherit());
-    if let Some(dir) = target_dir {
-        cmd.env("CARGO_TARGET_DIR", dir);
+        if let Some(dir) = target_dir {
+            cmd.env("CARGO_TARGET_DIR", dir);
+        }
+        let out = cmd.output().map_err(|e| format!("running cargo: {e}"))?;
+        if !out.status.success() {
+            return Err("cargo test --workspace --all-features --no-run failed".into());
+        }
+        let (mut suite, mut fake) = (None, None);
+        for m in String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        {
+            let (Some(exe), Some(manifest)) =
+                (m["executable"].as_str(), m["manifest_path"].as_str())
+            else {
+                continue;
+            };
+            let name = &m["target"]["name"];
+            if manifest.ends_with("/ferrocloud/Cargo.toml") && name == "devcloud" {
+                suite = Some(PathBuf::from(exe));
+            } else if name == "ferrocloud-fakecloud" && m["target"]["kind"][0] == "bin" {
+                fake = Some(PathBuf::from(exe));
+            }
+        }
+        Ok(Binaries {
+            suite: suite.ok_or("cargo built no devcloud test binary")?,
+            fake: fake.ok_or("cargo built no ferrocloud-fakecloud binary")?,
+        })
     }
-    let out = cmd.output().map_err(|e| format!("running cargo: {e}"))?;
-    if !out.status.success() {
-        return Err(format!("cargo {} failed", args.join(" ")));
-    }
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter(|m| m["target"]["name"] == wanted)
-        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
-        .ok_or_else(|| format!("cargo built no {wanted} executable"))
-}
-
-/// Builds (or finds, when it is up to date) the devcloud test binary.
-pub fn suite_binary(target_dir: Option<&Path>) -> Result<PathBuf, String> {
-    built_executable(
-        &[
-            "test",
-            "-p",
-            "ferrocloud",
-            "--all-features",
-            "--test",
-            "devcloud",
-            "--no-run",
-        ],
-        target_dir,
-        "devcloud",
-    )
-}
-
-/// Builds (or finds, when it is up to date) the fake cloud's binary.
-pub fn fake_binary(target_dir: Option<&Path>) -> Result<PathBuf, String> {
-    built_executable(
-        &[
-            "build",
-            "-p",
-            "ferrocloud-fakecloud",
-            "--bin",
-            "ferrocloud-fakecloud",
-        ],
-        target_dir,
-        "ferrocloud-fakecloud",
-    )
 }
 
 /// The fake cloud's binary, serving on a free port with the devcloud's single host and
@@ -135,20 +132,16 @@ pub struct Fake {
 }
 
 impl Fake {
-    /// Builds the binary (in `target_dir`, or the workspace's) and starts it.
-    pub fn start(target_dir: Option<&Path>) -> Result<Fake, String> {
-        let bin = built_executable(
-            &[
-                "build",
-                "-p",
-                "ferrocloud-fakecloud",
-                "--bin",
-                "ferrocloud-fakecloud",
-            ],
-            target_dir,
-            "ferrocloud-fakecloud",
-        )?;
-        Fake::spawn(&bin)
+    /// The suite's variables for this fake: Keystone's URL, and Swift's tempauth (which
+    /// the fake does not serve) on the same host, never the real Swift's address.
+    pub fn env(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("FERROCLOUD_DEVCLOUD_AUTH_URL", self.auth_url.clone()),
+            (
+                "FERROCLOUD_DEVCLOUD_SWIFT_AUTH_URL",
+                tempauth_url(&self.auth_url),
+            ),
+        ]
     }
 
     /// Starts a built binary.
@@ -206,6 +199,16 @@ pub fn tests(suite: &Path) -> Result<Vec<String>, String> {
         .collect())
 }
 
+/// The tempauth URL the suite uses beside Keystone at `auth_url`: on Keystone's host.
+///
+/// ```
+/// assert_eq!(xtask::suite::tempauth_url("http://127.0.0.1:5000/v3"), "http://127.0.0.1:5000/auth/v1.0");
+/// ```
+pub fn tempauth_url(auth_url: &str) -> String {
+    let origin = auth_url.trim_end_matches('/').trim_end_matches("/v3");
+    format!("{origin}/auth/v1.0")
+}
+
 /// What a run gave.
 #[derive(Debug, Default)]
 pub struct Outcome {
@@ -217,13 +220,14 @@ pub struct Outcome {
     pub elapsed: Duration,
 }
 
-/// Runs `names` of the suite with Keystone at `auth_url`, four at a time.
-pub fn run(suite: &Path, auth_url: &str, names: &[String]) -> Result<Outcome, String> {
+/// Runs `names` of the suite, four at a time, with `env` (Keystone's URL in
+/// `FERROCLOUD_DEVCLOUD_AUTH_URL`: see [`Fake::env`]).
+pub fn run(suite: &Path, env: &[(&str, String)], names: &[String]) -> Result<Outcome, String> {
     let started = Instant::now();
     let out = Command::new(suite)
         .args(["--ignored", "--exact", "--test-threads=4"])
         .args(names)
-        .env("FERROCLOUD_DEVCLOUD_AUTH_URL", auth_url)
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
         .env_remove("FERROCLOUD_OPERATIONS_LOG")
         .stderr(Stdio::inherit())
         .output()
