@@ -343,17 +343,19 @@ pub async fn server(ctx: &Context, cmd: ServerCmd, out: &mut dyn Write) -> CliRe
             servers: names,
             wait,
         } => {
-            for name in &names {
-                let found = servers::find(&compute, name).await?;
-                servers::delete(&compute, &found.id).await.ok()?;
+            let compute = &compute;
+            super::delete_each("server", &names, |name| async move {
+                let found = servers::find(compute, &name).await?;
+                servers::delete(compute, &found.id).await.ok()?;
                 if wait {
-                    let line = status_line(ctx, &format!("server {}", found.id));
-                    line.set("deleting");
-                    servers::wait_for_delete(&compute, &found.id, &WaitOpts::default()).await?;
-                    line.finish("deleted");
+                    super::wait_gone(ctx, &format!("server {}", found.id), || async {
+                        servers::get(compute, &found.id).await.ok()
+                    })
+                    .await?;
                 }
-            }
-            Ok(())
+                Ok(())
+            })
+            .await
         }
         ServerCmd::Reboot { server, hard, wait } => {
             let found = servers::find(&compute, &server).await?;

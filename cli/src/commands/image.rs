@@ -5,9 +5,9 @@ use std::io::Write;
 use clap::Subcommand;
 use ferrocloud::openstack::image::v2::{image_data, images};
 
-use super::{Col, all_json, file_stream, listing, open, record, result_json, save};
+use super::{Col, all_json, delete_each, file_stream, listing, open, record, result_json, save};
 use crate::progress::Progress;
-use crate::{CliError, CliResult, Context, ExitKind};
+use crate::{CliError, CliResult, Context};
 
 /// `image …`
 #[derive(Subcommand, Debug)]
@@ -186,25 +186,13 @@ pub async fn image(ctx: &Context, cmd: ImageCmd, out: &mut dyn Write) -> CliResu
             save(&file, dl.into_stream(), &bar).await
         }
         ImageCmd::Delete { images: names } => {
-            let mut failed = Vec::new();
-            for name in &names {
-                let r = async {
-                    let found = images::find(&glance, name).await?;
-                    images::delete(&glance, &found.id).await.ok()
-                }
-                .await;
-                if let Err(e) = r {
-                    eprintln!("Error: {name}: {e}");
-                    failed.push(ExitKind::from_error(&e));
-                }
-            }
-            match failed.first() {
-                None => Ok(()),
-                Some(kind) => Err(CliError::new(
-                    *kind,
-                    format!("{} of {} images not deleted", failed.len(), names.len()),
-                )),
-            }
+            let glance = &glance;
+            delete_each("image", &names, |name| async move {
+                let found = images::find(glance, &name).await?;
+                images::delete(glance, &found.id).await.ok()?;
+                Ok(())
+            })
+            .await
         }
     }
 }

@@ -4,9 +4,9 @@
 
 /// Declares a resource's `list|show|delete` commands (and `create` when given) and the
 /// function that runs them against the service `$service`. `list` makes the pager from
-/// the service client and the [`ListArgs`] (or refuses them); `show` and `delete` find the resource by
-/// name or ID with the module's `find`, then call its `get` or `delete`; `delete --wait`
-/// waits until `get` answers 404. `create` names a type with
+/// the service client and the [`ListArgs`] (or refuses them); `show` and `delete` find
+/// the resource by name or ID with the module's `find`, then call its `get` or
+/// `delete`; `delete --wait` waits until `get` answers 404. `create` names a type with
 /// `async fn run(ctx, service, args) -> CliResult<Value>`. The listing's columns come
 /// next, `--long` adding the second set.
 macro_rules! resource_commands {
