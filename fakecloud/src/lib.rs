@@ -23,6 +23,7 @@ mod ids;
 mod image;
 mod network;
 mod object;
+mod records;
 mod state;
 mod volume;
 

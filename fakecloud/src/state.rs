@@ -92,6 +92,8 @@ pub struct State {
     pub images: BTreeMap<String, Image>,
     /// Counter for key pair IDs and addresses.
     pub(crate) serial: u64,
+    /// Neutron's records (networks, subnets, ports, routers, security groups…).
+    pub(crate) network: crate::network::NetworkState,
     /// Receipts of multi-factor authentication by value: the user, the methods given,
     /// the expiry.
     pub(crate) receipts: BTreeMap<String, (String, Vec<String>, DateTime<Utc>)>,
@@ -1067,6 +1069,11 @@ impl State {
                 size: 65536,
                 created_at: now,
             },
+        );
+        s.network = crate::network::seed(
+            &project_ids["admin"],
+            &project_ids["demo"],
+            &now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
         );
         s
     }
