@@ -310,6 +310,7 @@ impl App {
     /// Applies the status changes whose time has come.
     pub(crate) fn tick(&self, state: &mut State) {
         compute::tick(state, self.clock.now());
+        volume::tick(state, self.clock.now());
     }
 }
 

@@ -94,6 +94,8 @@ pub struct State {
     pub(crate) serial: u64,
     /// Neutron's records (networks, subnets, ports, routers, security groups…).
     pub(crate) network: crate::network::NetworkState,
+    /// Cinder's records (volumes, snapshots, types, attachments…).
+    pub(crate) volume: crate::volume::VolumeState,
     /// Receipts of multi-factor authentication by value: the user, the methods given,
     /// the expiry.
     pub(crate) receipts: BTreeMap<String, (String, Vec<String>, DateTime<Utc>)>,
@@ -1070,6 +1072,7 @@ impl State {
                 created_at: now,
             },
         );
+        s.volume = crate::volume::seed(now);
         s.network = crate::network::seed(
             &project_ids["admin"],
             &project_ids["demo"],

@@ -138,6 +138,69 @@ impl Cidr {
     }
 }
 
+/// The fewest networks that cover the union of `cidrs` (adjacent ones merge), less
+/// `minus`, in address order.
+pub(crate) fn merge_cidrs(cidrs: &[Cidr], minus: &[Cidr]) -> Vec<Cidr> {
+    let Some(version) = cidrs.first().map(|c| c.version) else {
+        return Vec::new();
+    };
+    let mut ranges: Vec<(u128, u128)> = cidrs.iter().map(|c| (c.first, c.last())).collect();
+    ranges.sort_unstable();
+    let mut merged: Vec<(u128, u128)> = Vec::new();
+    for (a, b) in ranges {
+        match merged.last_mut() {
+            Some(last) if a <= last.1.saturating_add(1) => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    for m in minus {
+        let (ma, mb) = (m.first, m.last());
+        merged = merged
+            .into_iter()
+            .flat_map(|(a, b)| {
+                if mb < a || ma > b {
+                    return vec![(a, b)];
+                }
+                let mut out = Vec::new();
+                if ma > a {
+                    out.push((a, ma - 1));
+                }
+                if mb < b {
+                    out.push((mb + 1, b));
+                }
+                out
+            })
+            .collect();
+    }
+    let width = u32::from(bits(version));
+    let mut out = Vec::new();
+    for (mut a, b) in merged {
+        loop {
+            // The largest aligned block at `a` that fits before `b`.
+            let mut host = if a == 0 {
+                width
+            } else {
+                a.trailing_zeros().min(width)
+            };
+            while host > 0 && (host >= 128 || a.saturating_add((1u128 << host) - 1) > b) {
+                host -= 1;
+            }
+            let prefix = u8::try_from(width - host).unwrap_or(0);
+            let c = Cidr {
+                version,
+                first: a,
+                prefix,
+            };
+            out.push(c);
+            match c.last().checked_add(1) {
+                Some(next) if next <= b => a = next,
+                _ => break,
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +220,17 @@ mod tests {
         let taken = [Cidr::parse("10.0.0.0/26").unwrap_or(c)];
         let free = c.free_block(26, &taken).map(Cidr::to_text);
         assert_eq!(free.as_deref(), Some("10.0.0.64/26"));
+        let more = [c, Cidr::parse("10.0.1.0/24").unwrap_or(c)];
+        let merged: Vec<String> = merge_cidrs(&more, &[])
+            .into_iter()
+            .map(Cidr::to_text)
+            .collect();
+        assert_eq!(merged, ["10.0.0.0/23"]);
+        let split: Vec<String> = merge_cidrs(&more, &[c])
+            .into_iter()
+            .map(Cidr::to_text)
+            .collect();
+        assert_eq!(split, ["10.0.1.0/24"]);
         let v6 = Cidr::parse("fd00::/64").unwrap_or(c);
         assert_eq!(v6.size(), 1u128 << 64);
     }

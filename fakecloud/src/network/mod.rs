@@ -508,17 +508,17 @@ fn tags(
                 ))
             };
         }
-        (&M::PUT, []) => {
+        (&M::PUT | &M::POST, []) => {
             let body = req.json().unwrap_or(Value::Null);
             let Some(given) = body.get("tags").and_then(Value::as_array) else {
                 return Err(Fault::bad("Invalid input: tags is required"));
             };
-            list = Vec::new();
+            let mut added: Vec<String> = Vec::new();
             for t in given {
                 match t.as_str() {
                     Some(s) if !s.is_empty() && s.len() <= 255 => {
-                        if !list.iter().any(|x| x == s) {
-                            list.push(s.to_string());
+                        if !added.iter().any(|x| x == s) {
+                            added.push(s.to_string());
                         }
                     }
                     _ => {
@@ -528,7 +528,16 @@ fn tags(
                     }
                 }
             }
-            Reply::ok(json!({ "tags": list }))
+            if req.method == M::PUT {
+                list = added.clone();
+            } else {
+                for t in &added {
+                    if !list.contains(t) {
+                        list.push(t.clone());
+                    }
+                }
+            }
+            Reply::ok(json!({ "tags": added }))
         }
         (&M::PUT, [tag]) => {
             if tag.is_empty() || tag.len() > 255 {

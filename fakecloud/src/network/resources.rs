@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use serde_json::{Map, Value, json};
 
-use super::ipam::{Cidr, fmt_ip, parse_ip};
+use super::ipam::{Cidr, fmt_ip, merge_cidrs, parse_ip};
 use super::{Kind, Net, NetworkState, find, touch, visible};
 use crate::http_util::{Ctx, Reply, Req};
 use crate::records::{Fault, Record, str_of, with_defaults};
@@ -44,6 +44,15 @@ fn as_is(_: &NetworkState, _: &Ctx, r: &Record) -> Record {
 fn merge(_: &mut Net<'_>, mut r: Record, changes: Record) -> Result<Record, Fault> {
     r.extend(changes);
     Ok(r)
+}
+
+/// An update where only admins may change `shared` and `is_default`.
+fn merge_shared(net: &mut Net<'_>, r: Record, changes: Record) -> Result<Record, Fault> {
+    if !net.ctx.is_admin() && (changes.contains_key("shared") || changes.contains_key("is_default"))
+    {
+        return Err(forbidden("rule:update_address_scope:shared"));
+    }
+    merge(net, r, changes)
 }
 
 fn no_update(_: &mut Net<'_>, _: Record, _: Record) -> Result<Record, Fault> {
@@ -198,7 +207,7 @@ pub(crate) static KINDS: &[Kind] = &[
         admin_only: false,
         readonly: &["ip_version"],
         create: create_pool,
-        update: merge,
+        update: merge_shared,
         delete: delete_pool,
         public: shared,
         view: as_is,
@@ -213,7 +222,7 @@ pub(crate) static KINDS: &[Kind] = &[
         admin_only: false,
         readonly: &["ip_version"],
         create: create_scope,
-        update: merge,
+        update: merge_shared,
         delete: delete_scope,
         public: shared,
         view: as_is,
@@ -1153,13 +1162,22 @@ fn delete_router(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
             format!("Router {id} still has ports"),
         ));
     }
+    if let Some(c) = net.st.colls.get_mut("conntrack_helpers") {
+        c.0.retain(|h| str_of(h, "router_id") != Some(id));
+    }
     let mut r = r.clone();
     clear_gateway(net, &mut r)
 }
 
-fn view_router(_: &NetworkState, _: &Ctx, r: &Record) -> Record {
+fn view_router(st: &NetworkState, _: &Ctx, r: &Record) -> Record {
     let mut v = r.clone();
-    v.insert("conntrack_helpers".into(), json!([]));
+    let id = str_of(r, "id").unwrap_or_default();
+    let helpers: Vec<Value> = st
+        .coll("conntrack_helpers")
+        .filter(|h| str_of(h, "router_id") == Some(id))
+        .map(|h| json!({"protocol": h.get("protocol"), "port": h.get("port"), "helper": h.get("helper")}))
+        .collect();
+    v.insert("conntrack_helpers".into(), json!(helpers));
     v
 }
 
@@ -1510,6 +1528,9 @@ fn update_fip(net: &mut Net<'_>, mut r: Record, mut changes: Record) -> Result<R
 
 fn delete_fip(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
     let id = str_of(r, "id").unwrap_or_default();
+    if let Some(c) = net.st.colls.get_mut("port_forwardings") {
+        c.0.retain(|h| str_of(h, "floatingip_id") != Some(id));
+    }
     if let Some(c) = net.st.colls.get_mut(PORTS) {
         c.0.retain(|p| {
             !(str_of(p, "device_id") == Some(id)
@@ -1986,6 +2007,266 @@ fn delete_scope(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
     Ok(())
 }
 
+fn cidrs_of(v: Option<&Value>) -> Result<Vec<Cidr>, Fault> {
+    strings(v)
+        .iter()
+        .map(|p| {
+            Cidr::parse(p).ok_or_else(|| {
+                Fault::bad(format!(
+                    "Invalid input for prefixes: '{p}' is not a valid IP subnet."
+                ))
+            })
+        })
+        .collect()
+}
+
+/// `add_prefixes`, `remove_prefixes` and `onboard_network_subnets` on a subnet pool.
+fn pool_action(net: &mut Net<'_>, req: &Req, id: &str, action: &str) -> Result<Reply, Fault> {
+    let pool = find(net, kind(POOLS), id)?;
+    if !net.ctx.is_admin() && str_of(&pool, "project_id") != net.ctx.project_id() {
+        return Err(nf("SubnetPool", id));
+    }
+    let body = req.json().unwrap_or(Value::Null);
+    let have = cidrs_of(pool.get("prefixes"))?;
+    let in_pool: Vec<Cidr> = net
+        .st
+        .coll(SUBNETS)
+        .filter(|s| str_of(s, "subnetpool_id") == Some(id))
+        .filter_map(subnet_cidr)
+        .collect();
+    let (prefixes, answer) = match action {
+        "add_prefixes" | "remove_prefixes" => {
+            let given = cidrs_of(body.get("prefixes"))?;
+            if given
+                .iter()
+                .any(|g| have.first().is_some_and(|h| h.version != g.version))
+            {
+                return Err(Fault::bad("Illegal prefix update: IP version mismatch."));
+            }
+            let out = if action == "add_prefixes" {
+                merge_cidrs(&[have.clone(), given].concat(), &[])
+            } else {
+                if in_pool.iter().any(|s| given.iter().any(|g| g.overlaps(s))) {
+                    return Err(Fault::bad(format!(
+                        "Illegal update to prefixes: Subnets are still allocated from the prefixes of subnet pool {id}."
+                    )));
+                }
+                merge_cidrs(&have, &given)
+            };
+            let texts: Vec<String> = out.into_iter().map(Cidr::to_text).collect();
+            (texts.clone(), json!({ "prefixes": texts }))
+        }
+        "onboard_network_subnets" => {
+            let Some(network_id) = body.get("network_id").and_then(Value::as_str) else {
+                return Err(Fault::bad("network_id is required"));
+            };
+            let version = pool.get("ip_version").cloned();
+            let moved: Vec<(String, String)> = net
+                .st
+                .coll(SUBNETS)
+                .filter(|s| str_of(s, "network_id") == Some(network_id))
+                .filter(|s| s.get("subnetpool_id").is_none_or(Value::is_null))
+                .filter(|s| s.get("ip_version") == version.as_ref())
+                .filter_map(|s| {
+                    Some((str_of(s, "id")?.to_string(), str_of(s, "cidr")?.to_string()))
+                })
+                .collect();
+            let mut all = have.clone();
+            for (sid, cidr) in &moved {
+                if let Some(c) = Cidr::parse(cidr) {
+                    all.push(c);
+                }
+                if let Some(s) = net.st.get_mut(SUBNETS, sid) {
+                    s.insert("subnetpool_id".into(), json!(id));
+                }
+            }
+            let texts: Vec<String> = merge_cidrs(&all, &[])
+                .into_iter()
+                .map(Cidr::to_text)
+                .collect();
+            let answer: Vec<Value> = moved
+                .iter()
+                .map(|(i, c)| json!({"id": i, "cidr": c}))
+                .collect();
+            (texts, json!(answer))
+        }
+        _ => {
+            return Err(Fault::new(
+                404,
+                "HTTPNotFound",
+                "The resource could not be found.",
+            ));
+        }
+    };
+    let now = net.now.clone();
+    if let Some(p) = net.st.get_mut(POOLS, id) {
+        p.insert("prefixes".into(), json!(prefixes));
+        touch(p, &now);
+    }
+    Ok(Reply::ok(answer))
+}
+
+/// A resource that lives under another (conntrack helpers under routers, port
+/// forwardings under floating IPs).
+struct Child {
+    parent_path: &'static str,
+    parent: &'static str,
+    /// The attribute naming the parent in the stored record.
+    parent_key: &'static str,
+    path: &'static str,
+    singular: &'static str,
+    noun: &'static str,
+    check: fn(&NetworkState, &Record) -> Result<(), Fault>,
+}
+
+static CHILDREN: &[Child] = &[
+    Child {
+        parent_path: "routers",
+        parent: ROUTERS,
+        parent_key: "router_id",
+        path: "conntrack_helpers",
+        singular: "conntrack_helper",
+        noun: "ConntrackHelper",
+        check: check_helper,
+    },
+    Child {
+        parent_path: "floatingips",
+        parent: FIPS,
+        parent_key: "floatingip_id",
+        path: "port_forwardings",
+        singular: "port_forwarding",
+        noun: "PortForwarding",
+        check: check_forwarding,
+    },
+];
+
+fn check_helper(_: &NetworkState, r: &Record) -> Result<(), Fault> {
+    if !matches!(
+        str_of(r, "protocol"),
+        Some("tcp" | "udp" | "icmp" | "ipv6-icmp" | "sctp")
+    ) {
+        return Err(Fault::bad("Invalid input for protocol."));
+    }
+    if r.get("port")
+        .and_then(Value::as_u64)
+        .is_none_or(|p| p == 0 || p > 65535)
+    {
+        return Err(Fault::bad("Invalid input for port."));
+    }
+    if str_of(r, "helper").is_none_or(str::is_empty) {
+        return Err(Fault::bad("Invalid input for helper."));
+    }
+    Ok(())
+}
+
+fn check_forwarding(st: &NetworkState, r: &Record) -> Result<(), Fault> {
+    if !matches!(str_of(r, "protocol"), Some("tcp" | "udp")) {
+        return Err(Fault::bad("Invalid input for protocol."));
+    }
+    for k in ["internal_port", "external_port"] {
+        if r.get(k)
+            .and_then(Value::as_u64)
+            .is_none_or(|p| p == 0 || p > 65535)
+        {
+            return Err(Fault::bad(format!("Invalid input for {k}.")));
+        }
+    }
+    let port_id = str_of(r, "internal_port_id").unwrap_or_default();
+    let Some(port) = st.get(PORTS, port_id) else {
+        return Err(nf("Port", port_id));
+    };
+    let ip = str_of(r, "internal_ip_address").unwrap_or_default();
+    if !fixed_ips(port).iter().any(|(_, a)| a == ip) {
+        return Err(Fault::bad(format!(
+            "Bad port_forwarding request: The internal IP {ip} is not an address of port {port_id}."
+        )));
+    }
+    Ok(())
+}
+
+fn child_view(c: &Child, r: &Record) -> Value {
+    let mut v = r.clone();
+    v.remove(c.parent_key);
+    Value::Object(v)
+}
+
+fn child_route(
+    net: &mut Net<'_>,
+    req: &Req,
+    c: &Child,
+    pid: &str,
+    id: Option<&str>,
+) -> Result<Reply, Fault> {
+    use http::Method as M;
+    let parent = find(net, kind(c.parent), pid)?;
+    if !net.ctx.is_admin() && str_of(&parent, "project_id") != net.ctx.project_id() {
+        return Err(nf(kind(c.parent).noun, pid));
+    }
+    let mine = |st: &NetworkState, cid: &str| {
+        st.get(c.path, cid)
+            .filter(|r| str_of(r, c.parent_key) == Some(pid))
+            .cloned()
+            .ok_or_else(|| nf(c.noun, cid))
+    };
+    let body = |req: &Req| -> Result<Record, Fault> {
+        crate::records::update_body(req.json(), c.singular)
+    };
+    match (&req.method, id) {
+        (&M::GET, None) => {
+            let rows: Vec<Record> = net
+                .st
+                .coll(c.path)
+                .filter(|r| str_of(r, c.parent_key) == Some(pid))
+                .map(|r| match child_view(c, r) {
+                    Value::Object(o) => o,
+                    _ => Map::new(),
+                })
+                .collect();
+            let spec = crate::records::ListSpec {
+                plural: c.path,
+                url: format!("{}/{}/{}", c.parent_path, pid, c.path),
+                skip: &[],
+            };
+            Ok(Reply::ok(crate::records::list_page(
+                rows, &req.query, &spec,
+            )?))
+        }
+        (&M::POST, None) => {
+            let mut r = body(req)?;
+            r.insert("id".into(), json!(crate::ids::uuid()));
+            r.insert(c.parent_key.into(), json!(pid));
+            let r = with_defaults(r, json!({"description": ""}));
+            (c.check)(net.st, &r)?;
+            let out = child_view(c, &r);
+            net.st.insert(c.path, r);
+            Ok(Reply::json(201, json!({ c.singular: out })))
+        }
+        (&M::GET, Some(cid)) => Ok(Reply::ok(
+            json!({ c.singular: child_view(c, &mine(net.st, cid)?) }),
+        )),
+        (&M::PUT, Some(cid)) => {
+            let mut r = mine(net.st, cid)?;
+            r.extend(body(req)?);
+            (c.check)(net.st, &r)?;
+            let out = child_view(c, &r);
+            if let Some(x) = net.st.get_mut(c.path, cid) {
+                *x = r;
+            }
+            Ok(Reply::ok(json!({ c.singular: out })))
+        }
+        (&M::DELETE, Some(cid)) => {
+            mine(net.st, cid)?;
+            net.st.remove(c.path, cid);
+            Ok(Reply::empty(204))
+        }
+        _ => Err(Fault::new(
+            405,
+            "HTTPMethodNotAllowed",
+            "The method is not allowed.",
+        )),
+    }
+}
+
 // ----- listing filters the generic collection cannot read -----
 
 /// Query keys a resource reads itself.
@@ -2051,6 +2332,26 @@ pub(crate) fn quota_limit(st: &NetworkState, project: &str, resource: &str) -> i
         .unwrap_or(-1)
 }
 
+/// How many of a quota's resource a project has.
+fn quota_usage(st: &NetworkState, project: &str, resource: &str) -> i64 {
+    let plural = match resource {
+        "network" => NETWORKS,
+        "subnet" => SUBNETS,
+        "port" => PORTS,
+        "router" => ROUTERS,
+        "floatingip" => FIPS,
+        "security_group" => GROUPS,
+        "security_group_rule" => RULES,
+        "subnetpool" => POOLS,
+        _ => "",
+    };
+    let n = st
+        .coll(plural)
+        .filter(|r| str_of(r, "project_id") == Some(project))
+        .count();
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
 fn quota_of(st: &NetworkState, project: &str) -> Value {
     let m: Map<String, Value> = QUOTA_DEFAULTS
         .iter()
@@ -2091,25 +2392,9 @@ fn quotas(net: &mut Net<'_>, req: &Req, rest: &[&str]) -> Result<Reply, Fault> {
         (&M::GET, [p, "details"]) if own(p) => {
             let mut m = Map::new();
             for (res, _) in QUOTA_DEFAULTS {
-                let plural = match *res {
-                    "network" => NETWORKS,
-                    "subnet" => SUBNETS,
-                    "port" => PORTS,
-                    "router" => ROUTERS,
-                    "floatingip" => FIPS,
-                    "security_group" => GROUPS,
-                    "security_group_rule" => RULES,
-                    "subnetpool" => POOLS,
-                    _ => "",
-                };
-                let used = net
-                    .st
-                    .coll(plural)
-                    .filter(|r| str_of(r, "project_id") == Some(p))
-                    .count();
                 m.insert(
                     res.to_string(),
-                    json!({"limit": quota_limit(net.st, p, res), "used": used, "reserved": 0}),
+                    json!({"limit": quota_limit(net.st, p, res), "used": quota_usage(net.st, p, res), "reserved": 0}),
                 );
             }
             Ok(Reply::ok(json!({ "quota": m })))
@@ -2480,6 +2765,18 @@ pub(crate) fn special(
         }
         ["routers", id, action] if *m == M::PUT => {
             return router_action(net, req, id, action).map(Some);
+        }
+        ["subnetpools", id, action] if *m == M::PUT => {
+            return pool_action(net, req, id, action).map(Some);
+        }
+        [parent, pid, child, more @ ..] if more.len() <= 1 => {
+            let Some(c) = CHILDREN
+                .iter()
+                .find(|c| c.parent_path == *parent && c.path == *child)
+            else {
+                return Ok(None);
+            };
+            return child_route(net, req, c, pid, more.first().copied()).map(Some);
         }
         _ => return Ok(None),
     };
