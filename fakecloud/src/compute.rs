@@ -15,7 +15,7 @@ use crate::ids;
 use crate::state::{Address, Flavor, Image, Keypair, Pending, Server, ServerGroup, State};
 
 /// The host every server runs on (the devcloud's single compute host).
-const HOST: &str = "devcloud";
+pub(crate) const HOST: &str = "devcloud";
 const CONSOLE: &str = "FAKE CONSOLE OUTPUT\nANOTHER\nLAST LINE";
 
 /// A microversion, `(major, minor)`.
@@ -95,6 +95,8 @@ pub(crate) fn tick(state: &mut State, now: DateTime<Utc>) {
         };
         if p.delete {
             state.servers.remove(&id);
+            crate::network::release_server(&mut state.network, &id, now);
+            crate::volume::release_server(&mut state.volume, &id, now);
             for g in state.server_groups.values_mut() {
                 g.members.retain(|m| *m != id);
             }
@@ -335,6 +337,35 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                         _ => not_found("The resource could not be found."),
                     }
                 }
+                (_, ["os-interface", rest @ ..]) => {
+                    let project = state.servers[&id].project_id.clone();
+                    let now = app.clock.now();
+                    let (reply, changed) = crate::network::interfaces(
+                        state,
+                        ctx,
+                        req,
+                        (&id, &project),
+                        mv.1,
+                        rest,
+                        now,
+                    );
+                    if changed {
+                        let addresses = crate::network::addresses(&state.network, &id);
+                        if let Some(s) = state.servers.get_mut(&id) {
+                            s.addresses = addresses;
+                        }
+                    }
+                    reply
+                }
+                (_, ["os-volume_attachments", rest @ ..]) => crate::volume::server_attachments(
+                    &mut state.volume,
+                    ctx,
+                    req,
+                    &id,
+                    mv.1,
+                    app.clock.now(),
+                    rest,
+                ),
                 (&Method::GET, ["os-security-groups"]) => {
                     let s = state.servers[&id].clone();
                     let groups: Vec<Value> = s
@@ -377,6 +408,9 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
             volumes(app, state, req, ctx, mv, kind, rest)
         }
         (_, ["os-services", rest @ ..]) => compute_services(app, state, req, ctx, mv, rest),
+        (_, ["os-assisted-volume-snapshots", rest @ ..]) => {
+            crate::volume::assisted_snapshots(&state.volume, ctx, req, rest)
+        }
         (_, ["os-hosts", rest @ ..]) => os_hosts(state, req, ctx, mv, rest),
         (&Method::GET, ["os-migrations"]) => {
             if !ctx.is_admin() {
@@ -1442,7 +1476,17 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
     for i in 1..=max_count {
         let id = ids::uuid();
         let serial = state.next_serial();
-        let addresses = if with_address {
+        let plugged = if with_address {
+            match crate::network::boot_ports(state, ctx, &project_id, &id, networks, now) {
+                Ok(p) => p,
+                Err(reply) => return reply,
+            }
+        } else {
+            false
+        };
+        let addresses = if plugged {
+            crate::network::addresses(&state.network, &id)
+        } else if with_address {
             vec![Address {
                 network: "private".into(),
                 addr: format!("10.0.{}.{}", (serial / 250) % 250, serial % 250 + 2),

@@ -3,6 +3,7 @@
 //! extension list, each resource a declaration over one generic JSON collection.
 
 mod ipam;
+mod nova;
 mod resources;
 
 use std::collections::BTreeMap;
@@ -16,6 +17,7 @@ use crate::records::{
 };
 use crate::state::State;
 
+pub(crate) use nova::{addresses, boot_ports, interfaces, release_server};
 pub(crate) use resources::{ensure_default_group, seed};
 
 /// Neutron's records, by collection (the plural of each resource), and the quotas.
@@ -26,6 +28,9 @@ pub(crate) struct NetworkState {
     pub(crate) quotas: BTreeMap<String, BTreeMap<String, i64>>,
     /// The next VXLAN segmentation ID.
     pub(crate) next_vni: u64,
+    /// Ports plugged into servers by Nova: whether Nova made the port (and deletes it
+    /// on detach), and the interface's tag.
+    pub(crate) nova: BTreeMap<String, (bool, Option<String>)>,
 }
 
 impl NetworkState {

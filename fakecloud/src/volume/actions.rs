@@ -403,8 +403,7 @@ fn update(
 }
 
 fn attached(v: &Vol<'_>, id: &str) -> bool {
-    v.st.coll(ATTACHMENTS)
-        .any(|a| str_of(a, "volume_id") == Some(id))
+    v.st.attached(id)
 }
 
 fn delete_volume(v: &mut Vol<'_>, id: &str, cascade: bool, force: bool) -> Result<Reply, Fault> {
@@ -456,63 +455,30 @@ fn need(r: &Record, ok: &[&str], what: &str) -> Result<(), Fault> {
     }
 }
 
-/// Records an attachment (`attached` when done through the old calls or Nova).
-pub(crate) fn attach_record(
+fn attach_record(
     v: &mut Vol<'_>,
     volume_id: &str,
-    instance: Option<&str>,
-    host: Option<&str>,
+    who: (Option<&str>, Option<&str>),
     mountpoint: Option<&str>,
     mode: &str,
     status: &str,
 ) -> String {
-    let id = crate::ids::uuid();
-    let project =
-        v.st.get(VOLUMES, volume_id)
-            .and_then(|r| str_of(r, "project_id"))
-            .unwrap_or_default()
-            .to_string();
-    let done = status == "attached";
-    let mut a = Map::new();
-    a.extend(
-        json!({"id": id, "volume_id": volume_id, "instance": instance, "host_name": host,
-            "mountpoint": mountpoint, "attach_mode": mode, "status": status,
-            "attach_status": status, "project_id": project,
-            "attached_at": if done { json!(stamp(v.now)) } else { Value::Null },
-            "detached_at": null, "connection_info": null})
-        .as_object()
-        .cloned()
-        .unwrap_or_default(),
-    );
-    v.st.insert(ATTACHMENTS, a);
-    id
+    let now = v.now;
+    v.st.attach(
+        now,
+        &super::Attach {
+            volume_id,
+            instance: who.0,
+            host: who.1,
+            mountpoint,
+            mode,
+            status,
+        },
+    )
 }
 
-/// Removes an attachment; the volume is `available` once it has none.
-pub(crate) fn detach_record(
-    v: &mut Vol<'_>,
-    volume_id: &str,
-    attachment: Option<&str>,
-) -> Result<(), Fault> {
-    let mine: Vec<String> =
-        v.st.coll(ATTACHMENTS)
-            .filter(|a| str_of(a, "volume_id") == Some(volume_id))
-            .filter(|a| attachment.is_none_or(|x| str_of(a, "id") == Some(x)))
-            .filter_map(|a| str_of(a, "id").map(str::to_string))
-            .collect();
-    if mine.is_empty() {
-        return Err(bad(format!(
-            "Invalid volume: Unable to detach volume. Volume {volume_id} is not attached."
-        )));
-    }
-    let target = mine.first().cloned().unwrap_or_default();
-    if let Some(c) = v.st.colls.get_mut(ATTACHMENTS) {
-        c.remove(&target);
-    }
-    if !attached(v, volume_id) {
-        v.st.set(VOLUMES, volume_id, json!({"status": "available"}));
-    }
-    Ok(())
+fn detach_record(v: &mut Vol<'_>, volume_id: &str, attachment: Option<&str>) -> Result<(), Fault> {
+    v.st.detach(volume_id, attachment)
 }
 
 fn connection_info(connector: Option<&Value>, id: &str, mode: &str) -> Value {
@@ -732,8 +698,7 @@ fn volume_action(v: &mut Vol<'_>, req: &Req, id: &str) -> Result<Reply, Fault> {
             attach_record(
                 v,
                 id,
-                server.as_deref(),
-                host.as_deref(),
+                (server.as_deref(), host.as_deref()),
                 mount.as_deref(),
                 &mode,
                 "attached",
@@ -1154,8 +1119,7 @@ fn attachments(v: &mut Vol<'_>, req: &Req, rest: &[&str]) -> Result<Reply, Fault
             let aid = attach_record(
                 v,
                 &volume_id,
-                instance.as_deref(),
-                None,
+                (instance.as_deref(), None),
                 None,
                 &mode,
                 status,

@@ -3,7 +3,10 @@
 //! over the generic record collection; status changes run on the fake's clock.
 
 mod actions;
+mod nova;
 mod types;
+
+pub(crate) use nova::{assisted_snapshots, release_server, server_attachments};
 
 use std::collections::BTreeMap;
 
@@ -76,10 +79,77 @@ impl VolumeState {
         self.pending.push((at, c, id.to_string(), patch));
     }
 
+    /// Records an attachment (`attached` when made through the old calls or Nova).
+    pub(crate) fn attach(&mut self, now: DateTime<Utc>, a: &Attach<'_>) -> String {
+        let id = crate::ids::uuid();
+        let project = self
+            .get(VOLUMES, a.volume_id)
+            .and_then(|r| str_of(r, "project_id"))
+            .unwrap_or_default()
+            .to_string();
+        let done = a.status == "attached";
+        let mut r = Map::new();
+        r.extend(
+            json!({"id": id, "volume_id": a.volume_id, "instance": a.instance,
+                "host_name": a.host, "mountpoint": a.mountpoint, "attach_mode": a.mode,
+                "status": a.status, "attach_status": a.status, "project_id": project,
+                "attached_at": if done { json!(stamp(now)) } else { Value::Null },
+                "detached_at": null, "connection_info": null})
+            .as_object()
+            .cloned()
+            .unwrap_or_default(),
+        );
+        self.insert(ATTACHMENTS, r);
+        id
+    }
+
+    /// Whether a volume has an attachment.
+    pub(crate) fn attached(&self, volume_id: &str) -> bool {
+        self.coll(ATTACHMENTS)
+            .any(|a| str_of(a, "volume_id") == Some(volume_id))
+    }
+
+    /// Removes an attachment (the volume's first without one); the volume is
+    /// `available` once it has none.
+    pub(crate) fn detach(
+        &mut self,
+        volume_id: &str,
+        attachment: Option<&str>,
+    ) -> Result<(), Fault> {
+        let target = self
+            .coll(ATTACHMENTS)
+            .filter(|a| str_of(a, "volume_id") == Some(volume_id))
+            .filter(|a| attachment.is_none_or(|x| str_of(a, "id") == Some(x)))
+            .find_map(|a| str_of(a, "id").map(str::to_string));
+        let Some(target) = target else {
+            return Err(bad(format!(
+                "Invalid volume: Unable to detach volume. Volume {volume_id} is not attached."
+            )));
+        };
+        if let Some(c) = self.colls.get_mut(ATTACHMENTS) {
+            c.remove(&target);
+        }
+        if !self.attached(volume_id) {
+            self.set(VOLUMES, volume_id, json!({"status": "available"}));
+        }
+        Ok(())
+    }
+
     /// Forgets what was due for a record.
     pub(crate) fn cancel(&mut self, c: &str, id: &str) {
         self.pending.retain(|p| !(p.1 == c && p.2 == id));
     }
+}
+
+/// An attachment to record: the volume, the server or host, the device, the mode and
+/// the status.
+pub(crate) struct Attach<'a> {
+    pub(crate) volume_id: &'a str,
+    pub(crate) instance: Option<&'a str>,
+    pub(crate) host: Option<&'a str>,
+    pub(crate) mountpoint: Option<&'a str>,
+    pub(crate) mode: &'a str,
+    pub(crate) status: &'a str,
 }
 
 /// Applies the changes whose time has come.

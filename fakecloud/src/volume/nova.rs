@@ -1,0 +1,283 @@
+//! Nova's side of block storage: a server's volume attachments
+//! (`os-volume_attachments`) and assisted volume snapshots, over Cinder's records.
+
+use chrono::{DateTime, Utc};
+use http::Method;
+use serde_json::{Map, Value, json};
+
+use super::{ATTACHMENTS, Attach, VOLUMES, VolumeState};
+use crate::compute::fault;
+use crate::http_util::{Ctx, Reply, Req};
+use crate::records::{Record, str_of};
+
+/// The server's attachments (Cinder's records, with Nova's own attributes).
+fn of_server<'a>(st: &'a VolumeState, server: &'a str) -> impl Iterator<Item = &'a Record> {
+    st.coll(ATTACHMENTS)
+        .filter(move |a| str_of(a, "instance") == Some(server))
+}
+
+fn view(a: &Record, server: &str, minor: u32) -> Value {
+    let volume = a.get("volume_id").cloned().unwrap_or(Value::Null);
+    let mut o = Map::new();
+    o.insert(
+        "device".into(),
+        a.get("mountpoint").cloned().unwrap_or(Value::Null),
+    );
+    o.insert("serverId".into(), json!(server));
+    o.insert("volumeId".into(), volume.clone());
+    if minor < 89 {
+        o.insert("id".into(), volume);
+    }
+    if minor >= 70 {
+        o.insert(
+            "tag".into(),
+            a.get("nova_tag").cloned().unwrap_or(Value::Null),
+        );
+    }
+    if minor >= 79 {
+        o.insert(
+            "delete_on_termination".into(),
+            a.get("delete_on_termination")
+                .cloned()
+                .unwrap_or(json!(false)),
+        );
+    }
+    if minor >= 89 {
+        o.insert(
+            "attachment_id".into(),
+            a.get("id").cloned().unwrap_or(Value::Null),
+        );
+        o.insert(
+            "bdm_uuid".into(),
+            a.get("bdm_uuid").cloned().unwrap_or(Value::Null),
+        );
+    }
+    Value::Object(o)
+}
+
+/// A request to `/servers/{id}/os-volume_attachments[/{volume_id}]`, for a server of
+/// `project`, at compute microversion `2.minor`.
+pub(crate) fn server_attachments(
+    st: &mut VolumeState,
+    ctx: &Ctx,
+    req: &Req,
+    server: &str,
+    minor: u32,
+    now: DateTime<Utc>,
+    rest: &[&str],
+) -> Reply {
+    let body = req.json().unwrap_or(Value::Null);
+    let given = body.get("volumeAttachment").cloned().unwrap_or(Value::Null);
+    match (&req.method, rest) {
+        (&Method::GET, []) => {
+            let all: Vec<Value> = of_server(st, server)
+                .map(|a| view(a, server, minor))
+                .collect();
+            Reply::ok(json!({ "volumeAttachments": all }))
+        }
+        (&Method::GET, [vol]) => {
+            match of_server(st, server).find(|a| str_of(a, "volume_id") == Some(vol)) {
+                Some(a) => Reply::ok(json!({"volumeAttachment": view(a, server, minor)})),
+                None => fault(
+                    404,
+                    &format!("Volume {vol} is not attached to the server {server}."),
+                ),
+            }
+        }
+        (&Method::POST, []) => {
+            let Some(vol) = given
+                .get("volumeId")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+            else {
+                return fault(
+                    400,
+                    "Invalid input for field/attribute volumeAttachment. 'volumeId' is a required property",
+                );
+            };
+            let visible = st
+                .get(VOLUMES, &vol)
+                .filter(|r| ctx.is_admin() || str_of(r, "project_id") == ctx.project_id())
+                .cloned();
+            let Some(volume) = visible else {
+                return fault(404, &format!("Volume {vol} could not be found."));
+            };
+            if str_of(&volume, "status") != Some("available") {
+                return fault(
+                    400,
+                    &format!(
+                        "Invalid volume: volume {vol} status must be 'available'. Currently in '{}'",
+                        str_of(&volume, "status").unwrap_or_default()
+                    ),
+                );
+            }
+            if given.get("tag").is_some() && minor < 49 {
+                return fault(
+                    400,
+                    "Invalid input for field/attribute volumeAttachment. Additional properties are not allowed ('tag' was unexpected)",
+                );
+            }
+            let used: Vec<String> = of_server(st, server)
+                .filter_map(|a| str_of(a, "mountpoint").map(str::to_string))
+                .collect();
+            let device = given
+                .get("device")
+                .and_then(Value::as_str)
+                .map(str::to_string)
+                .unwrap_or_else(|| {
+                    ('b'..='z')
+                        .map(|c| format!("/dev/vd{c}"))
+                        .find(|d| !used.contains(d))
+                        .unwrap_or_else(|| "/dev/vdz".into())
+                });
+            let id = st.attach(
+                now,
+                &Attach {
+                    volume_id: &vol,
+                    instance: Some(server),
+                    host: Some(crate::compute::HOST),
+                    mountpoint: Some(&device),
+                    mode: "rw",
+                    status: "attached",
+                },
+            );
+            let extra = json!({"nova_tag": given.get("tag").cloned().unwrap_or(Value::Null),
+                "delete_on_termination": given.get("delete_on_termination").and_then(Value::as_bool).unwrap_or(false),
+                "bdm_uuid": crate::ids::uuid()});
+            st.set(ATTACHMENTS, &id, extra);
+            st.set(VOLUMES, &vol, json!({"status": "in-use"}));
+            if minor >= 101 {
+                return Reply::empty(202);
+            }
+            match st.get(ATTACHMENTS, &id) {
+                Some(a) => Reply::ok(json!({"volumeAttachment": view(a, server, minor)})),
+                None => fault(500, "The attachment was lost."),
+            }
+        }
+        (&Method::PUT, [vol]) => {
+            let Some(a) = of_server(st, server)
+                .find(|a| str_of(a, "volume_id") == Some(vol))
+                .cloned()
+            else {
+                return fault(
+                    404,
+                    &format!("Volume {vol} is not attached to the server {server}."),
+                );
+            };
+            let new_volume = given
+                .get("volumeId")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            if minor < 85 || new_volume != *vol {
+                if !ctx.is_admin() {
+                    return fault(
+                        403,
+                        "Policy doesn't allow os_compute_api:os-volumes-attachments:swap to be performed.",
+                    );
+                }
+                return fault(
+                    400,
+                    "Swapping volumes is not supported by this compute driver.",
+                );
+            }
+            let same = |k: &str, have: Option<&Value>| {
+                given
+                    .get(k)
+                    .is_none_or(|g| Some(g) == have || (g.is_null() && have.is_none()))
+            };
+            if !same("tag", a.get("nova_tag").filter(|t| !t.is_null()))
+                || !same("device", a.get("mountpoint"))
+                || !same("serverId", Some(&json!(server)))
+                || !same("id", a.get("volume_id"))
+            {
+                return fault(
+                    400,
+                    "Invalid input: only delete_on_termination can be changed; the other attributes must repeat their values.",
+                );
+            }
+            if let Some(d) = given.get("delete_on_termination").and_then(Value::as_bool) {
+                let aid = str_of(&a, "id").unwrap_or_default().to_string();
+                st.set(ATTACHMENTS, &aid, json!({"delete_on_termination": d}));
+            }
+            Reply::empty(202)
+        }
+        (&Method::DELETE, [vol]) => {
+            let Some(a) = of_server(st, server)
+                .find(|a| str_of(a, "volume_id") == Some(vol))
+                .cloned()
+            else {
+                return fault(
+                    404,
+                    &format!("Volume {vol} is not attached to the server {server}."),
+                );
+            };
+            let aid = str_of(&a, "id").map(str::to_string);
+            match st.detach(vol, aid.as_deref()) {
+                Ok(()) => Reply::empty(202),
+                Err(f) => fault(f.status, &f.message),
+            }
+        }
+        _ => fault(404, "The resource could not be found."),
+    }
+}
+
+/// Detaches a deleted server's volumes (deleting those marked `delete_on_termination`).
+pub(crate) fn release_server(st: &mut VolumeState, server: &str, now: DateTime<Utc>) {
+    let mine: Vec<(String, String, bool)> = of_server(st, server)
+        .filter_map(|a| {
+            Some((
+                str_of(a, "id")?.to_string(),
+                str_of(a, "volume_id")?.to_string(),
+                a.get("delete_on_termination")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false),
+            ))
+        })
+        .collect();
+    for (aid, vol, delete) in mine {
+        let _ = st.detach(&vol, Some(&aid));
+        if delete {
+            st.set(VOLUMES, &vol, json!({"status": "deleting"}));
+            st.later(now, VOLUMES, &vol, None);
+        }
+    }
+}
+
+/// `os-assisted-volume-snapshots` (admins): only for a volume attached to a server.
+pub(crate) fn assisted_snapshots(st: &VolumeState, ctx: &Ctx, req: &Req, rest: &[&str]) -> Reply {
+    if !ctx.is_admin() {
+        return fault(
+            403,
+            "Policy doesn't allow os_compute_api:os-assisted-volume-snapshots:create to be performed.",
+        );
+    }
+    let volume = match (&req.method, rest) {
+        (&Method::POST, []) => req.json().and_then(|b| {
+            b.get("snapshot")?
+                .get("volume_id")?
+                .as_str()
+                .map(str::to_string)
+        }),
+        (&Method::DELETE, [_]) => req
+            .query
+            .iter()
+            .find(|(k, _)| k == "delete_info")
+            .and_then(|(_, v)| serde_json::from_str::<Value>(v).ok())
+            .and_then(|d| d.get("volume_id")?.as_str().map(str::to_string)),
+        _ => return fault(404, "The resource could not be found."),
+    };
+    let Some(volume) = volume else {
+        return fault(400, "Invalid input: volume_id is required.");
+    };
+    if !st.attached(&volume) {
+        return fault(
+            400,
+            &format!("No volume Block Device Mapping with id {volume}."),
+        );
+    }
+    // The fake virt driver cannot snapshot what it does not run.
+    fault(
+        400,
+        &format!("Volume {volume} is not attached to a libvirt server: nothing to snapshot."),
+    )
+}
