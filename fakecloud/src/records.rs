@@ -32,6 +32,57 @@ impl Records {
     }
 }
 
+/// Collections of records by name: what a service keeps (Neutron's, Cinder's).
+pub(crate) trait Collections {
+    /// The collections.
+    fn colls(&self) -> &std::collections::BTreeMap<&'static str, Records>;
+    /// The collections, to change.
+    fn colls_mut(&mut self) -> &mut std::collections::BTreeMap<&'static str, Records>;
+
+    fn coll(&self, c: &str) -> impl Iterator<Item = &Record> {
+        self.colls().get(c).into_iter().flat_map(Records::iter)
+    }
+
+    fn get(&self, c: &str, id: &str) -> Option<&Record> {
+        self.colls().get(c).and_then(|x| x.get(id))
+    }
+
+    fn get_mut(&mut self, c: &str, id: &str) -> Option<&mut Record> {
+        self.colls_mut().get_mut(c).and_then(|x| x.get_mut(id))
+    }
+
+    fn insert(&mut self, c: &'static str, r: Record) {
+        self.colls_mut().entry(c).or_default().0.push(r);
+    }
+
+    fn remove(&mut self, c: &str, id: &str) -> Option<Record> {
+        self.colls_mut().get_mut(c).and_then(|x| x.remove(id))
+    }
+}
+
+/// The named attributes of a record (`null` for those it lacks).
+pub(crate) fn pick(r: &Record, keys: &[&str]) -> Record {
+    keys.iter()
+        .map(|k| ((*k).to_string(), r.get(*k).cloned().unwrap_or(Value::Null)))
+        .collect()
+}
+
+/// A project's limit: its override, else the default (`-1`, unlimited, for an unknown
+/// resource).
+pub(crate) fn quota_limit(
+    overrides: &std::collections::BTreeMap<String, std::collections::BTreeMap<String, i64>>,
+    defaults: &[(&str, i64)],
+    project: &str,
+    key: &str,
+) -> i64 {
+    overrides
+        .get(project)
+        .and_then(|q| q.get(key))
+        .copied()
+        .or_else(|| defaults.iter().find(|(k, _)| *k == key).map(|(_, v)| *v))
+        .unwrap_or(-1)
+}
+
 /// A string attribute of a record.
 pub(crate) fn str_of<'a>(r: &'a Record, key: &str) -> Option<&'a str> {
     r.get(key).and_then(Value::as_str)
@@ -53,6 +104,10 @@ impl Fault {
             kind: kind.into(),
             message: message.into(),
         }
+    }
+
+    pub(crate) fn conflict(kind: &str, message: impl Into<String>) -> Self {
+        Self::new(409, kind, message)
     }
 
     pub(crate) fn bad(message: impl Into<String>) -> Self {

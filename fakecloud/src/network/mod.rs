@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use crate::App;
 use crate::http_util::{Ctx, Reply, Req, authenticate, keystone_error};
 use crate::records::{
-    Fault, ListSpec, Record, Records, create_bodies, list_page, str_of, update_body,
+    Collections, Fault, ListSpec, Record, Records, create_bodies, list_page, str_of, update_body,
 };
 use crate::state::State;
 
@@ -33,26 +33,19 @@ pub(crate) struct NetworkState {
     pub(crate) nova: BTreeMap<String, (bool, Option<String>)>,
 }
 
-impl NetworkState {
-    pub(crate) fn coll(&self, plural: &str) -> impl Iterator<Item = &Record> {
-        self.colls.get(plural).into_iter().flat_map(Records::iter)
+impl Collections for NetworkState {
+    fn colls(&self) -> &BTreeMap<&'static str, Records> {
+        &self.colls
     }
 
-    pub(crate) fn get(&self, plural: &str, id: &str) -> Option<&Record> {
-        self.colls.get(plural).and_then(|c| c.get(id))
+    fn colls_mut(&mut self) -> &mut BTreeMap<&'static str, Records> {
+        &mut self.colls
     }
+}
 
-    pub(crate) fn get_mut(&mut self, plural: &str, id: &str) -> Option<&mut Record> {
-        self.colls.get_mut(plural).and_then(|c| c.get_mut(id))
-    }
-
-    pub(crate) fn insert(&mut self, plural: &'static str, r: Record) {
-        self.colls.entry(plural).or_default().0.push(r);
-    }
-
-    pub(crate) fn remove(&mut self, plural: &str, id: &str) -> Option<Record> {
-        self.colls.get_mut(plural).and_then(|c| c.remove(id))
-    }
+/// Neutron's 404 for a path it does not serve.
+pub(crate) fn no_route() -> Fault {
+    Fault::new(404, "HTTPNotFound", "The resource could not be found.")
 }
 
 /// The caller and the time of a request, with the state it changes.
@@ -293,8 +286,7 @@ fn quota_check(net: &Net<'_>, kind: &Kind, project: &str, adding: usize) -> Resu
         .filter(|r| str_of(r, "project_id") == Some(project))
         .count();
     if i64::try_from(used + adding).unwrap_or(i64::MAX) > limit {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "OverQuota",
             format!("Quota exceeded for resources: ['{q}']."),
         ));

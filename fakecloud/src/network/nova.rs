@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use super::{Net, NetworkState, create_one, resources::KINDS, touch, visible};
 use crate::compute::fault;
 use crate::http_util::{Ctx, Reply, Req};
-use crate::records::{Fault, Record, str_of};
+use crate::records::{Collections, Fault, Record, str_of};
 use crate::state::{Address, State};
 
 const PORTS: &str = "ports";

@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 use super::ipam::{Cidr, fmt_ip, merge_cidrs, parse_ip};
 use super::{Kind, Net, NetworkState, find, touch, visible};
 use crate::http_util::{Ctx, Reply, Req};
-use crate::records::{Fault, Record, str_of, with_defaults};
+use crate::records::{Collections, Fault, Record, str_of, with_defaults};
 
 const NETWORKS: &str = "networks";
 const SUBNETS: &str = "subnets";
@@ -370,8 +370,7 @@ fn delete_network(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
         str_of(p, "network_id") == Some(id) && str_of(p, "device_owner") != Some("network:dhcp")
     });
     if busy {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "NetworkInUse",
             format!(
                 "Unable to complete operation on network {id}. There are one or more ports still in use on the network."
@@ -482,8 +481,7 @@ fn gateway_and_pools(r: &mut Record, cidr: &Cidr, default_pools: bool) -> Result
     if let Some(g) = gateway
         && pools.iter().any(|(a, b)| g >= *a && g <= *b)
     {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "GatewayConflictWithAllocationPools",
             format!(
                 "Gateway ip {} conflicts with allocation pool {}-{}",
@@ -535,8 +533,7 @@ fn create_subnet(net: &mut Net<'_>, mut r: Record) -> Result<Record, Fault> {
             .filter_map(|p| Cidr::parse(p))
             .find_map(|p| p.free_block(u8::try_from(prefix).unwrap_or(0), &taken));
         let Some(block) = block else {
-            return Err(Fault::new(
-                409,
+            return Err(Fault::conflict(
                 "SubnetAllocationError",
                 "Failed to allocate subnet: Insufficient prefix space to allocate subnet size",
             ));
@@ -611,8 +608,7 @@ fn delete_subnet(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
         str_of(p, "device_owner") != Some("network:dhcp")
             && fixed_ips(p).iter().any(|(s, _)| s == id)
     }) {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "SubnetInUse",
             format!(
                 "Unable to complete operation on subnet {id}: One or more ports have an IP allocation from this subnet."
@@ -754,8 +750,7 @@ fn assign_ips(
                 let x = parse_in(&cidr, &ip, "IP address")?;
                 let gateway = str_of(subnet, "gateway_ip").and_then(parse_ip).map(|g| g.1);
                 if used.contains(&x) && !(gateway_ok && gateway == Some(x)) {
-                    return Err(Fault::new(
-                        409,
+                    return Err(Fault::conflict(
                         "IpAddressAlreadyAllocated",
                         format!("IP address {ip} already allocated in subnet {sid}"),
                     ));
@@ -763,8 +758,7 @@ fn assign_ips(
                 x
             }
             None => next_free(subnet, &used).ok_or_else(|| {
-                Fault::new(
-                    409,
+                Fault::conflict(
                     "IpAddressGenerationFailure",
                     format!("No more IP addresses available on network {network_id}."),
                 )
@@ -811,8 +805,7 @@ fn port_security(net: &mut Net<'_>, r: &mut Record, creating: bool) -> Result<()
             .and_then(Value::as_array)
             .is_some_and(|a| !a.is_empty())
         {
-            return Err(Fault::new(
-                409,
+            return Err(Fault::conflict(
                 "AddressPairAndPortSecurityRequired",
                 "Port Security must be enabled in order to have allowed address pairs on a port.",
             ));
@@ -944,8 +937,7 @@ fn delete_port(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
         "network:router_interface" | "network:router_gateway" | "network:floatingip"
     ) && !net.ctx.is_service()
     {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "L3PortInUse",
             format!(
                 "Port {id} cannot be deleted directly via the port API: has device owner {owner}."
@@ -1066,8 +1058,7 @@ fn clear_gateway(net: &mut Net<'_>, r: &mut Record) -> Result<(), Fault> {
         .coll(FIPS)
         .any(|f| str_of(f, "router_id") == Some(&id))
     {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "RouterExternalGatewayInUseByFloatingIp",
             format!(
                 "Gateway cannot be updated for router {id}, since a gateway to external network is required by one or more floating IPs."
@@ -1156,8 +1147,7 @@ fn delete_router(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
         .next()
         .is_some()
     {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "RouterInUse",
             format!("Router {id} still has ports"),
         ));
@@ -1236,8 +1226,7 @@ pub(crate) fn add_interface(
             return Err(nf("Port", pid));
         };
         if str_of(p, "device_id").is_some_and(|d| !d.is_empty()) {
-            return Err(Fault::new(
-                409,
+            return Err(Fault::conflict(
                 "PortInUse",
                 format!(
                     "Unable to complete operation on port {pid}, The port is used by another device."
@@ -1297,8 +1286,7 @@ fn remove_interface(net: &mut Net<'_>, router: &Record, body: &Value) -> Result<
                     .is_some_and(|fp| fixed_ips(fp).iter().any(|(fs, _)| fs == s))
             })
     }) {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "RouterInterfaceInUseByFloatingIP",
             format!(
                 "Router interface for subnet on router {rid} cannot be deleted, as it is required by one or more floating IPs."
@@ -1352,11 +1340,7 @@ fn router_action(net: &mut Net<'_>, req: &Req, id: &str, action: &str) -> Result
             ));
         }
         _ => {
-            return Err(Fault::new(
-                404,
-                "HTTPNotFound",
-                "The resource could not be found.",
-            ));
+            return Err(super::no_route());
         }
     };
     let now = net.now.clone();
@@ -1401,8 +1385,7 @@ fn associate(
             && str_of(o, "port_id") == Some(port_id)
             && str_of(o, "fixed_ip_address") == Some(&address)
     }) {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "FloatingIPPortAlreadyAssociated",
             format!(
                 "Cannot associate floating IP with port {port_id} using fixed IP {address}, as that fixed IP already has a floating IP."
@@ -1642,8 +1625,7 @@ fn create_group(net: &mut Net<'_>, r: Record) -> Result<Record, Fault> {
     let r = with_defaults(r, json!({"name": "", "stateful": true, "shared": false}));
     let project = str_of(&r, "project_id").unwrap_or_default();
     if str_of(&r, "name") == Some("default") && default_group(net.st, project).is_some() {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "SecurityGroupDefaultAlreadyExists",
             "Default security group already exists.",
         ));
@@ -1655,8 +1637,7 @@ fn create_group(net: &mut Net<'_>, r: Record) -> Result<Record, Fault> {
 fn update_group(net: &mut Net<'_>, r: Record, changes: Record) -> Result<Record, Fault> {
     if str_of(&r, "name") == Some("default") && changes.get("name").is_some_and(|n| n != "default")
     {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "SecurityGroupCannotUpdateDefault",
             "Updating default security group not allowed.",
         ));
@@ -1667,8 +1648,7 @@ fn update_group(net: &mut Net<'_>, r: Record, changes: Record) -> Result<Record,
 fn delete_group(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
     let id = str_of(r, "id").unwrap_or_default();
     if str_of(r, "name") == Some("default") && !net.ctx.is_admin() {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "SecurityGroupCannotRemoveDefault",
             "Insufficient rights for removing default security group.",
         ));
@@ -1678,8 +1658,7 @@ fn delete_group(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
         .coll(PORTS)
         .any(|p| strings(p.get("security_groups")).iter().any(|g| g == id))
     {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "SecurityGroupInUse",
             format!("Security Group {id} in use."),
         ));
@@ -1868,8 +1847,7 @@ fn create_rule(net: &mut Net<'_>, mut r: Record) -> Result<Record, Fault> {
                 .all(|k| x.get(*k).unwrap_or(&Value::Null) == r.get(*k).unwrap_or(&Value::Null))
     });
     if let Some(d) = dup {
-        return Err(Fault::new(
-            409,
+        return Err(Fault::conflict(
             "SecurityGroupRuleExists",
             format!(
                 "Security group rule already exists. Rule id is {}.",
@@ -1964,22 +1942,34 @@ fn create_pool(net: &mut Net<'_>, r: Record) -> Result<Record, Fault> {
     Ok(r)
 }
 
-fn delete_pool(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
+/// Refuses (409) to delete a record that records of another collection still name.
+fn busy(
+    net: &Net<'_>,
+    r: &Record,
+    plural: &str,
+    key: &str,
+    kind: &str,
+    what: &str,
+) -> Result<(), Fault> {
     let id = str_of(r, "id").unwrap_or_default();
-    if net
-        .st
-        .coll(SUBNETS)
-        .any(|s| str_of(s, "subnetpool_id") == Some(id))
-    {
-        return Err(Fault::new(
-            409,
-            "SubnetPoolInUse",
-            format!(
-                "Unable to complete operation on subnet pool {id}. Subnets are still allocated from it."
-            ),
+    if net.st.coll(plural).any(|x| str_of(x, key) == Some(id)) {
+        return Err(Fault::conflict(
+            kind,
+            format!("Unable to complete operation on {what} {id}: it is still in use."),
         ));
     }
     Ok(())
+}
+
+fn delete_pool(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
+    busy(
+        net,
+        r,
+        SUBNETS,
+        "subnetpool_id",
+        "SubnetPoolInUse",
+        "subnet pool",
+    )
 }
 
 fn create_scope(_: &mut Net<'_>, r: Record) -> Result<Record, Fault> {
@@ -1990,21 +1980,14 @@ fn create_scope(_: &mut Net<'_>, r: Record) -> Result<Record, Fault> {
 }
 
 fn delete_scope(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
-    let id = str_of(r, "id").unwrap_or_default();
-    if net
-        .st
-        .coll(POOLS)
-        .any(|p| str_of(p, "address_scope_id") == Some(id))
-    {
-        return Err(Fault::new(
-            409,
-            "AddressScopeInUse",
-            format!(
-                "Unable to complete operation on address scope {id}. There are one or more subnet pools in use on the address scope."
-            ),
-        ));
-    }
-    Ok(())
+    busy(
+        net,
+        r,
+        POOLS,
+        "address_scope_id",
+        "AddressScopeInUse",
+        "address scope",
+    )
 }
 
 fn cidrs_of(v: Option<&Value>) -> Result<Vec<Cidr>, Fault> {
@@ -2091,11 +2074,7 @@ fn pool_action(net: &mut Net<'_>, req: &Req, id: &str, action: &str) -> Result<R
             (texts, json!(answer))
         }
         _ => {
-            return Err(Fault::new(
-                404,
-                "HTTPNotFound",
-                "The resource could not be found.",
-            ));
+            return Err(super::no_route());
         }
     };
     let now = net.now.clone();
@@ -2319,17 +2298,7 @@ const QUOTA_DEFAULTS: &[(&str, i64)] = &[
 
 /// A project's limit of a resource.
 pub(crate) fn quota_limit(st: &NetworkState, project: &str, resource: &str) -> i64 {
-    st.quotas
-        .get(project)
-        .and_then(|q| q.get(resource))
-        .copied()
-        .or_else(|| {
-            QUOTA_DEFAULTS
-                .iter()
-                .find(|(k, _)| *k == resource)
-                .map(|(_, v)| *v)
-        })
-        .unwrap_or(-1)
+    crate::records::quota_limit(&st.quotas, QUOTA_DEFAULTS, project, resource)
 }
 
 /// How many of a quota's resource a project has.

@@ -9,7 +9,7 @@ use super::{
     not_found, stamp,
 };
 use crate::http_util::{Reply, Req};
-use crate::records::{Fault, Record, str_of};
+use crate::records::{Collections, Fault, Record, pick, str_of};
 
 /// Statuses `os-reset_status` accepts for a volume.
 const RESETTABLE: &[&str] = &[
@@ -109,6 +109,16 @@ fn links(v: &Vol<'_>, c: &str, id: &str) -> Value {
         {"rel": "bookmark", "href": format!("{}/{c}/{id}", v.url.replacen("/v3/", "/", 1))}])
 }
 
+/// Adds the attributes of the microversions the request has (`(since, shown, key,
+/// value)`: shown only when `shown`, e.g. to admins).
+fn since<const N: usize>(v: &Vol<'_>, o: &mut Record, fields: [(u32, bool, &str, Value); N]) {
+    for (minor, shown, key, value) in fields {
+        if shown && v.at_least(minor) {
+            o.insert(key.into(), value);
+        }
+    }
+}
+
 // ----- volumes -----
 
 /// The volume's attachments as its view lists them.
@@ -123,31 +133,39 @@ fn volume_attachments(v: &Vol<'_>, id: &str) -> Vec<Value> {
         .collect()
 }
 
+/// The attributes volumes and snapshots share.
+const COMMON: [&str; 7] = [
+    "id",
+    "name",
+    "description",
+    "status",
+    "size",
+    "created_at",
+    "updated_at",
+];
+
 /// A volume as the caller and the microversion see it.
 pub(crate) fn volume_view(v: &Vol<'_>, r: &Record) -> Record {
     let id = str_of(r, "id").unwrap_or_default();
-    let mut o = Map::new();
-    for k in [
-        "id",
-        "name",
-        "description",
-        "status",
-        "size",
-        "availability_zone",
-        "created_at",
-        "updated_at",
-        "volume_type",
-        "snapshot_id",
-        "source_volid",
-        "user_id",
-        "encrypted",
-        "multiattach",
-        "migration_status",
-        "replication_status",
-        "consistencygroup_id",
-    ] {
-        o.insert(k.into(), r.get(k).cloned().unwrap_or(Value::Null));
-    }
+    let mut o = pick(
+        r,
+        &[
+            &COMMON[..],
+            &[
+                "availability_zone",
+                "volume_type",
+                "snapshot_id",
+                "source_volid",
+                "user_id",
+                "encrypted",
+                "multiattach",
+                "migration_status",
+                "replication_status",
+                "consistencygroup_id",
+            ],
+        ]
+        .concat(),
+    );
     let bootable = r.get("bootable").and_then(Value::as_bool).unwrap_or(false);
     o.insert(
         "bootable".into(),
@@ -179,28 +197,21 @@ pub(crate) fn volume_view(v: &Vol<'_>, r: &Record) -> Record {
         o.insert("os-vol-mig-status-attr:migstat".into(), Value::Null);
         o.insert("os-vol-mig-status-attr:name_id".into(), Value::Null);
     }
-    if v.at_least(13) {
-        o.insert("group_id".into(), Value::Null);
-    }
-    if v.at_least(21) && v.ctx.is_admin() {
-        o.insert("provider_id".into(), Value::Null);
-    }
-    if v.at_least(48) {
-        o.insert("service_uuid".into(), json!(SERVICE_UUID));
-        o.insert("shared_targets".into(), json!(false));
-    }
-    if v.at_least(61) && v.ctx.is_admin() {
-        o.insert("cluster_name".into(), Value::Null);
-    }
-    if v.at_least(63) {
-        o.insert(
-            "volume_type_id".into(),
-            r.get("volume_type_id").cloned().unwrap_or(Value::Null),
-        );
-    }
-    if v.at_least(65) {
-        o.insert("consumes_quota".into(), json!(true));
-    }
+    let admin = v.ctx.is_admin();
+    let field = |k: &str| r.get(k).cloned().unwrap_or(Value::Null);
+    since(
+        v,
+        &mut o,
+        [
+            (13, true, "group_id", Value::Null),
+            (21, admin, "provider_id", Value::Null),
+            (48, true, "service_uuid", json!(SERVICE_UUID)),
+            (48, true, "shared_targets", json!(false)),
+            (61, admin, "cluster_name", Value::Null),
+            (63, true, "volume_type_id", field("volume_type_id")),
+            (65, true, "consumes_quota", json!(true)),
+        ],
+    );
     o
 }
 
@@ -877,20 +888,7 @@ fn upload(v: &mut Vol<'_>, r: &Record, args: &Value) -> Result<Reply, Fault> {
 
 fn snapshot_view(v: &Vol<'_>, r: &Record, extended: bool) -> Record {
     let id = str_of(r, "id").unwrap_or_default();
-    let mut o = Map::new();
-    for k in [
-        "id",
-        "name",
-        "description",
-        "status",
-        "size",
-        "volume_id",
-        "created_at",
-        "updated_at",
-        "metadata",
-    ] {
-        o.insert(k.into(), r.get(k).cloned().unwrap_or(Value::Null));
-    }
+    let mut o = pick(r, &[&COMMON[..], &["volume_id", "metadata"]].concat());
     if extended {
         o.insert(
             "os-extended-snapshot-attributes:progress".into(),
@@ -901,18 +899,16 @@ fn snapshot_view(v: &Vol<'_>, r: &Record, extended: bool) -> Record {
             r.get("project_id").cloned().unwrap_or(Value::Null),
         );
     }
-    if v.at_least(14) {
-        o.insert("group_snapshot_id".into(), Value::Null);
-    }
-    if v.at_least(41) {
-        o.insert(
-            "user_id".into(),
-            r.get("user_id").cloned().unwrap_or(Value::Null),
-        );
-    }
-    if v.at_least(65) {
-        o.insert("consumes_quota".into(), json!(true));
-    }
+    let user = r.get("user_id").cloned().unwrap_or(Value::Null);
+    since(
+        v,
+        &mut o,
+        [
+            (14, true, "group_snapshot_id", Value::Null),
+            (41, true, "user_id", user),
+            (65, true, "consumes_quota", json!(true)),
+        ],
+    );
     o.insert("links".into(), links(v, SNAPSHOTS, id));
     o
 }
@@ -1004,8 +1000,10 @@ fn snapshot_action(v: &mut Vol<'_>, req: &Req, id: &str) -> Result<Reply, Fault>
         "error_deleting",
     ];
     match action.as_str() {
-        "os-reset_status" => {
-            v.admin_only("volume_extension:snapshot_admin_actions:reset_status")?;
+        "os-reset_status" | "os-update_snapshot_status" => {
+            if action == "os-reset_status" {
+                v.admin_only("volume_extension:snapshot_admin_actions:reset_status")?;
+            }
             let s = args
                 .get("status")
                 .and_then(Value::as_str)
@@ -1016,22 +1014,8 @@ fn snapshot_action(v: &mut Vol<'_>, req: &Req, id: &str) -> Result<Reply, Fault>
                     "Invalid input received: Must specify a valid status: {s}"
                 )));
             }
-            v.st.cancel(SNAPSHOTS, id);
-            v.st.set(SNAPSHOTS, id, json!({"status": s}));
-        }
-        "os-update_snapshot_status" => {
-            let s = args
-                .get("status")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_lowercase();
-            if !valid.contains(&s.as_str()) {
-                return Err(bad(format!(
-                    "Invalid input received: Must specify a valid status: {s}"
-                )));
-            }
-            let mut patch = json!({"status": s});
-            if let Some(p) = args.get("progress") {
+            let mut patch = json!({ "status": s });
+            if let Some(p) = args.get("progress").filter(|_| action != "os-reset_status") {
                 patch["progress"] = p.clone();
             }
             v.st.cancel(SNAPSHOTS, id);
@@ -1049,7 +1033,6 @@ fn snapshot_action(v: &mut Vol<'_>, req: &Req, id: &str) -> Result<Reply, Fault>
 // ----- attachments (3.27) -----
 
 fn attachment_view(r: &Record, detail: bool) -> Record {
-    let mut o = Map::new();
     let keys: &[&str] = if detail {
         &[
             "id",
@@ -1064,10 +1047,7 @@ fn attachment_view(r: &Record, detail: bool) -> Record {
     } else {
         &["id", "status", "instance", "volume_id"]
     };
-    for k in keys {
-        o.insert((*k).into(), r.get(*k).cloned().unwrap_or(Value::Null));
-    }
-    o
+    pick(r, keys)
 }
 
 fn attachments(v: &mut Vol<'_>, req: &Req, rest: &[&str]) -> Result<Reply, Fault> {

@@ -16,7 +16,9 @@ use serde_json::{Map, Value, json};
 
 use crate::App;
 use crate::http_util::{Ctx, Reply, Req, authenticate, keystone_error};
-use crate::records::{Fault, ListSpec, Record, Records, list_page, str_of, value_matches};
+use crate::records::{
+    Collections, Fault, ListSpec, Record, Records, list_page, str_of, value_matches,
+};
 use crate::state::State;
 
 pub(crate) const VOLUMES: &str = "volumes";
@@ -42,23 +44,17 @@ pub(crate) struct VolumeState {
     pub(crate) quotas: BTreeMap<String, BTreeMap<String, i64>>,
 }
 
+impl Collections for VolumeState {
+    fn colls(&self) -> &BTreeMap<&'static str, Records> {
+        &self.colls
+    }
+
+    fn colls_mut(&mut self) -> &mut BTreeMap<&'static str, Records> {
+        &mut self.colls
+    }
+}
+
 impl VolumeState {
-    pub(crate) fn coll(&self, c: &str) -> impl Iterator<Item = &Record> {
-        self.colls.get(c).into_iter().flat_map(Records::iter)
-    }
-
-    pub(crate) fn get(&self, c: &str, id: &str) -> Option<&Record> {
-        self.colls.get(c).and_then(|x| x.get(id))
-    }
-
-    pub(crate) fn get_mut(&mut self, c: &str, id: &str) -> Option<&mut Record> {
-        self.colls.get_mut(c).and_then(|x| x.get_mut(id))
-    }
-
-    pub(crate) fn insert(&mut self, c: &'static str, r: Record) {
-        self.colls.entry(c).or_default().0.push(r);
-    }
-
     /// Sets attributes of a record now.
     pub(crate) fn set(&mut self, c: &str, id: &str, patch: Value) {
         if let (Some(r), Value::Object(p)) = (self.get_mut(c, id), patch) {
@@ -639,17 +635,7 @@ const QUOTA_DEFAULTS: &[(&str, i64)] = &[
 ];
 
 fn quota_limit(st: &VolumeState, project: &str, key: &str) -> i64 {
-    st.quotas
-        .get(project)
-        .and_then(|q| q.get(key))
-        .copied()
-        .or_else(|| {
-            QUOTA_DEFAULTS
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, x)| *x)
-        })
-        .unwrap_or(-1)
+    crate::records::quota_limit(&st.quotas, QUOTA_DEFAULTS, project, key)
 }
 
 fn usage(st: &VolumeState, project: &str, key: &str) -> i64 {

@@ -8,12 +8,25 @@ use serde_json::{Map, Value, json};
 use super::{ATTACHMENTS, Attach, VOLUMES, VolumeState};
 use crate::compute::fault;
 use crate::http_util::{Ctx, Reply, Req};
-use crate::records::{Record, str_of};
+use crate::records::{Collections, Record, str_of};
 
 /// The server's attachments (Cinder's records, with Nova's own attributes).
 fn of_server<'a>(st: &'a VolumeState, server: &'a str) -> impl Iterator<Item = &'a Record> {
     st.coll(ATTACHMENTS)
         .filter(move |a| str_of(a, "instance") == Some(server))
+}
+
+/// The server's attachment of a volume, or Nova's 404.
+fn attachment_of(st: &VolumeState, server: &str, vol: &str) -> Result<Record, Reply> {
+    of_server(st, server)
+        .find(|a| str_of(a, "volume_id") == Some(vol))
+        .cloned()
+        .ok_or_else(|| {
+            fault(
+                404,
+                &format!("Volume {vol} is not attached to the server {server}."),
+            )
+        })
 }
 
 fn view(a: &Record, server: &str, minor: u32) -> Value {
@@ -75,15 +88,10 @@ pub(crate) fn server_attachments(
                 .collect();
             Reply::ok(json!({ "volumeAttachments": all }))
         }
-        (&Method::GET, [vol]) => {
-            match of_server(st, server).find(|a| str_of(a, "volume_id") == Some(vol)) {
-                Some(a) => Reply::ok(json!({"volumeAttachment": view(a, server, minor)})),
-                None => fault(
-                    404,
-                    &format!("Volume {vol} is not attached to the server {server}."),
-                ),
-            }
-        }
+        (&Method::GET, [vol]) => match attachment_of(st, server, vol) {
+            Ok(a) => Reply::ok(json!({"volumeAttachment": view(&a, server, minor)})),
+            Err(r) => r,
+        },
         (&Method::POST, []) => {
             let Some(vol) = given
                 .get("volumeId")
@@ -155,14 +163,9 @@ pub(crate) fn server_attachments(
             }
         }
         (&Method::PUT, [vol]) => {
-            let Some(a) = of_server(st, server)
-                .find(|a| str_of(a, "volume_id") == Some(vol))
-                .cloned()
-            else {
-                return fault(
-                    404,
-                    &format!("Volume {vol} is not attached to the server {server}."),
-                );
+            let a = match attachment_of(st, server, vol) {
+                Ok(a) => a,
+                Err(r) => return r,
             };
             let new_volume = given
                 .get("volumeId")
@@ -202,14 +205,9 @@ pub(crate) fn server_attachments(
             Reply::empty(202)
         }
         (&Method::DELETE, [vol]) => {
-            let Some(a) = of_server(st, server)
-                .find(|a| str_of(a, "volume_id") == Some(vol))
-                .cloned()
-            else {
-                return fault(
-                    404,
-                    &format!("Volume {vol} is not attached to the server {server}."),
-                );
+            let a = match attachment_of(st, server, vol) {
+                Ok(a) => a,
+                Err(r) => return r,
             };
             let aid = str_of(&a, "id").map(str::to_string);
             match st.detach(vol, aid.as_deref()) {

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use super::{TYPES, VOLUMES, Vol, bad, map_routes, not_found};
 use crate::http_util::{Reply, Req};
-use crate::records::{Fault, ListSpec, Record, list_page, str_of};
+use crate::records::{Collections, Fault, ListSpec, Record, list_page, pick, str_of};
 
 fn access(r: &Record) -> Vec<String> {
     r.get("access")
@@ -33,10 +33,10 @@ fn sees(v: &Vol<'_>, r: &Record) -> bool {
 }
 
 fn view(v: &Vol<'_>, r: &Record) -> Record {
-    let mut o = Map::new();
-    for k in ["id", "name", "description", "is_public", "qos_specs_id"] {
-        o.insert(k.into(), r.get(k).cloned().unwrap_or(Value::Null));
-    }
+    let mut o = pick(
+        r,
+        &["id", "name", "description", "is_public", "qos_specs_id"],
+    );
     o.insert(
         "extra_specs".into(),
         r.get("extra_specs").cloned().unwrap_or(json!({})),
