@@ -50,14 +50,6 @@ pub struct State {
     pub(crate) quota_defaults: BTreeMap<String, i64>,
     /// Per-project quota overrides, by project then resource.
     pub(crate) quotas: BTreeMap<String, BTreeMap<String, i64>>,
-    /// Security groups by ID (each project's `default` group is made when first seen).
-    pub(crate) security_groups: BTreeMap<String, SecurityGroup>,
-    /// Floating IPs by ID: (project, address).
-    pub(crate) floating_ips: BTreeMap<String, (String, String)>,
-    /// Volumes and snapshots as Nova's proxy shows them, by ID (with their project).
-    pub(crate) volumes: BTreeMap<String, (String, Value)>,
-    /// Volume snapshots, as `volumes`.
-    pub(crate) snapshots: BTreeMap<String, (String, Value)>,
     /// Host aggregates by numeric ID.
     pub(crate) aggregates: BTreeMap<u64, Aggregate>,
     /// Instance actions, oldest first.
@@ -789,27 +781,6 @@ pub(crate) struct Trust {
     pub(crate) impersonation: bool,
     pub(crate) expires_at: Option<DateTime<Utc>>,
     pub(crate) remaining_uses: Option<u64>,
-}
-
-/// A security group, as Nova shows Neutron's.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct SecurityGroup {
-    pub(crate) id: String,
-    pub(crate) name: String,
-    pub(crate) description: String,
-    pub(crate) project_id: String,
-    pub(crate) rules: Vec<SecurityGroupRule>,
-}
-
-/// An ingress rule of a security group.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct SecurityGroupRule {
-    pub(crate) id: String,
-    pub(crate) protocol: Option<String>,
-    pub(crate) from_port: Option<i64>,
-    pub(crate) to_port: Option<i64>,
-    pub(crate) cidr: Option<String>,
-    pub(crate) group_id: Option<String>,
 }
 
 /// A host aggregate.

@@ -4,6 +4,7 @@
 
 mod ipam;
 mod nova;
+mod proxy;
 mod resources;
 
 use std::collections::BTreeMap;
@@ -18,6 +19,9 @@ use crate::records::{
 use crate::state::State;
 
 pub(crate) use nova::{addresses, boot_ports, interfaces, release_server};
+pub(crate) use proxy::{
+    floating_ip_pools, floating_ips, security_groups, server_group, tenant_networks,
+};
 pub(crate) use resources::{ensure_default_group, seed};
 
 /// Neutron's records, by collection (the plural of each resource), and the quotas.

@@ -6,7 +6,7 @@ mod actions;
 mod nova;
 mod types;
 
-pub(crate) use nova::{assisted_snapshots, release_server, server_attachments};
+pub(crate) use nova::{assisted_snapshots, proxy, release_server, server_attachments};
 
 use std::collections::BTreeMap;
 

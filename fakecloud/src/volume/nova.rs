@@ -279,3 +279,151 @@ pub(crate) fn assisted_snapshots(st: &VolumeState, ctx: &Ctx, req: &Req, rest: &
         &format!("Volume {volume} is not attached to a libvirt server: nothing to snapshot."),
     )
 }
+
+/// Calls Cinder's API on the caller's behalf: the answer's status and body.
+fn cinder(
+    v: &mut super::Vol<'_>,
+    method: Method,
+    path: &[&str],
+    body: Option<Value>,
+) -> (u16, Value) {
+    let req = Req {
+        method,
+        segs: Vec::new(),
+        query: Vec::new(),
+        headers: Default::default(),
+        body: body.map(|b| b.to_string().into()).unwrap_or_default(),
+        request_id: String::new(),
+    };
+    match super::actions::route(v, &req, path) {
+        Ok(r) => (r.status, r.body.unwrap_or(Value::Null)),
+        Err(f) => (f.status, json!({ "message": f.message })),
+    }
+}
+
+fn nova_volume(c: &Value) -> Value {
+    let attachments: Vec<Value> = c["attachments"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|a| {
+            json!({"id": a["attachment_id"], "volumeId": a["volume_id"],
+            "serverId": a["server_id"], "device": a["device"]})
+        })
+        .collect();
+    // Nova shows an unattached volume with one empty attachment.
+    let attachments = if attachments.is_empty() {
+        vec![json!({})]
+    } else {
+        attachments
+    };
+    json!({"id": c["id"], "status": c["status"], "size": c["size"],
+        "availabilityZone": c["availability_zone"], "createdAt": c["created_at"],
+        "attachments": attachments, "displayName": c["name"],
+        "displayDescription": c["description"], "volumeType": c["volume_type"],
+        "snapshotId": c["snapshot_id"], "metadata": c["metadata"]})
+}
+
+fn nova_snapshot(c: &Value) -> Value {
+    json!({"id": c["id"], "volumeId": c["volume_id"], "status": c["status"], "size": c["size"],
+        "createdAt": c["created_at"], "displayName": c["name"],
+        "displayDescription": c["description"]})
+}
+
+/// Nova's volume proxies (to 2.35), `os-volumes` and `os-snapshots`: Cinder's API
+/// translated. (A volume made through Nova is available at once.)
+pub(crate) fn proxy(
+    app: &crate::App,
+    state: &mut crate::state::State,
+    ctx: &Ctx,
+    req: &Req,
+    snapshots: bool,
+    rest: &[&str],
+) -> Reply {
+    let project = ctx.project_id().unwrap_or_default().to_string();
+    let mut v = super::Vol {
+        app,
+        st: &mut state.volume,
+        images: &mut state.images,
+        ctx,
+        minor: 0,
+        now: app.clock.now(),
+        url: format!("{}/volume/v3/{project}", app.base),
+    };
+    let (c, singular, plural, noun) = if snapshots {
+        ("snapshots", "snapshot", "snapshots", "Snapshot")
+    } else {
+        (VOLUMES, "volume", "volumes", "Volume")
+    };
+    let view = |x: &Value| {
+        if snapshots {
+            nova_snapshot(x)
+        } else {
+            nova_volume(x)
+        }
+    };
+    let answer = |status: u16, out: &Value, id: &str| match status {
+        404 => fault(404, &format!("{noun} {id} could not be found.")),
+        s => fault(s, out["message"].as_str().unwrap_or_default()),
+    };
+    match (&req.method, rest) {
+        (&Method::GET, []) | (&Method::GET, ["detail"]) => {
+            let (_, out) = cinder(&mut v, Method::GET, &[c, "detail"], None);
+            let rows: Vec<Value> = out[plural]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(view)
+                .collect();
+            Reply::ok(json!({ plural: rows }))
+        }
+        (&Method::POST, []) => {
+            let body = req.json().unwrap_or_default();
+            let o = &body[singular];
+            if !o.is_object() {
+                return fault(
+                    400,
+                    &format!(
+                        "Invalid input for field/attribute {singular}. '{singular}' is a required property"
+                    ),
+                );
+            }
+            let mut b = o.as_object().cloned().unwrap_or_default();
+            for (from, to) in [
+                ("display_name", "name"),
+                ("display_description", "description"),
+            ] {
+                if let Some(x) = b.remove(from) {
+                    b.insert(to.into(), x);
+                }
+            }
+            if snapshots && b.get("volume_id").is_none() {
+                return fault(
+                    400,
+                    "Invalid input for field/attribute snapshot. 'volume_id' is a required property",
+                );
+            }
+            let (status, out) = cinder(&mut v, Method::POST, &[c], Some(json!({ singular: b })));
+            if status != 202 {
+                let id = o["volume_id"].as_str().unwrap_or_default();
+                return answer(status, &out, id);
+            }
+            let id = out[singular]["id"].as_str().unwrap_or_default().to_string();
+            if !snapshots {
+                v.st.cancel(VOLUMES, &id);
+                v.st.set(VOLUMES, &id, json!({"status": "available"}));
+            }
+            let (_, shown) = cinder(&mut v, Method::GET, &[c, &id], None);
+            Reply::ok(json!({ singular: view(&shown[singular]) }))
+        }
+        (&Method::GET, [id]) => match cinder(&mut v, Method::GET, &[c, id], None) {
+            (200, out) => Reply::ok(json!({ singular: view(&out[singular]) })),
+            (s, out) => answer(s, &out, id),
+        },
+        (&Method::DELETE, [id]) => match cinder(&mut v, Method::DELETE, &[c, id], None) {
+            (202, _) => Reply::empty(202),
+            (s, out) => answer(s, &out, id),
+        },
+        _ => fault(404, "The resource could not be found."),
+    }
+}
