@@ -1,6 +1,6 @@
-//! An in-memory OpenStack on loopback, for tests: Keystone v3 and Nova v2.1 (with a
-//! minimal image service), seeded like the project's devcloud. See the crate's README for
-//! what it serves and how it differs from the real services.
+//! An in-memory OpenStack on loopback, for tests: Keystone v3, Nova v2.1, Neutron v2.0
+//! and Cinder v3 (with a minimal image service), seeded like the project's devcloud.
+//! See the crate's README for what it serves and how it differs from the real services.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
