@@ -332,7 +332,11 @@ fn create(net: &mut Net<'_>, kind: &Kind, req: &Req) -> Result<Reply, Fault> {
     }
 }
 
-fn create_one(net: &mut Net<'_>, kind: &Kind, mut body: Record) -> Result<String, Fault> {
+pub(crate) fn create_one(
+    net: &mut Net<'_>,
+    kind: &Kind,
+    mut body: Record,
+) -> Result<String, Fault> {
     let own = net.project();
     let project = body
         .remove("project_id")

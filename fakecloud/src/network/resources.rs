@@ -21,6 +21,7 @@ const RULES: &str = "security_group_rules";
 const TEMPLATES: &str = "default_security_group_rules";
 const POOLS: &str = "subnetpools";
 const SCOPES: &str = "address_scopes";
+const LOCAL_IPS: &str = "local_ips";
 
 /// The remote group of a template that stands for the group itself.
 const PARENT: &str = "PARENT";
@@ -61,6 +62,21 @@ fn no_update(_: &mut Net<'_>, _: Record, _: Record) -> Result<Record, Fault> {
 
 /// The resources served as collections.
 pub(crate) static KINDS: &[Kind] = &[
+    Kind {
+        path: "local_ips",
+        plural: LOCAL_IPS,
+        singular: "local_ip",
+        noun: "LocalIP",
+        quota: None,
+        owned: true,
+        admin_only: false,
+        readonly: &["network_id", "local_port_id", "local_ip_address", "ip_mode"],
+        create: create_local_ip,
+        update: merge,
+        delete: delete_local_ip,
+        public: private,
+        view: as_is,
+    },
     Kind {
         path: "networks",
         plural: NETWORKS,
@@ -2095,7 +2111,10 @@ struct Child {
     path: &'static str,
     singular: &'static str,
     noun: &'static str,
-    check: fn(&NetworkState, &Record) -> Result<(), Fault>,
+    /// Validates a record and fills what it derives from its parent.
+    check: fn(&NetworkState, &Record, &mut Record) -> Result<(), Fault>,
+    /// Attributes kept but not shown.
+    hidden: &'static [&'static str],
 }
 
 static CHILDREN: &[Child] = &[
@@ -2107,6 +2126,7 @@ static CHILDREN: &[Child] = &[
         singular: "conntrack_helper",
         noun: "ConntrackHelper",
         check: check_helper,
+        hidden: &["router_id"],
     },
     Child {
         parent_path: "floatingips",
@@ -2116,10 +2136,51 @@ static CHILDREN: &[Child] = &[
         singular: "port_forwarding",
         noun: "PortForwarding",
         check: check_forwarding,
+        hidden: &["floatingip_id"],
+    },
+    Child {
+        parent_path: "local_ips",
+        parent: LOCAL_IPS,
+        parent_key: "local_ip_id",
+        path: "port_associations",
+        singular: "port_association",
+        noun: "LocalIPAssociation",
+        check: check_association,
+        hidden: &["id"],
     },
 ];
 
-fn check_helper(_: &NetworkState, r: &Record) -> Result<(), Fault> {
+/// A local IP's association with a port: keyed by the port, with its address.
+fn check_association(st: &NetworkState, parent: &Record, r: &mut Record) -> Result<(), Fault> {
+    let port_id = str_of(r, "fixed_port_id").unwrap_or_default().to_string();
+    let Some(port) = st.get(PORTS, &port_id) else {
+        return Err(nf("Port", &port_id));
+    };
+    let ips = fixed_ips(port);
+    let fixed = match str_of(r, "fixed_ip") {
+        Some(ip) if ips.iter().any(|(_, a)| a == ip) => ip.to_string(),
+        Some(ip) => {
+            return Err(Fault::bad(format!(
+                "Bad request: the IP {ip} is not an address of port {port_id}."
+            )));
+        }
+        None => ips.first().map(|(_, a)| a.clone()).unwrap_or_default(),
+    };
+    r.insert("id".into(), json!(port_id));
+    r.insert("fixed_ip".into(), json!(fixed));
+    r.insert(
+        "local_ip_address".into(),
+        parent
+            .get("local_ip_address")
+            .cloned()
+            .unwrap_or(Value::Null),
+    );
+    r.insert("host".into(), Value::Null);
+    r.remove("description");
+    Ok(())
+}
+
+fn check_helper(_: &NetworkState, _: &Record, r: &mut Record) -> Result<(), Fault> {
     if !matches!(
         str_of(r, "protocol"),
         Some("tcp" | "udp" | "icmp" | "ipv6-icmp" | "sctp")
@@ -2138,7 +2199,7 @@ fn check_helper(_: &NetworkState, r: &Record) -> Result<(), Fault> {
     Ok(())
 }
 
-fn check_forwarding(st: &NetworkState, r: &Record) -> Result<(), Fault> {
+fn check_forwarding(st: &NetworkState, _: &Record, r: &mut Record) -> Result<(), Fault> {
     if !matches!(str_of(r, "protocol"), Some("tcp" | "udp")) {
         return Err(Fault::bad("Invalid input for protocol."));
     }
@@ -2165,7 +2226,7 @@ fn check_forwarding(st: &NetworkState, r: &Record) -> Result<(), Fault> {
 
 fn child_view(c: &Child, r: &Record) -> Value {
     let mut v = r.clone();
-    v.remove(c.parent_key);
+    v.retain(|k, _| !c.hidden.contains(&k.as_str()));
     Value::Object(v)
 }
 
@@ -2215,7 +2276,8 @@ fn child_route(
             r.insert("id".into(), json!(crate::ids::uuid()));
             r.insert(c.parent_key.into(), json!(pid));
             let r = with_defaults(r, json!({"description": ""}));
-            (c.check)(net.st, &r)?;
+            let mut r = r;
+            (c.check)(net.st, &parent, &mut r)?;
             let out = child_view(c, &r);
             net.st.insert(c.path, r);
             Ok(Reply::json(201, json!({ c.singular: out })))
@@ -2226,7 +2288,7 @@ fn child_route(
         (&M::PUT, Some(cid)) => {
             let mut r = mine(net.st, cid)?;
             r.extend(body(req)?);
-            (c.check)(net.st, &r)?;
+            (c.check)(net.st, &parent, &mut r)?;
             let out = child_view(c, &r);
             if let Some(x) = net.st.get_mut(c.path, cid) {
                 *x = r;
@@ -2244,6 +2306,159 @@ fn child_route(
             "The method is not allowed.",
         )),
     }
+}
+
+/// A local IP: an address of a network, held by a port of its own.
+fn create_local_ip(net: &mut Net<'_>, r: Record) -> Result<Record, Fault> {
+    let network_id = required(&r, "network_id", "local_ip")?.to_string();
+    let Some(network) = net.st.get(NETWORKS, &network_id).cloned() else {
+        return Err(nf("Network", &network_id));
+    };
+    if !visible(net.st, net.ctx, kind(NETWORKS), &network) {
+        return Err(nf("Network", &network_id));
+    }
+    let mut r = with_defaults(r, json!({"name": "", "ip_mode": "translate"}));
+    if !matches!(str_of(&r, "ip_mode"), Some("translate" | "passthrough")) {
+        return Err(Fault::bad("Invalid input for ip_mode."));
+    }
+    let id = str_of(&r, "id").unwrap_or_default().to_string();
+    let project = str_of(&r, "project_id").unwrap_or_default().to_string();
+    let fixed = r
+        .get("local_ip_address")
+        .and_then(Value::as_str)
+        .map(|a| json!([{ "ip_address": a }]));
+    let port = service_port(
+        net,
+        &network_id,
+        fixed.as_ref(),
+        "network:local_ip",
+        &id,
+        &project,
+    )?;
+    let address = fixed_ips(&port)
+        .first()
+        .map(|f| f.1.clone())
+        .unwrap_or_default();
+    r.insert(
+        "local_port_id".into(),
+        port.get("id").cloned().unwrap_or(Value::Null),
+    );
+    r.insert("local_ip_address".into(), json!(address));
+    r.remove("tags");
+    Ok(r)
+}
+
+fn delete_local_ip(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
+    let id = str_of(r, "id").unwrap_or_default();
+    if let Some(c) = net.st.colls.get_mut("port_associations") {
+        c.0.retain(|a| str_of(a, "local_ip_id") != Some(id));
+    }
+    if let Some(p) = str_of(r, "local_port_id") {
+        net.st.remove(PORTS, p);
+    }
+    Ok(())
+}
+
+/// The auto-allocated topology of a project: a network with a subnet from the default
+/// subnet pool, behind a router on the default external network; made when first asked
+/// for, `dry-run` only checks that it can be.
+fn auto_topology(net: &mut Net<'_>, req: &Req, project: &str) -> Result<Reply, Fault> {
+    use http::Method as M;
+    const TOPOLOGIES: &str = "auto_allocated_topologies";
+    if !net.ctx.is_admin() && net.ctx.project_id() != Some(project) {
+        return Err(forbidden("rule:get_auto_allocated_topology"));
+    }
+    let answer = |id: &str| {
+        Reply::ok(
+            json!({"auto_allocated_topology": {"id": id, "project_id": project, "tenant_id": project}}),
+        )
+    };
+    let existing = net.st.get(TOPOLOGIES, project).cloned();
+    if req.method == M::DELETE {
+        let Some(t) = existing else {
+            return Err(nf("AutoAllocatedTopology", project));
+        };
+        let router = str_of(&t, "router_id")
+            .and_then(|r| net.st.get(ROUTERS, r))
+            .cloned();
+        let subnet = str_of(&t, "subnet_id").unwrap_or_default().to_string();
+        if let Some(router) = router {
+            remove_interface(net, &router, &json!({ "subnet_id": subnet }))?;
+            delete_router(net, &router)?;
+            net.st
+                .remove(ROUTERS, str_of(&router, "id").unwrap_or_default());
+        }
+        if let Some(network) = str_of(&t, "network_id")
+            .and_then(|n| net.st.get(NETWORKS, n))
+            .cloned()
+        {
+            delete_network(net, &network)?;
+            net.st
+                .remove(NETWORKS, str_of(&network, "id").unwrap_or_default());
+        }
+        net.st.remove(TOPOLOGIES, project);
+        return Ok(Reply::empty(204));
+    }
+    if req.method != M::GET {
+        return Err(Fault::new(
+            405,
+            "HTTPMethodNotAllowed",
+            "The method is not allowed.",
+        ));
+    }
+    if let Some(t) = existing {
+        return Ok(answer(str_of(&t, "network_id").unwrap_or_default()));
+    }
+    let default_of = |st: &NetworkState, plural: &str, extra: &dyn Fn(&Record) -> bool| {
+        st.coll(plural)
+            .filter(|r| r.get("is_default") == Some(&json!(true)) && extra(r))
+            .find_map(|r| str_of(r, "id").map(str::to_string))
+    };
+    let external = default_of(net.st, NETWORKS, &|n| {
+        n.get("router:external") == Some(&json!(true))
+    });
+    let pool = default_of(net.st, POOLS, &|p| p.get("ip_version") == Some(&json!(4)));
+    let (Some(external), Some(pool)) = (external, pool) else {
+        return Err(Fault::conflict(
+            "AutoAllocationFailure",
+            "Deployment error: No default external network or default subnet pool.",
+        ));
+    };
+    if req
+        .query
+        .iter()
+        .any(|(k, v)| k == "fields" && v == "dry-run")
+    {
+        return Ok(answer("dry-run=pass"));
+    }
+    let body = |v: Value| v.as_object().cloned().unwrap_or_default();
+    let network = super::create_one(
+        net,
+        kind(NETWORKS),
+        body(json!({"name": "auto_allocated_network", "project_id": project})),
+    )?;
+    let subnet = super::create_one(
+        net,
+        kind(SUBNETS),
+        body(json!({"network_id": network, "subnetpool_id": pool,
+        "ip_version": 4, "name": "auto_allocated_subnet_v4", "project_id": project})),
+    )?;
+    let router = super::create_one(
+        net,
+        kind(ROUTERS),
+        body(json!({"name": "auto_allocated_router",
+        "external_gateway_info": {"network_id": external}, "project_id": project})),
+    )?;
+    if let Some(r) = net.st.get(ROUTERS, &router).cloned() {
+        add_interface(net, &r, &json!({ "subnet_id": subnet }))?;
+    }
+    let mut t = Map::new();
+    t.insert("id".into(), json!(project));
+    t.insert("network_id".into(), json!(network));
+    t.insert("subnet_id".into(), json!(subnet));
+    t.insert("router_id".into(), json!(router));
+    net.st.insert(TOPOLOGIES, t);
+    Ok(answer(&network))
 }
 
 // ----- listing filters the generic collection cannot read -----
@@ -2410,7 +2625,26 @@ const EXTENSIONS: &[(&str, &str, &str)] = &[
         "Address scope",
         "Address scopes extension.",
     ),
-    ("agent", "agent", "The agent management extension."),
+    (
+        "auto-allocated-topology",
+        "Auto Allocated Topology Services",
+        "Auto Allocated Topology Services.",
+    ),
+    (
+        "floating-ip-port-forwarding",
+        "Floating IP Port Forwarding",
+        "Allow to forward a port of a floating IP to a port of a fixed IP.",
+    ),
+    (
+        "l3-conntrack-helper",
+        "Router conntrack helper",
+        "Conntrack helpers of routers.",
+    ),
+    (
+        "local_ip",
+        "Local IP",
+        "Local IPs of a network, associated with ports.",
+    ),
     (
         "allowed-address-pairs",
         "Allowed Address Pairs",
@@ -2425,11 +2659,6 @@ const EXTENSIONS: &[(&str, &str, &str)] = &[
         "default-subnetpools",
         "Default Subnetpools",
         "Provides ability to mark and use a subnetpool as the default.",
-    ),
-    (
-        "dns-integration",
-        "DNS Integration",
-        "Provides integration with DNS.",
     ),
     (
         "empty-string-filtering",
@@ -2734,6 +2963,9 @@ pub(crate) fn special(
         }
         ["routers", id, action] if *m == M::PUT => {
             return router_action(net, req, id, action).map(Some);
+        }
+        ["auto-allocated-topology", project] => {
+            return auto_topology(net, req, project).map(Some);
         }
         ["subnetpools", id, action] if *m == M::PUT => {
             return pool_action(net, req, id, action).map(Some);
