@@ -173,7 +173,13 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         Err(r) => return r,
     };
     let now = app.clock.now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-    let rest: Vec<&str> = req.segs.iter().skip(2).map(String::as_str).collect();
+    // Neutron accepts a `.json` suffix on any path.
+    let rest: Vec<&str> = req
+        .segs
+        .iter()
+        .skip(2)
+        .map(|s| s.strip_suffix(".json").unwrap_or(s))
+        .collect();
     let url = format!("{}/network/v2.0/{}", app.base, rest.join("/"));
     let mut net = Net {
         st: &mut state.network,

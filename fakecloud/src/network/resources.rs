@@ -22,6 +22,7 @@ const TEMPLATES: &str = "default_security_group_rules";
 const POOLS: &str = "subnetpools";
 const SCOPES: &str = "address_scopes";
 const LOCAL_IPS: &str = "local_ips";
+const TRUNKS: &str = "trunks";
 
 /// The remote group of a template that stands for the group itself.
 const PARENT: &str = "PARENT";
@@ -62,6 +63,21 @@ fn no_update(_: &mut Net<'_>, _: Record, _: Record) -> Result<Record, Fault> {
 
 /// The resources served as collections.
 pub(crate) static KINDS: &[Kind] = &[
+    Kind {
+        path: "trunks",
+        plural: TRUNKS,
+        singular: "trunk",
+        noun: "Trunk",
+        quota: Some("trunk"),
+        owned: true,
+        admin_only: false,
+        readonly: &["port_id", "sub_ports", "status"],
+        create: create_trunk,
+        update: merge,
+        delete: nothing,
+        public: private,
+        view: as_is,
+    },
     Kind {
         path: "local_ips",
         plural: LOCAL_IPS,
@@ -960,6 +976,16 @@ fn delete_port(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
             ),
         ));
     }
+    if net
+        .st
+        .coll(TRUNKS)
+        .any(|t| str_of(t, "port_id") == Some(id.as_str()))
+    {
+        return Err(Fault::conflict(
+            "PortInUseAsTrunkParent",
+            format!("Port {id} is currently a parent port for a trunk."),
+        ));
+    }
     let now = net.now.clone();
     if let Some(c) = net.st.colls.get_mut(FIPS) {
         for f in c.0.iter_mut().filter(|f| str_of(f, "port_id") == Some(&id)) {
@@ -972,8 +998,29 @@ fn delete_port(net: &mut Net<'_>, r: &Record) -> Result<(), Fault> {
     Ok(())
 }
 
-fn view_port(_: &NetworkState, ctx: &Ctx, r: &Record) -> Record {
+fn view_port(st: &NetworkState, ctx: &Ctx, r: &Record) -> Record {
     let mut v = r.clone();
+    let id = str_of(r, "id").unwrap_or_default();
+    if let Some(t) = st.coll(TRUNKS).find(|t| str_of(t, "port_id") == Some(id)) {
+        let subs: Vec<Value> = t
+            .get("sub_ports")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|sp| {
+                let mac = sp["port_id"]
+                    .as_str()
+                    .and_then(|p| st.get(PORTS, p))
+                    .and_then(|p| p.get("mac_address").cloned());
+                json!({"port_id": sp["port_id"], "segmentation_type": sp["segmentation_type"],
+                    "segmentation_id": sp["segmentation_id"], "mac_address": mac})
+            })
+            .collect();
+        v.insert(
+            "trunk_details".into(),
+            json!({"trunk_id": t.get("id"), "sub_ports": subs}),
+        );
+    }
     if !ctx.is_admin() {
         for k in [
             "binding:host_id",
@@ -2461,6 +2508,134 @@ fn auto_topology(net: &mut Net<'_>, req: &Req, project: &str) -> Result<Reply, F
     Ok(answer(&network))
 }
 
+/// The trunk whose parent or subport a port is, if any.
+fn trunk_of(st: &NetworkState, port: &str) -> Option<String> {
+    st.coll(TRUNKS)
+        .find(|t| {
+            str_of(t, "port_id") == Some(port)
+                || t.get("sub_ports")
+                    .and_then(Value::as_array)
+                    .is_some_and(|s| s.iter().any(|x| x["port_id"] == port))
+        })
+        .and_then(|t| str_of(t, "id").map(str::to_string))
+}
+
+/// Checks subports to add to a trunk (`have` already on it): existing free ports, VLAN
+/// IDs unique on the trunk.
+fn check_subports(
+    net: &Net<'_>,
+    parent: &str,
+    have: &[Value],
+    add: &[Value],
+) -> Result<Vec<Value>, Fault> {
+    let mut all: Vec<Value> = have.to_vec();
+    for sp in add {
+        let Some(port) = sp.get("port_id").and_then(Value::as_str) else {
+            return Err(Fault::bad(
+                "Invalid input for sub_ports: port_id is required.",
+            ));
+        };
+        if port == parent || trunk_of(net.st, port).is_some() {
+            return Err(Fault::conflict(
+                "PortInUse",
+                format!(
+                    "Port {port} is currently in use and is not eligible for use as a subport."
+                ),
+            ));
+        }
+        if net.st.get(PORTS, port).is_none() {
+            return Err(nf("Port", port));
+        }
+        let seg = sp.get("segmentation_id").cloned().unwrap_or(Value::Null);
+        if all
+            .iter()
+            .any(|x| x["segmentation_id"] == seg && x["port_id"] != port)
+        {
+            return Err(Fault::conflict(
+                "DuplicateSubPort",
+                format!(
+                    "segmentation_type vlan and segmentation_id {seg} already in use on trunk."
+                ),
+            ));
+        }
+        all.push(json!({"port_id": port,
+            "segmentation_type": sp.get("segmentation_type").cloned().unwrap_or(json!("vlan")),
+            "segmentation_id": seg}));
+    }
+    Ok(all)
+}
+
+fn create_trunk(net: &mut Net<'_>, r: Record) -> Result<Record, Fault> {
+    let port = required(&r, "port_id", "trunk")?.to_string();
+    let Some(parent) = net.st.get(PORTS, &port).cloned() else {
+        return Err(nf("Port", &port));
+    };
+    if !visible(net.st, net.ctx, kind(PORTS), &parent) {
+        return Err(nf("Port", &port));
+    }
+    if trunk_of(net.st, &port).is_some() {
+        return Err(Fault::conflict(
+            "TrunkPortInUse",
+            format!("Port {port} is in use by another trunk."),
+        ));
+    }
+    let given: Vec<Value> = r
+        .get("sub_ports")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let subs = check_subports(net, &port, &[], &given)?;
+    let bound = str_of(&parent, "binding:host_id").is_some_and(|h| !h.is_empty());
+    let mut r = with_defaults(r, json!({"name": "", "admin_state_up": true}));
+    r.insert("sub_ports".into(), json!(subs));
+    r.insert(
+        "status".into(),
+        json!(if bound { "ACTIVE" } else { "DOWN" }),
+    );
+    Ok(r)
+}
+
+/// `add_subports`, `remove_subports` (a trunk that is down refuses both) and
+/// `get_subports`.
+fn trunk_action(net: &mut Net<'_>, req: &Req, id: &str, action: &str) -> Result<Reply, Fault> {
+    let t = find(net, kind(TRUNKS), id)?;
+    let have: Vec<Value> = t
+        .get("sub_ports")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    if action == "get_subports" {
+        return Ok(Reply::ok(json!({ "sub_ports": have })));
+    }
+    if t.get("admin_state_up") == Some(&json!(false)) {
+        return Err(Fault::conflict(
+            "TrunkDisabled",
+            format!("Trunk {id} is currently disabled."),
+        ));
+    }
+    let given: Vec<Value> = req
+        .json()
+        .and_then(|b| b.get("sub_ports").and_then(Value::as_array).cloned())
+        .unwrap_or_default();
+    let parent = str_of(&t, "port_id").unwrap_or_default().to_string();
+    let subs = if action == "add_subports" {
+        check_subports(net, &parent, &have, &given)?
+    } else {
+        let gone: Vec<&Value> = given.iter().map(|g| &g["port_id"]).collect();
+        have.into_iter()
+            .filter(|x| !gone.contains(&&x["port_id"]))
+            .collect()
+    };
+    let now = net.now.clone();
+    let mut t = t;
+    t.insert("sub_ports".into(), json!(subs));
+    touch(&mut t, &now);
+    if let Some(x) = net.st.get_mut(TRUNKS, id) {
+        *x = t.clone();
+    }
+    Ok(Reply::ok(Value::Object(t)))
+}
+
 // ----- listing filters the generic collection cannot read -----
 
 /// Query keys a resource reads itself.
@@ -2509,6 +2684,7 @@ const QUOTA_DEFAULTS: &[(&str, i64)] = &[
     ("security_group_rule", 100),
     ("subnetpool", -1),
     ("rbac_policy", 10),
+    ("trunk", -1),
 ];
 
 /// A project's limit of a resource.
@@ -2527,6 +2703,7 @@ fn quota_usage(st: &NetworkState, project: &str, resource: &str) -> i64 {
         "security_group" => GROUPS,
         "security_group_rule" => RULES,
         "subnetpool" => POOLS,
+        "trunk" => TRUNKS,
         _ => "",
     };
     let n = st
@@ -2606,6 +2783,12 @@ fn quotas(net: &mut Net<'_>, req: &Req, rest: &[&str]) -> Result<Reply, Fault> {
                         "Invalid input for {k}. Reason: '{n}' should be >= -1."
                     )));
                 }
+                let used = quota_usage(net.st, p, k);
+                if n >= 0 && n < used {
+                    return Err(Fault::bad(format!(
+                        "Quota limit {n} for {k} must be greater than or equal to already used and reserved {used}."
+                    )));
+                }
                 entry.insert(k.clone(), n);
             }
             net.st.quotas.insert(p.to_string(), entry);
@@ -2644,6 +2827,16 @@ const EXTENSIONS: &[(&str, &str, &str)] = &[
         "local_ip",
         "Local IP",
         "Local IPs of a network, associated with ports.",
+    ),
+    (
+        "trunk",
+        "Trunk Extension",
+        "Provides support for trunk ports",
+    ),
+    (
+        "trunk-details",
+        "Trunk port details",
+        "Expose trunk port details",
     ),
     (
         "allowed-address-pairs",
@@ -2963,6 +3156,13 @@ pub(crate) fn special(
         }
         ["routers", id, action] if *m == M::PUT => {
             return router_action(net, req, id, action).map(Some);
+        }
+        [
+            "trunks",
+            id,
+            action @ ("add_subports" | "remove_subports" | "get_subports"),
+        ] => {
+            return trunk_action(net, req, id, action).map(Some);
         }
         ["auto-allocated-topology", project] => {
             return auto_topology(net, req, project).map(Some);
