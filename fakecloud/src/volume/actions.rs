@@ -274,10 +274,14 @@ fn volume_type(v: &Vol<'_>, given: Option<&str>) -> Result<Record, Fault> {
             v.st.coll(TYPES)
                 .find(|t| str_of(t, "id") == Some(g) || str_of(t, "name") == Some(g))
         }
-        None => {
-            v.st.coll(TYPES)
-                .find(|t| str_of(t, "name") == Some("__DEFAULT__"))
-        }
+        // The project's default type, else the cloud's.
+        None => match v.st.default_types.get(&v.project()) {
+            Some(id) => v.st.get(TYPES, id),
+            None => {
+                v.st.coll(TYPES)
+                    .find(|t| str_of(t, "name") == Some("__DEFAULT__"))
+            }
+        },
     };
     t.cloned().ok_or_else(|| {
         Fault::new(

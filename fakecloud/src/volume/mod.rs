@@ -42,6 +42,8 @@ pub(crate) struct VolumeState {
     pub(crate) pending: Vec<(DateTime<Utc>, &'static str, String, Option<Record>)>,
     /// Quota overrides by project, then resource.
     pub(crate) quotas: BTreeMap<String, BTreeMap<String, i64>>,
+    /// Projects' default volume types (type IDs).
+    pub(crate) default_types: BTreeMap<String, String>,
 }
 
 impl Collections for VolumeState {
@@ -356,7 +358,8 @@ fn dispatch(v: &mut Vol<'_>, req: &Req, rest: &[&str]) -> Result<Reply, Fault> {
     match rest {
         [VOLUMES, ..] | [SNAPSHOTS, ..] | [ATTACHMENTS, ..] => actions::route(v, req, rest),
         [TYPES, ..] => types::route(v, req, rest),
-        ["limits"] if *m == Method::GET => Ok(limits(v)),
+        ["limits"] if *m == Method::GET => Ok(limits(v, req)),
+        ["default-types", more @ ..] if v.at_least(62) => default_types(v, req, more),
         ["os-quota-sets", p, more @ ..] => quota_sets(v, req, p, more),
         ["os-availability-zone"] if *m == Method::GET => Ok(Reply::ok(
             json!({"availabilityZoneInfo": [{"zoneName": "nova", "zoneState": {"available": true}}]}),
@@ -657,8 +660,12 @@ fn usage(st: &VolumeState, project: &str, key: &str) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-fn limits(v: &Vol<'_>) -> Reply {
-    let p = v.project();
+/// The caller's limits, or (admins, 3.39) another project's.
+fn limits(v: &Vol<'_>, req: &Req) -> Reply {
+    let p = match req.q("project_id") {
+        Some(other) if v.ctx.is_admin() && v.at_least(39) => other.to_string(),
+        _ => v.project(),
+    };
     let l = |k: &str| quota_limit(v.st, &p, k);
     let u = |k: &str| usage(v.st, &p, k);
     Reply::ok(json!({"limits": {"rate": [], "absolute": {
@@ -670,46 +677,30 @@ fn limits(v: &Vol<'_>) -> Reply {
         "totalBackupGigabytesUsed": 0}}}))
 }
 
+/// The per-type quota keys: `volumes_<type>`, `snapshots_<type>`, `gigabytes_<type>`
+/// for every volume type.
+fn per_type_keys(st: &VolumeState) -> Vec<String> {
+    st.coll(TYPES)
+        .filter_map(|t| str_of(t, "name"))
+        .flat_map(|n| ["volumes", "snapshots", "gigabytes"].map(|k| format!("{k}_{n}")))
+        .collect()
+}
+
 fn quota_set(st: &VolumeState, project: &str, with_usage: bool) -> Value {
     let mut m = Map::new();
     m.insert("id".into(), json!(project));
-    for (k, _) in QUOTA_DEFAULTS {
-        let limit = quota_limit(st, project, k);
-        m.insert(
-            k.to_string(),
-            if with_usage {
-                json!({"limit": limit, "in_use": usage(st, project, k), "reserved": 0, "allocated": 0})
-            } else {
-                json!(limit)
-            },
-        );
-    }
-    for (k, base) in [
-        ("volumes", "volumes"),
-        ("snapshots", "snapshots"),
-        ("gigabytes", "gigabytes"),
-    ] {
-        let limit = quota_limit(st, project, &format!("{k}___DEFAULT__"));
-        let limit = if limit == -1
-            && st
-                .quotas
-                .get(project)
-                .and_then(|q| q.get(&format!("{k}___DEFAULT__")))
-                .is_none()
-        {
-            -1
+    let keys = QUOTA_DEFAULTS
+        .iter()
+        .map(|(k, _)| k.to_string())
+        .chain(per_type_keys(st));
+    for k in keys {
+        let limit = quota_limit(st, project, &k);
+        let value = if with_usage {
+            json!({"limit": limit, "in_use": usage(st, project, &k), "reserved": 0, "allocated": 0})
         } else {
-            limit
+            json!(limit)
         };
-        let _ = base;
-        m.insert(
-            format!("{k}___DEFAULT__"),
-            if with_usage {
-                json!({"limit": limit, "in_use": 0, "reserved": 0, "allocated": 0})
-            } else {
-                json!(limit)
-            },
-        );
+        m.insert(k, value);
     }
     Value::Object(m)
 }
@@ -741,7 +732,7 @@ fn quota_sets(v: &mut Vol<'_>, req: &Req, p: &str, more: &[&str]) -> Result<Repl
             let mut entry = v.st.quotas.get(p).cloned().unwrap_or_default();
             for (k, x) in given {
                 let known =
-                    QUOTA_DEFAULTS.iter().any(|(q, _)| q == k) || k.ends_with("___DEFAULT__");
+                    QUOTA_DEFAULTS.iter().any(|(q, _)| q == k) || per_type_keys(v.st).contains(k);
                 if !known {
                     return Err(bad(format!("Bad key(s) in quota set: {k}")));
                 }
@@ -771,6 +762,55 @@ fn quota_sets(v: &mut Vol<'_>, req: &Req, p: &str, more: &[&str]) -> Result<Repl
             v.admin_only("volume_extension:quotas:delete")?;
             v.st.quotas.remove(p);
             Ok(Reply::empty(200))
+        }
+        _ => Err(Fault::new(
+            404,
+            "itemNotFound",
+            "The resource could not be found.",
+        )),
+    }
+}
+
+/// Projects' default volume types (3.62, admins): set, show, list, unset.
+fn default_types(v: &mut Vol<'_>, req: &Req, more: &[&str]) -> Result<Reply, Fault> {
+    v.admin_only("volume_extension:default_set_or_update")?;
+    let view = |p: &str, t: &str| json!({"project_id": p, "volume_type_id": t});
+    match (&req.method, more) {
+        (&Method::GET, []) => {
+            let all: Vec<Value> = v.st.default_types.iter().map(|(p, t)| view(p, t)).collect();
+            Ok(Reply::ok(json!({ "default_types": all })))
+        }
+        (&Method::GET, [p]) => match v.st.default_types.get(*p) {
+            Some(t) => Ok(Reply::ok(json!({"default_type": view(p, t)}))),
+            None => Err(Fault::new(
+                404,
+                "itemNotFound",
+                format!("Default type for project {p} could not be found."),
+            )),
+        },
+        (&Method::PUT, [p]) => {
+            let name = req
+                .json()
+                .and_then(|b| {
+                    b["default_type"]["volume_type"]
+                        .as_str()
+                        .map(str::to_string)
+                })
+                .ok_or_else(|| bad("Missing required element 'default_type' in request body."))?;
+            let t =
+                v.st.coll(TYPES)
+                    .find(|t| {
+                        str_of(t, "name") == Some(name.as_str())
+                            || str_of(t, "id") == Some(name.as_str())
+                    })
+                    .and_then(|t| str_of(t, "id").map(str::to_string))
+                    .ok_or_else(|| not_found(TYPES, &name))?;
+            v.st.default_types.insert(p.to_string(), t.clone());
+            Ok(Reply::ok(json!({"default_type": view(p, &t)})))
+        }
+        (&Method::DELETE, [p]) => {
+            v.st.default_types.remove(*p);
+            Ok(Reply::empty(204))
         }
         _ => Err(Fault::new(
             404,
