@@ -23,6 +23,7 @@ const POOLS: &str = "subnetpools";
 const SCOPES: &str = "address_scopes";
 const LOCAL_IPS: &str = "local_ips";
 const TRUNKS: &str = "trunks";
+const NDP_PROXIES: &str = "ndp_proxies";
 
 /// The remote group of a template that stands for the group itself.
 const PARENT: &str = "PARENT";
@@ -63,6 +64,21 @@ fn no_update(_: &mut Net<'_>, _: Record, _: Record) -> Result<Record, Fault> {
 
 /// The resources served as collections.
 pub(crate) static KINDS: &[Kind] = &[
+    Kind {
+        path: "ndp_proxies",
+        plural: NDP_PROXIES,
+        singular: "ndp_proxy",
+        noun: "NDPProxy",
+        quota: None,
+        owned: true,
+        admin_only: false,
+        readonly: &["router_id", "port_id", "ip_address"],
+        create: create_ndp_proxy,
+        update: merge,
+        delete: nothing,
+        public: private,
+        view: as_is,
+    },
     Kind {
         path: "trunks",
         plural: TRUNKS,
@@ -1339,6 +1355,19 @@ fn remove_interface(net: &mut Net<'_>, router: &Record, body: &Value) -> Result<
         ));
     };
     let pid = str_of(&port, "id").unwrap_or_default();
+    let subnets: Vec<String> = fixed_ips(&port).into_iter().map(|(s, _)| s).collect();
+    let proxied = net.st.coll(NDP_PROXIES).any(|x| {
+        str_of(x, "router_id") == Some(&rid)
+            && str_of(x, "port_id")
+                .and_then(|p| net.st.get(PORTS, p))
+                .is_some_and(|p| fixed_ips(p).iter().any(|(s, _)| subnets.contains(s)))
+    });
+    if proxied {
+        return Err(Fault::conflict(
+            "RouterInterfaceInUseByNDPProxy",
+            format!("Unable to remove the interface of router {rid}: NDP proxies use its subnet."),
+        ));
+    }
     if net.st.coll(FIPS).any(|f| {
         str_of(f, "router_id") == Some(&rid)
             && f.get("fixed_ip_address").is_some_and(|ip| !ip.is_null())
@@ -2508,6 +2537,53 @@ fn auto_topology(net: &mut Net<'_>, req: &Req, project: &str) -> Result<Reply, F
     Ok(answer(&network))
 }
 
+/// The subnets of a router's interfaces.
+fn router_subnets(st: &NetworkState, router: &str) -> Vec<String> {
+    router_ports(st, router, "network:router_interface")
+        .flat_map(fixed_ips)
+        .map(|(s, _)| s)
+        .collect()
+}
+
+/// An NDP proxy: a port's IPv6 address on one of the router's subnets, published by a
+/// router that has `enable_ndp_proxy`.
+fn create_ndp_proxy(net: &mut Net<'_>, r: Record) -> Result<Record, Fault> {
+    let router_id = required(&r, "router_id", "ndp_proxy")?.to_string();
+    let port_id = required(&r, "port_id", "ndp_proxy")?.to_string();
+    let router = find(net, kind(ROUTERS), &router_id)?;
+    let port = find(net, kind(PORTS), &port_id)?;
+    if router.get("enable_ndp_proxy") != Some(&json!(true)) {
+        return Err(Fault::conflict(
+            "RouterNDPProxyNotEnable",
+            format!("The enable_ndp_proxy parameter of router {router_id} must be set as True."),
+        ));
+    }
+    let subnets = router_subnets(net.st, &router_id);
+    let on_router: Vec<String> = fixed_ips(&port)
+        .into_iter()
+        .filter(|(s, a)| subnets.contains(s) && a.contains(':'))
+        .map(|(_, a)| a)
+        .collect();
+    let address = match str_of(&r, "ip_address") {
+        Some(a) if on_router.iter().any(|x| x == a) => a.to_string(),
+        Some(a) => {
+            return Err(Fault::bad(format!(
+                "Bad request: the address {a} is not an IPv6 address of port {port_id} on a subnet of router {router_id}."
+            )));
+        }
+        None => on_router.first().cloned().ok_or_else(|| {
+            Fault::conflict(
+                "PortUnreachableRouter",
+                format!("The port {port_id} cannot reach the router {router_id} by IPv6 subnet."),
+            )
+        })?,
+    };
+    let mut r = with_defaults(r, json!({"name": ""}));
+    r.insert("ip_address".into(), json!(address));
+    r.remove("tags");
+    Ok(r)
+}
+
 /// The trunk whose parent or subport a port is, if any.
 fn trunk_of(st: &NetworkState, port: &str) -> Option<String> {
     st.coll(TRUNKS)
@@ -2832,6 +2908,11 @@ const EXTENSIONS: &[(&str, &str, &str)] = &[
         "trunk",
         "Trunk Extension",
         "Provides support for trunk ports",
+    ),
+    (
+        "l3-ndp-proxy",
+        "Router NDP proxy",
+        "Router NDP proxy extension.",
     ),
     (
         "trunk-details",
