@@ -4,6 +4,7 @@
 
 mod actions;
 mod nova;
+mod qos;
 mod types;
 
 pub(crate) use nova::{assisted_snapshots, proxy, release_server, server_attachments};
@@ -358,6 +359,7 @@ fn dispatch(v: &mut Vol<'_>, req: &Req, rest: &[&str]) -> Result<Reply, Fault> {
     match rest {
         [VOLUMES, ..] | [SNAPSHOTS, ..] | [ATTACHMENTS, ..] => actions::route(v, req, rest),
         [TYPES, ..] => types::route(v, req, rest),
+        ["qos-specs", more @ ..] => qos::route(v, req, more),
         ["limits"] if *m == Method::GET => Ok(limits(v, req)),
         ["default-types", more @ ..] if v.at_least(62) => default_types(v, req, more),
         ["os-quota-sets", p, more @ ..] => quota_sets(v, req, p, more),
