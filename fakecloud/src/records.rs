@@ -83,6 +83,31 @@ pub(crate) fn quota_limit(
         .unwrap_or(-1)
 }
 
+/// A request one service makes of another's API on its caller's behalf (Nova's
+/// proxies): no headers, no query, a JSON body.
+pub(crate) fn internal_request(
+    method: http::Method,
+    path: &[&str],
+    body: Option<Value>,
+) -> crate::http_util::Req {
+    crate::http_util::Req {
+        method,
+        segs: path.iter().map(|s| s.to_string()).collect(),
+        query: Vec::new(),
+        headers: Default::default(),
+        body: body.map(|b| b.to_string().into()).unwrap_or_default(),
+        request_id: String::new(),
+    }
+}
+
+/// A reply's status and body (an error's message as `{"message": …}`).
+pub(crate) fn outcome(r: Result<crate::http_util::Reply, Fault>) -> (u16, Value) {
+    match r {
+        Ok(r) => (r.status, r.body.unwrap_or(Value::Null)),
+        Err(f) => (f.status, json!({ "message": f.message })),
+    }
+}
+
 /// A string attribute of a record.
 pub(crate) fn str_of<'a>(r: &'a Record, key: &str) -> Option<&'a str> {
     r.get(key).and_then(Value::as_str)

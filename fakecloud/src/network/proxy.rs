@@ -20,18 +20,8 @@ fn neutron(
     path: &[&str],
     body: Option<Value>,
 ) -> (u16, Value) {
-    let req = Req {
-        method,
-        segs: ["network", "v2.0"]
-            .iter()
-            .chain(path.iter())
-            .map(|s| s.to_string())
-            .collect(),
-        query: Vec::new(),
-        headers: Default::default(),
-        body: body.map(|b| b.to_string().into()).unwrap_or_default(),
-        request_id: String::new(),
-    };
+    let segs: Vec<&str> = ["network", "v2.0"].iter().chain(path).copied().collect();
+    let req = crate::records::internal_request(method, &segs, body);
     let mut net = Net {
         st,
         ctx,
@@ -40,10 +30,7 @@ fn neutron(
     if let Some(p) = ctx.project_id() {
         ensure_default_group(&mut net, p);
     }
-    match dispatch(&mut net, &req, path, String::new()) {
-        Ok(r) => (r.status, r.body.unwrap_or(Value::Null)),
-        Err(f) => (f.status, json!({"message": f.message})),
-    }
+    crate::records::outcome(dispatch(&mut net, &req, path, String::new()))
 }
 
 fn message(body: &Value) -> String {

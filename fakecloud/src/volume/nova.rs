@@ -287,18 +287,8 @@ fn cinder(
     path: &[&str],
     body: Option<Value>,
 ) -> (u16, Value) {
-    let req = Req {
-        method,
-        segs: Vec::new(),
-        query: Vec::new(),
-        headers: Default::default(),
-        body: body.map(|b| b.to_string().into()).unwrap_or_default(),
-        request_id: String::new(),
-    };
-    match super::actions::route(v, &req, path) {
-        Ok(r) => (r.status, r.body.unwrap_or(Value::Null)),
-        Err(f) => (f.status, json!({ "message": f.message })),
-    }
+    let req = crate::records::internal_request(method, &[], body);
+    crate::records::outcome(super::actions::route(v, &req, path))
 }
 
 fn nova_volume(c: &Value) -> Value {
