@@ -15,7 +15,7 @@ use crate::ids;
 use crate::state::{Address, Flavor, Image, Keypair, Pending, Server, ServerGroup, State};
 
 /// The host every server runs on (the devcloud's single compute host).
-const HOST: &str = "devcloud";
+pub(crate) const HOST: &str = "devcloud";
 const CONSOLE: &str = "FAKE CONSOLE OUTPUT\nANOTHER\nLAST LINE";
 
 /// A microversion, `(major, minor)`.
@@ -95,6 +95,8 @@ pub(crate) fn tick(state: &mut State, now: DateTime<Utc>) {
         };
         if p.delete {
             state.servers.remove(&id);
+            crate::network::release_server(&mut state.network, &id, now);
+            crate::volume::release_server(&mut state.volume, &id, now);
             for g in state.server_groups.values_mut() {
                 g.members.retain(|m| *m != id);
             }
@@ -335,12 +337,49 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                         _ => not_found("The resource could not be found."),
                     }
                 }
+                (_, ["os-interface", rest @ ..]) => {
+                    let project = state.servers[&id].project_id.clone();
+                    let now = app.clock.now();
+                    let (reply, changed) = crate::network::interfaces(
+                        state,
+                        ctx,
+                        req,
+                        (&id, &project),
+                        mv.1,
+                        rest,
+                        now,
+                    );
+                    if changed {
+                        let addresses = crate::network::addresses(&state.network, &id);
+                        if let Some(s) = state.servers.get_mut(&id) {
+                            s.addresses = addresses;
+                        }
+                    }
+                    reply
+                }
+                (_, ["os-volume_attachments", rest @ ..]) => crate::volume::server_attachments(
+                    &mut state.volume,
+                    ctx,
+                    req,
+                    &id,
+                    mv.1,
+                    app.clock.now(),
+                    rest,
+                ),
                 (&Method::GET, ["os-security-groups"]) => {
                     let s = state.servers[&id].clone();
                     let groups: Vec<Value> = s
                         .security_groups
                         .iter()
-                        .map(|name| security_group_json(state, &s.project_id, name))
+                        .map(|name| {
+                            crate::network::server_group(
+                                &mut state.network,
+                                ctx,
+                                &s.project_id,
+                                name,
+                                app.clock.now(),
+                            )
+                        })
                         .collect();
                     Reply::ok(json!({"security_groups": groups}))
                 }
@@ -364,19 +403,34 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
         (&Method::POST, ["os-server-external-events"]) => external_events(state, req, ctx, mv),
         (_, ["images", rest @ ..]) => images(app, state, req, ctx, mv, rest),
         (_, ["os-aggregates", rest @ ..]) => aggregates(app, state, req, ctx, mv, rest),
-        (_, ["os-security-groups", rest @ ..]) => security_groups(state, req, ctx, mv, false, rest),
-        (_, ["os-security-group-rules", rest @ ..]) => {
-            security_groups(state, req, ctx, mv, true, rest)
+        (
+            _,
+            [
+                proxy @ ("os-security-groups" | "os-security-group-rules"),
+                rest @ ..,
+            ],
+        ) if !mv.at_least(36) => {
+            let rules = *proxy == "os-security-group-rules";
+            let now = app.clock.now();
+            crate::network::security_groups(&mut state.network, ctx, req, rules, rest, now)
         }
-        (_, ["os-tenant-networks", rest @ ..]) => tenant_networks(req, ctx, mv, rest),
+        (_, ["os-tenant-networks", rest @ ..]) if !mv.at_least(36) => {
+            crate::network::tenant_networks(&state.network, ctx, req, rest)
+        }
         (&Method::GET, ["os-floating-ip-pools"]) if !mv.at_least(36) => {
-            Reply::ok(json!({"floating_ip_pools": [{"name": "public"}]}))
+            crate::network::floating_ip_pools(&state.network)
         }
-        (_, ["os-floating-ips", rest @ ..]) => floating_ips(state, req, ctx, mv, rest),
-        (_, [kind @ ("os-volumes" | "os-snapshots"), rest @ ..]) => {
-            volumes(app, state, req, ctx, mv, kind, rest)
+        (_, ["os-floating-ips", rest @ ..]) if !mv.at_least(36) => {
+            let now = app.clock.now();
+            crate::network::floating_ips(&mut state.network, ctx, req, rest, now)
+        }
+        (_, [kind @ ("os-volumes" | "os-snapshots"), rest @ ..]) if !mv.at_least(36) => {
+            crate::volume::proxy(app, state, ctx, req, *kind == "os-snapshots", rest)
         }
         (_, ["os-services", rest @ ..]) => compute_services(app, state, req, ctx, mv, rest),
+        (_, ["os-assisted-volume-snapshots", rest @ ..]) => {
+            crate::volume::assisted_snapshots(&state.volume, ctx, req, rest)
+        }
         (_, ["os-hosts", rest @ ..]) => os_hosts(state, req, ctx, mv, rest),
         (&Method::GET, ["os-migrations"]) => {
             if !ctx.is_admin() {
@@ -609,423 +663,6 @@ fn server_json(app: &App, state: &State, s: &Server, mv: Mv, ctx: &Ctx) -> Value
         );
     }
     v
-}
-
-/// A stable UUID-shaped ID derived from a text.
-fn derived_uuid(text: &str) -> String {
-    let digest = ring::digest::digest(&ring::digest::SHA256, text.as_bytes());
-    let h: String = digest.as_ref()[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &h[0..8],
-        &h[8..12],
-        &h[12..16],
-        &h[16..20],
-        &h[20..32]
-    )
-}
-
-/// The project's `default` security group, made as Neutron makes it (its members may
-/// reach each other) when first seen. Returns its ID.
-fn ensure_default_group(state: &mut State, project: &str) -> String {
-    let id = derived_uuid(&format!("{project}/default"));
-    state
-        .security_groups
-        .entry(id.clone())
-        .or_insert_with(|| crate::state::SecurityGroup {
-            id: id.clone(),
-            name: "default".into(),
-            description: "Default security group".into(),
-            project_id: project.into(),
-            rules: vec![crate::state::SecurityGroupRule {
-                id: derived_uuid(&format!("{project}/default/rule")),
-                protocol: None,
-                from_port: None,
-                to_port: None,
-                cidr: None,
-                group_id: Some(id.clone()),
-            }],
-        });
-    id
-}
-
-fn rule_json(state: &State, parent: &str, r: &crate::state::SecurityGroupRule) -> Value {
-    let group = r
-        .group_id
-        .as_ref()
-        .and_then(|g| state.security_groups.get(g))
-        .map_or(
-            json!({}),
-            |g| json!({"name": g.name, "tenant_id": g.project_id}),
-        );
-    let ip_range = r.cidr.as_ref().map_or(json!({}), |c| json!({ "cidr": c }));
-    json!({"id": r.id, "parent_group_id": parent, "ip_protocol": r.protocol,
-           "from_port": r.from_port, "to_port": r.to_port, "group": group, "ip_range": ip_range})
-}
-
-fn group_json(state: &State, g: &crate::state::SecurityGroup) -> Value {
-    let rules: Vec<Value> = g.rules.iter().map(|r| rule_json(state, &g.id, r)).collect();
-    json!({"id": g.id, "name": g.name, "description": g.description,
-           "tenant_id": g.project_id, "rules": rules})
-}
-
-/// A server's security group by name, in its project.
-fn security_group_json(state: &mut State, project: &str, name: &str) -> Value {
-    ensure_default_group(state, project);
-    let found = state
-        .security_groups
-        .values()
-        .find(|g| g.project_id == project && g.name == name)
-        .cloned();
-    match found {
-        Some(g) => group_json(state, &g),
-        None => json!({"id": derived_uuid(&format!("{project}/{name}")), "name": name,
-                       "description": "", "tenant_id": project, "rules": []}),
-    }
-}
-
-fn security_groups(
-    state: &mut State,
-    req: &Req,
-    ctx: &Ctx,
-    mv: Mv,
-    rules: bool,
-    rest: &[&str],
-) -> Reply {
-    if mv.at_least(36) {
-        return not_found("The resource could not be found.");
-    }
-    let project = ctx.project_id().unwrap_or_default().to_string();
-    ensure_default_group(state, &project);
-    let body = req.json().unwrap_or_default();
-    let mine = |g: &crate::state::SecurityGroup| ctx.is_admin() || g.project_id == project;
-    if rules {
-        return match (&req.method, rest) {
-            (&Method::POST, []) => {
-                let o = &body["security_group_rule"];
-                let Some(parent) = o["parent_group_id"].as_str().map(str::to_string) else {
-                    return bad("Invalid input for field/attribute parent_group_id.");
-                };
-                if !state.security_groups.get(&parent).is_some_and(&mine) {
-                    return not_found(&format!("Security group {parent} not found."));
-                }
-                let protocol = o["ip_protocol"].as_str().map(str::to_ascii_lowercase);
-                if protocol
-                    .as_deref()
-                    .is_some_and(|p| !matches!(p, "tcp" | "udp" | "icmp"))
-                {
-                    return bad("Invalid IP protocol.");
-                }
-                let port = |k: &str| {
-                    o[k].as_i64()
-                        .or_else(|| o[k].as_str().and_then(|v| v.parse().ok()))
-                };
-                let (mut from, mut to) = (port("from_port"), port("to_port"));
-                if protocol.as_deref() == Some("icmp") && from.is_none() && to.is_none() {
-                    (from, to) = (Some(-1), Some(-1));
-                }
-                let group_id = o["group_id"].as_str().map(str::to_string);
-                let cidr = if group_id.is_some() {
-                    None
-                } else {
-                    Some(o["cidr"].as_str().unwrap_or("0.0.0.0/0").to_string())
-                };
-                let rule = crate::state::SecurityGroupRule {
-                    id: ids::uuid(),
-                    protocol,
-                    from_port: from,
-                    to_port: to,
-                    cidr,
-                    group_id,
-                };
-                let g = state.security_groups.get(&parent).cloned();
-                let Some(mut g) = g else {
-                    return not_found(&format!("Security group {parent} not found."));
-                };
-                let same = |r: &crate::state::SecurityGroupRule| {
-                    (&r.protocol, r.from_port, r.to_port, &r.cidr, &r.group_id)
-                        == (
-                            &rule.protocol,
-                            rule.from_port,
-                            rule.to_port,
-                            &rule.cidr,
-                            &rule.group_id,
-                        )
-                };
-                if g.rules.iter().any(same) {
-                    return bad(&format!("This rule already exists in group {parent}"));
-                }
-                g.rules.push(rule.clone());
-                state.security_groups.insert(parent.clone(), g);
-                Reply::ok(json!({"security_group_rule": rule_json(state, &parent, &rule)}))
-            }
-            (&Method::DELETE, [id]) => {
-                let owner = state
-                    .security_groups
-                    .values()
-                    .find(|g| mine(g) && g.rules.iter().any(|r| r.id == *id))
-                    .map(|g| g.id.clone());
-                let Some(owner) = owner else {
-                    return not_found(&format!("Rule ({id}) not found"));
-                };
-                if let Some(g) = state.security_groups.get_mut(&owner) {
-                    g.rules.retain(|r| r.id != *id);
-                }
-                Reply::empty(202)
-            }
-            _ => fault(405, "The method is not allowed for the requested URL."),
-        };
-    }
-    match (&req.method, rest) {
-        (&Method::GET, []) => {
-            let all = ctx.is_admin()
-                && req
-                    .q("all_tenants")
-                    .is_some_and(|v| v != "0" && v != "false");
-            let groups: Vec<crate::state::SecurityGroup> = state
-                .security_groups
-                .values()
-                .filter(|g| all || g.project_id == project)
-                .cloned()
-                .collect();
-            let rows: Vec<Value> = groups.iter().map(|g| group_json(state, g)).collect();
-            Reply::ok(json!({ "security_groups": rows }))
-        }
-        (&Method::POST, []) => {
-            let o = &body["security_group"];
-            let Some(name) = o["name"].as_str().filter(|n| !n.is_empty()) else {
-                return bad("Security group name is required.");
-            };
-            let g = crate::state::SecurityGroup {
-                id: ids::uuid(),
-                name: name.into(),
-                description: o["description"].as_str().unwrap_or_default().into(),
-                project_id: project.clone(),
-                rules: Vec::new(),
-            };
-            let v = group_json(state, &g);
-            state.security_groups.insert(g.id.clone(), g);
-            Reply::ok(json!({ "security_group": v }))
-        }
-        (m, [id]) => {
-            let Some(mut g) = state.security_groups.get(*id).filter(|g| mine(g)).cloned() else {
-                return not_found(&format!("Security group {id} not found."));
-            };
-            match *m {
-                Method::GET => Reply::ok(json!({"security_group": group_json(state, &g)})),
-                Method::PUT => {
-                    let o = &body["security_group"];
-                    if let Some(n) = o["name"].as_str() {
-                        g.name = n.into();
-                    }
-                    if let Some(d) = o["description"].as_str() {
-                        g.description = d.into();
-                    }
-                    let v = group_json(state, &g);
-                    state.security_groups.insert(g.id.clone(), g);
-                    Reply::ok(json!({ "security_group": v }))
-                }
-                Method::DELETE => {
-                    if g.name == "default" {
-                        return bad("Removing default security group not allowed.");
-                    }
-                    state.security_groups.remove(*id);
-                    Reply::empty(202)
-                }
-                _ => fault(405, "The method is not allowed for the requested URL."),
-            }
-        }
-        _ => not_found("The resource could not be found."),
-    }
-}
-
-/// Floating IPs from the `public` pool, never associated (no Neutron behind them).
-fn floating_ips(state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
-    if mv.at_least(36) {
-        return not_found("The resource could not be found.");
-    }
-    let project = ctx.project_id().unwrap_or_default().to_string();
-    let fip_json = |id: &str, addr: &str| json!({"id": id, "ip": addr, "fixed_ip": null, "instance_id": null, "pool": "public"});
-    match (&req.method, rest) {
-        (&Method::GET, []) => {
-            let rows: Vec<Value> = state
-                .floating_ips
-                .iter()
-                .filter(|(_, (p, _))| *p == project)
-                .map(|(id, (_, a))| fip_json(id, a))
-                .collect();
-            Reply::ok(json!({ "floating_ips": rows }))
-        }
-        (&Method::POST, []) => {
-            let pool = req
-                .json()
-                .and_then(|b| b["pool"].as_str().map(str::to_string))
-                .unwrap_or_else(|| "public".into());
-            if pool != "public" {
-                return not_found(&format!("Floating IP pool not found: {pool}"));
-            }
-            let n = state.next_serial();
-            let addr = format!("172.24.{}.{}", (n / 250) % 250, n % 250 + 2);
-            let id = ids::uuid();
-            state
-                .floating_ips
-                .insert(id.clone(), (project, addr.clone()));
-            Reply::ok(json!({ "floating_ip": fip_json(&id, &addr) }))
-        }
-        (m, [id]) => {
-            let Some((owner, addr)) = state.floating_ips.get(*id).cloned() else {
-                return not_found(&format!("Floating IP not found for ID {id}"));
-            };
-            if owner != project && !ctx.is_admin() {
-                return not_found(&format!("Floating IP not found for ID {id}"));
-            }
-            match *m {
-                Method::GET => Reply::ok(json!({ "floating_ip": fip_json(id, &addr) })),
-                Method::DELETE => {
-                    state.floating_ips.remove(*id);
-                    Reply::empty(202)
-                }
-                _ => fault(405, "The method is not allowed for the requested URL."),
-            }
-        }
-        _ => fault(405, "The method is not allowed for the requested URL."),
-    }
-}
-
-fn store_of(state: &mut State, snapshots: bool) -> &mut BTreeMap<String, (String, Value)> {
-    if snapshots {
-        &mut state.snapshots
-    } else {
-        &mut state.volumes
-    }
-}
-
-/// Nova's volume proxy (to 2.35) over in-memory volumes and snapshots: available at
-/// once, gone at once.
-fn volumes(
-    app: &App,
-    state: &mut State,
-    req: &Req,
-    ctx: &Ctx,
-    mv: Mv,
-    kind: &str,
-    rest: &[&str],
-) -> Reply {
-    if mv.at_least(36) {
-        return not_found("The resource could not be found.");
-    }
-    let project = ctx.project_id().unwrap_or_default().to_string();
-    let snapshots = kind == "os-snapshots";
-    let (singular, plural) = if snapshots {
-        ("snapshot", "snapshots")
-    } else {
-        ("volume", "volumes")
-    };
-    let now = app.clock.now();
-    match (&req.method, rest) {
-        (&Method::GET, []) | (&Method::GET, ["detail"]) => {
-            let rows: Vec<Value> = store_of(state, snapshots)
-                .values()
-                .filter(|(p, _)| *p == project || ctx.is_admin())
-                .map(|(_, v)| v.clone())
-                .collect();
-            Reply::ok(json!({ plural: rows }))
-        }
-        (&Method::POST, []) => {
-            let body = req.json().unwrap_or_default();
-            let o = &body[singular];
-            if !o.is_object() {
-                return bad(&format!(
-                    "Invalid input for field/attribute {singular}. '{singular}' is a required property"
-                ));
-            }
-            let id = ids::uuid();
-            let v = if snapshots {
-                let Some(volume_id) = o["volume_id"].as_str() else {
-                    return bad(
-                        "Invalid input for field/attribute snapshot. 'volume_id' is a required property",
-                    );
-                };
-                let Some(size) = state
-                    .volumes
-                    .get(volume_id)
-                    .filter(|(p, _)| *p == project || ctx.is_admin())
-                    .map(|(_, v)| v["size"].clone())
-                else {
-                    return not_found(&format!("Volume {volume_id} could not be found."));
-                };
-                json!({"id": id, "volumeId": volume_id, "status": "available", "size": size,
-                       "createdAt": nova_time(now), "displayName": o["display_name"],
-                       "displayDescription": o["display_description"]})
-            } else {
-                let Some(size) = o["size"]
-                    .as_u64()
-                    .or_else(|| o["size"].as_str().and_then(|s| s.parse().ok()))
-                else {
-                    return bad("Invalid input for field/attribute size.");
-                };
-                let metadata = match string_map(o.get("metadata"), "metadata") {
-                    Ok(m) => m,
-                    Err(r) => return r,
-                };
-                json!({"id": id, "status": "available", "size": size,
-                       "availabilityZone": o["availability_zone"].as_str().unwrap_or("nova"),
-                       "createdAt": nova_time(now), "attachments": [{}],
-                       "displayName": o["display_name"], "displayDescription": o["display_description"],
-                       "volumeType": o["volume_type"].as_str().unwrap_or("__DEFAULT__"),
-                       "snapshotId": o["snapshot_id"], "metadata": metadata})
-            };
-            store_of(state, snapshots).insert(id, (project, v.clone()));
-            Reply::ok(json!({ singular: v }))
-        }
-        (m, [id]) => {
-            let visible = store_of(state, snapshots)
-                .get(*id)
-                .is_some_and(|(p, _)| *p == project || ctx.is_admin());
-            if !visible {
-                return not_found(&format!(
-                    "{} {id} could not be found.",
-                    if snapshots { "Snapshot" } else { "Volume" }
-                ));
-            }
-            match *m {
-                Method::GET => {
-                    Reply::ok(json!({ singular: store_of(state, snapshots)[*id].1.clone() }))
-                }
-                Method::DELETE => {
-                    if !snapshots && state.snapshots.values().any(|(_, s)| s["volumeId"] == *id) {
-                        return bad("Invalid volume: Volume still has 1 dependent snapshots.");
-                    }
-                    store_of(state, snapshots).remove(*id);
-                    Reply::empty(202)
-                }
-                _ => fault(405, "The method is not allowed for the requested URL."),
-            }
-        }
-        _ => not_found("The resource could not be found."),
-    }
-}
-
-fn tenant_networks(req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
-    if mv.at_least(36) {
-        return not_found("The resource could not be found.");
-    }
-    let project = ctx.project_id().unwrap_or_default();
-    let private = json!({"id": derived_uuid(&format!("{project}/network/private")),
-                         "label": "private", "cidr": "None"});
-    match (&req.method, rest) {
-        (&Method::GET, []) => Reply::ok(json!({ "networks": [private] })),
-        (&Method::GET, [id]) if private["id"] == *id => Reply::ok(json!({ "network": private })),
-        (&Method::GET, [id]) => not_found(&format!("Network {id} could not be found.")),
-        (&Method::POST, []) | (&Method::DELETE, [_]) => fault(
-            410,
-            "This API is not available: Nova no longer manages networks (Neutron does).",
-        ),
-        _ => fault(405, "The method is not allowed for the requested URL."),
-    }
 }
 
 // ------------------------------------------------------------------ listing
@@ -1442,7 +1079,17 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
     for i in 1..=max_count {
         let id = ids::uuid();
         let serial = state.next_serial();
-        let addresses = if with_address {
+        let plugged = if with_address {
+            match crate::network::boot_ports(state, ctx, &project_id, &id, networks, now) {
+                Ok(p) => p,
+                Err(reply) => return reply,
+            }
+        } else {
+            false
+        };
+        let addresses = if plugged {
+            crate::network::addresses(&state.network, &id)
+        } else if with_address {
             vec![Address {
                 network: "private".into(),
                 addr: format!("10.0.{}.{}", (serial / 250) % 250, serial % 250 + 2),

@@ -1,6 +1,6 @@
-//! An in-memory OpenStack on loopback, for tests: Keystone v3, Nova v2.1, Glance v2 and
-//! Swift v1, seeded like the project's devcloud. See the crate's README for
-//! what it serves and how it differs from the real services.
+//! An in-memory OpenStack on loopback, for tests: Keystone v3, Nova v2.1, Neutron v2.0,
+//! Cinder v3, Glance v2 and Swift v1, seeded like the project's devcloud. See the crate's
+//! README for what it serves and how it differs from the real services.
 //!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
@@ -23,6 +23,7 @@ mod ids;
 mod image;
 mod network;
 mod object;
+mod records;
 mod state;
 mod volume;
 
@@ -327,6 +328,7 @@ impl App {
     pub(crate) fn tick(&self, state: &mut State) {
         let now = self.clock.now();
         compute::tick(state, now);
+        volume::tick(state, now);
         image::tick(state, now);
     }
 }

@@ -50,14 +50,6 @@ pub struct State {
     pub(crate) quota_defaults: BTreeMap<String, i64>,
     /// Per-project quota overrides, by project then resource.
     pub(crate) quotas: BTreeMap<String, BTreeMap<String, i64>>,
-    /// Security groups by ID (each project's `default` group is made when first seen).
-    pub(crate) security_groups: BTreeMap<String, SecurityGroup>,
-    /// Floating IPs by ID: (project, address).
-    pub(crate) floating_ips: BTreeMap<String, (String, String)>,
-    /// Volumes and snapshots as Nova's proxy shows them, by ID (with their project).
-    pub(crate) volumes: BTreeMap<String, (String, Value)>,
-    /// Volume snapshots, as `volumes`.
-    pub(crate) snapshots: BTreeMap<String, (String, Value)>,
     /// Host aggregates by numeric ID.
     pub(crate) aggregates: BTreeMap<u64, Aggregate>,
     /// Instance actions, oldest first.
@@ -96,6 +88,10 @@ pub struct State {
     pub(crate) object: crate::object::ObjectState,
     /// Counter for key pair IDs and addresses.
     pub(crate) serial: u64,
+    /// Neutron's records (networks, subnets, ports, routers, security groups…).
+    pub(crate) network: crate::network::NetworkState,
+    /// Cinder's records (volumes, snapshots, types, attachments…).
+    pub(crate) volume: crate::volume::VolumeState,
     /// Receipts of multi-factor authentication by value: the user, the methods given,
     /// the expiry.
     pub(crate) receipts: BTreeMap<String, (String, Vec<String>, DateTime<Utc>)>,
@@ -817,27 +813,6 @@ pub(crate) struct Trust {
     pub(crate) remaining_uses: Option<u64>,
 }
 
-/// A security group, as Nova shows Neutron's.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct SecurityGroup {
-    pub(crate) id: String,
-    pub(crate) name: String,
-    pub(crate) description: String,
-    pub(crate) project_id: String,
-    pub(crate) rules: Vec<SecurityGroupRule>,
-}
-
-/// An ingress rule of a security group.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct SecurityGroupRule {
-    pub(crate) id: String,
-    pub(crate) protocol: Option<String>,
-    pub(crate) from_port: Option<i64>,
-    pub(crate) to_port: Option<i64>,
-    pub(crate) cidr: Option<String>,
-    pub(crate) group_id: Option<String>,
-}
-
 /// A host aggregate.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Aggregate {
@@ -1104,6 +1079,12 @@ impl State {
         if let Some(i) = s.images.get_mut(SEED_IMAGE_ID) {
             crate::image::store_data(i, bytes::Bytes::from(vec![0u8; 65536]), now);
         }
+        s.volume = crate::volume::seed(now);
+        s.network = crate::network::seed(
+            &project_ids["admin"],
+            &project_ids["demo"],
+            &now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        );
         s
     }
 }

@@ -1,0 +1,215 @@
+//! Cinder in the fake: the volume and snapshot status machines on a frozen clock,
+//! deletion rules, volume types, and volumes attached through Nova, through the SDK.
+
+use std::time::Duration;
+
+use fakecloud::{Clock, FakeCloud, SEED_IMAGE_ID};
+use ferrocloud::openstack::blockstorage::v3::snapshots::{self, SnapshotStatus};
+use ferrocloud::openstack::blockstorage::v3::volume_actions;
+use ferrocloud::openstack::blockstorage::v3::volume_types;
+use ferrocloud::openstack::blockstorage::v3::volumes::{self, CreateOpts, VolumeStatus};
+use ferrocloud::openstack::compute::v2::servers::{self, Networks};
+use ferrocloud::openstack::compute::v2::volume_attachments::{self, AttachOpts};
+use ferrocloud::{ErrorKind, ServiceClient, openstack};
+
+async fn frozen() -> (FakeCloud, Clock) {
+    let clock = Clock::frozen();
+    let cloud = FakeCloud::builder()
+        .clock(clock.clone())
+        .start()
+        .await
+        .unwrap();
+    (cloud, clock)
+}
+
+async fn volumes(cloud: &FakeCloud, user: &str) -> ServiceClient {
+    let p = cloud.provider(user).await.unwrap();
+    openstack::new_block_storage_v3(&p, Default::default())
+        .unwrap()
+        .with_microversion("3.71")
+}
+
+async fn status(c: &ServiceClient, id: &str) -> VolumeStatus {
+    volumes::get(c, id).await.extract().unwrap().status
+}
+
+#[tokio::test]
+async fn a_volume_is_created_extended_and_deleted_on_the_clock() {
+    let (cloud, clock) = frozen().await;
+    let c = volumes(&cloud, "admin").await;
+    let r = volumes::create(&c, &CreateOpts::new(1).name("v")).await;
+    assert_eq!(
+        r.headers()
+            .and_then(|h| h.get("openstack-api-version"))
+            .and_then(|v| v.to_str().ok()),
+        Some("volume 3.71")
+    );
+    let v = r.extract().unwrap();
+    assert_eq!(v.status, VolumeStatus::Creating);
+    assert_eq!(v.volume_type.as_deref(), Some("__DEFAULT__"));
+    clock.advance(Duration::from_secs(1));
+    assert_eq!(status(&c, &v.id).await, VolumeStatus::Available);
+
+    volume_actions::extend(&c, &v.id, 3).await.ok().unwrap();
+    assert_eq!(status(&c, &v.id).await, VolumeStatus::Extending);
+    clock.advance(Duration::from_secs(1));
+    let shown = volumes::get(&c, &v.id).await.extract().unwrap();
+    assert_eq!((shown.status, shown.size), (VolumeStatus::Available, 3));
+    // Shrinking is refused.
+    let e = volume_actions::extend(&c, &v.id, 2).await.ok().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BadRequest, "{e}");
+
+    volumes::delete(&c, &v.id).await.ok().unwrap();
+    assert_eq!(status(&c, &v.id).await, VolumeStatus::Deleting);
+    clock.advance(Duration::from_secs(1));
+    let e = volumes::get(&c, &v.id).await.extract().unwrap_err();
+    assert!(e.is_not_found(), "{e}");
+}
+
+#[tokio::test]
+async fn a_volume_with_snapshots_goes_only_by_cascade() {
+    let (cloud, clock) = frozen().await;
+    let c = volumes(&cloud, "demo").await;
+    let v = volumes::create(&c, &CreateOpts::new(1))
+        .await
+        .extract()
+        .unwrap();
+    // Not yet available: no snapshot.
+    let e = snapshots::create(&c, &snapshots::CreateOpts::new(&v.id))
+        .await
+        .extract()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BadRequest, "{e}");
+    clock.advance(Duration::from_secs(1));
+    let s = snapshots::create(&c, &snapshots::CreateOpts::new(&v.id).name("s"))
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(s.status, SnapshotStatus::Creating);
+    clock.advance(Duration::from_secs(1));
+    let s = snapshots::get(&c, &s.id).await.extract().unwrap();
+    assert_eq!(
+        (s.status, s.progress.as_deref()),
+        (SnapshotStatus::Available, Some("100%"))
+    );
+    let e = volumes::delete(&c, &v.id).await.ok().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BadRequest, "{e}");
+    // A member may not reset a status.
+    let to_error = volume_actions::ResetStatusOpts {
+        status: Some(VolumeStatus::Error),
+        ..Default::default()
+    };
+    let e = volume_actions::reset_status(&c, &v.id, &to_error)
+        .await
+        .ok()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Forbidden, "{e}");
+    let cascade = volumes::DeleteOpts {
+        cascade: true,
+        force: false,
+    };
+    volumes::delete_with(&c, &v.id, &cascade)
+        .await
+        .ok()
+        .unwrap();
+    clock.advance(Duration::from_secs(1));
+    assert!(
+        snapshots::get(&c, &s.id)
+            .await
+            .extract()
+            .unwrap_err()
+            .is_not_found()
+    );
+}
+
+#[tokio::test]
+async fn private_types_are_seen_by_the_projects_granted() {
+    let cloud = FakeCloud::start().await.unwrap();
+    let admin = volumes(&cloud, "admin").await;
+    let demo = volumes(&cloud, "demo").await;
+    let t = volume_types::create(&admin, &volume_types::CreateOpts::new("gold").private())
+        .await
+        .extract()
+        .unwrap();
+    let e = volume_types::get(&demo, &t.id).await.extract().unwrap_err();
+    assert!(e.is_not_found(), "{e}");
+    let project = cloud
+        .state(|s| s.project_by_name("demo").map(|p| p.id.clone()))
+        .unwrap();
+    volume_types::add_project_access(&admin, &t.id, &project)
+        .await
+        .ok()
+        .unwrap();
+    assert_eq!(
+        volume_types::get(&demo, &t.id)
+            .await
+            .extract()
+            .unwrap()
+            .name,
+        "gold"
+    );
+    let e = volume_types::create(&demo, &volume_types::CreateOpts::new("mine"))
+        .await
+        .extract()
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Forbidden, "{e}");
+}
+
+#[tokio::test]
+async fn nova_attaches_and_detaches_and_a_deleted_server_lets_go() {
+    let (cloud, clock) = frozen().await;
+    let c = volumes(&cloud, "demo").await;
+    let p = cloud.provider("demo").await.unwrap();
+    let compute = openstack::new_compute_v2(&p, Default::default())
+        .unwrap()
+        .with_microversion("2.79");
+    let server = servers::create(
+        &compute,
+        &servers::CreateOpts::new("withvol", "42")
+            .image_ref(SEED_IMAGE_ID)
+            .networks(Networks::Auto),
+    )
+    .await
+    .extract()
+    .unwrap()
+    .id;
+    let v = volumes::create(&c, &CreateOpts::new(1))
+        .await
+        .extract()
+        .unwrap();
+    clock.advance(Duration::from_secs(2));
+    // The server's address comes from a port on the demo project's network.
+    let shown = servers::get(&compute, &server).await.extract().unwrap();
+    assert!(
+        shown.addresses["private"][0].addr.starts_with("10.0.0."),
+        "{shown:?}"
+    );
+
+    let att = volume_attachments::attach(&compute, &server, &AttachOpts::new(&v.id))
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(att.device.as_deref(), Some("/dev/vdb"));
+    let inuse = volumes::get(&c, &v.id).await.extract().unwrap();
+    assert_eq!(inuse.status, VolumeStatus::InUse);
+    assert_eq!(
+        inuse.attachments[0].server_id.as_deref(),
+        Some(server.as_str())
+    );
+    // Attached: not deleted.
+    let e = volumes::delete(&c, &v.id).await.ok().unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::BadRequest, "{e}");
+    volume_attachments::detach(&compute, &server, &v.id)
+        .await
+        .ok()
+        .unwrap();
+    assert_eq!(status(&c, &v.id).await, VolumeStatus::Available);
+
+    volume_attachments::attach(&compute, &server, &AttachOpts::new(&v.id))
+        .await
+        .ok()
+        .unwrap();
+    servers::delete(&compute, &server).await.ok().unwrap();
+    clock.advance(Duration::from_secs(1));
+    assert_eq!(status(&c, &v.id).await, VolumeStatus::Available);
+}
