@@ -3,7 +3,10 @@
 //! suite's tests of the six services the fake serves, timed against the fake and, when
 //! the devcloud answers on 127.0.0.1:5000, against the devcloud.
 //!
-//! `cargo bench -p xtask --bench fakecloud`; it builds the workspace's tests (the suite and the fake among them) in
+//! `cargo bench -p xtask --bench fakecloud --profile dev` (it times other processes: its
+//! own profile does not matter). The suite and the fake come from the JSON messages of
+//! `cargo test --workspace --all-features --no-run --message-format=json` in the file
+//! `FERROCLOUD_SUITE_BUILD_LOG` names, or from that build run in
 //! `<target>/fakecloud-bench` (the bench's own target directory is locked while it
 //! runs). Last line: `fakecloud: start <ms> ms, suite <s> s (devcloud <s> s)`.
 
@@ -19,7 +22,13 @@ fn main() {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| suite::workspace().join("target"))
         .join("fakecloud-bench");
-    let bins = suite::Binaries::build(Some(&target)).expect("the suite and the fake");
+    let bins = match std::env::var("FERROCLOUD_SUITE_BUILD_LOG") {
+        Ok(file) => {
+            suite::Binaries::from_messages(&std::fs::read_to_string(&file).expect("the build log"))
+        }
+        Err(_) => suite::Binaries::build(Some(&target)),
+    }
+    .expect("the suite and the fake");
     let (binary, bin) = (bins.suite, bins.fake);
     let names = suite::tests(&binary).expect("its tests");
     let mut starts: Vec<Duration> = (0..15)

@@ -22,10 +22,14 @@ tasks:
   fuzz [--seconds N] [--seed N] [target...]
                             mutation fuzzing of the SDK's parsers (N seconds per target,
                             default 10); crashes are saved under fuzz/crashes/
-  fakecloud-suite           the devcloud suite's identity, compute, networking, block
+  fakecloud-suite [--build-log FILE]
+                            the devcloud suite's identity, compute, networking, block
                             storage, image and object storage tests against the fake
                             cloud; fails on a failure not named in
-                            fakecloud/known-differences.txt";
+                            fakecloud/known-differences.txt. The binaries come from
+                            FILE, the JSON messages of `cargo test --workspace
+                            --all-features --no-run --message-format=json`, or from
+                            running that build";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,11 +44,14 @@ fn main() -> ExitCode {
         return fuzz(flags);
     }
     if task == "fakecloud-suite" {
-        if let Some(bad) = flags.first() {
-            eprintln!("unknown option {bad:?} for {task}\n\n{USAGE}");
-            return ExitCode::from(2);
-        }
-        return fakecloud_suite();
+        return match flags {
+            [] => fakecloud_suite(None),
+            [flag, file] if flag == "--build-log" => fakecloud_suite(Some(file)),
+            _ => {
+                eprintln!("fakecloud-suite takes [--build-log FILE]\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        };
     }
     if task == "coverage" && flags.iter().any(|f| f == "--live") {
         return live(flags);
@@ -222,14 +229,19 @@ fn fuzz(flags: &[String]) -> ExitCode {
     }
 }
 
-fn fakecloud_suite() -> ExitCode {
+fn fakecloud_suite(build_log: Option<&String>) -> ExitCode {
     use xtask::suite;
     let run = || -> Result<bool, String> {
         let path = suite::workspace().join(suite::KNOWN_FILE);
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("reading {}: {e}", path.display()))?;
         let known = suite::parse_known(&text).map_err(|e| format!("{}: {e}", suite::KNOWN_FILE))?;
-        let bins = suite::Binaries::build(None)?;
+        let bins = match build_log {
+            Some(file) => suite::Binaries::from_messages(
+                &std::fs::read_to_string(file).map_err(|e| format!("reading {file}: {e}"))?,
+            )?,
+            None => suite::Binaries::build(None)?,
+        };
         let names = suite::tests(&bins.suite)?;
         let fake = suite::Fake::spawn(&bins.fake)?;
         let outcome = suite::run(&bins.suite, &fake.env(), &names)?;

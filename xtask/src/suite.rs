@@ -77,7 +77,8 @@ pub struct Binaries {
 }
 
 impl Binaries {
-    /// Builds or finds both.
+    /// Builds or finds both with `cargo test --workspace --all-features --no-run`, in
+    /// `target_dir` (or the workspace's target).
     pub fn build(target_dir: Option<&Path>) -> Result<Binaries, String> {
         let mut cmd = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
         cmd.args([
@@ -96,8 +97,26 @@ impl Binaries {
         if !out.status.success() {
             return Err("cargo test --workspace --all-features --no-run failed".into());
         }
+        Binaries::from_messages(&String::from_utf8_lossy(&out.stdout))
+    }
+
+    /// Both, from the JSON messages of that build (`--message-format=json`): a test
+    /// command that has just built the workspace's tests passes them on, and nothing is
+    /// built again.
+    ///
+    /// ```
+    /// let log = r#"{"reason":"compiler-artifact","manifest_path":"/w/ferrocloud/Cargo.toml","target":{"name":"devcloud","kind":["test"]},"profile":{"test":true},"executable":"/t/devcloud-1"}
+    /// {"reason":"compiler-artifact","manifest_path":"/w/cli/Cargo.toml","target":{"name":"devcloud","kind":["test"]},"profile":{"test":true},"executable":"/t/devcloud-2"}
+    /// {"reason":"compiler-artifact","manifest_path":"/w/fakecloud/Cargo.toml","target":{"name":"ferrocloud-fakecloud","kind":["bin"]},"profile":{"test":true},"executable":"/t/ferrocloud_fakecloud-3"}
+    /// {"reason":"compiler-artifact","manifest_path":"/w/fakecloud/Cargo.toml","target":{"name":"ferrocloud-fakecloud","kind":["bin"]},"profile":{"test":false},"executable":"/t/ferrocloud-fakecloud"}"#;
+    /// let b = xtask::suite::Binaries::from_messages(log).unwrap();
+    /// assert_eq!(b.suite, std::path::Path::new("/t/devcloud-1"));
+    /// assert_eq!(b.fake, std::path::Path::new("/t/ferrocloud-fakecloud"));
+    /// assert!(xtask::suite::Binaries::from_messages("").is_err());
+    /// ```
+    pub fn from_messages(log: &str) -> Result<Binaries, String> {
         let (mut suite, mut fake) = (None, None);
-        for m in String::from_utf8_lossy(&out.stdout)
+        for m in log
             .lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         {
@@ -109,13 +128,17 @@ impl Binaries {
             let name = &m["target"]["name"];
             if manifest.ends_with("/ferrocloud/Cargo.toml") && name == "devcloud" {
                 suite = Some(PathBuf::from(exe));
-            } else if name == "ferrocloud-fakecloud" && m["target"]["kind"][0] == "bin" {
+            } else if name == "ferrocloud-fakecloud"
+                && m["target"]["kind"][0] == "bin"
+                && m["profile"]["test"] == false
+            {
+                // The binary itself, not its unit tests' harness.
                 fake = Some(PathBuf::from(exe));
             }
         }
         Ok(Binaries {
-            suite: suite.ok_or("cargo built no devcloud test binary")?,
-            fake: fake.ok_or("cargo built no ferrocloud-fakecloud binary")?,
+            suite: suite.ok_or("no devcloud test binary among the build's messages")?,
+            fake: fake.ok_or("no ferrocloud-fakecloud binary among the build's messages")?,
         })
     }
 }
