@@ -1,4 +1,5 @@
-//! Fault injection: latency, server errors, rate limiting, short-lived tokens.
+//! Fault injection: latency, server errors, rate limiting, short-lived tokens, slow and
+//! cut bodies.
 
 use std::time::Duration;
 
@@ -33,9 +34,18 @@ pub struct Faults {
     /// A token stops working after this many requests made with it (`401`), so that
     /// clients must re-authenticate.
     pub token_uses: Option<u32>,
+    /// Answer bodies are sent in pieces of [`BODY_PIECE`] bytes, each after this delay (a
+    /// slow server).
+    pub body_delay: Duration,
+    /// The fraction (0 to 1) of answers whose body stops halfway: the headers promise the
+    /// whole length, then the connection is closed (a server or proxy dying mid-answer).
+    pub cut_body_rate: f64,
     /// The seed of the random draws.
     pub seed: u64,
 }
+
+/// The size of the pieces a slowed body is sent in ([`Faults::body_delay`]).
+pub const BODY_PIECE: usize = 16 * 1024;
 
 impl Default for Faults {
     fn default() -> Self {
@@ -46,6 +56,8 @@ impl Default for Faults {
             rate_limit_rate: 0.0,
             retry_after_secs: 1,
             token_uses: None,
+            body_delay: Duration::ZERO,
+            cut_body_rate: 0.0,
             seed: 0x5eed,
         }
     }
@@ -62,6 +74,8 @@ impl Faults {
             || self.error_rate > 0.0
             || self.rate_limit_rate > 0.0
             || self.token_uses.is_some()
+            || !self.body_delay.is_zero()
+            || self.cut_body_rate > 0.0
     }
 }
 

@@ -1,11 +1,13 @@
 //! The request pipeline: faults, request IDs, routing to the services, the answer.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{Request, State as AxumState};
 use axum::response::Response;
 use bytes::Bytes;
+use futures_util::StreamExt;
 use http::{HeaderMap, HeaderValue, Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -336,8 +338,8 @@ pub(crate) async fn handle(AxumState(app): AxumState<Arc<App>>, request: Request
         && req.seg(2) == Some("tokens")
         && req.method == Method::POST;
 
-    // Faults: latency first, then scripted failures, then random ones.
-    let (latency, failure) = {
+    // Faults: latency first, then scripted failures, then random ones; then the body's.
+    let (latency, failure, body_fault) = {
         let mut f = app.faults.lock().unwrap_or_else(|e| e.into_inner());
         let latency = f.config.latency;
         let failure = if is_token_request {
@@ -354,7 +356,22 @@ pub(crate) async fn handle(AxumState(app): AxumState<Arc<App>>, request: Request
                 None
             }
         };
-        (latency, failure.map(|s| (s, f.config.retry_after_secs)))
+        let cut = !is_token_request
+            && f.config.cut_body_rate > 0.0
+            && f.draws.unit() < f.config.cut_body_rate;
+        let body_fault = BodyFault {
+            delay: if is_token_request {
+                Duration::ZERO
+            } else {
+                f.config.body_delay
+            },
+            cut,
+        };
+        (
+            latency,
+            failure.map(|s| (s, f.config.retry_after_secs)),
+            body_fault,
+        )
     };
     if !latency.is_zero() {
         tokio::time::sleep(latency).await;
@@ -377,7 +394,56 @@ pub(crate) async fn handle(AxumState(app): AxumState<Arc<App>>, request: Request
             tokio::spawn(image::fetch(app.clone(), job));
         }
     }
-    finish(reply, &request_id, is_compute, &req.method)
+    body_fault
+        .apply(finish(reply, &request_id, is_compute, &req.method))
+        .await
+}
+
+/// What happens to an answer's body: sent slowly, or cut halfway.
+struct BodyFault {
+    delay: Duration,
+    cut: bool,
+}
+
+impl BodyFault {
+    async fn apply(self, response: Response) -> Response {
+        if self.delay.is_zero() && !self.cut {
+            return response;
+        }
+        let (mut parts, body) = response.into_parts();
+        let bytes = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .unwrap_or_default();
+        if bytes.is_empty() {
+            return Response::from_parts(parts, Body::empty());
+        }
+        parts
+            .headers
+            .insert(http::header::CONTENT_LENGTH, HeaderValue::from(bytes.len()));
+        let keep = if self.cut {
+            bytes.len() / 2
+        } else {
+            bytes.len()
+        };
+        let pieces: Vec<Bytes> = (0..keep)
+            .step_by(crate::faults::BODY_PIECE)
+            .map(|at| bytes.slice(at..keep.min(at + crate::faults::BODY_PIECE)))
+            .collect();
+        let delay = self.delay;
+        let sent = futures_util::stream::iter(pieces).then(move |piece| async move {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            Ok::<_, std::io::Error>(piece)
+        });
+        let end = futures_util::stream::iter(self.cut.then(|| {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                "the fake cloud was told to cut this body",
+            ))
+        }));
+        Response::from_parts(parts, Body::from_stream(sent.chain(end)))
+    }
 }
 
 fn route(app: &App, req: &Req) -> Reply {

@@ -6,6 +6,7 @@ use std::time::Duration;
 const USAGE: &str = "usage: ferrocloud-fakecloud [--port N] [--clouds-yaml PATH]
     [--latency-ms N] [--error-rate F] [--error-status N] [--rate-limit-rate F]
     [--retry-after N] [--token-uses N] [--token-lifetime-secs N] [--seed N]
+    [--body-delay-ms N] [--cut-body-rate F]
     [--build-ms N] [--action-ms N] [--delete-ms N] [--max-microversion 2.N]
     [--max-body-bytes N] [--single-host] [--devcloud]
 
@@ -51,6 +52,8 @@ async fn main() {
             "--retry-after" => faults.retry_after_secs = value(&mut args, &flag),
             "--token-uses" => faults.token_uses = Some(value(&mut args, &flag)),
             "--seed" => faults.seed = value(&mut args, &flag),
+            "--body-delay-ms" => faults.body_delay = Duration::from_millis(value(&mut args, &flag)),
+            "--cut-body-rate" => faults.cut_body_rate = value(&mut args, &flag),
             "--token-lifetime-secs" => {
                 builder = builder.token_lifetime(Duration::from_secs(value(&mut args, &flag)))
             }

@@ -146,3 +146,87 @@ async fn an_expired_token_makes_the_sdk_reauthenticate() {
     flavors::get(&c, "1").await.extract().unwrap();
     assert_eq!(cloud.state(|s| s.tokens.len()), 2);
 }
+
+#[tokio::test]
+async fn a_cut_body_is_an_error_never_a_short_answer() {
+    let cloud = FakeCloud::builder()
+        .faults(Faults {
+            cut_body_rate: 1.0,
+            ..quick()
+        })
+        .start()
+        .await
+        .unwrap();
+    // Token answers are never cut, so the client authenticates.
+    let p = provider(&cloud, RetryPolicy::none()).await;
+    let e = flavors::list(&compute(&p), &Default::default())
+        .all_pages()
+        .await
+        .unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Transport, "{e}");
+    cloud.set_faults(quick());
+    let all = flavors::list(&compute(&p), &Default::default())
+        .all()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 7);
+}
+
+#[tokio::test]
+async fn a_slow_body_arrives_whole_piece_by_piece() {
+    let delay = Duration::from_millis(40);
+    let cloud = FakeCloud::builder()
+        .faults(Faults {
+            body_delay: delay,
+            ..quick()
+        })
+        .start()
+        .await
+        .unwrap();
+    let p = provider(&cloud, RetryPolicy::none()).await;
+    // The flavor listing is one piece (under 16 KiB): one delay.
+    let started = std::time::Instant::now();
+    let all = flavors::list(&compute(&p), &Default::default())
+        .all()
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 7);
+    assert!(started.elapsed() >= delay, "{:?}", started.elapsed());
+    // 40 KiB of image data: three pieces, three delays.
+    let glance = openstack::new_image_v2(&p, Default::default()).unwrap();
+    let data = bytes::Bytes::from(vec![7u8; 40 * 1024]);
+    let image = ferrocloud::openstack::image::v2::images::create(
+        &glance,
+        &ferrocloud::openstack::image::v2::images::CreateOpts {
+            name: Some("slow".into()),
+            disk_format: Some("raw".into()),
+            container_format: Some("bare".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .extract()
+    .unwrap();
+    ferrocloud::openstack::image::v2::image_data::upload(
+        &glance,
+        &image.id,
+        data.clone(),
+        &Default::default(),
+    )
+    .await
+    .ok()
+    .unwrap();
+    let started = std::time::Instant::now();
+    let got = ferrocloud::openstack::image::v2::image_data::download(
+        &glance,
+        &image.id,
+        &Default::default(),
+    )
+    .await
+    .unwrap()
+    .bytes()
+    .await
+    .unwrap();
+    assert_eq!(got, data);
+    assert!(started.elapsed() >= delay * 3, "{:?}", started.elapsed());
+}

@@ -64,6 +64,9 @@ fn main() {
             names.len(),
             on_devcloud.elapsed.as_secs_f64()
         );
+        for name in &on_devcloud.failed {
+            println!("  failed on the devcloud: {name}");
+        }
         format!("devcloud {:.1} s", on_devcloud.elapsed.as_secs_f64())
     } else {
         "devcloud not running".to_string()
