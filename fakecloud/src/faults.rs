@@ -34,8 +34,7 @@ pub struct Faults {
     /// A token stops working after this many requests made with it (`401`), so that
     /// clients must re-authenticate.
     pub token_uses: Option<u32>,
-    /// Answer bodies are sent in pieces of [`BODY_PIECE`] bytes, each after this delay (a
-    /// slow server).
+    /// Answer bodies are sent in pieces of 16 KiB, each after this delay (a slow server).
     pub body_delay: Duration,
     /// The fraction (0 to 1) of answers whose body stops halfway: the headers promise the
     /// whole length, then the connection is closed (a server or proxy dying mid-answer).
@@ -45,7 +44,7 @@ pub struct Faults {
 }
 
 /// The size of the pieces a slowed body is sent in ([`Faults::body_delay`]).
-pub const BODY_PIECE: usize = 16 * 1024;
+pub(crate) const BODY_PIECE: usize = 16 * 1024;
 
 impl Default for Faults {
     fn default() -> Self {
