@@ -20,7 +20,7 @@ fn main() {
     }
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| suite::workspace().join("target"))
+        .unwrap_or_else(|| xtask::workspace().join("target"))
         .join("fakecloud-bench");
     let bins = match std::env::var("FERROCLOUD_SUITE_BUILD_LOG") {
         Ok(file) => {

@@ -31,12 +31,17 @@ use skipped::Skips;
 /// The skip list's file name, in the conformance folder.
 pub const SKIPPED_FILE: &str = "skipped.toml";
 
-/// The workspace's `conformance/` folder.
-pub fn conformance_dir() -> PathBuf {
+/// The workspace's root.
+pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .unwrap_or_else(|| Path::new(".."))
-        .join("conformance")
+        .to_path_buf()
+}
+
+/// The workspace's `conformance/` folder.
+pub fn conformance_dir() -> PathBuf {
+    workspace().join("conformance")
 }
 
 /// Loads the index and the skip list of a conformance folder.

@@ -232,7 +232,7 @@ fn fuzz(flags: &[String]) -> ExitCode {
 fn fakecloud_suite(build_log: Option<&String>) -> ExitCode {
     use xtask::suite;
     let run = || -> Result<bool, String> {
-        let path = suite::workspace().join(suite::KNOWN_FILE);
+        let path = xtask::workspace().join(suite::KNOWN_FILE);
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("reading {}: {e}", path.display()))?;
         let known = suite::parse_known(&text).map_err(|e| format!("{}: {e}", suite::KNOWN_FILE))?;

@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::workspace;
+
 /// The suite's test name prefixes of the services the fake serves.
 pub const PREFIXES: &[&str] = &[
     "identity_",
@@ -29,14 +31,6 @@ pub const PREFIXES: &[&str] = &[
 
 /// The file naming the tests known to fail against the fake, relative to the workspace.
 pub const KNOWN_FILE: &str = "fakecloud/known-differences.txt";
-
-/// The workspace's root.
-pub fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap_or_else(|| Path::new(".."))
-        .to_path_buf()
-}
 
 /// Reads `name  # reason` lines (blank lines and lines starting with `#` aside).
 ///
