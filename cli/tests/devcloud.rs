@@ -824,8 +824,54 @@ fn load_balancers_and_shares_with_waits() {
     assert!(err.contains(": ACTIVE ("), "{err}");
     let listed = ok_json("devcloud", &["loadbalancer", "list", "--name", &name]);
     assert_eq!(listed[0]["Provisioning Status"], "ACTIVE");
-    ok("devcloud", &["loadbalancer", "delete", &name, "--wait"]);
+    // A listener under it: Octavia refuses a plain delete, `--cascade` takes both.
+    let body = serde_json::json!({"listener": {
+        "loadbalancer_id": lb["id"], "protocol": "HTTP", "protocol_port": 80,
+    }});
+    let listener = ok(
+        "devcloud",
+        &[
+            "operation",
+            "call",
+            "loadbalancer.v2.listeners.create",
+            "-d",
+            &body.to_string(),
+        ],
+    );
+    let listener: Value = serde_json::from_str(&listener).unwrap();
+    let listener_id = listener["listener"]["id"].as_str().unwrap().to_string();
+    let mut active = false;
+    for _ in 0..120 {
+        let shown = ok_json("devcloud", &["loadbalancer", "show", &name]);
+        active = shown["provisioning_status"] == "ACTIVE";
+        if active {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    assert!(
+        active,
+        "the load balancer did not settle after the listener"
+    );
+    let refused = run("devcloud", &["loadbalancer", "delete", &name]);
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("children"), "{err}");
+    ok(
+        "devcloud",
+        &["loadbalancer", "delete", &name, "--cascade", "--wait"],
+    );
     assert_gone("devcloud", &["loadbalancer", "show", &name]);
+    let listener_gone = run(
+        "devcloud",
+        &[
+            "operation",
+            "call",
+            "loadbalancer.v2.listeners.get",
+            &listener_id,
+        ],
+    );
+    assert_eq!(listener_gone.status.code(), Some(4));
 
     let share = unique("share");
     let (created, _) = ok_json_progress(

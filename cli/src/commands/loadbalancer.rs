@@ -1,5 +1,5 @@
-//! Load balancer commands: `loadbalancer list|show|create|delete`, with `--wait` status
-//! lines for provisioning.
+//! Load balancer commands: `loadbalancer list|show|create|delete [--cascade]`, with
+//! `--wait` status lines for provisioning.
 
 use ferrocloud::ServiceClient;
 use ferrocloud::openstack::loadbalancer::v2::loadbalancers;
@@ -27,7 +27,11 @@ resource_commands!(
         Col::Key("Availability Zone", "availability_zone"),
         Col::Key("Tags", "tags"),
     ],
-    create LoadbalancerCreate
+    create LoadbalancerCreate,
+    delete --cascade "Delete its listeners, pools, members and monitors with it."
+        => async |c: &ServiceClient, id: &str, cascade: bool| {
+            loadbalancers::delete_with(c, id, &loadbalancers::DeleteOpts { cascade }).await
+        }
 );
 
 /// `loadbalancer create` options.

@@ -10,9 +10,18 @@
 /// `async fn run(ctx, service, args) -> CliResult<Value>`. The listing's columns come
 /// next, `--long` adding the second set.
 macro_rules! resource_commands {
+    // The delete request: the module's plain `delete`, or the given one with the flag's value.
+    (@delete $module:ident, $svc:expr, $id:expr) => {
+        $module::delete($svc, $id).await
+    };
+    (@delete $module:ident, $svc:expr, $id:expr, $delete:expr, $flag:expr) => {
+        ($delete)($svc, $id, $flag).await
+    };
     ($cmd:ident, $run:ident, $service:literal, $module:ident, $noun:literal,
      list $list:expr,
-     [$($col:expr),* $(,)?], long [$($lcol:expr),* $(,)?] $(, create $create:ident)?) => {
+     [$($col:expr),* $(,)?], long [$($lcol:expr),* $(,)?]
+     $(, create $create:ident)?
+     $(, delete --$flag:ident $flag_doc:literal => $delete:expr)?) => {
         #[doc = concat!("`", $noun, " …`")]
         #[derive(clap::Subcommand, Debug)]
         pub enum $cmd {
@@ -41,6 +50,11 @@ macro_rules! resource_commands {
                 /// Wait until they are gone (a status line on stderr).
                 #[arg(long)]
                 wait: bool,
+                $(
+                    #[doc = $flag_doc]
+                    #[arg(long)]
+                    $flag: bool,
+                )?
             },
             $(
                 #[doc = concat!("Create a ", $noun, ".")]
@@ -72,11 +86,12 @@ macro_rules! resource_commands {
                         &$crate::commands::record(&$crate::commands::result_json(&got)?),
                     )
                 }
-                $cmd::Delete { names, wait } => {
+                $cmd::Delete { names, wait, $($flag,)? } => {
                     let svc = &svc;
                     $crate::commands::delete_each($noun, &names, |n| async move {
                         let found = $module::find(svc, &n).await?;
-                        $module::delete(svc, &found.id).await.ok()?;
+                        resource_commands!(@delete $module, svc, &found.id $(, $delete, $flag)?)
+                            .ok()?;
                         if wait {
                             $crate::commands::wait_gone(
                                 ctx,
