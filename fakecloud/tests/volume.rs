@@ -213,3 +213,78 @@ async fn nova_attaches_and_detaches_and_a_deleted_server_lets_go() {
     clock.advance(Duration::from_secs(1));
     assert_eq!(status(&c, &v.id).await, VolumeStatus::Available);
 }
+
+#[tokio::test]
+async fn quotas_are_enforced_as_cinder_does() {
+    use ferrocloud::openstack::blockstorage::v3::quota_sets;
+    let (cloud, clock) = frozen().await;
+    let admin = volumes(&cloud, "admin").await;
+    let demo = volumes(&cloud, "demo").await;
+    let project = cloud
+        .state(|s| s.project_by_name("demo").map(|p| p.id.clone()))
+        .unwrap();
+    let limits = quota_sets::UpdateOpts {
+        volumes: Some(2),
+        snapshots: Some(1),
+        gigabytes: Some(6),
+        per_volume_gigabytes: Some(4),
+        ..Default::default()
+    };
+    quota_sets::update(&admin, &project, &limits)
+        .await
+        .ok()
+        .unwrap();
+    let refused = |r: Result<(), ferrocloud::Error>, says: &str| {
+        let e = r.unwrap_err();
+        assert_eq!(e.status().map(|s| s.as_u16()), Some(413), "{e}");
+        assert!(e.service_message().contains(says), "{e}");
+    };
+
+    let too_big = volumes::create(&demo, &CreateOpts::new(5)).await.ok();
+    refused(
+        too_big,
+        "VolumeSizeExceedsLimit: Requested volume size 5G is larger than maximum allowed limit 4G.",
+    );
+    volumes::create(&demo, &CreateOpts::new(3))
+        .await
+        .extract()
+        .unwrap();
+    let over = volumes::create(&demo, &CreateOpts::new(4)).await.ok();
+    refused(
+        over,
+        "VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed \
+         gigabytes quota. Requested 4G, quota is 6G and 3G has been consumed.",
+    );
+    let one = volumes::create(&demo, &CreateOpts::new(1))
+        .await
+        .extract()
+        .unwrap();
+    let third = volumes::create(&demo, &CreateOpts::new(1)).await.ok();
+    refused(
+        third,
+        "VolumeLimitExceeded: Maximum number of volumes allowed (2) exceeded for quota 'volumes'.",
+    );
+    clock.advance(Duration::from_secs(1));
+
+    // A snapshot counts its volume's size against the gigabytes too.
+    snapshots::create(&demo, &snapshots::CreateOpts::new(&one.id))
+        .await
+        .extract()
+        .unwrap();
+    let second = snapshots::create(&demo, &snapshots::CreateOpts::new(&one.id))
+        .await
+        .ok();
+    refused(
+        second,
+        "SnapshotLimitExceeded: Maximum number of snapshots allowed (1) exceeded",
+    );
+    // Growing a volume asks for the difference.
+    let grown = volume_actions::extend(&demo, &one.id, 3).await.ok();
+    refused(grown, "Requested 2G, quota is 6G and 5G has been consumed.");
+
+    // The admin's own project keeps the defaults.
+    volumes::create(&admin, &CreateOpts::new(5))
+        .await
+        .extract()
+        .unwrap();
+}

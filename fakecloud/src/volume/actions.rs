@@ -355,6 +355,16 @@ fn create_volume(v: &mut Vol<'_>, req: &Req) -> Result<Reply, Fault> {
         ));
     };
     let t = volume_type(v, b.get("volume_type").and_then(Value::as_str))?;
+    let gigabytes = i64::try_from(size).unwrap_or(i64::MAX);
+    super::check_quota(
+        v.st,
+        &v.project(),
+        &[
+            ("per_volume_gigabytes", gigabytes),
+            ("gigabytes", gigabytes),
+            ("volumes", 1),
+        ],
+    )?;
     let id = crate::ids::uuid();
     let now = stamp(v.now);
     let mut r = Map::new();
@@ -539,6 +549,9 @@ fn volume_action(v: &mut Vol<'_>, req: &Req, id: &str) -> Result<Reply, Fault> {
                     arg("new_size").unwrap_or(Value::Null)
                 )));
             };
+            let owner = str_of(&r, "project_id").unwrap_or_default();
+            let growth = i64::try_from(new - size).unwrap_or(i64::MAX);
+            super::check_quota(v.st, owner, &[("gigabytes", growth)])?;
             let back = status_of(&r).to_string();
             v.st.set(VOLUMES, id, json!({"status": "extending", "size": new}));
             v.st.later(at, VOLUMES, id, Some(json!({"status": back})));
@@ -950,6 +963,12 @@ fn create_snapshot(v: &mut Vol<'_>, req: &Req) -> Result<Reply, Fault> {
             status_of(&vol)
         )));
     }
+    let gigabytes = vol.get("size").and_then(Value::as_i64).unwrap_or(0);
+    super::check_quota(
+        v.st,
+        &v.project(),
+        &[("gigabytes", gigabytes), ("snapshots", 1)],
+    )?;
     let id = crate::ids::uuid();
     let mut r = Map::new();
     r.extend(

@@ -662,6 +662,40 @@ fn usage(st: &VolumeState, project: &str, key: &str) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
+/// Cinder's quota check before a project's volumes, snapshots or gigabytes grow: each
+/// `(key, amount)`, in the order given, must fit under its limit (`-1`: unlimited), and
+/// a volume under `per_volume_gigabytes`; Cinder's 413, with its exception's name,
+/// otherwise.
+pub(crate) fn check_quota(
+    st: &VolumeState,
+    project: &str,
+    adds: &[(&str, i64)],
+) -> Result<(), Fault> {
+    for &(key, n) in adds {
+        let limit = quota_limit(st, project, key);
+        let used = usage(st, project, key);
+        let message = match key {
+            _ if limit < 0 => continue,
+            "per_volume_gigabytes" if n > limit => format!(
+                "VolumeSizeExceedsLimit: Requested volume size {n}G is larger than maximum allowed limit {limit}G."
+            ),
+            "per_volume_gigabytes" => continue,
+            _ if used + n <= limit => continue,
+            "gigabytes" => format!(
+                "VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested {n}G, quota is {limit}G and {used}G has been consumed."
+            ),
+            "snapshots" => format!(
+                "SnapshotLimitExceeded: Maximum number of snapshots allowed ({limit}) exceeded"
+            ),
+            _ => format!(
+                "VolumeLimitExceeded: Maximum number of volumes allowed ({limit}) exceeded for quota '{key}'."
+            ),
+        };
+        return Err(Fault::new(413, "overLimit", message));
+    }
+    Ok(())
+}
+
 /// The caller's limits, or (admins, 3.39) another project's.
 fn limits(v: &Vol<'_>, req: &Req) -> Reply {
     let p = match req.q("project_id") {
