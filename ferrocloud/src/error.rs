@@ -750,9 +750,12 @@ pub(crate) fn redact_url(url: &str) -> String {
             .query_pairs()
             .map(|(k, v)| {
                 let lower = k.to_ascii_lowercase();
+                // Listing and filter names that only look like secrets.
+                let plain = ["sort_key", "key_name"];
                 let secret = ["sig", "signature", "token", "password", "secret", "key"]
                     .iter()
-                    .any(|s| lower.contains(s));
+                    .any(|s| lower.contains(s))
+                    && !plain.contains(&lower.as_str());
                 let v = if secret {
                     "***".to_string()
                 } else {
@@ -1114,6 +1117,12 @@ mod tests {
         assert_eq!(v2, "http://k:5000/v2.0/tokens/***/endpoints?belongsTo=t");
         let v3 = redact_url("http://k:5000/v3/auth/tokens/OS-PKI/revoked");
         assert_eq!(v3, "http://k:5000/v3/auth/tokens/OS-PKI/revoked");
+        // Sorting and filter names stay readable; secret-looking ones do not.
+        let listing = redact_url("http://n/v2.0/networks?sort_key=name&key_name=k1&api_key=s");
+        assert_eq!(
+            listing,
+            "http://n/v2.0/networks?sort_key=name&key_name=k1&api_key=***"
+        );
         assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(3)));
         assert_eq!(e.request_id(), Some("req-abc"));
     }
