@@ -23,64 +23,12 @@ use axum::routing::{get, post};
 use bytes::Bytes;
 use serde_json::{Value, json};
 
+#[path = "../../ferrocloud/benches/fixture/pages.rs"]
+mod pages;
+use pages::{render_pages, sample, server_template};
+
 const SERVERS: usize = 10_000;
 const PAGE: usize = 1_000;
-
-fn sample(rel: &str) -> Value {
-    let p = format!(
-        "{}/../conformance/api-samples/{rel}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{p}: {e}"))
-}
-
-/// The fixture's pages: the first, and the others by the marker that asks for them.
-struct Pages {
-    first: Bytes,
-    by_marker: std::collections::HashMap<String, Bytes>,
-}
-
-fn render_pages(base: &str) -> Pages {
-    let template =
-        sample("compute/doc/api_samples/servers/servers-details-resp.json")["servers"][0].clone();
-    let template_id = template["id"].as_str().unwrap().to_string();
-    let text = template.to_string();
-    let mut first = None;
-    let mut by_marker = std::collections::HashMap::new();
-    let mut marker: Option<String> = None;
-    for p in 0..SERVERS / PAGE {
-        let mut items = Vec::with_capacity(PAGE);
-        let mut last = String::new();
-        for i in 0..PAGE {
-            let n = p * PAGE + i;
-            let id = format!("00000001-6804-445a-a6d8-{n:012x}");
-            let mut s: Value = serde_json::from_str(&text.replace(&template_id, &id)).unwrap();
-            s["name"] = json!(format!("server-{n:05}"));
-            items.push(s);
-            last = id;
-        }
-        let mut page = json!({ "servers": items });
-        if p + 1 < SERVERS / PAGE {
-            page["servers_links"] = json!([{
-                "href": format!("{base}/servers/detail?limit={PAGE}&marker={last}"),
-                "rel": "next",
-            }]);
-        }
-        let body = Bytes::from(serde_json::to_vec(&page).unwrap());
-        match marker.take() {
-            None => first = Some(body),
-            Some(m) => {
-                by_marker.insert(m, body);
-            }
-        }
-        marker = Some(last);
-    }
-    Pages {
-        first: first.unwrap(),
-        by_marker,
-    }
-}
 
 struct Fixture {
     uri: String,
@@ -102,7 +50,13 @@ fn start_fixture() -> Fixture {
     listener.set_nonblocking(true).unwrap();
     let addr: SocketAddr = listener.local_addr().unwrap();
     let uri = format!("http://{addr}");
-    let pages = Arc::new(render_pages(&format!("{uri}/compute/v2.1")));
+    let pages = Arc::new(render_pages(
+        &server_template(),
+        &format!("{uri}/compute/v2.1"),
+        1,
+        SERVERS / PAGE,
+        PAGE,
+    ));
 
     let mut token = sample(
         "identity/api-ref/source/v3/samples/admin/auth-password-project-scoped-response.json",

@@ -8,7 +8,6 @@
 //! number of interleaved rounds (default 30).
 
 use std::alloc::{GlobalAlloc, Layout, System};
-use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -24,7 +23,11 @@ use ferrocloud::de::Link;
 use ferrocloud::openstack::compute::v2::servers::{self, ListOpts, Server};
 use ferrocloud::{AuthOptions, EndpointOpts, ExposeSecret, ServiceClient};
 use futures::TryStreamExt;
-use serde_json::{Value, json};
+use serde_json::json;
+
+#[path = "fixture/pages.rs"]
+mod pages;
+use pages::{PageSet, render_pages, sample, server_template};
 
 // ---- a counting allocator: current and peak heap bytes ----
 
@@ -100,64 +103,6 @@ const PAGES: usize = 10;
 const PAGES_LARGE: usize = 20;
 const TOKEN: &str = "gAAAAA-bench-token";
 
-fn sample(rel: &str) -> Value {
-    let p = format!(
-        "{}/../conformance/api-samples/{rel}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{p}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{p}: {e}"))
-}
-
-/// The pages of one listing, rendered once: the first (no marker) and the others by the
-/// marker that leads to them.
-struct PageSet {
-    first: Bytes,
-    by_marker: HashMap<String, Bytes>,
-}
-
-/// Renders `pages` pages of `PAGE_SIZE` servers under `{base}/servers/detail`, each server
-/// the official sample with its own id, name and links.
-fn render_pages(template: &Value, base: &str, tag: u32, pages: usize) -> PageSet {
-    let template_id = template["id"].as_str().expect("sample id").to_string();
-    let template_text = template.to_string();
-    let mut first = None;
-    let mut by_marker = HashMap::new();
-    let mut marker: Option<String> = None;
-    for p in 0..pages {
-        let mut items = Vec::with_capacity(PAGE_SIZE);
-        let mut last_id = String::new();
-        for i in 0..PAGE_SIZE {
-            let n = p * PAGE_SIZE + i;
-            let id = format!("{tag:08x}-6804-445a-a6d8-{n:012x}");
-            let mut server: Value =
-                serde_json::from_str(&template_text.replace(&template_id, &id)).unwrap();
-            server["name"] = json!(format!("server-{n:05}"));
-            items.push(server);
-            last_id = id;
-        }
-        let mut page = json!({ "servers": items });
-        if p + 1 < pages {
-            page["servers_links"] = json!([{
-                "href": format!("{base}/servers/detail?limit={PAGE_SIZE}&marker={last_id}"),
-                "rel": "next",
-            }]);
-        }
-        let body = Bytes::from(serde_json::to_vec(&page).unwrap());
-        match marker.take() {
-            None => first = Some(body),
-            Some(m) => {
-                by_marker.insert(m, body);
-            }
-        }
-        marker = Some(last_id);
-    }
-    PageSet {
-        first: first.expect("at least one page"),
-        by_marker,
-    }
-}
-
 fn serve_page(set: &PageSet, query: Option<&str>) -> Response {
     let marker = query.and_then(|q| {
         q.split('&')
@@ -190,13 +135,13 @@ fn start_fixture() -> Fixture {
     let addr: SocketAddr = listener.local_addr().unwrap();
     let uri = format!("http://{addr}");
 
-    let template =
-        sample("compute/doc/api_samples/servers/servers-details-resp.json")["servers"][0].clone();
+    let template = server_template();
     let ten = Arc::new(render_pages(
         &template,
         &format!("{uri}/compute/v2.1"),
         1,
         PAGES,
+        PAGE_SIZE,
     ));
     let page_bytes = ten.first.len();
     let twenty = Arc::new(render_pages(
@@ -204,6 +149,7 @@ fn start_fixture() -> Fixture {
         &format!("{uri}/compute20/v2.1"),
         2,
         PAGES_LARGE,
+        PAGE_SIZE,
     ));
 
     let mut token = sample(
