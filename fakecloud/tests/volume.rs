@@ -288,3 +288,57 @@ async fn quotas_are_enforced_as_cinder_does() {
         .extract()
         .unwrap();
 }
+
+#[tokio::test]
+async fn a_transfer_holds_the_volume_until_taken_or_deleted() {
+    use ferrocloud::ExposeSecret;
+    use ferrocloud::openstack::blockstorage::v3::volume_transfers;
+    let (cloud, clock) = frozen().await;
+    let demo = volumes(&cloud, "demo").await;
+    let admin = volumes(&cloud, "admin").await;
+    let v = volumes::create(&demo, &CreateOpts::new(1))
+        .await
+        .extract()
+        .unwrap();
+    clock.advance(Duration::from_secs(1));
+    let opts = volume_transfers::CreateOpts::new(&v.id).name("t");
+    let t = volume_transfers::create(&demo, &opts)
+        .await
+        .extract()
+        .unwrap();
+    assert_eq!(status(&demo, &v.id).await, VolumeStatus::AwaitingTransfer);
+    // Deleting the transfer gives the volume back; a new one can be made.
+    volume_transfers::delete(&demo, &t.id).await.ok().unwrap();
+    assert_eq!(status(&demo, &v.id).await, VolumeStatus::Available);
+    let gone = volume_transfers::get(&demo, &t.id)
+        .await
+        .extract()
+        .unwrap_err();
+    assert!(gone.is_not_found(), "{gone}");
+    let t = volume_transfers::create(&demo, &opts)
+        .await
+        .extract()
+        .unwrap();
+    let key = t.auth_key.clone().unwrap();
+    assert_eq!(key.expose_secret().len(), 16);
+    // A volume awaiting transfer takes no second one.
+    let twice = volume_transfers::create(&demo, &opts)
+        .await
+        .extract()
+        .unwrap_err();
+    assert_eq!(twice.kind(), ErrorKind::BadRequest, "{twice}");
+    volume_transfers::accept(&admin, &t.id, key)
+        .await
+        .extract()
+        .unwrap();
+    let taken = volumes::get(&admin, &v.id).await.extract().unwrap();
+    assert_eq!(taken.status, VolumeStatus::Available);
+    let e = volumes::get(&demo, &v.id).await.extract().unwrap_err();
+    assert!(e.is_not_found(), "{e}");
+    // Taken transfers are gone.
+    let e = volume_transfers::get(&admin, &t.id)
+        .await
+        .extract()
+        .unwrap_err();
+    assert!(e.is_not_found(), "{e}");
+}

@@ -996,6 +996,8 @@ fn create_snapshot(v: &mut Vol<'_>, req: &Req) -> Result<Reply, Fault> {
 
 fn delete_snapshot(v: &mut Vol<'_>, id: &str, force: bool) -> Result<Reply, Fault> {
     let r = v.find(SNAPSHOTS, id)?;
+    // A snapshot left behind by a transfer: its volume is another project's now.
+    v.find(VOLUMES, str_of(&r, "volume_id").unwrap_or_default())?;
     if !force && !["available", "error", "error_deleting"].contains(&status_of(&r)) {
         return Err(bad(format!(
             "Invalid snapshot: Volume Snapshot status must be available or error, but current status is: {}.",

@@ -1,10 +1,11 @@
 //! Cinder v3 under `/volume/v3/{project_id}`: volumes and their actions, snapshots,
-//! volume types (extra specs, access, encryption), attachments, limits and quota sets,
-//! over the generic record collection; status changes run on the fake's clock.
+//! volume types (extra specs, access, encryption), attachments, transfers, limits and
+//! quota sets, over the generic record collection; status changes run on the fake's clock.
 
 mod actions;
 mod nova;
 mod qos;
+mod transfers;
 mod types;
 
 pub(crate) use nova::{assisted_snapshots, proxy, release_server, server_attachments};
@@ -360,6 +361,8 @@ fn dispatch(v: &mut Vol<'_>, req: &Req, rest: &[&str]) -> Result<Reply, Fault> {
         [VOLUMES, ..] | [SNAPSHOTS, ..] | [ATTACHMENTS, ..] => actions::route(v, req, rest),
         [TYPES, ..] => types::route(v, req, rest),
         ["qos-specs", more @ ..] => qos::route(v, req, more),
+        ["os-volume-transfer", more @ ..] => transfers::route(v, req, more),
+        ["volume-transfers", more @ ..] if v.at_least(55) => transfers::route(v, req, more),
         ["limits"] if *m == Method::GET => Ok(limits(v, req)),
         ["default-types", more @ ..] if v.at_least(62) => default_types(v, req, more),
         ["os-quota-sets", p, more @ ..] => quota_sets(v, req, p, more),
