@@ -9,7 +9,7 @@ use http::Method;
 use serde_json::{Map, Value, json};
 
 use crate::App;
-use crate::http_util::{Ctx, Reply, Req, authenticate};
+use crate::http_util::{Answer, Ctx, Reply, Req, authenticate};
 use crate::identity::stamp;
 use crate::ids;
 use crate::state::{Address, Flavor, Image, Keypair, Pending, Server, ServerGroup, State};
@@ -76,6 +76,18 @@ fn policy(rule: &str) -> Reply {
 
 fn server_not_found(id: &str) -> Reply {
     not_found(&format!("Instance {id} could not be found."))
+}
+
+/// An optional string member of a request body: `None` when absent or null, Nova's 400
+/// (its schema validation) when of another type.
+fn str_field<'a>(o: &'a Map<String, Value>, key: &str) -> Result<Option<&'a str>, Reply> {
+    match o.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s)),
+        Some(other) => Err(bad(&format!(
+            "Invalid input for field/attribute {key}. Value: {other}. {other} is not of type 'string'"
+        ))),
+    }
 }
 
 /// Applies the status changes whose time has come.
@@ -180,40 +192,37 @@ fn version_v20(app: &App) -> Value {
 }
 
 /// Requests under `/compute`.
-pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
+pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Answer {
     let segs: Vec<&str> = req.segs.iter().skip(1).map(String::as_str).collect();
     match (&req.method, segs.as_slice()) {
         (&Method::GET, []) => {
-            return Reply::ok(json!({"versions": [version_v20(app), version_v21(app)]}));
+            return Ok(Reply::ok(
+                json!({"versions": [version_v20(app), version_v21(app)]}),
+            ));
         }
-        (&Method::GET, ["v2"]) => return Reply::ok(json!({"version": version_v20(app)})),
-        (&Method::GET, ["v2.1"]) => return Reply::ok(json!({"version": version_v21(app)})),
+        (&Method::GET, ["v2"]) => return Ok(Reply::ok(json!({"version": version_v20(app)}))),
+        (&Method::GET, ["v2.1"]) => return Ok(Reply::ok(json!({"version": version_v21(app)}))),
         (_, ["v2.1", ..]) => {}
-        _ => return not_found("The resource could not be found."),
+        _ => return Err(not_found("The resource could not be found.")),
     }
-    let ctx = match authenticate(app, state, req) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let mv = match microversion(app, req) {
-        Ok(v) => v,
-        Err(r) => return r,
-    };
+    let ctx = authenticate(app, state, req)?;
+    let mv = microversion(app, req)?;
     let reply = if ctx.project_id().is_none() {
         fault(403, "A project-scoped token is required.")
     } else {
-        api(app, state, req, &ctx, mv, &segs[1..])
+        // An error from the API carries the microversion headers as well.
+        api(app, state, req, &ctx, mv, &segs[1..]).unwrap_or_else(|r| r)
     };
-    reply
+    Ok(reply
         .header("OpenStack-API-Version", format!("compute {mv}"))
         .header("X-OpenStack-Nova-API-Version", mv.to_string())
         .header(
             "Vary",
             "OpenStack-API-Version, X-OpenStack-Nova-API-Version",
-        )
+        ))
 }
 
-fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]) -> Reply {
+fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]) -> Answer {
     let m = &req.method;
     match (m, segs) {
         (&Method::GET, ["servers"]) => list_servers(app, state, req, ctx, mv, false),
@@ -226,23 +235,25 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                 .get(&id)
                 .is_some_and(|s| ctx.is_admin() || Some(s.project_id.as_str()) == ctx.project_id());
             if !visible {
-                return server_not_found(&id);
+                return Err(server_not_found(&id));
             }
             match (m, rest) {
                 (&Method::GET, []) => {
                     let s = &state.servers[&id];
-                    Reply::ok(json!({"server": server_json(app, state, s, mv, ctx)}))
+                    Ok(Reply::ok(
+                        json!({"server": server_json(app, state, s, mv, ctx)}),
+                    ))
                 }
                 (&Method::PUT, []) => update_server(app, state, req, ctx, mv, &id),
                 (&Method::DELETE, []) => {
-                    let reply = delete_server(app, state, ctx, &id);
+                    let reply = delete_server(app, state, ctx, &id)?;
                     if reply.status < 300 {
                         record_action(app, state, req, ctx, &id, "delete");
                     }
-                    reply
+                    Ok(reply)
                 }
                 (&Method::POST, ["action"]) => {
-                    let reply = action(app, state, req, ctx, mv, &id);
+                    let reply = action(app, state, req, ctx, mv, &id)?;
                     let name = req
                         .json()
                         .and_then(|b| b.as_object().and_then(|o| o.keys().next().cloned()));
@@ -251,33 +262,33 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                     {
                         record_action(app, state, req, ctx, &id, &name);
                     }
-                    reply
+                    Ok(reply)
                 }
                 (&Method::GET, ["topology"]) => {
                     if !mv.at_least(78) {
-                        return not_found("The resource could not be found.");
+                        return Err(not_found("The resource could not be found."));
                     }
-                    Reply::ok(json!({"nodes": [], "pagesize_kb": null}))
+                    Ok(Reply::ok(json!({"nodes": [], "pagesize_kb": null})))
                 }
-                (&Method::GET, ["os-server-password"]) => Reply::ok(json!({"password": ""})),
-                (&Method::DELETE, ["os-server-password"]) => Reply::empty(204),
+                (&Method::GET, ["os-server-password"]) => Ok(Reply::ok(json!({"password": ""}))),
+                (&Method::DELETE, ["os-server-password"]) => Ok(Reply::empty(204)),
                 (_, ["shares", rest @ ..]) => {
                     if !mv.at_least(97) {
-                        return not_found("The resource could not be found.");
+                        return Err(not_found("The resource could not be found."));
                     }
                     let vm = state.servers[&id].vm_state.clone();
                     match (m, rest) {
-                        (&Method::GET, []) => Reply::ok(json!({"shares": []})),
-                        (&Method::GET | &Method::DELETE, [share]) => {
-                            not_found(&format!("Share {share} is not attached to server {id}."))
-                        }
-                        (&Method::POST, []) if vm != "stopped" => conflict(&format!(
+                        (&Method::GET, []) => Ok(Reply::ok(json!({"shares": []}))),
+                        (&Method::GET | &Method::DELETE, [share]) => Err(not_found(&format!(
+                            "Share {share} is not attached to server {id}."
+                        ))),
+                        (&Method::POST, []) if vm != "stopped" => Err(conflict(&format!(
                             "Cannot 'attach_share' instance {id} while it is in vm_state {vm}"
-                        )),
-                        (&Method::POST, []) => not_found(
+                        ))),
+                        (&Method::POST, []) => Err(not_found(
                             "The share could not be found: no shared file systems service.",
-                        ),
-                        _ => not_found("The resource could not be found."),
+                        )),
+                        _ => Err(not_found("The resource could not be found.")),
                     }
                 }
                 (&Method::POST, ["remote-consoles"]) => {
@@ -285,14 +296,14 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                         .json()
                         .and_then(|b| b["remote_console"]["type"].as_str().map(str::to_string))
                         .unwrap_or_default();
-                    bad(&format!("Unavailable console type {t}."))
+                    Err(bad(&format!("Unavailable console type {t}.")))
                 }
                 (&Method::GET, ["diagnostics"]) => {
                     if !ctx.is_admin() {
-                        return policy("os_compute_api:os-server-diagnostics");
+                        return Err(policy("os_compute_api:os-server-diagnostics"));
                     }
                     let s = &state.servers[&id];
-                    Reply::ok(diagnostics_json(s, mv))
+                    Ok(Reply::ok(diagnostics_json(s, mv)))
                 }
                 (&Method::GET, ["os-instance-actions"]) => {
                     list_instance_actions(app, state, req, ctx, mv, &id)
@@ -304,37 +315,37 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                 (_, ["tags", rest @ ..]) => tags(app, state, req, ctx, mv, &id, rest),
                 (&Method::GET, ["ips"]) => {
                     let s = &state.servers[&id];
-                    Reply::ok(json!({"addresses": ips_json(s, None)}))
+                    Ok(Reply::ok(json!({"addresses": ips_json(s, None)})))
                 }
                 (&Method::GET, ["ips", net]) => {
                     let s = &state.servers[&id];
                     if s.addresses.iter().any(|a| a.network == *net) {
-                        Reply::ok(ips_json(s, Some(net)))
+                        Ok(Reply::ok(ips_json(s, Some(net))))
                     } else {
-                        not_found("Network not found")
+                        Err(not_found("Network not found"))
                     }
                 }
                 (_, ["migrations", rest @ ..]) => {
                     if !ctx.is_admin() {
-                        return policy("os_compute_api:servers:migrations:index");
+                        return Err(policy("os_compute_api:servers:migrations:index"));
                     }
                     // Nothing ever migrates on one host.
                     match (m, rest) {
-                        (&Method::GET, []) => Reply::ok(json!({"migrations": []})),
-                        (&Method::GET, [mid]) => not_found(&format!(
+                        (&Method::GET, []) => Ok(Reply::ok(json!({"migrations": []}))),
+                        (&Method::GET, [mid]) => Err(not_found(&format!(
                             "In-progress live migration {mid} is not found for server {id}."
-                        )),
+                        ))),
                         (&Method::POST, [_, "action"]) | (&Method::DELETE, [_]) => {
-                            conflict(&format!(
+                            Err(conflict(&format!(
                                 "Instance {id} is in an invalid state for '{}'",
                                 if *m == Method::POST {
                                     "force_complete"
                                 } else {
                                     "abort"
                                 }
-                            ))
+                            )))
                         }
-                        _ => not_found("The resource could not be found."),
+                        _ => Err(not_found("The resource could not be found.")),
                     }
                 }
                 (_, ["os-interface", rest @ ..]) => {
@@ -355,9 +366,9 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                             s.addresses = addresses;
                         }
                     }
-                    reply
+                    Ok(reply)
                 }
-                (_, ["os-volume_attachments", rest @ ..]) => crate::volume::server_attachments(
+                (_, ["os-volume_attachments", rest @ ..]) => Ok(crate::volume::server_attachments(
                     &mut state.volume,
                     ctx,
                     req,
@@ -365,7 +376,7 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                     mv.1,
                     app.clock.now(),
                     rest,
-                ),
+                )),
                 (&Method::GET, ["os-security-groups"]) => {
                     let s = state.servers[&id].clone();
                     let groups: Vec<Value> = s
@@ -381,9 +392,9 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                             )
                         })
                         .collect();
-                    Reply::ok(json!({"security_groups": groups}))
+                    Ok(Reply::ok(json!({"security_groups": groups})))
                 }
-                _ => not_found("The resource could not be found."),
+                _ => Err(not_found("The resource could not be found.")),
             }
         }
         (_, ["flavors", rest @ ..]) => flavors(app, state, req, ctx, mv, rest),
@@ -412,36 +423,52 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
         ) if !mv.at_least(36) => {
             let rules = *proxy == "os-security-group-rules";
             let now = app.clock.now();
-            crate::network::security_groups(&mut state.network, ctx, req, rules, rest, now)
+            Ok(crate::network::security_groups(
+                &mut state.network,
+                ctx,
+                req,
+                rules,
+                rest,
+                now,
+            ))
         }
-        (_, ["os-tenant-networks", rest @ ..]) if !mv.at_least(36) => {
-            crate::network::tenant_networks(&state.network, ctx, req, rest)
-        }
+        (_, ["os-tenant-networks", rest @ ..]) if !mv.at_least(36) => Ok(
+            crate::network::tenant_networks(&state.network, ctx, req, rest),
+        ),
         (&Method::GET, ["os-floating-ip-pools"]) if !mv.at_least(36) => {
-            crate::network::floating_ip_pools(&state.network)
+            Ok(crate::network::floating_ip_pools(&state.network))
         }
         (_, ["os-floating-ips", rest @ ..]) if !mv.at_least(36) => {
             let now = app.clock.now();
-            crate::network::floating_ips(&mut state.network, ctx, req, rest, now)
+            Ok(crate::network::floating_ips(
+                &mut state.network,
+                ctx,
+                req,
+                rest,
+                now,
+            ))
         }
-        (_, [kind @ ("os-volumes" | "os-snapshots"), rest @ ..]) if !mv.at_least(36) => {
-            crate::volume::proxy(app, state, ctx, req, *kind == "os-snapshots", rest)
-        }
+        (_, [kind @ ("os-volumes" | "os-snapshots"), rest @ ..]) if !mv.at_least(36) => Ok(
+            crate::volume::proxy(app, state, ctx, req, *kind == "os-snapshots", rest),
+        ),
         (_, ["os-services", rest @ ..]) => compute_services(app, state, req, ctx, mv, rest),
-        (_, ["os-assisted-volume-snapshots", rest @ ..]) => {
-            crate::volume::assisted_snapshots(&state.volume, ctx, req, rest)
-        }
+        (_, ["os-assisted-volume-snapshots", rest @ ..]) => Ok(crate::volume::assisted_snapshots(
+            &state.volume,
+            ctx,
+            req,
+            rest,
+        )),
         (_, ["os-hosts", rest @ ..]) => os_hosts(state, req, ctx, mv, rest),
         (&Method::GET, ["os-migrations"]) => {
             if !ctx.is_admin() {
-                return policy("os_compute_api:os-migrations:index");
+                return Err(policy("os_compute_api:os-migrations:index"));
             }
             // Nothing ever migrates on one host.
-            Reply::ok(json!({"migrations": []}))
+            Ok(Reply::ok(json!({"migrations": []})))
         }
         (&Method::GET, ["os-instance_usage_audit_log", rest @ ..]) => {
             if !ctx.is_admin() {
-                return policy("os_compute_api:os-instance-usage-audit-log:list");
+                return Err(policy("os_compute_api:os-instance-usage-audit-log:list"));
             }
             let now = app.clock.now();
             let log = json!({
@@ -455,39 +482,41 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                                "message": format!("Instance usage audit ran for host {HOST}, 0 instances in 0 seconds.")}},
             });
             match rest {
-                [] => Reply::ok(json!({ "instance_usage_audit_logs": log })),
-                [_] => Reply::ok(json!({ "instance_usage_audit_log": log })),
-                _ => not_found("The resource could not be found."),
+                [] => Ok(Reply::ok(json!({ "instance_usage_audit_logs": log }))),
+                [_] => Ok(Reply::ok(json!({ "instance_usage_audit_log": log }))),
+                _ => Err(not_found("The resource could not be found.")),
             }
         }
         (&Method::GET, ["os-baremetal-nodes", ..]) => {
             if mv.at_least(37) {
-                return not_found("The resource could not be found.");
+                return Err(not_found("The resource could not be found."));
             }
-            fault(
+            Err(fault(
                 500,
                 "Unexpected API Error. Please report this at http://bugs.launchpad.net/nova/ and attach the Nova API log if possible.\n<class 'keystoneauth1.exceptions.catalog.EndpointNotFound'>",
-            )
+            ))
         }
-        (&Method::GET, ["extensions"]) => Reply::ok(
+        (&Method::GET, ["extensions"]) => Ok(Reply::ok(
             json!({"extensions": EXTENSIONS.iter().map(extension_json).collect::<Vec<_>>()}),
-        ),
+        )),
         (&Method::GET, ["extensions", alias]) => match EXTENSIONS.iter().find(|e| e.0 == *alias) {
-            Some(e) => Reply::ok(json!({"extension": extension_json(e)})),
-            None => not_found("Extension could not be found."),
+            Some(e) => Ok(Reply::ok(json!({"extension": extension_json(e)}))),
+            None => Err(not_found("Extension could not be found.")),
         },
         (&Method::GET, ["os-console-auth-tokens", token]) => {
             if !ctx.is_admin() {
-                return policy("os_compute_api:os-console-auth-tokens");
+                return Err(policy("os_compute_api:os-console-auth-tokens"));
             }
-            not_found(&format!("The token '{token}' is invalid or has expired"))
+            Err(not_found(&format!(
+                "The token '{token}' is invalid or has expired"
+            )))
         }
-        (&Method::GET, ["os-availability-zone"]) => Reply::ok(json!({"availabilityZoneInfo": [
+        (&Method::GET, ["os-availability-zone"]) => Ok(Reply::ok(json!({"availabilityZoneInfo": [
             {"zoneName": "nova", "zoneState": {"available": true}, "hosts": null}
-        ]})),
+        ]}))),
         (&Method::GET, ["os-availability-zone", "detail"]) => {
             if !ctx.is_admin() {
-                return policy("os_compute_api:os-availability-zone:detail");
+                return Err(policy("os_compute_api:os-availability-zone:detail"));
             }
             let svc = |names: &[&str]| -> Value {
                 let mut m = Map::new();
@@ -499,14 +528,14 @@ fn api(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, segs: &[&str]
                 }
                 Value::Object(m)
             };
-            Reply::ok(json!({"availabilityZoneInfo": [
+            Ok(Reply::ok(json!({"availabilityZoneInfo": [
                 {"zoneName": "internal", "zoneState": {"available": true},
                  "hosts": {HOST: svc(&["nova-conductor", "nova-scheduler"])}},
                 {"zoneName": "nova", "zoneState": {"available": true},
                  "hosts": {HOST: svc(&["nova-compute"])}},
-            ]}))
+            ]})))
         }
-        _ => not_found("The resource could not be found."),
+        _ => Err(not_found("The resource could not be found.")),
     }
 }
 
@@ -674,7 +703,7 @@ fn name_matches(pattern: &str, name: &str) -> bool {
     }
 }
 
-fn list_servers(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, detail: bool) -> Reply {
+fn list_servers(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, detail: bool) -> Answer {
     let all = ctx.is_admin()
         && req
             .q("all_tenants")
@@ -688,7 +717,7 @@ fn list_servers(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, detail: 
     let limit = match req.q("limit").map(str::parse::<usize>) {
         None => None,
         Some(Ok(n)) => Some(n.min(1000)),
-        Some(Err(_)) => return bad("limit param must be an integer"),
+        Some(Err(_)) => return Err(bad("limit param must be an integer")),
     };
     let split = |k: &str| -> Option<Vec<String>> {
         req.q(k).map(|v| v.split(',').map(str::to_string).collect())
@@ -768,7 +797,7 @@ fn list_servers(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, detail: 
             Some(i) => {
                 rows.drain(..=i);
             }
-            None => return bad(&format!("marker [{marker}] not found")),
+            None => return Err(bad(&format!("marker [{marker}] not found"))),
         }
     }
     let mut next = None;
@@ -795,7 +824,7 @@ fn list_servers(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, detail: 
     if let Some(href) = next {
         body["servers_links"] = json!([{"rel": "next", "href": href}]);
     }
-    Reply::ok(body)
+    Ok(Reply::ok(body))
 }
 
 fn detail_path(detail: bool) -> &'static str {
@@ -865,21 +894,27 @@ fn valid_tag(t: &str) -> bool {
     !t.is_empty() && t.len() <= 60 && !t.contains('/') && !t.contains(',')
 }
 
-fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
+fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> Answer {
     let Some(body) = req.json() else {
-        return bad("The request body is not valid JSON.");
+        return Err(bad("The request body is not valid JSON."));
     };
     let Some(o) = body.get("server").and_then(Value::as_object) else {
-        return bad("Invalid input for field/attribute server. 'server' is a required property");
+        return Err(bad(
+            "Invalid input for field/attribute server. 'server' is a required property",
+        ));
     };
     let Some(name) = o.get("name").and_then(Value::as_str).map(str::to_string) else {
-        return bad("Invalid input for field/attribute server. 'name' is a required property");
+        return Err(bad(
+            "Invalid input for field/attribute server. 'name' is a required property",
+        ));
     };
     if name.trim().is_empty() || name.len() > 255 {
-        return bad("Invalid input for field/attribute name. Value: . ");
+        return Err(bad("Invalid input for field/attribute name. Value: . "));
     }
     let Some(flavor_ref) = o.get("flavorRef").and_then(string_or_number) else {
-        return bad("Invalid input for field/attribute server. 'flavorRef' is a required property");
+        return Err(bad(
+            "Invalid input for field/attribute server. 'flavorRef' is a required property",
+        ));
     };
     let flavor_id = flavor_ref
         .rsplit('/')
@@ -893,13 +928,13 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
         .filter(|f| f.is_public || ctx.is_admin() || f.access.contains(&project))
         .cloned()
     else {
-        return bad(&format!("Flavor {flavor_ref} could not be found."));
+        return Err(bad(&format!("Flavor {flavor_ref} could not be found.")));
     };
     let image_id = match o.get("imageRef").and_then(Value::as_str) {
         Some(r) => {
             let id = r.rsplit('/').next().unwrap_or_default().to_string();
             if !state.images.contains_key(&id) {
-                return bad(&format!("Image {r} could not be found."));
+                return Err(bad(&format!("Image {r} could not be found.")));
             }
             id
         }
@@ -909,9 +944,9 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
                 .and_then(Value::as_array)
                 .is_some_and(|b| !b.is_empty());
             if !boots_from_volume {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute server. 'imageRef' is a required property",
-                );
+                ));
             }
             String::new()
         }
@@ -919,48 +954,45 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
     let networks = o.get("networks");
     let with_address = match networks {
         None if mv.at_least(37) => {
-            return bad(
+            return Err(bad(
                 "Invalid input for field/attribute server. 'networks' is a required property",
-            );
+            ));
         }
         None => true,
         Some(Value::String(s)) if s == "auto" => true,
         Some(Value::String(s)) if s == "none" => false,
         Some(Value::String(s)) => {
-            return bad(&format!(
+            return Err(bad(&format!(
                 "Invalid input for field/attribute networks. Value: {s}. '{s}' is not one of ['none', 'auto']"
-            ));
+            )));
         }
         Some(Value::Array(a)) => !a.is_empty(),
         Some(other) => {
-            return bad(&format!(
+            return Err(bad(&format!(
                 "Invalid input for field/attribute networks. Value: {other}."
-            ));
+            )));
         }
     };
-    let metadata = match string_map(o.get("metadata"), "metadata") {
-        Ok(m) => m,
-        Err(r) => return r,
-    };
+    let metadata = string_map(o.get("metadata"), "metadata")?;
     let description = match o.get("description") {
         None | Some(Value::Null) => None,
         Some(_) if !mv.at_least(19) => {
-            return bad(
+            return Err(bad(
                 "Invalid input for field/attribute server. Additional properties are not allowed ('description' was unexpected)",
-            );
+            ));
         }
         Some(Value::String(d)) => Some(d.clone()),
-        Some(_) => return bad("Invalid input for field/attribute description."),
+        Some(_) => return Err(bad("Invalid input for field/attribute description.")),
     };
     let mut tags = Vec::new();
     if let Some(t) = o.get("tags") {
         if !mv.at_least(52) {
-            return bad(
+            return Err(bad(
                 "Invalid input for field/attribute server. Additional properties are not allowed ('tags' was unexpected)",
-            );
+            ));
         }
         let Some(list) = t.as_array() else {
-            return bad("Invalid input for field/attribute tags.");
+            return Err(bad("Invalid input for field/attribute tags."));
         };
         for x in list {
             match x.as_str() {
@@ -970,14 +1002,16 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
                     }
                 }
                 _ => {
-                    return bad(&format!(
+                    return Err(bad(&format!(
                         "Invalid input for field/attribute tags. Value: {x}."
-                    ));
+                    )));
                 }
             }
         }
         if tags.len() > 50 {
-            return bad("Invalid input for field/attribute tags. Too many tags.");
+            return Err(bad(
+                "Invalid input for field/attribute tags. Too many tags.",
+            ));
         }
     }
     let key_name = match o.get("key_name") {
@@ -988,18 +1022,18 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
                 .iter()
                 .any(|kp| kp.name == *k && kp.user_id == ctx.user_id)
             {
-                return bad("Invalid key_name provided.");
+                return Err(bad("Invalid key_name provided."));
             }
             Some(k.clone())
         }
-        Some(_) => return bad("Invalid key_name provided."),
+        Some(_) => return Err(bad("Invalid key_name provided.")),
     };
     if let Some(ud) = o.get("user_data").and_then(Value::as_str)
         && base64::engine::general_purpose::STANDARD
             .decode(ud)
             .is_err()
     {
-        return bad("User data needs to be valid base 64.");
+        return Err(bad("User data needs to be valid base 64."));
     }
     let count = |k: &str| -> Result<u64, Reply> {
         match o.get(k) {
@@ -1011,20 +1045,18 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
                 .ok_or_else(|| bad(&format!("Invalid input for field/attribute {k}."))),
         }
     };
-    let (min_count, max_count) = match (count("min_count"), count("max_count")) {
-        (Ok(a), Ok(b)) => (a, b.max(a)),
-        (Err(r), _) | (_, Err(r)) => return r,
-    };
+    let min_count = count("min_count")?;
+    let max_count = count("max_count")?.max(min_count);
     let allowed = quota_value(state, Some(&project), "instances");
     let used = quota_in_use(state, &project, "instances");
     let requested = i64::try_from(min_count).unwrap_or(i64::MAX);
     if allowed >= 0 && used.saturating_add(requested) > allowed {
-        return fault(
+        return Err(fault(
             403,
             &format!(
                 "Quota exceeded for instances: Requested {requested}, but already used {used} of {allowed} instances"
             ),
-        );
+        ));
     }
     // As many as the quota leaves room for, between min_count and max_count.
     let max_count = if allowed >= 0 {
@@ -1051,24 +1083,20 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
         Some(g) => match state.server_groups.get(g) {
             Some(_) => Some(g.to_string()),
             None => {
-                return bad(&format!(
+                return Err(bad(&format!(
                     "Invalid input for group: server group {g} not found"
-                ));
+                )));
             }
         },
         None => None,
     };
-    let availability_zone = o
-        .get("availability_zone")
-        .and_then(Value::as_str)
+    let availability_zone = str_field(o, "availability_zone")?
         .unwrap_or("nova")
         .split(':')
         .next()
         .unwrap_or("nova")
         .to_string();
-    let admin_pass = o
-        .get("adminPass")
-        .and_then(Value::as_str)
+    let admin_pass = str_field(o, "adminPass")?
         .map(str::to_string)
         .unwrap_or_else(|| ids::secret()[..12].to_string());
     let reservation_id = format!("r-{}", &ids::hex_id()[..8]);
@@ -1080,10 +1108,7 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
         let id = ids::uuid();
         let serial = state.next_serial();
         let plugged = if with_address {
-            match crate::network::boot_ports(state, ctx, &project_id, &id, networks, now) {
-                Ok(p) => p,
-                Err(reply) => return reply,
-            }
+            crate::network::boot_ports(state, ctx, &project_id, &id, networks, now)?
         } else {
             false
         };
@@ -1164,10 +1189,10 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
         v == &json!(true) || v.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))
     });
     if returns_reservation {
-        return Reply::json(202, json!({"reservation_id": reservation_id}));
+        return Ok(Reply::json(202, json!({"reservation_id": reservation_id})));
     }
     let location = format!("{}/compute/v2.1/servers/{first}", app.base);
-    Reply::json(
+    Ok(Reply::json(
         202,
         json!({"server": {
             "id": first,
@@ -1177,21 +1202,23 @@ fn create_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv) -> 
             "adminPass": admin_pass,
         }}),
     )
-    .header("Location", location)
+    .header("Location", location))
 }
 
-fn update_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) -> Reply {
+fn update_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) -> Answer {
     let Some(body) = req.json() else {
-        return bad("The request body is not valid JSON.");
+        return Err(bad("The request body is not valid JSON."));
     };
     let Some(o) = body.get("server").and_then(Value::as_object) else {
-        return bad("Invalid input for field/attribute server. 'server' is a required property");
+        return Err(bad(
+            "Invalid input for field/attribute server. 'server' is a required property",
+        ));
     };
     let Some(s) = state.servers.get_mut(id) else {
-        return server_not_found(id);
+        return Err(server_not_found(id));
     };
     if s.locked && !ctx.is_admin() {
-        return conflict(&format!("Instance {id} is locked"));
+        return Err(conflict(&format!("Instance {id} is locked")));
     }
     for (k, v) in o {
         match (k.as_str(), v) {
@@ -1205,27 +1232,29 @@ fn update_server(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id:
             ("hostname", Value::String(_)) if mv.at_least(90) => {}
             ("OS-DCF:diskConfig", Value::String(_)) => {}
             _ => {
-                return bad(&format!(
+                return Err(bad(&format!(
                     "Invalid input for field/attribute {k}. Value: {v}."
-                ));
+                )));
             }
         }
     }
     s.updated = app.clock.now();
     let s = state.servers[id].clone();
-    Reply::ok(json!({"server": server_json(app, state, &s, mv, ctx)}))
+    Ok(Reply::ok(
+        json!({"server": server_json(app, state, &s, mv, ctx)}),
+    ))
 }
 
-fn delete_server(app: &App, state: &mut State, ctx: &Ctx, id: &str) -> Reply {
+fn delete_server(app: &App, state: &mut State, ctx: &Ctx, id: &str) -> Answer {
     let now = app.clock.now();
     let Some(s) = state.servers.get_mut(id) else {
-        return server_not_found(id);
+        return Err(server_not_found(id));
     };
     if s.locked && !ctx.is_admin() {
-        return conflict(&format!("Instance {id} is locked"));
+        return Err(conflict(&format!("Instance {id} is locked")));
     }
     if s.task_state.as_deref() == Some("deleting") {
-        return Reply::empty(204);
+        return Ok(Reply::empty(204));
     }
     s.task_state = Some("deleting".into());
     s.updated = now;
@@ -1235,20 +1264,20 @@ fn delete_server(app: &App, state: &mut State, ctx: &Ctx, id: &str) -> Reply {
         power_state: 0,
         delete: true,
     });
-    Reply::empty(204)
+    Ok(Reply::empty(204))
 }
 
 // ------------------------------------------------------------------ actions
 
-fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) -> Reply {
+fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) -> Answer {
     let Some(Value::Object(body)) = req.json() else {
-        return bad("Malformed request body");
+        return Err(bad("Malformed request body"));
     };
     let Some((name, args)) = body.iter().next().map(|(k, v)| (k.clone(), v.clone())) else {
-        return bad("Malformed request body");
+        return Err(bad("Malformed request body"));
     };
     if body.len() != 1 {
-        return bad("Malformed request body: more than one action");
+        return Err(bad("Malformed request body: more than one action"));
     }
     let now = app.clock.now();
     let action_due = now + chrono::Duration::from_std(app.delays.action).unwrap_or_default();
@@ -1265,20 +1294,21 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
         "resetNetwork",
     ];
     if admin_only.contains(&name.as_str()) && !ctx.is_admin() {
-        return policy(&format!("os_compute_api:os-admin-actions:{name}"));
+        return Err(policy(&format!("os_compute_api:os-admin-actions:{name}")));
     }
     if s.locked
         && !ctx.is_admin()
         && !matches!(name.as_str(), "lock" | "unlock" | "os-getConsoleOutput")
     {
-        return conflict(&format!("Instance {id} is locked"));
+        return Err(conflict(&format!("Instance {id} is locked")));
     }
-    let busy = |action: &str| -> Option<Reply> {
-        s.task_state.as_ref().map(|t| {
-            conflict(&format!(
+    let busy = |action: &str| -> Result<(), Reply> {
+        match &s.task_state {
+            Some(t) => Err(conflict(&format!(
                 "Cannot '{action}' instance {id} while it is in task_state {t}"
-            ))
-        })
+            ))),
+            None => Ok(()),
+        }
     };
     let wrong_state = |action: &str| -> Reply {
         conflict(&format!(
@@ -1301,24 +1331,20 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
     let accepted = Reply::empty(202);
     match name.as_str() {
         "os-stop" => {
-            if let Some(r) = busy("stop") {
-                return r;
-            }
+            busy("stop")?;
             if !matches!(vm.as_str(), "active" | "error" | "rescued") {
-                return wrong_state("stop");
+                return Err(wrong_state("stop"));
             }
             start(state, "powering-off", "stopped", 4);
-            accepted
+            Ok(accepted)
         }
         "os-start" => {
-            if let Some(r) = busy("start") {
-                return r;
-            }
+            busy("start")?;
             if vm != "stopped" {
-                return wrong_state("start");
+                return Err(wrong_state("start"));
             }
             start(state, "powering-on", "active", 1);
-            accepted
+            Ok(accepted)
         }
         "reboot" => {
             let hard = match args["type"]
@@ -1328,11 +1354,13 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             {
                 Some("HARD") => true,
                 Some("SOFT") => false,
-                _ => return bad("Invalid input for field/attribute type. Value: missing."),
+                _ => {
+                    return Err(bad(
+                        "Invalid input for field/attribute type. Value: missing.",
+                    ));
+                }
             };
-            if let Some(r) = busy("reboot") {
-                return r;
-            }
+            busy("reboot")?;
             let allowed = if hard {
                 matches!(
                     vm.as_str(),
@@ -1342,7 +1370,7 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 vm == "active"
             };
             if !allowed {
-                return wrong_state("reboot");
+                return Err(wrong_state("reboot"));
             }
             start(
                 state,
@@ -1350,13 +1378,11 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 "active",
                 1,
             );
-            accepted
+            Ok(accepted)
         }
         "pause" | "unpause" | "suspend" | "resume" | "rescue" | "unrescue" | "shelve"
         | "shelveOffload" | "unshelve" => {
-            if let Some(r) = busy(&name) {
-                return r;
-            }
+            busy(&name)?;
             let (from, task, to, power): (&[&str], &str, &str, u8) = match name.as_str() {
                 "pause" => (&["active"], "pausing", "paused", 3),
                 "unpause" => (&["paused"], "unpausing", "active", 1),
@@ -1374,7 +1400,7 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 _ => (&["shelved", "shelved_offloaded"], "unshelving", "active", 1),
             };
             if !from.contains(&vm.as_str()) {
-                return wrong_state(&name);
+                return Err(wrong_state(&name));
             }
             start(state, task, to, power);
             if name == "rescue" {
@@ -1382,9 +1408,9 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                     .as_str()
                     .map(str::to_string)
                     .unwrap_or_else(|| ids::secret()[..12].to_string());
-                return Reply::ok(json!({"adminPass": pass}));
+                return Ok(Reply::ok(json!({"adminPass": pass})));
             }
-            accepted
+            Ok(accepted)
         }
         "lock" => {
             let reason = args
@@ -1393,44 +1419,39 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 .and_then(Value::as_str)
                 .map(str::to_string);
             if reason.is_some() && !mv.at_least(73) {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute lock. Additional properties are not allowed ('locked_reason' was unexpected)",
-                );
+                ));
             }
             if let Some(x) = state.servers.get_mut(id) {
                 x.locked = true;
                 x.locked_reason = reason;
             }
-            accepted
+            Ok(accepted)
         }
         "unlock" => {
             if let Some(x) = state.servers.get_mut(id) {
                 x.locked = false;
                 x.locked_reason = None;
             }
-            accepted
+            Ok(accepted)
         }
         "rebuild" => {
-            if let Some(r) = busy("rebuild") {
-                return r;
-            }
+            busy("rebuild")?;
             if !matches!(vm.as_str(), "active" | "stopped" | "error") {
-                return wrong_state("rebuild");
+                return Err(wrong_state("rebuild"));
             }
             let Some(image) = args["imageRef"].as_str() else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute rebuild. 'imageRef' is a required property",
-                );
+                ));
             };
             let image_id = image.rsplit('/').next().unwrap_or_default().to_string();
             if !state.images.contains_key(&image_id) {
-                return bad(&format!("Image {image} could not be found."));
+                return Err(bad(&format!("Image {image} could not be found.")));
             }
             let metadata = match args.get("metadata") {
-                Some(m) => match string_map(Some(m), "metadata") {
-                    Ok(m) => Some(m),
-                    Err(r) => return r,
-                },
+                Some(m) => Some(string_map(Some(m), "metadata")?),
                 None => None,
             };
             let back = if vm == "stopped" {
@@ -1465,34 +1486,32 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             let s = state.servers[id].clone();
             let mut v = server_json(app, state, &s, mv, ctx);
             v["adminPass"] = json!(pass);
-            Reply::json(202, json!({ "server": v }))
+            Ok(Reply::json(202, json!({ "server": v })))
         }
         "resize" => {
-            if let Some(r) = busy("resize") {
-                return r;
-            }
+            busy("resize")?;
             if !matches!(vm.as_str(), "active" | "stopped") {
-                return wrong_state("resize");
+                return Err(wrong_state("resize"));
             }
             let Some(fref) = args.get("flavorRef").and_then(string_or_number) else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute resize. 'flavorRef' is a required property",
-                );
+                ));
             };
             let Some(flavor) = state.flavors.get(&fref).cloned() else {
-                return bad(&format!("Flavor {fref} could not be found."));
+                return Err(bad(&format!("Flavor {fref} could not be found.")));
             };
             if flavor.id == s.flavor.id {
-                return bad("When resizing, instances must change flavor!");
+                return Err(bad("When resizing, instances must change flavor!"));
             }
             if flavor.disk < s.flavor.disk {
-                return bad("Resize error: Unable to resize disk down.");
+                return Err(bad("Resize error: Unable to resize disk down."));
             }
             let power = s.power_state;
             if app.single_host {
                 // Like the devcloud: no other host, the server stays as it is.
                 start(state, "resize_prep", &vm, power);
-                return accepted;
+                return Ok(accepted);
             }
             if let Some(x) = state.servers.get_mut(id) {
                 x.old_flavor = Some(x.flavor.clone());
@@ -1506,11 +1525,11 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                     delete: false,
                 });
             }
-            accepted
+            Ok(accepted)
         }
         "confirmResize" => {
             if vm != "resized" || s.task_state.is_some() {
-                return conflict("Instance has not been resized.");
+                return Err(conflict("Instance has not been resized."));
             }
             if let Some(x) = state.servers.get_mut(id) {
                 x.old_flavor = None;
@@ -1522,11 +1541,11 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 .into();
                 x.updated = now;
             }
-            Reply::empty(204)
+            Ok(Reply::empty(204))
         }
         "revertResize" => {
             if vm != "resized" || s.task_state.is_some() {
-                return conflict("Instance has not been resized.");
+                return Err(conflict("Instance has not been resized."));
             }
             let power = s.power_state;
             if let Some(x) = state.servers.get_mut(id) {
@@ -1542,31 +1561,26 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                     delete: false,
                 });
             }
-            accepted
+            Ok(accepted)
         }
         "createImage" | "createBackup" => {
-            if let Some(r) = busy(&name) {
-                return r;
-            }
+            busy(&name)?;
             if !matches!(vm.as_str(), "active" | "stopped" | "paused" | "suspended") {
-                return wrong_state(&name);
+                return Err(wrong_state(&name));
             }
             let Some(image_name) = args["name"].as_str().filter(|n| !n.is_empty()) else {
-                return bad(&format!(
+                return Err(bad(&format!(
                     "Invalid input for field/attribute {name}. 'name' is a required property"
-                ));
+                )));
             };
             if name == "createBackup"
                 && (args["backup_type"].as_str().is_none() || args.get("rotation").is_none())
             {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute createBackup. 'backup_type' and 'rotation' are required properties",
-                );
+                ));
             }
-            let mut properties = match string_map(args.get("metadata"), "metadata") {
-                Ok(m) => m,
-                Err(r) => return r,
-            };
+            let mut properties = string_map(args.get("metadata"), "metadata")?;
             properties.insert("instance_uuid".into(), id.into());
             properties.insert(
                 "image_type".into(),
@@ -1606,9 +1620,9 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
             start(state, task, &vm, power);
             let location = format!("{}/image/v2/images/{image_id}", app.base);
             if mv.at_least(45) {
-                Reply::json(202, json!({"image_id": image_id}))
+                Ok(Reply::json(202, json!({"image_id": image_id})))
             } else {
-                Reply::empty(202).header("Location", location)
+                Ok(Reply::empty(202).header("Location", location))
             }
         }
         "os-getConsoleOutput" => {
@@ -1616,7 +1630,7 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 vm.as_str(),
                 "active" | "stopped" | "paused" | "suspended" | "rescued"
             ) {
-                return conflict(&format!("Instance {id} is not ready"));
+                return Err(conflict(&format!("Instance {id} is not ready")));
             }
             let lines: Vec<&str> = CONSOLE.lines().collect();
             let out = match args.get("length") {
@@ -1628,17 +1642,17 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                     match n {
                         Some(n) if n < 0 => CONSOLE.to_string(),
                         Some(n) => lines[lines.len().saturating_sub(n as usize)..].join("\n"),
-                        None => return bad("Invalid input for field/attribute length."),
+                        None => return Err(bad("Invalid input for field/attribute length.")),
                     }
                 }
             };
-            Reply::ok(json!({"output": out}))
+            Ok(Reply::ok(json!({"output": out})))
         }
         "os-resetState" => {
             let to = match args["state"].as_str() {
                 Some("error") => "error",
                 Some("active") => "active",
-                _ => return bad("Invalid input for field/attribute state."),
+                _ => return Err(bad("Invalid input for field/attribute state.")),
             };
             if let Some(x) = state.servers.get_mut(id) {
                 x.vm_state = to.into();
@@ -1646,66 +1660,66 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 x.pending = None;
                 x.updated = now;
             }
-            accepted
+            Ok(accepted)
         }
         "changePassword" => {
             if args["adminPass"].as_str().is_none() {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute changePassword. 'adminPass' is a required property",
-                );
+                ));
             }
             if vm != "active" {
-                return wrong_state("changePassword");
+                return Err(wrong_state("changePassword"));
             }
-            accepted
+            Ok(accepted)
         }
         "trigger_crash_dump" => {
             if !mv.at_least(17) {
-                return not_found("There is no such action: trigger_crash_dump");
+                return Err(not_found("There is no such action: trigger_crash_dump"));
             }
             if vm != "active" {
-                return wrong_state("trigger_crash_dump");
+                return Err(wrong_state("trigger_crash_dump"));
             }
-            accepted
+            Ok(accepted)
         }
         "addSecurityGroup" | "removeSecurityGroup" => {
             let Some(group) = args["name"].as_str() else {
-                return bad(&format!(
+                return Err(bad(&format!(
                     "Invalid input for field/attribute {name}. 'name' is a required property"
-                ));
+                )));
             };
             let has = s.security_groups.iter().any(|g| g == group);
             if name == "addSecurityGroup" {
                 if has {
-                    return bad(&format!(
+                    return Err(bad(&format!(
                         "Security group {group} is already associated with the instance {id}"
-                    ));
+                    )));
                 }
                 if let Some(x) = state.servers.get_mut(id) {
                     x.security_groups.push(group.into());
                 }
             } else {
                 if !has {
-                    return not_found(&format!(
+                    return Err(not_found(&format!(
                         "Security group {group} not associated with the instance {id}"
-                    ));
+                    )));
                 }
                 if let Some(x) = state.servers.get_mut(id) {
                     x.security_groups.retain(|g| g != group);
                 }
             }
-            accepted
+            Ok(accepted)
         }
-        "injectNetworkInfo" | "resetNetwork" => accepted,
+        "injectNetworkInfo" | "resetNetwork" => Ok(accepted),
         "migrate" | "os-migrateLive" => {
-            if let Some(r) = busy(&name) {
-                return r;
-            }
+            busy(&name)?;
             if !matches!(vm.as_str(), "active" | "stopped") {
-                return wrong_state(&name);
+                return Err(wrong_state(&name));
             }
             if args["host"].as_str() == Some(HOST) {
-                return bad("The target host can't be the same one of the instance.");
+                return Err(bad(
+                    "The target host can't be the same one of the instance.",
+                ));
             }
             // One host: the scheduler finds no other, and the server stays where it is.
             let power = s.power_state;
@@ -1715,23 +1729,23 @@ fn action(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, id: &str) 
                 "migrating"
             };
             start(state, task, &vm, power);
-            accepted
+            Ok(accepted)
         }
-        "evacuate" => bad(&format!("Compute service of {HOST} is still in use.")),
+        "evacuate" => Err(bad(&format!("Compute service of {HOST} is still in use."))),
         "restore" | "forceDelete" => {
             if vm != "soft-delete" {
-                return wrong_state(&name);
+                return Err(wrong_state(&name));
             }
-            accepted
+            Ok(accepted)
         }
         "os-getVNCConsole" | "os-getSPICEConsole" | "os-getSerialConsole" | "os-getRDPConsole" => {
             if mv.at_least(6) {
-                return not_found(&format!("There is no such action: {name}"));
+                return Err(not_found(&format!("There is no such action: {name}")));
             }
             let t = args["type"].as_str().unwrap_or_default();
-            bad(&format!("Unavailable console type {t}."))
+            Err(bad(&format!("Unavailable console type {t}.")))
         }
-        other => bad(&format!("There is no such action: {other}")),
+        other => Err(bad(&format!("There is no such action: {other}"))),
     }
 }
 
@@ -1798,15 +1812,15 @@ fn quota_sets(
     mv: Mv,
     project: &str,
     rest: &[&str],
-) -> Reply {
+) -> Answer {
     let own = ctx.project_id() == Some(project);
     let reading = req.method == Method::GET;
     if !(ctx.is_admin() || (reading && own)) {
-        return policy(if reading {
+        return Err(policy(if reading {
             "os_compute_api:os-quota-sets:show"
         } else {
             "os_compute_api:os-quota-sets:update"
-        });
+        }));
     }
     let keys = quota_keys(mv, false);
     let set = |state: &State, project: Option<&str>, with_id: bool| {
@@ -1820,11 +1834,13 @@ fn quota_sets(
         Value::Object(o)
     };
     match (&req.method, rest) {
-        (&Method::GET, []) => Reply::ok(json!({"quota_set": set(state, Some(project), true)})),
+        (&Method::GET, []) => Ok(Reply::ok(
+            json!({"quota_set": set(state, Some(project), true)}),
+        )),
         (&Method::GET, ["defaults"]) => {
             let mut v = set(state, None, false);
             v["id"] = json!(project);
-            Reply::ok(json!({ "quota_set": v }))
+            Ok(Reply::ok(json!({ "quota_set": v })))
         }
         (&Method::GET, ["detail"]) => {
             let mut o = Map::new();
@@ -1836,7 +1852,7 @@ fn quota_sets(
                            "in_use": quota_in_use(state, project, k), "reserved": 0}),
                 );
             }
-            Reply::ok(json!({"quota_set": Value::Object(o)}))
+            Ok(Reply::ok(json!({"quota_set": Value::Object(o)})))
         }
         (&Method::PUT, []) => {
             let body = req.json();
@@ -1845,9 +1861,9 @@ fn quota_sets(
                 .and_then(|b| b.get("quota_set"))
                 .and_then(Value::as_object)
             else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute quota_set. 'quota_set' is a required property",
-                );
+                ));
             };
             let mut changes = BTreeMap::new();
             for (k, v) in o {
@@ -1855,20 +1871,22 @@ fn quota_sets(
                     continue;
                 }
                 if !keys.contains(&k.as_str()) {
-                    return bad(&format!(
+                    return Err(bad(&format!(
                         "Invalid input for field/attribute quota_set. Additional properties are not allowed ('{k}' was unexpected)"
-                    ));
+                    )));
                 }
                 let Some(n) = v
                     .as_i64()
                     .or_else(|| v.as_str().and_then(|s| s.parse().ok()))
                 else {
-                    return bad(&format!(
+                    return Err(bad(&format!(
                         "Invalid input for field/attribute {k}. Value: {v}."
-                    ));
+                    )));
                 };
                 if n < -1 {
-                    return bad(&format!("Quota limit {n} for {k} must be -1 or greater."));
+                    return Err(bad(&format!(
+                        "Quota limit {n} for {k} must be -1 or greater."
+                    )));
                 }
                 changes.insert(k.clone(), n);
             }
@@ -1877,19 +1895,21 @@ fn quota_sets(
                 .entry(project.to_string())
                 .or_default()
                 .extend(changes);
-            Reply::ok(json!({"quota_set": set(state, Some(project), false)}))
+            Ok(Reply::ok(
+                json!({"quota_set": set(state, Some(project), false)}),
+            ))
         }
         (&Method::DELETE, []) => {
             state.quotas.remove(project);
-            Reply::empty(202)
+            Ok(Reply::empty(202))
         }
-        _ => not_found("The resource could not be found."),
+        _ => Err(not_found("The resource could not be found.")),
     }
 }
 
-fn quota_class_sets(state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, class: &str) -> Reply {
+fn quota_class_sets(state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, class: &str) -> Answer {
     if !ctx.is_admin() {
-        return policy("os_compute_api:os-quota-class-sets:show");
+        return Err(policy("os_compute_api:os-quota-class-sets:show"));
     }
     let keys = quota_keys(mv, true);
     if req.method == Method::PUT {
@@ -1899,20 +1919,20 @@ fn quota_class_sets(state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, class: &str
             .and_then(|b| b.get("quota_class_set"))
             .and_then(Value::as_object)
         else {
-            return bad(
+            return Err(bad(
                 "Invalid input for field/attribute quota_class_set. 'quota_class_set' is a required property",
-            );
+            ));
         };
         for (k, v) in o {
             if !keys.contains(&k.as_str()) {
-                return bad(&format!(
+                return Err(bad(&format!(
                     "Invalid input for field/attribute quota_class_set. Additional properties are not allowed ('{k}' was unexpected)"
-                ));
+                )));
             }
             let Some(n) = v.as_i64() else {
-                return bad(&format!(
+                return Err(bad(&format!(
                     "Invalid input for field/attribute {k}. Value: {v}."
-                ));
+                )));
             };
             // Only the `default` class is used; others are accepted and kept nowhere.
             if class == "default" {
@@ -1920,7 +1940,10 @@ fn quota_class_sets(state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, class: &str
             }
         }
     } else if req.method != Method::GET {
-        return fault(405, "The method is not allowed for the requested URL.");
+        return Err(fault(
+            405,
+            "The method is not allowed for the requested URL.",
+        ));
     }
     let mut o = Map::new();
     if req.method == Method::GET {
@@ -1929,10 +1952,10 @@ fn quota_class_sets(state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, class: &str
     for k in &keys {
         o.insert((*k).into(), json!(quota_value(state, None, k)));
     }
-    Reply::ok(json!({"quota_class_set": Value::Object(o)}))
+    Ok(Reply::ok(json!({"quota_class_set": Value::Object(o)})))
 }
 
-fn usage(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+fn usage(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Answer {
     let now = app.clock.now();
     let start = req
         .q("start")
@@ -1975,7 +1998,7 @@ fn usage(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) 
     match rest {
         [project] => {
             if !(ctx.is_admin() || ctx.project_id() == Some(*project)) {
-                return policy("os_compute_api:os-simple-tenant-usage:show");
+                return Err(policy("os_compute_api:os-simple-tenant-usage:show"));
             }
             let mut u = of_project(project);
             if mv.at_least(40)
@@ -1986,7 +2009,7 @@ fn usage(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) 
                         Some(i) => {
                             list.drain(..=i);
                         }
-                        None => return bad(&format!("marker [{marker}] not found")),
+                        None => return Err(bad(&format!("marker [{marker}] not found"))),
                     }
                 }
                 if let Some(n) = req.q("limit").and_then(|v| v.parse::<usize>().ok()) {
@@ -2004,16 +2027,16 @@ fn usage(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) 
                             &format!("os-simple-tenant-usage/{project}"),
                             &last,
                         );
-                        return Reply::ok(json!({"tenant_usage": u,
-                            "tenant_usage_links": [{"rel": "next", "href": href}]}));
+                        return Ok(Reply::ok(json!({"tenant_usage": u,
+                            "tenant_usage_links": [{"rel": "next", "href": href}]})));
                     }
                 }
             }
-            Reply::ok(json!({ "tenant_usage": u }))
+            Ok(Reply::ok(json!({ "tenant_usage": u })))
         }
         [] => {
             if !ctx.is_admin() {
-                return policy("os_compute_api:os-simple-tenant-usage:list");
+                return Err(policy("os_compute_api:os-simple-tenant-usage:list"));
             }
             let detailed = req.q("detailed").is_some_and(|v| v == "1" || v == "true");
             let mut projects: Vec<&String> =
@@ -2031,9 +2054,9 @@ fn usage(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) 
                 })
                 .filter(|u| u.as_object().is_some_and(|o| !o.is_empty()))
                 .collect();
-            Reply::ok(json!({ "tenant_usages": rows }))
+            Ok(Reply::ok(json!({ "tenant_usages": rows })))
         }
-        _ => not_found("The resource could not be found."),
+        _ => Err(not_found("The resource could not be found.")),
     }
 }
 
@@ -2074,14 +2097,14 @@ fn nova_image_json(app: &App, i: &Image, detail: bool) -> Value {
     v
 }
 
-fn images(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+fn images(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Answer {
     let project = ctx.project_id().unwrap_or_default().to_string();
     let visible = |i: &Image| ctx.is_admin() || i.visibility == "public" || i.owner == project;
     let gone = |until: u32| mv > Mv(2, until);
     match (&req.method, rest) {
         (&Method::GET, []) | (&Method::GET, ["detail"]) => {
             if gone(35) {
-                return not_found("The resource could not be found.");
+                return Err(not_found("The resource could not be found."));
             }
             let detail = !rest.is_empty();
             let rows: Vec<Value> = state
@@ -2095,40 +2118,40 @@ fn images(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&s
                         .is_none_or(|st| v["status"] == st || !detail)
                 })
                 .collect();
-            Reply::ok(json!({ "images": rows }))
+            Ok(Reply::ok(json!({ "images": rows })))
         }
         (m, [id, tail @ ..]) => {
             let Some(image) = state.images.get(*id).filter(|i| visible(i)).cloned() else {
-                return not_found("Image not found.");
+                return Err(not_found("Image not found."));
             };
             match (m, tail) {
-                (&Method::GET, []) if !gone(35) => {
-                    Reply::ok(json!({"image": nova_image_json(app, &image, true)}))
-                }
+                (&Method::GET, []) if !gone(35) => Ok(Reply::ok(
+                    json!({"image": nova_image_json(app, &image, true)}),
+                )),
                 (&Method::DELETE, []) if !gone(35) => {
                     if !(ctx.is_admin() || image.owner == project) {
-                        return fault(403, "You are not allowed to delete the image.");
+                        return Err(fault(403, "You are not allowed to delete the image."));
                     }
                     state.images.remove(*id);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
                 (_, ["metadata", key @ ..]) if !gone(38) => {
                     let mut image = image;
                     let writes = *m != Method::GET;
                     if writes && !(ctx.is_admin() || image.owner == project) {
-                        return fault(403, "You are not allowed to change the image's metadata.");
+                        return Err(fault(
+                            403,
+                            "You are not allowed to change the image's metadata.",
+                        ));
                     }
                     let body = req.json();
                     let reply = match (m, key) {
                         (&Method::GET, []) => Reply::ok(json!({"metadata": image.properties})),
                         (&Method::POST | &Method::PUT, []) => {
-                            let items = match string_map(
+                            let items = string_map(
                                 body.as_ref().and_then(|b| b.get("metadata")),
                                 "metadata",
-                            ) {
-                                Ok(x) => x,
-                                Err(r) => return r,
-                            };
+                            )?;
                             if *m == Method::PUT {
                                 image.properties = items;
                             } else {
@@ -2138,36 +2161,37 @@ fn images(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&s
                         }
                         (&Method::GET, [k]) => match image.properties.get(*k) {
                             Some(v) => Reply::ok(json!({"meta": { *k: v }})),
-                            None => return not_found("Metadata item was not found"),
+                            None => return Err(not_found("Metadata item was not found")),
                         },
                         (&Method::PUT, [k]) => {
                             let items =
-                                match string_map(body.as_ref().and_then(|b| b.get("meta")), "meta")
-                                {
-                                    Ok(x) => x,
-                                    Err(r) => return r,
-                                };
+                                string_map(body.as_ref().and_then(|b| b.get("meta")), "meta")?;
                             let Some(v) = items.get(*k).filter(|_| items.len() == 1) else {
-                                return bad("Request body and URI mismatch");
+                                return Err(bad("Request body and URI mismatch"));
                             };
                             image.properties.insert(k.to_string(), v.clone());
                             Reply::ok(json!({"meta": { *k: v }}))
                         }
                         (&Method::DELETE, [k]) => {
                             if image.properties.remove(*k).is_none() {
-                                return not_found("Metadata item was not found");
+                                return Err(not_found("Metadata item was not found"));
                             }
                             Reply::empty(204)
                         }
-                        _ => return fault(405, "The method is not allowed for the requested URL."),
+                        _ => {
+                            return Err(fault(
+                                405,
+                                "The method is not allowed for the requested URL.",
+                            ));
+                        }
                     };
                     state.images.insert(image.id.clone(), image);
-                    reply
+                    Ok(reply)
                 }
-                _ => not_found("The resource could not be found."),
+                _ => Err(not_found("The resource could not be found.")),
             }
         }
-        _ => not_found("The resource could not be found."),
+        _ => Err(not_found("The resource could not be found.")),
     }
 }
 
@@ -2187,9 +2211,9 @@ fn aggregate_json(a: &crate::state::Aggregate, mv: Mv) -> Value {
     v
 }
 
-fn aggregates(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+fn aggregates(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Answer {
     if !ctx.is_admin() {
-        return policy("os_compute_api:os-aggregates:index");
+        return Err(policy("os_compute_api:os-aggregates:index"));
     }
     let now = app.clock.now();
     let body = req.json().unwrap_or_default();
@@ -2200,17 +2224,17 @@ fn aggregates(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: 
                 .values()
                 .map(|a| aggregate_json(a, mv))
                 .collect();
-            Reply::ok(json!({ "aggregates": rows }))
+            Ok(Reply::ok(json!({ "aggregates": rows })))
         }
         (&Method::POST, []) => {
             let o = &body["aggregate"];
             let Some(name) = o["name"].as_str().filter(|n| !n.trim().is_empty()) else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute aggregate. 'name' is a required property",
-                );
+                ));
             };
             if state.aggregates.values().any(|a| a.name == name) {
-                return conflict(&format!("Aggregate {name} already exists."));
+                return Err(conflict(&format!("Aggregate {name} already exists.")));
             }
             let id = state.next_serial();
             let mut metadata = BTreeMap::new();
@@ -2232,7 +2256,7 @@ fn aggregates(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: 
                 o.remove("metadata");
             }
             state.aggregates.insert(id, a);
-            Reply::ok(json!({ "aggregate": v }))
+            Ok(Reply::ok(json!({ "aggregate": v })))
         }
         (m, [id, tail @ ..]) => {
             let key = state
@@ -2241,13 +2265,13 @@ fn aggregates(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: 
                 .find(|a| a.id.to_string() == *id || a.uuid == *id)
                 .map(|a| a.id);
             let Some(key) = key else {
-                return not_found(&format!("Aggregate {id} could not be found."));
+                return Err(not_found(&format!("Aggregate {id} could not be found.")));
             };
             let Some(a) = state.aggregates.get_mut(&key) else {
-                return not_found(&format!("Aggregate {id} could not be found."));
+                return Err(not_found(&format!("Aggregate {id} could not be found.")));
             };
             match (m, tail) {
-                (&Method::GET, []) => Reply::ok(json!({"aggregate": aggregate_json(a, mv)})),
+                (&Method::GET, []) => Ok(Reply::ok(json!({"aggregate": aggregate_json(a, mv)}))),
                 (&Method::PUT, []) => {
                     let o = &body["aggregate"];
                     if let Some(n) = o["name"].as_str() {
@@ -2257,53 +2281,53 @@ fn aggregates(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: 
                         a.metadata.insert("availability_zone".into(), az.into());
                     }
                     a.updated_at = Some(now);
-                    Reply::ok(json!({"aggregate": aggregate_json(a, mv)}))
+                    Ok(Reply::ok(json!({"aggregate": aggregate_json(a, mv)})))
                 }
                 (&Method::DELETE, []) => {
                     if !a.hosts.is_empty() {
-                        return bad(&format!(
+                        return Err(bad(&format!(
                             "Cannot remove aggregate {id}. Reason: Host aggregate is not empty."
-                        ));
+                        )));
                     }
                     state.aggregates.remove(&key);
-                    Reply::empty(200)
+                    Ok(Reply::empty(200))
                 }
-                (&Method::POST, ["images"]) if mv.at_least(81) => Reply::empty(202),
+                (&Method::POST, ["images"]) if mv.at_least(81) => Ok(Reply::empty(202)),
                 (&Method::POST, ["action"]) => {
                     let Some((action, args)) = body.as_object().and_then(|o| o.iter().next())
                     else {
-                        return bad("Malformed request body");
+                        return Err(bad("Malformed request body"));
                     };
                     match action.as_str() {
                         "add_host" | "remove_host" => {
                             let Some(host) = args["host"].as_str() else {
-                                return bad("Invalid input for field/attribute host.");
+                                return Err(bad("Invalid input for field/attribute host."));
                             };
                             if host != HOST {
-                                return not_found(&format!(
+                                return Err(not_found(&format!(
                                     "Compute host {host} could not be found."
-                                ));
+                                )));
                             }
                             let has = a.hosts.iter().any(|h| h == host);
                             if action == "add_host" {
                                 if has {
-                                    return conflict(&format!(
+                                    return Err(conflict(&format!(
                                         "Aggregate {id} already has host {host}."
-                                    ));
+                                    )));
                                 }
                                 a.hosts.push(host.into());
                             } else {
                                 if !has {
-                                    return not_found(&format!(
+                                    return Err(not_found(&format!(
                                         "Cannot remove host {host} in aggregate {id}: not found."
-                                    ));
+                                    )));
                                 }
                                 a.hosts.retain(|h| h != host);
                             }
                         }
                         "set_metadata" => {
                             let Some(items) = args["metadata"].as_object() else {
-                                return bad("Invalid input for field/attribute metadata.");
+                                return Err(bad("Invalid input for field/attribute metadata."));
                             };
                             for (k, v) in items {
                                 match v {
@@ -2319,15 +2343,15 @@ fn aggregates(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: 
                                 }
                             }
                         }
-                        other => return bad(&format!("There is no such action: {other}")),
+                        other => return Err(bad(&format!("There is no such action: {other}"))),
                     }
                     a.updated_at = Some(now);
-                    Reply::ok(json!({"aggregate": aggregate_json(a, mv)}))
+                    Ok(Reply::ok(json!({"aggregate": aggregate_json(a, mv)})))
                 }
-                _ => not_found("The resource could not be found."),
+                _ => Err(not_found("The resource could not be found.")),
             }
         }
-        _ => not_found("The resource could not be found."),
+        _ => Err(not_found("The resource could not be found.")),
     }
 }
 
@@ -2432,9 +2456,9 @@ fn hypervisor_json(app: &App, state: &State, mv: Mv, detail: bool, with_servers:
     v
 }
 
-fn hypervisors(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+fn hypervisors(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Answer {
     if !ctx.is_admin() {
-        return policy("os_compute_api:os-hypervisors:list");
+        return Err(policy("os_compute_api:os-hypervisors:list"));
     }
     let uuid = hypervisor_uuid(state);
     let is_ours = |id: &str| {
@@ -2458,8 +2482,8 @@ fn hypervisors(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
         Reply::ok(json!({ "hypervisors": rows }))
     };
     match rest {
-        [] => listing(false),
-        ["detail"] => listing(true),
+        [] => Ok(listing(false)),
+        ["detail"] => Ok(listing(true)),
         ["statistics"] if !mv.at_least(88) => {
             let enabled = state
                 .compute_services
@@ -2467,43 +2491,54 @@ fn hypervisors(app: &App, state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
                 .any(|s| s.binary == "nova-compute" && s.enabled);
             let h = hypervisor_json(app, state, Mv(2, 87), true, false);
             let n = |k: &str| if enabled { h[k].clone() } else { json!(0) };
-            Reply::ok(json!({"hypervisor_statistics": {
+            Ok(Reply::ok(json!({"hypervisor_statistics": {
                 "count": if enabled { 1 } else { 0 }, "vcpus": n("vcpus"), "vcpus_used": n("vcpus_used"),
                 "memory_mb": n("memory_mb"), "memory_mb_used": n("memory_mb_used"),
                 "free_ram_mb": n("free_ram_mb"), "local_gb": n("local_gb"),
                 "local_gb_used": n("local_gb_used"), "free_disk_gb": n("free_disk_gb"),
                 "disk_available_least": n("disk_available_least"),
                 "current_workload": n("current_workload"), "running_vms": n("running_vms"),
-            }}))
+            }})))
         }
         [pattern, "search" | "servers"] if !mv.at_least(53) => {
             if !HOST.contains(pattern) {
-                return not_found(&format!(
+                return Err(not_found(&format!(
                     "No hypervisor matching '{pattern}' could be found."
-                ));
+                )));
             }
             let servers = rest[1] == "servers";
-            Reply::ok(json!({"hypervisors": [hypervisor_json(app, state, mv, false, servers)]}))
+            Ok(Reply::ok(
+                json!({"hypervisors": [hypervisor_json(app, state, mv, false, servers)]}),
+            ))
         }
         [id, "uptime"] if !mv.at_least(88) => {
             if !is_ours(id) {
-                return not_found(&format!("Hypervisor with ID '{id}' could not be found."));
+                return Err(not_found(&format!(
+                    "Hypervisor with ID '{id}' could not be found."
+                )));
             }
-            fault(501, "Virt driver does not implement uptime function.")
+            Err(fault(
+                501,
+                "Virt driver does not implement uptime function.",
+            ))
         }
         [id] => {
             if !is_ours(id) {
-                return not_found(&format!("Hypervisor with ID '{id}' could not be found."));
+                return Err(not_found(&format!(
+                    "Hypervisor with ID '{id}' could not be found."
+                )));
             }
-            Reply::ok(json!({"hypervisor": hypervisor_json(app, state, mv, true, with_servers)}))
+            Ok(Reply::ok(
+                json!({"hypervisor": hypervisor_json(app, state, mv, true, with_servers)}),
+            ))
         }
-        _ => not_found("The resource could not be found."),
+        _ => Err(not_found("The resource could not be found.")),
     }
 }
 
-fn external_events(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
+fn external_events(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Answer {
     if !ctx.is_admin() {
-        return policy("os_compute_api:os-server-external-events:create");
+        return Err(policy("os_compute_api:os-server-external-events:create"));
     }
     let body = req.json();
     let Some(events) = body
@@ -2511,18 +2546,22 @@ fn external_events(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
         .and_then(|b| b.get("events"))
         .and_then(Value::as_array)
     else {
-        return bad("Invalid input for field/attribute events. 'events' is a required property");
+        return Err(bad(
+            "Invalid input for field/attribute events. 'events' is a required property",
+        ));
     };
     if events.is_empty() {
-        return bad("Invalid input for field/attribute events. [] is too short");
+        return Err(bad(
+            "Invalid input for field/attribute events. [] is too short",
+        ));
     }
     let mut out = Vec::new();
     let mut all_ok = true;
     for e in events {
         let (Some(name), Some(server)) = (e["name"].as_str(), e["server_uuid"].as_str()) else {
-            return bad(
+            return Err(bad(
                 "Invalid input for field/attribute events. 'name' and 'server_uuid' are required properties",
-            );
+            ));
         };
         let known = [
             "network-changed",
@@ -2535,9 +2574,9 @@ fn external_events(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
             "volume-reimaged",
         ];
         if !known.contains(&name) || (name == "volume-extended" && !mv.at_least(51)) {
-            return bad(&format!(
+            return Err(bad(&format!(
                 "Invalid input for field/attribute name. Value: {name}."
-            ));
+            )));
         }
         let code = if !state.servers.contains_key(server) {
             404
@@ -2553,7 +2592,10 @@ fn external_events(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
         r["status"] = json!(if code == 200 { "completed" } else { "failed" });
         out.push(r);
     }
-    Reply::json(if all_ok { 200 } else { 207 }, json!({ "events": out }))
+    Ok(Reply::json(
+        if all_ok { 200 } else { 207 },
+        json!({ "events": out }),
+    ))
 }
 
 // ------------------------------------------------------------------ compute services
@@ -2581,9 +2623,9 @@ fn compute_services(
     ctx: &Ctx,
     mv: Mv,
     rest: &[&str],
-) -> Reply {
+) -> Answer {
     if !ctx.is_admin() {
-        return policy("os_compute_api:os-services:list");
+        return Err(policy("os_compute_api:os-services:list"));
     }
     let body = req.json().unwrap_or_default();
     match (&req.method, rest) {
@@ -2595,23 +2637,23 @@ fn compute_services(
                 .filter(|_| req.q("host").is_none_or(|h| h == HOST))
                 .map(|s| service_json(app, s, mv))
                 .collect();
-            Reply::ok(json!({ "services": rows }))
+            Ok(Reply::ok(json!({ "services": rows })))
         }
         (&Method::PUT, [action]) if !mv.at_least(53) && !is_uuid_like(action) => {
             let (Some(host), Some(binary)) = (body["host"].as_str(), body["binary"].as_str())
             else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute: 'host' and 'binary' are required properties",
-                );
+                ));
             };
             let Some(svc) = state
                 .compute_services
                 .iter_mut()
                 .find(|s| host == HOST && s.binary == binary)
             else {
-                return not_found(&format!(
+                return Err(not_found(&format!(
                     "Service {binary} on host {host} could not be found."
-                ));
+                )));
             };
             match *action {
                 "enable" => {
@@ -2626,7 +2668,7 @@ fn compute_services(
                 "force-down" if mv.at_least(11) => {
                     svc.forced_down = body["forced_down"].as_bool().unwrap_or(false)
                 }
-                _ => return not_found("The resource could not be found."),
+                _ => return Err(not_found("The resource could not be found.")),
             }
             let mut v = json!({"host": host, "binary": binary,
                                "status": if svc.enabled { "enabled" } else { "disabled" }});
@@ -2636,11 +2678,13 @@ fn compute_services(
             if *action == "force-down" {
                 v = json!({"host": host, "binary": binary, "forced_down": svc.forced_down});
             }
-            Reply::ok(json!({ "service": v }))
+            Ok(Reply::ok(json!({ "service": v })))
         }
         (&Method::PUT, [id]) => {
             let Some(svc) = state.compute_services.iter_mut().find(|s| s.uuid == *id) else {
-                return not_found(&format!("Service with id {id} could not be found."));
+                return Err(not_found(&format!(
+                    "Service with id {id} could not be found."
+                )));
             };
             if let Some(status) = body["status"].as_str() {
                 match status {
@@ -2652,16 +2696,18 @@ fn compute_services(
                         svc.enabled = false;
                         svc.disabled_reason = body["disabled_reason"].as_str().map(str::to_string);
                     }
-                    _ => return bad("Invalid input for field/attribute status."),
+                    _ => return Err(bad("Invalid input for field/attribute status.")),
                 }
             } else if body.get("disabled_reason").is_some() {
-                return bad("Specifying 'disabled_reason' with status 'enabled' is invalid.");
+                return Err(bad(
+                    "Specifying 'disabled_reason' with status 'enabled' is invalid.",
+                ));
             }
             if let Some(f) = body["forced_down"].as_bool() {
                 svc.forced_down = f;
             }
             let svc = svc.clone();
-            Reply::ok(json!({ "service": service_json(app, &svc, mv) }))
+            Ok(Reply::ok(json!({ "service": service_json(app, &svc, mv) })))
         }
         (&Method::DELETE, [id]) => {
             let found = state
@@ -2669,21 +2715,28 @@ fn compute_services(
                 .iter()
                 .any(|s| s.uuid == *id || s.number.to_string() == *id);
             if found {
-                conflict("Unable to delete a service that has running compute nodes or instances.")
+                Err(conflict(
+                    "Unable to delete a service that has running compute nodes or instances.",
+                ))
             } else {
-                not_found(&format!("Service with id {id} could not be found."))
+                Err(not_found(&format!(
+                    "Service with id {id} could not be found."
+                )))
             }
         }
-        _ => fault(405, "The method is not allowed for the requested URL."),
+        _ => Err(fault(
+            405,
+            "The method is not allowed for the requested URL.",
+        )),
     }
 }
 
-fn os_hosts(state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+fn os_hosts(state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Answer {
     if !ctx.is_admin() {
-        return policy("os_compute_api:os-hosts:list");
+        return Err(policy("os_compute_api:os-hosts:list"));
     }
     if mv.at_least(43) {
-        return not_found("The resource could not be found.");
+        return Err(not_found("The resource could not be found."));
     }
     let hosts = [
         ("compute", "nova"),
@@ -2697,7 +2750,7 @@ fn os_hosts(state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply
                 .filter(|(_, zone)| req.q("zone").is_none_or(|z| z == *zone))
                 .map(|(service, zone)| json!({"host_name": HOST, "service": service, "zone": zone}))
                 .collect();
-            Reply::ok(json!({ "hosts": rows }))
+            Ok(Reply::ok(json!({ "hosts": rows })))
         }
         (&Method::GET, [name]) if *name == HOST => {
             let cpu: u64 = state.servers.values().map(|s| s.flavor.vcpus).sum();
@@ -2707,14 +2760,19 @@ fn os_hosts(state: &State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply
                 json!({"resource": {"host": HOST, "project": project, "cpu": cpu,
                                     "memory_mb": ram, "disk_gb": disk}})
             };
-            Reply::ok(json!({"host": [
+            Ok(Reply::ok(json!({"host": [
                 row("(total)", 32, 131072, 1024),
                 row("(used_now)", cpu, ram + 512, disk),
                 row("(used_max)", cpu, ram, disk),
-            ]}))
+            ]})))
         }
-        (&Method::GET, [name]) => not_found(&format!("Compute host {name} could not be found.")),
-        _ => fault(405, "The method is not allowed for the requested URL."),
+        (&Method::GET, [name]) => Err(not_found(&format!(
+            "Compute host {name} could not be found."
+        ))),
+        _ => Err(fault(
+            405,
+            "The method is not allowed for the requested URL.",
+        )),
     }
 }
 
@@ -2917,7 +2975,7 @@ fn list_instance_actions(
     ctx: &Ctx,
     mv: Mv,
     id: &str,
-) -> Reply {
+) -> Answer {
     let now = app.clock.now();
     let since = req.q("changes-since").and_then(parse_time);
     let before = if mv.at_least(66) {
@@ -2940,7 +2998,7 @@ fn list_instance_actions(
                 Some(i) => {
                     rows.drain(..=i);
                 }
-                None => return bad(&format!("Marker {marker} could not be found.")),
+                None => return Err(bad(&format!("Marker {marker} could not be found."))),
             }
         }
         if let Some(n) = req.q("limit").and_then(|v| v.parse::<usize>().ok()) {
@@ -2963,18 +3021,18 @@ fn list_instance_actions(
         .map(|a| instance_action_json(a, mv, now))
         .collect::<Vec<_>>()
         .into();
-    Reply::ok(body)
+    Ok(Reply::ok(body))
 }
 
-fn show_instance_action(state: &State, ctx: &Ctx, mv: Mv, id: &str, request_id: &str) -> Reply {
+fn show_instance_action(state: &State, ctx: &Ctx, mv: Mv, id: &str, request_id: &str) -> Answer {
     let Some(a) = state
         .instance_actions
         .iter()
         .find(|a| a.server_id == id && a.request_id == request_id)
     else {
-        return not_found(&format!(
+        return Err(not_found(&format!(
             "Action for request_id {request_id} on instance {id} not found"
-        ));
+        )));
     };
     let now = state
         .servers
@@ -3010,72 +3068,71 @@ fn show_instance_action(state: &State, ctx: &Ctx, mv: Mv, id: &str, request_id: 
         }
         v["events"] = json!([e]);
     }
-    Reply::ok(json!({ "instanceAction": v }))
+    Ok(Reply::ok(json!({ "instanceAction": v })))
 }
 
 // ------------------------------------------------------------------ metadata and tags
 
-fn metadata(state: &mut State, req: &Req, ctx: &Ctx, id: &str, rest: &[&str]) -> Reply {
+fn metadata(state: &mut State, req: &Req, ctx: &Ctx, id: &str, rest: &[&str]) -> Answer {
     let writing = !matches!(req.method, Method::GET);
     let Some(s) = state.servers.get_mut(id) else {
-        return server_not_found(id);
+        return Err(server_not_found(id));
     };
     if writing && s.locked && !ctx.is_admin() {
-        return conflict(&format!("Instance {id} is locked"));
+        return Err(conflict(&format!("Instance {id} is locked")));
     }
     match (&req.method, rest) {
-        (&Method::GET, []) => Reply::ok(json!({"metadata": s.metadata})),
+        (&Method::GET, []) => Ok(Reply::ok(json!({"metadata": s.metadata}))),
         (&Method::POST | &Method::PUT, []) => {
             let body = req.json();
             let Some(m) = body.as_ref().and_then(|b| b.get("metadata")) else {
-                return bad("Malformed request body. 'metadata' is a required property");
+                return Err(bad(
+                    "Malformed request body. 'metadata' is a required property",
+                ));
             };
-            let items = match string_map(Some(m), "metadata") {
-                Ok(x) => x,
-                Err(r) => return r,
-            };
+            let items = string_map(Some(m), "metadata")?;
             if req.method == Method::PUT {
                 s.metadata = items;
             } else {
                 s.metadata.extend(items);
             }
             if s.metadata.len() > 128 {
-                return fault(
+                return Err(fault(
                     403,
                     "Quota exceeded for metadata_items: Requested 129, but already used 0 of 128 metadata_items",
-                );
+                ));
             }
-            Reply::ok(json!({"metadata": s.metadata}))
+            Ok(Reply::ok(json!({"metadata": s.metadata})))
         }
         (&Method::GET, [key]) => match s.metadata.get(*key) {
-            Some(v) => Reply::ok(json!({"meta": {*key: v}})),
-            None => not_found("Metadata item was not found"),
+            Some(v) => Ok(Reply::ok(json!({"meta": {*key: v}}))),
+            None => Err(not_found("Metadata item was not found")),
         },
         (&Method::PUT, [key]) => {
             let body = req.json();
             let Some(meta) = body.as_ref().and_then(|b| b.get("meta")) else {
-                return bad("Malformed request body. 'meta' is a required property");
+                return Err(bad("Malformed request body. 'meta' is a required property"));
             };
-            let items = match string_map(Some(meta), "meta") {
-                Ok(x) => x,
-                Err(r) => return r,
-            };
+            let items = string_map(Some(meta), "meta")?;
             if items.len() != 1 {
-                return bad("Request body contains too many items");
+                return Err(bad("Request body contains too many items"));
             }
             let Some(v) = items.get(*key) else {
-                return bad("Request body and URI mismatch");
+                return Err(bad("Request body and URI mismatch"));
             };
             s.metadata.insert(key.to_string(), v.clone());
-            Reply::ok(json!({"meta": {*key: v}}))
+            Ok(Reply::ok(json!({"meta": {*key: v}})))
         }
         (&Method::DELETE, [key]) => {
             if s.metadata.remove(*key).is_none() {
-                return not_found("Metadata item was not found");
+                return Err(not_found("Metadata item was not found"));
             }
-            Reply::empty(204)
+            Ok(Reply::empty(204))
         }
-        _ => fault(405, "The method is not allowed for the requested URL."),
+        _ => Err(fault(
+            405,
+            "The method is not allowed for the requested URL.",
+        )),
     }
 }
 
@@ -3087,26 +3144,26 @@ fn tags(
     mv: Mv,
     id: &str,
     rest: &[&str],
-) -> Reply {
+) -> Answer {
     if !mv.at_least(26) {
-        return not_found("The resource could not be found.");
+        return Err(not_found("The resource could not be found."));
     }
     let Some(s) = state.servers.get_mut(id) else {
-        return server_not_found(id);
+        return Err(server_not_found(id));
     };
     if !matches!(req.method, Method::GET) && s.locked && !ctx.is_admin() {
-        return conflict(&format!("Instance {id} is locked"));
+        return Err(conflict(&format!("Instance {id} is locked")));
     }
     match (&req.method, rest) {
-        (&Method::GET, []) => Reply::ok(json!({"tags": s.tags})),
+        (&Method::GET, []) => Ok(Reply::ok(json!({"tags": s.tags}))),
         (&Method::PUT, []) => {
             let Some(list) = req.json().and_then(|b| b.get("tags").cloned()) else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute tags. 'tags' is a required property",
-                );
+                ));
             };
             let Some(list) = list.as_array() else {
-                return bad("Invalid input for field/attribute tags.");
+                return Err(bad("Invalid input for field/attribute tags."));
             };
             let mut new: Vec<String> = Vec::new();
             for t in list {
@@ -3117,59 +3174,62 @@ fn tags(
                         }
                     }
                     _ => {
-                        return bad(&format!(
+                        return Err(bad(&format!(
                             "Invalid input for field/attribute tags. Value: {t}."
-                        ));
+                        )));
                     }
                 }
             }
             if new.len() > 50 {
-                return bad("The number of tags exceeded the per-server limit 50");
+                return Err(bad("The number of tags exceeded the per-server limit 50"));
             }
             s.tags = new;
-            Reply::ok(json!({"tags": s.tags}))
+            Ok(Reply::ok(json!({"tags": s.tags})))
         }
         (&Method::DELETE, []) => {
             s.tags.clear();
-            Reply::empty(204)
+            Ok(Reply::empty(204))
         }
         (&Method::GET, [tag]) => {
             if s.tags.iter().any(|t| t == tag) {
-                Reply::empty(204)
+                Ok(Reply::empty(204))
             } else {
-                not_found(&format!("Tag '{tag}' could not be found."))
+                Err(not_found(&format!("Tag '{tag}' could not be found.")))
             }
         }
         (&Method::PUT, [tag]) => {
             if !valid_tag(tag) {
-                return bad(&format!(
+                return Err(bad(&format!(
                     "Invalid input for field/attribute tag. Value: {tag}."
-                ));
+                )));
             }
             if s.tags.iter().any(|t| t == tag) {
-                return Reply::empty(204);
+                return Ok(Reply::empty(204));
             }
             if s.tags.len() >= 50 {
-                return bad("The number of tags exceeded the per-server limit 50");
+                return Err(bad("The number of tags exceeded the per-server limit 50"));
             }
             s.tags.push(tag.to_string());
             let encoded: String = url::form_urlencoded::byte_serialize(tag.as_bytes())
                 .collect::<String>()
                 .replace('+', "%20");
-            Reply::empty(201).header(
+            Ok(Reply::empty(201).header(
                 "Location",
                 format!("{}/compute/v2.1/servers/{id}/tags/{encoded}", app.base),
-            )
+            ))
         }
         (&Method::DELETE, [tag]) => {
             let before = s.tags.len();
             s.tags.retain(|t| t != tag);
             if before == s.tags.len() {
-                return not_found(&format!("Tag '{tag}' could not be found."));
+                return Err(not_found(&format!("Tag '{tag}' could not be found.")));
             }
-            Reply::empty(204)
+            Ok(Reply::empty(204))
         }
-        _ => fault(405, "The method is not allowed for the requested URL."),
+        _ => Err(fault(
+            405,
+            "The method is not allowed for the requested URL.",
+        )),
     }
 }
 
@@ -3207,7 +3267,7 @@ fn flavor_json(app: &App, f: &Flavor, mv: Mv, detail: bool) -> Value {
     v
 }
 
-fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Answer {
     let project = ctx.project_id().unwrap_or_default().to_string();
     let shared = |f: &Flavor| f.access.contains(&project);
     if let [id, sub, more @ ..] = rest {
@@ -3216,7 +3276,7 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
             .get(*id)
             .is_some_and(|f| f.is_public || ctx.is_admin() || shared(f));
         if !visible {
-            return not_found(&format!("Flavor {id} could not be found."));
+            return Err(not_found(&format!("Flavor {id} could not be found.")));
         }
         return flavor_extras(state, req, ctx, id, sub, more);
     }
@@ -3259,7 +3319,7 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
                     Some(i) => {
                         rows.drain(..=i);
                     }
-                    None => return bad(&format!("marker [{marker}] not found")),
+                    None => return Err(bad(&format!("marker [{marker}] not found"))),
                 }
             }
             let mut body = json!({});
@@ -3279,27 +3339,27 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
                 .map(|f| flavor_json(app, f, mv, detail))
                 .collect::<Vec<_>>()
                 .into();
-            Reply::ok(body)
+            Ok(Reply::ok(body))
         }
         (&Method::POST, []) => {
             if !ctx.is_admin() {
-                return policy("os_compute_api:os-flavor-manage:create");
+                return Err(policy("os_compute_api:os-flavor-manage:create"));
             }
             let Some(body) = req.json() else {
-                return bad("The request body is not valid JSON.");
+                return Err(bad("The request body is not valid JSON."));
             };
             let Some(o) = body.get("flavor").and_then(Value::as_object) else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute flavor. 'flavor' is a required property",
-                );
+                ));
             };
             let Some(name) = o.get("name").and_then(Value::as_str).map(str::trim) else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute flavor. 'name' is a required property",
-                );
+                ));
             };
             if name.is_empty() || name.len() > 255 {
-                return bad("Invalid input for field/attribute name.");
+                return Err(bad("Invalid input for field/attribute name."));
             }
             let int = |k: &str, required: bool| -> Result<u64, Reply> {
                 match o.get(k) {
@@ -3317,39 +3377,34 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
                         }),
                 }
             };
-            let (ram, vcpus, disk, eph, swap) = match (
-                int("ram", true),
-                int("vcpus", true),
-                int("disk", true),
-                int("OS-FLV-EXT-DATA:ephemeral", false),
-                int("swap", false),
-            ) {
-                (Ok(a), Ok(b), Ok(c), Ok(d), Ok(e)) => (a, b, c, d, e),
-                (Err(r), ..)
-                | (_, Err(r), ..)
-                | (_, _, Err(r), ..)
-                | (_, _, _, Err(r), _)
-                | (.., Err(r)) => return r,
-            };
+            let ram = int("ram", true)?;
+            let vcpus = int("vcpus", true)?;
+            let disk = int("disk", true)?;
+            let eph = int("OS-FLV-EXT-DATA:ephemeral", false)?;
+            let swap = int("swap", false)?;
             if ram == 0 || vcpus == 0 {
-                return bad("Invalid input for field/attribute ram or vcpus: must be at least 1.");
+                return Err(bad(
+                    "Invalid input for field/attribute ram or vcpus: must be at least 1.",
+                ));
             }
             let id = match o.get("id").and_then(string_or_number) {
                 Some(id) if id != "auto" => id,
                 _ => ids::uuid(),
             };
             if state.flavors.values().any(|f| f.name == name) {
-                return conflict(&format!("Flavor with name {name} already exists."));
+                return Err(conflict(&format!(
+                    "Flavor with name {name} already exists."
+                )));
             }
             if state.flavors.contains_key(&id) {
-                return conflict(&format!("Flavor with ID {id} already exists."));
+                return Err(conflict(&format!("Flavor with ID {id} already exists.")));
             }
             let description = match o.get("description") {
                 Some(Value::String(d)) if mv.at_least(55) => Some(d.clone()),
                 Some(Value::String(_)) => {
-                    return bad(
+                    return Err(bad(
                         "Invalid input for field/attribute flavor. Additional properties are not allowed ('description' was unexpected)",
-                    );
+                    ));
                 }
                 _ => None,
             };
@@ -3364,7 +3419,7 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
                 .unwrap_or(true);
             let v = flavor_json(app, &f, mv, true);
             state.flavors.insert(id, f);
-            Reply::ok(json!({"flavor": v}))
+            Ok(Reply::ok(json!({"flavor": v})))
         }
         (m, [id]) => {
             let id = id.to_string();
@@ -3374,16 +3429,19 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
                 .filter(|f| f.is_public || ctx.is_admin() || shared(f))
                 .cloned()
             else {
-                return not_found(&format!("Flavor {id} could not be found."));
+                return Err(not_found(&format!("Flavor {id} could not be found.")));
             };
             match *m {
-                Method::GET => Reply::ok(json!({"flavor": flavor_json(app, &f, mv, true)})),
+                Method::GET => Ok(Reply::ok(json!({"flavor": flavor_json(app, &f, mv, true)}))),
                 Method::PUT => {
                     if !mv.at_least(55) {
-                        return fault(405, "The method is not allowed for the requested URL.");
+                        return Err(fault(
+                            405,
+                            "The method is not allowed for the requested URL.",
+                        ));
                     }
                     if !ctx.is_admin() {
-                        return policy("os_compute_api:os-flavor-manage:update");
+                        return Err(policy("os_compute_api:os-flavor-manage:update"));
                     }
                     let body = req.json();
                     let Some(o) = body
@@ -3391,35 +3449,38 @@ fn flavors(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&
                         .and_then(|b| b.get("flavor"))
                         .and_then(Value::as_object)
                     else {
-                        return bad(
+                        return Err(bad(
                             "Invalid input for field/attribute flavor. 'flavor' is a required property",
-                        );
+                        ));
                     };
                     let mut f = f;
                     match o.get("description") {
                         Some(Value::String(d)) => f.description = Some(d.clone()),
                         Some(Value::Null) => f.description = None,
                         _ => {
-                            return bad(
+                            return Err(bad(
                                 "Invalid input for field/attribute flavor. 'description' is a required property",
-                            );
+                            ));
                         }
                     }
                     let v = flavor_json(app, &f, mv, true);
                     state.flavors.insert(id, f);
-                    Reply::ok(json!({"flavor": v}))
+                    Ok(Reply::ok(json!({"flavor": v})))
                 }
                 Method::DELETE => {
                     if !ctx.is_admin() {
-                        return policy("os_compute_api:os-flavor-manage:delete");
+                        return Err(policy("os_compute_api:os-flavor-manage:delete"));
                     }
                     state.flavors.remove(&id);
-                    Reply::empty(202)
+                    Ok(Reply::empty(202))
                 }
-                _ => fault(405, "The method is not allowed for the requested URL."),
+                _ => Err(fault(
+                    405,
+                    "The method is not allowed for the requested URL.",
+                )),
             }
         }
-        _ => not_found("The resource could not be found."),
+        _ => Err(not_found("The resource could not be found.")),
     }
 }
 
@@ -3432,101 +3493,103 @@ fn flavor_extras(
     id: &str,
     sub: &str,
     more: &[&str],
-) -> Reply {
+) -> Answer {
     let writing = !matches!(req.method, Method::GET);
     if writing && !ctx.is_admin() {
-        return policy("os_compute_api:os-flavor-extra-specs:create");
+        return Err(policy("os_compute_api:os-flavor-extra-specs:create"));
     }
     let Some(f) = state.flavors.get_mut(id) else {
-        return not_found(&format!("Flavor {id} could not be found."));
+        return Err(not_found(&format!("Flavor {id} could not be found.")));
     };
     let body = req.json();
     match (&req.method, sub, more) {
-        (&Method::GET, "os-extra_specs", []) => Reply::ok(json!({"extra_specs": f.extra_specs})),
+        (&Method::GET, "os-extra_specs", []) => {
+            Ok(Reply::ok(json!({"extra_specs": f.extra_specs})))
+        }
         (&Method::POST, "os-extra_specs", []) => {
-            let specs = match string_map(
+            let specs = string_map(
                 body.as_ref().and_then(|b| b.get("extra_specs")),
                 "extra_specs",
-            ) {
-                Ok(m) if !m.is_empty() => m,
-                Ok(_) => return bad("Invalid input for field/attribute extra_specs."),
-                Err(r) => return r,
-            };
+            )?;
+            if specs.is_empty() {
+                return Err(bad("Invalid input for field/attribute extra_specs."));
+            }
             f.extra_specs.extend(specs.clone());
-            Reply::ok(json!({ "extra_specs": specs }))
+            Ok(Reply::ok(json!({ "extra_specs": specs })))
         }
         (&Method::GET, "os-extra_specs", [key]) => match f.extra_specs.get(*key) {
-            Some(v) => Reply::ok(json!({ *key: v })),
-            None => not_found(&format!("Flavor {id} has no extra specs with key {key}.")),
+            Some(v) => Ok(Reply::ok(json!({ *key: v }))),
+            None => Err(not_found(&format!(
+                "Flavor {id} has no extra specs with key {key}."
+            ))),
         },
         (&Method::PUT, "os-extra_specs", [key]) => {
-            let item = match string_map(body.as_ref(), "extra_specs") {
-                Ok(m) => m,
-                Err(r) => return r,
-            };
+            let item = string_map(body.as_ref(), "extra_specs")?;
             if item.len() != 1 {
-                return bad("Request body contains too many items");
+                return Err(bad("Request body contains too many items"));
             }
             let Some(v) = item.get(*key) else {
-                return bad("Request body and URI mismatch");
+                return Err(bad("Request body and URI mismatch"));
             };
             f.extra_specs.insert(key.to_string(), v.clone());
-            Reply::ok(json!({ *key: v }))
+            Ok(Reply::ok(json!({ *key: v })))
         }
         (&Method::DELETE, "os-extra_specs", [key]) => {
             if f.extra_specs.remove(*key).is_none() {
-                return not_found(&format!("Flavor {id} has no extra specs with key {key}."));
+                return Err(not_found(&format!(
+                    "Flavor {id} has no extra specs with key {key}."
+                )));
             }
-            Reply::empty(202)
+            Ok(Reply::empty(202))
         }
         (&Method::GET, "os-flavor-access", []) => {
             if !ctx.is_admin() {
-                return policy("os_compute_api:os-flavor-access");
+                return Err(policy("os_compute_api:os-flavor-access"));
             }
             if f.is_public {
-                return not_found("Access list not available for public flavors.");
+                return Err(not_found("Access list not available for public flavors."));
             }
-            Reply::ok(json!({"flavor_access": access_json(f)}))
+            Ok(Reply::ok(json!({"flavor_access": access_json(f)})))
         }
         (&Method::POST, "action", []) => {
             let Some(Value::Object(o)) = body else {
-                return bad("Malformed request body");
+                return Err(bad("Malformed request body"));
             };
             let (name, args) = match o.iter().next() {
                 Some((k, v)) if o.len() == 1 => (k.clone(), v.clone()),
-                _ => return bad("Malformed request body"),
+                _ => return Err(bad("Malformed request body")),
             };
             let Some(tenant) = args["tenant"].as_str() else {
-                return bad(&format!(
+                return Err(bad(&format!(
                     "Invalid input for field/attribute {name}. 'tenant' is a required property"
-                ));
+                )));
             };
             if f.is_public {
-                return conflict("Can not add access to a public flavor.");
+                return Err(conflict("Can not add access to a public flavor."));
             }
             let has = f.access.iter().any(|p| p == tenant);
             match name.as_str() {
                 "addTenantAccess" => {
                     if has {
-                        return conflict(&format!(
+                        return Err(conflict(&format!(
                             "Flavor access already exists for flavor {id} and project {tenant} combination."
-                        ));
+                        )));
                     }
                     f.access.push(tenant.into());
                 }
                 "removeTenantAccess" => {
                     if !has {
-                        return not_found(&format!(
+                        return Err(not_found(&format!(
                             "Flavor access not found for {id} / {tenant} combination."
-                        ));
+                        )));
                     }
                     f.access.retain(|p| p != tenant);
                 }
-                other => return bad(&format!("There is no such action: {other}")),
+                other => return Err(bad(&format!("There is no such action: {other}"))),
             }
-            Reply::ok(json!({"flavor_access": access_json(f)}))
+            Ok(Reply::ok(json!({"flavor_access": access_json(f)})))
         }
-        _ => not_found("The resource could not be found."),
+        _ => Err(not_found("The resource could not be found.")),
     }
 }
 
@@ -3604,12 +3667,12 @@ fn keypair_json(k: &Keypair, mv: Mv, full: bool) -> Value {
     v
 }
 
-fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Reply {
+fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[&str]) -> Answer {
     // Whose key pairs: the caller's, or (2.10, administrators) another user's.
     let owner = match req.q("user_id") {
         Some(u) if mv.at_least(10) => {
             if u != ctx.user_id && !ctx.is_admin() {
-                return policy("os_compute_api:os-keypairs:index");
+                return Err(policy("os_compute_api:os-keypairs:index"));
             }
             u.to_string()
         }
@@ -3630,7 +3693,7 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
                         Some(i) => {
                             rows.drain(..=i);
                         }
-                        None => return bad(&format!("marker [{marker}] not found")),
+                        None => return Err(bad(&format!("marker [{marker}] not found"))),
                     }
                 }
                 if let Some(n) = req.q("limit").and_then(|v| v.parse::<usize>().ok()) {
@@ -3649,21 +3712,21 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
                 .map(|k| json!({"keypair": keypair_json(k, mv, false)}))
                 .collect::<Vec<_>>()
                 .into();
-            Reply::ok(body)
+            Ok(Reply::ok(body))
         }
         (&Method::POST, []) => {
             let Some(body) = req.json() else {
-                return bad("The request body is not valid JSON.");
+                return Err(bad("The request body is not valid JSON."));
             };
             let Some(o) = body.get("keypair").and_then(Value::as_object) else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute keypair. 'keypair' is a required property",
-                );
+                ));
             };
             let Some(name) = o.get("name").and_then(Value::as_str).map(str::to_string) else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute keypair. 'name' is a required property",
-                );
+                ));
             };
             let valid_name = !name.is_empty()
                 && name.len() <= 255
@@ -3671,20 +3734,18 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
                     .chars()
                     .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | ' ' | '@'));
             if !valid_name {
-                return bad("Keypair data is invalid: Keypair name contains unsafe characters");
+                return Err(bad(
+                    "Keypair data is invalid: Keypair name contains unsafe characters",
+                ));
             }
-            let key_type = o
-                .get("type")
-                .and_then(Value::as_str)
-                .unwrap_or("ssh")
-                .to_string();
+            let key_type = str_field(o, "type")?.unwrap_or("ssh").to_string();
             if !matches!(key_type.as_str(), "ssh" | "x509") {
-                return bad("Invalid input for field/attribute type.");
+                return Err(bad("Invalid input for field/attribute type."));
             }
             let user_id = match o.get("user_id").and_then(Value::as_str) {
                 Some(u) if mv.at_least(10) => {
                     if u != ctx.user_id && !ctx.is_admin() {
-                        return policy("os_compute_api:os-keypairs:create");
+                        return Err(policy("os_compute_api:os-keypairs:create"));
                     }
                     u.to_string()
                 }
@@ -3695,18 +3756,18 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
                 .iter()
                 .any(|k| k.name == name && k.user_id == user_id)
             {
-                return conflict(&format!("Key pair '{name}' already exists."));
+                return Err(conflict(&format!("Key pair '{name}' already exists.")));
             }
-            let (public_key, private_key) = match o.get("public_key").and_then(Value::as_str) {
+            let (public_key, private_key) = match str_field(o, "public_key")? {
                 Some(p) => (p.trim().to_string(), None),
                 None if mv.at_least(92) => {
-                    return bad(
+                    return Err(bad(
                         "Invalid input for field/attribute keypair. 'public_key' is a required property",
-                    );
+                    ));
                 }
                 None => match generate_keypair() {
                     Some((p, k)) => (p, Some(k)),
-                    None => return fault(500, "Key pair generation failed."),
+                    None => return Err(fault(500, "Key pair generation failed.")),
                 },
             };
             let fingerprint = if key_type == "x509" {
@@ -3715,7 +3776,9 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
                 match ssh_fingerprint(&public_key) {
                     Some(f) => f,
                     None => {
-                        return bad("Keypair data is invalid: failed to generate fingerprint");
+                        return Err(bad(
+                            "Keypair data is invalid: failed to generate fingerprint",
+                        ));
                     }
                 }
             };
@@ -3734,10 +3797,10 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
                 v["private_key"] = json!(p);
             }
             state.keypairs.push(k);
-            Reply::json(
+            Ok(Reply::json(
                 if mv.at_least(2) { 201 } else { 200 },
                 json!({"keypair": v}),
-            )
+            ))
         }
         (m, [name]) => {
             let Some(pos) = state
@@ -3745,20 +3808,25 @@ fn keypairs(app: &App, state: &mut State, req: &Req, ctx: &Ctx, mv: Mv, rest: &[
                 .iter()
                 .position(|k| k.name == *name && k.user_id == owner)
             else {
-                return not_found(&format!("Keypair {name} not found for user {owner}"));
+                return Err(not_found(&format!(
+                    "Keypair {name} not found for user {owner}"
+                )));
             };
             match *m {
-                Method::GET => {
-                    Reply::ok(json!({"keypair": keypair_json(&state.keypairs[pos], mv, true)}))
-                }
+                Method::GET => Ok(Reply::ok(
+                    json!({"keypair": keypair_json(&state.keypairs[pos], mv, true)}),
+                )),
                 Method::DELETE => {
                     state.keypairs.remove(pos);
-                    Reply::empty(if mv.at_least(2) { 204 } else { 202 })
+                    Ok(Reply::empty(if mv.at_least(2) { 204 } else { 202 }))
                 }
-                _ => fault(405, "The method is not allowed for the requested URL."),
+                _ => Err(fault(
+                    405,
+                    "The method is not allowed for the requested URL.",
+                )),
             }
         }
-        _ => not_found("The resource could not be found."),
+        _ => Err(not_found("The resource could not be found.")),
     }
 }
 
@@ -3787,7 +3855,7 @@ fn server_groups(
     ctx: &Ctx,
     mv: Mv,
     rest: &[&str],
-) -> Reply {
+) -> Answer {
     let _ = app;
     let project = ctx.project_id().unwrap_or_default().to_string();
     match (&req.method, rest) {
@@ -3808,38 +3876,38 @@ fn server_groups(
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(usize::MAX);
             let rows: Vec<Value> = rows.into_iter().skip(offset).take(limit).collect();
-            Reply::ok(json!({"server_groups": rows}))
+            Ok(Reply::ok(json!({"server_groups": rows})))
         }
         (&Method::POST, []) => {
             let Some(body) = req.json() else {
-                return bad("The request body is not valid JSON.");
+                return Err(bad("The request body is not valid JSON."));
             };
             let Some(o) = body.get("server_group").and_then(Value::as_object) else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute server_group. 'server_group' is a required property",
-                );
+                ));
             };
             let Some(name) = o
                 .get("name")
                 .and_then(Value::as_str)
                 .filter(|n| !n.trim().is_empty())
             else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute server_group. 'name' is a required property",
-                );
+                ));
             };
             let policy_name = if mv.at_least(64) {
                 if o.contains_key("policies") {
-                    return bad(
+                    return Err(bad(
                         "Invalid input for field/attribute server_group. Additional properties are not allowed ('policies' was unexpected)",
-                    );
+                    ));
                 }
                 o.get("policy").and_then(Value::as_str).map(str::to_string)
             } else {
                 if o.contains_key("policy") || o.contains_key("rules") {
-                    return bad(
+                    return Err(bad(
                         "Invalid input for field/attribute server_group. Additional properties are not allowed ('policy' was unexpected)",
-                    );
+                    ));
                 }
                 match o
                     .get("policies")
@@ -3851,9 +3919,9 @@ fn server_groups(
                 }
             };
             let Some(policy_name) = policy_name else {
-                return bad(
+                return Err(bad(
                     "Invalid input for field/attribute server_group. 'policy' is a required property",
-                );
+                ));
             };
             let allowed: &[&str] = if mv.at_least(15) {
                 &[
@@ -3866,9 +3934,9 @@ fn server_groups(
                 &["affinity", "anti-affinity"]
             };
             if !allowed.contains(&policy_name.as_str()) {
-                return bad(&format!(
+                return Err(bad(&format!(
                     "Invalid input for field/attribute policy. Value: {policy_name}. '{policy_name}' is not one of {allowed:?}"
-                ));
+                )));
             }
             let rules = o
                 .get("rules")
@@ -3877,12 +3945,12 @@ fn server_groups(
                 .unwrap_or_default();
             if !rules.is_empty() {
                 if policy_name != "anti-affinity" {
-                    return bad("Only anti-affinity policy supports rules.");
+                    return Err(bad("Only anti-affinity policy supports rules."));
                 }
                 if rules.keys().any(|k| k != "max_server_per_host")
                     || rules["max_server_per_host"].as_u64().is_none_or(|n| n < 1)
                 {
-                    return bad("Invalid input for field/attribute rules.");
+                    return Err(bad("Invalid input for field/attribute rules."));
                 }
             }
             let g = ServerGroup {
@@ -3896,7 +3964,7 @@ fn server_groups(
             };
             let v = server_group_json(&g, mv);
             state.server_groups.insert(g.id.clone(), g);
-            Reply::ok(json!({"server_group": v}))
+            Ok(Reply::ok(json!({"server_group": v})))
         }
         (m, [id]) => {
             let visible = state
@@ -3904,33 +3972,38 @@ fn server_groups(
                 .get(*id)
                 .is_some_and(|g| ctx.is_admin() || g.project_id == project);
             if !visible {
-                return not_found(&format!("Instance group {id} could not be found."));
+                return Err(not_found(&format!(
+                    "Instance group {id} could not be found."
+                )));
             }
             match *m {
-                Method::GET => Reply::ok(
+                Method::GET => Ok(Reply::ok(
                     json!({"server_group": server_group_json(&state.server_groups[*id], mv)}),
-                ),
+                )),
                 Method::DELETE => {
                     state.server_groups.remove(*id);
                     for s in state.servers.values_mut() {
                         s.server_groups.retain(|g| g != id);
                     }
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
-                _ => fault(405, "The method is not allowed for the requested URL."),
+                _ => Err(fault(
+                    405,
+                    "The method is not allowed for the requested URL.",
+                )),
             }
         }
-        _ => not_found("The resource could not be found."),
+        _ => Err(not_found("The resource could not be found.")),
     }
 }
 
 // ------------------------------------------------------------------ limits
 
-fn limits(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
+fn limits(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Answer {
     let project = match req.q("tenant_id") {
         Some(t) if t != ctx.project_id().unwrap_or_default() => {
             if !ctx.is_admin() {
-                return policy("os_compute_api:limits:other_project");
+                return Err(policy("os_compute_api:limits:other_project"));
             }
             t.to_string()
         }
@@ -4001,5 +4074,7 @@ fn limits(state: &State, req: &Req, ctx: &Ctx, mv: Mv) -> Reply {
         absolute.insert("maxPersonality".into(), json!(5));
         absolute.insert("maxPersonalitySize".into(), json!(10240));
     }
-    Reply::ok(json!({"limits": {"rate": [], "absolute": absolute}}))
+    Ok(Reply::ok(
+        json!({"limits": {"rate": [], "absolute": absolute}}),
+    ))
 }

@@ -55,6 +55,10 @@ impl Req {
     }
 }
 
+/// What a handler answers: `Err` for an error reply, so that a failing step can be `?`.
+/// Both sides are sent the same way.
+pub(crate) type Answer = Result<Reply, Reply>;
+
 /// An answer: status, extra headers and a JSON (or text) body, or bytes.
 pub(crate) struct Reply {
     pub(crate) status: u16,
@@ -451,8 +455,8 @@ fn route(app: &App, req: &Req) -> Reply {
     app.tick(&mut state);
     match req.seg(0) {
         None => identity::root(app),
-        Some("v3") => identity::handle(app, &mut state, req),
-        Some("compute") => compute::handle(app, &mut state, req),
+        Some("v3") => identity::handle(app, &mut state, req).unwrap_or_else(|r| r),
+        Some("compute") => compute::handle(app, &mut state, req).unwrap_or_else(|r| r),
         Some("image") => image::handle(app, &mut state, req),
         Some("network") => network::handle(app, &mut state, req),
         Some("volume") => volume::handle(app, &mut state, req),

@@ -8,7 +8,7 @@ use http::Method;
 use serde_json::{Map, Value, json};
 
 use crate::App;
-use crate::http_util::{Ctx, Reply, Req, authenticate, keystone_error, unauthorized};
+use crate::http_util::{Answer, Ctx, Reply, Req, authenticate, keystone_error, unauthorized};
 use crate::ids;
 use crate::state::{
     AccessRule, Actor, ApplicationCredential, Assignment, Domain, Group, Project, Role, State,
@@ -343,14 +343,16 @@ fn auth_failed() -> Reply {
 }
 
 /// `POST /v3/auth/tokens`.
-fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
+fn issue_token(app: &App, state: &mut State, req: &Req) -> Answer {
     let Some(body) = req.json() else {
-        return bad_request("Expecting to find auth in request body.");
+        return Err(bad_request("Expecting to find auth in request body."));
     };
     let auth = &body["auth"];
     let identity = &auth["identity"];
     let Some(methods) = identity["methods"].as_array() else {
-        return bad_request("Invalid input for field 'identity': 'methods' is a required property");
+        return Err(bad_request(
+            "Invalid input for field 'identity': 'methods' is a required property",
+        ));
     };
     let now = app.clock.now();
     let mut user_id: Option<String> = None;
@@ -368,40 +370,40 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
     };
     for m in methods {
         let Some(m) = m.as_str() else {
-            return bad_request("Invalid input for field 'identity/methods'.");
+            return Err(bad_request("Invalid input for field 'identity/methods'."));
         };
         match m {
             "password" => {
                 let u = &identity["password"]["user"];
                 let Some(user) = find_user(state, u) else {
-                    return auth_failed();
+                    return Err(auth_failed());
                 };
                 if u["password"].as_str() != Some(user.password.as_str()) {
-                    return auth_failed();
+                    return Err(auth_failed());
                 }
                 if !same_user(&user.id, &mut user_id) {
-                    return auth_failed();
+                    return Err(auth_failed());
                 }
                 used.push("password".into());
             }
             "token" => {
                 let Some(id) = identity["token"]["id"].as_str() else {
-                    return bad_request(
+                    return Err(bad_request(
                         "Invalid input for field 'identity/token': 'id' is a required property",
-                    );
+                    ));
                 };
                 if !token_valid(state, id, now) {
-                    return auth_failed();
+                    return Err(auth_failed());
                 }
                 let t = state.tokens[id].clone();
                 if t.application_credential_id.is_some() {
-                    return keystone_error(
+                    return Err(keystone_error(
                         403,
                         "You are not authorized to perform the requested action: rescoping a token issued for an application credential.",
-                    );
+                    ));
                 }
                 if !same_user(&t.user_id, &mut user_id) {
-                    return auth_failed();
+                    return Err(auth_failed());
                 }
                 for m in &t.methods {
                     if !used.contains(m) {
@@ -426,27 +428,27 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
                         .find(|c| c.name == name && Some(&c.user_id) == owner.as_ref())
                 };
                 let Some(cred) = found.cloned() else {
-                    return auth_failed();
+                    return Err(auth_failed());
                 };
                 if a["secret"].as_str() != Some(cred.secret.as_str())
                     || cred.expires_at.is_some_and(|e| e <= now)
                 {
-                    return auth_failed();
+                    return Err(auth_failed());
                 }
                 if !same_user(&cred.user_id, &mut user_id) {
-                    return auth_failed();
+                    return Err(auth_failed());
                 }
                 used.push("application_credential".into());
                 app_cred = Some(cred);
             }
-            _ => return auth_failed(),
+            _ => return Err(auth_failed()),
         }
     }
     let Some(user_id) = user_id else {
-        return auth_failed();
+        return Err(auth_failed());
     };
     let Some(user) = state.users.get(&user_id).cloned() else {
-        return auth_failed();
+        return Err(auth_failed());
     };
     if !user.enabled
         || !state
@@ -454,7 +456,7 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
             .get(&user.domain_id)
             .is_some_and(|d| d.enabled)
     {
-        return auth_failed();
+        return Err(auth_failed());
     }
 
     // Multi-factor rules: the methods used (with a receipt's) must satisfy one rule.
@@ -467,7 +469,7 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
                     }
                 }
             }
-            _ => return auth_failed(),
+            _ => return Err(auth_failed()),
         }
     }
     if user.options.get("multi_factor_auth_enabled") == Some(&json!(true))
@@ -489,7 +491,7 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
             state
                 .receipts
                 .insert(receipt.clone(), (user_id.clone(), used.clone(), expires));
-            return Reply::json(
+            return Ok(Reply::json(
                 401,
                 json!({
                     "receipt": {
@@ -502,7 +504,7 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
                     "required_auth_methods": rules,
                 }),
             )
-            .header("Openstack-Auth-Receipt", receipt);
+            .header("Openstack-Auth-Receipt", receipt));
         }
     }
 
@@ -536,27 +538,27 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
     } else if !scope_v["project"].is_null() {
         match find_project(state, &scope_v["project"]) {
             Some(p) if p.enabled => TokenScope::Project(p.id.clone()),
-            Some(_) => return auth_failed(),
+            Some(_) => return Err(auth_failed()),
             None => {
-                return auth_failed();
+                return Err(auth_failed());
             }
         }
     } else if !scope_v["domain"].is_null() {
         match find_domain(state, &scope_v["domain"]) {
             Some(d) if d.enabled => TokenScope::Domain(d.id.clone()),
-            _ => return auth_failed(),
+            _ => return Err(auth_failed()),
         }
     } else if !scope_v["system"].is_null() {
         TokenScope::System
     } else if let Some(trust_id) = scope_v["OS-TRUST:trust"]["id"].as_str() {
         let Some(t) = state.trusts.get(trust_id) else {
-            return auth_failed();
+            return Err(auth_failed());
         };
         if t.trustee != user_id
             || t.expires_at.is_some_and(|e| e <= now)
             || t.remaining_uses == Some(0)
         {
-            return auth_failed();
+            return Err(auth_failed());
         }
         trust = Some(t.clone());
         match &t.project_id {
@@ -564,14 +566,14 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
             None => TokenScope::Unscoped,
         }
     } else {
-        return bad_request("Invalid input for field 'scope'.");
+        return Err(bad_request("Invalid input for field 'scope'."));
     };
     if app_cred.is_none()
         && trust.is_none()
         && let Some(target) = target_of(&scope)
         && direct_roles(state, &user_id, &target).is_empty()
     {
-        return auth_failed();
+        return Err(auth_failed());
     }
 
     let mut expires_at =
@@ -612,13 +614,15 @@ fn issue_token(app: &App, state: &mut State, req: &Req) -> Reply {
     let value = ids::secret();
     let body = token_body(state, &token, req.q("nocatalog").is_none());
     state.tokens.insert(value.clone(), token);
-    Reply::json(201, body).header("X-Subject-Token", value)
+    Ok(Reply::json(201, body).header("X-Subject-Token", value))
 }
 
 /// `GET|HEAD|DELETE /v3/auth/tokens`.
-fn subject_token(app: &App, state: &mut State, req: &Req, ctx: &Ctx) -> Reply {
+fn subject_token(app: &App, state: &mut State, req: &Req, ctx: &Ctx) -> Answer {
     let Some(subject) = req.header("x-subject-token").map(str::to_string) else {
-        return bad_request("Expecting to find X-Subject-Token in request headers.");
+        return Err(bad_request(
+            "Expecting to find X-Subject-Token in request headers.",
+        ));
     };
     let now = app.clock.now();
     let allow_expired = req
@@ -633,27 +637,29 @@ fn subject_token(app: &App, state: &mut State, req: &Req, ctx: &Ctx) -> Reply {
             }));
     let owner = state.tokens.get(&subject).map(|t| t.user_id.clone());
     if !(ctx.is_admin() || ctx.is_service() || owner.as_deref() == Some(ctx.user_id.as_str())) {
-        return forbidden("validate_token");
+        return Err(forbidden("validate_token"));
     }
     if !valid {
-        return not_found("token", &subject);
+        return Err(not_found("token", &subject));
     }
     match req.method {
         Method::GET => {
             let t = state.tokens[&subject].clone();
-            Reply::ok(token_body(state, &t, req.q("nocatalog").is_none()))
-                .header("X-Subject-Token", subject)
+            Ok(
+                Reply::ok(token_body(state, &t, req.q("nocatalog").is_none()))
+                    .header("X-Subject-Token", subject),
+            )
         }
-        Method::HEAD => Reply::empty(200).header("X-Subject-Token", subject),
+        Method::HEAD => Ok(Reply::empty(200).header("X-Subject-Token", subject)),
         Method::DELETE => {
             let t = &state.tokens[&subject];
             let audit = t.audit_ids[0].clone();
             let issued = t.issued_at;
             state.revoked_audit_ids.push(audit.clone());
             state.revocation_events.push((audit, now, issued));
-            Reply::empty(204)
+            Ok(Reply::empty(204))
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -761,34 +767,33 @@ fn enabled_filter(req: &Req) -> Option<bool> {
 // ------------------------------------------------------------------ routing
 
 /// Requests under `/v3`.
-pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
+pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Answer {
     let segs: Vec<&str> = req.segs.iter().skip(1).map(String::as_str).collect();
     let m = &req.method;
     // What needs no token.
     match (m, segs.as_slice()) {
-        (&Method::GET, []) => return Reply::ok(json!({"version": version_doc(app)})),
+        (&Method::GET, []) => return Ok(Reply::ok(json!({"version": version_doc(app)}))),
         (&Method::POST, ["auth", "tokens"]) => return issue_token(app, state, req),
         (&Method::POST, ["users", id, "password"]) => return change_password(state, req, id),
         (&Method::POST, ["OS-OAUTH2", "token"]) => return oauth2_token(app, state, req),
         _ => {}
     }
-    let ctx = match authenticate(app, state, req) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
+    let ctx = authenticate(app, state, req)?;
     match (m, segs.as_slice()) {
         (_, ["auth", "tokens"]) => subject_token(app, state, req, &ctx),
         (&Method::GET, ["auth", "catalog"]) => {
             if ctx.scope == TokenScope::Unscoped {
-                keystone_error(403, "The service catalog is empty.")
+                Err(keystone_error(403, "The service catalog is empty."))
             } else {
-                Reply::ok(json!({"catalog": catalog_json(state, ctx.project_id()),
-                                 "links": link(app, "auth/catalog")}))
+                Ok(Reply::ok(
+                    json!({"catalog": catalog_json(state, ctx.project_id()),
+                                 "links": link(app, "auth/catalog")}),
+                ))
             }
         }
         (&Method::GET, ["auth" | "OS-FEDERATION", "projects"]) => {
             let items = user_projects(app, state, &ctx.user_id);
-            collection(app, "projects", "auth/projects", items)
+            Ok(collection(app, "projects", "auth/projects", items))
         }
         (&Method::GET, ["auth" | "OS-FEDERATION", "domains"]) => {
             let items: Vec<Value> = state
@@ -799,7 +804,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
                 })
                 .map(|d| domain_json(app, d))
                 .collect();
-            collection(app, "domains", "auth/domains", items)
+            Ok(collection(app, "domains", "auth/domains", items))
         }
         (&Method::GET, ["auth", "system"]) => {
             let system = if direct_roles(state, &ctx.user_id, &Target::System).is_empty() {
@@ -807,15 +812,15 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             } else {
                 json!([{"all": true}])
             };
-            Reply::ok(json!({"system": system, "links": link(app, "auth/system")}))
+            Ok(Reply::ok(
+                json!({"system": system, "links": link(app, "auth/system")}),
+            ))
         }
         (_, ["projects", rest @ ..]) => projects(app, state, req, &ctx, rest),
         (_, ["users", rest @ ..]) => users(app, state, req, &ctx, rest),
         (_, ["roles", rest @ ..]) => roles(app, state, req, &ctx, rest),
         (&Method::GET, ["role_inferences"]) => {
-            if let Err(r) = require_admin(&ctx, "list_role_inference_rules") {
-                return r;
-            }
+            require_admin(&ctx, "list_role_inference_rules")?;
             let mut by_prior: BTreeMap<String, Vec<Value>> = BTreeMap::new();
             for (p, i) in &state.implied_roles {
                 if let Some(r) = state.roles.get(i) {
@@ -834,7 +839,9 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
                         .map(|r| json!({"prior_role": role_ref(app, r), "implies": implies}))
                 })
                 .collect();
-            Reply::ok(json!({"role_inferences": items, "links": link(app, "role_inferences")}))
+            Ok(Reply::ok(
+                json!({"role_inferences": items, "links": link(app, "role_inferences")}),
+            ))
         }
         (&Method::GET, ["role_assignments"]) => role_assignments(app, state, req, &ctx),
         (_, ["domains", rest @ ..]) => domains(app, state, req, &ctx, rest),
@@ -851,7 +858,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         ),
         (_, ["OS-INHERIT", "domains", id, kind, actor, "roles", rest @ ..]) => {
             if !state.domains.contains_key(*id) {
-                return not_found("domain", id);
+                return Err(not_found("domain", id));
             }
             let target = Target::Domain(id.to_string());
             grant(app, state, req, &ctx, target, kind, actor, rest, true)
@@ -869,7 +876,7 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             ],
         ) => {
             if !state.projects.contains_key(*id) {
-                return not_found("project", id);
+                return Err(not_found("project", id));
             }
             let target = Target::Project(id.to_string());
             grant(app, state, req, &ctx, target, kind, actor, rest, true)
@@ -878,10 +885,10 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
         (_, ["OS-TRUST", "trusts", rest @ ..]) => trusts(app, state, req, &ctx, rest),
         (_, ["OS-EP-FILTER", rest @ ..]) => endpoint_filter(app, state, req, &ctx, rest),
         (_, ["OS-OAUTH1", "consumers", rest @ ..]) => consumers(app, state, req, &ctx, rest),
-        (&Method::GET, ["OS-FEDERATION", "saml2", "metadata"]) => keystone_error(
+        (&Method::GET, ["OS-FEDERATION", "saml2", "metadata"]) => Err(keystone_error(
             500,
             "An unexpected error prevented the server from accessing encrypted credentials.",
-        ),
+        )),
         (&Method::POST, ["auth", "OS-FEDERATION", "saml2", ..]) => {
             let body = req.json().unwrap_or_default();
             let sp = body["auth"]["scope"]["service_provider"]["id"]
@@ -893,12 +900,12 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
                 .get("service_providers")
                 .is_some_and(|d| d.contains_key(&sp))
             {
-                keystone_error(
+                Err(keystone_error(
                     500,
                     "Keystone is not configured as a SAML identity provider.",
-                )
+                ))
             } else {
-                not_found("service provider", &sp)
+                Err(not_found("service provider", &sp))
             }
         }
         (
@@ -909,10 +916,10 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
                 rest @ ..,
             ],
         ) => federation(app, state, req, &ctx, kind, rest),
-        (&Method::GET, ["limits", "model"]) => Reply::ok(json!({"model": {
+        (&Method::GET, ["limits", "model"]) => Ok(Reply::ok(json!({"model": {
             "name": "flat",
             "description": "Limit enforcement and validation does not take project hierarchy into consideration."
-        }})),
+        }}))),
         (&Method::POST, ["registered_limits" | "limits"]) => {
             create_limits(app, state, req, &ctx, segs[0])
         }
@@ -978,19 +985,19 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
             },
             rest,
         ),
-        (&Method::GET, ["OS-SIMPLE-CERT", "ca" | "certificates"]) => keystone_error(
+        (&Method::GET, ["OS-SIMPLE-CERT", "ca" | "certificates"]) => Err(keystone_error(
             410,
             "This API is no longer available due to the removal of support for PKI tokens.",
-        ),
-        (&Method::GET, ["auth", "tokens", "OS-PKI", "revoked"]) => keystone_error(
+        )),
+        (&Method::GET, ["auth", "tokens", "OS-PKI", "revoked"]) => Err(keystone_error(
             410,
             "This API is no longer available due to the removal of support for PKI tokens.",
-        ),
+        )),
         (&Method::GET, ["OS-REVOKE", "events"]) => {
             let since = match req.q("since") {
                 Some(v) => match parse_time(v) {
                     Some(t) => Some(t),
-                    None => return bad_request(&format!("Invalid time format: {v}")),
+                    None => return Err(bad_request(&format!("Invalid time format: {v}"))),
                 },
                 None => None,
             };
@@ -1003,12 +1010,14 @@ pub(crate) fn handle(app: &App, state: &mut State, req: &Req) -> Reply {
                            "issued_before": stamp(*before)})
                 })
                 .collect();
-            Reply::ok(json!({"events": events, "links": link(app, "OS-REVOKE/events")}))
+            Ok(Reply::ok(
+                json!({"events": events, "links": link(app, "OS-REVOKE/events")}),
+            ))
         }
         (_, ["services", rest @ ..]) => services(app, state, req, &ctx, rest),
         (_, ["endpoints", rest @ ..]) => endpoints(app, state, req, &ctx, rest),
         (_, ["regions", rest @ ..]) => regions(app, state, req, &ctx, rest),
-        _ => keystone_error(404, "The resource could not be found."),
+        _ => Err(keystone_error(404, "The resource could not be found.")),
     }
 }
 
@@ -1029,10 +1038,8 @@ fn region_json(app: &App, r: &crate::state::Region) -> Value {
            "links": link(app, &format!("regions/{}", r.id))})
 }
 
-fn services(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
-    if let Err(r) = require_admin(ctx, "create_service") {
-        return r;
-    }
+fn services(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Answer {
+    require_admin(ctx, "create_service")?;
     match (&req.method, rest) {
         (&Method::GET, []) => {
             let items = state
@@ -1042,69 +1049,61 @@ fn services(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
                 .filter(|s| req.q("name").is_none_or(|n| n == s.name))
                 .map(|s| service_json(app, s))
                 .collect();
-            collection(app, "services", "services", items)
+            Ok(collection(app, "services", "services", items))
         }
         (&Method::POST, []) => {
             let body = req.json();
-            let o = match body_object(&body, "service") {
-                Ok(o) => o,
-                Err(r) => return r,
-            };
-            let Ok(Some(service_type)) = str_field(o, "type") else {
-                return bad_request(
+            let o = body_object(&body, "service")?;
+            let Some(service_type) = str_field(o, "type")? else {
+                return Err(bad_request(
                     "Invalid input for field 'type': 'type' is a required property",
-                );
+                ));
             };
             let s = crate::state::Service {
                 id: ids::hex_id(),
                 service_type,
-                name: str_field(o, "name").ok().flatten().unwrap_or_default(),
-                enabled: bool_field(o, "enabled").ok().flatten().unwrap_or(true),
-                description: str_field(o, "description").ok().flatten(),
+                name: str_field(o, "name")?.unwrap_or_default(),
+                enabled: bool_field(o, "enabled")?.unwrap_or(true),
+                description: str_field(o, "description")?,
             };
             let v = service_json(app, &s);
             state.services.insert(s.id.clone(), s);
-            Reply::json(201, json!({"service": v}))
+            Ok(Reply::json(201, json!({"service": v})))
         }
         (m, [id]) => {
             let Some(mut s) = state.services.get(*id).cloned() else {
-                return not_found("service", id);
+                return Err(not_found("service", id));
             };
             match *m {
-                Method::GET => Reply::ok(json!({"service": service_json(app, &s)})),
+                Method::GET => Ok(Reply::ok(json!({"service": service_json(app, &s)}))),
                 Method::PATCH => {
                     let body = req.json();
-                    let o = match body_object(&body, "service") {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
-                    if let Ok(Some(t)) = str_field(o, "type") {
+                    let o = body_object(&body, "service")?;
+                    if let Some(t) = str_field(o, "type")? {
                         s.service_type = t;
                     }
-                    if let Ok(Some(n)) = str_field(o, "name") {
+                    if let Some(n) = str_field(o, "name")? {
                         s.name = n;
                     }
                     if o.contains_key("description") {
-                        s.description = str_field(o, "description").ok().flatten();
+                        s.description = str_field(o, "description")?;
                     }
-                    match bool_field(o, "enabled") {
-                        Ok(Some(e)) => s.enabled = e,
-                        Ok(None) => {}
-                        Err(r) => return r,
+                    if let Some(e) = bool_field(o, "enabled")? {
+                        s.enabled = e;
                     }
                     let v = service_json(app, &s);
                     state.services.insert(s.id.clone(), s);
-                    Reply::ok(json!({"service": v}))
+                    Ok(Reply::ok(json!({"service": v})))
                 }
                 Method::DELETE => {
                     state.services.remove(*id);
                     state.endpoints.retain(|_, e| e.service_id != *id);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -1118,10 +1117,8 @@ fn interface_field(o: &Map<String, Value>) -> Result<Option<String>, Reply> {
     }
 }
 
-fn endpoints(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
-    if let Err(r) = require_admin(ctx, "create_endpoint") {
-        return r;
-    }
+fn endpoints(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Answer {
+    require_admin(ctx, "create_endpoint")?;
     match (&req.method, rest) {
         (&Method::GET, []) => {
             let items = state
@@ -1135,31 +1132,28 @@ fn endpoints(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) 
                 })
                 .map(|e| endpoint_json(app, e))
                 .collect();
-            collection(app, "endpoints", "endpoints", items)
+            Ok(collection(app, "endpoints", "endpoints", items))
         }
         (&Method::POST, []) => {
             let body = req.json();
-            let o = match body_object(&body, "endpoint") {
-                Ok(o) => o,
-                Err(r) => return r,
-            };
-            let (Ok(Some(service_id)), Ok(Some(interface)), Ok(Some(url))) = (
-                str_field(o, "service_id"),
-                interface_field(o),
-                str_field(o, "url"),
+            let o = body_object(&body, "endpoint")?;
+            let (Some(service_id), Some(interface), Some(url)) = (
+                str_field(o, "service_id")?,
+                interface_field(o)?,
+                str_field(o, "url")?,
             ) else {
-                return bad_request(
+                return Err(bad_request(
                     "Invalid input for field 'endpoint': 'service_id', 'interface' and 'url' are required properties",
-                );
+                ));
             };
             if !state.services.contains_key(&service_id) {
-                return not_found("service", &service_id);
+                return Err(not_found("service", &service_id));
             }
-            let region_id = str_field(o, "region_id").ok().flatten();
+            let region_id = str_field(o, "region_id")?;
             if let Some(r) = &region_id
                 && !state.regions.contains_key(r)
             {
-                return not_found("region", r);
+                return Err(not_found("region", r));
             }
             let e = crate::state::Endpoint {
                 id: ids::hex_id(),
@@ -1167,68 +1161,63 @@ fn endpoints(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) 
                 interface,
                 url,
                 region_id,
-                enabled: bool_field(o, "enabled").ok().flatten().unwrap_or(true),
-                name: str_field(o, "name").ok().flatten(),
-                description: str_field(o, "description").ok().flatten(),
+                enabled: bool_field(o, "enabled")?.unwrap_or(true),
+                name: str_field(o, "name")?,
+                description: str_field(o, "description")?,
             };
             let v = endpoint_json(app, &e);
             state.endpoints.insert(e.id.clone(), e);
-            Reply::json(201, json!({"endpoint": v}))
+            Ok(Reply::json(201, json!({"endpoint": v})))
         }
         (m, [id]) => {
             let Some(mut e) = state.endpoints.get(*id).cloned() else {
-                return not_found("endpoint", id);
+                return Err(not_found("endpoint", id));
             };
             match *m {
-                Method::GET => Reply::ok(json!({"endpoint": endpoint_json(app, &e)})),
+                Method::GET => Ok(Reply::ok(json!({"endpoint": endpoint_json(app, &e)}))),
                 Method::PATCH => {
                     let body = req.json();
-                    let o = match body_object(&body, "endpoint") {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
-                    match interface_field(o) {
-                        Ok(Some(i)) => e.interface = i,
-                        Ok(None) => {}
-                        Err(r) => return r,
+                    let o = body_object(&body, "endpoint")?;
+                    if let Some(i) = interface_field(o)? {
+                        e.interface = i;
                     }
-                    if let Ok(Some(u)) = str_field(o, "url") {
+                    if let Some(u) = str_field(o, "url")? {
                         e.url = u;
                     }
-                    if let Ok(Some(s)) = str_field(o, "service_id") {
+                    if let Some(s) = str_field(o, "service_id")? {
                         e.service_id = s;
                     }
                     if o.contains_key("region_id") {
-                        e.region_id = str_field(o, "region_id").ok().flatten();
+                        e.region_id = str_field(o, "region_id")?;
                     }
-                    if let Ok(Some(b)) = bool_field(o, "enabled") {
+                    if let Some(b) = bool_field(o, "enabled")? {
                         e.enabled = b;
                     }
                     if o.contains_key("name") {
-                        e.name = str_field(o, "name").ok().flatten();
+                        e.name = str_field(o, "name")?;
                     }
                     if o.contains_key("description") {
-                        e.description = str_field(o, "description").ok().flatten();
+                        e.description = str_field(o, "description")?;
                     }
                     let v = endpoint_json(app, &e);
                     state.endpoints.insert(e.id.clone(), e);
-                    Reply::ok(json!({"endpoint": v}))
+                    Ok(Reply::ok(json!({"endpoint": v})))
                 }
                 Method::DELETE => {
                     state.endpoints.remove(*id);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
-fn regions(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+fn regions(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Answer {
     let reading = matches!(req.method, Method::GET | Method::HEAD);
-    if !reading && let Err(r) = require_admin(ctx, "create_region") {
-        return r;
+    if !reading {
+        require_admin(ctx, "create_region")?;
     }
     match (&req.method, rest) {
         (&Method::GET, []) => {
@@ -1241,63 +1230,51 @@ fn regions(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) ->
                 })
                 .map(|r| region_json(app, r))
                 .collect();
-            collection(app, "regions", "regions", items)
+            Ok(collection(app, "regions", "regions", items))
         }
         (&Method::POST, []) => {
             let body = req.json();
-            let o = match body_object(&body, "region") {
-                Ok(o) => o,
-                Err(r) => return r,
-            };
-            let id = str_field(o, "id")
-                .ok()
-                .flatten()
-                .unwrap_or_else(ids::hex_id);
+            let o = body_object(&body, "region")?;
+            let id = str_field(o, "id")?.unwrap_or_else(ids::hex_id);
             if state.regions.contains_key(&id) {
-                return keystone_error(
+                return Err(keystone_error(
                     409,
                     &format!("Conflict occurred attempting to store region - Duplicate ID, {id}."),
-                );
+                ));
             }
-            let parent_region_id = str_field(o, "parent_region_id").ok().flatten();
+            let parent_region_id = str_field(o, "parent_region_id")?;
             if let Some(p) = &parent_region_id
                 && !state.regions.contains_key(p)
             {
-                return not_found("region", p);
+                return Err(not_found("region", p));
             }
             let r = crate::state::Region {
                 id,
-                description: str_field(o, "description")
-                    .ok()
-                    .flatten()
-                    .unwrap_or_default(),
+                description: str_field(o, "description")?.unwrap_or_default(),
                 parent_region_id,
             };
             let v = region_json(app, &r);
             state.regions.insert(r.id.clone(), r);
-            Reply::json(201, json!({"region": v}))
+            Ok(Reply::json(201, json!({"region": v})))
         }
         (m, [id]) => {
             let Some(mut r) = state.regions.get(*id).cloned() else {
-                return not_found("region", id);
+                return Err(not_found("region", id));
             };
             match *m {
-                Method::GET => Reply::ok(json!({"region": region_json(app, &r)})),
+                Method::GET => Ok(Reply::ok(json!({"region": region_json(app, &r)}))),
                 Method::PATCH => {
                     let body = req.json();
-                    let o = match body_object(&body, "region") {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
-                    if let Ok(Some(d)) = str_field(o, "description") {
+                    let o = body_object(&body, "region")?;
+                    if let Some(d) = str_field(o, "description")? {
                         r.description = d;
                     }
                     if o.contains_key("parent_region_id") {
-                        r.parent_region_id = str_field(o, "parent_region_id").ok().flatten();
+                        r.parent_region_id = str_field(o, "parent_region_id")?;
                     }
                     let v = region_json(app, &r);
                     state.regions.insert(r.id.clone(), r);
-                    Reply::ok(json!({"region": v}))
+                    Ok(Reply::ok(json!({"region": v})))
                 }
                 Method::DELETE => {
                     // The region and its subregions, unless one of them has endpoints.
@@ -1318,22 +1295,22 @@ fn regions(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) ->
                         .values()
                         .any(|e| e.region_id.as_ref().is_some_and(|r| doomed.contains(r)))
                     {
-                        return keystone_error(
+                        return Err(keystone_error(
                             403,
                             &format!(
                                 "Unable to delete region {id} because it or its child regions have associated endpoints."
                             ),
-                        );
+                        ));
                     }
                     for d in doomed {
                         state.regions.remove(&d);
                     }
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -1348,13 +1325,11 @@ fn user_projects(app: &App, state: &State, user_id: &str) -> Vec<Value> {
 
 // ------------------------------------------------------------------ projects
 
-fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Answer {
     let m = &req.method;
     match (m, rest) {
         (&Method::GET, []) => {
-            if let Err(r) = require_admin(ctx, "list_projects") {
-                return r;
-            }
+            require_admin(ctx, "list_projects")?;
             let enabled = enabled_filter(req);
             let tags = req
                 .q("tags")
@@ -1373,42 +1348,31 @@ fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
                 .filter(|_| req.q("is_domain").is_none_or(|v| v == "false"))
                 .map(|p| project_json(app, p))
                 .collect();
-            collection(app, "projects", "projects", items)
+            Ok(collection(app, "projects", "projects", items))
         }
         (&Method::POST, []) => {
-            if let Err(r) = require_admin(ctx, "create_project") {
-                return r;
-            }
+            require_admin(ctx, "create_project")?;
             let body = req.json();
-            let o = match body_object(&body, "project") {
-                Ok(o) => o,
-                Err(r) => return r,
-            };
-            let Ok(Some(name)) = str_field(o, "name") else {
-                return bad_request(
+            let o = body_object(&body, "project")?;
+            let Some(name) = str_field(o, "name")? else {
+                return Err(bad_request(
                     "Invalid input for field 'name': 'name' is a required property",
-                );
+                ));
             };
-            let domain_id = match str_field(o, "domain_id") {
-                Ok(d) => d.unwrap_or_else(|| "default".into()),
-                Err(r) => return r,
-            };
+            let domain_id = str_field(o, "domain_id")?.unwrap_or_else(|| "default".into());
             if !state.domains.contains_key(&domain_id) {
-                return not_found("domain", &domain_id);
+                return Err(not_found("domain", &domain_id));
             }
             if state
                 .projects
                 .values()
                 .any(|p| p.name == name && p.domain_id == domain_id)
             {
-                return conflict("project", &name);
+                return Err(conflict("project", &name));
             }
             let mut p = Project::new(&name, &domain_id);
-            p.description = str_field(o, "description")
-                .ok()
-                .flatten()
-                .unwrap_or_default();
-            p.enabled = bool_field(o, "enabled").ok().flatten().unwrap_or(true);
+            p.description = str_field(o, "description")?.unwrap_or_default();
+            p.enabled = bool_field(o, "enabled")?.unwrap_or(true);
             if let Some(tags) = o.get("tags").and_then(Value::as_array) {
                 p.tags = tags
                     .iter()
@@ -1432,53 +1396,42 @@ fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
             }
             let v = project_json(app, &p);
             state.projects.insert(p.id.clone(), p);
-            Reply::json(201, json!({"project": v}))
+            Ok(Reply::json(201, json!({"project": v})))
         }
         (_, [id, rest @ ..]) => {
             let id = id.to_string();
             let Some(p) = state.projects.get(&id).cloned() else {
-                return not_found("project", &id);
+                return Err(not_found("project", &id));
             };
             let member =
                 !direct_roles(state, &ctx.user_id, &Target::Project(id.clone())).is_empty();
             match (m, rest) {
                 (&Method::GET, []) => {
                     if !(ctx.is_admin() || member) {
-                        return forbidden("get_project");
+                        return Err(forbidden("get_project"));
                     }
-                    Reply::ok(json!({"project": project_json(app, &p)}))
+                    Ok(Reply::ok(json!({"project": project_json(app, &p)})))
                 }
                 (&Method::PATCH, []) => {
-                    if let Err(r) = require_admin(ctx, "update_project") {
-                        return r;
-                    }
+                    require_admin(ctx, "update_project")?;
                     let body = req.json();
-                    let o = match body_object(&body, "project") {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
+                    let o = body_object(&body, "project")?;
                     let mut p = p;
-                    match str_field(o, "name") {
-                        Ok(Some(n)) => {
-                            if state
-                                .projects
-                                .values()
-                                .any(|q| q.id != p.id && q.name == n && q.domain_id == p.domain_id)
-                            {
-                                return conflict("project", &n);
-                            }
-                            p.name = n;
+                    if let Some(n) = str_field(o, "name")? {
+                        if state
+                            .projects
+                            .values()
+                            .any(|q| q.id != p.id && q.name == n && q.domain_id == p.domain_id)
+                        {
+                            return Err(conflict("project", &n));
                         }
-                        Ok(None) => {}
-                        Err(r) => return r,
+                        p.name = n;
                     }
-                    if let Ok(Some(d)) = str_field(o, "description") {
+                    if let Some(d) = str_field(o, "description")? {
                         p.description = d;
                     }
-                    match bool_field(o, "enabled") {
-                        Ok(Some(e)) => p.enabled = e,
-                        Ok(None) => {}
-                        Err(r) => return r,
+                    if let Some(e) = bool_field(o, "enabled")? {
+                        p.enabled = e;
                     }
                     if let Some(tags) = o.get("tags").and_then(Value::as_array) {
                         p.tags = tags
@@ -1503,29 +1456,27 @@ fn projects(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -
                     }
                     let v = project_json(app, &p);
                     state.projects.insert(p.id.clone(), p);
-                    Reply::ok(json!({"project": v}))
+                    Ok(Reply::ok(json!({"project": v})))
                 }
                 (&Method::DELETE, []) => {
-                    if let Err(r) = require_admin(ctx, "delete_project") {
-                        return r;
-                    }
+                    require_admin(ctx, "delete_project")?;
                     state.projects.remove(&id);
                     state
                         .assignments
                         .retain(|a| a.target != Target::Project(id.clone()));
                     state.project_endpoints.retain(|(p, _)| *p != id);
                     state.group_projects.retain(|(_, p)| *p != id);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
                 (_, ["tags", rest @ ..]) => project_tags(state, req, ctx, member, p, rest),
                 (_, [kind, actor, "roles", rest @ ..]) => {
                     let target = Target::Project(id.clone());
                     grant(app, state, req, ctx, target, kind, actor, rest, false)
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -1536,29 +1487,29 @@ fn project_tags(
     member: bool,
     mut p: Project,
     rest: &[&str],
-) -> Reply {
+) -> Answer {
     let reading = matches!(req.method, Method::GET | Method::HEAD);
     if !(ctx.is_admin() || (reading && member)) {
-        return forbidden("update_project_tags");
+        return Err(forbidden("update_project_tags"));
     }
     let reply = match (&req.method, rest) {
         (&Method::GET, []) => Reply::ok(json!({"tags": p.tags})),
         (&Method::PUT, []) => {
             let Some(tags) = req.json().and_then(|b| b.get("tags").cloned()) else {
-                return bad_request(
+                return Err(bad_request(
                     "Invalid input for field 'tags': 'tags' is a required property",
-                );
+                ));
             };
             let Some(tags) = tags.as_array() else {
-                return bad_request("Invalid input for field 'tags'.");
+                return Err(bad_request("Invalid input for field 'tags'."));
             };
             let mut new = Vec::new();
             for t in tags {
                 let Some(t) = t.as_str() else {
-                    return bad_request("Invalid input for field 'tags'.");
+                    return Err(bad_request("Invalid input for field 'tags'."));
                 };
                 if t.contains('/') || t.contains(',') || t.is_empty() || t.len() > 255 {
-                    return bad_request(&format!("Invalid tag: {t}"));
+                    return Err(bad_request(&format!("Invalid tag: {t}")));
                 }
                 if !new.iter().any(|x: &String| x == t) {
                     new.push(t.to_string());
@@ -1580,7 +1531,7 @@ fn project_tags(
         }
         (&Method::PUT, [tag]) => {
             if tag.contains(',') || tag.len() > 255 {
-                return bad_request(&format!("Invalid tag: {tag}"));
+                return Err(bad_request(&format!("Invalid tag: {tag}")));
             }
             if !p.tags.iter().any(|t| t == tag) {
                 p.tags.push(tag.to_string());
@@ -1591,40 +1542,38 @@ fn project_tags(
             let before = p.tags.len();
             p.tags.retain(|t| t != tag);
             if before == p.tags.len() {
-                return not_found("project tag", tag);
+                return Err(not_found("project tag", tag));
             }
             Reply::empty(204)
         }
-        _ => return method_not_allowed(),
+        _ => return Err(method_not_allowed()),
     };
     state.projects.insert(p.id.clone(), p);
-    reply
+    Ok(reply)
 }
 
 // ------------------------------------------------------------------ users
 
-fn change_password(state: &mut State, req: &Req, id: &str) -> Reply {
+fn change_password(state: &mut State, req: &Req, id: &str) -> Answer {
     let body = req.json();
-    let o = match body_object(&body, "user") {
-        Ok(o) => o,
-        Err(r) => return r,
-    };
-    let (Ok(Some(original)), Ok(Some(new))) =
-        (str_field(o, "original_password"), str_field(o, "password"))
-    else {
-        return bad_request(
+    let o = body_object(&body, "user")?;
+    let (Some(original), Some(new)) = (
+        str_field(o, "original_password")?,
+        str_field(o, "password")?,
+    ) else {
+        return Err(bad_request(
             "Invalid input for field 'user': 'original_password' and 'password' are required properties",
-        );
+        ));
     };
     let Some(user) = state.users.get_mut(id) else {
-        return unauthorized();
+        return Err(unauthorized());
     };
     if user.password != original || !user.enabled {
-        return unauthorized();
+        return Err(unauthorized());
     }
     user.password = new;
     revoke_user_tokens(state, id);
-    Reply::empty(204)
+    Ok(Reply::empty(204))
 }
 
 fn revoke_user_tokens(state: &mut State, user_id: &str) {
@@ -1648,13 +1597,11 @@ const USER_FIELDS: [&str; 8] = [
     "federated",
 ];
 
-fn users(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+fn users(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Answer {
     let m = &req.method;
     match (m, rest) {
         (&Method::GET, []) => {
-            if let Err(r) = require_admin(ctx, "list_users") {
-                return r;
-            }
+            require_admin(ctx, "list_users")?;
             let enabled = enabled_filter(req);
             let items = state
                 .users
@@ -1664,89 +1611,70 @@ fn users(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                 .filter(|u| enabled.is_none_or(|e| e == u.enabled))
                 .map(|u| user_json(app, u))
                 .collect();
-            collection(app, "users", "users", items)
+            Ok(collection(app, "users", "users", items))
         }
         (&Method::POST, []) => {
-            if let Err(r) = require_admin(ctx, "create_user") {
-                return r;
-            }
+            require_admin(ctx, "create_user")?;
             let body = req.json();
-            let o = match body_object(&body, "user") {
-                Ok(o) => o,
-                Err(r) => return r,
-            };
-            let Ok(Some(name)) = str_field(o, "name") else {
-                return bad_request(
+            let o = body_object(&body, "user")?;
+            let Some(name) = str_field(o, "name")? else {
+                return Err(bad_request(
                     "Invalid input for field 'name': 'name' is a required property",
-                );
+                ));
             };
-            let domain_id = match str_field(o, "domain_id") {
-                Ok(d) => d.unwrap_or_else(|| "default".into()),
-                Err(r) => return r,
-            };
+            let domain_id = str_field(o, "domain_id")?.unwrap_or_else(|| "default".into());
             if !state.domains.contains_key(&domain_id) {
-                return not_found("domain", &domain_id);
+                return Err(not_found("domain", &domain_id));
             }
             if state
                 .users
                 .values()
                 .any(|u| u.name == name && u.domain_id == domain_id)
             {
-                return conflict("user", &name);
+                return Err(conflict("user", &name));
             }
             let mut u = User::new(&name, &domain_id, "");
-            u.password = str_field(o, "password").ok().flatten().unwrap_or_default();
-            if let Err(r) = apply_user_fields(&mut u, o) {
-                return r;
-            }
+            u.password = str_field(o, "password")?.unwrap_or_default();
+            apply_user_fields(&mut u, o)?;
             let v = user_json(app, &u);
             state.users.insert(u.id.clone(), u);
-            Reply::json(201, json!({"user": v}))
+            Ok(Reply::json(201, json!({"user": v})))
         }
         (_, [id, rest @ ..]) => {
             let id = id.to_string();
             let Some(u) = state.users.get(&id).cloned() else {
-                return not_found("user", &id);
+                return Err(not_found("user", &id));
             };
             let own = ctx.user_id == id;
             match (m, rest) {
                 (&Method::GET, []) => {
                     if !(ctx.is_admin() || own) {
-                        return forbidden("get_user");
+                        return Err(forbidden("get_user"));
                     }
-                    Reply::ok(json!({"user": user_json(app, &u)}))
+                    Ok(Reply::ok(json!({"user": user_json(app, &u)})))
                 }
                 (&Method::PATCH, []) => {
-                    if let Err(r) = require_admin(ctx, "update_user") {
-                        return r;
-                    }
+                    require_admin(ctx, "update_user")?;
                     let body = req.json();
-                    let o = match body_object(&body, "user") {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
+                    let o = body_object(&body, "user")?;
                     let mut u = u;
-                    if let Ok(Some(n)) = str_field(o, "name") {
+                    if let Some(n) = str_field(o, "name")? {
                         u.name = n;
                     }
-                    if let Ok(Some(pw)) = str_field(o, "password") {
+                    if let Some(pw) = str_field(o, "password")? {
                         u.password = pw;
                         revoke_user_tokens(state, &id);
                     }
-                    if let Err(r) = apply_user_fields(&mut u, o) {
-                        return r;
-                    }
+                    apply_user_fields(&mut u, o)?;
                     if !u.enabled {
                         revoke_user_tokens(state, &id);
                     }
                     let v = user_json(app, &u);
                     state.users.insert(u.id.clone(), u);
-                    Reply::ok(json!({"user": v}))
+                    Ok(Reply::ok(json!({"user": v})))
                 }
                 (&Method::DELETE, []) => {
-                    if let Err(r) = require_admin(ctx, "delete_user") {
-                        return r;
-                    }
+                    require_admin(ctx, "delete_user")?;
                     revoke_user_tokens(state, &id);
                     state.users.remove(&id);
                     state
@@ -1759,11 +1687,11 @@ fn users(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                     if let Some(creds) = state.documents.get_mut("credentials") {
                         creds.retain(|_, c| c.get("user_id") != Some(&json!(id)));
                     }
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
                 (&Method::GET, ["groups"]) => {
                     if !(ctx.is_admin() || own) {
-                        return forbidden("list_groups_for_user");
+                        return Err(forbidden("list_groups_for_user"));
                     }
                     let items = state
                         .groups
@@ -1771,31 +1699,41 @@ fn users(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                         .filter(|g| g.users.contains(&id))
                         .map(|g| group_json(app, g))
                         .collect();
-                    collection(app, "groups", &format!("users/{id}/groups"), items)
+                    Ok(collection(
+                        app,
+                        "groups",
+                        &format!("users/{id}/groups"),
+                        items,
+                    ))
                 }
                 (&Method::GET, ["projects"]) => {
                     if !(ctx.is_admin() || own) {
-                        return forbidden("list_user_projects");
+                        return Err(forbidden("list_user_projects"));
                     }
                     let items = user_projects(app, state, &id);
-                    collection(app, "projects", &format!("users/{id}/projects"), items)
+                    Ok(collection(
+                        app,
+                        "projects",
+                        &format!("users/{id}/projects"),
+                        items,
+                    ))
                 }
                 (_, ["application_credentials", rest @ ..]) => {
                     if !(ctx.is_admin() || own) {
-                        return forbidden("list_application_credentials");
+                        return Err(forbidden("list_application_credentials"));
                     }
                     application_credentials(app, state, req, ctx, &id, rest)
                 }
                 (_, ["access_rules", rest @ ..]) => {
                     if !(ctx.is_admin() || own) {
-                        return forbidden("list_access_rules");
+                        return Err(forbidden("list_access_rules"));
                     }
                     access_rules(app, state, req, &id, rest)
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -1860,7 +1798,7 @@ fn application_credentials(
     ctx: &Ctx,
     user_id: &str,
     rest: &[&str],
-) -> Reply {
+) -> Answer {
     match (&req.method, rest) {
         (&Method::GET, []) => {
             let items = state
@@ -1870,41 +1808,40 @@ fn application_credentials(
                 .filter(|c| req.q("name").is_none_or(|n| n == c.name))
                 .map(|c| app_cred_json(app, state, c, false))
                 .collect();
-            collection(
+            Ok(collection(
                 app,
                 "application_credentials",
                 &format!("users/{user_id}/application_credentials"),
                 items,
-            )
+            ))
         }
         (&Method::POST, []) => {
             if ctx.user_id != user_id {
-                return forbidden("create_application_credential");
+                return Err(forbidden("create_application_credential"));
             }
             let Some(project_id) = ctx.project_id().map(str::to_string) else {
-                return bad_request("Application credentials require a project-scoped token.");
+                return Err(bad_request(
+                    "Application credentials require a project-scoped token.",
+                ));
             };
             let body = req.json();
-            let o = match body_object(&body, "application_credential") {
-                Ok(o) => o,
-                Err(r) => return r,
-            };
-            let Ok(Some(name)) = str_field(o, "name") else {
-                return bad_request(
+            let o = body_object(&body, "application_credential")?;
+            let Some(name) = str_field(o, "name")? else {
+                return Err(bad_request(
                     "Invalid input for field 'name': 'name' is a required property",
-                );
+                ));
             };
             if state
                 .application_credentials
                 .values()
                 .any(|c| c.user_id == user_id && c.name == name)
             {
-                return keystone_error(
+                return Err(keystone_error(
                     409,
                     &format!(
                         "Conflict occurred attempting to store application_credential - Duplicate entry found with name {name}."
                     ),
-                );
+                ));
             }
             // The caller's effective roles on the project bound what may be delegated.
             let held = closure(
@@ -1925,12 +1862,12 @@ fn application_credentials(
                         match found {
                             Some(role) if held.contains(&role.id) => role_ids.push(role.id.clone()),
                             _ => {
-                                return keystone_error(
+                                return Err(keystone_error(
                                     404,
                                     &format!(
                                         "Could not find role assignment with role: {r} for the user {user_id}."
                                     ),
-                                );
+                                ));
                             }
                         }
                     }
@@ -1943,9 +1880,9 @@ fn application_credentials(
                 None | Some(Value::Null) => None,
                 Some(Value::String(s)) => match parse_time(s) {
                     Some(t) => Some(t),
-                    None => return bad_request("Invalid input for field 'expires_at'."),
+                    None => return Err(bad_request("Invalid input for field 'expires_at'.")),
                 },
-                Some(_) => return bad_request("Invalid input for field 'expires_at'."),
+                Some(_) => return Err(bad_request("Invalid input for field 'expires_at'.")),
             };
             let mut rule_ids = Vec::new();
             if let Some(rules) = o.get("access_rules").and_then(Value::as_array) {
@@ -1959,14 +1896,14 @@ fn application_credentials(
                             rule_ids.push(id.to_string());
                             continue;
                         }
-                        return not_found("access_rule", id);
+                        return Err(not_found("access_rule", id));
                     }
                     let (Some(service), Some(method), Some(path)) = (
                         r["service"].as_str(),
                         r["method"].as_str(),
                         r["path"].as_str(),
                     ) else {
-                        return bad_request("Invalid input for field 'access_rules'.");
+                        return Err(bad_request("Invalid input for field 'access_rules'."));
                     };
                     let existing = state.access_rules.values().find(|x| {
                         x.user_id == user_id
@@ -1999,37 +1936,31 @@ fn application_credentials(
                 name,
                 user_id: user_id.into(),
                 project_id,
-                secret: str_field(o, "secret")
-                    .ok()
-                    .flatten()
-                    .unwrap_or_else(ids::secret),
-                description: str_field(o, "description").ok().flatten(),
+                secret: str_field(o, "secret")?.unwrap_or_else(ids::secret),
+                description: str_field(o, "description")?,
                 role_ids,
-                unrestricted: bool_field(o, "unrestricted")
-                    .ok()
-                    .flatten()
-                    .unwrap_or(false),
+                unrestricted: bool_field(o, "unrestricted")?.unwrap_or(false),
                 expires_at,
                 access_rule_ids: rule_ids,
             };
             let v = app_cred_json(app, state, &cred, true);
             state.application_credentials.insert(cred.id.clone(), cred);
-            Reply::json(201, json!({"application_credential": v}))
+            Ok(Reply::json(201, json!({"application_credential": v})))
         }
         (&Method::GET, [id]) => match state.application_credentials.get(*id) {
-            Some(c) if c.user_id == user_id => {
-                Reply::ok(json!({"application_credential": app_cred_json(app, state, c, false)}))
-            }
-            _ => not_found("application credential", id),
+            Some(c) if c.user_id == user_id => Ok(Reply::ok(
+                json!({"application_credential": app_cred_json(app, state, c, false)}),
+            )),
+            _ => Err(not_found("application credential", id)),
         },
         (&Method::DELETE, [id]) => match state.application_credentials.get(*id) {
             Some(c) if c.user_id == user_id => {
                 state.application_credentials.remove(*id);
-                Reply::empty(204)
+                Ok(Reply::empty(204))
             }
-            _ => not_found("application credential", id),
+            _ => Err(not_found("application credential", id)),
         },
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -2043,7 +1974,7 @@ fn parse_time(s: &str) -> Option<DateTime<Utc>> {
         .map(|n| n.and_utc())
 }
 
-fn access_rules(app: &App, state: &mut State, req: &Req, user_id: &str, rest: &[&str]) -> Reply {
+fn access_rules(app: &App, state: &mut State, req: &Req, user_id: &str, rest: &[&str]) -> Answer {
     let rule_json = |r: &AccessRule| {
         json!({"id": r.id, "service": r.service, "method": r.method, "path": r.path,
                "links": link(app, &format!("users/{}/access_rules/{}", r.user_id, r.id))})
@@ -2056,16 +1987,16 @@ fn access_rules(app: &App, state: &mut State, req: &Req, user_id: &str, rest: &[
                 .filter(|r| r.user_id == user_id)
                 .map(rule_json)
                 .collect();
-            collection(
+            Ok(collection(
                 app,
                 "access_rules",
                 &format!("users/{user_id}/access_rules"),
                 items,
-            )
+            ))
         }
         (&Method::GET, [id]) => match state.access_rules.get(*id) {
-            Some(r) if r.user_id == user_id => Reply::ok(json!({"access_rule": rule_json(r)})),
-            _ => not_found("access rule", id),
+            Some(r) if r.user_id == user_id => Ok(Reply::ok(json!({"access_rule": rule_json(r)}))),
+            _ => Err(not_found("access rule", id)),
         },
         (&Method::DELETE, [id]) => {
             if state
@@ -2073,36 +2004,34 @@ fn access_rules(app: &App, state: &mut State, req: &Req, user_id: &str, rest: &[
                 .get(*id)
                 .is_none_or(|r| r.user_id != user_id)
             {
-                return not_found("access rule", id);
+                return Err(not_found("access rule", id));
             }
             if state
                 .application_credentials
                 .values()
                 .any(|c| c.access_rule_ids.iter().any(|r| r == id))
             {
-                return keystone_error(
+                return Err(keystone_error(
                     403,
                     "Cannot delete access rule because it is in use by an application credential.",
-                );
+                ));
             }
             state.access_rules.remove(*id);
-            Reply::empty(204)
+            Ok(Reply::empty(204))
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
 // ------------------------------------------------------------------ roles
 
-fn roles(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+fn roles(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Answer {
     let m = &req.method;
     let action = match (m, rest.len()) {
         (&Method::GET | &Method::HEAD, _) => "get_role",
         _ => "create_role",
     };
-    if let Err(r) = require_admin(ctx, action) {
-        return r;
-    }
+    require_admin(ctx, action)?;
     match (m, rest) {
         (&Method::GET, []) => {
             let items = state
@@ -2115,60 +2044,54 @@ fn roles(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                 })
                 .map(|r| role_json(app, r))
                 .collect();
-            collection(app, "roles", "roles", items)
+            Ok(collection(app, "roles", "roles", items))
         }
         (&Method::POST, []) => {
             let body = req.json();
-            let o = match body_object(&body, "role") {
-                Ok(o) => o,
-                Err(r) => return r,
-            };
-            let Ok(Some(name)) = str_field(o, "name") else {
-                return bad_request(
+            let o = body_object(&body, "role")?;
+            let Some(name) = str_field(o, "name")? else {
+                return Err(bad_request(
                     "Invalid input for field 'name': 'name' is a required property",
-                );
+                ));
             };
-            let domain_id = str_field(o, "domain_id").ok().flatten();
+            let domain_id = str_field(o, "domain_id")?;
             if state
                 .roles
                 .values()
                 .any(|r| r.name == name && r.domain_id == domain_id)
             {
-                return conflict("role", &name);
+                return Err(conflict("role", &name));
             }
             let r = Role {
                 id: ids::hex_id(),
                 name,
                 domain_id,
-                description: str_field(o, "description").ok().flatten(),
+                description: str_field(o, "description")?,
             };
             let v = role_json(app, &r);
             state.roles.insert(r.id.clone(), r);
-            Reply::json(201, json!({"role": v}))
+            Ok(Reply::json(201, json!({"role": v})))
         }
         (_, [id, rest @ ..]) => {
             let id = id.to_string();
             let Some(role) = state.roles.get(&id).cloned() else {
-                return not_found("role", &id);
+                return Err(not_found("role", &id));
             };
             match (m, rest) {
-                (&Method::GET, []) => Reply::ok(json!({"role": role_json(app, &role)})),
+                (&Method::GET, []) => Ok(Reply::ok(json!({"role": role_json(app, &role)}))),
                 (&Method::PATCH, []) => {
                     let body = req.json();
-                    let o = match body_object(&body, "role") {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
+                    let o = body_object(&body, "role")?;
                     let mut role = role;
-                    if let Ok(Some(n)) = str_field(o, "name") {
+                    if let Some(n) = str_field(o, "name")? {
                         role.name = n;
                     }
                     if o.contains_key("description") {
-                        role.description = str_field(o, "description").ok().flatten();
+                        role.description = str_field(o, "description")?;
                     }
                     let v = role_json(app, &role);
                     state.roles.insert(role.id.clone(), role);
-                    Reply::ok(json!({"role": v}))
+                    Ok(Reply::ok(json!({"role": v})))
                 }
                 (&Method::DELETE, []) => {
                     state.roles.remove(&id);
@@ -2177,7 +2100,7 @@ fn roles(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                     for c in state.application_credentials.values_mut() {
                         c.role_ids.retain(|r| *r != id);
                     }
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
                 (&Method::GET, ["implies"]) => {
                     let implies: Vec<Value> = state
@@ -2187,14 +2110,14 @@ fn roles(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                         .filter_map(|(_, i)| state.roles.get(i))
                         .map(|r| role_ref(app, r))
                         .collect();
-                    Reply::ok(
+                    Ok(Reply::ok(
                         json!({"role_inference": {"prior_role": role_ref(app, &role),
                         "implies": implies}, "links": link(app, &format!("roles/{id}/implies"))}),
-                    )
+                    ))
                 }
                 (_, ["implies", implied]) => {
                     let Some(imp) = state.roles.get(*implied).cloned() else {
-                        return not_found("role", implied);
+                        return Err(not_found("role", implied));
                     };
                     let exists = state
                         .implied_roles
@@ -2208,26 +2131,27 @@ fn roles(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> R
                             if !exists {
                                 state.implied_roles.push((id.clone(), implied.to_string()));
                             }
-                            Reply::json(201, body)
+                            Ok(Reply::json(201, body))
                         }
-                        &Method::GET if exists => Reply::ok(body),
-                        &Method::HEAD if exists => Reply::empty(204),
+                        &Method::GET if exists => Ok(Reply::ok(body)),
+                        &Method::HEAD if exists => Ok(Reply::empty(204)),
                         &Method::DELETE if exists => {
                             state
                                 .implied_roles
                                 .retain(|(p, i)| !(*p == id && i == implied));
-                            Reply::empty(204)
+                            Ok(Reply::empty(204))
                         }
-                        &Method::GET | &Method::HEAD | &Method::DELETE => {
-                            keystone_error(404, &format!("{id} does not imply {implied}."))
-                        }
-                        _ => method_not_allowed(),
+                        &Method::GET | &Method::HEAD | &Method::DELETE => Err(keystone_error(
+                            404,
+                            &format!("{id} does not imply {implied}."),
+                        )),
+                        _ => Err(method_not_allowed()),
                     }
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -2245,21 +2169,19 @@ fn grant(
     actor: &str,
     rest: &[&str],
     inherited: bool,
-) -> Reply {
-    if let Err(r) = require_admin(ctx, "create_grant") {
-        return r;
-    }
+) -> Answer {
+    require_admin(ctx, "create_grant")?;
     let actor = match kind {
         "users" if state.users.contains_key(actor) => Actor::User(actor.into()),
         "groups" if state.groups.contains_key(actor) => Actor::Group(actor.into()),
-        "users" => return not_found("user", actor),
-        "groups" => return not_found("group", actor),
-        _ => return keystone_error(404, "The resource could not be found."),
+        "users" => return Err(not_found("user", actor)),
+        "groups" => return Err(not_found("group", actor)),
+        _ => return Err(keystone_error(404, "The resource could not be found.")),
     };
     // Inherited paths end in `inherited_to_projects`; direct ones must not.
     let rest: Vec<&str> = match (inherited, rest.split_last()) {
         (true, Some((&"inherited_to_projects", head))) => head.to_vec(),
-        (true, _) => return keystone_error(404, "The resource could not be found."),
+        (true, _) => return Err(keystone_error(404, "The resource could not be found.")),
         (false, _) => rest.to_vec(),
     };
     match (&req.method, rest.as_slice()) {
@@ -2271,11 +2193,11 @@ fn grant(
                 .filter_map(|a| state.roles.get(&a.role_id))
                 .map(|r| role_json(app, r))
                 .collect();
-            collection(app, "roles", "roles", items)
+            Ok(collection(app, "roles", "roles", items))
         }
         (m, [role]) => {
             if !state.roles.contains_key(*role) {
-                return not_found("role", role);
+                return Err(not_found("role", role));
             }
             let a = Assignment {
                 actor: actor.clone(),
@@ -2289,14 +2211,14 @@ fn grant(
                     if !exists {
                         state.assignments.push(a);
                     }
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
-                Method::GET | Method::HEAD if exists => Reply::empty(204),
+                Method::GET | Method::HEAD if exists => Ok(Reply::empty(204)),
                 Method::DELETE if exists => {
                     state.assignments.retain(|x| *x != a);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
-                Method::GET | Method::HEAD | Method::DELETE => keystone_error(
+                Method::GET | Method::HEAD | Method::DELETE => Err(keystone_error(
                     404,
                     &format!(
                         "Could not find role assignment with role: {role}, user or group: {}.",
@@ -2304,11 +2226,11 @@ fn grant(
                             Actor::User(u) | Actor::Group(u) => u,
                         }
                     ),
-                ),
-                _ => method_not_allowed(),
+                )),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -2322,10 +2244,10 @@ struct Row {
     via: Option<String>,
 }
 
-fn role_assignments(app: &App, state: &State, req: &Req, ctx: &Ctx) -> Reply {
+fn role_assignments(app: &App, state: &State, req: &Req, ctx: &Ctx) -> Answer {
     let own = req.q("user.id") == Some(ctx.user_id.as_str());
     if !(ctx.is_admin() || own) {
-        return forbidden("list_role_assignments");
+        return Err(forbidden("list_role_assignments"));
     }
     let truthy = |k: &str| req.q(k).is_some_and(|v| v != "false" && v != "0");
     let effective = req.q("effective").is_some_and(|v| v != "false" && v != "0");
@@ -2404,7 +2326,12 @@ fn role_assignments(app: &App, state: &State, req: &Req, ctx: &Ctx) -> Reply {
         .filter(|r| !inherited_only || r.inherited)
         .map(|r| assignment_json(app, state, &r, names))
         .collect();
-    collection(app, "role_assignments", "role_assignments", items)
+    Ok(collection(
+        app,
+        "role_assignments",
+        "role_assignments",
+        items,
+    ))
 }
 
 fn assignment_json(app: &App, state: &State, r: &Row, names: bool) -> Value {
@@ -2473,25 +2400,21 @@ fn assignment_json(app: &App, state: &State, r: &Row, names: bool) -> Value {
 
 // ------------------------------------------------------------------ domains
 
-fn domains(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+fn domains(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Answer {
     let m = &req.method;
     if let ["config", tail @ ..] = rest {
         return default_config(req, ctx, tail);
     }
     if let [id, "config", tail @ ..] = rest {
-        if let Err(r) = require_admin(ctx, "get_domain_config") {
-            return r;
-        }
+        require_admin(ctx, "get_domain_config")?;
         if !state.domains.contains_key(*id) {
-            return not_found("domain", id);
+            return Err(not_found("domain", id));
         }
         return domain_config(state, req, id, tail);
     }
     match (m, rest) {
         (&Method::GET, []) => {
-            if let Err(r) = require_admin(ctx, "list_domains") {
-                return r;
-            }
+            require_admin(ctx, "list_domains")?;
             let enabled = enabled_filter(req);
             let items = state
                 .domains
@@ -2500,53 +2423,41 @@ fn domains(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) ->
                 .filter(|d| enabled.is_none_or(|e| e == d.enabled))
                 .map(|d| domain_json(app, d))
                 .collect();
-            collection(app, "domains", "domains", items)
+            Ok(collection(app, "domains", "domains", items))
         }
         (&Method::POST, []) => {
-            if let Err(r) = require_admin(ctx, "create_domain") {
-                return r;
-            }
+            require_admin(ctx, "create_domain")?;
             let body = req.json();
-            let o = match body_object(&body, "domain") {
-                Ok(o) => o,
-                Err(r) => return r,
-            };
-            let Ok(Some(name)) = str_field(o, "name") else {
-                return bad_request(
+            let o = body_object(&body, "domain")?;
+            let Some(name) = str_field(o, "name")? else {
+                return Err(bad_request(
                     "Invalid input for field 'name': 'name' is a required property",
-                );
+                ));
             };
             if state.domains.values().any(|d| d.name == name) {
-                return conflict("domain", &name);
+                return Err(conflict("domain", &name));
             }
-            let id = match str_field(o, "explicit_domain_id") {
-                Ok(Some(id)) => id,
-                Ok(None) => ids::hex_id(),
-                Err(r) => return r,
-            };
+            let id = str_field(o, "explicit_domain_id")?.unwrap_or_else(ids::hex_id);
             if state.domains.contains_key(&id) {
-                return keystone_error(
+                return Err(keystone_error(
                     409,
                     &format!("Conflict occurred attempting to store domain - Duplicate ID, {id}."),
-                );
+                ));
             }
             let d = Domain {
                 id,
                 name,
-                description: str_field(o, "description")
-                    .ok()
-                    .flatten()
-                    .unwrap_or_default(),
-                enabled: bool_field(o, "enabled").ok().flatten().unwrap_or(true),
+                description: str_field(o, "description")?.unwrap_or_default(),
+                enabled: bool_field(o, "enabled")?.unwrap_or(true),
             };
             let v = domain_json(app, &d);
             state.domains.insert(d.id.clone(), d);
-            Reply::json(201, json!({"domain": v}))
+            Ok(Reply::json(201, json!({"domain": v})))
         }
         (_, [id, rest @ ..]) => {
             let id = id.to_string();
             let Some(d) = state.domains.get(&id).cloned() else {
-                return not_found("domain", &id);
+                return Err(not_found("domain", &id));
             };
             match (m, rest) {
                 (&Method::GET, []) => {
@@ -2556,54 +2467,47 @@ fn domains(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) ->
                             .get(&ctx.user_id)
                             .is_some_and(|u| u.domain_id == id);
                     if !(ctx.is_admin() || mine) {
-                        return forbidden("get_domain");
+                        return Err(forbidden("get_domain"));
                     }
-                    Reply::ok(json!({"domain": domain_json(app, &d)}))
+                    Ok(Reply::ok(json!({"domain": domain_json(app, &d)})))
                 }
                 (&Method::PATCH, []) => {
-                    if let Err(r) = require_admin(ctx, "update_domain") {
-                        return r;
-                    }
+                    require_admin(ctx, "update_domain")?;
                     let body = req.json();
-                    let o = match body_object(&body, "domain") {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
+                    let o = body_object(&body, "domain")?;
                     let mut d = d;
-                    if let Ok(Some(n)) = str_field(o, "name") {
+                    if let Some(n) = str_field(o, "name")? {
                         d.name = n;
                     }
-                    if let Ok(Some(x)) = str_field(o, "description") {
+                    if let Some(x) = str_field(o, "description")? {
                         d.description = x;
                     }
-                    if let Ok(Some(e)) = bool_field(o, "enabled") {
+                    if let Some(e) = bool_field(o, "enabled")? {
                         d.enabled = e;
                     }
                     let v = domain_json(app, &d);
                     state.domains.insert(d.id.clone(), d);
-                    Reply::ok(json!({"domain": v}))
+                    Ok(Reply::ok(json!({"domain": v})))
                 }
                 (&Method::DELETE, []) => {
-                    if let Err(r) = require_admin(ctx, "delete_domain") {
-                        return r;
-                    }
+                    require_admin(ctx, "delete_domain")?;
                     if d.enabled {
-                        return keystone_error(
+                        return Err(keystone_error(
                             403,
                             "Cannot delete a domain that is enabled, please disable it first.",
-                        );
+                        ));
                     }
                     state.domains.remove(&id);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
                 (_, [kind, actor, "roles", rest @ ..]) => {
                     let target = Target::Domain(id.clone());
                     grant(app, state, req, ctx, target, kind, actor, rest, false)
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -2614,15 +2518,13 @@ fn group_json(app: &App, g: &Group) -> Value {
            "links": link(app, &format!("groups/{}", g.id))})
 }
 
-fn groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+fn groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Answer {
     let action = if matches!(req.method, Method::GET | Method::HEAD) {
         "list_groups"
     } else {
         "create_group"
     };
-    if let Err(r) = require_admin(ctx, action) {
-        return r;
-    }
+    require_admin(ctx, action)?;
     match (&req.method, rest) {
         (&Method::GET, []) => {
             let items = state
@@ -2632,74 +2534,65 @@ fn groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> 
                 .filter(|g| req.q("domain_id").is_none_or(|d| d == g.domain_id))
                 .map(|g| group_json(app, g))
                 .collect();
-            collection(app, "groups", "groups", items)
+            Ok(collection(app, "groups", "groups", items))
         }
         (&Method::POST, []) => {
             let body = req.json();
-            let o = match body_object(&body, "group") {
-                Ok(o) => o,
-                Err(r) => return r,
-            };
-            let Ok(Some(name)) = str_field(o, "name") else {
-                return bad_request(
+            let o = body_object(&body, "group")?;
+            let Some(name) = str_field(o, "name")? else {
+                return Err(bad_request(
                     "Invalid input for field 'name': 'name' is a required property",
-                );
+                ));
             };
-            let domain_id = match str_field(o, "domain_id") {
-                Ok(d) => d.unwrap_or_else(|| "default".into()),
-                Err(r) => return r,
-            };
+            let domain_id = str_field(o, "domain_id")?.unwrap_or_else(|| "default".into());
             if !state.domains.contains_key(&domain_id) {
-                return not_found("domain", &domain_id);
+                return Err(not_found("domain", &domain_id));
             }
             if state
                 .groups
                 .values()
                 .any(|g| g.name == name && g.domain_id == domain_id)
             {
-                return conflict("group", &name);
+                return Err(conflict("group", &name));
             }
             let g = Group {
                 id: ids::hex_id(),
                 name,
                 domain_id,
-                description: str_field(o, "description").ok().flatten(),
+                description: str_field(o, "description")?,
                 users: Vec::new(),
             };
             let v = group_json(app, &g);
             state.groups.insert(g.id.clone(), g);
-            Reply::json(201, json!({"group": v}))
+            Ok(Reply::json(201, json!({"group": v})))
         }
         (m, [id, rest @ ..]) => {
             let id = id.to_string();
             let Some(g) = state.groups.get(&id).cloned() else {
-                return not_found("group", &id);
+                return Err(not_found("group", &id));
             };
             match (m, rest) {
-                (&Method::GET, []) => Reply::ok(json!({"group": group_json(app, &g)})),
+                (&Method::GET, []) => Ok(Reply::ok(json!({"group": group_json(app, &g)}))),
                 (&Method::PATCH, []) => {
                     let body = req.json();
-                    let o = match body_object(&body, "group") {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
+                    let o = body_object(&body, "group")?;
                     let mut g = g;
-                    if let Ok(Some(n)) = str_field(o, "name") {
+                    if let Some(n) = str_field(o, "name")? {
                         g.name = n;
                     }
                     if o.contains_key("description") {
-                        g.description = str_field(o, "description").ok().flatten();
+                        g.description = str_field(o, "description")?;
                     }
                     let v = group_json(app, &g);
                     state.groups.insert(id, g);
-                    Reply::ok(json!({"group": v}))
+                    Ok(Reply::ok(json!({"group": v})))
                 }
                 (&Method::DELETE, []) => {
                     state.groups.remove(&id);
                     state
                         .assignments
                         .retain(|a| a.actor != Actor::Group(id.clone()));
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
                 (&Method::GET, ["users"]) => {
                     let items = g
@@ -2708,39 +2601,44 @@ fn groups(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> 
                         .filter_map(|u| state.users.get(u))
                         .map(|u| user_json(app, u))
                         .collect();
-                    collection(app, "users", &format!("groups/{id}/users"), items)
+                    Ok(collection(
+                        app,
+                        "users",
+                        &format!("groups/{id}/users"),
+                        items,
+                    ))
                 }
                 (_, ["users", user]) => {
                     if !state.users.contains_key(*user) {
-                        return not_found("user", user);
+                        return Err(not_found("user", user));
                     }
                     let member = g.users.iter().any(|u| u == user);
                     let Some(g) = state.groups.get_mut(&id) else {
-                        return not_found("group", &id);
+                        return Err(not_found("group", &id));
                     };
                     match *m {
                         Method::PUT => {
                             if !member {
                                 g.users.push(user.to_string());
                             }
-                            Reply::empty(204)
+                            Ok(Reply::empty(204))
                         }
-                        Method::HEAD | Method::GET if member => Reply::empty(204),
+                        Method::HEAD | Method::GET if member => Ok(Reply::empty(204)),
                         Method::DELETE if member => {
                             g.users.retain(|u| u != user);
-                            Reply::empty(204)
+                            Ok(Reply::empty(204))
                         }
-                        Method::HEAD | Method::GET | Method::DELETE => keystone_error(
+                        Method::HEAD | Method::GET | Method::DELETE => Err(keystone_error(
                             404,
                             &format!("User {user} is not a member of group {id}."),
-                        ),
-                        _ => method_not_allowed(),
+                        )),
+                        _ => Err(method_not_allowed()),
                     }
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -2764,7 +2662,7 @@ fn documents(
     ctx: &Ctx,
     d: &Documents,
     rest: &[&str],
-) -> Reply {
+) -> Answer {
     let owner_of = |doc: &Map<String, Value>| {
         doc.get("user_id")
             .and_then(Value::as_str)
@@ -2797,53 +2695,47 @@ fn documents(
                 })
                 .map(|(id, doc)| with_links(id, doc))
                 .collect();
-            collection(app, d.collection, d.collection, rows)
+            Ok(collection(app, d.collection, d.collection, rows))
         }
         (&Method::POST, []) => {
             let body = req.json();
-            let o = match body_object(&body, d.singular) {
-                Ok(o) => o.clone(),
-                Err(r) => return r,
-            };
+            let o = body_object(&body, d.singular)?.clone();
             for f in d.required {
                 if o.get(*f).is_none_or(|v| v.is_null()) {
-                    return bad_request(&format!(
+                    return Err(bad_request(&format!(
                         "Invalid input for field '{f}': '{f}' is a required property"
-                    ));
+                    )));
                 }
             }
             let own = owner_of(&o).as_deref() == Some(ctx.user_id.as_str());
             if !(ctx.is_admin() || (own && d.collection == "credentials")) {
-                return forbidden(&format!("create_{}", d.singular));
+                return Err(forbidden(&format!("create_{}", d.singular)));
             }
             if let Some(u) = owner_of(&o)
                 && !state.users.contains_key(&u)
             {
-                return not_found("user", &u);
+                return Err(not_found("user", &u));
             }
             let id = ids::hex_id();
             let mut doc = o;
             doc.remove("id");
             let v = with_links(&id, &doc);
             items.insert(id, doc);
-            Reply::json(201, json!({ d.singular: v }))
+            Ok(Reply::json(201, json!({ d.singular: v })))
         }
         (m, [id]) => {
             let Some(doc) = items.get(*id).cloned() else {
-                return not_found(d.singular, id);
+                return Err(not_found(d.singular, id));
             };
             let own = owner_of(&doc).as_deref() == Some(ctx.user_id.as_str());
             if !(ctx.is_admin() || own) {
-                return forbidden(&format!("get_{}", d.singular));
+                return Err(forbidden(&format!("get_{}", d.singular)));
             }
             match *m {
-                Method::GET => Reply::ok(json!({ d.singular: with_links(id, &doc) })),
+                Method::GET => Ok(Reply::ok(json!({ d.singular: with_links(id, &doc) }))),
                 Method::PATCH => {
                     let body = req.json();
-                    let o = match body_object(&body, d.singular) {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
+                    let o = body_object(&body, d.singular)?;
                     let mut doc = doc;
                     for (k, v) in o {
                         if k != "id" {
@@ -2852,16 +2744,16 @@ fn documents(
                     }
                     let v = with_links(id, &doc);
                     items.insert(id.to_string(), doc);
-                    Reply::ok(json!({ d.singular: v }))
+                    Ok(Reply::ok(json!({ d.singular: v })))
                 }
                 Method::DELETE => {
                     items.remove(*id);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -2884,7 +2776,7 @@ fn trust_json(app: &App, state: &State, t: &crate::state::Trust) -> Value {
     })
 }
 
-fn trusts(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
+fn trusts(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Answer {
     match (&req.method, rest) {
         (&Method::GET, []) => {
             let mine = |t: &crate::state::Trust| {
@@ -2898,29 +2790,26 @@ fn trusts(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> 
                 .filter(|t| req.q("trustor_user_id").is_none_or(|u| u == t.trustor))
                 .map(|t| trust_json(app, state, t))
                 .collect();
-            collection(app, "trusts", "OS-TRUST/trusts", rows)
+            Ok(collection(app, "trusts", "OS-TRUST/trusts", rows))
         }
         (&Method::POST, []) => {
             let body = req.json();
-            let o = match body_object(&body, "trust") {
-                Ok(o) => o,
-                Err(r) => return r,
-            };
-            let (Ok(Some(trustor)), Ok(Some(trustee))) = (
-                str_field(o, "trustor_user_id"),
-                str_field(o, "trustee_user_id"),
+            let o = body_object(&body, "trust")?;
+            let (Some(trustor), Some(trustee)) = (
+                str_field(o, "trustor_user_id")?,
+                str_field(o, "trustee_user_id")?,
             ) else {
-                return bad_request(
+                return Err(bad_request(
                     "Invalid input for field 'trust': 'trustor_user_id' and 'trustee_user_id' are required properties",
-                );
+                ));
             };
             if trustor != ctx.user_id {
-                return forbidden("create_trust");
+                return Err(forbidden("create_trust"));
             }
             if !state.users.contains_key(&trustee) {
-                return not_found("user", &trustee);
+                return Err(not_found("user", &trustee));
             }
-            let project_id = str_field(o, "project_id").ok().flatten();
+            let project_id = str_field(o, "project_id")?;
             let held = match &project_id {
                 Some(p) => closure(
                     state,
@@ -2942,17 +2831,17 @@ fn trusts(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> 
                 match found {
                     Some(role) if held.contains(&role.id) => role_ids.push(role.id.clone()),
                     _ => {
-                        return keystone_error(
+                        return Err(keystone_error(
                             403,
                             "At least one role should be specified and held by the trustor on the project.",
-                        );
+                        ));
                     }
                 }
             }
             let expires_at = match o.get("expires_at") {
                 Some(Value::String(t)) => match parse_time(t) {
                     Some(t) => Some(t),
-                    None => return bad_request("Invalid input for field 'expires_at'."),
+                    None => return Err(bad_request("Invalid input for field 'expires_at'.")),
                 },
                 _ => None,
             };
@@ -2962,32 +2851,29 @@ fn trusts(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> 
                 trustee,
                 project_id,
                 role_ids,
-                impersonation: bool_field(o, "impersonation")
-                    .ok()
-                    .flatten()
-                    .unwrap_or(false),
+                impersonation: bool_field(o, "impersonation")?.unwrap_or(false),
                 expires_at,
                 remaining_uses: o.get("remaining_uses").and_then(Value::as_u64),
             };
             let v = trust_json(app, state, &t);
             state.trusts.insert(t.id.clone(), t);
-            Reply::json(201, json!({ "trust": v }))
+            Ok(Reply::json(201, json!({ "trust": v })))
         }
         (m, [id, tail @ ..]) => {
             let Some(t) = state.trusts.get(*id).cloned() else {
-                return not_found("trust", id);
+                return Err(not_found("trust", id));
             };
             if !(ctx.is_admin() || t.trustor == ctx.user_id || t.trustee == ctx.user_id) {
-                return forbidden("get_trust");
+                return Err(forbidden("get_trust"));
             }
             match (m, tail) {
-                (&Method::GET, []) => Reply::ok(json!({"trust": trust_json(app, state, &t)})),
+                (&Method::GET, []) => Ok(Reply::ok(json!({"trust": trust_json(app, state, &t)}))),
                 (&Method::DELETE, []) => {
                     if !(ctx.is_admin() || t.trustor == ctx.user_id) {
-                        return forbidden("delete_trust");
+                        return Err(forbidden("delete_trust"));
                     }
                     state.trusts.remove(*id);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
                 (&Method::GET, ["roles"]) => {
                     let rows = t
@@ -2996,7 +2882,12 @@ fn trusts(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> 
                         .filter_map(|r| state.roles.get(r))
                         .map(|r| role_json(app, r))
                         .collect();
-                    collection(app, "roles", &format!("OS-TRUST/trusts/{id}/roles"), rows)
+                    Ok(collection(
+                        app,
+                        "roles",
+                        &format!("OS-TRUST/trusts/{id}/roles"),
+                        rows,
+                    ))
                 }
                 (&Method::GET | &Method::HEAD, ["roles", role]) => {
                     match state
@@ -3005,41 +2896,37 @@ fn trusts(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> 
                         .filter(|_| t.role_ids.iter().any(|r| r == role))
                     {
                         Some(r) if *m == Method::GET => {
-                            Reply::ok(json!({"role": role_json(app, r)}))
+                            Ok(Reply::ok(json!({"role": role_json(app, r)})))
                         }
-                        Some(_) => Reply::empty(200),
-                        None => not_found("role", role),
+                        Some(_) => Ok(Reply::empty(200)),
+                        None => Err(not_found("role", role)),
                     }
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
 // ------------------------------------------------------------------ limits
 
 /// `POST /v3/registered_limits` and `POST /v3/limits`: several at once, all or none.
-fn create_limits(app: &App, state: &mut State, req: &Req, ctx: &Ctx, collection: &str) -> Reply {
+fn create_limits(app: &App, state: &mut State, req: &Req, ctx: &Ctx, collection: &str) -> Answer {
     let registered = collection == "registered_limits";
-    if let Err(r) = require_admin(
-        ctx,
-        if registered {
-            "create_registered_limits"
-        } else {
-            "create_limits"
-        },
-    ) {
-        return r;
-    }
+    let action = if registered {
+        "create_registered_limits"
+    } else {
+        "create_limits"
+    };
+    require_admin(ctx, action)?;
     let Some(items) = req
         .json()
         .and_then(|b| b.get(collection).and_then(Value::as_array).cloned())
     else {
-        return bad_request(&format!(
+        return Err(bad_request(&format!(
             "Invalid input for field '{collection}': '{collection}' is a required property"
-        ));
+        )));
     };
     let value_key = if registered {
         "default_limit"
@@ -3055,24 +2942,26 @@ fn create_limits(app: &App, state: &mut State, req: &Req, ctx: &Ctx, collection:
     let mut made = Vec::new();
     for item in &items {
         let Some(o) = item.as_object() else {
-            return bad_request(&format!("Invalid input for field '{collection}'."));
+            return Err(bad_request(&format!(
+                "Invalid input for field '{collection}'."
+            )));
         };
         let field = |k: &str| o.get(k).and_then(Value::as_str).map(str::to_string);
         let (Some(service_id), Some(resource)) = (field("service_id"), field("resource_name"))
         else {
-            return bad_request(
+            return Err(bad_request(
                 "Invalid input for field 'service_id' or 'resource_name': required properties",
-            );
+            ));
         };
         if o.get(value_key).and_then(Value::as_i64).is_none() {
-            return bad_request(&format!(
+            return Err(bad_request(&format!(
                 "Invalid input for field '{value_key}': '{value_key}' is a required property"
-            ));
+            )));
         }
         if !state.services.contains_key(&service_id) {
-            return bad_request(&format!(
+            return Err(bad_request(&format!(
                 "Invalid input for field 'service_id': {service_id} is not a service."
-            ));
+            )));
         }
         let region = field("region_id");
         let same = |d: &Map<String, Value>| {
@@ -3082,17 +2971,17 @@ fn create_limits(app: &App, state: &mut State, req: &Req, ctx: &Ctx, collection:
         };
         if !registered {
             if !registry.values().any(same) {
-                return keystone_error(
+                return Err(keystone_error(
                     403,
                     &format!(
                         "The resource {resource} of service {service_id} has no registered limit."
                     ),
-                );
+                ));
             }
             if field("project_id").is_none() == field("domain_id").is_none() {
-                return bad_request(
+                return Err(bad_request(
                     "A limit is for a project or a domain: give one of 'project_id' and 'domain_id'.",
-                );
+                ));
             }
         }
         let target_same = |d: &Map<String, Value>| {
@@ -3101,10 +2990,10 @@ fn create_limits(app: &App, state: &mut State, req: &Req, ctx: &Ctx, collection:
                 && d.get("domain_id").and_then(Value::as_str) == field("domain_id").as_deref()
         };
         if existing.values().any(target_same) {
-            return keystone_error(
+            return Err(keystone_error(
                 409,
                 &format!("Duplicate entry: a limit of {resource} already exists."),
-            );
+            ));
         }
         made.push(o.clone());
     }
@@ -3127,7 +3016,7 @@ fn create_limits(app: &App, state: &mut State, req: &Req, ctx: &Ctx, collection:
         out.push(v);
         docs.insert(id, doc);
     }
-    Reply::json(201, json!({ collection: out }))
+    Ok(Reply::json(201, json!({ collection: out })))
 }
 
 // ------------------------------------------------------------------ domain configurations
@@ -3143,25 +3032,23 @@ fn config_defaults() -> Map<String, Value> {
     v.as_object().cloned().unwrap_or_default()
 }
 
-fn default_config(req: &Req, ctx: &Ctx, tail: &[&str]) -> Reply {
-    if let Err(r) = require_admin(ctx, "get_domain_config_default") {
-        return r;
-    }
+fn default_config(req: &Req, ctx: &Ctx, tail: &[&str]) -> Answer {
+    require_admin(ctx, "get_domain_config_default")?;
     if req.method != Method::GET {
-        return method_not_allowed();
+        return Err(method_not_allowed());
     }
     let all = config_defaults();
     match tail {
-        ["default"] => Reply::ok(json!({ "config": all })),
+        ["default"] => Ok(Reply::ok(json!({ "config": all }))),
         [group, "default"] => match all.get(*group) {
-            Some(g) => Reply::ok(json!({"config": { *group: g }})),
-            None => not_found("domain config group", group),
+            Some(g) => Ok(Reply::ok(json!({"config": { *group: g }}))),
+            None => Err(not_found("domain config group", group)),
         },
         [group, option, "default"] => match all.get(*group).and_then(|g| g.get(*option)) {
-            Some(v) => Reply::ok(json!({"config": { *option: v }})),
-            None => not_found("domain config option", option),
+            Some(v) => Ok(Reply::ok(json!({"config": { *option: v }}))),
+            None => Err(not_found("domain config option", option)),
         },
-        _ => keystone_error(404, "The resource could not be found."),
+        _ => Err(keystone_error(404, "The resource could not be found.")),
     }
 }
 
@@ -3198,7 +3085,7 @@ fn merge_config(into: &mut Map<String, Value>, from: &Map<String, Value>) {
     }
 }
 
-fn domain_config(state: &mut State, req: &Req, domain: &str, tail: &[&str]) -> Reply {
+fn domain_config(state: &mut State, req: &Req, domain: &str, tail: &[&str]) -> Answer {
     let body = req.json();
     let given = body
         .as_ref()
@@ -3210,50 +3097,46 @@ fn domain_config(state: &mut State, req: &Req, domain: &str, tail: &[&str]) -> R
     match (&req.method, tail) {
         (&Method::PUT, []) => {
             let Some(config) = given else {
-                return bad_request(
+                return Err(bad_request(
                     "Invalid input for field 'config': 'config' is a required property",
-                );
+                ));
             };
-            if let Err(r) = check_groups(&config) {
-                return r;
-            }
+            check_groups(&config)?;
             let status = if current.is_some() { 200 } else { 201 };
             state.domain_configs.insert(domain.into(), config.clone());
-            Reply::json(status, json!({ "config": config }))
+            Ok(Reply::json(status, json!({ "config": config })))
         }
         (&Method::GET, []) => match current {
-            Some(c) => Reply::ok(json!({ "config": c })),
-            None => missing(),
+            Some(c) => Ok(Reply::ok(json!({ "config": c }))),
+            None => Err(missing()),
         },
         (&Method::PATCH, []) => {
             let (Some(mut c), Some(config)) = (current, given) else {
-                return missing();
+                return Err(missing());
             };
-            if let Err(r) = check_groups(&config) {
-                return r;
-            }
+            check_groups(&config)?;
             merge_config(&mut c, &config);
             state.domain_configs.insert(domain.into(), c.clone());
-            Reply::ok(json!({ "config": c }))
+            Ok(Reply::ok(json!({ "config": c })))
         }
         (&Method::DELETE, []) => {
             if state.domain_configs.remove(domain).is_none() {
-                return missing();
+                return Err(missing());
             }
-            Reply::empty(204)
+            Ok(Reply::empty(204))
         }
         (m, [group, rest @ ..]) => {
             let Some(mut c) = current else {
-                return missing();
+                return Err(missing());
             };
             let Some(g) = c.get(*group).and_then(Value::as_object).cloned() else {
-                return not_found("domain config group", group);
+                return Err(not_found("domain config group", group));
             };
             match (m, rest) {
-                (&Method::GET, []) => Reply::ok(json!({"config": { *group: g }})),
+                (&Method::GET, []) => Ok(Reply::ok(json!({"config": { *group: g }}))),
                 (&Method::PATCH, []) => {
                     let Some(config) = given else {
-                        return bad_request("Invalid input for field 'config'.");
+                        return Err(bad_request("Invalid input for field 'config'."));
                     };
                     // Either `{"config": {"<group>": {...}}}` or the options alone.
                     let options = config
@@ -3266,31 +3149,31 @@ fn domain_config(state: &mut State, req: &Req, domain: &str, tail: &[&str]) -> R
                         &Map::from_iter([(group.to_string(), Value::Object(options))]),
                     );
                     state.domain_configs.insert(domain.into(), c.clone());
-                    Reply::ok(json!({ "config": c }))
+                    Ok(Reply::ok(json!({ "config": c })))
                 }
                 (&Method::DELETE, []) => {
                     c.remove(*group);
                     state.domain_configs.insert(domain.into(), c);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
                 (&Method::GET, [option]) => match g.get(*option) {
-                    Some(v) => Reply::ok(json!({"config": { *option: v }})),
-                    None => not_found("domain config option", option),
+                    Some(v) => Ok(Reply::ok(json!({"config": { *option: v }}))),
+                    None => Err(not_found("domain config option", option)),
                 },
                 (&Method::PATCH, [option]) => {
                     let Some(config) = given else {
-                        return bad_request("Invalid input for field 'config'.");
+                        return Err(bad_request("Invalid input for field 'config'."));
                     };
                     let Some(v) = config.get(*option) else {
-                        return bad_request(&format!(
+                        return Err(bad_request(&format!(
                             "Invalid domain specific configuration: option {option} is missing"
-                        ));
+                        )));
                     };
                     if let Some(o) = c.get_mut(*group).and_then(Value::as_object_mut) {
                         o.insert(option.to_string(), v.clone());
                     }
                     state.domain_configs.insert(domain.into(), c.clone());
-                    Reply::ok(json!({ "config": c }))
+                    Ok(Reply::ok(json!({ "config": c })))
                 }
                 (&Method::DELETE, [option]) => {
                     let removed = c
@@ -3298,15 +3181,15 @@ fn domain_config(state: &mut State, req: &Req, domain: &str, tail: &[&str]) -> R
                         .and_then(Value::as_object_mut)
                         .and_then(|o| o.remove(*option));
                     if removed.is_none() {
-                        return not_found("domain config option", option);
+                        return Err(not_found("domain config option", option));
                     }
                     state.domain_configs.insert(domain.into(), c);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -3342,10 +3225,8 @@ fn group_endpoints<'a>(
         .collect()
 }
 
-fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
-    if let Err(r) = require_admin(ctx, "list_endpoint_groups") {
-        return r;
-    }
+fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Answer {
+    require_admin(ctx, "list_endpoint_groups")?;
     let m = &req.method;
     let exists = |present: bool| {
         if present {
@@ -3357,7 +3238,7 @@ fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&
     match (m, rest) {
         (_, ["projects", project, "endpoints", tail @ ..]) => {
             if !state.projects.contains_key(*project) {
-                return not_found("project", project);
+                return Err(not_found("project", project));
             }
             match (m, tail) {
                 (&Method::GET, []) => {
@@ -3368,16 +3249,16 @@ fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&
                         .filter_map(|(_, e)| state.endpoints.get(e))
                         .map(|e| endpoint_json(app, e))
                         .collect();
-                    collection(
+                    Ok(collection(
                         app,
                         "endpoints",
                         &format!("OS-EP-FILTER/projects/{project}/endpoints"),
                         items,
-                    )
+                    ))
                 }
                 (_, [endpoint]) => {
                     if !state.endpoints.contains_key(*endpoint) {
-                        return not_found("endpoint", endpoint);
+                        return Err(not_found("endpoint", endpoint));
                     }
                     let pair = (project.to_string(), endpoint.to_string());
                     let has = state.project_endpoints.contains(&pair);
@@ -3386,18 +3267,18 @@ fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&
                             if !has {
                                 state.project_endpoints.push(pair);
                             }
-                            Reply::empty(204)
+                            Ok(Reply::empty(204))
                         }
-                        Method::HEAD | Method::GET => exists(has),
+                        Method::HEAD | Method::GET => Ok(exists(has)),
                         Method::DELETE if has => {
                             state.project_endpoints.retain(|x| *x != pair);
-                            Reply::empty(204)
+                            Ok(Reply::empty(204))
                         }
-                        Method::DELETE => exists(false),
-                        _ => method_not_allowed(),
+                        Method::DELETE => Ok(exists(false)),
+                        _ => Err(method_not_allowed()),
                     }
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
         (&Method::GET, ["projects", project, "endpoint_groups"]) => {
@@ -3412,12 +3293,12 @@ fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&
                         .map(|x| endpoint_group_json(app, g, x))
                 })
                 .collect();
-            collection(
+            Ok(collection(
                 app,
                 "endpoint_groups",
                 &format!("OS-EP-FILTER/projects/{project}/endpoint_groups"),
                 items,
-            )
+            ))
         }
         (&Method::GET, ["endpoints", endpoint, "projects"]) => {
             let items = state
@@ -3427,12 +3308,12 @@ fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&
                 .filter_map(|(p, _)| state.projects.get(p))
                 .map(|p| project_json(app, p))
                 .collect();
-            collection(
+            Ok(collection(
                 app,
                 "projects",
                 &format!("OS-EP-FILTER/endpoints/{endpoint}/projects"),
                 items,
-            )
+            ))
         }
         (&Method::GET, ["endpoint_groups"]) => {
             let items = state
@@ -3444,70 +3325,64 @@ fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&
                 })
                 .map(|(id, g)| endpoint_group_json(app, id, g))
                 .collect();
-            collection(
+            Ok(collection(
                 app,
                 "endpoint_groups",
                 "OS-EP-FILTER/endpoint_groups",
                 items,
-            )
+            ))
         }
         (&Method::POST, ["endpoint_groups"]) => {
             let body = req.json();
-            let o = match body_object(&body, "endpoint_group") {
-                Ok(o) => o.clone(),
-                Err(r) => return r,
-            };
+            let o = body_object(&body, "endpoint_group")?.clone();
             if o.get("name").and_then(Value::as_str).is_none()
                 || !o.get("filters").is_some_and(Value::is_object)
             {
-                return bad_request(
+                return Err(bad_request(
                     "Invalid input for field 'endpoint_group': 'name' and 'filters' are required properties",
-                );
+                ));
             }
             let id = ids::hex_id();
             let v = endpoint_group_json(app, &id, &o);
             state.endpoint_groups.insert(id, o);
-            Reply::json(201, json!({ "endpoint_group": v }))
+            Ok(Reply::json(201, json!({ "endpoint_group": v })))
         }
         (_, ["endpoint_groups", id, tail @ ..]) => {
             let Some(g) = state.endpoint_groups.get(*id).cloned() else {
-                return not_found("endpoint group", id);
+                return Err(not_found("endpoint group", id));
             };
             match (m, tail) {
-                (&Method::GET, []) => {
-                    Reply::ok(json!({"endpoint_group": endpoint_group_json(app, id, &g)}))
-                }
-                (&Method::HEAD, []) => Reply::empty(200),
+                (&Method::GET, []) => Ok(Reply::ok(
+                    json!({"endpoint_group": endpoint_group_json(app, id, &g)}),
+                )),
+                (&Method::HEAD, []) => Ok(Reply::empty(200)),
                 (&Method::PATCH, []) => {
                     let body = req.json();
-                    let o = match body_object(&body, "endpoint_group") {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
+                    let o = body_object(&body, "endpoint_group")?;
                     let mut g = g;
                     for (k, v) in o {
                         g.insert(k.clone(), v.clone());
                     }
                     let v = endpoint_group_json(app, id, &g);
                     state.endpoint_groups.insert(id.to_string(), g);
-                    Reply::ok(json!({ "endpoint_group": v }))
+                    Ok(Reply::ok(json!({ "endpoint_group": v })))
                 }
                 (&Method::DELETE, []) => {
                     state.endpoint_groups.remove(*id);
                     state.group_projects.retain(|(x, _)| x != id);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
                 (&Method::GET, ["endpoints"]) => {
                     let items = group_endpoints(state, &g)
                         .into_iter()
                         .map(|e| endpoint_json(app, e))
                         .collect();
-                    collection(
+                    Ok(collection(
                         app,
                         "endpoints",
                         &format!("OS-EP-FILTER/endpoint_groups/{id}/endpoints"),
                         items,
-                    )
+                    ))
                 }
                 (&Method::GET, ["projects"]) => {
                     let items = state
@@ -3517,16 +3392,16 @@ fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&
                         .filter_map(|(_, p)| state.projects.get(p))
                         .map(|p| project_json(app, p))
                         .collect();
-                    collection(
+                    Ok(collection(
                         app,
                         "projects",
                         &format!("OS-EP-FILTER/endpoint_groups/{id}/projects"),
                         items,
-                    )
+                    ))
                 }
                 (_, ["projects", project]) => {
                     if !state.projects.contains_key(*project) {
-                        return not_found("project", project);
+                        return Err(not_found("project", project));
                     }
                     let pair = (id.to_string(), project.to_string());
                     let has = state.group_projects.contains(&pair);
@@ -3535,25 +3410,25 @@ fn endpoint_filter(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&
                             if !has {
                                 state.group_projects.push(pair);
                             }
-                            Reply::empty(204)
+                            Ok(Reply::empty(204))
                         }
-                        Method::HEAD => exists(has),
-                        Method::GET if has => Reply::ok(json!({"project_endpoint_group": {
+                        Method::HEAD => Ok(exists(has)),
+                        Method::GET if has => Ok(Reply::ok(json!({"project_endpoint_group": {
                             "endpoint_group_id": id, "project_id": project,
                             "links": link(app, &format!("OS-EP-FILTER/endpoint_groups/{id}/projects/{project}")),
-                        }})),
+                        }}))),
                         Method::DELETE if has => {
                             state.group_projects.retain(|x| *x != pair);
-                            Reply::empty(204)
+                            Ok(Reply::empty(204))
                         }
-                        Method::GET | Method::DELETE => exists(false),
-                        _ => method_not_allowed(),
+                        Method::GET | Method::DELETE => Ok(exists(false)),
+                        _ => Err(method_not_allowed()),
                     }
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => keystone_error(404, "The resource could not be found."),
+        _ => Err(keystone_error(404, "The resource could not be found.")),
     }
 }
 
@@ -3614,15 +3489,13 @@ fn federation(
     ctx: &Ctx,
     kind: &str,
     rest: &[&str],
-) -> Reply {
+) -> Answer {
     let singular = match kind {
         "mappings" => "mapping",
         "service_providers" => "service_provider",
         _ => "identity_provider",
     };
-    if let Err(r) = require_admin(ctx, &format!("create_{singular}")) {
-        return r;
-    }
+    require_admin(ctx, &format!("create_{singular}"))?;
     if let ([idp, "protocols", tail @ ..], "identity_providers") = (rest, kind) {
         return protocols(app, state, req, idp, tail);
     }
@@ -3640,35 +3513,35 @@ fn federation(
                 .filter(|(_, d)| enabled.is_none_or(|e| d.get("enabled") == Some(&json!(e))))
                 .map(|(id, d)| federation_json(app, kind, id, d))
                 .collect();
-            collection(app, kind, &format!("OS-FEDERATION/{kind}"), items)
+            Ok(collection(
+                app,
+                kind,
+                &format!("OS-FEDERATION/{kind}"),
+                items,
+            ))
         }
         (&Method::PUT, [id]) => {
-            let mut doc = match body_object(&body, singular) {
-                Ok(o) => o.clone(),
-                Err(r) => return r,
-            };
+            let mut doc = body_object(&body, singular)?.clone();
             if state
                 .documents
                 .get(kind)
                 .is_some_and(|d| d.contains_key(*id))
             {
-                return keystone_error(
+                return Err(keystone_error(
                     409,
                     &format!("Conflict occurred attempting to store {singular} - Duplicate entry."),
-                );
+                ));
             }
             match kind {
                 "mappings" => {
-                    if let Err(r) = check_mapping(&doc) {
-                        return r;
-                    }
+                    check_mapping(&doc)?;
                     doc.entry("schema_version").or_insert(json!("1.0"));
                 }
                 "service_providers" => {
                     if doc.get("auth_url").is_none() || doc.get("sp_url").is_none() {
-                        return bad_request(
+                        return Err(bad_request(
                             "Invalid input for field 'service_provider': 'auth_url' and 'sp_url' are required properties",
-                        );
+                        ));
                     }
                     doc.entry("enabled").or_insert(json!(false));
                     doc.entry("relay_state_prefix").or_insert(json!("ss:mem:"));
@@ -3691,10 +3564,10 @@ fn federation(
                                 .is_some_and(|r| r.iter().any(|x| remote_ids.contains(x)))
                         });
                     if taken {
-                        return keystone_error(
+                        return Err(keystone_error(
                             409,
                             "Conflict occurred attempting to store identity_provider - Duplicate remote ID.",
-                        );
+                        ));
                     }
                     doc.insert("remote_ids".into(), Value::Array(remote_ids));
                     doc.entry("enabled").or_insert(json!(false));
@@ -3720,28 +3593,25 @@ fn federation(
                 .entry(kind.to_string())
                 .or_default()
                 .insert(id.to_string(), doc);
-            Reply::json(201, json!({ singular: v }))
+            Ok(Reply::json(201, json!({ singular: v })))
         }
         (_, [id]) => {
             let Some(mut doc) = state.documents.get(kind).and_then(|d| d.get(*id)).cloned() else {
-                return not_found(singular, id);
+                return Err(not_found(singular, id));
             };
             match *m {
-                Method::GET => Reply::ok(json!({ singular: federation_json(app, kind, id, &doc) })),
+                Method::GET => Ok(Reply::ok(
+                    json!({ singular: federation_json(app, kind, id, &doc) }),
+                )),
                 Method::PATCH => {
-                    let o = match body_object(&body, singular) {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
+                    let o = body_object(&body, singular)?;
                     for (k, v) in o {
                         if k != "id" && k != "domain_id" {
                             doc.insert(k.clone(), v.clone());
                         }
                     }
-                    if kind == "mappings"
-                        && let Err(r) = check_mapping(&doc)
-                    {
-                        return r;
+                    if kind == "mappings" {
+                        check_mapping(&doc)?;
                     }
                     let v = federation_json(app, kind, id, &doc);
                     state
@@ -3749,29 +3619,29 @@ fn federation(
                         .entry(kind.to_string())
                         .or_default()
                         .insert(id.to_string(), doc);
-                    Reply::ok(json!({ singular: v }))
+                    Ok(Reply::ok(json!({ singular: v })))
                 }
                 Method::DELETE => {
                     if let Some(d) = state.documents.get_mut(kind) {
                         d.remove(*id);
                     }
                     state.documents.remove(&format!("protocols:{id}"));
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
-fn protocols(app: &App, state: &mut State, req: &Req, idp: &str, tail: &[&str]) -> Reply {
+fn protocols(app: &App, state: &mut State, req: &Req, idp: &str, tail: &[&str]) -> Answer {
     if !state
         .documents
         .get("identity_providers")
         .is_some_and(|d| d.contains_key(idp))
     {
-        return not_found("identity provider", idp);
+        return Err(not_found("identity provider", idp));
     }
     let key = format!("protocols:{idp}");
     let body = req.json();
@@ -3794,42 +3664,39 @@ fn protocols(app: &App, state: &mut State, req: &Req, idp: &str, tail: &[&str]) 
                 .flatten()
                 .map(|(id, d)| json_of(id, d, true))
                 .collect();
-            collection(
+            Ok(collection(
                 app,
                 "protocols",
                 &format!("OS-FEDERATION/identity_providers/{idp}/protocols"),
                 items,
-            )
+            ))
         }
         (m @ (&Method::PUT | &Method::PATCH), [id]) => {
-            let o = match body_object(&body, "protocol") {
-                Ok(o) => o.clone(),
-                Err(r) => return r,
-            };
+            let o = body_object(&body, "protocol")?.clone();
             let Some(mapping) = o.get("mapping_id").and_then(Value::as_str) else {
-                return bad_request(
+                return Err(bad_request(
                     "Invalid input for field 'mapping_id': 'mapping_id' is a required property",
-                );
+                ));
             };
             if !state
                 .documents
                 .get("mappings")
                 .is_some_and(|d| d.contains_key(mapping))
             {
-                return not_found("mapping", mapping);
+                return Err(not_found("mapping", mapping));
             }
             let exists = state
                 .documents
                 .get(&key)
                 .is_some_and(|d| d.contains_key(*id));
             if *m == Method::PUT && exists {
-                return keystone_error(
+                return Err(keystone_error(
                     409,
                     "Conflict occurred attempting to store protocol - Duplicate entry.",
-                );
+                ));
             }
             if *m == Method::PATCH && !exists {
-                return not_found("protocol", id);
+                return Err(not_found("protocol", id));
             }
             let v = json_of(id, &o, false);
             state
@@ -3837,23 +3704,23 @@ fn protocols(app: &App, state: &mut State, req: &Req, idp: &str, tail: &[&str]) 
                 .entry(key)
                 .or_default()
                 .insert(id.to_string(), o);
-            Reply::json(
+            Ok(Reply::json(
                 if *m == Method::PUT { 201 } else { 200 },
                 json!({ "protocol": v }),
-            )
+            ))
         }
-        (_, [_, "auth"]) => unauthorized(),
+        (_, [_, "auth"]) => Err(unauthorized()),
         (&Method::GET, [id]) => match state.documents.get(&key).and_then(|d| d.get(*id)) {
-            Some(d) => Reply::ok(json!({"protocol": json_of(id, d, false)})),
-            None => not_found("protocol", id),
+            Some(d) => Ok(Reply::ok(json!({"protocol": json_of(id, d, false)}))),
+            None => Err(not_found("protocol", id)),
         },
         (&Method::DELETE, [id]) => {
             match state.documents.get_mut(&key).and_then(|d| d.remove(*id)) {
-                Some(_) => Reply::empty(204),
-                None => not_found("protocol", id),
+                Some(_) => Ok(Reply::empty(204)),
+                None => Err(not_found("protocol", id)),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }
 
@@ -3868,18 +3735,18 @@ fn oauth2_error(status: u16, error: &str, description: &str) -> Reply {
 
 /// `POST /v3/OS-OAUTH2/token`: the client credentials grant with an application
 /// credential (its ID as `client_id`, its secret in HTTP Basic authentication).
-fn oauth2_token(app: &App, state: &mut State, req: &Req) -> Reply {
+fn oauth2_token(app: &App, state: &mut State, req: &Req) -> Answer {
     use base64::Engine;
     let form: Vec<(String, String)> = url::form_urlencoded::parse(&req.body)
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
     let field = |k: &str| form.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone());
     if field("grant_type").as_deref() != Some("client_credentials") {
-        return oauth2_error(
+        return Err(oauth2_error(
             400,
             "invalid_request",
             "The parameter grant_type is required and must be client_credentials.",
-        );
+        ));
     }
     let basic = req
         .header("authorization")
@@ -3895,17 +3762,29 @@ fn oauth2_token(app: &App, state: &mut State, req: &Req) -> Reply {
                 .map(|(a, b)| (a.to_string(), b.to_string()))
         });
     let Some((client_id, secret)) = basic else {
-        return oauth2_error(401, "invalid_client", "Client authentication failed.");
+        return Err(oauth2_error(
+            401,
+            "invalid_client",
+            "Client authentication failed.",
+        ));
     };
     let now = app.clock.now();
     let Some(cred) = state.application_credentials.get(&client_id).cloned() else {
-        return oauth2_error(401, "invalid_client", "Client authentication failed.");
+        return Err(oauth2_error(
+            401,
+            "invalid_client",
+            "Client authentication failed.",
+        ));
     };
     if cred.secret != secret
         || cred.expires_at.is_some_and(|e| e <= now)
         || !state.users.get(&cred.user_id).is_some_and(|u| u.enabled)
     {
-        return oauth2_error(401, "invalid_client", "Client authentication failed.");
+        return Err(oauth2_error(
+            401,
+            "invalid_client",
+            "Client authentication failed.",
+        ));
     }
     let lifetime =
         chrono::Duration::from_std(app.token_lifetime).unwrap_or(chrono::Duration::hours(1));
@@ -3925,8 +3804,10 @@ fn oauth2_token(app: &App, state: &mut State, req: &Req) -> Reply {
     };
     let value = ids::secret();
     state.tokens.insert(value.clone(), token);
-    Reply::ok(json!({"access_token": value, "token_type": "Bearer",
-                     "expires_in": (expires_at - now).num_seconds()}))
+    Ok(Reply::ok(
+        json!({"access_token": value, "token_type": "Bearer",
+                     "expires_in": (expires_at - now).num_seconds()}),
+    ))
 }
 
 // ------------------------------------------------------------------ OAuth 1.0a consumers
@@ -3941,10 +3822,8 @@ fn consumer_json(app: &App, id: &str, c: &Map<String, Value>, with_secret: bool)
 }
 
 /// OAuth 1.0a consumers (the delegation flow itself is not served).
-fn consumers(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Reply {
-    if let Err(r) = require_admin(ctx, "create_consumer") {
-        return r;
-    }
+fn consumers(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) -> Answer {
+    require_admin(ctx, "create_consumer")?;
     let body = req.json();
     let items = state.documents.entry("consumers".to_string()).or_default();
     match (&req.method, rest) {
@@ -3953,7 +3832,7 @@ fn consumers(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) 
                 .iter()
                 .map(|(id, c)| consumer_json(app, id, c, false))
                 .collect();
-            collection(app, "consumers", "OS-OAUTH1/consumers", rows)
+            Ok(collection(app, "consumers", "OS-OAUTH1/consumers", rows))
         }
         (&Method::POST, []) => {
             let mut c = body
@@ -3967,38 +3846,37 @@ fn consumers(app: &App, state: &mut State, req: &Req, ctx: &Ctx, rest: &[&str]) 
             let id = ids::hex_id();
             let v = consumer_json(app, &id, &c, true);
             items.insert(id, c);
-            Reply::json(201, json!({ "consumer": v }))
+            Ok(Reply::json(201, json!({ "consumer": v })))
         }
         (m, [id]) => {
             let Some(mut c) = items.get(*id).cloned() else {
-                return not_found("consumer", id);
+                return Err(not_found("consumer", id));
             };
             match *m {
-                Method::GET => Reply::ok(json!({"consumer": consumer_json(app, id, &c, false)})),
+                Method::GET => Ok(Reply::ok(
+                    json!({"consumer": consumer_json(app, id, &c, false)}),
+                )),
                 Method::PATCH => {
-                    let o = match body_object(&body, "consumer") {
-                        Ok(o) => o,
-                        Err(r) => return r,
-                    };
+                    let o = body_object(&body, "consumer")?;
                     if o.contains_key("secret") || o.contains_key("id") {
-                        return bad_request(
+                        return Err(bad_request(
                             "Invalid input for field 'consumer': the secret and ID cannot change.",
-                        );
+                        ));
                     }
                     if let Some(d) = o.get("description") {
                         c.insert("description".into(), d.clone());
                     }
                     let v = consumer_json(app, id, &c, false);
                     items.insert(id.to_string(), c);
-                    Reply::ok(json!({ "consumer": v }))
+                    Ok(Reply::ok(json!({ "consumer": v })))
                 }
                 Method::DELETE => {
                     items.remove(*id);
-                    Reply::empty(204)
+                    Ok(Reply::empty(204))
                 }
-                _ => method_not_allowed(),
+                _ => Err(method_not_allowed()),
             }
         }
-        _ => method_not_allowed(),
+        _ => Err(method_not_allowed()),
     }
 }

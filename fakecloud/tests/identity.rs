@@ -2,10 +2,12 @@
 //! trusts, state seeded in code.
 
 use fakecloud::FakeCloud;
+use ferrocloud::http::Method;
 use ferrocloud::openstack::identity::v3::grants::{self, Actor, Target};
 use ferrocloud::openstack::identity::v3::role_assignments::{self, ListOpts};
 use ferrocloud::openstack::identity::v3::{groups, projects, users};
 use ferrocloud::{AuthOptions, DomainRef, ErrorKind, Scope, openstack};
+use serde_json::json;
 
 #[tokio::test]
 async fn a_group_grant_becomes_the_members_role() {
@@ -121,4 +123,50 @@ async fn state_seeded_in_code_is_served() {
     let info = bob.auth_info().unwrap();
     assert_eq!(info.project.unwrap().name.as_deref(), Some("demo"));
     assert_eq!(info.roles.len(), 1);
+}
+
+#[tokio::test]
+async fn a_wrong_typed_optional_field_is_refused() {
+    let cloud = FakeCloud::start().await.unwrap();
+    let admin = cloud.provider("admin").await.unwrap();
+    let identity = openstack::new_identity_v3(&admin, Default::default()).unwrap();
+    let count = || cloud.state(|s| s.services.len());
+    let before = count();
+    // Keystone's schema validation: a number where a string goes is a 400.
+    let err = identity
+        .raw(Method::POST, "services")
+        .unwrap()
+        .json(&json!({"service": {"type": "x", "name": 5}}))
+        .send_raw()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status_code(), Some(400), "{err}");
+    assert_eq!(
+        err.service_message(),
+        "Invalid input for field 'name': not a string"
+    );
+    assert_eq!(count(), before);
+
+    // The same on an update, which changes nothing.
+    let created = identity
+        .raw(Method::POST, "services")
+        .unwrap()
+        .json(&json!({"service": {"type": "x", "name": "ok"}}))
+        .send_raw()
+        .await
+        .unwrap();
+    let created: serde_json::Value = serde_json::from_slice(created.body()).unwrap();
+    let id = created["service"]["id"].as_str().unwrap();
+    let err = identity
+        .raw(Method::PATCH, &format!("services/{id}"))
+        .unwrap()
+        .json(&json!({"service": {"description": ["no"]}}))
+        .send_raw()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status_code(), Some(400), "{err}");
+    assert_eq!(
+        err.service_message(),
+        "Invalid input for field 'description': not a string"
+    );
 }

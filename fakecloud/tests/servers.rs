@@ -4,11 +4,13 @@
 use std::time::Duration;
 
 use fakecloud::{Clock, Delays, FakeCloud, SEED_IMAGE_ID};
+use ferrocloud::http::Method;
 use ferrocloud::openstack::compute::v2::flavors;
 use ferrocloud::openstack::compute::v2::server_actions::{self, ResizeOpts};
 use ferrocloud::openstack::compute::v2::servers::{self, CreateOpts, ListOpts, Networks};
 use ferrocloud::wait::WaitOpts;
 use ferrocloud::{ErrorKind, ServiceClient, openstack};
+use serde_json::json;
 
 async fn compute(cloud: &FakeCloud, user: &str) -> ServiceClient {
     let p = cloud.provider(user).await.unwrap();
@@ -286,4 +288,45 @@ async fn private_flavors_and_quotas() {
         .unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Forbidden);
     assert!(e.service_message().contains("Quota exceeded"), "{e}");
+}
+
+#[tokio::test]
+async fn a_wrong_typed_optional_field_is_nova_s_400() {
+    let cloud = FakeCloud::start().await.unwrap();
+    let nova = compute(&cloud, "demo").await;
+    let keypairs = || cloud.state(|s| s.keypairs.len());
+    let before = keypairs();
+    let err = nova
+        .raw(Method::POST, "os-keypairs")
+        .unwrap()
+        .json(&json!({"keypair": {"name": "k", "type": 5}}))
+        .send_raw()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status_code(), Some(400), "{err}");
+    assert_eq!(
+        err.service_message(),
+        "Invalid input for field/attribute type. Value: 5. 5 is not of type 'string'"
+    );
+    assert_eq!(keypairs(), before);
+
+    let servers = || cloud.state(|s| s.servers.len());
+    let before = servers();
+    let err = nova
+        .raw(Method::POST, "servers")
+        .unwrap()
+        .json(
+            &json!({"server": {"name": "s", "flavorRef": "42", "imageRef": SEED_IMAGE_ID,
+                                 "networks": "auto", "availability_zone": ["nova"]}}),
+        )
+        .send_raw()
+        .await
+        .unwrap_err();
+    assert_eq!(err.status_code(), Some(400), "{err}");
+    assert!(
+        err.service_message()
+            .starts_with("Invalid input for field/attribute availability_zone."),
+        "{err}"
+    );
+    assert_eq!(servers(), before);
 }
