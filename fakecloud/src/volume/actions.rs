@@ -88,7 +88,8 @@ pub(super) fn route(v: &mut Vol<'_>, req: &Req, rest: &[&str]) -> Result<Reply, 
     }
 }
 
-fn body_of(req: &Req, key: &str) -> Result<Map<String, Value>, Fault> {
+/// The object under `key` of a request's JSON body, or Cinder's 400.
+pub(super) fn body_of(req: &Req, key: &str) -> Result<Map<String, Value>, Fault> {
     match req.json() {
         Some(Value::Object(mut o)) => match o.remove(key) {
             Some(Value::Object(x)) => Ok(x),
@@ -104,7 +105,8 @@ fn status_of(r: &Record) -> &str {
     str_of(r, "status").unwrap_or_default()
 }
 
-fn links(v: &Vol<'_>, c: &str, id: &str) -> Value {
+/// A record's `self` and `bookmark` links under `c`, as Cinder writes them.
+pub(super) fn links(v: &Vol<'_>, c: &str, id: &str) -> Value {
     json!([{"rel": "self", "href": format!("{}/{c}/{id}", v.url)},
         {"rel": "bookmark", "href": format!("{}/{c}/{id}", v.url.replacen("/v3/", "/", 1))}])
 }

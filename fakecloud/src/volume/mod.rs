@@ -676,23 +676,33 @@ pub(crate) fn check_quota(
 ) -> Result<(), Fault> {
     for &(key, n) in adds {
         let limit = quota_limit(st, project, key);
-        let used = usage(st, project, key);
-        let message = match key {
-            _ if limit < 0 => continue,
-            "per_volume_gigabytes" if n > limit => format!(
+        if limit < 0 {
+            continue;
+        }
+        let message = if key == "per_volume_gigabytes" {
+            if n <= limit {
+                continue;
+            }
+            format!(
                 "VolumeSizeExceedsLimit: Requested volume size {n}G is larger than maximum allowed limit {limit}G."
-            ),
-            "per_volume_gigabytes" => continue,
-            _ if used + n <= limit => continue,
-            "gigabytes" => format!(
-                "VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested {n}G, quota is {limit}G and {used}G has been consumed."
-            ),
-            "snapshots" => format!(
-                "SnapshotLimitExceeded: Maximum number of snapshots allowed ({limit}) exceeded"
-            ),
-            _ => format!(
-                "VolumeLimitExceeded: Maximum number of volumes allowed ({limit}) exceeded for quota '{key}'."
-            ),
+            )
+        } else {
+            // What the project holds is counted only where a limit applies.
+            let used = usage(st, project, key);
+            if used + n <= limit {
+                continue;
+            }
+            match key {
+                "gigabytes" => format!(
+                    "VolumeSizeExceedsAvailableQuota: Requested volume or snapshot exceeds allowed gigabytes quota. Requested {n}G, quota is {limit}G and {used}G has been consumed."
+                ),
+                "snapshots" => format!(
+                    "SnapshotLimitExceeded: Maximum number of snapshots allowed ({limit}) exceeded"
+                ),
+                _ => format!(
+                    "VolumeLimitExceeded: Maximum number of volumes allowed ({limit}) exceeded for quota '{key}'."
+                ),
+            }
         };
         return Err(Fault::new(413, "overLimit", message));
     }

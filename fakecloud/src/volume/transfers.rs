@@ -7,6 +7,7 @@
 use http::Method;
 use serde_json::{Map, Value, json};
 
+use super::actions::{body_of, links};
 use super::{SNAPSHOTS, VOLUMES, Vol, bad, check_quota, list, stamp};
 use crate::http_util::{Reply, Req};
 use crate::records::{Collections, Fault, Record, str_of};
@@ -54,13 +55,6 @@ fn transfer_not_found(id: &str) -> Fault {
     )
 }
 
-/// Links under the legacy path, whichever API was asked, as Cinder writes them.
-fn links(url: &str, id: &str) -> Value {
-    json!([{"href": format!("{url}/os-volume-transfer/{id}"), "rel": "self"},
-        {"href": format!("{}/os-volume-transfer/{id}", url.replacen("/v3/", "/", 1)),
-            "rel": "bookmark"}])
-}
-
 /// A transfer as shown: the summary (ID, name, volume, links), with `detail` the creation
 /// time, from 3.55 (on the new API) `no_snapshots`, and from 3.57 the projects and
 /// whether it was taken.
@@ -70,7 +64,8 @@ fn view(v: &Vol<'_>, t: &Record, detail: bool) -> Value {
     for k in ["id", "name", "volume_id"] {
         o.insert(k.into(), t.get(k).cloned().unwrap_or(Value::Null));
     }
-    o.insert("links".into(), links(&v.url, id));
+    // Under the legacy path, whichever API was asked, as Cinder writes them.
+    o.insert("links".into(), links(v, "os-volume-transfer", id));
     if detail {
         o.insert("created_at".into(), t.get("created_at").cloned().into());
         if v.at_least(55) {
@@ -111,12 +106,6 @@ fn listing(v: &Vol<'_>, req: &Req, detail: bool) -> Result<Reply, Fault> {
         },
     )?;
     Ok(Reply::ok(page))
-}
-
-fn body_of(req: &Req, key: &str) -> Result<Map<String, Value>, Fault> {
-    req.json()
-        .and_then(|b| b.get(key).and_then(Value::as_object).cloned())
-        .ok_or_else(|| bad(format!("Missing required element '{key}' in request body.")))
 }
 
 fn create(v: &mut Vol<'_>, req: &Req) -> Result<Reply, Fault> {
