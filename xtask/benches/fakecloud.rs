@@ -22,13 +22,9 @@ fn main() {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| xtask::workspace().join("target"))
         .join("fakecloud-bench");
-    let bins = match std::env::var("FERROCLOUD_SUITE_BUILD_LOG") {
-        Ok(file) => {
-            suite::Binaries::from_messages(&std::fs::read_to_string(&file).expect("the build log"))
-        }
-        Err(_) => suite::Binaries::build(Some(&target)),
-    }
-    .expect("the suite and the fake");
+    let log = std::env::var_os("FERROCLOUD_SUITE_BUILD_LOG").map(std::path::PathBuf::from);
+    let bins = suite::Binaries::from_log_or_build(log.as_deref(), Some(&target))
+        .expect("the suite and the fake");
     let (binary, bin) = (bins.suite, bins.fake);
     let names = suite::tests(&binary).expect("its tests");
     let mut starts: Vec<Duration> = (0..15)

@@ -1,5 +1,6 @@
 //! `cargo xtask <task>`: maintenance tasks for ferrocloud.
 
+use std::path::Path;
 use std::process::ExitCode;
 
 use xtask::conformance::Report;
@@ -236,12 +237,7 @@ fn fakecloud_suite(build_log: Option<&String>) -> ExitCode {
         let text = std::fs::read_to_string(&path)
             .map_err(|e| format!("reading {}: {e}", path.display()))?;
         let known = suite::parse_known(&text).map_err(|e| format!("{}: {e}", suite::KNOWN_FILE))?;
-        let bins = match build_log {
-            Some(file) => suite::Binaries::from_messages(
-                &std::fs::read_to_string(file).map_err(|e| format!("reading {file}: {e}"))?,
-            )?,
-            None => suite::Binaries::build(None)?,
-        };
+        let bins = suite::Binaries::from_log_or_build(build_log.map(Path::new), None)?;
         let names = suite::tests(&bins.suite)?;
         let fake = suite::Fake::spawn(&bins.fake)?;
         let outcome = suite::run(&bins.suite, &fake.env(), &names)?;

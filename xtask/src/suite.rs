@@ -94,6 +94,21 @@ impl Binaries {
         Binaries::from_messages(&String::from_utf8_lossy(&out.stdout))
     }
 
+    /// Both, from the JSON messages in `build_log` when it is given ([`Binaries::from_messages`]),
+    /// else by building them ([`Binaries::build`]).
+    pub fn from_log_or_build(
+        build_log: Option<&Path>,
+        target_dir: Option<&Path>,
+    ) -> Result<Binaries, String> {
+        match build_log {
+            Some(file) => Binaries::from_messages(
+                &std::fs::read_to_string(file)
+                    .map_err(|e| format!("reading {}: {e}", file.display()))?,
+            ),
+            None => Binaries::build(target_dir),
+        }
+    }
+
     /// Both, from the JSON messages of that build (`--message-format=json`): a test
     /// command that has just built the workspace's tests passes them on, and nothing is
     /// built again.
