@@ -342,3 +342,34 @@ async fn a_transfer_holds_the_volume_until_taken_or_deleted() {
         .unwrap_err();
     assert!(e.is_not_found(), "{e}");
 }
+
+#[tokio::test]
+async fn a_type_bound_to_another_back_end_leaves_its_volumes_in_error() {
+    let (cloud, clock) = frozen().await;
+    let admin = volumes(&cloud, "admin").await;
+    let nowhere = volume_types::create(
+        &admin,
+        &volume_types::CreateOpts::new("nowhere").extra_spec("volume_backend_name", "elsewhere"),
+    )
+    .await
+    .extract()
+    .unwrap();
+    let here = volume_types::create(
+        &admin,
+        &volume_types::CreateOpts::new("here").extra_spec("volume_backend_name", "fake"),
+    )
+    .await
+    .extract()
+    .unwrap();
+    let failed = volumes::create(&admin, &CreateOpts::new(1).volume_type(&nowhere.id))
+        .await
+        .extract()
+        .unwrap();
+    let placed = volumes::create(&admin, &CreateOpts::new(1).volume_type(&here.id))
+        .await
+        .extract()
+        .unwrap();
+    clock.advance(Duration::from_secs(1));
+    assert_eq!(status(&admin, &failed.id).await, VolumeStatus::Error);
+    assert_eq!(status(&admin, &placed.id).await, VolumeStatus::Available);
+}

@@ -391,7 +391,14 @@ fn create_volume(v: &mut Vol<'_>, req: &Req) -> Result<Reply, Fault> {
     let view = volume_view(v, &r);
     v.st.insert(VOLUMES, r);
     let at = v.soon();
-    v.st.later(at, VOLUMES, &id, Some(json!({"status": "available"})));
+    // A type bound to another back end: Cinder's scheduler finds none, the volume fails.
+    let placed = t
+        .get("extra_specs")
+        .and_then(|specs| specs.get("volume_backend_name"))
+        .and_then(Value::as_str)
+        .is_none_or(|name| name == super::BACKEND_NAME);
+    let end = if placed { "available" } else { "error" };
+    v.st.later(at, VOLUMES, &id, Some(json!({ "status": end })));
     Ok(Reply::json(202, json!({ "volume": view })))
 }
 

@@ -30,6 +30,8 @@ pub(crate) const ATTACHMENTS: &str = "attachments";
 
 /// The backend every volume lives on (the devcloud's one Cinder backend).
 pub(crate) const HOST: &str = "devcloud@fake#fake";
+/// That backend's `volume_backend_name`, which a volume type's extra specs may ask for.
+const BACKEND_NAME: &str = "fake";
 /// The service UUID of the volume service.
 const SERVICE_UUID: &str = "5b5d3f44-2b0c-4a1b-9f7e-7a0c1f1e0d11";
 /// The newest microversion served.
